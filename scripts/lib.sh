@@ -1,0 +1,16 @@
+# Shared by the scripts: repo root, a check for the .NET SDK, and the local PostgreSQL.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+    exit 1
+  fi
+}
+
+# Starts (installing if needed) the project-local PostgreSQL and exports its connection string.
+start_postgres() {
+  ZALOBOT_PG="$("$root/scripts/pg.sh" start)"
+  export ZALOBOT_PG
+}

@@ -1,0 +1,26 @@
+using ZaloBot.Storage;
+
+namespace ZaloBot.Operations;
+
+/// <summary>Administrative commands: <c>dotnet run --project src/ZaloBot -- migrate</c>.</summary>
+public static class CommandLine
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        switch (args[0])
+        {
+            case "migrate":
+                using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
+                }
+                await Console.Out.WriteLineAsync("Database is up to date.");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate.");
+                return 2;
+        }
+    }
+}

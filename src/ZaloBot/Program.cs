@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Prometheus;
+using Scalar.AspNetCore;
+using ZaloBot.Operations;
+using ZaloBot.Storage;
+using ZaloBot.Webhooks;
+using ZaloBot.Zalo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceLogging();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddServiceHealthChecks();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddZalo();
+builder.Services.AddWebhooks();
+
+var app = builder.Build();
+
+try
+{
+    if (CommandLine.IsCommand(args))
+        return await CommandLine.RunAsync(app, args);
+
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        // A client's malformed request (bad JSON, oversize body) is a 4xx, never a 500.
+        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
+    app.UseStatusCodePages();
+    app.UseCorrelationId();
+    app.UseServiceRequestLogging();
+    app.UseHttpMetrics();
+
+    app.MapOpenApi();
+    app.MapScalarApiReference("/docs");
+    app.MapHealthEndpoints();
+    app.MapMetrics();
+    app.MapWebhookApi();
+    app.MapBenchmarkEndpoints(app.Configuration);
+    app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync("ZaloBot cannot start: the configuration is incomplete.");
+    foreach (var failure in ex.Failures) await Console.Error.WriteLineAsync($"  - {failure}");
+    await Console.Error.WriteLineAsync("See appsettings.sample.json for every setting.");
+    return 2;
+}
+
+public partial class Program;

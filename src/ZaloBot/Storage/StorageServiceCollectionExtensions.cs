@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ZaloBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure(o =>
+            {
+                o.ConnectionString = configuration.GetConnectionString("Postgres");
+                configuration.GetSection("Storage").Bind(o);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+            return builder.Build();
+        });
+
+        services.AddSingleton<MigrationState>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<MigrationHostedService>();
+        return services;
+    }
+}

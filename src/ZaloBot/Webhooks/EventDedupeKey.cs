@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace ZaloBot.Webhooks;
+
+/// <summary>
+/// The natural key under which a redelivered event collides with its first delivery: Zalo's message id where the
+/// event has one, otherwise a hash of the event's canonical JSON (properties sorted, whitespace dropped), so a
+/// redelivery that re-serialises the same event still matches.
+/// </summary>
+public static class EventDedupeKey
+{
+    public static string For(ZaloEvent zaloEvent, JsonElement root) =>
+        zaloEvent.MessageId is { Length: > 0 } msgId
+            ? $"{zaloEvent.EventName}:{msgId}"
+            : "sha256:" + CanonicalHash(root);
+
+    public static string CanonicalHash(JsonElement root)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteCanonical(writer, root);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray()) WriteCanonical(writer, item);
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Tests.Text;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("Hủy", "huy")]
+    [InlineData("HUỶ", "huy")]
+    [InlineData("huỷ bỏ", "huy bo")]
+    [InlineData("  Huỷ   BỎ!! ", "huy bo")]
+    [InlineData("Đường Nguyễn Trãi", "duong nguyen trai")]
+    [InlineData("tra cứu PA-2611-7K3Q", "tra cuu pa 2611 7k3q")]
+    [InlineData("Gửi phản ánh", "gui phan anh")]
+    public void Folds_case_diacritics_and_spacing(string input, string expected) =>
+        TextNormalizer.Normalize(input).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("?!.")]
+    public void Empty_or_punctuation_only_text_normalises_to_empty(string? input) =>
+        TextNormalizer.Normalize(input).ShouldBe("");
+
+    [Fact]
+    public void Precomposed_and_decomposed_forms_match() =>
+        TextNormalizer.Normalize("Ho\u0302\u0300 Chi\u0301 Minh").ShouldBe(TextNormalizer.Normalize("Hồ Chí Minh"));
+}

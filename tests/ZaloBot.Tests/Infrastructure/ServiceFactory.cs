@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace ZaloBot.Tests.Infrastructure;
+
+/// <summary>The real service (Program) on its own fresh database, configured like a Zalo app in tests.</summary>
+public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AppId = "test-app-id";
+    public const string OaSecretKey = "test-oa-secret-key";
+    public const string OaId = "test-oa";
+
+    private readonly Dictionary<string, string?> _settings = new();
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>Extra configuration for a variant of the service; set before the first request.</summary>
+    public ServiceFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
+            ["Zalo:Mode"] = "Simulator",
+            ["Zalo:AppId"] = AppId,
+            ["Zalo:OaId"] = OaId,
+            ["Zalo:OaSecretKey"] = OaSecretKey,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+        }.Concat(_settings)));
+    }
+
+    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    /// <summary>Starts the service and waits (bounded) until migrations are applied and /readyz answers 200.</summary>
+    public async Task<HttpClient> StartReadyAsync()
+    {
+        var client = CreateClient();
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/readyz")).IsSuccessStatusCode, "service to become ready");
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}

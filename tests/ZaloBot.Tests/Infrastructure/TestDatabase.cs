@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace ZaloBot.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh database on the PostgreSQL that scripts/test.sh started (ZALOBOT_TEST_PG), one per test class,
+/// so classes run in parallel without seeing each other's rows.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string name, string connectionString, string serverConnectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+        ServerConnectionString = serverConnectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>A connection string for the maintenance database, for acting on this database from outside.</summary>
+    public string ServerConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ZALOBOT_TEST_PG");
+        if (string.IsNullOrWhiteSpace(server))
+            throw new InvalidOperationException(
+                "ZALOBOT_TEST_PG is not set. Run the tests with scripts/test.sh, which starts PostgreSQL and sets it " +
+                "(or run `export ZALOBOT_TEST_PG=$(scripts/pg.sh start)` first).");
+
+        var name = "zalobot_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection); // name is ours, not input
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString, server);
+    }
+
+    public NpgsqlConnection Open()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Makes PostgreSQL refuse this database (new connections rejected, existing ones killed): storage down.</summary>
+    public Task TakeOfflineAsync() => ServerCommandAsync(
+        $"alter database {Name} allow_connections false",
+        $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Name}' and pid <> pg_backend_pid()");
+
+    public Task BringOnlineAsync() => ServerCommandAsync($"alter database {Name} allow_connections true");
+
+    private async Task ServerCommandAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await ServerCommandAsync(
+                $"alter database {Name} allow_connections true",
+                $"drop database if exists {Name} with (force)");
+        }
+        catch (NpgsqlException)
+        {
+            // Leaving a throwaway database behind in the throwaway cluster is harmless.
+        }
+    }
+}
