@@ -10,6 +10,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.lua>");
+    Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     return 2;
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
+#   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
+# Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$root"
+require_dotnet
+
+what="${1:-ingest}"
+duration="${DURATION:-15s}"
+connections="${CONNECTIONS:-32}"
+port="${BENCH_PORT:-8089}"
+url="http://127.0.0.1:$port"
+work="$root/artifacts/bench"
+mkdir -p "$work"
+
+command -v wrk >/dev/null || { echo "installing wrk…"; apt-get update -qq; apt-get install -y -qq wrk >/dev/null; }
+start_postgres
+db="zalobot_bench"
+psql_url="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "create database $db"
+conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
+psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"
+
+echo "==> building (Release)"
+dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+app_id="bench-app"; secret="bench-oa-secret"
+dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"
+export BENCH_EVENTS="$work/ingest.tsv"
+
+echo "==> starting the service on $url"
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
+Benchmarks__BareEndpoint=true Serilog__MinimumLevel__Default=Warning \
+  dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
+
+run() { # name path extra-wrk-args…
+  local name="$1" path="$2"; shift 2
+  BENCH_PATH="$path" wrk -t2 -d"$duration" --latency -s "$root/scripts/bench/ingest.lua" "$@" "$url" >"$work/$name.txt" 2>&1
+  local rps p50 p99
+  rps="$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")"
+  p50="$(awk '$1=="50%" {print $2}' "$work/$name.txt")"
+  p99="$(awk '$1=="99%" {print $2}' "$work/$name.txt")"
+  errors="$(grep -E 'Non-2xx|Socket errors|rror' "$work/$name.txt" | tr '\n' ' ' || true)"
+  if [ -z "$rps" ] || grep -q 'Non-2xx' "$work/$name.txt"; then cat "$work/$name.txt"; echo "benchmark run '$name' failed" >&2; exit 1; fi
+  printf '%-28s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+  echo "$rps"  >"$work/$name.rps"
+}
+
+case "$what" in
+  ingest)
+    echo "==> warm-up"
+    BENCH_PATH=/bench/bare-insert wrk -t2 -c8 -d3s -s "$root/scripts/bench/ingest.lua" "$url" >/dev/null
+    echo "==> $duration each, $connections connections, 2 wrk threads (server, PostgreSQL and wrk share $(nproc) cores)"
+    run "bare INSERT endpoint" /bench/bare-insert -c"$connections"
+    BENCH_OFFSET=0 run "webhook receiver" /webhooks/zalo -c"$connections"
+    bare="$(cat "$work/bare INSERT endpoint.rps")"; recv="$(cat "$work/webhook receiver.rps")"
+    half="$(awk -v r="$recv" 'BEGIN {printf "%d", r/2}')"
+    delay_ms="$(awk -v c=16 -v h="$half" 'BEGIN {printf "%d", (c*1000)/h}')"
+    BENCH_OFFSET=100000 BENCH_DELAY_MS="$delay_ms" run "receiver at ~half load" /webhooks/zalo -c16 --timeout 5s
+    awk -v b="$bare" -v r="$recv" 'BEGIN {printf "receiver / bare = %.0f%%\n", 100*r/b}'
+    stored="$(psql -tA "$psql_url/$db" -c 'select count(*) from inbox')"
+    echo "inbox rows stored: $stored   (half-load target ~$half req/s; per-connection delay ${delay_ms} ms)"
+    ;;
+  *) echo "usage: scripts/bench.sh ingest" >&2; exit 2 ;;
+esac
