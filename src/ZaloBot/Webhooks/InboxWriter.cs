@@ -1,5 +1,7 @@
-using Dapper;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace ZaloBot.Webhooks;
 
@@ -14,18 +16,100 @@ public sealed record InboxEntry(
     string? CorrelationId,
     string Payload);
 
-public sealed class InboxWriter(NpgsqlDataSource dataSource)
+/// <summary>Thrown when more events are waiting to be stored than <see cref="WebhookOptions.MaxPendingWrites"/>.</summary>
+public sealed class InboxOverloadedException() : Exception("Too many webhook events are waiting to be stored.");
+
+/// <summary>
+/// Stores webhook events durably with group commit: events arriving together are written by one multi-row INSERT in
+/// one transaction, and each request is answered only after that transaction commits. Under load this turns many
+/// small commits (each waiting for its own WAL flush) into a few larger ones; alone, an event is written at once.
+/// </summary>
+public sealed class InboxWriter : IAsyncDisposable
 {
-    /// <summary>Stores the event durably; false when an event with the same dedupe key is already stored.</summary>
-    public async Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken)
+    private const int MaxBatch = 256;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Channel<PendingWrite> _queue;
+    private readonly Task[] _writers;
+
+    public InboxWriter(NpgsqlDataSource dataSource, IOptions<WebhookOptions> options)
     {
+        _dataSource = dataSource;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.MaxPendingWrites)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = false,
+        });
+        _writers = Enumerable.Range(0, options.Value.InboxWriters).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
+    /// <summary>Stores the event; false when an event with the same dedupe key is already stored.</summary>
+    public Task<bool> TryAddAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var write = new PendingWrite(entry, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(write)) throw new InboxOverloadedException();
+        // A caller that gives up still gets its event stored (Zalo's redelivery is then a duplicate): nothing is lost.
+        return write.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write)) batch.Add(write);
+            if (batch.Count == 0) continue;
+            try
+            {
+                var stored = await InsertAsync(batch);
+                foreach (var write in batch)
+                {
+                    // Copies of one event in the same batch: the first is "stored", the rest are duplicates.
+                    write.Stored.TrySetResult(stored.Remove(write.Entry.DedupeKey));
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var write in batch) write.Stored.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch)
+    {
+        // unnest zips the arrays into rows in array order, so arrival order becomes id order.
         const string sql = """
             insert into inbox (dedupe_key, event_name, app_id, user_id, msg_id, event_time, received_at, correlation_id, payload)
-            values (@DedupeKey, @EventName, @AppId, @UserId, @MsgId, @EventTime, @ReceivedAt, @CorrelationId, @Payload)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
             on conflict (dedupe_key) do nothing
+            returning dedupe_key
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(sql, entry, cancellationToken: cancellationToken));
-        return inserted == 1;
+        await using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.Add(Array(batch, e => e.DedupeKey));
+        command.Parameters.Add(Array(batch, e => e.EventName));
+        command.Parameters.Add(Array(batch, e => e.AppId));
+        command.Parameters.Add(Array(batch, e => e.UserId));
+        command.Parameters.Add(Array(batch, e => e.MsgId));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, TypedValue = batch.Select(w => w.Entry.EventTime.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, TypedValue = batch.Select(w => w.Entry.ReceivedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(Array(batch, e => e.CorrelationId));
+        command.Parameters.Add(Array(batch, e => e.Payload));
+
+        var stored = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
+        return stored;
     }
+
+    private static NpgsqlParameter<string?[]> Array(List<PendingWrite> batch, Func<InboxEntry, string?> value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = batch.Select(w => value(w.Entry)).ToArray() };
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+    }
+
+    private sealed record PendingWrite(InboxEntry Entry, TaskCompletionSource<bool> Stored);
 }

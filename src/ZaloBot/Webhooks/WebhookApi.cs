@@ -104,7 +104,7 @@ public static class WebhookApi
             {
                 stored = await inbox.TryAddAsync(entry, cancellationToken);
             }
-            catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when ((StorageErrors.IsUnavailable(ex) || ex is InboxOverloadedException) && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Inbox write failed; answering 503 so Zalo retries {EventName}", entry.EventName);
                 return Unavailable(http, "The event could not be stored; retry later.");

@@ -6,4 +6,10 @@ public sealed class WebhookOptions
 
     /// <summary>Largest accepted webhook body; Zalo events are a few KiB, so anything bigger is refused with 413.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Concurrent group-commit writers into the inbox; each writes whatever has queued up since its last commit.</summary>
+    public int InboxWriters { get; set; } = 2;
+
+    /// <summary>Events waiting to be written beyond which the receiver answers 503 (Zalo retries) instead of queueing more.</summary>
+    public int MaxPendingWrites { get; set; } = 10_000;
 }

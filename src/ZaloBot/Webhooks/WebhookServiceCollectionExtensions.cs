@@ -8,6 +8,8 @@ public static class WebhookServiceCollectionExtensions
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 16 * 1024 * 1024, "Webhooks:MaxBodyBytes must be between 1024 and 16777216.")
+            .Validate(o => o.InboxWriters is >= 1 and <= 32, "Webhooks:InboxWriters must be between 1 and 32.")
+            .Validate(o => o.MaxPendingWrites >= 1, "Webhooks:MaxPendingWrites must be positive.")
             .ValidateOnStart();
         services.AddSingleton<InboxWriter>();
         return services;
