@@ -1,0 +1,44 @@
+namespace ZaloBot.Domain.Contacts;
+
+/// <summary>
+/// Vietnamese mobile numbers as citizens type them (0912 345 678, 0912.345.678, +84 912345678, 84912345678)
+/// normalised to E.164 (+84912345678). Mobile prefixes since the 2018 renumbering start with 3, 5, 7, 8 or 9.
+/// </summary>
+public static class VietnamesePhone
+{
+    public static bool TryNormalize(string? text, out string e164)
+    {
+        e164 = "";
+        if (string.IsNullOrWhiteSpace(text)) return false;
+
+        Span<char> digits = stackalloc char[16];
+        var count = 0;
+        var trimmed = text.Trim();
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == digits.Length) return false;
+                digits[count++] = c;
+            }
+            else if (c == '+' && i == 0) { }
+            else if (c is not (' ' or '.' or '-' or '(' or ')')) return false;
+        }
+
+        ReadOnlySpan<char> national = digits[..count];
+        if (national.StartsWith("84") && national.Length == 11) national = national[2..];
+        else if (national.StartsWith("0") && national.Length == 10) national = national[1..];
+        else return false;
+
+        if (national.Length != 9 || national[0] is not ('3' or '5' or '7' or '8' or '9')) return false;
+        e164 = "+84" + national.ToString();
+        return true;
+    }
+
+    /// <summary>How the number is shown back to a citizen: the familiar 0xxx xxx xxx form.</summary>
+    public static string Display(string e164) =>
+        e164.StartsWith("+84", StringComparison.Ordinal) && e164.Length == 12
+            ? $"0{e164[3..6]} {e164[6..9]} {e164[9..]}"
+            : e164;
+}

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace ZaloBot.Domain.Conversations;
+
+/// <summary>Splits "Nguyễn Văn An, 0912 345 678" (in either order, any separator) into a name and a phone-looking part.</summary>
+public static partial class ContactParser
+{
+    public static (string? Name, string? Phone) Split(string text)
+    {
+        var match = PhoneLike().Match(text);
+        var phone = match.Success ? match.Value.Trim() : null;
+        var rest = match.Success ? text.Remove(match.Index, match.Length) : text;
+        var name = NameNoise().Replace(rest, " ").Trim();
+        name = Spaces().Replace(name, " ");
+        return (name.Length >= 2 && name.Any(char.IsLetter) ? name : null, phone);
+    }
+
+    [GeneratedRegex(@"\+?\d[\d\s.\-()]{6,}\d")]
+    private static partial Regex PhoneLike();
+
+    // Labels and punctuation people put around their contact details.
+    [GeneratedRegex(@"(?i)\b(sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
+    private static partial Regex NameNoise();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,35 @@
+namespace ZaloBot.Domain.Conversations;
+
+/// <summary>A complaint category as offered to citizens; <paramref name="ExpectedDeadline"/> if submitted now.</summary>
+public sealed record CategoryOption(string Code, string Name, IReadOnlyList<string> Keywords, DateOnly ExpectedDeadline);
+
+public sealed record AreaOption(string Code, string Name);
+
+public sealed record ServiceCentreOption(string Code, string Name);
+
+/// <summary>One of this citizen's own tickets, for lookups and follow-ups.</summary>
+public sealed record CitizenTicket(string Code, string CategoryName, string StatusText, bool IsOpen, DateOnly? DueDate, string? LatestPublicUpdate);
+
+public sealed record ConversationLimits
+{
+    public int MinDescriptionLength { get; init; } = 20;
+    public int MaxDescriptionLength { get; init; } = 2000;
+    public int MaxAttachments { get; init; } = 5;
+    public int MaxFailedAttempts { get; init; } = 3;
+    public TimeSpan ReminderAfter { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan ExpireAfter { get; init; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// Everything the engine needs to know beyond the state, loaded by the caller. <see cref="NewTicketCode"/> is a code
+/// the caller has reserved: if this message submits a complaint, the ticket gets it, and the confirmation shows it.
+/// </summary>
+public sealed record ConversationContext(
+    IReadOnlyList<CategoryOption> Categories,
+    IReadOnlyList<AreaOption> Areas,
+    IReadOnlyList<ServiceCentreOption> Centres,
+    IReadOnlyList<CitizenTicket> Tickets,
+    string NewTicketCode,
+    ConversationLimits Limits);
+
+public sealed record ConversationResult(ConversationState State, IReadOnlyList<ConversationEffect> Effects);

@@ -1,0 +1,34 @@
+namespace ZaloBot.Domain.Conversations;
+
+/// <summary>What the engine asks the outside world to do, as data; the caller performs these in one transaction.</summary>
+public abstract record ConversationEffect;
+
+public sealed record SendText(string Text) : ConversationEffect;
+
+/// <summary>A button whose payload comes back as the citizen's visible message when pressed.</summary>
+public sealed record Button(string Title, string Payload)
+{
+    public static Button Say(string title) => new(title, title);
+}
+
+public sealed record SendButtons(string Text, IReadOnlyList<Button> Buttons) : ConversationEffect;
+
+/// <summary>Zalo's request-user-info form; the answer arrives as <see cref="UserInfoInput"/>.</summary>
+public sealed record RequestUserInfo(string Title, string Subtitle) : ConversationEffect;
+
+/// <summary>A confirmed complaint, with the code the caller reserved in <see cref="ConversationContext.NewTicketCode"/>.</summary>
+public sealed record CreateTicket(
+    string Code,
+    string CategoryCode,
+    string Description,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    string? AreaCode,
+    IReadOnlyList<DraftAttachment> Attachments,
+    string ContactName,
+    string ContactPhone,
+    string? ServiceCentreCode) : ConversationEffect;
+
+/// <summary>A citizen's later message about an open ticket, added to its thread for the staff handling it.</summary>
+public sealed record AppendToTicket(string TicketCode, string? Text, IReadOnlyList<DraftAttachment> Attachments) : ConversationEffect;

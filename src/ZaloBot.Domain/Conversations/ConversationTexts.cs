@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using ZaloBot.Domain.Contacts;
+
+namespace ZaloBot.Domain.Conversations;
+
+/// <summary>
+/// Every word the bot says to citizens, in one place: short, polite, for older people on a phone.
+/// Button titles double as the words a citizen may type instead.
+/// </summary>
+public static class ConversationTexts
+{
+    // Main menu buttons.
+    public const string MenuNewComplaint = "Gửi phản ánh";
+    public const string MenuLookup = "Tra cứu";
+    public const string MenuInfo = "Thông tin";
+    public const string MenuHelp = "Hướng dẫn";
+
+    // Step buttons.
+    public const string Done = "Xong";
+    public const string Skip = "Bỏ qua";
+    public const string Submit = "Gửi";
+    public const string Edit = "Sửa";
+    public const string Cancel = "Hủy";
+    public const string Back = "Quay lại";
+    public const string Resume = "Tiếp tục";
+    public const string StartAfresh = "Làm mới";
+    public const string UseThisContact = "Dùng thông tin này";
+    public const string EditCategory = "Lĩnh vực";
+    public const string EditDescription = "Nội dung";
+    public const string EditPlace = "Địa điểm";
+    public const string EditAttachments = "Hình ảnh";
+    public const string EditContact = "Liên hệ";
+
+    public const string Greeting =
+        "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị của người dân và doanh nghiệp. Bạn cần gì ạ?";
+
+    public static string GreetingFromCentre(string centreName) =>
+        $"Xin chào! Cảm ơn bạn đã quét mã tại {centreName}. Bạn có thể gửi phản ánh, kiến nghị ngay tại đây.";
+
+    public const string NotUnderstood = "Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:";
+
+    public const string Info =
+        "Phản ánh của bạn được Tổ phản ứng nhanh tiếp nhận, chuyển đến cơ quan có thẩm quyền và trả lời trong thời hạn " +
+        "quy định (tính theo ngày làm việc). Bạn sẽ nhận thông báo tại đây mỗi khi phản ánh được xử lý.";
+
+    public const string Help =
+        "Cách gửi phản ánh: bấm \"Gửi phản ánh\" rồi làm theo từng bước (lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ). " +
+        "Bất cứ lúc nào bạn có thể gõ \"quay lại\", \"hủy\" hoặc \"menu\". Để xem phản ánh đã gửi, gõ \"tra cứu\" kèm mã phản ánh.";
+
+    public static string AskCategory(IReadOnlyList<CategoryOption> categories)
+    {
+        var text = new StringBuilder("Bước 1/5. Phản ánh của bạn thuộc lĩnh vực nào? Bấm chọn hoặc gõ số:");
+        for (var i = 0; i < categories.Count; i++)
+            text.Append('\n').Append(i + 1).Append(". ").Append(categories[i].Name);
+        return text.ToString();
+    }
+
+    public static string AskDescription(int minLength) =>
+        $"Bước 2/5. Bạn hãy mô tả sự việc: xảy ra gì, từ khi nào, ảnh hưởng thế nào (ít nhất {minLength} ký tự).";
+
+    public static string DescriptionTooShort(int minLength) =>
+        $"Nội dung hơi ngắn. Bạn mô tả rõ hơn giúp tôi (ít nhất {minLength} ký tự) nhé.";
+
+    public static string DescriptionTooLong(int maxLength) =>
+        $"Nội dung dài quá {maxLength} ký tự. Bạn rút gọn giúp tôi, phần chi tiết có thể gửi thêm sau khi nộp.";
+
+    public const string AskPlace =
+        "Bước 3/5. Sự việc xảy ra ở đâu? Bạn gõ địa chỉ (số nhà, đường, phường/xã) hoặc bấm dấu + rồi chọn \"Vị trí\" để gửi vị trí.";
+
+    public const string AddressTooShort = "Địa chỉ chưa rõ. Bạn ghi cụ thể hơn (số nhà, đường, phường/xã) giúp tôi nhé.";
+
+    public static string AskArea(IReadOnlyList<AreaOption> areas)
+    {
+        var text = new StringBuilder("Sự việc thuộc phường/xã nào? Bấm chọn, gõ số hoặc bấm \"Bỏ qua\":");
+        for (var i = 0; i < areas.Count; i++)
+            text.Append('\n').Append(i + 1).Append(". ").Append(areas[i].Name);
+        return text.ToString();
+    }
+
+    public static string AskAttachments(int max) =>
+        $"Bước 4/5. Bạn có ảnh hoặc tệp về sự việc không? Gửi tối đa {max} ảnh/tệp, xong thì bấm \"Xong\". Không có thì bấm \"Bỏ qua\".";
+
+    public static string AttachmentReceived(int count, int max) =>
+        count >= max
+            ? $"Đã nhận {count}/{max} ảnh/tệp (đủ số lượng). Bấm \"Xong\" để tiếp tục."
+            : $"Đã nhận {count}/{max} ảnh/tệp. Gửi thêm hoặc bấm \"Xong\" để tiếp tục.";
+
+    public static string TooManyAttachments(int max) =>
+        $"Mỗi phản ánh gửi được tối đa {max} ảnh/tệp; các tệp vượt quá chưa được nhận. Bấm \"Xong\" để tiếp tục.";
+
+    public const string AttachmentKeptForLater = "Đã nhận ảnh/tệp, tôi sẽ đính kèm vào phản ánh.";
+
+    public const string LocationKeptForLater = "Đã nhận vị trí, tôi sẽ ghi vào phản ánh.";
+
+    public const string AskContact =
+        "Bước 5/5. Bạn cho biết họ tên và số điện thoại để cán bộ liên hệ khi cần, ví dụ: Nguyễn Văn An, 0912345678. " +
+        "Hoặc bấm vào phiếu bên dưới để chia sẻ thông tin từ Zalo.";
+
+    public const string UserInfoFormTitle = "Chia sẻ thông tin liên hệ";
+    public const string UserInfoFormSubtitle = "Để cán bộ liên hệ lại với bạn khi xử lý phản ánh";
+
+    public static string OfferKnownContact(string name, string phone) =>
+        $"Bước 5/5. Thông tin liên hệ: {name}, {VietnamesePhone.Display(phone)}. Bấm \"Dùng thông tin này\" hoặc gõ họ tên và số điện thoại khác.";
+
+    public const string InvalidPhone =
+        "Số điện thoại chưa đúng. Bạn gõ số di động Việt Nam gồm 10 chữ số, ví dụ: 0912345678.";
+
+    public const string MissingPhone = "Cảm ơn bạn. Bạn cho biết thêm số điện thoại di động, ví dụ: 0912345678.";
+
+    public const string MissingName = "Bạn cho biết thêm họ tên giúp tôi, ví dụ: Nguyễn Văn An, 0912345678.";
+
+    public static string Summary(Draft draft, string categoryName, string? areaName)
+    {
+        var text = new StringBuilder("Bạn kiểm tra lại phản ánh:\n");
+        text.Append("- Lĩnh vực: ").Append(categoryName).Append('\n');
+        text.Append("- Nội dung: ").Append(draft.Description).Append('\n');
+        text.Append("- Địa điểm: ").Append(PlaceText(draft));
+        if (areaName is not null) text.Append(", ").Append(areaName);
+        text.Append('\n');
+        text.Append("- Ảnh/tệp: ").Append(draft.Attachments.Count == 0 ? "không có" : draft.Attachments.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("- Liên hệ: ").Append(draft.ContactName).Append(", ").Append(VietnamesePhone.Display(draft.ContactPhone ?? "")).Append('\n');
+        text.Append("Bấm \"Gửi\" để gửi, \"Sửa\" để sửa hoặc \"Hủy\" để hủy.");
+        return text.ToString();
+    }
+
+    private static string PlaceText(Draft draft) =>
+        (draft.Address, draft.Latitude, draft.Longitude) switch
+        {
+            ({ } address, _, _) => address,
+            (null, { } lat, { } lng) => string.Create(CultureInfo.InvariantCulture, $"vị trí đã chia sẻ ({lat:0.#####}, {lng:0.#####})"),
+            _ => "chưa có",
+        };
+
+    public const string AskWhatToEdit = "Bạn muốn sửa mục nào?";
+
+    public static string Submitted(string code, DateOnly deadline) =>
+        $"Đã gửi phản ánh thành công. Mã phản ánh của bạn: {code}.\n" +
+        $"Phản ánh sẽ được xem xét và trả lời chậm nhất ngày {deadline:dd/MM/yyyy}. Bạn sẽ nhận thông báo tại đây.\n" +
+        $"Để xem tình trạng, gõ: tra cứu {code}";
+
+    public const string Cancelled = "Đã hủy phản ánh đang soạn. Khi cần, bạn bấm \"Gửi phản ánh\" để bắt đầu lại.";
+
+    public const string StartingOver = "Được, chúng ta bắt đầu lại từ đầu.";
+
+    public const string ResumeQuestion = "Bạn đang gửi dở một phản ánh. Bạn muốn tiếp tục hay làm mới?";
+
+    public const string IdleReminder =
+        "Bạn đang gửi dở một phản ánh. Khi rảnh, bạn trả lời tiếp để hoàn tất nhé (gõ \"hủy\" nếu không gửi nữa).";
+
+    public const string DraftExpired = "Phản ánh đang soạn đã quá lâu chưa hoàn tất nên đã được hủy. Bạn có thể gửi lại bất cứ lúc nào.";
+
+    public static string Unsupported(string kind) =>
+        $"Xin lỗi, tôi chưa xử lý được {KindName(kind)}. ";
+
+    private static string KindName(string kind) => kind switch
+    {
+        "sticker" => "nhãn dán (sticker)",
+        "gif" => "ảnh động",
+        "audio" => "tin nhắn thoại",
+        "video" => "video",
+        "link" => "đường liên kết",
+        "business_card" => "danh thiếp",
+        _ => "loại tin nhắn này",
+    };
+
+    public const string TooManyFailures = "Nếu cần hỗ trợ, bạn gõ \"hướng dẫn\", hoặc \"menu\" để về trang chính.";
+
+    public const string NoTickets = "Bạn chưa gửi phản ánh nào qua kênh này.";
+
+    public static string TicketList(IReadOnlyList<CitizenTicket> tickets)
+    {
+        var text = new StringBuilder("Phản ánh của bạn:");
+        foreach (var t in tickets.Take(5))
+            text.Append("\n- ").Append(t.Code).Append(": ").Append(t.CategoryName).Append(" — ").Append(t.StatusText);
+        text.Append("\nGõ \"tra cứu\" kèm mã để xem chi tiết.");
+        return text.ToString();
+    }
+
+    public static string TicketDetails(CitizenTicket t)
+    {
+        var text = new StringBuilder($"Phản ánh {t.Code} ({t.CategoryName}): {t.StatusText}.");
+        if (t.DueDate is { } due && t.IsOpen) text.Append(CultureInfo.InvariantCulture, $" Hạn trả lời: {due:dd/MM/yyyy}.");
+        if (t.LatestPublicUpdate is { } update) text.Append("\nCập nhật mới nhất: ").Append(update);
+        return text.ToString();
+    }
+
+    public static string TicketNotFound(string code) =>
+        $"Không tìm thấy phản ánh {code} trong các phản ánh bạn đã gửi. Bạn kiểm tra lại mã giúp tôi.";
+
+    public static string FollowUpAdded(string code) =>
+        $"Đã ghi nhận thông tin bổ sung vào phản ánh {code}; cán bộ phụ trách sẽ xem. Muốn gửi phản ánh khác, bấm \"Gửi phản ánh\".";
+
+    public static string CentreNoted(string centreName) => $"Đã ghi nhận bạn gửi từ {centreName}.";
+}

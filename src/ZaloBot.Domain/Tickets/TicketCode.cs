@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace ZaloBot.Domain.Tickets;
+
+/// <summary>
+/// A ticket's public code, e.g. <c>PA-2611-7K3Q</c>: "PA" (phản ánh), year and month, and four characters from an
+/// alphabet without look-alikes (no 0/O, 1/I) so it can be read out over the phone and typed on a keypad.
+/// Parsing forgives case, spaces and separators ("pa 2611 7k3q").
+/// </summary>
+public readonly partial record struct TicketCode
+{
+    public const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const int RandomLength = 4;
+
+    private TicketCode(string value) => Value = value;
+
+    public string Value { get; }
+
+    public override string ToString() => Value;
+
+    public static TicketCode Generate(DateOnly date, Func<int, int> nextRandom)
+    {
+        Span<char> random = stackalloc char[RandomLength];
+        for (var i = 0; i < RandomLength; i++) random[i] = Alphabet[nextRandom(Alphabet.Length)];
+        return new TicketCode($"PA-{date:yyMM}-{random}");
+    }
+
+    public static bool TryParse(string? text, out TicketCode code)
+    {
+        code = default;
+        if (text is null) return false;
+        var match = Pattern().Match(text);
+        if (!match.Success) return false;
+        var suffix = match.Groups["suffix"].Value.ToUpperInvariant();
+        if (suffix.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal))) return false;
+        code = new TicketCode($"PA-{match.Groups["month"].Value}-{suffix}");
+        return true;
+    }
+
+    /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9])P\s*A[\s\-_.]*(?<month>\d{4})[\s\-_.]*(?<suffix>[A-Za-z0-9]{4})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,68 @@
+using ZaloBot.Domain.Conversations;
+
+namespace ZaloBot.Domain.Tests.Conversations;
+
+public class ContactConversationTests
+{
+    private static Script AtContact() =>
+        Script.Start().Says("Gửi phản ánh").Says("Khác").Says("Một sự việc cần phản ánh với chính quyền")
+            .Says("Số 1 Kinh Bắc").Says("Xong").ExpectStep(Step.Contact);
+
+    [Theory]
+    [InlineData("An 12345")]
+    [InlineData("An 0212345678")]
+    [InlineData("An 091234567")]
+    [InlineData("An 09123456789")]
+    [InlineData("An 0112345678")]
+    public void Invalid_phone_numbers_are_refused_with_an_example(string typed)
+    {
+        AtContact().Says(typed).ExpectStep(Step.Contact).Expect("Số điện thoại chưa đúng").Expect("0912345678");
+    }
+
+    [Theory]
+    [InlineData("An, +84 912 345 678")]
+    [InlineData("An 84912345678")]
+    [InlineData("An (0912) 345-678")]
+    public void International_and_punctuated_forms_are_normalised(string typed)
+    {
+        AtContact().Says(typed).ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84912345678");
+    }
+
+    [Fact]
+    public void Name_and_phone_in_two_messages()
+    {
+        AtContact().Says("Đỗ Minh Châu").ExpectStep(Step.Contact).Expect("số điện thoại")
+            .Says("0901234567").ExpectStep(Step.Confirm).Expect("Đỗ Minh Châu");
+    }
+
+    [Fact]
+    public void Phone_without_a_name_asks_for_the_name()
+    {
+        AtContact().Says("0901234567").ExpectStep(Step.Contact).Expect("họ tên")
+            .Says("Đỗ Minh Châu").ExpectStep(Step.Confirm);
+    }
+
+    [Fact]
+    public void Zalo_user_info_form_fills_the_contact()
+    {
+        AtContact().ExpectUserInfoForm()
+            .SubmitsInfo("Hoàng Thu Trang", "84978123456").ExpectStep(Step.Confirm).Expect("Hoàng Thu Trang").Expect("0978 123 456");
+    }
+
+    [Fact]
+    public void Form_with_a_bad_phone_keeps_the_name_and_asks_for_the_phone()
+    {
+        var script = AtContact().SubmitsInfo("Hoàng Thu Trang", "123").ExpectStep(Step.Contact).Expect("Số điện thoại chưa đúng");
+        script.State.Draft.ContactName.ShouldBe("Hoàng Thu Trang");
+        script.Says("0978123456").ExpectStep(Step.Confirm);
+    }
+
+    [Fact]
+    public void Contact_shared_earlier_is_offered_for_reuse()
+    {
+        Script.Start().Says("Gửi phản ánh").SubmitsInfo("Vũ Hải", "0912345678").ExpectStep(Step.Category)
+            .Says("Khác").Says("Một sự việc cần phản ánh với chính quyền").Says("Số 1 Kinh Bắc").Says("Xong")
+            .ExpectStep(Step.Contact).Expect("Vũ Hải").ExpectButtons("Dùng thông tin này")
+            .Says("Dùng thông tin này").ExpectStep(Step.Confirm);
+    }
+}
