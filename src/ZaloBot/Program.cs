@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
+using ZaloBot.Conversations;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Webhooks;
@@ -16,6 +17,7 @@ builder.Services.AddServiceHealthChecks();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddZalo();
 builder.Services.AddWebhooks();
+builder.Services.AddConversations();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ZaloBot.Conversations;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
@@ -32,6 +33,7 @@ public static class WebhookApi
     internal static async Task<Results<Ok<WebhookAck>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http,
         InboxWriter inbox,
+        ProcessorSignal processor,
         MigrationState migrations,
         IOptions<ZaloOptions> zaloOptions,
         IOptions<WebhookOptions> webhookOptions,
@@ -111,6 +113,7 @@ public static class WebhookApi
             }
 
             WebhookMetrics.Count(stored ? "stored" : "duplicate");
+            if (stored) processor.Notify();
             if (!stored)
                 logger.LogInformation("Duplicate delivery of {EventName} {DedupeKey} acknowledged", entry.EventName, entry.DedupeKey);
             return TypedResults.Ok(new WebhookAck(stored ? "stored" : "duplicate", entry.DedupeKey));

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ZaloBot.Tests.Infrastructure;
 
@@ -12,7 +14,9 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OaId = "test-oa";
 
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
     private TestDatabase? _database;
+    private bool _ownsDatabase = true;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
@@ -23,8 +27,24 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Replaces or adds services (a test seam such as a failing handler); set before the first request.</summary>
+    public ServiceFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Runs this instance on another instance's database: a second replica of the same deployment.</summary>
+    public ServiceFactory UseDatabase(TestDatabase database)
+    {
+        _database = database;
+        _ownsDatabase = false;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,7 +58,7 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }.Concat(_settings)));
     }
 
-    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
 
     /// <summary>Starts the service and waits (bounded) until migrations are applied and /readyz answers 200.</summary>
     public async Task<HttpClient> StartReadyAsync()
@@ -51,6 +71,6 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && _ownsDatabase) await _database.DisposeAsync();
     }
 }

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Tickets;
+
+namespace ZaloBot.Conversations;
+
+/// <summary>
+/// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
+/// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
+/// </summary>
+public sealed class ConversationContextLoader(TimeProvider time) : IDisposable
+{
+    private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private ReferenceData? _reference;
+
+    public async Task<ConversationContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationLimits limits, CancellationToken cancellationToken)
+    {
+        var reference = await ReferenceAsync(connection, transaction, cancellationToken);
+        var today = WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
+        var categories = reference.Categories
+            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, reference.Calendar.AddWorkingDays(today, c.DeadlineWorkingDays)))
+            .ToList();
+        var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
+        var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
+        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits);
+    }
+
+    public void Dispose() => _refresh.Dispose();
+
+    /// <summary>Drops cached reference data, e.g. after an admin edit in this process.</summary>
+    public void Invalidate() => _reference = null;
+
+    private async Task<ReferenceData> ReferenceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_reference is { } cached && now - cached.LoadedAt < ReferenceDataTtl) return cached;
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_reference is { } fresh && now - fresh.LoadedAt < ReferenceDataTtl) return fresh;
+            const string sql = """
+                select code, name, keywords, deadline_working_days as DeadlineWorkingDays from categories where active order by sort_order, code;
+                select code, name from areas order by name;
+                select code, name from service_centres where active order by code;
+                select day::timestamp from holidays;
+                """;
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+            var categories = (await results.ReadAsync<CategoryRow>()).ToList();
+            var areas = (await results.ReadAsync<AreaOption>()).ToList();
+            var centres = (await results.ReadAsync<ServiceCentreOption>()).ToList();
+            var holidays = (await results.ReadAsync<DateTime>()).Select(DateOnly.FromDateTime);
+            _reference = new ReferenceData(categories, areas, centres, new WorkingDayCalendar(holidays), now);
+            return _reference;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private static async Task<IReadOnlyList<CitizenTicket>> CitizenTicketsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select t.code, c.name as CategoryName, t.status, t.due_at as DueAt,
+                   (select e.body from ticket_events e
+                    where e.ticket_id = t.id and e.is_public and e.actor_kind <> 'citizen' and e.body is not null
+                    order by e.id desc limit 1) as LatestPublicUpdate
+            from tickets t join categories c on c.code = t.category_code
+            where t.citizen_zalo_id = @userId
+            order by t.id desc
+            limit 20
+            """;
+        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(sql, new { userId }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => new CitizenTicket(
+                r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
+                r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
+                r.LatestPublicUpdate))
+            .ToList();
+    }
+
+    private static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
+    {
+        // 32^4 codes a month: collisions are rare but possible, so reserve one that is not taken yet.
+        while (true)
+        {
+            var code = TicketCode.Generate(today, RandomNumberGenerator.GetInt32).Value;
+            var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from tickets where code = @code)", new { code }, transaction, cancellationToken: cancellationToken));
+            if (!taken) return code;
+        }
+    }
+
+    // A class rather than a positional record: Dapper reports text[] as System.Array when matching constructors.
+    private sealed class CategoryRow
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string[] Keywords { get; init; } = [];
+        public int DeadlineWorkingDays { get; init; }
+    }
+
+    private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string? LatestPublicUpdate);
+
+    private sealed record ReferenceData(
+        IReadOnlyList<CategoryRow> Categories,
+        IReadOnlyList<AreaOption> Areas,
+        IReadOnlyList<ServiceCentreOption> Centres,
+        WorkingDayCalendar Calendar,
+        DateTimeOffset LoadedAt);
+}

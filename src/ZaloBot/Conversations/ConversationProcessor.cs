@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Serilog.Context;
+using ZaloBot.Storage;
+
+namespace ZaloBot.Conversations;
+
+/// <summary>
+/// Consumes the inbox: for each user, the oldest pending event, handled and marked processed in one transaction.
+/// A crash anywhere rolls the whole step back and the event is simply handled again. An event that keeps failing is
+/// retried with backoff and then parked, so it cannot hold that user's later events back for ever.
+/// </summary>
+public sealed class ConversationProcessor(
+    NpgsqlDataSource dataSource,
+    IInboxEventHandler handler,
+    ProcessorSignal signal,
+    MigrationState migrations,
+    IOptions<ConversationProcessorOptions> options,
+    TimeProvider time,
+    ILogger<ConversationProcessor> logger) : BackgroundService
+{
+    private const int UsersPerBatch = 32;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = false;
+            try
+            {
+                if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Conversation processing pass failed; retrying after {PollInterval}", options.Value.PollInterval);
+            }
+            if (!worked)
+            {
+                try { await signal.WaitAsync(options.Value.PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>One pass: the head event of up to <see cref="UsersPerBatch"/> users. True when anything was handled.</summary>
+    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var worked = await InboxQueue.MarkUserlessProcessedAsync(connection, now, cancellationToken) > 0;
+        foreach (var userId in await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, cancellationToken))
+            worked |= await ProcessHeadAsync(connection, userId, cancellationToken);
+        return worked;
+    }
+
+    private async Task<bool> ProcessHeadAsync(NpgsqlConnection connection, string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        InboxEvent? head = null;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (!await InboxQueue.TryLockUserAsync(connection, transaction, userId, cancellationToken)) return false;
+            head = await InboxQueue.HeadAsync(connection, transaction, userId, now, cancellationToken);
+            if (head is null) return false;
+
+            using (LogContext.PushProperty("CorrelationId", head.CorrelationId))
+            using (LogContext.PushProperty("InboxId", head.Id))
+            {
+                await handler.HandleAsync(connection, transaction, head, cancellationToken);
+            }
+            await InboxQueue.MarkProcessedAsync(connection, transaction, head.Id, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (head is not null && !cancellationToken.IsCancellationRequested && !StorageErrors.IsUnavailable(ex))
+        {
+            await RecordFailureAsync(connection, head, ex, now, cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task RecordFailureAsync(NpgsqlConnection connection, InboxEvent head, Exception ex, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var attempt = head.Attempts + 1;
+        var park = attempt >= options.Value.MaxAttempts;
+        var delay = TimeSpan.FromTicks(options.Value.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 16)));
+        using (LogContext.PushProperty("CorrelationId", head.CorrelationId))
+        {
+            if (park)
+                logger.LogError(ex, "Inbox event {InboxId} ({EventName}) failed {Attempts} times and is parked", head.Id, head.EventName, attempt);
+            else
+                logger.LogWarning(ex, "Inbox event {InboxId} ({EventName}) failed (attempt {Attempts}); retrying in {Delay}", head.Id, head.EventName, attempt, delay);
+        }
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        await InboxQueue.RecordFailureAsync(connection, head.Id, error[..Math.Min(error.Length, 2000)], now + delay, park, now, cancellationToken);
+    }
+}

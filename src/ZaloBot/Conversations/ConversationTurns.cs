@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Outbox;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Conversations;
+
+/// <summary>
+/// Runs one input through the engine for one citizen and writes everything it decided — replies in the outbox,
+/// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
+/// </summary>
+public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
+
+    /// <param name="causeKey">Identifies what caused this turn (e.g. <c>inbox:42</c>); replies are keyed by it, so a replayed cause adds nothing.</param>
+    public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationInput input, string causeKey, string? correlationId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, userId, StateJson, cancellationToken) ?? ConversationState.New();
+        var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
+
+        var result = ConversationEngine.Handle(state, input, context);
+
+        var sequence = 0;
+        async Task EnqueueAsync(JsonObject message) =>
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(userId, message, $"{causeKey}:{sequence++}", correlationId), now, cancellationToken);
+
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case SendText text:
+                    await EnqueueAsync(ZaloMessages.Text(text.Text));
+                    break;
+                case SendButtons buttons:
+                    foreach (var message in ZaloMessages.TextWithButtons(buttons.Text, buttons.Buttons.Select(b => (b.Title, b.Payload)).ToList()))
+                        await EnqueueAsync(message);
+                    break;
+                case RequestUserInfo form:
+                    await EnqueueAsync(ZaloMessages.RequestUserInfo(form.Title, form.Subtitle));
+                    break;
+                case CreateTicket ticket:
+                    await TicketIntake.CreateAsync(connection, transaction, ToNewTicket(userId, ticket), now, cancellationToken);
+                    break;
+                case AppendToTicket append:
+                    await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode, append.Text,
+                        append.Attachments.Select(ToAttachment).ToList(), now, cancellationToken);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unhandled conversation effect {effect.GetType().Name}");
+            }
+        }
+
+        await ConversationStore.SaveAsync(connection, transaction, userId, result.State,
+            ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson, cancellationToken);
+    }
+
+    private static NewTicket ToNewTicket(string userId, CreateTicket t) => new(
+        t.Code, userId, t.CategoryCode, t.Description, t.Address, t.Latitude, t.Longitude, t.AreaCode,
+        t.ContactName, t.ContactPhone, t.ServiceCentreCode, t.Attachments.Select(ToAttachment).ToList());
+
+    private static TicketAttachment ToAttachment(DraftAttachment a) => new(a.Type, a.Url, a.Name, a.Size);
+}

@@ -1,0 +1,77 @@
+using Dapper;
+using Npgsql;
+
+namespace ZaloBot.Conversations;
+
+public sealed record InboxEvent(long Id, string? UserId, string EventName, string Payload, int Attempts, string? CorrelationId);
+
+/// <summary>
+/// The processor's view of the inbox: the oldest pending event of one user at a time. A transaction-scoped advisory
+/// lock on the user id keeps two replicas from working on the same user, so each user's events are handled strictly
+/// in arrival order while different users proceed in parallel.
+/// </summary>
+public static class InboxQueue
+{
+    /// <summary>Users whose head event is due, oldest first; a hint only, re-checked under the lock.</summary>
+    public static async Task<IReadOnlyList<string>> DueUsersAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select head.user_id
+            from (
+                select distinct on (user_id) user_id, id, next_attempt_at
+                from inbox
+                where processed_at is null and parked_at is null and user_id is not null
+                order by user_id, id
+            ) head
+            where head.next_attempt_at is null or head.next_attempt_at <= @now
+            order by head.id
+            limit @limit
+            """;
+        var users = await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken));
+        return users.AsList();
+    }
+
+    /// <summary>Takes the user's lock for this transaction; false when another worker holds it.</summary>
+    public static Task<bool> TryLockUserAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select pg_try_advisory_xact_lock(hashtextextended(@userId, 7))", new { userId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The user's oldest pending event if it is due (a head that is backing off holds back the later ones).</summary>
+    public static async Task<InboxEvent?> HeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select id, user_id as UserId, event_name as EventName, payload, attempts, correlation_id as CorrelationId,
+                   next_attempt_at as NextAttemptAt
+            from inbox
+            where user_id = @userId and processed_at is null and parked_at is null
+            order by id
+            limit 1
+            for update
+            """;
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(sql, new { userId }, transaction, cancellationToken: cancellationToken));
+        return head is null || head.NextAttemptAt > now.UtcDateTime
+            ? null
+            : new InboxEvent(head.Id, head.UserId, head.EventName, head.Payload, head.Attempts, head.CorrelationId);
+    }
+
+    private sealed record HeadRow(long Id, string? UserId, string EventName, string Payload, int Attempts, string? CorrelationId, DateTime? NextAttemptAt);
+
+    public static Task MarkProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "update inbox set processed_at = @now, last_error = null where id = @id", new { id, now }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Events that concern no user (e.g. an OA-level notification) have nothing to process.</summary>
+    public static Task<int> MarkUserlessProcessedAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "update inbox set processed_at = @now where user_id is null and processed_at is null and parked_at is null", new { now }, cancellationToken: cancellationToken));
+
+    /// <summary>Records a failed attempt outside the failed transaction; parks the event after the last attempt.</summary>
+    public static Task RecordFailureAsync(NpgsqlConnection connection, long id, string error, DateTimeOffset nextAttemptAt, bool park, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            update inbox
+            set attempts = attempts + 1, last_error = @error, next_attempt_at = @nextAttemptAt,
+                parked_at = case when @park then @now else parked_at end
+            where id = @id
+            """, new { id, error, nextAttemptAt, park, now }, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace ZaloBot.Conversations;
+
+/// <summary>What the conversation hands to the ticket service when a citizen confirms a complaint.</summary>
+public sealed record NewTicket(
+    string Code,
+    string CitizenZaloId,
+    string CategoryCode,
+    string Description,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    string? AreaCode,
+    string? ContactName,
+    string? ContactPhone,
+    string? ServiceCentreCode,
+    IReadOnlyList<TicketAttachment> Attachments);
+
+public sealed record TicketAttachment(string Type, string? Url, string? Name, long? Size);
+
+/// <summary>Ticket writes caused by citizens in chat: creation and follow-up messages, each with its audit event.</summary>
+public static class TicketIntake
+{
+    public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string insertTicket = """
+            insert into tickets (code, citizen_zalo_id, status, category_code, description, address, latitude, longitude,
+                                 area_code, contact_name, contact_phone, service_centre_code, created_at, updated_at)
+            values (@Code, @CitizenZaloId, 'received', @CategoryCode, @Description, @Address, @Latitude, @Longitude,
+                    @AreaCode, @ContactName, @ContactPhone, @ServiceCentreCode, @now, @now)
+            returning id
+            """;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertTicket, new
+        {
+            ticket.Code, ticket.CitizenZaloId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
+            ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, now,
+        }, transaction, cancellationToken: cancellationToken));
+
+        await AddCitizenEventAsync(connection, transaction, id, ticket.CitizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
+        return id;
+    }
+
+    /// <summary>A citizen's message about an open ticket joins its thread.</summary>
+    public static async Task<bool> AppendCitizenMessageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, string? text, IReadOnlyList<TicketAttachment> attachments, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "select id from tickets where code = @ticketCode and citizen_zalo_id = @citizenZaloId",
+            new { ticketCode, citizenZaloId }, transaction, cancellationToken: cancellationToken));
+        if (id is null) return false;
+        await AddCitizenEventAsync(connection, transaction, id.Value, citizenZaloId, "citizen_message", text, new { attachments }, now, cancellationToken);
+        return true;
+    }
+
+    /// <summary>A reply staff typed in Zalo's own OA chat tool: it joins the citizen's latest open ticket, if any.</summary>
+    public static async Task<bool> AppendExternalStaffReplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string? adminId, string? text, string msgId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string latestOpen = """
+            select id from tickets
+            where citizen_zalo_id = @citizenZaloId and status not in ('closed', 'rejected')
+            order by id desc
+            limit 1
+            """;
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(latestOpen, new { citizenZaloId }, transaction, cancellationToken: cancellationToken));
+        if (id is null) return false;
+        const string insert = """
+            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
+            values (@ticketId, @now, 'staff', @adminId, 'staff_reply_zalo', true, @text, @payload::jsonb)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(insert,
+            new { ticketId = id.Value, now, adminId, text, payload = JsonSerializer.Serialize(new { zalo_msg_id = msgId }) }, transaction, cancellationToken: cancellationToken));
+        return true;
+    }
+
+    private static async Task AddCitizenEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string citizenZaloId, string kind, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
+            values (@ticketId, @now, 'citizen', @citizenZaloId, @kind, true, @body, @payload::jsonb)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql,
+            new { ticketId, now, citizenZaloId, kind, body, payload = JsonSerializer.Serialize(payload) }, transaction, cancellationToken: cancellationToken));
+    }
+}
