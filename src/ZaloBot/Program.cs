@@ -3,6 +3,8 @@ using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
 using ZaloBot.Operations;
+using ZaloBot.Outbox;
+using ZaloBot.Simulator;
 using ZaloBot.Storage;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
@@ -18,6 +20,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddZalo();
 builder.Services.AddWebhooks();
 builder.Services.AddConversations();
+builder.Services.AddOutbox();
 
 var app = builder.Build();
 
@@ -42,6 +45,12 @@ try
     app.MapMetrics();
     app.MapWebhookApi();
     app.MapBenchmarkEndpoints(app.Configuration);
+    if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
+    {
+        // No Zalo credentials needed: this process plays Zalo too, with a chat page to act as citizens.
+        app.MapZaloSimulatorApi(ZaloServiceCollectionExtensions.SimulatorPrefix);
+        app.MapSimulatorChat("/simulator");
+    }
     app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
     await app.RunAsync();

@@ -14,6 +14,7 @@ public sealed class ConversationProcessor(
     NpgsqlDataSource dataSource,
     IInboxEventHandler handler,
     ProcessorSignal signal,
+    ZaloBot.Outbox.OutboxSignal outbox,
     MigrationState migrations,
     IOptions<ConversationProcessorOptions> options,
     TimeProvider time,
@@ -72,6 +73,7 @@ public sealed class ConversationProcessor(
             }
             await InboxQueue.MarkProcessedAsync(connection, transaction, head.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
             return true;
         }
         catch (Exception ex) when (head is not null && !cancellationToken.IsCancellationRequested && !StorageErrors.IsUnavailable(ex))

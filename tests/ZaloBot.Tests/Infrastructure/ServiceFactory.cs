@@ -46,16 +46,20 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = Database.ConnectionString,
             ["Zalo:Mode"] = "Simulator",
             ["Zalo:AppId"] = AppId,
             ["Zalo:OaId"] = OaId,
             ["Zalo:OaSecretKey"] = OaSecretKey,
+            // Tests that send to Zalo start a simulator and turn the dispatcher on (OutboxService).
+            ["Outbox:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
-        }.Concat(_settings)));
+        };
+        foreach (var (key, value) in _settings) settings[key] = value;
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
     public virtual async Task InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
@@ -72,5 +76,9 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (_database is not null && _ownsDatabase) await _database.DisposeAsync();
+        await DisposeDependenciesAsync();
     }
+
+    /// <summary>For fixtures that start more than the service (e.g. a Zalo simulator).</summary>
+    protected virtual ValueTask DisposeDependenciesAsync() => ValueTask.CompletedTask;
 }

@@ -1,0 +1,66 @@
+namespace ZaloBot.Simulator;
+
+/// <summary>What the fake Zalo does instead of succeeding, for a number of calls or until a time.</summary>
+public enum FaultKind
+{
+    /// <summary>HTTP 500 with no Zalo envelope.</summary>
+    ServerError,
+    /// <summary>No answer until the caller gives up.</summary>
+    Timeout,
+    /// <summary>HTTP 200 with error -216: access token invalid.</summary>
+    TokenExpired,
+    /// <summary>HTTP 200 with error -32: rate limit exceeded.</summary>
+    RateLimited,
+    /// <summary>HTTP 200 with error -213: the user has not interacted with the OA recently.</summary>
+    OutsideWindow,
+}
+
+public sealed record FaultRequest(FaultKind Kind, int? Count, double? Seconds);
+
+/// <summary>Thread-safe fault schedule shared by the simulator's send endpoints.</summary>
+public sealed class FaultPlan(TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private FaultKind? _kind;
+    private int? _remaining;
+    private DateTimeOffset? _until;
+
+    public void Set(FaultRequest request)
+    {
+        lock (_gate)
+        {
+            _kind = request.Kind;
+            _remaining = request.Count;
+            _until = request.Seconds is { } s ? time.GetUtcNow().AddSeconds(s) : null;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate) { _kind = null; _remaining = null; _until = null; }
+    }
+
+    /// <summary>The fault to apply to this call, if any; counts the call against a counted fault.</summary>
+    public FaultKind? Next()
+    {
+        lock (_gate)
+        {
+            if (_kind is null) return null;
+            if (_until is { } until && time.GetUtcNow() >= until)
+            {
+                _kind = null;
+                return null;
+            }
+            if (_remaining is { } remaining)
+            {
+                if (remaining <= 0)
+                {
+                    _kind = null;
+                    return null;
+                }
+                _remaining = remaining - 1;
+            }
+            return _kind;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Dapper;
+
+namespace ZaloBot.Tests.Infrastructure;
+
+/// <summary>The service with its dispatcher on, talking to a simulator over HTTP, tuned so retries happen in milliseconds.</summary>
+public class OutboxService : ServiceFactory
+{
+    private SimulatorServer? _simulator;
+    private readonly bool _ownsSimulator;
+
+    public OutboxService() => _ownsSimulator = true;
+
+    private OutboxService(SimulatorServer simulator)
+    {
+        _simulator = simulator;
+    }
+
+    /// <summary>Another replica of the same deployment: same database, same Zalo, its own dispatcher.</summary>
+    public static OutboxService ReplicaOf(OutboxService first)
+    {
+        var replica = new OutboxService(first.Simulator);
+        replica.UseDatabase(first.Database);
+        return replica.Configure();
+    }
+
+    public SimulatorServer Simulator => _simulator ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _simulator ??= await SimulatorServer.StartAsync();
+        Configure();
+    }
+
+    /// <summary>Configures this instance once its simulator is known (called by InitializeAsync, or directly for a replica).</summary>
+    public OutboxService Configure()
+    {
+        With("Zalo:Mode", "Live");
+        With("Zalo:ApiBaseUrl", Simulator.BaseUrl.ToString());
+        With("Zalo:OAuthBaseUrl", Simulator.BaseUrl.ToString());
+        With("Zalo:AppSecret", SimulatorServer.AppSecret);
+        With("Zalo:RefreshToken", SimulatorServer.InitialRefreshToken);
+        With("Zalo:Resilience:AttemptTimeout", "00:00:01");
+        With("Zalo:Resilience:BreakDuration", "00:00:01");
+        With("Zalo:Resilience:SamplingDuration", "00:00:02");
+        With("Zalo:Resilience:MinimumThroughput", "3");
+        With("Zalo:Resilience:PermitsPerSecond", "200");
+        With("Outbox:Enabled", "true");
+        With("Outbox:PollInterval", "00:00:00.020");
+        With("Outbox:RetryBaseDelay", "00:00:00.050");
+        With("Outbox:RetryMaxDelay", "00:00:00.200");
+        return this;
+    }
+
+    public async Task EnqueueAsync(string recipientId, string text, string? key = null)
+    {
+        await using var connection = Database.Open();
+        await connection.ExecuteAsync(
+            "insert into outbox (recipient_id, message, idempotency_key) values (@recipientId, @message::jsonb, @key)",
+            new { recipientId, message = System.Text.Json.JsonSerializer.Serialize(new { text }), key = key ?? Guid.NewGuid().ToString("N") });
+    }
+
+    public async Task<IReadOnlyList<(string Status, int Attempts, string? LastError, string? ZaloMessageId)>> OutboxStateAsync(string recipientId)
+    {
+        await using var connection = Database.Open();
+        return (await connection.QueryAsync<(string, int, string?, string?)>(
+            "select status, attempts, last_error, zalo_message_id from outbox where recipient_id = @recipientId order by id", new { recipientId })).AsList();
+    }
+
+    public Task AllSentAsync(string recipientId) =>
+        Eventually.TrueAsync(async () => (await OutboxStateAsync(recipientId)).All(r => r.Status != "pending"), $"the outbox of {recipientId} to be sent");
+
+    protected override async ValueTask DisposeDependenciesAsync()
+    {
+        if (_ownsSimulator && _simulator is not null) await _simulator.DisposeAsync();
+    }
+}
