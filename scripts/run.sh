@@ -12,6 +12,8 @@ port="${PORT:-8080}"
 url="http://127.0.0.1:$port"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Postgres="$ZALOBOT_PG"
+# The built-in fake Zalo lives in this process; the service calls it (and it posts webhooks back) at this address.
+export Simulator__BaseUrl="$url"
 
 echo "==> building"
 dotnet build src/ZaloBot/ZaloBot.csproj -nologo -v quiet -clp:ErrorsOnly
@@ -20,6 +22,7 @@ dotnet run --project src/ZaloBot --no-build -- migrate
 
 cat <<MSG
 ==> starting ZaloBot on $url  (Ctrl+C to stop)
+    chat as a citizen $url/simulator   (the built-in Zalo simulator: no Zalo credentials needed)
     API reference     $url/docs        OpenAPI $url/openapi/v1.json
     health            $url/healthz     ready   $url/readyz     metrics $url/metrics
     send a test event scripts/send-event.sh "xin chào"   (signed with the development secret)

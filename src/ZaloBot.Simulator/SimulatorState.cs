@@ -15,7 +15,7 @@ public sealed class SimulatorState
     private readonly SimulatorOptions _options;
     private readonly Lock _tokenGate = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new();
-    private readonly HashSet<string> _refreshTokens;
+    private readonly HashSet<string> _consumedRefreshTokens = [];
     private readonly ConcurrentQueue<ChatEntry> _chat = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private long _seq;
@@ -24,7 +24,6 @@ public sealed class SimulatorState
     {
         _time = time;
         _options = options.Value;
-        _refreshTokens = [_options.InitialRefreshToken];
         Faults = new FaultPlan(time);
     }
 
@@ -42,19 +41,35 @@ public sealed class SimulatorState
     /// <summary>Invalidates every access token, as when Zalo expires them early.</summary>
     public void ExpireAccessTokens() => _accessTokens.Clear();
 
-    /// <summary>Single-use refresh: the presented token is consumed and a new pair issued; null when it is not valid.</summary>
+    /// <summary>
+    /// Single-use refresh, as Zalo does: the presented token is consumed and a new pair issued; null when it is not valid.
+    /// Issued refresh tokens carry an HMAC, so a restarted simulator still honours the latest one the service stored.
+    /// </summary>
     public (string AccessToken, string RefreshToken, TimeSpan ExpiresIn)? Refresh(string refreshToken)
     {
         lock (_tokenGate)
         {
-            if (!_refreshTokens.Remove(refreshToken)) return null;
+            var genuine = refreshToken == _options.InitialRefreshToken || IsIssuedBySimulator(refreshToken);
+            if (!genuine || !_consumedRefreshTokens.Add(refreshToken)) return null;
             var access = "sim-access-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-            var refresh = "sim-refresh-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+            var nonce = RandomNumberGenerator.GetHexString(16, lowercase: true);
+            var refresh = $"sim-refresh-{nonce}.{Mac(nonce)}";
             _accessTokens[access] = _time.GetUtcNow() + _options.AccessTokenLifetime;
-            _refreshTokens.Add(refresh);
             return (access, refresh, _options.AccessTokenLifetime);
         }
     }
+
+    private bool IsIssuedBySimulator(string token)
+    {
+        const string prefix = "sim-refresh-";
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (!token.StartsWith(prefix, StringComparison.Ordinal) || dot < 0) return false;
+        var nonce = token[prefix.Length..dot];
+        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(token[(dot + 1)..]), System.Text.Encoding.ASCII.GetBytes(Mac(nonce)));
+    }
+
+    private string Mac(string nonce) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.AppSecret), System.Text.Encoding.UTF8.GetBytes(nonce)));
 
     public ChatEntry Record(string userId, string direction, JsonNode content, string? messageId = null)
     {
