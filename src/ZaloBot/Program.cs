@@ -5,6 +5,8 @@ using ZaloBot.Conversations;
 using ZaloBot.Operations;
 using ZaloBot.Outbox;
 using ZaloBot.Simulator;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
 using ZaloBot.Storage;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
@@ -21,6 +23,8 @@ builder.Services.AddZalo();
 builder.Services.AddWebhooks();
 builder.Services.AddConversations();
 builder.Services.AddOutbox();
+builder.Services.AddStaffAuth();
+builder.Services.AddTickets();
 
 var app = builder.Build();
 
@@ -38,12 +42,16 @@ try
     app.UseCorrelationId();
     app.UseServiceRequestLogging();
     app.UseHttpMetrics();
+    app.UseAuthentication();
+    app.UseAuthorization();
 
     app.MapOpenApi();
     app.MapScalarApiReference("/docs");
     app.MapHealthEndpoints();
     app.MapMetrics();
     app.MapWebhookApi();
+    app.MapTicketsApi();
+    app.MapStaffApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

@@ -11,7 +11,7 @@ namespace ZaloBot.Conversations;
 /// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
-public sealed class ConversationContextLoader(TimeProvider time) : IDisposable
+public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -20,9 +20,10 @@ public sealed class ConversationContextLoader(TimeProvider time) : IDisposable
     public async Task<ConversationContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationLimits limits, CancellationToken cancellationToken)
     {
         var reference = await ReferenceAsync(connection, transaction, cancellationToken);
+        var calendar = await holidays.GetAsync(cancellationToken);
         var today = WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
         var categories = reference.Categories
-            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, reference.Calendar.AddWorkingDays(today, c.DeadlineWorkingDays)))
+            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays)))
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
@@ -46,14 +47,12 @@ public sealed class ConversationContextLoader(TimeProvider time) : IDisposable
                 select code, name, keywords, deadline_working_days as DeadlineWorkingDays from categories where active order by sort_order, code;
                 select code, name from areas order by name;
                 select code, name from service_centres where active order by code;
-                select day::timestamp from holidays;
                 """;
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
             var categories = (await results.ReadAsync<CategoryRow>()).ToList();
             var areas = (await results.ReadAsync<AreaOption>()).ToList();
             var centres = (await results.ReadAsync<ServiceCentreOption>()).ToList();
-            var holidays = (await results.ReadAsync<DateTime>()).Select(DateOnly.FromDateTime);
-            _reference = new ReferenceData(categories, areas, centres, new WorkingDayCalendar(holidays), now);
+            _reference = new ReferenceData(categories, areas, centres, now);
             return _reference;
         }
         finally
@@ -109,6 +108,5 @@ public sealed class ConversationContextLoader(TimeProvider time) : IDisposable
         IReadOnlyList<CategoryRow> Categories,
         IReadOnlyList<AreaOption> Areas,
         IReadOnlyList<ServiceCentreOption> Centres,
-        WorkingDayCalendar Calendar,
         DateTimeOffset LoadedAt);
 }

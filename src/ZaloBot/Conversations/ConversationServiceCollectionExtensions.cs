@@ -18,6 +18,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<ProcessorSignal>();
+        services.AddSingleton<ZaloBot.Calendar.HolidayCalendar>();
         services.AddSingleton<ConversationContextLoader>();
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<IInboxEventHandler, ConversationEventHandler>();

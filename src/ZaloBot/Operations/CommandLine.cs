@@ -2,7 +2,7 @@ using ZaloBot.Storage;
 
 namespace ZaloBot.Operations;
 
-/// <summary>Administrative commands: <c>dotnet run --project src/ZaloBot -- migrate</c>.</summary>
+/// <summary>Administrative commands: <c>dotnet run --project src/ZaloBot -- migrate</c>, <c>-- staff add …</c>.</summary>
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -18,8 +18,14 @@ public static class CommandLine
                 }
                 await Console.Out.WriteLineAsync("Database is up to date.");
                 return 0;
+            case "staff":
+                using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
+                    return await ZaloBot.Staff.StaffCommand.RunAsync(app.Services, args, timeout.Token);
+                }
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add.");
                 return 2;
         }
     }

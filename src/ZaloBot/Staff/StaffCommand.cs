@@ -1,0 +1,34 @@
+using ZaloBot.Domain.Tickets;
+
+namespace ZaloBot.Staff;
+
+/// <summary>
+/// <c>dotnet run --project src/ZaloBot -- staff add --name "Nguyễn An" --role admin [--agency SXD] [--days 90]</c>:
+/// creates an account and prints a bearer token (the only time it is shown).
+/// </summary>
+public static class StaffCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2 || args[1] != "add")
+        {
+            await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N]");
+            return 2;
+        }
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var store = services.GetRequiredService<StaffStore>();
+        var (name, role, agency) = (Option("--name"), Option("--role"), Option("--agency"));
+        var errors = await StaffApi.ValidateAsync(name, role, agency, store, cancellationToken);
+        if (!int.TryParse(Option("--days") ?? "90", out var days) || days is < 1 or > 365) errors["days"] = ["Between 1 and 365."];
+        if (errors.Count > 0 || !StaffRoleNames.TryParse(role, out var parsedRole))
+        {
+            foreach (var (key, messages) in errors) await Console.Error.WriteLineAsync($"--{key}: {string.Join(" ", messages)}");
+            return 2;
+        }
+        var account = await store.CreateAsync(name!.Trim(), parsedRole, agency, cancellationToken);
+        var token = await store.IssueTokenAsync(account.Id, TimeSpan.FromDays(days), "cli", cancellationToken);
+        await Console.Out.WriteLineAsync($"Staff #{account.Id} {account.Name} ({account.Role}{(agency is null ? "" : ", " + agency)}) created.");
+        await Console.Out.WriteLineAsync($"Bearer token (valid until {token!.ExpiresAt:yyyy-MM-dd}; shown only now): {token.Token}");
+        return 0;
+    }
+}

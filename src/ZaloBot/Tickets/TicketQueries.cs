@@ -1,0 +1,92 @@
+using Dapper;
+using Npgsql;
+
+namespace ZaloBot.Tickets;
+
+/// <summary>Filters of the staff queue; all optional, combined with AND.</summary>
+public sealed record TicketFilter(
+    string? Status = null,
+    string? Category = null,
+    string? Agency = null,
+    string? Centre = null,
+    bool Overdue = false,
+    bool DueSoon = false,
+    string? Text = null,
+    long? After = null,
+    int Limit = 50);
+
+/// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
+public static class TicketQueries
+{
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(2);
+
+    private const string Columns = """
+        t.id, t.code, t.status, t.category_code as CategoryCode, t.description, t.address, t.latitude, t.longitude,
+        t.area_code as AreaCode, t.contact_name as ContactName, t.contact_phone as ContactPhone,
+        t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
+        t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
+        t.rating, t.version, t.citizen_zalo_id as CitizenZaloId
+        """;
+
+    /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
+    public static async Task<TicketPage> QueueAsync(NpgsqlConnection connection, TicketFilter filter, string? scopeAgency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Unprepared statements are planned with the actual values, so each "is null or" collapses and the
+        // matching index is used.
+        const string sql = $"""
+            select {Columns}
+            from tickets t
+            where (@status::text is null or t.status = @status)
+              and (@category::text is null or t.category_code = @category)
+              and (@agency::text is null or t.assigned_agency_code = @agency)
+              and (@centre::text is null or t.service_centre_code = @centre)
+              and (@scopeAgency::text is null or t.assigned_agency_code = @scopeAgency)
+              and (not @overdue or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at < @now))
+              and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
+              and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
+              and (@after::bigint is null or t.id < @after)
+            order by t.id desc
+            limit @limit
+            """;
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var rows = (await connection.QueryAsync<TicketView>(new CommandDefinition(sql, new
+        {
+            status = filter.Status,
+            category = filter.Category,
+            agency = filter.Agency,
+            centre = filter.Centre,
+            scopeAgency,
+            overdue = filter.Overdue,
+            dueSoon = filter.DueSoon,
+            now,
+            soon = now + DueSoonWindow,
+            pattern = text is null ? null : "%" + EscapeLike(text) + "%",
+            code = text?.ToUpperInvariant(),
+            after = filter.After,
+            limit = filter.Limit + 1,
+        }, cancellationToken: cancellationToken))).AsList();
+
+        var hasMore = rows.Count > filter.Limit;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        return new TicketPage(rows, hasMore ? rows[^1].Id : null);
+    }
+
+    public static Task<TicketView?> ByCodeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string code, bool forUpdate, CancellationToken cancellationToken)
+    {
+        const string select = $"select {Columns} from tickets t where t.code = @code";
+        const string selectForUpdate = select + " for update";
+        return connection.QuerySingleOrDefaultAsync<TicketView?>(new CommandDefinition(
+            forUpdate ? selectForUpdate : select, new { code }, transaction, cancellationToken: cancellationToken));
+    }
+
+    public static async Task<IReadOnlyList<TicketEventView>> ThreadAsync(NpgsqlConnection connection, long ticketId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select id, at, actor_kind as ActorKind, actor_id as ActorId, kind, is_public as IsPublic, body, payload::text as Payload
+            from ticket_events where ticket_id = @ticketId order by id
+            """;
+        return (await connection.QueryAsync<TicketEventView>(new CommandDefinition(sql, new { ticketId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,10 @@
+namespace ZaloBot.Tickets;
+
+public static class TicketServiceCollectionExtensions
+{
+    public static IServiceCollection AddTickets(this IServiceCollection services)
+    {
+        services.AddSingleton<TicketService>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+namespace ZaloBot.Tickets;
+
+/// <summary>A ticket as staff see it in the API.</summary>
+public sealed record TicketView(
+    long Id,
+    string Code,
+    string Status,
+    string CategoryCode,
+    string Description,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    string? AreaCode,
+    string? ContactName,
+    string? ContactPhone,
+    string? ServiceCentreCode,
+    string? AssignedAgencyCode,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? DueAt,
+    DateTime? ResolvedAt,
+    short? Rating,
+    int Version,
+    string CitizenZaloId);
+
+public sealed record TicketEventView(long Id, DateTime At, string ActorKind, string? ActorId, string Kind, bool IsPublic, string? Body, string Payload);
+
+public sealed record TicketWithThread(TicketView Ticket, IReadOnlyList<TicketEventView> Thread);
+
+public sealed record TicketPage(IReadOnlyList<TicketView> Items, long? NextAfter);

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Staff;
+
+namespace ZaloBot.Tickets;
+
+public sealed record TicketActionRequest(string? Reason = null, string? Result = null, string? AgencyCode = null, int? ExpectedVersion = null);
+
+public sealed record TicketTextRequest(string Text);
+
+/// <summary>The staff queue and the work on one ticket: /api/tickets.</summary>
+public static class TicketsApi
+{
+    private const int MaxText = 1800; // Zalo text messages are limited to about 2,000 characters, prefix included.
+
+    public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("", ListAsync).WithSummary("The staff queue: filters and keyset paging (pass nextAfter back as after).");
+        api.MapGet("/{code}", GetAsync).WithSummary("One ticket with its thread (citizen messages, replies, notes, status changes) in order.");
+        foreach (var action in Enum.GetValues<TicketAction>())
+        {
+            var name = action.ToString().ToLowerInvariant();
+            api.MapPost($"/{{code}}/{name}", (string code, [FromBody] TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
+                    ActAsync(code, action, request, user, tickets, ct))
+                .WithName("Ticket" + action)
+                .WithSummary(Summary(action))
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+        api.MapPost("/{code}/replies", ReplyAsync).WithSummary("Reply to the citizen through the OA, in the name of the agency.");
+        api.MapPost("/{code}/notes", NoteAsync).WithSummary("Add an internal note (never shown to the citizen).");
+        return app;
+    }
+
+    private static string Summary(TicketAction action) => action switch
+    {
+        TicketAction.Accept => "Accept a received ticket (sets the due date in working days).",
+        TicketAction.Reject => "Reject as out of scope (reason required).",
+        TicketAction.Assign => "Assign an accepted ticket to an agency (agencyCode required).",
+        TicketAction.Transfer => "Transfer to another agency (agencyCode and reason required).",
+        TicketAction.Start => "Start handling (on site or at the agency).",
+        TicketAction.Resolve => "Resolve with the result (result required); the citizen is asked for a rating.",
+        TicketAction.Reopen => "Reopen a resolved ticket within the reopen window (reason required).",
+        _ => "Close a resolved ticket.",
+    };
+
+    internal static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
+        string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit,
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !TicketStatusNames.TryParse(status, out _)) errors["status"] = ["Unknown status."];
+        if (due is not null and not ("soon" or "overdue")) errors["due"] = ["Use 'soon' or 'overdue'."];
+        if (q is { Length: > 100 }) errors["q"] = ["At most 100 characters."];
+        if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var staff = StaffIdentity.From(user);
+        // Staff who do not see every ticket see their agency's; one without an agency sees none.
+        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return TypedResults.Ok(await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<TicketWithThread>, NotFound<ProblemDetails>>> GetAsync(
+        string code, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ticket = TicketCode.TryParse(code, out var parsed)
+            ? await TicketQueries.ByCodeAsync(connection, null, parsed.Value, forUpdate: false, cancellationToken)
+            : null;
+        if (ticket is null || !StaffIdentity.From(user).CanSee(ticket.AssignedAgencyCode)) return NotFound(code);
+        return TypedResults.Ok(new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken)));
+    }
+
+    private static async Task<IResult> ActAsync(string code, TicketAction action, TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken)
+    {
+        request ??= new TicketActionRequest();
+        if (TooLong(request.Reason) || TooLong(request.Result))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"Reason and result are limited to {MaxText} characters."] });
+        if (!TicketCode.TryParse(code, out var parsed)) return NotFound(code);
+        var result = await tickets.ApplyAsync(StaffIdentity.From(user), parsed.Value, action,
+            new TransitionInput(request.Reason?.Trim(), request.Result?.Trim(), request.AgencyCode), request.ExpectedVersion, cancellationToken);
+        return ToHttp(result);
+    }
+
+    private static async Task<IResult> ReplyAsync(string code, TicketTextRequest request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken) =>
+        await TextAsync(code, request, user, (staff, c, text) => tickets.ReplyAsync(staff, c, text, cancellationToken));
+
+    private static async Task<IResult> NoteAsync(string code, TicketTextRequest request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken) =>
+        await TextAsync(code, request, user, (staff, c, text) => tickets.AddNoteAsync(staff, c, text, cancellationToken));
+
+    private static async Task<IResult> TextAsync(string code, TicketTextRequest request, ClaimsPrincipal user, Func<StaffIdentity, string, string, Task<TicketActionResult>> act)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text) || TooLong(request.Text))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"Text is required, at most {MaxText} characters."] });
+        if (!TicketCode.TryParse(code, out var parsed)) return NotFound(code);
+        return ToHttp(await act(StaffIdentity.From(user), parsed.Value, request.Text.Trim()));
+    }
+
+    private static bool TooLong(string? text) => text is { Length: > MaxText };
+
+    private static NotFound<ProblemDetails> NotFound(string code) =>
+        TypedResults.NotFound(new ProblemDetails { Title = "Ticket not found", Detail = $"No ticket {code} that you can see.", Status = 404 });
+
+    private static IResult ToHttp(TicketActionResult result) => result.Failure switch
+    {
+        null => TypedResults.Ok(result.Ticket),
+        TicketFailure.NotFound => TypedResults.Problem(title: "Ticket not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
+        TicketFailure.Forbidden => TypedResults.Problem(title: "Not allowed for your role", detail: result.Detail, statusCode: StatusCodes.Status403Forbidden),
+        TicketFailure.Conflict => TypedResults.Problem(title: "Not possible now", detail: result.Detail, statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.Problem(title: "Incomplete request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest),
+    };
+}
