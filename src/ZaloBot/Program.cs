@@ -52,6 +52,8 @@ try
     app.MapWebhookApi();
     app.MapTicketsApi();
     app.MapStaffApi();
+    app.MapOrganisationApi();
+    app.MapReportsApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

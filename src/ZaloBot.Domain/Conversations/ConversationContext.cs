@@ -7,8 +7,8 @@ public sealed record AreaOption(string Code, string Name);
 
 public sealed record ServiceCentreOption(string Code, string Name);
 
-/// <summary>One of this citizen's own tickets, for lookups and follow-ups.</summary>
-public sealed record CitizenTicket(string Code, string CategoryName, string StatusText, bool IsOpen, DateOnly? DueDate, string? LatestPublicUpdate);
+/// <summary>One of this citizen's own tickets, for lookups, follow-ups and the rating after resolution.</summary>
+public sealed record CitizenTicket(string Code, string CategoryName, string StatusText, bool IsOpen, DateOnly? DueDate, string? LatestPublicUpdate, bool CanBeRated = false);
 
 public sealed record ConversationLimits
 {

@@ -32,3 +32,6 @@ public sealed record CreateTicket(
 
 /// <summary>A citizen's later message about an open ticket, added to its thread for the staff handling it.</summary>
 public sealed record AppendToTicket(string TicketCode, string? Text, IReadOnlyList<DraftAttachment> Attachments) : ConversationEffect;
+
+/// <summary>The citizen's 1–5 satisfaction rating of a resolved ticket.</summary>
+public sealed record RateTicket(string TicketCode, int Rating) : ConversationEffect;

@@ -87,6 +87,12 @@ public static class ConversationEngine
 
             // A lookup works from anywhere, but inside a draft only as a message of its own (a description may quote a code).
             var hasCode = TicketCode.TryParse(raw, out var code);
+            if (hasCode && Intents.Rating(n) is { } rating)
+            {
+                Rate(code.Value, rating);
+                if (_state.Step != Step.Menu) Prompt();
+                return;
+            }
             if (Intents.StartsWithLookup(n) || (hasCode && (_state.Step == Step.Menu || n == TextNormalizer.Normalize(code.Value))))
             {
                 if (hasCode) Lookup(code.Value);
@@ -290,6 +296,18 @@ public static class ConversationEngine
                 return;
             }
             Say(TicketList(context.Tickets));
+        }
+
+        private void Rate(string code, int rating)
+        {
+            var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
+            if (ticket is not { CanBeRated: true })
+            {
+                Say(TicketNotFound(code));
+                return;
+            }
+            _effects.Add(new RateTicket(code, rating));
+            Say(Tickets.TicketNotifications.ThanksForRating(rating));
         }
 
         private void Lookup(string code)

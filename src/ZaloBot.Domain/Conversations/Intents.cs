@@ -60,6 +60,14 @@ public static class Intents
     public static bool IsUseContact(string n) => Any(n, UseContactWords);
     public static bool IsClearAttachments(string n) => Any(n, ClearAttachmentWords);
 
+    /// <summary>"đánh giá PA-… 5" (the rating buttons' payload, or typed): the 1–5 rating, else null.</summary>
+    public static int? Rating(string n)
+    {
+        if (!n.StartsWith("danh gia ", StringComparison.Ordinal)) return null;
+        var last = n[^1];
+        return n.Length > 10 && last is >= '1' and <= '5' && n[^2] == ' ' ? last - '0' : null;
+    }
+
     /// <summary>"tra cứu …": a lookup request, with or without a code after it.</summary>
     public static bool StartsWithLookup(string n) => n == "tra cuu" || n.StartsWith("tra cuu ", StringComparison.Ordinal);
 

@@ -77,7 +77,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         return rows.Select(r => new CitizenTicket(
                 r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
-                r.LatestPublicUpdate))
+                r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed"))
             .ToList();
     }
 

@@ -50,6 +50,9 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode, append.Text,
                         append.Attachments.Select(ToAttachment).ToList(), now, cancellationToken);
                     break;
+                case RateTicket rate:
+                    await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unhandled conversation effect {effect.GetType().Name}");
             }

@@ -54,6 +54,20 @@ public static class TicketIntake
         return true;
     }
 
+    /// <summary>The citizen's rating of their own resolved (or closed) ticket; a later rating replaces an earlier one.</summary>
+    public static async Task<bool> RecordRatingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, int rating, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            update tickets set rating = @rating, updated_at = @now
+            where code = @ticketCode and citizen_zalo_id = @citizenZaloId and status in ('resolved', 'closed')
+            returning id
+            """, new { rating, now, ticketCode, citizenZaloId }, transaction, cancellationToken: cancellationToken));
+        if (id is null) return false;
+        await AddCitizenEventAsync(connection, transaction, id.Value, citizenZaloId, "rated", null, new { rating }, now, cancellationToken);
+        return true;
+    }
+
     /// <summary>A reply staff typed in Zalo's own OA chat tool: it joins the citizen's latest open ticket, if any.</summary>
     public static async Task<bool> AppendExternalStaffReplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string? adminId, string? text, string msgId, DateTimeOffset now, CancellationToken cancellationToken)
     {

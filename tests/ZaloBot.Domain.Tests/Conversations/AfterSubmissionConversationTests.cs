@@ -180,3 +180,36 @@ public class IdleConversationTests
         Script.Start().Says("xin chao").After(TimeSpan.FromDays(3)).Ticks().ExpectSilence();
     }
 }
+
+public class RatingConversationTests
+{
+    private static CitizenTicket Resolved(string code = "PA-2610-RRRR") =>
+        new(code, "Hạ tầng, môi trường", "Đã giải quyết", true, null, "Đã sửa xong.", CanBeRated: true);
+
+    [Theory]
+    [InlineData("Đánh giá PA-2610-RRRR 5", 5)]
+    [InlineData("danh gia pa-2610-rrrr 1", 1)]
+    [InlineData("DANH GIA PA 2610 RRRR 3", 3)]
+    public void A_resolved_ticket_is_rated_from_the_buttons_or_typed(string typed, int expected)
+    {
+        var script = Script.Start().WithTickets(Resolved()).Says(typed).Expect($"{expected}/5");
+        var rate = script.Last.OfType<RateTicket>().ShouldHaveSingleItem();
+        (rate.TicketCode, rate.Rating).ShouldBe(("PA-2610-RRRR", expected));
+    }
+
+    [Theory]
+    [InlineData("Đánh giá PA-2610-RRRR 6")]
+    [InlineData("Đánh giá PA-2610-RRRR 0")]
+    public void Out_of_range_ratings_are_not_ratings(string typed)
+    {
+        Script.Start().WithTickets(Resolved()).Says(typed).Last.OfType<RateTicket>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Someone_elses_or_an_unresolved_ticket_cannot_be_rated()
+    {
+        Script.Start().WithTickets(Fixtures.Open()).Says("Đánh giá PA-2610-ABCD 5").Expect("Không tìm thấy")
+            .Last.OfType<RateTicket>().ShouldBeEmpty();
+        Script.Start().Says("Đánh giá PA-2610-RRRR 5").Expect("Không tìm thấy");
+    }
+}

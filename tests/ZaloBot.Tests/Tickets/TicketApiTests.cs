@@ -35,24 +35,29 @@ public class TicketApiTests(ServiceFactory service) : IClassFixture<ServiceFacto
         await ShouldBeAsync(await handler.PostAsJsonAsync($"/api/tickets/{code}/replies", new { text = "Chiều nay đội vệ sinh sẽ đến." }), HttpStatusCode.OK);
         var resolved = await handler.PostAsJsonAsync($"/api/tickets/{code}/resolve", new { result = "Đã nạo vét, cống thông thoáng." });
         await ShouldBeAsync(resolved, HttpStatusCode.OK);
+        // The citizen presses "4 ★" under the rating question.
+        await service.CreateClient().SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, $"Đánh giá {code} 4", citizen + "-rating")));
+        await Rows.InboxDrainedAsync(service.Database, citizen);
         await ShouldBeAsync(await intake.PostAsync($"/api/tickets/{code}/close", null), HttpStatusCode.OK);
 
         var texts = (await Rows.OutboxAsync(service.Database, citizen)).Select(r => r.Text).ToList();
-        texts.Count.ShouldBe(7);
+        texts.Count.ShouldBe(8);
         texts[0].ShouldStartWith($"Phản ánh {code} đã được tiếp nhận xử lý. Hạn trả lời:");
         texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến Sở Xây dựng để xử lý.");
         texts[2].ShouldBe($"Sở Xây dựng đang xử lý phản ánh {code}.");
         texts[3].ShouldBe($"Sở Xây dựng trả lời phản ánh {code}:\nChiều nay đội vệ sinh sẽ đến.");
         texts[4].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.");
         texts[5].ShouldStartWith("Bạn có hài lòng");
-        texts[6].ShouldStartWith($"Phản ánh {code} đã hoàn tất");
+        texts[6].ShouldBe("Cảm ơn bạn đã đánh giá 4/5. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.");
+        texts[7].ShouldStartWith($"Phản ánh {code} đã hoàn tất");
         texts.ShouldAllBe(t => !t.Contains("AgencyHandler")); // the agency speaks, not the officer
 
         var detail = await JsonAsync(await intake.GetAsync($"/api/tickets/{code}"));
         detail.GetProperty("ticket").GetProperty("status").GetString().ShouldBe("closed");
         detail.GetProperty("ticket").GetProperty("dueAt").ValueKind.ShouldBe(JsonValueKind.String);
+        detail.GetProperty("ticket").GetProperty("rating").GetInt32().ShouldBe(4);
         var thread = detail.GetProperty("thread").EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("isPublic").GetBoolean())).ToList();
-        thread.ShouldBe([("status_changed", true), ("status_changed", true), ("status_changed", true), ("note", false), ("staff_reply", true), ("status_changed", true), ("status_changed", true)]);
+        thread.ShouldBe([("status_changed", true), ("status_changed", true), ("status_changed", true), ("note", false), ("staff_reply", true), ("status_changed", true), ("rated", true), ("status_changed", true)]);
     }
 
     [Fact]

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using ZaloBot.Staff;
+
+namespace ZaloBot.Tickets;
+
+public sealed record CountRow(string Dimension, string Key, long Count);
+
+public sealed record TicketReport(
+    DateOnly From,
+    DateOnly To,
+    long Total,
+    IReadOnlyList<CountRow> Counts,
+    double? OnTimeRate,
+    double? MedianHoursToResolve,
+    double? AverageRating,
+    long Ratings);
+
+/// <summary>Counts and service levels for supervisors, as JSON or CSV: /api/reports/tickets.</summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
+            .MapGet("/tickets", ReportAsync)
+            .WithSummary("Tickets created in [from, to): counts by status, category, agency, centre and month; on-time rate; median time to resolve; average rating. format=csv for a spreadsheet.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TicketReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
+        string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var start = Parse(from, today.AddMonths(-1), "from", errors);
+        var end = Parse(to, today.AddDays(1), "to", errors);
+        if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
+        if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var report = await BuildAsync(db, start, end, ct);
+        return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    public static async Task<TicketReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        const string sql = """
+            with t as (
+                select * from tickets
+                where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
+                  and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
+            )
+            select 'status' as Dimension, status as Key, count(*) as Count from t group by status
+            union all select 'category', category_code, count(*) from t group by category_code
+            union all select 'agency', coalesce(assigned_agency_code, '(unassigned)'), count(*) from t group by assigned_agency_code
+            union all select 'centre', coalesce(service_centre_code, '(none)'), count(*) from t group by service_centre_code
+            union all select 'month', to_char(created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM'), count(*) from t group by 2
+            order by 1, 2;
+
+            select count(*) as Total,
+                   (count(*) filter (where resolved_at is not null and due_at is not null and resolved_at <= due_at))::float8
+                       / nullif(count(*) filter (where resolved_at is not null and due_at is not null), 0) as OnTimeRate,
+                   percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 3600.0)
+                       filter (where resolved_at is not null) as MedianHoursToResolve,
+                   avg(rating)::float8 as AverageRating,
+                   count(rating) as Ratings
+            from tickets
+            where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
+              and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh';
+            """;
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var results = await c.QueryMultipleAsync(new CommandDefinition(sql,
+            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+        var counts = (await results.ReadAsync<CountRow>()).ToList();
+        var summary = await results.ReadSingleAsync<(long Total, double? OnTimeRate, double? MedianHoursToResolve, double? AverageRating, long Ratings)>();
+        return new TicketReport(from, to, summary.Total, counts, summary.OnTimeRate, summary.MedianHoursToResolve, summary.AverageRating, summary.Ratings);
+    }
+
+    private static string ToCsv(TicketReport report)
+    {
+        var csv = new StringBuilder("dimension,key,value\n");
+        foreach (var row in report.Counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');
+        csv.Append(CultureInfo.InvariantCulture, $"summary,total,{report.Total}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"summary,on_time_rate,{report.OnTimeRate}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"summary,median_hours_to_resolve,{report.MedianHoursToResolve}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"summary,average_rating,{report.AverageRating}\n");
+        return csv.ToString();
+    }
+
+    private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private static DateOnly Parse(string? text, DateOnly fallback, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null) return fallback;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors[name] = ["Use yyyy-MM-dd."];
+        return fallback;
+    }
+}
