@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
+#   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,6 +9,14 @@ cd "$root"
 require_dotnet
 
 what="${1:-ingest}"
+if [ "$what" = "queue" ]; then
+  start_postgres
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_queue'" | grep -q 1 \
+    || psql -q "$url_base/postgres" -c "create database zalobot_queue"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll queue "${ZALOBOT_PG/Database=zalobot/Database=zalobot_queue};Command Timeout=600" "${RUNS:-200}"
+fi
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-32}"
 port="${BENCH_PORT:-8089}"

@@ -5,11 +5,14 @@ return args switch
 {
     ["ingest-requests", var count, var appId, var secret, var output] =>
         IngestRequests.Write(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), appId, secret, output),
+    ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
+    ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
     return 2;
 }
