@@ -16,7 +16,7 @@ builder.AddServiceLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddExamples());
 builder.Services.AddServiceHealthChecks();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddZalo();

@@ -33,8 +33,8 @@ public static class TicketsApi
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict);
         }
-        api.MapPost("/{code}/replies", ReplyAsync).WithSummary("Reply to the citizen through the OA, in the name of the agency.");
-        api.MapPost("/{code}/notes", NoteAsync).WithSummary("Add an internal note (never shown to the citizen).");
+        api.MapPost("/{code}/replies", ReplyAsync).WithName("TicketReply").WithSummary("Reply to the citizen through the OA, in the name of the agency.");
+        api.MapPost("/{code}/notes", NoteAsync).WithName("TicketNote").WithSummary("Add an internal note (never shown to the citizen).");
         return app;
     }
 

@@ -19,6 +19,21 @@ public class OperationsEndpointsTests(ServiceFactory service) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task OpenApi_document_has_the_staff_api_with_example_bodies()
+    {
+        var client = await service.StartReadyAsync();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        var resolve = paths.GetProperty("/api/tickets/{code}/resolve").GetProperty("post");
+        resolve.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example")
+            .GetProperty("result").GetString().ShouldNotBeNullOrWhiteSpace();
+        resolve.GetProperty("responses").EnumerateObject().Select(p => p.Name).ShouldContain("409");
+        paths.TryGetProperty("/api/reports/tickets", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Interactive_api_page_is_served()
     {
         var client = await service.StartReadyAsync();
