@@ -3,6 +3,7 @@ using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
 using ZaloBot.Operations;
+using ZaloBot.ServiceCentres;
 using ZaloBot.Outbox;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
@@ -25,6 +26,7 @@ builder.Services.AddConversations();
 builder.Services.AddOutbox();
 builder.Services.AddStaffAuth();
 builder.Services.AddTickets();
+builder.Services.AddServiceCentres();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ try
     app.MapStaffApi();
     app.MapOrganisationApi();
     app.MapReportsApi();
+    app.MapServiceCentresApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {
