@@ -1,11 +1,20 @@
 using System.Text.Json;
 using Npgsql;
+using ZaloBot.Domain.StaffChat;
+using ZaloBot.Outbox;
+using ZaloBot.Staff;
 using ZaloBot.Webhooks;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Conversations;
 
 /// <summary>What each stored webhook event means: a citizen's turn in the conversation, a staff reply typed in Zalo's own chat tool, or nothing.</summary>
-public sealed class ConversationEventHandler(ConversationTurns turns, TimeProvider time, ILogger<ConversationEventHandler> logger) : IInboxEventHandler
+public sealed class ConversationEventHandler(
+    ConversationTurns turns,
+    StaffEnrolment enrolment,
+    StaffChatHandler staffChat,
+    TimeProvider time,
+    ILogger<ConversationEventHandler> logger) : IInboxEventHandler
 {
     public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
@@ -27,7 +36,35 @@ public sealed class ConversationEventHandler(ConversationTurns turns, TimeProvid
                 return;
         }
 
+        if (zaloEvent is UserMessageEvent { EventName: "user_send_text", Text: { } text } message)
+        {
+            var cause = $"inbox:{inboxEvent.Id}";
+            if (StaffEnrolment.TryReadCode(text, out var code))
+            {
+                await EnrolAsync(connection, transaction, message.SenderId, code, cause, inboxEvent.CorrelationId, cancellationToken);
+                return;
+            }
+            if (await StaffEnrolment.LinkedStaffAsync(connection, transaction, message.SenderId, cancellationToken) is { } staff)
+            {
+                await staffChat.HandleAsync(connection, transaction, staff, message.SenderId, text, cause, inboxEvent.CorrelationId, cancellationToken);
+                return;
+            }
+        }
+
         if (CitizenInputs.From(zaloEvent) is not { } input || zaloEvent.UserId is not { } userId) return;
         await turns.RunAsync(connection, transaction, userId, input, $"inbox:{inboxEvent.Id}", inboxEvent.CorrelationId, cancellationToken);
+    }
+
+    private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, string cause, string? correlationId, CancellationToken cancellationToken)
+    {
+        var (outcome, staff) = await enrolment.RedeemAsync(connection, transaction, zaloUserId, code, cancellationToken);
+        var reply = outcome switch
+        {
+            EnrolmentOutcome.Linked => StaffTexts.Linked(staff!.Name, staff.Role),
+            EnrolmentOutcome.RateLimited => StaffTexts.TooManyAttempts,
+            _ => StaffTexts.WrongCode,
+        };
+        if (outcome != EnrolmentOutcome.Linked) logger.LogWarning("Staff enrolment refused ({Outcome})", outcome);
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, ZaloMessages.Text(reply), cause + ":0", correlationId), time.GetUtcNow(), cancellationToken);
     }
 }

@@ -40,17 +40,21 @@ public static class TicketIntake
         }, transaction, cancellationToken: cancellationToken));
 
         await AddCitizenEventAsync(connection, transaction, id, ticket.CitizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
+        await ZaloBot.Staff.StaffPush.ToIntakeAsync(connection, transaction, $"ticket:{id}:new", ZaloBot.Domain.StaffChat.StaffTexts.NewTicket(ticket.Code, ticket.Description), ticket.Code, now, cancellationToken);
         return id;
     }
 
     /// <summary>A citizen's message about an open ticket joins its thread.</summary>
     public static async Task<bool> AppendCitizenMessageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, string? text, IReadOnlyList<TicketAttachment> attachments, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "select id from tickets where code = @ticketCode and citizen_zalo_id = @citizenZaloId",
+        var ticket = await connection.QuerySingleOrDefaultAsync<(long Id, string? Agency)?>(new CommandDefinition(
+            "select id, assigned_agency_code from tickets where code = @ticketCode and citizen_zalo_id = @citizenZaloId",
             new { ticketCode, citizenZaloId }, transaction, cancellationToken: cancellationToken));
-        if (id is null) return false;
-        await AddCitizenEventAsync(connection, transaction, id.Value, citizenZaloId, "citizen_message", text, new { attachments }, now, cancellationToken);
+        if (ticket is not { } found) return false;
+        await AddCitizenEventAsync(connection, transaction, found.Id, citizenZaloId, "citizen_message", text, new { attachments }, now, cancellationToken);
+        if (found.Agency is not null)
+            await ZaloBot.Staff.StaffPush.ToAgencyAsync(connection, transaction, found.Agency, $"ticket:{found.Id}:followup:{now.ToUnixTimeMilliseconds()}",
+                ZaloBot.Domain.StaffChat.StaffTexts.CitizenFollowUp(ticketCode, text), ticketCode, now, cancellationToken);
         return true;
     }
 

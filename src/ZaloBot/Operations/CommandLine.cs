@@ -22,7 +22,7 @@ public static class CommandLine
                 using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
                 {
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
-                    return await ZaloBot.Staff.StaffCommand.RunAsync(app.Services, args, timeout.Token);
+                    return await ZaloBot.Staff.StaffCli.RunAsync(app.Services, args, timeout.Token);
                 }
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add.");

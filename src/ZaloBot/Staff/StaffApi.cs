@@ -16,6 +16,9 @@ public static class StaffApi
         api.MapGet("", async (StaffStore staff, CancellationToken ct) => TypedResults.Ok(await staff.ListAsync(ct)));
         api.MapPost("", CreateAsync).WithSummary("Create a staff account with a role and an agency scope.");
         api.MapPost("/{id:long}/tokens", IssueAsync).WithSummary("Issue a bearer token (shown once; stored hashed).");
+        api.MapPost("/{id:long}/enrolment-codes", async Task<Results<Created<EnrolmentCode>, NotFound>> (long id, StaffEnrolment enrolment, CancellationToken ct) =>
+                await enrolment.IssueAsync(id, ct) is { } code ? TypedResults.Created($"/api/staff/{id}", code) : TypedResults.NotFound())
+            .WithSummary("Issue a one-time code (24 h) the staff member sends to the OA from Zalo to link their account.");
         api.MapDelete("/tokens/{tokenId:long}", async Task<Results<NoContent, NotFound>> (long tokenId, StaffStore staff, CancellationToken ct) =>
             await staff.RevokeTokenAsync(tokenId, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithSummary("Revoke a token.");
         return app;

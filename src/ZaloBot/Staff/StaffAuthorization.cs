@@ -12,6 +12,8 @@ public static class StaffPolicies
     public static IServiceCollection AddStaffAuth(this IServiceCollection services)
     {
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<StaffEnrolment>();
+        services.AddSingleton<StaffChatHandler>();
         services.AddAuthentication(StaffAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

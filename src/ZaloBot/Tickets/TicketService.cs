@@ -4,6 +4,7 @@ using Dapper;
 using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;
@@ -26,10 +27,19 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
 
     public async Task<TicketActionResult> ApplyAsync(StaffIdentity staff, string code, TicketAction action, TransitionInput input, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await ApplyAsync(connection, transaction, staff, code, action, input, expectedVersion, cancellationToken);
+        if (result.Failure is not null) return result;
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return TicketActionResult.Ok((await TicketQueries.ByCodeAsync(connection, null, code, forUpdate: false, cancellationToken))!);
+    }
 
+    /// <summary>The same, inside the caller's transaction (staff acting from chat, where the inbox event commits with it).</summary>
+    public async Task<TicketActionResult> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, TicketAction action, TransitionInput input, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
         if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode))
             return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {code} that you can see.");
@@ -105,9 +115,10 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
                 await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}:rating:{i}", rating[i], now, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-        return TicketActionResult.Ok((await TicketQueries.ByCodeAsync(connection, null, ticket.Code, forUpdate: false, cancellationToken))!);
+        if (action is TicketAction.Assign or TicketAction.Transfer)
+            await StaffPush.ToAgencyAsync(connection, transaction, agency!, $"ticket-event:{eventId}:staff",
+                StaffTexts.Assigned(ticket.Code, ticket.Description), ticket.Code, now, cancellationToken);
+        return TicketActionResult.Ok(ticket with { Status = to.ToName(), AssignedAgencyCode = agency, DueAt = due?.UtcDateTime, Version = ticket.Version + 1 });
     }
 
     /// <summary>A reply to the citizen, sent through the OA in the name of the agency, and kept on the thread.</summary>
@@ -120,9 +131,19 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
 
     private async Task<TicketActionResult> AddToThreadAsync(StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await AddToThreadAsync(connection, transaction, staff, code, kind, isPublic, text, cancellationToken);
+        if (result.Failure is not null) return result;
+        await transaction.CommitAsync(cancellationToken);
+        if (isPublic) outbox.Notify();
+        return result;
+    }
+
+    /// <summary>A reply or note inside the caller's transaction.</summary>
+    public async Task<TicketActionResult> AddToThreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
         if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode))
             return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {code} that you can see.");
@@ -137,8 +158,6 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             var sender = await AgencyNameAsync(connection, transaction, staff.AgencyCode ?? ticket.AssignedAgencyCode, cancellationToken) ?? DefaultSenderName;
             await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", ZaloMessages.Text(TicketNotifications.Reply(ticket.Code, sender, text)), now, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        if (isPublic) outbox.Notify();
         return TicketActionResult.Ok(ticket);
     }
 

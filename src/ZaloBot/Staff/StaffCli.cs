@@ -6,7 +6,7 @@ namespace ZaloBot.Staff;
 /// <c>dotnet run --project src/ZaloBot -- staff add --name "Nguyễn An" --role admin [--agency SXD] [--days 90]</c>:
 /// creates an account and prints a bearer token (the only time it is shown).
 /// </summary>
-public static class StaffCommand
+public static class StaffCli
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {

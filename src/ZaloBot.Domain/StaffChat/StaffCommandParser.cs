@@ -1,0 +1,93 @@
+using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Tickets;
+
+namespace ZaloBot.Domain.StaffChat;
+
+/// <summary>What a linked staff member asked for in chat.</summary>
+public abstract record StaffCommand
+{
+    public sealed record Help : StaffCommand;
+    public sealed record Queue : StaffCommand;
+    public sealed record Show(string Code) : StaffCommand;
+    /// <summary>"nhận": the natural next step for the role (accept for intake, start for handlers).</summary>
+    public sealed record Claim(string Code) : StaffCommand;
+    public sealed record Reply(string Code, string Text) : StaffCommand;
+    public sealed record Note(string Code, string Text) : StaffCommand;
+    public sealed record Act(string Code, TicketAction Action, TransitionInput Input) : StaffCommand;
+    public sealed record Unknown : StaffCommand;
+}
+
+/// <summary>
+/// Staff commands as typed on a phone: a verb (with or without diacritics), a ticket code, then free text, e.g.
+/// "tra loi PA-2611-7K3Q Chiều nay đội vệ sinh sẽ đến". The free text keeps its original spelling.
+/// </summary>
+public static class StaffCommandParser
+{
+    private static readonly (string Verb, Func<string, string, StaffCommand?> Build)[] Verbs =
+    [
+        ("tra loi", (code, rest) => rest.Length > 0 ? new StaffCommand.Reply(code, rest) : null),
+        ("ghi chu", (code, rest) => rest.Length > 0 ? new StaffCommand.Note(code, rest) : null),
+        ("giai quyet", (code, rest) => new StaffCommand.Act(code, TicketAction.Resolve, new TransitionInput(Result: NullIfEmpty(rest)))),
+        ("tu choi", (code, rest) => new StaffCommand.Act(code, TicketAction.Reject, new TransitionInput(Reason: NullIfEmpty(rest)))),
+        ("tiep nhan", (code, _) => new StaffCommand.Act(code, TicketAction.Accept, new TransitionInput())),
+        ("bat dau", (code, _) => new StaffCommand.Act(code, TicketAction.Start, new TransitionInput())),
+        ("dong", (code, _) => new StaffCommand.Act(code, TicketAction.Close, new TransitionInput())),
+        ("mo lai", (code, rest) => new StaffCommand.Act(code, TicketAction.Reopen, new TransitionInput(Reason: NullIfEmpty(rest)))),
+        ("chuyen", ParseTransfer),
+        ("nhan", (code, _) => new StaffCommand.Claim(code)),
+        ("xem", (code, _) => new StaffCommand.Show(code)),
+    ];
+
+    public static StaffCommand Parse(string text)
+    {
+        var n = TextNormalizer.Normalize(text);
+        if (n is "huong dan" or "help" or "tro giup" or "lenh") return new StaffCommand.Help();
+        if (n is "ds" or "danh sach" or "hang doi" or "queue") return new StaffCommand.Queue();
+        if (!TicketCode.TryParse(text, out var code)) return new StaffCommand.Unknown();
+
+        // The verb is what precedes the code; the rest is what follows it, in the staff member's own spelling.
+        var codeAt = IndexOfCode(text, code.Value);
+        var verb = TextNormalizer.Normalize(text[..codeAt]);
+        var rest = codeAt < 0 ? "" : AfterCode(text, codeAt).Trim();
+        if (verb.Length == 0) return new StaffCommand.Show(code.Value);
+        foreach (var (name, build) in Verbs)
+        {
+            if (verb == name) return build(code.Value, rest) ?? new StaffCommand.Unknown();
+        }
+        return new StaffCommand.Unknown();
+    }
+
+    private static StaffCommand? ParseTransfer(string code, string rest)
+    {
+        var parts = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) return null;
+        return new StaffCommand.Act(code, TicketAction.Transfer, new TransitionInput(Reason: parts.Length > 1 ? parts[1] : null, AgencyCode: parts[0].ToUpperInvariant()));
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>Where the code starts in the original text (codes may be typed "pa 2611 7k3q").</summary>
+    private static int IndexOfCode(string text, string code)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.ToUpperInvariant(text[i]) == 'P' && TicketCode.TryParse(text[i..], out var found) && found.Value == code && StartsWithCode(text[i..]))
+                return i;
+        }
+        return 0;
+    }
+
+    private static bool StartsWithCode(string text) => TicketCode.TryParse(text[..Math.Min(text.Length, 16)], out _) && text.Length >= 10;
+
+    private static string AfterCode(string text, int start)
+    {
+        // Skip "PA", separators, 4 digits, separators and the 4-character suffix.
+        var seen = 0;
+        var i = start;
+        for (; i < text.Length && seen < 10; i++)
+        {
+            if (char.IsLetterOrDigit(text[i])) seen++;
+        }
+        return text[i..];
+    }
+}

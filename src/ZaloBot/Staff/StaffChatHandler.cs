@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using ZaloBot.Domain.StaffChat;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Outbox;
+using ZaloBot.Tickets;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Staff;
+
+/// <summary>
+/// Staff working tickets from the Zalo app: the same ticket service, rules and scope as the HTTP API, run inside the
+/// processor's transaction so a redelivered or retried message never acts twice.
+/// </summary>
+public sealed class StaffChatHandler(TicketService tickets, TimeProvider time)
+{
+    private const int QueueSize = 5;
+
+    public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string zaloUserId, string text, string causeKey, string? correlationId, CancellationToken cancellationToken)
+    {
+        var replies = await AnswerAsync(connection, transaction, staff, text, cancellationToken);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < replies.Count; i++)
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, replies[i], $"{causeKey}:{i}", correlationId), now, cancellationToken);
+    }
+
+    private async Task<List<JsonObject>> AnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string text, CancellationToken cancellationToken)
+    {
+        switch (StaffCommandParser.Parse(text))
+        {
+            case StaffCommand.Help:
+                return [ZaloMessages.Text(StaffTexts.Help)];
+            case StaffCommand.Queue:
+                return [.. await QueueAsync(connection, staff, cancellationToken)];
+            case StaffCommand.Show show:
+                return [.. await ShowAsync(connection, transaction, staff, show.Code, cancellationToken)];
+            case StaffCommand.Claim claim:
+                var current = await TicketQueries.ByCodeAsync(connection, transaction, claim.Code, forUpdate: false, cancellationToken);
+                var action = current?.Status == "received" ? TicketAction.Accept : TicketAction.Start;
+                return [Outcome(claim.Code, await tickets.ApplyAsync(connection, transaction, staff, claim.Code, action, new TransitionInput(), null, cancellationToken))];
+            case StaffCommand.Reply reply:
+                var replied = await tickets.AddToThreadAsync(connection, transaction, staff, reply.Code, "staff_reply", isPublic: true, reply.Text, cancellationToken);
+                return [replied.Failure is null ? ZaloMessages.Text(StaffTexts.ReplySent(reply.Code)) : Outcome(reply.Code, replied)];
+            case StaffCommand.Note note:
+                var noted = await tickets.AddToThreadAsync(connection, transaction, staff, note.Code, "note", isPublic: false, note.Text, cancellationToken);
+                return [noted.Failure is null ? ZaloMessages.Text(StaffTexts.NoteAdded(note.Code)) : Outcome(note.Code, noted)];
+            case StaffCommand.Act act:
+                var ticket = await TicketQueries.ByCodeAsync(connection, transaction, act.Code, forUpdate: false, cancellationToken);
+                // "chuyển" on a ticket nobody holds yet is its first assignment.
+                var move = act.Action == TicketAction.Transfer && ticket?.Status == "accepted" ? TicketAction.Assign : act.Action;
+                return [Outcome(act.Code, await tickets.ApplyAsync(connection, transaction, staff, act.Code, move, act.Input, null, cancellationToken))];
+            default:
+                return [ZaloMessages.Text(StaffTexts.NotUnderstood)];
+        }
+    }
+
+    private static JsonObject Outcome(string code, TicketActionResult result) => result.Failure switch
+    {
+        null => ZaloMessages.Text(StaffTexts.Done(code, TicketStatusText.ForCitizen(result.Ticket!.Status))),
+        TicketFailure.NotFound => ZaloMessages.Text(StaffTexts.NotFound(code)),
+        _ => ZaloMessages.Text(StaffTexts.Refused(code, result.Detail ?? "")),
+    };
+
+    private static async Task<IReadOnlyList<JsonObject>> QueueAsync(NpgsqlConnection connection, StaffIdentity staff, CancellationToken cancellationToken)
+    {
+        var status = staff.Role switch
+        {
+            StaffRole.IntakeOfficer => "received",
+            StaffRole.DiagnosisOfficer => "accepted",
+            StaffRole.FieldOfficer or StaffRole.AgencyHandler => "assigned",
+            _ => null,
+        };
+        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+        var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status, Limit: QueueSize), scope, DateTimeOffset.UtcNow, cancellationToken);
+        if (page.Items.Count == 0) return [ZaloMessages.Text(StaffTexts.EmptyQueue)];
+        var list = new StringBuilder(StaffTexts.QueueHeader(page.Items.Count));
+        foreach (var t in page.Items) list.Append("\n- ").Append(t.Code).Append(": ").Append(Snippet(t.Description)).Append(" (").Append(TicketStatusText.ForCitizen(t.Status)).Append(')');
+        return ZaloMessages.TextWithButtons(list.ToString(), page.Items.Select(t => ($"Xem {t.Code}", $"xem {t.Code}")).ToList());
+    }
+
+    private static async Task<IReadOnlyList<JsonObject>> ShowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, CancellationToken cancellationToken)
+    {
+        var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: false, cancellationToken);
+        if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode)) return [ZaloMessages.Text(StaffTexts.NotFound(code))];
+        var thread = await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken);
+        var text = new StringBuilder($"{ticket.Code} — {TicketStatusText.ForCitizen(ticket.Status)}\n{ticket.Description}");
+        if (ticket.Address is not null) text.Append("\nĐịa điểm: ").Append(ticket.Address);
+        if (ticket.AssignedAgencyCode is not null) text.Append("\nĐơn vị: ").Append(ticket.AssignedAgencyCode);
+        foreach (var e in thread.TakeLast(3)) text.Append("\n· ").Append(e.Kind).Append(e.Body is null ? "" : ": " + Snippet(e.Body));
+        return ZaloMessages.TextWithButtons(text.ToString(), [($"Nhận {code}", $"nhận {code}")]);
+    }
+
+    private static string Snippet(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

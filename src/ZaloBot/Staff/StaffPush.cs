@@ -1,0 +1,34 @@
+using Dapper;
+using Npgsql;
+using ZaloBot.Outbox;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Staff;
+
+/// <summary>
+/// Pushes to staff in Zalo, queued in the same transaction as the cause. Zalo only delivers consultation messages to
+/// staff who wrote to the OA recently; a push that cannot be delivered is dead-lettered in the outbox with Zalo's
+/// reason, where operators see it.
+/// </summary>
+public static class StaffPush
+{
+    /// <summary>Linked staff of an agency (and supervisors, who follow everything).</summary>
+    public static Task ToAgencyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string agencyCode, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_code = @agencyCode",
+            new { agencyCode }, causeKey, text, ticketCode, now, cancellationToken);
+
+    /// <summary>Linked intake officers and supervisors: new tickets to triage.</summary>
+    public static Task ToIntakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role in ('intake_officer', 'supervisor')",
+            new { }, causeKey, text, ticketCode, now, cancellationToken);
+
+    private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object parameters, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        foreach (var (id, zaloUserId) in recipients)
+        {
+            var message = ZaloMessages.TextWithButtons(text, [($"Xem {ticketCode}", $"xem {ticketCode}"), ($"Nhận {ticketCode}", $"nhận {ticketCode}")])[0];
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, message, $"{causeKey}:staff:{id}", null), now, cancellationToken);
+        }
+    }
+}
