@@ -57,6 +57,7 @@ try
     app.MapOrganisationApi();
     app.MapReportsApi();
     app.MapServiceCentresApi();
+    app.MapOutboxApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

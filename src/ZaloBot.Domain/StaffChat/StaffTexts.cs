@@ -43,5 +43,10 @@ public static class StaffTexts
 
     public static string CitizenFollowUp(string code, string? text) => $"Người dân bổ sung thông tin cho {code}: {Snippet(text ?? "(ảnh/tệp)")}";
 
+    public static string Overdue(string code) => $"Phản ánh {code} đã quá hạn giải quyết. Đề nghị xử lý ngay.";
+
+    public static string DueSoon(string code, DateTimeOffset dueAt) =>
+        $"Phản ánh {code} sắp đến hạn ({dueAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}).";
+
     private static string Snippet(string text) => text.Length <= 120 ? text : text[..117] + "...";
 }

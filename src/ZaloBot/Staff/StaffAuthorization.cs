@@ -14,6 +14,8 @@ public static class StaffPolicies
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffEnrolment>();
         services.AddSingleton<StaffChatHandler>();
+        services.AddSingleton<StaffReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffReminders>());
         services.AddAuthentication(StaffAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -10,12 +10,28 @@ public static class StaffCli
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        if (args.Length >= 2 && args[1] == "enrol")
+        {
+            if (!long.TryParse(Option("--id"), out var staffId))
+            {
+                await Console.Error.WriteLineAsync("usage: staff enrol --id STAFF_ID");
+                return 2;
+            }
+            var code = await services.GetRequiredService<StaffEnrolment>().IssueAsync(staffId, cancellationToken);
+            if (code is null)
+            {
+                await Console.Error.WriteLineAsync($"No active staff #{staffId}.");
+                return 1;
+            }
+            await Console.Out.WriteLineAsync($"Enrolment code for staff #{staffId}: {code.Code} (send it to the OA from the staff member's Zalo before {code.ExpiresAt:yyyy-MM-dd HH:mm} UTC; single use).");
+            return 0;
+        }
         if (args.Length < 2 || args[1] != "add")
         {
-            await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N]");
+            await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N] | staff enrol --id STAFF_ID");
             return 2;
         }
-        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var store = services.GetRequiredService<StaffStore>();
         var (name, role, agency) = (Option("--name"), Option("--role"), Option("--agency"));
         var errors = await StaffApi.ValidateAsync(name, role, agency, store, cancellationToken);

@@ -26,12 +26,12 @@ public static class ReportsApi
     {
         app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
             .MapGet("/tickets", ReportAsync)
-            .WithSummary("Tickets created in [from, to): counts by status, category, agency, centre and month; on-time rate; median time to resolve; average rating. format=csv for a spreadsheet.");
+            .WithSummary("Tickets created in [from, to), optionally from one service centre: counts by status, category, agency, centre and month; on-time rate; median time to resolve; average rating. format=csv for a spreadsheet.");
         return app;
     }
 
     private static async Task<Results<Ok<TicketReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
-        string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+        string? from, string? to, string? format, string? centre, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -39,19 +39,22 @@ public static class ReportsApi
         var end = Parse(to, today.AddDays(1), "to", errors);
         if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
         if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
+        if (centre is { Length: > 16 }) errors["centre"] = ["Unknown centre."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var report = await BuildAsync(db, start, end, ct);
+        var report = await BuildAsync(db, start, end, centre, ct);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
     }
 
-    public static async Task<TicketReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="centre">Only tickets that started at this service centre (the per-centre report).</param>
+    public static async Task<TicketReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, string? centre, CancellationToken ct)
     {
         const string sql = """
             with t as (
                 select * from tickets
                 where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
                   and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
+                  and (@centre::text is null or service_centre_code = @centre)
             )
             select 'status' as Dimension, status as Key, count(*) as Count from t group by status
             union all select 'category', category_code, count(*) from t group by category_code
@@ -69,11 +72,12 @@ public static class ReportsApi
                    count(rating) as Ratings
             from tickets
             where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
-              and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh';
+              and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
+              and (@centre::text is null or service_centre_code = @centre);
             """;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var results = await c.QueryMultipleAsync(new CommandDefinition(sql,
-            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), centre = centre?.ToUpperInvariant() }, cancellationToken: ct));
         var counts = (await results.ReadAsync<CountRow>()).ToList();
         var summary = await results.ReadSingleAsync<(long Total, double? OnTimeRate, double? MedianHoursToResolve, double? AverageRating, long Ratings)>();
         return new TicketReport(from, to, summary.Total, counts, summary.OnTimeRate, summary.MedianHoursToResolve, summary.AverageRating, summary.Ratings);

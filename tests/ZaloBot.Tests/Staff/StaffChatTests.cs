@@ -128,3 +128,69 @@ public class StaffChatTests(ServiceFactory service) : IClassFixture<ServiceFacto
         (await LastReplyAsync(ward)).ShouldStartWith($"Phản ánh {code} được giao cho đơn vị của bạn");
     }
 }
+
+public class StaffRemindersAndUndeliveredTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task Overdue_and_due_soon_tickets_are_pushed_to_the_agency_once_a_day()
+    {
+        await service.StartReadyAsync();
+        var store = service.Services.GetRequiredService<StaffStore>();
+        var account = await store.CreateAsync("Cán bộ Quế Võ", StaffRole.AgencyHandler, "UBND-QV", CancellationToken.None);
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update staff set zalo_user_id = 'qv-phone' where id = @id", new { id = account.Id });
+        var (overdue, _) = await service.SeedTicketAsync("in_progress", "UBND-QV");
+        var (soon, _) = await service.SeedTicketAsync("assigned", "UBND-QV");
+        await using (var connection = service.Database.Open())
+        {
+            await connection.ExecuteAsync("update tickets set due_at = now() - interval '2 hours' where code = @overdue", new { overdue });
+            await connection.ExecuteAsync("update tickets set due_at = now() + interval '3 hours' where code = @soon", new { soon });
+        }
+        var reminders = service.Services.GetRequiredService<StaffReminders>();
+
+        await reminders.RemindAsync(CancellationToken.None);
+        await reminders.RemindAsync(CancellationToken.None);
+
+        var texts = (await Rows.OutboxAsync(service.Database, "qv-phone")).Select(r => r.Text).ToList();
+        texts.Count.ShouldBe(2); // the second run the same day adds nothing
+        texts[0].ShouldBe($"Phản ánh {overdue} đã quá hạn giải quyết. Đề nghị xử lý ngay.");
+        texts[1].ShouldStartWith($"Phản ánh {soon} sắp đến hạn");
+    }
+
+    [Fact]
+    public async Task Undelivered_messages_are_visible_to_supervisors()
+    {
+        await service.StartReadyAsync();
+        var (_, citizen) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync(
+                "insert into outbox (recipient_id, message, idempotency_key, status, last_error, attempts) values (@citizen, '{\"text\":\"x\"}', @key, 'dead', 'Zalo -213: User has not interacted', 1)",
+                new { citizen, key = Guid.NewGuid().ToString() });
+        var supervisor = await service.AsAsync(StaffRole.Supervisor);
+        var intake = await service.AsAsync(StaffRole.IntakeOfficer);
+
+        (await intake.GetAsync("/api/outbox/undelivered")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var body = await supervisor.GetStringAsync("/api/outbox/undelivered");
+        body.ShouldContain(citizen);
+        body.ShouldContain("-213");
+    }
+
+    [Fact]
+    public async Task A_centre_qr_landing_page_leads_to_a_ticket_attributed_to_that_centre_and_its_report()
+    {
+        var client = await service.StartReadyAsync();
+        var landing = await client.GetStringAsync("/c/BN03");
+        var code = System.Text.RegularExpressions.Regex.Match(landing, "#TT-[A-Z0-9]+").Value;
+        var citizen = "qr-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var text in new[] { code, "Gửi phản ánh", "1", "Thủ tục cấp phép xây dựng quá hạn hai tuần", "Phường Từ Sơn", "xong", "Lê Hoa 0912345678", "gửi" })
+            await client.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, text, $"{citizen}-{Guid.NewGuid():N}")));
+        await Rows.InboxDrainedAsync(service.Database, citizen);
+
+        (await Rows.TicketsAsync(service.Database, citizen)).ShouldHaveSingleItem().ServiceCentreCode.ShouldBe("BN03");
+        var supervisor = await service.AsAsync(StaffRole.Supervisor);
+        var report = await supervisor.GetStringAsync($"/api/reports/tickets?centre=BN03&format=csv&from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(2):yyyy-MM-dd}");
+        report.ShouldContain("centre,BN03,");
+        report.ShouldContain("category,ADMIN,");
+        report.ShouldNotContain("centre,BN01,");
+    }
+}

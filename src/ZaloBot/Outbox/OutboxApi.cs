@@ -1,0 +1,33 @@
+using Dapper;
+using Npgsql;
+using ZaloBot.Staff;
+
+namespace ZaloBot.Outbox;
+
+public sealed record UndeliveredMessage(long Id, string RecipientId, string Message, string? LastError, int Attempts, DateTime CreatedAt, string? TicketCode);
+
+/// <summary>Messages Zalo would not deliver (outside the messaging window, blocked, bad request): staff must see who was not reached.</summary>
+public static class OutboxApi
+{
+    public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/outbox/undelivered", async (long? after, NpgsqlDataSource db, CancellationToken ct) =>
+            {
+                await using var connection = await db.OpenConnectionAsync(ct);
+                var rows = await connection.QueryAsync<UndeliveredMessage>(new CommandDefinition(
+                    """
+                    select o.id, o.recipient_id as RecipientId, o.message::text as Message, o.last_error as LastError, o.attempts,
+                           o.created_at as CreatedAt,
+                           (select t.code from tickets t where t.citizen_zalo_id = o.recipient_id order by t.id desc limit 1) as TicketCode
+                    from outbox o
+                    where o.status = 'dead' and (@after::bigint is null or o.id < @after)
+                    order by o.id desc
+                    limit 100
+                    """, new { after }, cancellationToken: ct));
+                return TypedResults.Ok(rows.AsList());
+            })
+            .WithTags("Outbox").RequireAuthorization(StaffPolicies.Supervisor)
+            .WithSummary("Messages that could not be delivered, newest first, with Zalo's reason (e.g. -213: the citizen has not written to the OA recently).");
+        return app;
+    }
+}
