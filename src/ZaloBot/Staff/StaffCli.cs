@@ -38,7 +38,7 @@ public static class StaffCli
         if (!int.TryParse(Option("--days") ?? "90", out var days) || days is < 1 or > 365) errors["days"] = ["Between 1 and 365."];
         if (errors.Count > 0 || !StaffRoleNames.TryParse(role, out var parsedRole))
         {
-            foreach (var (key, messages) in errors) await Console.Error.WriteLineAsync($"--{key}: {string.Join(" ", messages)}");
+            foreach (var (key, messages) in errors) await Console.Error.WriteLineAsync($"--{(key == "agencyCode" ? "agency" : key)}: {string.Join(" ", messages)}");
             return 2;
         }
         var account = await store.CreateAsync(name!.Trim(), parsedRole, agency, cancellationToken);
