@@ -44,11 +44,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     await EnqueueAsync(ZaloMessages.RequestUserInfo(form.Title, form.Subtitle));
                     break;
                 case CreateTicket ticket:
-                    await TicketIntake.CreateAsync(connection, transaction, ToNewTicket(userId, ticket), now, cancellationToken);
+                    await TicketIntake.CreateAsync(connection, transaction, userId, ticket, now, cancellationToken);
                     break;
                 case AppendToTicket append:
-                    await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode, append.Text,
-                        append.Attachments.Select(ToAttachment).ToList(), now, cancellationToken);
+                    await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode, append.Text, append.Attachments, now, cancellationToken);
                     break;
                 case RateTicket rate:
                     await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
@@ -61,10 +60,4 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         await ConversationStore.SaveAsync(connection, transaction, userId, result.State,
             ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson, cancellationToken);
     }
-
-    private static NewTicket ToNewTicket(string userId, CreateTicket t) => new(
-        t.Code, userId, t.CategoryCode, t.Description, t.Address, t.Latitude, t.Longitude, t.AreaCode,
-        t.ContactName, t.ContactPhone, t.ServiceCentreCode, t.Attachments.Select(ToAttachment).ToList());
-
-    private static TicketAttachment ToAttachment(DraftAttachment a) => new(a.Type, a.Url, a.Name, a.Size);
 }

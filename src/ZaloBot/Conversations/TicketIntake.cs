@@ -1,30 +1,14 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Conversations;
 
 namespace ZaloBot.Conversations;
-
-/// <summary>What the conversation hands to the ticket service when a citizen confirms a complaint.</summary>
-public sealed record NewTicket(
-    string Code,
-    string CitizenZaloId,
-    string CategoryCode,
-    string Description,
-    string? Address,
-    double? Latitude,
-    double? Longitude,
-    string? AreaCode,
-    string? ContactName,
-    string? ContactPhone,
-    string? ServiceCentreCode,
-    IReadOnlyList<TicketAttachment> Attachments);
-
-public sealed record TicketAttachment(string Type, string? Url, string? Name, long? Size);
 
 /// <summary>Ticket writes caused by citizens in chat: creation and follow-up messages, each with its audit event.</summary>
 public static class TicketIntake
 {
-    public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, CreateTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string insertTicket = """
             insert into tickets (code, citizen_zalo_id, status, category_code, description, address, latitude, longitude,
@@ -35,17 +19,17 @@ public static class TicketIntake
             """;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertTicket, new
         {
-            ticket.Code, ticket.CitizenZaloId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
+            ticket.Code, CitizenZaloId = citizenZaloId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
             ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, now,
         }, transaction, cancellationToken: cancellationToken));
 
-        await AddCitizenEventAsync(connection, transaction, id, ticket.CitizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
+        await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
         await ZaloBot.Staff.StaffPush.ToIntakeAsync(connection, transaction, $"ticket:{id}:new", ZaloBot.Domain.StaffChat.StaffTexts.NewTicket(ticket.Code, ticket.Description), ticket.Code, now, cancellationToken);
         return id;
     }
 
     /// <summary>A citizen's message about an open ticket joins its thread.</summary>
-    public static async Task<bool> AppendCitizenMessageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, string? text, IReadOnlyList<TicketAttachment> attachments, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> AppendCitizenMessageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, string? text, IReadOnlyList<DraftAttachment> attachments, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ticket = await connection.QuerySingleOrDefaultAsync<(long Id, string? Agency)?>(new CommandDefinition(
             "select id, assigned_agency_code from tickets where code = @ticketCode and citizen_zalo_id = @citizenZaloId",
