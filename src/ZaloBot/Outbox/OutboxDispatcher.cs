@@ -70,15 +70,17 @@ public sealed class OutboxDispatcher(
     {
         const string sql = """
             with heads as (
-                select distinct on (recipient_id) id, next_attempt_at, lease_until
+                select distinct on (recipient_id) id
                 from outbox
                 where status = 'pending'
                 order by recipient_id, id
             ),
             claimable as (
+                -- The conditions are on o, the locked row: when another replica has just leased or sent it,
+                -- PostgreSQL re-checks them against the committed version and drops the row.
                 select o.id
                 from heads h join outbox o on o.id = h.id
-                where h.next_attempt_at <= @now and (h.lease_until is null or h.lease_until < @now)
+                where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
                 order by o.id
                 limit @batch
                 for update of o skip locked

@@ -48,6 +48,21 @@ public class OutboxDispatchTests(OutboxService service) : IClassFixture<OutboxSe
     }
 
     [Fact]
+    public async Task The_client_uploads_images_and_reads_profiles_from_the_simulator()
+    {
+        await service.StartReadyAsync();
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ZaloBot.Zalo.ZaloApiClient>(service.Services);
+        var token = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ZaloBot.Zalo.ZaloTokenProvider>(service.Services).GetAsync(CancellationToken.None);
+
+        var attachmentId = await client.UploadImageAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47]), "poster.png", token, CancellationToken.None);
+        var profile = await client.GetUserProfileAsync("citizen-42", token, CancellationToken.None);
+
+        attachmentId.ShouldStartWith("sim-att-");
+        (profile.UserId, profile.IsFollower).ShouldBe(("citizen-42", true));
+        await Should.ThrowAsync<ZaloBot.Zalo.ZaloApiException>(() => client.GetUserProfileAsync("citizen-42", "forged-token", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Permanent_errors_are_dead_lettered_with_the_reason_and_never_retried()
     {
         await service.StartReadyAsync();
