@@ -48,6 +48,9 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         if (!TicketStatusNames.TryParse(ticket.Status, out var from))
             throw new InvalidOperationException($"Ticket {code} has an unknown status {ticket.Status}.");
 
+        if (action == TicketAction.Assign && string.IsNullOrWhiteSpace(input.AgencyCode))
+            input = input with { AgencyCode = await RouteAsync(connection, transaction, ticket, cancellationToken) };
+
         var resolvedAt = ticket.ResolvedAt is { } r ? new DateTimeOffset(DateTime.SpecifyKind(r, DateTimeKind.Utc)) : (DateTimeOffset?)null;
         switch (TicketTransitions.Decide(action, from, staff.Role, input, resolvedAt, now))
         {
@@ -176,6 +179,16 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             ticketId, now, actorId = staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, isPublic, body,
             payload = JsonSerializer.Serialize(payload),
         }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Where the routing rules send this ticket: a rule for its category and ward, its category, or the category's default agency.</summary>
+    public static async Task<string> RouteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TicketView ticket, CancellationToken cancellationToken)
+    {
+        var rules = await connection.QueryAsync<(string CategoryCode, string? AreaCode, string AgencyCode)>(new CommandDefinition(
+            "select category_code, area_code, agency_code from routing_rules where category_code = @CategoryCode", ticket, transaction, cancellationToken: cancellationToken));
+        var fallback = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "select default_agency_code from categories where code = @CategoryCode", ticket, transaction, cancellationToken: cancellationToken));
+        return Routing.Route(ticket.CategoryCode, ticket.AreaCode, fallback!, rules.Select(r => new RoutingRule(r.CategoryCode, r.AreaCode, r.AgencyCode)));
     }
 
     private static Task<int> DeadlineDaysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string categoryCode, CancellationToken cancellationToken) =>

@@ -42,7 +42,7 @@ public static class TicketsApi
     {
         TicketAction.Accept => "Accept a received ticket (sets the due date in working days).",
         TicketAction.Reject => "Reject as out of scope (reason required).",
-        TicketAction.Assign => "Assign an accepted ticket to an agency (agencyCode required).",
+        TicketAction.Assign => "Assign an accepted ticket to an agency (agencyCode; without it, the routing rules decide: category and ward, else the category's default agency).",
         TicketAction.Transfer => "Transfer to another agency (agencyCode and reason required).",
         TicketAction.Start => "Start handling (on site or at the agency).",
         TicketAction.Resolve => "Resolve with the result (result required); the citizen is asked for a rating.",

@@ -60,6 +60,24 @@ public class TicketApiTests(ServiceFactory service) : IClassFixture<ServiceFacto
         thread.ShouldBe([("status_changed", true), ("status_changed", true), ("status_changed", true), ("note", false), ("staff_reply", true), ("status_changed", true), ("rated", true), ("status_changed", true)]);
     }
 
+    [Theory]
+    [InlineData("INFRA", "TUSON", "UBND-TS")]
+    [InlineData("INFRA", null, "SXD")]
+    [InlineData("BIZ_VACCINE", "TUSON", "SYT")]
+    public async Task Assign_without_an_agency_follows_the_routing_rules(string category, string? area, string expected)
+    {
+        await service.StartReadyAsync();
+        var diagnosis = await service.AsAsync(StaffRole.DiagnosisOfficer);
+        var (code, _) = await service.SeedTicketAsync("accepted", category: category);
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set area_code = @area where code = @code", new { area, code });
+
+        var response = await diagnosis.PostAsJsonAsync($"/api/tickets/{code}/assign", new { });
+
+        await ShouldBeAsync(response, HttpStatusCode.OK);
+        (await JsonAsync(response)).GetProperty("assignedAgencyCode").GetString().ShouldBe(expected);
+    }
+
     [Fact]
     public async Task A_forbidden_transition_is_409_with_a_clear_problem()
     {
