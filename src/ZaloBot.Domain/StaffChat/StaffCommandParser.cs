@@ -43,12 +43,11 @@ public static class StaffCommandParser
         var n = TextNormalizer.Normalize(text);
         if (n is "huong dan" or "help" or "tro giup" or "lenh") return new StaffCommand.Help();
         if (n is "ds" or "danh sach" or "hang doi" or "queue") return new StaffCommand.Queue();
-        if (!TicketCode.TryParse(text, out var code)) return new StaffCommand.Unknown();
+        if (!TicketCode.TryFind(text, out var code, out var span)) return new StaffCommand.Unknown();
 
         // The verb is what precedes the code; the rest is what follows it, in the staff member's own spelling.
-        var codeAt = IndexOfCode(text, code.Value);
-        var verb = TextNormalizer.Normalize(text[..codeAt]);
-        var rest = codeAt < 0 ? "" : AfterCode(text, codeAt).Trim();
+        var verb = TextNormalizer.Normalize(text[..span.Start]);
+        var rest = text[(span.Start + span.Length)..].Trim();
         if (verb.Length == 0) return new StaffCommand.Show(code.Value);
         foreach (var (name, build) in Verbs)
         {
@@ -65,29 +64,4 @@ public static class StaffCommandParser
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
-    /// <summary>Where the code starts in the original text (codes may be typed "pa 2611 7k3q").</summary>
-    private static int IndexOfCode(string text, string code)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.ToUpperInvariant(text[i]) == 'P' && TicketCode.TryParse(text[i..], out var found) && found.Value == code && StartsWithCode(text[i..]))
-                return i;
-        }
-        return 0;
-    }
-
-    private static bool StartsWithCode(string text) => TicketCode.TryParse(text[..Math.Min(text.Length, 16)], out _) && text.Length >= 10;
-
-    private static string AfterCode(string text, int start)
-    {
-        // Skip "PA", separators, 4 digits, separators and the 4-character suffix.
-        var seen = 0;
-        var i = start;
-        for (; i < text.Length && seen < 10; i++)
-        {
-            if (char.IsLetterOrDigit(text[i])) seen++;
-        }
-        return text[i..];
-    }
 }

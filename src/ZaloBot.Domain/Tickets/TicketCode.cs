@@ -25,15 +25,20 @@ public readonly partial record struct TicketCode
         return new TicketCode($"PA-{date:yyMM}-{random}");
     }
 
-    public static bool TryParse(string? text, out TicketCode code)
+    public static bool TryParse(string? text, out TicketCode code) => TryFind(text, out code, out _);
+
+    /// <summary>Finds a code in a message and where it is (<paramref name="span"/>: start and length as typed).</summary>
+    public static bool TryFind(string? text, out TicketCode code, out (int Start, int Length) span)
     {
         code = default;
+        span = default;
         if (text is null) return false;
         var match = Pattern().Match(text);
         if (!match.Success) return false;
         var suffix = match.Groups["suffix"].Value.ToUpperInvariant();
         if (suffix.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal))) return false;
         code = new TicketCode($"PA-{match.Groups["month"].Value}-{suffix}");
+        span = (match.Index, match.Length);
         return true;
     }
 
