@@ -2,6 +2,8 @@
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
+# Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
+# it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,6 +47,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
 Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
 Benchmarks__BareEndpoint=true Serilog__MinimumLevel__Default=Warning \
+Conversations__Enabled=$([ "${PROCESSOR:-off}" = on ] && echo true || echo false) Outbox__Enabled=false \
   dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
@@ -78,6 +81,12 @@ case "$what" in
     awk -v b="$bare" -v r="$recv" 'BEGIN {printf "receiver / bare = %.0f%%\n", 100*r/b}'
     stored="$(psql -tA "$psql_url/$db" -c 'select count(*) from inbox')"
     echo "inbox rows stored: $stored   (half-load target ~$half req/s; per-connection delay ${delay_ms} ms)"
+    if [ "${PROCESSOR:-off}" = on ]; then
+      for _ in $(seq 1 600); do
+        [ "$(psql -tA "$psql_url/$db" -c 'select count(*) from inbox where processed_at is null')" = 0 ] && break; sleep 1
+      done
+      psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
+    fi
     ;;
   *) echo "usage: scripts/bench.sh ingest" >&2; exit 2 ;;
 esac

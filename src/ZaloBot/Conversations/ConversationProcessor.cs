@@ -22,9 +22,15 @@ public sealed class ConversationProcessor(
 {
     private const int UsersPerBatch = 32;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => WorkAsync(stoppingToken)))
+            : Task.CompletedTask;
+
+    /// <summary>One worker; several run side by side, kept apart per user by the advisory lock.</summary>
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;

@@ -16,6 +16,9 @@ public sealed class ConversationProcessorOptions
     /// <summary>How often idle drafts are checked for the reminder and expiry.</summary>
     public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Workers in this process; each takes a different user's events, never two of one user at once.</summary>
+    public int Workers { get; set; } = 4;
+
     /// <summary>Run the processor in this process (turn off on replicas that only receive webhooks).</summary>
     public bool Enabled { get; set; } = true;
 }

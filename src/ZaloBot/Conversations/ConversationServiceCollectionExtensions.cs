@@ -9,6 +9,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationProcessorOptions>().BindConfiguration(ConversationProcessorOptions.Section)
             .Validate(o => o.MaxAttempts >= 1, "Conversations:MaxAttempts must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Conversations:PollInterval must be positive.")
+            .Validate(o => o.Workers is >= 1 and <= 64, "Conversations:Workers must be between 1 and 64.")
             .Validate(o => o.IdleCheckInterval > TimeSpan.Zero, "Conversations:IdleCheckInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<ConversationLimits>().BindConfiguration(ConversationProcessorOptions.Section + ":Limits")
