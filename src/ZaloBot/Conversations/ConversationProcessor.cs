@@ -64,32 +64,36 @@ public sealed class ConversationProcessor(
     private async Task<bool> ProcessHeadAsync(NpgsqlConnection connection, string userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        InboxEvent? head = null;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await InboxQueue.TryLockUserAsync(connection, transaction, userId, cancellationToken)) return false;
+        var head = await InboxQueue.HeadAsync(connection, transaction, userId, now, cancellationToken);
+        if (head is null) return false;
+
+        // A failure is recorded in the same transaction, still holding the user's lock, so no other worker can
+        // retry the event before its attempt count and backoff are written.
+        await transaction.SaveAsync("handle", cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (!await InboxQueue.TryLockUserAsync(connection, transaction, userId, cancellationToken)) return false;
-            head = await InboxQueue.HeadAsync(connection, transaction, userId, now, cancellationToken);
-            if (head is null) return false;
-
             using (LogContext.PushProperty("CorrelationId", head.CorrelationId))
             using (LogContext.PushProperty("InboxId", head.Id))
             {
                 await handler.HandleAsync(connection, transaction, head, cancellationToken);
             }
-            await InboxQueue.MarkProcessedAsync(connection, transaction, head.Id, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
-            return true;
         }
-        catch (Exception ex) when (head is not null && !cancellationToken.IsCancellationRequested && !StorageErrors.IsUnavailable(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageErrors.IsUnavailable(ex))
         {
-            await RecordFailureAsync(connection, head, ex, now, cancellationToken);
+            await transaction.RollbackAsync("handle", cancellationToken);
+            await RecordFailureAsync(connection, transaction, head, ex, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
+        await InboxQueue.MarkProcessedAsync(connection, transaction, head.Id, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return true;
     }
 
-    private async Task RecordFailureAsync(NpgsqlConnection connection, InboxEvent head, Exception ex, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InboxEvent head, Exception ex, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var attempt = head.Attempts + 1;
         var park = attempt >= options.Value.MaxAttempts;
@@ -102,6 +106,6 @@ public sealed class ConversationProcessor(
                 logger.LogWarning(ex, "Inbox event {InboxId} ({EventName}) failed (attempt {Attempts}); retrying in {Delay}", head.Id, head.EventName, attempt, delay);
         }
         var error = $"{ex.GetType().Name}: {ex.Message}";
-        await InboxQueue.RecordFailureAsync(connection, head.Id, error[..Math.Min(error.Length, 2000)], now + delay, park, now, cancellationToken);
+        await InboxQueue.RecordFailureAsync(connection, transaction, head.Id, error[..Math.Min(error.Length, 2000)], now + delay, park, now, cancellationToken);
     }
 }

@@ -65,13 +65,13 @@ public static class InboxQueue
         connection.ExecuteAsync(new CommandDefinition(
             "update inbox set processed_at = @now where user_id is null and processed_at is null and parked_at is null", new { now }, cancellationToken: cancellationToken));
 
-    /// <summary>Records a failed attempt outside the failed transaction; parks the event after the last attempt.</summary>
-    public static Task RecordFailureAsync(NpgsqlConnection connection, long id, string error, DateTimeOffset nextAttemptAt, bool park, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Records a failed attempt (its work rolled back to a savepoint); parks the event after the last attempt.</summary>
+    public static Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string error, DateTimeOffset nextAttemptAt, bool park, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             update inbox
             set attempts = attempts + 1, last_error = @error, next_attempt_at = @nextAttemptAt,
                 parked_at = case when @park then @now else parked_at end
             where id = @id
-            """, new { id, error, nextAttemptAt, park, now }, cancellationToken: cancellationToken));
+            """, new { id, error, nextAttemptAt, park, now }, transaction, cancellationToken: cancellationToken));
 }
