@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Outbox;
+using ZaloBot.Privacy;
 using ZaloBot.Staff;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
@@ -23,8 +24,16 @@ public sealed class ConversationEventHandler(
             throw new InvalidOperationException($"Stored event {inboxEvent.Id} has no envelope: {error}");
         var zaloEvent = ZaloEventParser.Parse(document.RootElement, envelope);
 
+        if (IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting)
+            await MessagingWindow.RecordInteractionAsync(connection, transaction, interacting, InteractionTime(zaloEvent), cancellationToken);
+
         switch (zaloEvent)
         {
+            case UnknownEvent { EventName: ZaloEventNames.UserWithdraw, UserId: { } withdrawing }:
+                var erased = await CitizenDataErasure.EraseAsync(connection, transaction, withdrawing, inboxEvent.Id, time.GetUtcNow(), cancellationToken);
+                logger.LogInformation("user_withdraw honoured: {Tickets} ticket(s), {InboxEvents} event(s), {OutboxRows} message(s) erased",
+                    erased.Tickets, erased.InboxEvents, erased.OutboxRows);
+                return;
             case OaMessageEvent { AdminId: not null } staffReply:
                 // Typed by staff in Zalo's OA chat tool: part of the record, even though it bypassed us.
                 await TicketIntake.AppendExternalStaffReplyAsync(connection, transaction, staffReply.RecipientId, staffReply.AdminId,
@@ -41,21 +50,39 @@ public sealed class ConversationEventHandler(
             var cause = $"inbox:{inboxEvent.Id}";
             if (StaffEnrolment.TryReadCode(text, out var code))
             {
-                await EnrolAsync(connection, transaction, message.SenderId, code, cause, inboxEvent.CorrelationId, cancellationToken);
+                await EnrolAsync(connection, transaction, message.SenderId, code, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;
             }
             if (await StaffEnrolment.LinkedStaffAsync(connection, transaction, message.SenderId, cancellationToken) is { } staff)
             {
-                await staffChat.HandleAsync(connection, transaction, staff, message.SenderId, text, cause, inboxEvent.CorrelationId, cancellationToken);
+                await staffChat.HandleAsync(connection, transaction, staff, message.SenderId, text, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;
             }
         }
 
         if (CitizenInputs.From(zaloEvent) is not { } input || zaloEvent.UserId is not { } userId) return;
-        await turns.RunAsync(connection, transaction, userId, input, $"inbox:{inboxEvent.Id}", inboxEvent.CorrelationId, cancellationToken);
+        // Answers to a message are replies to it (free); a follow or a form has no message to reply to.
+        var replyTo = zaloEvent is UserMessageEvent { MsgId.Length: > 0 } inbound ? inbound.MsgId : null;
+        await turns.RunAsync(connection, transaction, userId, input, $"inbox:{inboxEvent.Id}", replyTo, inboxEvent.CorrelationId, cancellationToken);
     }
 
-    private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, string cause, string? correlationId, CancellationToken cancellationToken)
+    /// <summary>What opens Zalo's 7-day window: the user wrote, followed, pressed a button, sent the form or opened the chat.</summary>
+    private static bool IsInteraction(ZaloEvent zaloEvent) => zaloEvent switch
+    {
+        UserMessageEvent { IsAnonymous: false } => true,
+        FollowEvent { IsFollow: true } => true,
+        UserSubmitInfoEvent or ChatNowEvent => true,
+        _ => false,
+    };
+
+    /// <summary>Zalo's own timestamp, but never later than now: a skewed or forged clock must not keep a window open.</summary>
+    private DateTimeOffset InteractionTime(ZaloEvent zaloEvent)
+    {
+        var now = time.GetUtcNow();
+        return zaloEvent.Timestamp < now ? zaloEvent.Timestamp : now;
+    }
+
+    private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, string cause, string replyTo, string? correlationId, CancellationToken cancellationToken)
     {
         var (outcome, staff) = await enrolment.RedeemAsync(connection, transaction, zaloUserId, code, cancellationToken);
         var reply = outcome switch
@@ -65,6 +92,6 @@ public sealed class ConversationEventHandler(
             _ => StaffTexts.WrongCode,
         };
         if (outcome != EnrolmentOutcome.Linked) logger.LogWarning("Staff enrolment refused ({Outcome})", outcome);
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, ZaloMessages.Text(reply), cause + ":0", correlationId), time.GetUtcNow(), cancellationToken);
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, ZaloMessages.Text(reply), cause + ":0", correlationId, replyTo), time.GetUtcNow(), cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ConversationIdleTicker(
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (!await InboxQueue.TryLockUserAsync(connection, transaction, userId, cancellationToken)) continue;
-            await turns.RunAsync(connection, transaction, userId, new TickInput(now), $"tick:{userId}:{now.ToUnixTimeMilliseconds()}", null, cancellationToken);
+            await turns.RunAsync(connection, transaction, userId, new TickInput(now), $"tick:{userId}:{now.ToUnixTimeMilliseconds()}", replyToMsgId: null, correlationId: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             ticked++;
         }

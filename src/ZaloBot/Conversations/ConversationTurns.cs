@@ -1,10 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Outbox;
-using ZaloBot.Zalo;
 
 namespace ZaloBot.Conversations;
 
@@ -17,7 +15,8 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
     /// <param name="causeKey">Identifies what caused this turn (e.g. <c>inbox:42</c>); replies are keyed by it, so a replayed cause adds nothing.</param>
-    public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationInput input, string causeKey, string? correlationId, CancellationToken cancellationToken)
+    /// <param name="replyToMsgId">The citizen's inbound message this turn answers (replies to it are free); null for idle ticks.</param>
+    public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationInput input, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, userId, StateJson, cancellationToken) ?? ConversationState.New();
@@ -25,24 +24,12 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
 
         var result = ConversationEngine.Handle(state, input, context);
 
-        var sequence = 0;
-        async Task EnqueueAsync(JsonObject message) =>
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(userId, message, $"{causeKey}:{sequence++}", correlationId), now, cancellationToken);
-
+        var replies = new ReplyComposer();
         foreach (var effect in result.Effects)
         {
+            if (replies.Add(effect)) continue;
             switch (effect)
             {
-                case SendText text:
-                    await EnqueueAsync(ZaloMessages.Text(text.Text));
-                    break;
-                case SendButtons buttons:
-                    foreach (var message in ZaloMessages.TextWithButtons(buttons.Text, buttons.Buttons.Select(b => (b.Title, b.Payload)).ToList()))
-                        await EnqueueAsync(message);
-                    break;
-                case RequestUserInfo form:
-                    await EnqueueAsync(ZaloMessages.RequestUserInfo(form.Title, form.Subtitle));
-                    break;
                 case CreateTicket ticket:
                     await TicketIntake.CreateAsync(connection, transaction, userId, ticket, now, cancellationToken);
                     break;
@@ -56,6 +43,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     throw new InvalidOperationException($"Unhandled conversation effect {effect.GetType().Name}");
             }
         }
+
+        var messages = replies.Build();
+        for (var i = 0; i < messages.Count; i++)
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(userId, messages[i], $"{causeKey}:{i}", correlationId, replyToMsgId), now, cancellationToken);
 
         await ConversationStore.SaveAsync(connection, transaction, userId, result.State,
             ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson, cancellationToken);

@@ -33,8 +33,19 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).WithTags("Operations");
-        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).WithTags("Operations");
+        // Liveness answers 200 while the process runs; a Degraded link to Zalo is reported in the body, with the reason.
+        app.MapHealthChecks("/healthz", new() { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteReportAsync }).WithTags("Operations");
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReportAsync }).WithTags("Operations");
         return app;
+    }
+
+    private static Task WriteReportAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
     }
 }

@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using Dapper;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog.Context;
@@ -9,193 +8,180 @@ using ZaloBot.Zalo;
 namespace ZaloBot.Outbox;
 
 /// <summary>
-/// Sends queued messages to Zalo: only the oldest pending message of each recipient is eligible, so a recipient's
-/// messages arrive in order; claims are leases taken with FOR UPDATE SKIP LOCKED, so replicas never send the same
-/// message at once. Transient failures back off exponentially with jitter; permanent ones are dead-lettered with the
-/// reason; every attempt is recorded.
+/// Sends queued messages to Zalo, many at once across recipients and one at a time per recipient, in order. One loop
+/// owns every database write: it records finished sends in batches, then claims as many messages as there are free
+/// send slots (leases taken with FOR UPDATE SKIP LOCKED, so replicas never send the same message at once). A finished
+/// send wakes the loop, so a recipient's next message goes as soon as the previous one is recorded.
+/// A result that cannot be written (database down) is kept in memory and written first when storage returns; until
+/// then nothing new is claimed and the lease keeps the message from being sent again.
 /// </summary>
 public sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
-    ZaloApiClient zalo,
+    MessageDelivery delivery,
     ZaloTokenProvider tokens,
+    ZaloLink link,
     OutboxSignal signal,
     MigrationState migrations,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan MetricsInterval = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentQueue<DeliveryResult> _finished = new();
+    private readonly List<DeliveryResult> _unrecorded = [];
+    private int _inFlight;
     private DateTimeOffset _metricsRefreshedAt;
+
+    /// <summary>Sends started and not yet recorded, for tests and shutdown.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight) + _unrecorded.Count + _finished.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        await Task.Yield();
+        var storageDelay = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sent = 0;
+            var worked = false;
             try
             {
                 if (migrations.IsApplied)
                 {
-                    sent = await DispatchBatchAsync(stoppingToken);
+                    worked = await RecordFinishedAsync(stoppingToken) > 0;
+                    worked |= await StartSendsAsync(stoppingToken) > 0;
                     await RefreshMetricsAsync(stoppingToken);
                 }
+                storageDelay = TimeSpan.Zero;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StorageErrors.IsUnavailable(ex))
+            {
+                if (storageDelay == TimeSpan.Zero)
+                    logger.LogWarning(ex, "Outbox storage unavailable; {Unrecorded} sent message(s) wait to be recorded", _unrecorded.Count + _finished.Count);
+                storageDelay = TimeSpan.FromMilliseconds(Math.Clamp(storageDelay.TotalMilliseconds * 2, 100, 2000));
+                try { await Task.Delay(storageDelay, time, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+                continue;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Outbox dispatch pass failed");
             }
-            if (sent == 0)
+            if (!worked)
             {
-                try { await signal.WaitAsync(options.Value.PollInterval, stoppingToken); }
-                catch (OperationCanceledException) { return; }
+                try { await signal.WaitAsync(NextWait(), stoppingToken); }
+                catch (OperationCanceledException) { break; }
             }
         }
+        await DrainAsync();
     }
 
-    /// <summary>Claims and sends one batch; returns how many messages were attempted.</summary>
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Writes every finished send in one transaction; on failure they stay queued, in order, for the next pass.</summary>
+    private async Task<int> RecordFinishedAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
+        while (_finished.TryDequeue(out var result)) _unrecorded.Add(result);
+        if (_unrecorded.Count == 0) return 0;
+        await OutboxStore.RecordAsync(dataSource, _unrecorded, time.GetUtcNow(), cancellationToken);
+        foreach (var result in _unrecorded)
+        {
+            OutboxMetrics.Results.WithLabels(result.Status.ToString().ToLowerInvariant(), result.DeliveredVia ?? "none").Inc();
+            foreach (var attempt in result.Attempts) OutboxMetrics.Attempts.WithLabels(attempt.Outcome).Inc();
+            if (result.Status == DeliveryStatus.Failed)
+                logger.LogWarning("Outbox message {OutboxId} not delivered: {Error}", result.OutboxId, result.Error);
+        }
+        var count = _unrecorded.Count;
+        _unrecorded.Clear();
+        return count;
+    }
+
+    private async Task<int> StartSendsAsync(CancellationToken cancellationToken)
+    {
+        // Results not yet written hold their recipients' leases; claiming now could hand out what was just sent.
+        if (_unrecorded.Count > 0) return 0;
+        if (link.RefreshRefusedDetail is not null && !await TokenRecoveredAsync(cancellationToken)) return 0;
+        var o = options.Value;
+        var free = Math.Min(o.Concurrency - Volatile.Read(ref _inFlight), o.BatchSize);
+        var permitted = link.Permit(Math.Max(free, 0));
+        if (permitted <= 0) return 0;
+
+        var claimed = await OutboxStore.ClaimAsync(dataSource, permitted, time.GetUtcNow(), o.LeaseDuration, cancellationToken);
         foreach (var message in claimed)
         {
-            using (LogContext.PushProperty("CorrelationId", message.CorrelationId))
-            {
-                await SendAsync(message, cancellationToken);
-            }
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(() => SendAsync(message, cancellationToken), CancellationToken.None);
         }
         return claimed.Count;
     }
 
-    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(CancellationToken cancellationToken)
-    {
-        const string sql = """
-            with heads as (
-                select distinct on (recipient_id) id
-                from outbox
-                where status = 'pending'
-                order by recipient_id, id
-            ),
-            claimable as (
-                -- The conditions are on o, the locked row: when another replica has just leased or sent it,
-                -- PostgreSQL re-checks them against the committed version and drops the row.
-                select o.id
-                from heads h join outbox o on o.id = h.id
-                where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
-                order by o.id
-                limit @batch
-                for update of o skip locked
-            )
-            update outbox o set lease_until = @leaseUntil
-            from claimable c
-            where o.id = c.id
-            returning o.id, o.recipient_id as RecipientId, o.channel, o.message::text as Message, o.attempts, o.correlation_id as CorrelationId
-            """;
-        var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,
-            new { now, batch = options.Value.BatchSize, leaseUntil = now + options.Value.LeaseDuration }, cancellationToken: cancellationToken));
-        return rows.OrderBy(r => r.Id).ToList();
-    }
-
     private async Task SendAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
-        var body = JsonNode.Parse(message.Message)!;
-        ZaloSendResult result;
-        try
+        DeliveryResult result;
+        using (LogContext.PushProperty("CorrelationId", message.CorrelationId))
         {
-            var token = await tokens.GetAsync(cancellationToken);
-            result = await zalo.SendMessageAsync(message.Channel, message.RecipientId, body, token, cancellationToken);
-            if (result.Outcome == SendOutcome.RefreshToken)
+            try
             {
-                await RecordAttemptAsync(message.Id, "refresh", result.ErrorCode, result.Detail, cancellationToken);
-                token = await tokens.RefreshAsync(token, cancellationToken);
-                result = await zalo.SendMessageAsync(message.Channel, message.RecipientId, body, token, cancellationToken);
-                if (result.Outcome == SendOutcome.RefreshToken) result = result with { Outcome = SendOutcome.Transient };
+                result = await delivery.DeliverAsync(message, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // Shutting down, or a bug: the message is released for another pass (or replica), never lost.
+                if (!cancellationToken.IsCancellationRequested) logger.LogError(ex, "Delivering outbox message {OutboxId} failed unexpectedly", message.Id);
+                result = new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, [])
+                {
+                    NextAttemptAt = time.GetUtcNow() + options.Value.LinkRetryDelay,
+                    Error = ex.GetType().Name + ": " + ex.Message,
+                };
             }
         }
-        catch (Exception ex) when (ex is ZaloTokenException or HttpRequestException or Polly.Timeout.TimeoutRejectedException
-                                       or Polly.CircuitBreaker.BrokenCircuitException || StorageErrors.IsUnavailable(ex))
+        _finished.Enqueue(result);
+        Interlocked.Decrement(ref _inFlight);
+        signal.Notify();
+    }
+
+    private async Task<bool> TokenRecoveredAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            result = new ZaloSendResult(SendOutcome.Transient, null, "Token: " + ex.Message, null);
+            await tokens.GetAsync(cancellationToken);
+            return true;
         }
-
-        OutboxMetrics.Attempts.WithLabels(result.Outcome.ToString()).Inc();
-        await RecordResultAsync(message, result, cancellationToken);
-    }
-
-    private async Task RecordResultAsync(ClaimedMessage message, ZaloSendResult result, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var attempts = message.Attempts + 1;
-        var o = options.Value;
-        var error = result.ErrorCode is { } code ? $"Zalo {code}: {result.Detail}" : result.Detail;
-        var (status, nextAttemptAt) = result.Outcome switch
+        catch (ZaloTokenException)
         {
-            SendOutcome.Sent => ("sent", now),
-            SendOutcome.Transient when attempts < o.MaxAttempts => ("pending", now + Backoff(attempts)),
-            _ => ("dead", now),
-        };
-        if (status == "dead")
-            logger.LogWarning("Outbox message {OutboxId} to {RecipientId} dead-lettered after {Attempts} attempt(s): {Error}", message.Id, message.RecipientId, attempts, error);
-
-        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update outbox
-            set status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt, lease_until = null,
-                sent_at = case when @status = 'sent' then @now end,
-                zalo_message_id = coalesce(@messageId, zalo_message_id),
-                last_error = case when @status = 'sent' then null else @error end
-            where id = @id
-            """, new { id = message.Id, status, attempts, nextAttemptAt, now, messageId = result.MessageId, error }, transaction, cancellationToken: CancellationToken.None));
-        await InsertAttemptAsync(connection, transaction, message.Id, OutcomeName(result.Outcome), result.ErrorCode, result.Detail, now);
-        await transaction.CommitAsync(CancellationToken.None);
+            return false;
+        }
     }
 
-    private async Task RecordAttemptAsync(long outboxId, string outcome, int? errorCode, string? detail, CancellationToken cancellationToken)
+    private TimeSpan NextWait()
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertAttemptAsync(connection, transaction, outboxId, outcome, errorCode, detail, time.GetUtcNow());
-        await transaction.CommitAsync(cancellationToken);
+        var poll = options.Value.PollInterval;
+        if (_unrecorded.Count > 0) return TimeSpan.FromMilliseconds(100);
+        var probe = link.UntilNextProbe();
+        return probe > TimeSpan.Zero && probe < poll ? probe : poll;
     }
 
-    private static Task InsertAttemptAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long outboxId, string outcome, int? errorCode, string? detail, DateTimeOffset now) =>
-        connection.ExecuteAsync(
-            "insert into outbox_attempts (outbox_id, at, outcome, error_code, detail) values (@outboxId, @now, @outcome, @errorCode, @detail)",
-            new { outboxId, now, outcome, errorCode, detail }, transaction);
-
-    private static string OutcomeName(SendOutcome outcome) => outcome switch
+    /// <summary>On shutdown: let sends in flight finish (bounded) and record what they did, so a restart repeats nothing.</summary>
+    private async Task DrainAsync()
     {
-        SendOutcome.Sent => "sent",
-        SendOutcome.Transient => "transient",
-        SendOutcome.RefreshToken => "refresh",
-        SendOutcome.OutsideWindow => "outside_window",
-        _ => "permanent",
-    };
-
-    /// <summary>Exponential backoff with ±20 % jitter so replicas and recipients do not retry in lockstep.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Value;
-        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
-        var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
+        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+        while (Volatile.Read(ref _inFlight) > 0 && time.GetUtcNow() < deadline) await Task.Delay(TimeSpan.FromMilliseconds(20), time);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await RecordFinishedAsync(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not record {Count} outbox result(s) at shutdown; their leases will expire and they will be retried", _unrecorded.Count);
+        }
     }
 
     private async Task RefreshMetricsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - _metricsRefreshedAt < TimeSpan.FromSeconds(5)) return;
+        if (now - _metricsRefreshedAt < MetricsInterval) return;
         _metricsRefreshedAt = now;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // Served by the partial index on pending rows: cheap however large the sent history grows.
-        var stats = await connection.QuerySingleAsync<(long Pending, DateTime? Oldest)>(new CommandDefinition(
-            "select count(*), min(created_at) from outbox where status = 'pending'", cancellationToken: cancellationToken));
-        OutboxMetrics.Pending.Set(stats.Pending);
-        OutboxMetrics.OldestPendingSeconds.Set(stats.Oldest is { } oldest ? (now.UtcDateTime - oldest).TotalSeconds : 0);
+        var (pending, oldest) = await OutboxStore.BacklogAsync(dataSource, cancellationToken);
+        OutboxMetrics.Pending.Set(pending);
+        OutboxMetrics.OldestPendingSeconds.Set(oldest is { } o ? (now.UtcDateTime - o).TotalSeconds : 0);
+        OutboxMetrics.InFlight.Set(Volatile.Read(ref _inFlight));
     }
-
-    private sealed record ClaimedMessage(long Id, string RecipientId, string Channel, string Message, int Attempts, string? CorrelationId);
 }

@@ -5,12 +5,17 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
-            .Validate(o => o.BatchSize is >= 1 and <= 500, "Outbox:BatchSize must be between 1 and 500.")
-            .Validate(o => o.MaxAttempts >= 1, "Outbox:MaxAttempts must be at least 1.")
+            .Validate(o => o.Concurrency is >= 1 and <= 1000, "Outbox:Concurrency must be between 1 and 1000.")
+            .Validate(o => o.BatchSize is >= 1 and <= 1000, "Outbox:BatchSize must be between 1 and 1000.")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Outbox:RetryBaseDelay must be positive and not above RetryMaxDelay.")
+            .Validate(o => o.LinkRetryDelay > TimeSpan.Zero, "Outbox:LinkRetryDelay must be positive.")
             .Validate(o => o.LeaseDuration > TimeSpan.Zero, "Outbox:LeaseDuration must be positive.")
+            .Validate(o => o.GiveUpAfter > TimeSpan.Zero, "Outbox:GiveUpAfter must be positive.")
+            .Validate(o => o.MessagingWindow > TimeSpan.Zero, "Outbox:MessagingWindow must be positive.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MessagingWindow>();
+        services.AddSingleton<MessageDelivery>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -4,8 +4,14 @@ using Npgsql;
 
 namespace ZaloBot.Outbox;
 
-/// <summary>A message owed to a Zalo user, queued in the caller's transaction.</summary>
-public sealed record OutboxMessage(string RecipientId, JsonObject Message, string IdempotencyKey, string? CorrelationId, string Channel = "cs");
+/// <summary>
+/// A message owed to a Zalo user, queued in the caller's transaction. <paramref name="ReplyToMsgId"/> makes it an
+/// answer to the citizen's inbound message (free); without it the message is proactive. A <paramref name="Notice"/>
+/// about a ticket may travel as a ZBS template when the citizen is outside the messaging window.
+/// </summary>
+public sealed record OutboxMessage(
+    string RecipientId, JsonObject Message, string IdempotencyKey, string? CorrelationId,
+    string? ReplyToMsgId = null, long? TicketId = null, Notice? Notice = null);
 
 /// <summary>
 /// Queues outbound messages in the same transaction as the change that caused them (design §8), so a reply exists
@@ -16,18 +22,20 @@ public static class OutboxWriter
     public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            insert into outbox (recipient_id, channel, message, idempotency_key, correlation_id, created_at, next_attempt_at)
-            values (@RecipientId, @Channel, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now)
+            insert into outbox (recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
+            values (@RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
             on conflict (idempotency_key) do nothing
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
             message.RecipientId,
-            message.Channel,
             Message = message.Message.ToJsonString(),
             message.IdempotencyKey,
             message.CorrelationId,
             now,
+            message.ReplyToMsgId,
+            message.TicketId,
+            Notice = message.Notice?.ToJson(),
         }, transaction, cancellationToken: cancellationToken));
     }
 }

@@ -109,14 +109,22 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
 
         var agencyName = agency is null ? null : await AgencyNameAsync(connection, transaction, agency, cancellationToken);
         var dueDate = due is { } dueAt ? WorkingDayCalendar.DateInVietnam(dueAt) : (DateOnly?)null;
-        await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}",
-            ZaloMessages.Text(TicketNotifications.For(action, ticket.Code, agencyName, input.Reason, input.Result, dueDate)), now, cancellationToken);
-        if (action == TicketAction.Resolve)
+        var text = TicketNotifications.For(action, ticket.Code, agencyName, input.Reason, input.Result, dueDate);
+        // The resolution and its rating question are one answer: one Zalo message, with the rating buttons.
+        var message = action == TicketAction.Resolve
+            ? ZaloMessages.TextWithButtons(text + "\n\n" + TicketNotifications.RatingQuestion, TicketNotifications.RatingButtons(ticket.Code))[0]
+            : ZaloMessages.Text(text);
+        var notice = new Notice(NoticeKindOf(action), new Dictionary<string, string?>
         {
-            var rating = ZaloMessages.TextWithButtons(TicketNotifications.RatingQuestion, TicketNotifications.RatingButtons(ticket.Code));
-            for (var i = 0; i < rating.Count; i++)
-                await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}:rating:{i}", rating[i], now, cancellationToken);
-        }
+            ["code"] = ticket.Code,
+            ["status"] = TicketStatusText.ForCitizen(to.ToName()),
+            ["agency"] = agencyName,
+            ["reason"] = input.Reason,
+            ["result"] = input.Result,
+            ["due"] = dueDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["text"] = text,
+        });
+        await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", message, notice, now, cancellationToken);
 
         if (action is TicketAction.Assign or TicketAction.Transfer)
             await StaffPush.ToAgencyAsync(connection, transaction, agency!, $"ticket-event:{eventId}:staff",
@@ -159,13 +167,31 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         if (isPublic)
         {
             var sender = await AgencyNameAsync(connection, transaction, staff.AgencyCode ?? ticket.AssignedAgencyCode, cancellationToken) ?? DefaultSenderName;
-            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", ZaloMessages.Text(TicketNotifications.Reply(ticket.Code, sender, text)), now, cancellationToken);
+            var reply = TicketNotifications.Reply(ticket.Code, sender, text);
+            var notice = new Notice(NoticeKinds.Replied, new Dictionary<string, string?>
+            {
+                ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = sender, ["text"] = text,
+            });
+            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", ZaloMessages.Text(reply), notice, now, cancellationToken);
         }
         return TicketActionResult.Ok(ticket);
     }
 
-    private static Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null), now, cancellationToken);
+    /// <summary>A proactive notice to the ticket's citizen; beyond Zalo's window it may go as the template for its kind.</summary>
+    private static Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+
+    private static string NoticeKindOf(TicketAction action) => action switch
+    {
+        TicketAction.Accept => NoticeKinds.Accepted,
+        TicketAction.Reject => NoticeKinds.Rejected,
+        TicketAction.Assign => NoticeKinds.Assigned,
+        TicketAction.Transfer => NoticeKinds.Transferred,
+        TicketAction.Start => NoticeKinds.Started,
+        TicketAction.Resolve => NoticeKinds.Resolved,
+        TicketAction.Reopen => NoticeKinds.Reopened,
+        _ => NoticeKinds.Closed,
+    };
 
     private static async Task<long> AddEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, StaffIdentity staff, string kind, bool isPublic, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
     {

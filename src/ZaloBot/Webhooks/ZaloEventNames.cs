@@ -6,6 +6,7 @@ public static class ZaloEventNames
     public const string Unfollow = "unfollow";
     public const string UserSubmitInfo = "user_submit_info";
     public const string UserClickChatNow = "user_click_chatnow";
+    public const string UserWithdraw = "user_withdraw";
     public const string UserReceivedMessage = "user_received_message";
     public const string UserSeenMessage = "user_seen_message";
     public const string UserReactedMessage = "user_reacted_message";

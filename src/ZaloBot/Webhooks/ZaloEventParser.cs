@@ -95,7 +95,7 @@ public static class ZaloEventParser
         return parsed ?? new UnknownEvent
         {
             EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
-            UserIdValue = senderId ?? Str(root, "follower", "id") ?? userIdByApp,
+            UserIdValue = senderId ?? Str(root, "user_id") ?? Str(root, "follower", "id") ?? userIdByApp,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ZaloBot.Zalo;
@@ -10,7 +11,15 @@ public sealed record ZaloEnvelope<T>(
 
 public sealed record ZaloSendData(
     [property: JsonPropertyName("message_id")] string? MessageId,
-    [property: JsonPropertyName("user_id")] string? UserId);
+    [property: JsonPropertyName("msg_id")] string? MsgId,
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("quota")] ZaloQuotaUsed? Quota)
+{
+    /// <summary>The OA API says message_id; the ZBS phone API says msg_id.</summary>
+    public string? Id => MessageId ?? MsgId;
+}
+
+public sealed record ZaloQuotaUsed([property: JsonPropertyName("quota_type")] string? QuotaType);
 
 public sealed record ZaloUploadData(
     [property: JsonPropertyName("attachment_id")] string? AttachmentId);
@@ -20,6 +29,10 @@ public sealed record ZaloUserProfile(
     [property: JsonPropertyName("display_name")] string? DisplayName,
     [property: JsonPropertyName("user_is_follower")] bool? IsFollower);
 
+/// <summary>The quota endpoint's answer; only the last interaction matters to us (epoch milliseconds, number or string).</summary>
+public sealed record ZaloQuotaData(
+    [property: JsonPropertyName("last_interaction"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? LastInteraction);
+
 /// <summary>The OAuth endpoint's answer: tokens on success (expires_in arrives as a string), error fields otherwise.</summary>
 public sealed record ZaloTokenResponse(
     [property: JsonPropertyName("access_token")] string? AccessToken,
@@ -27,3 +40,8 @@ public sealed record ZaloTokenResponse(
     [property: JsonPropertyName("expires_in"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? ExpiresIn,
     [property: JsonPropertyName("error")] int? Error,
     [property: JsonPropertyName("error_name")] string? ErrorName);
+
+internal static class ZaloJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

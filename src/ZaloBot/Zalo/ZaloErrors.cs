@@ -3,14 +3,26 @@ namespace ZaloBot.Zalo;
 public enum SendOutcome
 {
     Sent,
-    /// <summary>Worth trying again later: 5xx, timeouts, open circuit, rate limits.</summary>
+    /// <summary>Zalo (or the way to it) is failing: 5xx, connection refused, no answer. Retry soon; not this message's fault.</summary>
     Transient,
+    /// <summary>-32: too many calls this minute. Slow down and retry; nothing is wrong with the message.</summary>
+    RateLimited,
     /// <summary>The access token is invalid or expired: refresh once and retry.</summary>
     RefreshToken,
-    /// <summary>The user cannot receive consultation messages now (not following, or outside the messaging window).</summary>
+    /// <summary>No consultation message can reach this user now (outside the 7-day window, never interacted, not a follower, blocked).</summary>
     OutsideWindow,
-    /// <summary>Will never succeed as sent (bad parameters, unknown error): record it, do not retry.</summary>
-    Permanent,
+    /// <summary>-234: messages are not delivered at night; retry in the morning.</summary>
+    NightTime,
+    /// <summary>Over a quota or the user's receive limit: retry much later.</summary>
+    RetryLater,
+    /// <summary>The phone number cannot receive template messages (bad number, no Zalo account, unreachable).</summary>
+    Unreachable,
+    /// <summary>-201: we sent invalid parameters. A bug: record it, alert, never retry.</summary>
+    Invalid,
+    /// <summary>-242 and the like: the deployment is misconfigured. Never retry.</summary>
+    Configuration,
+    /// <summary>An answer we cannot classify. For consultation messages it is not retried; for paid templates it may have been sent and charged.</summary>
+    Unknown,
 }
 
 /// <summary>What each documented Zalo error code means for a send (shared/zalo-oa-api.md, "Error codes worth classifying").</summary>
@@ -19,12 +31,14 @@ public static class ZaloErrors
     public static SendOutcome Classify(int error) => error switch
     {
         0 => SendOutcome.Sent,
-        -216 or -124 => SendOutcome.RefreshToken,
-        -213 or -230 => SendOutcome.OutsideWindow,
-        -32 => SendOutcome.Transient,   // rate limit exceeded
-        -211 => SendOutcome.Transient,  // quota exhausted: comes back, much later (the backoff grows)
-        -201 or -210 => SendOutcome.Permanent,
-        // An unknown refusal is not retried: a retry may deliver twice, and a human should look at it.
-        _ => SendOutcome.Permanent,
+        -216 or -220 or -124 => SendOutcome.RefreshToken,
+        -230 or -232 or -213 or -227 or -244 => SendOutcome.OutsideWindow,
+        -234 => SendOutcome.NightTime,
+        -32 => SendOutcome.RateLimited,
+        -210 or -211 or -218 or -144 => SendOutcome.RetryLater,
+        -108 or -115 or -118 => SendOutcome.Unreachable,
+        -201 => SendOutcome.Invalid,
+        -242 => SendOutcome.Configuration,
+        _ => SendOutcome.Unknown,
     };
 }

@@ -1,11 +1,20 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Zalo;
 
 public sealed record ZaloTokens(string AccessToken, string RefreshToken, DateTimeOffset AccessExpiresAt);
 
-public sealed class ZaloTokenException(string message) : Exception(message);
+/// <summary>No usable access token now (Zalo unreachable, or no refresh token configured).</summary>
+public class ZaloTokenException(string message) : Exception(message);
+
+/// <summary>Zalo answered the refresh with a refusal: the refresh token is used or expired, and only a human can mint a new one.</summary>
+public sealed class ZaloRefreshRefusedException(string answer) : ZaloTokenException("Zalo refused the refresh token: " + answer)
+{
+    /// <summary>Zalo's whole answer, for the operator.</summary>
+    public string Answer { get; } = answer;
+}
 
 /// <summary>
 /// The refresh-token grant. Never retried automatically: the refresh token is single-use, so a retry after a lost
@@ -26,11 +35,26 @@ public sealed class ZaloOAuthClient(HttpClient http, IOptions<ZaloOptions> optio
             }),
         };
         request.Headers.Add("secret_key", o.AppSecret ?? "");
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new ZaloTokenException($"Token refresh answered HTTP {(int)response.StatusCode}");
-        var answer = await response.Content.ReadFromJsonAsync<ZaloTokenResponse>(cancellationToken);
-        if (answer is not { AccessToken: { } access, RefreshToken: { } refresh })
-            throw new ZaloTokenException($"Token refresh refused: {answer?.Error} {answer?.ErrorName}");
-        return new ZaloTokens(access, refresh, time.GetUtcNow().AddSeconds(answer.ExpiresIn ?? 3600));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ZaloTokenException("Token refresh got no answer: " + ex.Message);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode) throw new ZaloTokenException($"Token refresh answered HTTP {(int)response.StatusCode}");
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            ZaloTokenResponse? answer;
+            try { answer = JsonSerializer.Deserialize<ZaloTokenResponse>(body); }
+            catch (JsonException) { throw new ZaloTokenException("Token refresh answered something that is not JSON"); }
+            if (answer is { AccessToken: { } access, RefreshToken: { } refresh })
+                return new ZaloTokens(access, refresh, time.GetUtcNow().AddSeconds(answer.ExpiresIn ?? 3600));
+            // The answer to a refused refresh holds error codes only, never a token: safe to keep whole.
+            throw new ZaloRefreshRefusedException(body.Length > 1000 ? body[..1000] : body);
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed class ZaloOptions
     public string? OaSecretKey { get; set; }
     public Uri ApiBaseUrl { get; set; } = new("https://openapi.zalo.me");
     public Uri OAuthBaseUrl { get; set; } = new("https://oauth.zaloapp.com");
+
+    /// <summary>Where ZBS template messages by phone number go (a different host from the OA API).</summary>
+    public Uri BusinessApiBaseUrl { get; set; } = new("https://business.openapi.zalo.me");
     public string? RefreshToken { get; set; }
 
     /// <summary>
@@ -51,6 +54,7 @@ internal sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             failures.Add("Zalo:SignatureMaxAge must be a positive duration such as 00:15:00, or left unset to accept events of any age.");
         if (!o.ApiBaseUrl.IsAbsoluteUri) failures.Add("Zalo:ApiBaseUrl must be an absolute URL.");
         if (!o.OAuthBaseUrl.IsAbsoluteUri) failures.Add("Zalo:OAuthBaseUrl must be an absolute URL.");
+        if (!o.BusinessApiBaseUrl.IsAbsoluteUri) failures.Add("Zalo:BusinessApiBaseUrl must be an absolute URL.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

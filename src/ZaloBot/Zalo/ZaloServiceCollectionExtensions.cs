@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -17,32 +16,23 @@ public static class ZaloServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
         services.AddOptions<ZaloResilienceOptions>().BindConfiguration(ZaloResilienceOptions.Section)
-            .Validate(o => o.FailureRatio is > 0 and <= 1, "Zalo:Resilience:FailureRatio must be in (0, 1].")
-            .Validate(o => o.PermitsPerSecond >= 1, "Zalo:Resilience:PermitsPerSecond must be at least 1.")
+            .Validate(o => o.MaxCallsPerSecond >= 1, "Zalo:Resilience:MaxCallsPerSecond must be at least 1.")
+            .Validate(o => o.MinCallsPerSecond > 0 && o.MinCallsPerSecond <= o.MaxCallsPerSecond, "Zalo:Resilience:MinCallsPerSecond must be positive and not above MaxCallsPerSecond.")
+            .Validate(o => o.DecreaseFactor is > 0 and < 1, "Zalo:Resilience:DecreaseFactor must be between 0 and 1.")
+            .Validate(o => o.RecoveryShare is > 0 and <= 1, "Zalo:Resilience:RecoveryShare must be in (0, 1].")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Zalo:Resilience:AttemptTimeout must be positive.")
             .ValidateOnStart();
+        services.AddOptions<NoticeTemplates>().BindConfiguration(NoticeTemplates.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NoticeTemplates>, NoticeTemplatesValidator>();
+        services.AddSingleton<AdaptiveRateLimiter>();
+        services.AddSingleton<ZaloLink>();
+        services.AddHealthChecks().AddCheck<ZaloLinkHealthCheck>("zalo", tags: ["live"]);
 
+        // No retry, no circuit breaker here: sends are retried from the outbox, which records every attempt, and the
+        // dispatcher's ZaloLink probes a failing Zalo itself; the rate is paced by the AdaptiveRateLimiter.
         services.AddHttpClient<ZaloApiClient>((sp, http) => http.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ApiBaseUrl))
             .AddResilienceHandler("zalo-api", (pipeline, context) =>
-            {
-                var o = context.ServiceProvider.GetRequiredService<IOptions<ZaloResilienceOptions>>().Value;
-                // Outermost first: stay within Zalo's quota, stop calling a failing Zalo, give up on a slow call.
-                pipeline.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = o.PermitsPerSecond,
-                    TokensPerPeriod = o.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = o.PermitsPerSecond * 5,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                }));
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = o.FailureRatio,
-                    MinimumThroughput = o.MinimumThroughput,
-                    SamplingDuration = o.SamplingDuration,
-                    BreakDuration = o.BreakDuration,
-                });
-                pipeline.AddTimeout(o.AttemptTimeout);
-            });
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloResilienceOptions>>().Value.AttemptTimeout));
 
         services.AddHttpClient<ZaloOAuthClient>((sp, http) =>
         {
@@ -72,6 +62,7 @@ public static class ZaloServiceCollectionExtensions
         var section = configuration.GetSection(ZaloOptions.Section);
         if (section["ApiBaseUrl"] is null || section["ApiBaseUrl"] == "https://openapi.zalo.me") options.ApiBaseUrl = new Uri(self.TrimEnd('/') + SimulatorPrefix);
         if (section["OAuthBaseUrl"] is null || section["OAuthBaseUrl"] == "https://oauth.zaloapp.com") options.OAuthBaseUrl = new Uri(self.TrimEnd('/') + SimulatorPrefix);
+        if (section["BusinessApiBaseUrl"] is null) options.BusinessApiBaseUrl = new Uri(self.TrimEnd('/') + SimulatorPrefix + "/business");
         options.AppSecret ??= new SimulatorOptions().AppSecret;
         options.RefreshToken ??= new SimulatorOptions().InitialRefreshToken;
     }

@@ -1,0 +1,220 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ZaloBot.Storage;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Outbox;
+
+/// <summary>
+/// Delivers one outbox message by Zalo's 2026 rules (shared/zalo-oa-api.md): an answer goes to the citizen's inbound
+/// message (a free reply); a proactive message goes by user id while the 7-day window is open; beyond it a ticket
+/// notice goes as the operator's ZBS template by user id, else by phone; when nothing can reach the citizen the result
+/// says why. It never writes the outcome: the dispatcher records results in batches.
+/// </summary>
+public sealed class MessageDelivery(
+    ZaloApiClient zalo,
+    ZaloTokenProvider tokens,
+    ZaloLink link,
+    MessagingWindow window,
+    NpgsqlDataSource dataSource,
+    IOptions<NoticeTemplates> templates,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<MessageDelivery> logger)
+{
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
+    {
+        var attempts = new List<DeliveryAttempt>();
+        try
+        {
+            return await DeliverAsync(message, attempts, cancellationToken);
+        }
+        catch (ZaloRefreshRefusedException)
+        {
+            // Not this message's fault, and retrying cannot help: it waits, untouched, until an operator stores a new token.
+            return Retry(message, attempts, time.GetUtcNow() + options.Value.LinkRetryDelay, "paused: Zalo refused the refresh token", countsAsFailure: false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is ZaloTokenException || StorageErrors.IsUnavailable(ex)))
+        {
+            return Retry(message, attempts, time.GetUtcNow() + options.Value.LinkRetryDelay, ex.GetType().Name + ": " + ex.Message, countsAsFailure: true);
+        }
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    {
+        var body = JsonNode.Parse(message.Message)!;
+        var notice = Notice.FromJson(message.Notice);
+        string windowReason;
+
+        var state = message.ReplyToMsgId is null ? await window.CheckAsync(message.RecipientId, tokens.GetAsync, cancellationToken) : WindowState.Open;
+        if (state == WindowState.Closed)
+        {
+            windowReason = "outside Zalo's 7-day window";
+        }
+        else
+        {
+            var reply = message.ReplyToMsgId is { } inbound;
+            ConsultationRecipient recipient = reply ? new ConsultationRecipient.Reply(message.ReplyToMsgId!) : new ConsultationRecipient.User(message.RecipientId);
+            var channel = reply ? DeliveryChannels.Reply : DeliveryChannels.Consultation;
+            var result = await CallAsync(channel, token => zalo.SendConsultationAsync(recipient, body, token, cancellationToken), attempts, cancellationToken);
+            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, channel, result.MessageId);
+            if (result.Outcome != SendOutcome.OutsideWindow) return AfterFailure(message, attempts, result, ambiguousIfUnknown: false);
+            await window.MarkClosedAsync(message.RecipientId, cancellationToken);
+            windowReason = Describe(result);
+        }
+
+        if (notice is null)
+            return Failed(message, attempts, $"{windowReason}; only ticket notices may go as a template", unreachable: windowReason);
+        var template = templates.Value.For(notice.Kind);
+        if (template is null)
+            return Failed(message, attempts, $"{windowReason}; no ZBS template is configured for '{notice.Kind}' notices", unreachable: $"{windowReason}; no ZBS template for '{notice.Kind}'");
+
+        var reasons = new List<string> { windowReason };
+        var data = NoticeTemplates.Render(template, notice.Fields);
+        if (!string.IsNullOrWhiteSpace(template.TemplateId))
+        {
+            var result = await CallAsync(DeliveryChannels.TemplateByUser,
+                token => zalo.SendTemplateToUserAsync(message.RecipientId, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);
+            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
+            if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
+            reasons.Add("template by user id: " + Describe(result));
+        }
+
+        var phoneTemplate = string.IsNullOrWhiteSpace(template.PhoneTemplateId) ? template.TemplateId : template.PhoneTemplateId;
+        var phone = message.TicketId is { } ticketId ? await ContactPhoneAsync(ticketId, cancellationToken) : null;
+        if (phone is null)
+        {
+            reasons.Add("no phone number to send the template to");
+        }
+        else if (!string.IsNullOrWhiteSpace(phoneTemplate))
+        {
+            var result = await CallAsync(DeliveryChannels.TemplateByPhone,
+                token => zalo.SendTemplateToPhoneAsync(phone, phoneTemplate, data, $"outbox-{message.Id}", token, cancellationToken), attempts, cancellationToken);
+            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
+            if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
+            reasons.Add("template by phone: " + Describe(result));
+        }
+        var why = string.Join("; ", reasons);
+        return Failed(message, attempts, why, unreachable: why);
+    }
+
+    /// <summary>A refusal that concerns this channel only (the user cannot be reached this way); anything else decides the message.</summary>
+    private static bool FallsThroughToPhone(SendOutcome outcome) =>
+        outcome is SendOutcome.OutsideWindow or SendOutcome.Unreachable or SendOutcome.Invalid or SendOutcome.Configuration;
+
+    /// <summary>One call with the current token; an expired token is refreshed once and the call repeated. Every call is an attempt.</summary>
+    private async Task<ZaloSendResult> CallAsync(string channel, Func<string, Task<ZaloSendResult>> call, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(cancellationToken);
+        var result = Observe(await call(token));
+        if (result.Outcome == SendOutcome.RefreshToken)
+        {
+            attempts.Add(Attempt(channel, result));
+            token = await tokens.RefreshAsync(token, cancellationToken);
+            result = Observe(await call(token));
+        }
+        attempts.Add(Attempt(channel, result));
+        return result;
+    }
+
+    private ZaloSendResult Observe(ZaloSendResult result)
+    {
+        if (result.Outcome == SendOutcome.Transient) link.OnFailure();
+        else link.OnAnswer();
+        return result;
+    }
+
+    private DeliveryResult AfterFailure(ClaimedMessage message, List<DeliveryAttempt> attempts, ZaloSendResult result, bool ambiguousIfUnknown)
+    {
+        var now = time.GetUtcNow();
+        var error = Describe(result);
+        var o = options.Value;
+        if (ambiguousIfUnknown && (result.Outcome == SendOutcome.Unknown || result.TimedOut))
+        {
+            // A paid template whose fate is unknown may have been delivered and charged: a human decides, not a retry loop.
+            logger.LogWarning("Template for outbox message {OutboxId} got an unclear answer ({Error}); not retried", message.Id, error);
+            return Failed(message, attempts, "maybe sent and charged, not retried: " + error, unreachable: "unclear whether the template reached the citizen: " + error);
+        }
+        return result.Outcome switch
+        {
+            SendOutcome.Transient => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: true),
+            SendOutcome.RateLimited => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: false),
+            SendOutcome.RefreshToken => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
+            SendOutcome.NightTime => Retry(message, attempts, NextMorning(now), error, countsAsFailure: false),
+            SendOutcome.RetryLater => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
+            SendOutcome.Invalid => LoggedFailure(message, attempts, "invalid request (a bug): " + error),
+            SendOutcome.Configuration => LoggedFailure(message, attempts, "configuration: " + error),
+            _ => Failed(message, attempts, error, unreachable: null),
+        };
+    }
+
+    private DeliveryResult LoggedFailure(ClaimedMessage message, List<DeliveryAttempt> attempts, string error)
+    {
+        logger.LogError("Outbox message {OutboxId} refused by Zalo: {Error}", message.Id, error);
+        return Failed(message, attempts, error, unreachable: null);
+    }
+
+    private DeliveryResult Retry(ClaimedMessage message, List<DeliveryAttempt> attempts, DateTimeOffset at, string error, bool countsAsFailure)
+    {
+        var now = time.GetUtcNow();
+        if (countsAsFailure && now - new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc)) > options.Value.GiveUpAfter)
+            return Failed(message, attempts, $"gave up after {options.Value.GiveUpAfter}: {error}", unreachable: null);
+        return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = at, Error = error };
+    }
+
+    private static DeliveryResult Sent(ClaimedMessage message, List<DeliveryAttempt> attempts, string channel, string? zaloMessageId) =>
+        new(message.Id, message.TicketId, DeliveryStatus.Sent, attempts) { DeliveredVia = channel, ZaloMessageId = zaloMessageId };
+
+    private static DeliveryResult Failed(ClaimedMessage message, List<DeliveryAttempt> attempts, string error, string? unreachable) =>
+        new(message.Id, message.TicketId, DeliveryStatus.Failed, attempts) { Error = error, UnreachableReason = unreachable };
+
+    private DeliveryAttempt Attempt(string channel, ZaloSendResult result) =>
+        new(time.GetUtcNow(), channel, OutcomeName(result.Outcome), result.ErrorCode, result.Detail, result.QuotaType);
+
+    private static string Describe(ZaloSendResult result) => result.ErrorCode is { } code ? $"Zalo {code}: {result.Detail}" : result.Detail ?? result.Outcome.ToString();
+
+    private static string OutcomeName(SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.Sent => "sent",
+        SendOutcome.Transient => "transient",
+        SendOutcome.RateLimited => "rate_limited",
+        SendOutcome.RefreshToken => "refresh",
+        SendOutcome.OutsideWindow => "outside_window",
+        SendOutcome.NightTime => "night_time",
+        SendOutcome.RetryLater => "retry_later",
+        SendOutcome.Unreachable => "unreachable",
+        SendOutcome.Invalid => "invalid",
+        SendOutcome.Configuration => "configuration",
+        _ => "unknown",
+    };
+
+    /// <summary>Exponential backoff with ±20 % jitter so replicas and recipients do not retry in lockstep.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var o = options.Value;
+        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
+    }
+
+    /// <summary>Zalo refuses night-time messages (-234): the next 06:00 in Vietnam.</summary>
+    private static DateTimeOffset NextMorning(DateTimeOffset now)
+    {
+        var local = now.ToOffset(VietnamOffset);
+        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 0, 0, VietnamOffset);
+        return morning > now ? morning : morning.AddDays(1);
+    }
+
+    /// <summary>ZBS wants the number as 84… without the plus.</summary>
+    private async Task<string?> ContactPhoneAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var phone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select contact_phone from tickets where id = @ticketId", new { ticketId }, cancellationToken: cancellationToken));
+        return string.IsNullOrWhiteSpace(phone) ? null : phone.TrimStart('+');
+    }
+}

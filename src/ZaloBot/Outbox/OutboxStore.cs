@@ -1,0 +1,127 @@
+using Dapper;
+using Npgsql;
+
+namespace ZaloBot.Outbox;
+
+/// <summary>The dispatcher's SQL: claiming each recipient's oldest pending message, and recording a batch of results.</summary>
+public static class OutboxStore
+{
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> messages, oldest first, each the oldest pending message of its recipient:
+    /// a recipient whose previous message is still leased (in flight, or its result not yet written) gets nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            with heads as (
+                select distinct on (recipient_id) id
+                from outbox
+                where status = 'pending'
+                order by recipient_id, id
+            ),
+            claimable as (
+                -- The conditions are on o, the locked row: when another replica has just leased or sent it,
+                -- PostgreSQL re-checks them against the committed version and drops the row.
+                select o.id
+                from heads h join outbox o on o.id = h.id
+                where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
+                order by o.id
+                limit @limit
+                for update of o skip locked
+            )
+            update outbox o set lease_until = @leaseUntil
+            from claimable c
+            where o.id = c.id
+            returning o.id, o.recipient_id as RecipientId, o.message::text as Message, o.attempts, o.correlation_id as CorrelationId,
+                      o.reply_to_msg_id as ReplyToMsgId, o.ticket_id as TicketId, o.notice::text as Notice, o.created_at as CreatedAt
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,
+            new { now, limit, leaseUntil = now + lease }, cancellationToken: cancellationToken));
+        return rows.OrderBy(r => r.Id).ToList();
+    }
+
+    /// <summary>Writes a batch of results, their attempts and the tickets' reachability, in one transaction.</summary>
+    public static async Task RecordAsync(NpgsqlDataSource dataSource, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string updateOutbox = """
+            update outbox o
+            set status = r.status, attempts = o.attempts + 1, next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
+                lease_until = null, sent_at = case when r.status = 'sent' then @now else o.sent_at end,
+                zalo_message_id = coalesce(r.zalo_message_id, o.zalo_message_id), delivered_via = coalesce(r.delivered_via, o.delivered_via),
+                last_error = case when r.status = 'sent' then null else r.error end
+            from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors)
+                 as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error)
+            where o.id = r.id
+            """;
+        const string insertAttempts = """
+            insert into outbox_attempts (outbox_id, at, channel, outcome, error_code, detail, quota_type)
+            select * from unnest(@outboxIds, @ats, @channels, @outcomes, @codes, @details, @quotaTypes)
+            """;
+        // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
+        const string markTickets = """
+            update tickets t
+            set citizen_unreachable_at = case when r.reason is null then null else @now end,
+                citizen_unreachable_reason = r.reason
+            from unnest(@ticketIds, @reasons) as r(ticket_id, reason)
+            where t.id = r.ticket_id
+            """;
+
+        var attempts = results.SelectMany(r => r.Attempts.Select(a => (r.OutboxId, Attempt: a))).ToList();
+        var tickets = results
+            .Where(r => r.TicketId is not null && (r.Status == DeliveryStatus.Sent || r.UnreachableReason is not null))
+            .GroupBy(r => r.TicketId!.Value)
+            .Select(g => g.OrderBy(r => r.OutboxId).Last())
+            .ToList();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(updateOutbox, new
+        {
+            now,
+            ids = results.Select(r => r.OutboxId).ToArray(),
+            statuses = results.Select(r => StatusName(r.Status)).ToArray(),
+            nextAttempts = results.Select(r => r.NextAttemptAt?.UtcDateTime).ToArray(),
+            messageIds = results.Select(r => r.ZaloMessageId).ToArray(),
+            vias = results.Select(r => r.DeliveredVia).ToArray(),
+            errors = results.Select(r => Truncate(r.Error)).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+        if (attempts.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(insertAttempts, new
+            {
+                outboxIds = attempts.Select(a => a.OutboxId).ToArray(),
+                ats = attempts.Select(a => a.Attempt.At.UtcDateTime).ToArray(),
+                channels = attempts.Select(a => a.Attempt.Channel).ToArray(),
+                outcomes = attempts.Select(a => a.Attempt.Outcome).ToArray(),
+                codes = attempts.Select(a => a.Attempt.ErrorCode).ToArray(),
+                details = attempts.Select(a => Truncate(a.Attempt.Detail)).ToArray(),
+                quotaTypes = attempts.Select(a => a.Attempt.QuotaType).ToArray(),
+            }, transaction, cancellationToken: cancellationToken));
+        if (tickets.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(markTickets, new
+            {
+                now,
+                ticketIds = tickets.Select(r => r.TicketId!.Value).ToArray(),
+                reasons = tickets.Select(r => r.Status == DeliveryStatus.Sent ? null : Truncate(r.UnreachableReason)).ToArray(),
+            }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Messages waiting, and the age of the oldest, for the metrics.</summary>
+    public static async Task<(long Pending, DateTime? Oldest)> BacklogAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Served by the partial index on pending rows: cheap however large the sent history grows.
+        return await connection.QuerySingleAsync<(long, DateTime?)>(new CommandDefinition(
+            "select count(*), min(created_at) from outbox where status = 'pending'", cancellationToken: cancellationToken));
+    }
+
+    private static string StatusName(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Sent => "sent",
+        DeliveryStatus.Retry => "pending",
+        _ => "dead",
+    };
+
+    private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] : text;
+}

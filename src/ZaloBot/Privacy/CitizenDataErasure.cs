@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Npgsql;
+
+namespace ZaloBot.Privacy;
+
+/// <summary>
+/// Honours Zalo's <c>user_withdraw</c>: the citizen asked the OA to delete their data. What identifies them goes —
+/// contact name and phone, the Zalo id on tickets, outbox and inbox, the conversation state, phone numbers typed into
+/// their messages, the raw events — while tickets keep their category, place, dates, statuses and audit trail, so
+/// statistics and the shape of the record survive. Runs in the processor's transaction; the erasure is itself recorded.
+/// </summary>
+public static class CitizenDataErasure
+{
+    private const string Erased = "[đã xoá theo yêu cầu của người dùng]";
+
+    // Vietnamese phone numbers as citizens type them: 0912 345 678, 0912.345.678, +84 912345678.
+    private const string PhonePattern = @"(\+?84|0)([ .-]?[0-9]){8,10}";
+
+    public sealed record Summary(int Tickets, int InboxEvents, int OutboxRows);
+
+    /// <param name="currentInboxId">The user_withdraw event itself, erased with the rest; later events of the user are left to be processed.</param>
+    public static async Task<Summary> EraseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, long currentInboxId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A fresh random stand-in: the user's tickets stay grouped together, but nothing leads back to the Zalo id.
+        var standIn = "erased:" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var p = new { zaloUserId, standIn, now, erased = Erased, phone = PhonePattern, currentInboxId };
+
+        const string tickets = """
+            with erased as (
+                update tickets
+                set contact_name = null, contact_phone = null, citizen_zalo_id = @standIn, updated_at = @now,
+                    description = regexp_replace(description, @phone, '[đã xoá]', 'g'),
+                    citizen_unreachable_at = null, citizen_unreachable_reason = null
+                where citizen_zalo_id = @zaloUserId
+                returning id
+            )
+            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
+            select id, @now, 'system', null, 'citizen_data_erased', false, 'Người dân yêu cầu xoá dữ liệu cá nhân (user_withdraw).', '{}'
+            from erased
+            returning ticket_id
+            """;
+        var ticketIds = (await connection.QueryAsync<long>(new CommandDefinition(tickets, p, transaction, cancellationToken: cancellationToken))).AsList();
+
+        const string citizenEvents = """
+            update ticket_events
+            set actor_id = @standIn, body = regexp_replace(body, @phone, '[đã xoá]', 'g')
+            where actor_kind = 'citizen' and actor_id = @zaloUserId
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(citizenEvents, p, transaction, cancellationToken: cancellationToken));
+
+        const string outbox = """
+            update outbox
+            set recipient_id = @standIn, message = jsonb_build_object('text', @erased::text), reply_to_msg_id = null,
+                status = case when status = 'pending' then 'dead' else status end,
+                last_error = case when status = 'pending' then 'withdrawn: the user asked for their data to be deleted' else last_error end,
+                lease_until = null
+            where recipient_id = @zaloUserId
+            """;
+        var outboxRows = await connection.ExecuteAsync(new CommandDefinition(outbox, p, transaction, cancellationToken: cancellationToken));
+
+        const string inbox = """
+            update inbox
+            set user_id = @standIn, msg_id = null, payload = '{"erased":true}'
+            where user_id = @zaloUserId and (processed_at is not null or parked_at is not null or id = @currentInboxId)
+            """;
+        var inboxRows = await connection.ExecuteAsync(new CommandDefinition(inbox, p, transaction, cancellationToken: cancellationToken));
+
+        const string rest = """
+            delete from conversations where zalo_user_id = @zaloUserId;
+            delete from zalo_users where user_id = @zaloUserId;
+            update staff set zalo_user_id = null where zalo_user_id = @zaloUserId;
+            insert into data_erasures (subject_hash, at, tickets, inbox_events, outbox_rows)
+            values (@subjectHash, @now, @ticketCount, @inboxRows, @outboxRows);
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(rest, new
+        {
+            zaloUserId, now, ticketCount = ticketIds.Count, inboxRows, outboxRows,
+            subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(zaloUserId))),
+        }, transaction, cancellationToken: cancellationToken));
+        return new Summary(ticketIds.Count, inboxRows, outboxRows);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace ZaloBot.Zalo;
+
+/// <summary>
+/// Paces calls to Zalo with additive increase, multiplicative decrease: it starts at the configured ceiling, halves
+/// when Zalo says -32 (or answers 429/5xx), pauses briefly, and climbs back a little each second while Zalo is happy.
+/// Callers reserve the next free slot, so waiting callers go in arrival order (oldest first).
+/// </summary>
+public sealed class AdaptiveRateLimiter
+{
+    private static readonly Gauge RateGauge = Metrics.CreateGauge("zalobot_zalo_rate_limit_per_second", "Calls per second this replica currently allows itself towards Zalo.");
+    private static readonly Counter Throttles = Metrics.CreateCounter("zalobot_zalo_throttled_total", "Answers that made the rate limiter slow down.", "reason");
+
+    private readonly Lock _gate = new();
+    private readonly ZaloResilienceOptions _options;
+    private readonly TimeProvider _time;
+    private double _rate;
+    private DateTimeOffset _nextSlot;
+    private DateTimeOffset _lastAdjusted;
+    private DateTimeOffset _lastDecreased = DateTimeOffset.MinValue;
+
+    public AdaptiveRateLimiter(IOptions<ZaloResilienceOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _rate = _options.MaxCallsPerSecond;
+        _nextSlot = time.GetUtcNow();
+        _lastAdjusted = _nextSlot;
+        RateGauge.Set(_rate);
+    }
+
+    /// <summary>Calls per second allowed now.</summary>
+    public double CurrentRate
+    {
+        get { lock (_gate) return _rate; }
+    }
+
+    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = slot + TimeSpan.FromSeconds(1 / _rate);
+            wait = slot - now;
+        }
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
+    }
+
+    /// <summary>Zalo said -32: slow down and pause.</summary>
+    public void OnThrottled() => Decrease("rate_limited", pause: true);
+
+    /// <summary>429 or 5xx: Zalo is overloaded; slow down without pausing (the outbox's own retry spacing applies).</summary>
+    public void OnOverloaded() => Decrease("overloaded", pause: false);
+
+    /// <summary>Zalo answered without complaining about load: recover towards the ceiling.</summary>
+    public void OnAnswered()
+    {
+        lock (_gate)
+        {
+            if (_rate >= _options.MaxCallsPerSecond) return;
+            var now = _time.GetUtcNow();
+            if (now - _lastAdjusted < _options.AdjustInterval) return;
+            _rate = Math.Min(_options.MaxCallsPerSecond, _rate + Math.Max(1, _options.MaxCallsPerSecond * _options.RecoveryShare));
+            _lastAdjusted = now;
+            RateGauge.Set(_rate);
+        }
+    }
+
+    private void Decrease(string reason, bool pause)
+    {
+        Throttles.WithLabels(reason).Inc();
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (pause && _nextSlot < now + _options.ThrottlePause) _nextSlot = now + _options.ThrottlePause;
+            // One decrease per interval: a burst of refusals for calls already in flight is one signal, not twenty.
+            if (now - _lastDecreased < _options.AdjustInterval) return;
+            _rate = Math.Max(_options.MinCallsPerSecond, _rate * _options.DecreaseFactor);
+            _lastDecreased = now;
+            _lastAdjusted = now;
+            RateGauge.Set(_rate);
+        }
+    }
+}
