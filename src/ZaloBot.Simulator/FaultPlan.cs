@@ -13,15 +13,23 @@ public enum FaultKind
     RateLimited,
     /// <summary>HTTP 200 with error -213: the user has not interacted with the OA recently.</summary>
     OutsideWindow,
+    /// <summary>HTTP 200 with the error code given in the request (e.g. -999, an answer nobody documented).</summary>
+    ZaloError,
 }
 
-public sealed record FaultRequest(FaultKind Kind, int? Count, double? Seconds);
+/// <param name="Endpoint">Only calls to this endpoint fail: "message" (consultation), "template" (ZBS), or null for both.</param>
+public sealed record FaultRequest(FaultKind Kind, int? Count, double? Seconds, int? Code = null, string? Endpoint = null);
+
+/// <summary>A fault drawn for one call.</summary>
+public sealed record Fault(FaultKind Kind, int? Code);
 
 /// <summary>Thread-safe fault schedule shared by the simulator's send endpoints.</summary>
 public sealed class FaultPlan(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private FaultKind? _kind;
+    private int? _code;
+    private string? _endpoint;
     private int? _remaining;
     private DateTimeOffset? _until;
 
@@ -30,6 +38,8 @@ public sealed class FaultPlan(TimeProvider time)
         lock (_gate)
         {
             _kind = request.Kind;
+            _code = request.Code;
+            _endpoint = request.Endpoint;
             _remaining = request.Count;
             _until = request.Seconds is { } s ? time.GetUtcNow().AddSeconds(s) : null;
         }
@@ -37,15 +47,15 @@ public sealed class FaultPlan(TimeProvider time)
 
     public void Clear()
     {
-        lock (_gate) { _kind = null; _remaining = null; _until = null; }
+        lock (_gate) { _kind = null; _code = null; _endpoint = null; _remaining = null; _until = null; }
     }
 
-    /// <summary>The fault to apply to this call, if any; counts the call against a counted fault.</summary>
-    public FaultKind? Next()
+    /// <summary>The fault to apply to this call to <paramref name="endpoint"/>, if any; counts the call against a counted fault.</summary>
+    public Fault? Next(string endpoint = "message")
     {
         lock (_gate)
         {
-            if (_kind is null) return null;
+            if (_kind is null || (_endpoint is not null && _endpoint != endpoint)) return null;
             if (_until is { } until && time.GetUtcNow() >= until)
             {
                 _kind = null;
@@ -60,7 +70,7 @@ public sealed class FaultPlan(TimeProvider time)
                 }
                 _remaining = remaining - 1;
             }
-            return _kind;
+            return new Fault(_kind.Value, _code);
         }
     }
 }

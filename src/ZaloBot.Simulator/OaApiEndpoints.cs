@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,14 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Simulator;
 
-/// <summary>The parts of Zalo's OA API and OAuth that ZaloBot uses, answering as Zalo does (see shared/zalo-oa-api.md).</summary>
-public static class OaApiEndpoints
+/// <summary>
+/// The parts of Zalo's OA API, ZBS template API and OAuth that ZaloBot uses, answering as Zalo does under its 2026
+/// rules (shared/zalo-oa-api.md): replies by inbound message id are free up to a count, messages by user id need an
+/// interaction within 7 days, templates need no window, and calls too fast get -32.
+/// </summary>
+public static partial class OaApiEndpoints
 {
     public static IEndpointRouteBuilder MapZaloSimulatorApi(this IEndpointRouteBuilder app, string prefix = "/zalo-sim")
     {
         var api = app.MapGroup(prefix).ExcludeFromDescription();
-        api.MapPost("/v3.0/oa/message/cs", SendAsync);
-        api.MapPost("/v3.0/oa/message/transaction", SendAsync);
+        api.MapPost("/v3.0/oa/message/cs", SendConsultationAsync);
+        api.MapPost("/v3.0/oa/message/template", SendTemplateByUserAsync);
+        api.MapPost("/business/message/template", SendTemplateByPhoneAsync);
+        api.MapPost("/v3.0/oa/quota/message", QuotaAsync);
         api.MapPost("/v2.0/oa/upload/image", UploadAsync);
         api.MapGet("/v3.0/oa/user/detail", UserDetail);
         api.MapPost("/v4/oa/access_token", AccessTokenAsync);
@@ -24,42 +31,135 @@ public static class OaApiEndpoints
         control.MapPost("/faults", (FaultRequest request, SimulatorState state) => { state.Faults.Set(request); return Results.NoContent(); });
         control.MapDelete("/faults", (SimulatorState state) => { state.Faults.Clear(); return Results.NoContent(); });
         control.MapPost("/expire-tokens", (SimulatorState state) => { state.ExpireAccessTokens(); return Results.NoContent(); });
+        control.MapPost("/latency", (int ms, SimulatorState state) => { state.LatencyMs = Math.Clamp(ms, 0, 60_000); return Results.NoContent(); });
+        control.MapPost("/rate-limit", (int? perSecond, SimulatorState state) => { state.MaxMessagesPerSecond = perSecond; return Results.NoContent(); });
         control.MapGet("/calls", (SimulatorState state) => Results.Json(state.AllCalls));
-        control.MapGet("/messages", (string? user_id, SimulatorState state) => Results.Json(state.Chat(user_id)));
+        control.MapGet("/messages", (string? user_id, long? after, SimulatorState state) => Results.Json(state.Chat(user_id, after ?? 0)));
         return app;
     }
 
-    private static async Task<IResult> SendAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
+    private static async Task<IResult> SendConsultationAsync(HttpContext http, SimulatorState state, TimeProvider time, CancellationToken cancellationToken)
     {
-        state.CountCall("message");
-        if (state.Faults.Next() is { } fault)
+        if (await RefuseAsync(http, state, "message", cancellationToken) is { } refused) return refused;
+        var body = await ReadAsync(http, cancellationToken);
+        var message = body?["message"];
+        var replyTo = Str(body?["recipient"]?["message_id"]);
+        var userId = Str(body?["recipient"]?["user_id"]);
+        if (message is null || (replyTo is null == userId is null))
+            return ZaloResponses.Error(-201, "Parameters are invalid: message and one of recipient.message_id or recipient.user_id are required");
+
+        string channel, quotaType;
+        if (replyTo is not null)
         {
-            if (fault != FaultKind.Timeout) return ZaloResponses.ForFault(fault);
+            if (state.TakeReply(replyTo) is not { } reply) return ZaloResponses.Error(-201, "Parameters are invalid: unknown message_id");
+            if (time.GetUtcNow() - reply.InboundAt > state.MessagingWindow) return ZaloResponses.Error(-230, "User has not interacted with the OA in the last 7 days");
+            (userId, channel, quotaType) = (reply.UserId, "reply", reply.QuotaType);
+        }
+        else
+        {
+            if (state.LastInteraction(userId!) is not { } last) return ZaloResponses.Error(-232, "User has never interacted with the OA");
+            if (time.GetUtcNow() - last > state.MessagingWindow) return ZaloResponses.Error(-230, "User has not interacted with the OA in the last 7 days");
+            (channel, quotaType) = ("cs", "sub_quota");
+        }
+        state.CountCall(quotaType == "reply" ? "free_reply" : "paid_message");
+        var messageId = NewId("sim-msg-");
+        state.Record(userId!, "oa", message.DeepClone(), messageId, channel, quotaType);
+        return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId, ["quota"] = new JsonObject { ["quota_type"] = quotaType } });
+    }
+
+    private static async Task<IResult> SendTemplateByUserAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return refused;
+        var body = await ReadAsync(http, cancellationToken);
+        var userId = Str(body?["user_id"]);
+        var templateId = Str(body?["template_id"]);
+        if (userId is null || templateId is null || body?["template_data"] is not JsonObject data)
+            return ZaloResponses.Error(-201, "Parameters are invalid: user_id, template_id and template_data are required");
+        if (state.IsUnreachableByTemplate(userId)) return ZaloResponses.Error(-118, "User cannot receive template messages");
+        state.CountCall("template_uid");
+        var messageId = NewId("sim-zbs-");
+        state.Record(userId, "oa", TemplateContent(templateId, data), messageId, "template_uid");
+        return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId });
+    }
+
+    private static async Task<IResult> SendTemplateByPhoneAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return refused;
+        var body = await ReadAsync(http, cancellationToken);
+        var phone = Str(body?["phone"]);
+        var templateId = Str(body?["template_id"]);
+        if (phone is null || templateId is null || body?["template_data"] is not JsonObject data)
+            return ZaloResponses.Error(-201, "Parameters are invalid: phone, template_id and template_data are required");
+        if (!VietnamesePhone().IsMatch(phone)) return ZaloResponses.Error(-108, "Phone number is invalid");
+        state.CountCall("template_phone");
+        var messageId = NewId("sim-zbs-");
+        // Zalo finds the account behind the number; the simulator files the message under the number itself.
+        state.Record("phone:" + phone, "oa", TemplateContent(templateId, data), messageId, "template_phone");
+        return ZaloResponses.Ok(new JsonObject { ["msg_id"] = messageId, ["sent_time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private static async Task<IResult> QuotaAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
+    {
+        state.CountCall("quota");
+        await DelayAsync(state, cancellationToken);
+        if (!state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()))
+            return ZaloResponses.Error(-216, "Access token is invalid");
+        var body = await ReadAsync(http, cancellationToken);
+        if (Str(body?["user_id"]) is not { } userId) return ZaloResponses.Error(-201, "Parameters are invalid: user_id is required");
+        if (state.LastInteraction(userId) is not { } last) return ZaloResponses.Error(-232, "User has never interacted with the OA");
+        return ZaloResponses.Ok(new JsonObject { ["user_id"] = userId, ["last_interaction"] = last.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>What every send endpoint does first: take its time, apply faults and the rate limit, check the token.</summary>
+    private static async Task<IResult?> RefuseAsync(HttpContext http, SimulatorState state, string endpoint, CancellationToken cancellationToken)
+    {
+        state.CountCall(endpoint);
+        await DelayAsync(state, cancellationToken);
+        if (state.Faults.Next(endpoint) is { } fault)
+        {
+            if (fault.Kind != FaultKind.Timeout) return ZaloResponses.ForFault(fault);
             // Hold the request until the caller gives up, as an overloaded Zalo does.
             await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
             return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
         }
-        if (!state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()))
-            return ZaloResponses.Error(-216, "Access token is invalid");
+        if (!state.TryAcquireSend())
+        {
+            state.CountCall("rate_limited");
+            return ZaloResponses.Error(-32, "Exceeded the rate limit");
+        }
+        return state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()) ? null : ZaloResponses.Error(-216, "Access token is invalid");
+    }
 
-        JsonNode? body;
+    private static Task DelayAsync(SimulatorState state, CancellationToken cancellationToken) =>
+        state.LatencyMs > 0 ? Task.Delay(state.LatencyMs, cancellationToken) : Task.CompletedTask;
+
+    private static async Task<JsonNode?> ReadAsync(HttpContext http, CancellationToken cancellationToken)
+    {
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {
-            return ZaloResponses.Error(-201, "Parameters are invalid");
+            return null;
         }
-        var userId = body?["recipient"]?["user_id"]?.GetValue<string>();
-        var message = body?["message"];
-        if (string.IsNullOrEmpty(userId) || message is null)
-            return ZaloResponses.Error(-201, "Parameters are invalid: recipient.user_id and message are required");
-
-        var messageId = "sim-msg-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
-        state.Record(userId, "oa", message.DeepClone(), messageId);
-        return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId });
     }
+
+    private static string? Str(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
+
+    private static string NewId(string prefix) => prefix + RandomNumberGenerator.GetHexString(20, lowercase: true);
+
+    /// <summary>How the chat page shows a template: its id and filled parameters.</summary>
+    private static JsonObject TemplateContent(string templateId, JsonObject data) => new()
+    {
+        ["text"] = $"[ZBS {templateId}] " + string.Join(" · ", data.Select(p => $"{p.Key}: {p.Value}")),
+        ["template_id"] = templateId,
+        ["template_data"] = data.DeepClone(),
+    };
+
+    [GeneratedRegex(@"^84[0-9]{9}$")]
+    private static partial Regex VietnamesePhone();
 
     private static IResult UploadAsync(HttpContext http, SimulatorState state)
     {

@@ -15,6 +15,23 @@ public sealed class SimulatorOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(25);
 
+    /// <summary>How long each OA API call takes to answer, as a server in Vietnam sees Zalo (about 80 ms); settable per test.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Message and template calls accepted per second before Zalo's -32 (rate limit); null for no limit.</summary>
+    public int? MaxMessagesPerSecond { get; set; }
+
+    /// <summary>Free replies per inbound message (Zalo's help: 8, reset by each new message from the citizen).</summary>
+    public int FreeRepliesPerMessage { get; set; } = 8;
+
+    public TimeSpan MessagingWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Users the simulator has never seen interact (tests that post webhooks straight to the service) count as inside
+    /// the window; a test sets a user's last interaction to play the 7-day rule.
+    /// </summary>
+    public bool UnknownUsersInWindow { get; set; } = true;
+
     /// <summary>The service's webhook URL, e.g. http://127.0.0.1:8080/webhooks/zalo (the chat page posts citizens' messages there).</summary>
     public Uri? WebhookUrl { get; set; }
 }

@@ -5,8 +5,19 @@ using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Simulator;
 
-/// <summary>One message in a simulated chat, either direction, as the chat page shows it.</summary>
-public sealed record ChatEntry(long Seq, string UserId, string Direction, DateTimeOffset At, JsonNode Content, string? MessageId);
+/// <summary>
+/// One message in a simulated chat, either direction, as the chat page shows it. <paramref name="Channel"/> says how an
+/// OA message came: reply (free, to an inbound message), cs (proactive, by user id), template_uid or template_phone (ZBS).
+/// </summary>
+public sealed record ChatEntry(long Seq, string UserId, string Direction, DateTimeOffset At, JsonNode Content, string? MessageId, string? Channel = null, string? QuotaType = null);
+
+/// <summary>A citizen's message to the OA, which the OA may answer by its id.</summary>
+internal sealed class InboundMessage(string userId, DateTimeOffset at)
+{
+    public string UserId { get; } = userId;
+    public DateTimeOffset At { get; } = at;
+    public int RepliesUsed { get; set; }
+}
 
 /// <summary>Everything the fake Zalo platform remembers: tokens, messages, and counts of calls.</summary>
 public sealed class SimulatorState
@@ -18,6 +29,11 @@ public sealed class SimulatorState
     private readonly HashSet<string> _consumedRefreshTokens = [];
     private readonly ConcurrentQueue<ChatEntry> _chat = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly ConcurrentDictionary<string, InboundMessage> _inbound = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInteraction = new();
+    private readonly ConcurrentDictionary<string, bool> _unreachableByTemplate = new();
+    private readonly Lock _rateGate = new();
+    private readonly Queue<DateTimeOffset> _recentSends = new();
     private long _seq;
 
     public SimulatorState(TimeProvider time, IOptions<SimulatorOptions> options)
@@ -25,9 +41,19 @@ public sealed class SimulatorState
         _time = time;
         _options = options.Value;
         Faults = new FaultPlan(time);
+        LatencyMs = _options.LatencyMs;
+        MaxMessagesPerSecond = _options.MaxMessagesPerSecond;
     }
 
     public FaultPlan Faults { get; }
+
+    /// <summary>How long each API call takes to answer; changeable while running (tests, benchmarks).</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Calls per second before -32; null for no limit. Changeable while running.</summary>
+    public int? MaxMessagesPerSecond { get; set; }
+
+    public TimeSpan MessagingWindow => _options.MessagingWindow;
 
     public int Calls(string endpoint) => _calls.GetValueOrDefault(endpoint);
 
@@ -71,11 +97,65 @@ public sealed class SimulatorState
     private string Mac(string nonce) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.AppSecret), System.Text.Encoding.UTF8.GetBytes(nonce)));
 
-    public ChatEntry Record(string userId, string direction, JsonNode content, string? messageId = null)
+    public ChatEntry Record(string userId, string direction, JsonNode content, string? messageId = null, string? channel = null, string? quotaType = null)
     {
-        var entry = new ChatEntry(Interlocked.Increment(ref _seq), userId, direction, _time.GetUtcNow(), content, messageId);
+        var now = _time.GetUtcNow();
+        if (direction == "user")
+        {
+            _lastInteraction[userId] = now;
+            if (messageId is not null) _inbound[messageId] = new InboundMessage(userId, now);
+        }
+        var entry = new ChatEntry(Interlocked.Increment(ref _seq), userId, direction, now, content, messageId, channel, quotaType);
         _chat.Enqueue(entry);
         return entry;
+    }
+
+    /// <summary>Makes the simulator know a citizen's message that reached the service without passing through it (tests).</summary>
+    public void RegisterInbound(string userId, string messageId, DateTimeOffset? at = null)
+    {
+        var when = at ?? _time.GetUtcNow();
+        _inbound[messageId] = new InboundMessage(userId, when);
+        SetLastInteraction(userId, when);
+    }
+
+    public void SetLastInteraction(string userId, DateTimeOffset at) => _lastInteraction[userId] = at;
+
+    /// <summary>When the user last interacted; users never seen count as just now when the options say so.</summary>
+    public DateTimeOffset? LastInteraction(string userId) =>
+        _lastInteraction.TryGetValue(userId, out var at) ? at : _options.UnknownUsersInWindow ? _time.GetUtcNow() : null;
+
+    /// <summary>
+    /// A reply to an inbound message: its user and the quota that pays (free "reply" for the first few within 48 h,
+    /// "sub_quota" after); null when Zalo would not know the message id.
+    /// </summary>
+    public (string UserId, DateTimeOffset InboundAt, string QuotaType)? TakeReply(string messageId)
+    {
+        if (!_inbound.TryGetValue(messageId, out var inbound)) return null;
+        lock (inbound)
+        {
+            inbound.RepliesUsed++;
+            var free = inbound.RepliesUsed <= _options.FreeRepliesPerMessage && _time.GetUtcNow() - inbound.At < TimeSpan.FromHours(48);
+            return (inbound.UserId, inbound.At, free ? "reply" : "sub_quota");
+        }
+    }
+
+    /// <summary>Makes template messages by user id fail for this user, so delivery must fall back to the phone.</summary>
+    public void MakeUnreachableByTemplate(string userId) => _unreachableByTemplate[userId] = true;
+
+    public bool IsUnreachableByTemplate(string userId) => _unreachableByTemplate.ContainsKey(userId);
+
+    /// <summary>Counts a send against the per-second limit; false when Zalo would answer -32.</summary>
+    public bool TryAcquireSend()
+    {
+        if (MaxMessagesPerSecond is not { } limit) return true;
+        lock (_rateGate)
+        {
+            var now = _time.GetUtcNow();
+            while (_recentSends.Count > 0 && now - _recentSends.Peek() >= TimeSpan.FromSeconds(1)) _recentSends.Dequeue();
+            if (_recentSends.Count >= limit) return false;
+            _recentSends.Enqueue(now);
+            return true;
+        }
     }
 
     public IReadOnlyList<ChatEntry> Chat(string? userId = null, long after = 0) =>

@@ -24,8 +24,14 @@ public static class CommandLine
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
                     return await ZaloBot.Staff.StaffCli.RunAsync(app.Services, args, timeout.Token);
                 }
+            case "zalo":
+                using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+                {
+                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
+                    return await ZaloBot.Zalo.ZaloCli.RunAsync(app.Services, args, timeout.Token);
+                }
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add|enrol, zalo set-refresh-token.");
                 return 2;
         }
     }

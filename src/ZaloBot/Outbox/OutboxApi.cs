@@ -18,7 +18,8 @@ public static class OutboxApi
                     """
                     select o.id, o.recipient_id as RecipientId, o.message::text as Message, o.last_error as LastError, o.attempts,
                            o.created_at as CreatedAt,
-                           (select t.code from tickets t where t.citizen_zalo_id = o.recipient_id order by t.id desc limit 1) as TicketCode
+                           coalesce((select t.code from tickets t where t.id = o.ticket_id),
+                                    (select t.code from tickets t where t.citizen_zalo_id = o.recipient_id order by t.id desc limit 1)) as TicketCode
                     from outbox o
                     where o.status = 'dead' and (@after::bigint is null or o.id < @after)
                     order by o.id desc
@@ -27,7 +28,7 @@ public static class OutboxApi
                 return TypedResults.Ok(rows.AsList());
             })
             .WithTags("Outbox").RequireAuthorization(StaffPolicies.Supervisor)
-            .WithSummary("Messages that could not be delivered, newest first, with Zalo's reason (e.g. -213: the citizen has not written to the OA recently).");
+            .WithSummary("Messages that could not be delivered, newest first, with the reason: outside Zalo's 7-day window with no template or phone, Zalo's refusal, or a template that may have been sent and charged (not retried).");
         return app;
     }
 }

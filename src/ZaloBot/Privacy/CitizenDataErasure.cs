@@ -43,10 +43,13 @@ public static class CitizenDataErasure
             """;
         var ticketIds = (await connection.QueryAsync<long>(new CommandDefinition(tickets, p, transaction, cancellationToken: cancellationToken))).AsList();
 
+        // The audit trail refuses updates except inside an erasure (migration 0009); the setting ends with the transaction.
         const string citizenEvents = """
+            select set_config('zalobot.erasure', 'on', true);
             update ticket_events
             set actor_id = @standIn, body = regexp_replace(body, @phone, '[đã xoá]', 'g')
-            where actor_kind = 'citizen' and actor_id = @zaloUserId
+            where actor_kind = 'citizen' and actor_id = @zaloUserId;
+            select set_config('zalobot.erasure', 'off', true);
             """;
         await connection.ExecuteAsync(new CommandDefinition(citizenEvents, p, transaction, cancellationToken: cancellationToken));
 

@@ -13,7 +13,8 @@ public sealed record TicketFilter(
     bool DueSoon = false,
     string? Text = null,
     long? After = null,
-    int Limit = 50);
+    int Limit = 50,
+    bool Unreachable = false);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -25,7 +26,8 @@ public static class TicketQueries
         t.area_code as AreaCode, t.contact_name as ContactName, t.contact_phone as ContactPhone,
         t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
-        t.rating, t.version, t.citizen_zalo_id as CitizenZaloId
+        t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
+        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
@@ -44,6 +46,7 @@ public static class TicketQueries
               and (not @overdue or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at < @now))
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
+              and (not @unreachable or t.citizen_unreachable_at is not null)
               and (@after::bigint is null or t.id < @after)
             order by t.id desc
             limit @limit
@@ -64,6 +67,7 @@ public static class TicketQueries
             code = text?.ToUpperInvariant(),
             after = filter.After,
             limit = filter.Limit + 1,
+            unreachable = filter.Unreachable,
         }, cancellationToken: cancellationToken))).AsList();
 
         var hasMore = rows.Count > filter.Limit;

@@ -21,7 +21,13 @@ public sealed record TicketView(
     DateTime? ResolvedAt,
     short? Rating,
     int Version,
-    string CitizenZaloId);
+    string CitizenZaloId,
+    DateTime? CitizenUnreachableAt = null,
+    string? CitizenUnreachableReason = null)
+{
+    /// <summary>No channel reached the citizen with the latest notice (outside Zalo's window, no template, no phone).</summary>
+    public bool CitizenUnreachable => CitizenUnreachableAt is not null;
+}
 
 public sealed record TicketEventView(long Id, DateTime At, string ActorKind, string? ActorId, string Kind, bool IsPublic, string? Body, string Payload);
 

@@ -19,7 +19,7 @@ public static class TicketsApi
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(StaffPolicies.Staff);
-        api.MapGet("", ListAsync).WithSummary("The staff queue: filters and keyset paging (pass nextAfter back as after).");
+        api.MapGet("", ListAsync).WithSummary("The staff queue: filters (unreachable=true: citizens no channel could reach) and keyset paging (pass nextAfter back as after).");
         api.MapGet("/{code}", GetAsync).WithSummary("One ticket with its thread (citizen messages, replies, notes, status changes) in order.");
         foreach (var action in Enum.GetValues<TicketAction>())
         {
@@ -51,7 +51,7 @@ public static class TicketsApi
     };
 
     internal static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit,
+        string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit, bool? unreachable,
         ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,7 +64,7 @@ public static class TicketsApi
         var staff = StaffIdentity.From(user);
         // Staff who do not see every ticket see their agency's; one without an agency sees none.
         var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
-        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50);
+        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return TypedResults.Ok(await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken));
     }

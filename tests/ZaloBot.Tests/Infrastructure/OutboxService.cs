@@ -40,16 +40,28 @@ public class OutboxService : ServiceFactory
         With("Zalo:OAuthBaseUrl", Simulator.BaseUrl.ToString());
         With("Zalo:AppSecret", SimulatorServer.AppSecret);
         With("Zalo:RefreshToken", SimulatorServer.InitialRefreshToken);
+        With("Zalo:BusinessApiBaseUrl", Simulator.BaseUrl + "/business");
         With("Zalo:Resilience:AttemptTimeout", "00:00:01");
-        With("Zalo:Resilience:BreakDuration", "00:00:01");
-        With("Zalo:Resilience:SamplingDuration", "00:00:02");
-        With("Zalo:Resilience:MinimumThroughput", "3");
-        With("Zalo:Resilience:PermitsPerSecond", "200");
+        With("Zalo:Resilience:MaxCallsPerSecond", "1000");
         With("Outbox:Enabled", "true");
         With("Outbox:PollInterval", "00:00:00.020");
         With("Outbox:RetryBaseDelay", "00:00:00.050");
         With("Outbox:RetryMaxDelay", "00:00:00.200");
+        With("Outbox:LinkRetryDelay", "00:00:00.100");
         return this;
+    }
+
+    /// <summary>
+    /// A citizen's text, signed and posted to the webhook as Zalo would, and made known to the simulator (as Zalo knows
+    /// every message it delivered) so the service can reply to it by its id. Returns the message id.
+    /// </summary>
+    public async Task<string> CitizenSaysAsync(HttpClient client, string userId, string text)
+    {
+        var msgId = "m-" + Guid.NewGuid().ToString("N");
+        Simulator.State.RegisterInbound(userId, msgId);
+        using var request = ZaloWebhook.Signed(ZaloWebhook.Text(userId, text, msgId));
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+        return msgId;
     }
 
     public async Task EnqueueAsync(string recipientId, string text, string? key = null)

@@ -41,15 +41,14 @@ public class TicketApiTests(ServiceFactory service) : IClassFixture<ServiceFacto
         await ShouldBeAsync(await intake.PostAsync($"/api/tickets/{code}/close", null), HttpStatusCode.OK);
 
         var texts = (await Rows.OutboxAsync(service.Database, citizen)).Select(r => r.Text).ToList();
-        texts.Count.ShouldBe(8);
+        texts.Count.ShouldBe(7);
         texts[0].ShouldStartWith($"Phản ánh {code} đã được tiếp nhận xử lý. Hạn trả lời:");
         texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến Sở Xây dựng để xử lý.");
         texts[2].ShouldBe($"Sở Xây dựng đang xử lý phản ánh {code}.");
         texts[3].ShouldBe($"Sở Xây dựng trả lời phản ánh {code}:\nChiều nay đội vệ sinh sẽ đến.");
-        texts[4].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.");
-        texts[5].ShouldStartWith("Bạn có hài lòng");
-        texts[6].ShouldBe("Cảm ơn bạn đã đánh giá 4/5. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.");
-        texts[7].ShouldStartWith($"Phản ánh {code} đã hoàn tất");
+        texts[4].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.\n\nBạn có hài lòng với kết quả giải quyết không? Bấm chấm điểm từ 1 (rất không hài lòng) đến 5 (rất hài lòng).");
+        texts[5].ShouldBe("Cảm ơn bạn đã đánh giá 4/5. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.");
+        texts[6].ShouldStartWith($"Phản ánh {code} đã hoàn tất");
         texts.ShouldAllBe(t => !t.Contains("AgencyHandler")); // the agency speaks, not the officer
 
         var detail = await JsonAsync(await intake.GetAsync($"/api/tickets/{code}"));

@@ -66,21 +66,34 @@ public class ZaloShapesTests
     [InlineData(0, SendOutcome.Sent)]
     [InlineData(-216, SendOutcome.RefreshToken)]
     [InlineData(-124, SendOutcome.RefreshToken)]
-    [InlineData(-213, SendOutcome.OutsideWindow)]
+    [InlineData(-220, SendOutcome.RefreshToken)]
     [InlineData(-230, SendOutcome.OutsideWindow)]
-    [InlineData(-32, SendOutcome.Transient)]
-    [InlineData(-211, SendOutcome.Transient)]
-    [InlineData(-201, SendOutcome.Permanent)]
-    [InlineData(-210, SendOutcome.Permanent)]
-    [InlineData(-999, SendOutcome.Permanent)]
+    [InlineData(-232, SendOutcome.OutsideWindow)]
+    [InlineData(-213, SendOutcome.OutsideWindow)]
+    [InlineData(-227, SendOutcome.OutsideWindow)]
+    [InlineData(-244, SendOutcome.OutsideWindow)]
+    [InlineData(-234, SendOutcome.NightTime)]
+    [InlineData(-32, SendOutcome.RateLimited)]
+    [InlineData(-210, SendOutcome.RetryLater)]
+    [InlineData(-211, SendOutcome.RetryLater)]
+    [InlineData(-218, SendOutcome.RetryLater)]
+    [InlineData(-144, SendOutcome.RetryLater)]
+    [InlineData(-108, SendOutcome.Unreachable)]
+    [InlineData(-118, SendOutcome.Unreachable)]
+    [InlineData(-201, SendOutcome.Invalid)]
+    [InlineData(-242, SendOutcome.Configuration)]
+    [InlineData(-999, SendOutcome.Unknown)]
     public void Every_documented_error_code_is_classified(int code, SendOutcome expected) =>
         ZaloErrors.Classify(code).ShouldBe(expected);
 
     [Fact]
     public void Zalo_answers_parse_into_their_models()
     {
-        var send = JsonSerializer.Deserialize<ZaloEnvelope<ZaloSendData>>("""{"error":0,"message":"Success","data":{"message_id":"m-1","user_id":"u-1"}}""")!;
-        (send.Error, send.Data!.MessageId, send.Data.UserId).ShouldBe((0, "m-1", "u-1"));
+        var send = JsonSerializer.Deserialize<ZaloEnvelope<ZaloSendData>>("""{"error":0,"message":"Success","data":{"message_id":"m-1","user_id":"u-1","quota":{"quota_type":"reply"}}}""")!;
+        (send.Error, send.Data!.Id, send.Data.UserId, send.Data.Quota!.QuotaType).ShouldBe((0, "m-1", "u-1", "reply"));
+
+        var byPhone = JsonSerializer.Deserialize<ZaloEnvelope<ZaloSendData>>("""{"error":0,"data":{"msg_id":"z-1","sent_time":"1700000000000"}}""")!;
+        byPhone.Data!.Id.ShouldBe("z-1");
 
         var refused = JsonSerializer.Deserialize<ZaloEnvelope<ZaloSendData>>("""{"error":-213,"message":"User has not interacted"}""")!;
         (refused.Error, refused.Data).ShouldBe((-213, null));

@@ -43,3 +43,17 @@ create table data_erasures (
     inbox_events  integer     not null,
     outbox_rows   integer     not null
 );
+
+-- The audit trail stays append-only, with one exception: honouring a citizen's user_withdraw, which must erase their
+-- Zalo id and phone numbers from their own messages. The erasure sets zalobot.erasure for its transaction only.
+drop rule ticket_events_no_update on ticket_events;
+create function ticket_events_guard_update() returns trigger language plpgsql as $$
+begin
+    if current_setting('zalobot.erasure', true) = 'on' then
+        return new;
+    end if;
+    return null; -- silently ignored, as the rule it replaces did
+end;
+$$;
+create trigger ticket_events_append_only before update on ticket_events
+    for each row execute function ticket_events_guard_update();
