@@ -5,19 +5,23 @@ namespace ZaloBot.Zalo;
 
 /// <summary>
 /// Paces calls to Zalo with additive increase, multiplicative decrease: it starts at the configured ceiling, halves
-/// when Zalo says -32 (or answers 429/5xx), pauses briefly, and climbs back a little each second while Zalo is happy.
-/// Callers reserve the next free slot, so waiting callers go in arrival order (oldest first).
+/// when Zalo says -32 (or answers 429/503), pauses briefly, and climbs back a little each second while Zalo is happy.
+/// A token bucket holding a tenth of a second's worth of calls: waiting callers look again every few milliseconds, so
+/// a rate that recovers is used at once rather than after slots booked at the old, slower rate.
 /// </summary>
 public sealed class AdaptiveRateLimiter
 {
     private static readonly Gauge RateGauge = Metrics.CreateGauge("zalobot_zalo_rate_limit_per_second", "Calls per second this replica currently allows itself towards Zalo.");
     private static readonly Counter Throttles = Metrics.CreateCounter("zalobot_zalo_throttled_total", "Answers that made the rate limiter slow down.", "reason");
+    private static readonly TimeSpan LongestNap = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _gate = new();
     private readonly ZaloResilienceOptions _options;
     private readonly TimeProvider _time;
     private double _rate;
-    private DateTimeOffset _nextSlot;
+    private double _tokens;
+    private DateTimeOffset _refilledAt;
+    private DateTimeOffset _pausedUntil;
     private DateTimeOffset _lastAdjusted;
     private DateTimeOffset _lastDecreased = DateTimeOffset.MinValue;
 
@@ -26,8 +30,9 @@ public sealed class AdaptiveRateLimiter
         _options = options.Value;
         _time = time;
         _rate = _options.MaxCallsPerSecond;
-        _nextSlot = time.GetUtcNow();
-        _lastAdjusted = _nextSlot;
+        _tokens = Burst;
+        _refilledAt = time.GetUtcNow();
+        _lastAdjusted = _refilledAt;
         RateGauge.Set(_rate);
     }
 
@@ -37,23 +42,33 @@ public sealed class AdaptiveRateLimiter
         get { lock (_gate) return _rate; }
     }
 
+    private double Burst => Math.Max(1, _rate / 10);
+
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        while (true)
         {
-            var now = _time.GetUtcNow();
-            var slot = _nextSlot > now ? _nextSlot : now;
-            _nextSlot = slot + TimeSpan.FromSeconds(1 / _rate);
-            wait = slot - now;
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                _tokens = Math.Min(Burst, _tokens + ((now - _refilledAt).TotalSeconds * _rate));
+                _refilledAt = now;
+                if (now >= _pausedUntil && _tokens >= 1)
+                {
+                    _tokens -= 1;
+                    return;
+                }
+                wait = now < _pausedUntil ? _pausedUntil - now : TimeSpan.FromSeconds((1 - _tokens) / _rate);
+            }
+            await Task.Delay(wait < LongestNap ? wait : LongestNap, _time, cancellationToken);
         }
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
     }
 
     /// <summary>Zalo said -32: slow down and pause.</summary>
     public void OnThrottled() => Decrease("rate_limited", pause: true);
 
-    /// <summary>429 or 5xx: Zalo is overloaded; slow down without pausing (the outbox's own retry spacing applies).</summary>
+    /// <summary>429 or 503: Zalo is overloaded; slow down without pausing (the outbox's own retry spacing applies).</summary>
     public void OnOverloaded() => Decrease("overloaded", pause: false);
 
     /// <summary>Zalo answered without complaining about load: recover towards the ceiling.</summary>
@@ -76,10 +91,11 @@ public sealed class AdaptiveRateLimiter
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (pause && _nextSlot < now + _options.ThrottlePause) _nextSlot = now + _options.ThrottlePause;
+            if (pause && _pausedUntil < now + _options.ThrottlePause) _pausedUntil = now + _options.ThrottlePause;
             // One decrease per interval: a burst of refusals for calls already in flight is one signal, not twenty.
             if (now - _lastDecreased < _options.AdjustInterval) return;
             _rate = Math.Max(_options.MinCallsPerSecond, _rate * _options.DecreaseFactor);
+            _tokens = Math.Min(_tokens, Burst);
             _lastDecreased = now;
             _lastAdjusted = now;
             RateGauge.Set(_rate);

@@ -88,7 +88,8 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
             using var response = await http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500) limiter.OnOverloaded();
+                // 429 and 503 say "too much"; other 5xx say Zalo is failing, which the dispatcher's link probing handles.
+                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) limiter.OnOverloaded();
                 return (new ZaloSendResult(SendOutcome.Transient, null, $"HTTP {(int)response.StatusCode}", null), null);
             }
             var envelope = await response.Content.ReadFromJsonAsync<ZaloEnvelope<JsonElement>>(ZaloJson.Options, cancellationToken);
