@@ -41,10 +41,35 @@ public static class JsonText
     }
 
     /// <summary>
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> that does not throw when a sibling's name is an
+    /// escaped lone surrogate (it throws while comparing names; found by the fuzzer: <c>"sender":{"\ud83d":1}</c>).
+    /// Like it, the last of duplicate names wins.
+    /// </summary>
+    public static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
+    {
+        try
+        {
+            return element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            var found = false;
+            value = default;
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!string.Equals(Name(property), name, StringComparison.Ordinal)) continue;
+                value = property.Value;
+                found = true;
+            }
+            return found;
+        }
+    }
+
+    /// <summary>
     /// Decodes the escapes of a JSON string token (quotes optional). The token has already been validated by the JSON
     /// parser, so every escape is well-formed; only surrogate pairing is left unchecked, on purpose.
     /// </summary>
-    internal static string Unescape(string raw)
+    public static string Unescape(string raw)
     {
         var span = raw.AsSpan();
         if (span.Length >= 2 && span[0] == '"' && span[^1] == '"') span = span[1..^1];

@@ -147,7 +147,7 @@ public static class ZaloEventParser
         value = element;
         foreach (var segment in path)
         {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value)) return false;
+            if (value.ValueKind != JsonValueKind.Object || !JsonText.TryGetProperty(value, segment, out value)) return false;
         }
         return true;
     }

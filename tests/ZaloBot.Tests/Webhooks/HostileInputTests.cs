@@ -99,6 +99,21 @@ public class HostileInputTests(ServiceFactory service) : IClassFixture<ServiceFa
     }
 
     [Fact]
+    public async Task Fuzz_seed_20261125_case_1422_lone_surrogate_name_beside_the_sender_id_is_not_a_500()
+    {
+        // Found by the short fuzz run: JsonElement.TryGetProperty("id") throws when a sibling's name is "\ud83d".
+        var client = await service.StartReadyAsync();
+        var user = NewUser();
+        var body = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","event_name":"user_send_text","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"\ud83d":{"\u0000":1e-320},"\u0000":true,"id":"{{{user}}}"},"message":{"text":"xin chào","msg_id":"{{{NewMsg()}}}"}}""";
+
+        var response = await client.SendAsync(SignedRaw(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await InboxRows.WhereAsync(service.Database, user)).ShouldHaveSingleItem();
+        await Rows.InboxDrainedAsync(service.Database, user);
+    }
+
+    [Fact]
     public async Task Valid_events_sent_together_with_bad_ones_are_all_acknowledged_stored_and_answered()
     {
         var client = await service.StartReadyAsync();
