@@ -2,6 +2,9 @@
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
+#   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
+#                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
+#                             error, or a valid citizen event sent alongside that was not acknowledged and stored
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
@@ -28,7 +31,7 @@ mkdir -p "$work"
 
 command -v wrk >/dev/null || { echo "installing wrk…"; apt-get update -qq; apt-get install -y -qq wrk >/dev/null; }
 start_postgres
-db="zalobot_bench"
+db="zalobot_bench"; [ "$what" = fuzz ] && db="zalobot_fuzz" # its own database: a fuzz run and an ingest run may share a cluster
 psql_url="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
 psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "create database $db"
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
@@ -39,7 +42,7 @@ dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsO
 dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 app_id="bench-app"; secret="bench-oa-secret"
-dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"
+[ "$what" = ingest ] && dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"
 export BENCH_EVENTS="$work/ingest.tsv"
 
 echo "==> starting the service on $url"
@@ -68,6 +71,18 @@ run() { # name path extra-wrk-args…
 }
 
 case "$what" in
+  fuzz)
+    echo "==> creating an admin token for the staff API"
+    token="$(ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
+      Serilog__MinimumLevel__Default=Warning dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll staff add --name "Fuzz admin" --role admin \
+      | sed -n 's/.*shown only now): //p')"
+    [ -n "$token" ] || { echo "could not create an admin token" >&2; exit 1; }
+    echo "==> fuzzing $url: ${FUZZ_COUNT:-100000} requests, seed ${FUZZ_SEED:-20261125}, ${FUZZ_CONCURRENCY:-32} connections"
+    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll fuzz "$url" "$conn" "$token" "$app_id" bench-oa "$secret" \
+      "${FUZZ_COUNT:-100000}" "${FUZZ_SEED:-20261125}" "${FUZZ_CONCURRENCY:-32}" && status=0 || status=$?
+    echo "service log: $(grep -c '"@l":"Error"\|\[ERR\]\| fail:' "$work/service.log" || true) error lines (see $work/service.log)"
+    exit $status
+    ;;
   ingest)
     echo "==> warm-up"
     BENCH_PATH=/bench/bare-insert wrk -t2 -c8 -d3s -s "$root/scripts/bench/ingest.lua" "$url" >/dev/null
@@ -88,5 +103,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|fuzz" >&2; exit 2 ;;
 esac

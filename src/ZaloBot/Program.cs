@@ -52,12 +52,14 @@ try
     app.MapHealthEndpoints();
     app.MapMetrics();
     app.MapWebhookApi();
-    app.MapTicketsApi();
-    app.MapStaffApi();
-    app.MapOrganisationApi();
-    app.MapReportsApi();
-    app.MapServiceCentresApi();
-    app.MapOutboxApi();
+    // Every staff/admin endpoint refuses unstorable text (NUL, lone surrogates) with a 400 before its handler runs.
+    var guarded = app.MapGroup("").WithSafeInput();
+    guarded.MapTicketsApi();
+    guarded.MapStaffApi();
+    guarded.MapOrganisationApi();
+    guarded.MapReportsApi();
+    guarded.MapServiceCentresApi();
+    guarded.MapOutboxApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

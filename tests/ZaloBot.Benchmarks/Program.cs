@@ -5,6 +5,9 @@ return args switch
 {
     ["ingest-requests", var count, var appId, var secret, var output] =>
         IngestRequests.Write(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), appId, secret, output),
+    ["fuzz", var url, var connectionString, var token, var appId, var oaId, var secret, var count, var seed, var concurrency] =>
+        await FuzzRun.RunAsync(url, connectionString, token, appId, oaId, secret,
+            int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), FuzzRun.ParseSeed(seed), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
@@ -14,5 +17,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     return 2;
 }

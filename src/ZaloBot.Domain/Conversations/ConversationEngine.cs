@@ -21,8 +21,13 @@ public static class ConversationEngine
     /// <summary>When the caller should next send a <see cref="TickInput"/> for this citizen, if ever.</summary>
     public static DateTimeOffset? NextIdleCheck(ConversationState state, ConversationLimits limits) =>
         !state.HasDraftInProgress || state.LastActivityAt is not { } last ? null
-        : state.ReminderSentAt is null ? last + limits.ReminderAfter
-        : last + limits.ExpireAfter;
+        : state.ReminderSentAt is null ? SaturatingAdd(last, limits.ReminderAfter)
+        : SaturatingAdd(last, limits.ExpireAfter);
+
+    // An activity time near DateTimeOffset.MaxValue (a signed event dated 9999) must not throw: the processor would
+    // retry and park the event, and the citizen would get no answer. "Never" is the honest idle check for it.
+    private static DateTimeOffset SaturatingAdd(DateTimeOffset at, TimeSpan delay) =>
+        DateTimeOffset.MaxValue - at <= delay ? DateTimeOffset.MaxValue : at + delay;
 
     private static ConversationResult OnTick(ConversationState state, DateTimeOffset now, ConversationLimits limits)
     {

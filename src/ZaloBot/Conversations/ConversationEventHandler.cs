@@ -22,10 +22,11 @@ public sealed class ConversationEventHandler(
         using var document = JsonDocument.Parse(inboxEvent.Payload);
         if (!ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out var error))
             throw new InvalidOperationException($"Stored event {inboxEvent.Id} has no envelope: {error}");
-        var zaloEvent = ZaloEventParser.Parse(document.RootElement, envelope);
+        var zaloEvent = WithSaneClock(ZaloEventParser.Parse(document.RootElement, envelope), time.GetUtcNow());
 
         if (IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting)
-            await MessagingWindow.RecordInteractionAsync(connection, transaction, interacting, InteractionTime(zaloEvent), cancellationToken);
+            // The clock is already bounded to now (WithSaneClock): a forged future date cannot hold a window open.
+            await MessagingWindow.RecordInteractionAsync(connection, transaction, interacting, zaloEvent.Timestamp, cancellationToken);
 
         switch (zaloEvent)
         {
@@ -75,12 +76,18 @@ public sealed class ConversationEventHandler(
         _ => false,
     };
 
-    /// <summary>Zalo's own timestamp, but never later than now: a skewed or forged clock must not keep a window open.</summary>
-    private DateTimeOffset InteractionTime(ZaloEvent zaloEvent)
-    {
-        var now = time.GetUtcNow();
-        return zaloEvent.Timestamp < now ? zaloEvent.Timestamp : now;
-    }
+    /// <summary>How far back an event's own timestamp is believed; older ones are handled as if this old.</summary>
+    internal static readonly TimeSpan MaxEventAge = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The event with its timestamp moved into [now − <see cref="MaxEventAge"/>, now]. The stored event keeps Zalo's
+    /// value; only the engine's clock is bounded, because the engine dates the draft's activity by it: a signed event
+    /// dated in the year 9999 overflowed the idle check, and one dated 1970 would expire the draft it just added to.
+    /// </summary>
+    internal static ZaloEvent WithSaneClock(ZaloEvent zaloEvent, DateTimeOffset now) =>
+        zaloEvent.Timestamp > now ? zaloEvent with { Timestamp = now }
+        : now - zaloEvent.Timestamp > MaxEventAge ? zaloEvent with { Timestamp = now - MaxEventAge }
+        : zaloEvent;
 
     private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, string cause, string replyTo, string? correlationId, CancellationToken cancellationToken)
     {

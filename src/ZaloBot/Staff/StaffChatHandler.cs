@@ -71,7 +71,7 @@ public sealed class StaffChatHandler(TicketService tickets, TimeProvider time)
             StaffRole.FieldOfficer or StaffRole.AgencyHandler => "assigned",
             _ => null,
         };
-        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "";
         var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status, Limit: QueueSize), scope, DateTimeOffset.UtcNow, cancellationToken);
         if (page.Items.Count == 0) return [ZaloMessages.Text(StaffTexts.EmptyQueue)];
         var list = new StringBuilder(StaffTexts.QueueHeader(page.Items.Count));

@@ -45,20 +45,37 @@ public static class OrganisationApi
             "select code, name, kind, parent_code as ParentCode, active from agencies order by code", cancellationToken: ct))).AsList());
     }
 
+    /// <summary>
+    /// Agency codes are printed, typed by staff in chat commands and put in URLs and headers: ASCII letters, digits and
+    /// '-', '_', '.', starting with a letter or digit (the seeded codes look like <c>TPUN-TN</c>, <c>UBND-TS</c>).
+    /// </summary>
+    internal static bool IsValidAgencyCode(string? code) =>
+        code is { Length: >= 1 and <= 32 } && char.IsAsciiLetterOrDigit(code[0]) &&
+        code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     private static async Task<Results<Created<Agency>, ValidationProblem, Conflict<string>>> CreateAgencyAsync(Agency agency, NpgsqlDataSource db, CancellationToken ct)
     {
+        // Everything is validated before the first write: an agency that was inserted and then failed to be answered
+        // (a non-ASCII code made the Location header throw) is the half-write this order rules out.
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(agency.Code) || agency.Code.Length > 32) errors["code"] = ["1–32 characters."];
+        if (!IsValidAgencyCode(agency.Code)) errors["code"] = ["1–32 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit."];
         if (string.IsNullOrWhiteSpace(agency.Name) || agency.Name.Length > 200) errors["name"] = ["1–200 characters."];
         if (!AgencyKinds.Contains(agency.Kind)) errors["kind"] = ["One of: " + string.Join(", ", AgencyKinds) + "."];
+        if (agency.ParentCode is not null && !IsValidAgencyCode(agency.ParentCode)) errors["parentCode"] = ["Unknown agency."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        const string parentExists = "select exists (select 1 from agencies where code = @ParentCode)";
+        const string insert = "insert into agencies (code, name, kind, parent_code, active) values (@Code, @Name, @Kind, @ParentCode, @Active) on conflict (code) do nothing";
         await using var c = await db.OpenConnectionAsync(ct);
-        if (agency.ParentCode is not null && !await c.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from agencies where code = @ParentCode)", agency, cancellationToken: ct)))
+        // One transaction: the parent check and the insert stand or fall together.
+        await using var transaction = await c.BeginTransactionAsync(ct);
+        if (agency.ParentCode is not null && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(parentExists, agency, transaction, cancellationToken: ct)))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["parentCode"] = ["Unknown agency."] });
-        var inserted = await c.ExecuteAsync(new CommandDefinition(
-            "insert into agencies (code, name, kind, parent_code, active) values (@Code, @Name, @Kind, @ParentCode, @Active) on conflict (code) do nothing",
-            agency, cancellationToken: ct));
-        return inserted == 1 ? TypedResults.Created($"/api/agencies/{agency.Code}", agency) : TypedResults.Conflict($"Agency {agency.Code} exists.");
+        var inserted = await c.ExecuteAsync(new CommandDefinition(insert, agency with { Name = agency.Name.Trim() }, transaction, cancellationToken: ct));
+        if (inserted != 1) return TypedResults.Conflict($"Agency {agency.Code} exists.");
+        await transaction.CommitAsync(ct);
+        // Escaped anyway: a header must never be what fails after a commit.
+        return TypedResults.Created($"/api/agencies/{Uri.EscapeDataString(agency.Code)}", agency with { Name = agency.Name.Trim() });
     }
 
     private static async Task<Ok<List<CategoryRecord>>> ListCategoriesAsync(NpgsqlDataSource db, CancellationToken ct)

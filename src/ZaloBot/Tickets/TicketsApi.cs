@@ -62,8 +62,9 @@ public static class TicketsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var staff = StaffIdentity.From(user);
-        // Staff who do not see every ticket see their agency's; one without an agency sees none.
-        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+        // Staff who do not see every ticket see their agency's; one without an agency sees none ("" matches no agency;
+        // a NUL sentinel, as before, would make PostgreSQL refuse the query).
+        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "";
         var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return TypedResults.Ok(await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken));

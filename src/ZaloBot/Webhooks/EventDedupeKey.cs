@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ZaloBot.Domain.Text;
 
 namespace ZaloBot.Webhooks;
 
@@ -32,9 +33,11 @@ public static class EventDedupeKey
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                // JsonText/SafeText: a name or value with an escaped lone surrogate cannot be read or re-written as is
+                // (it threw, and the webhook answered 500); it is hashed with U+FFFD in its place instead.
+                foreach (var property in element.EnumerateObject().Select(p => (Name: JsonText.Name(p), p.Value)).OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    writer.WritePropertyName(property.Name);
+                    writer.WritePropertyName(SafeText.HasLoneSurrogate(property.Name) ? SafeText.Clean(property.Name) : property.Name);
                     WriteCanonical(writer, property.Value);
                 }
                 writer.WriteEndObject();
@@ -43,6 +46,9 @@ public static class EventDedupeKey
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray()) WriteCanonical(writer, item);
                 writer.WriteEndArray();
+                break;
+            case JsonValueKind.String when JsonText.Read(element) is var text && SafeText.HasLoneSurrogate(text):
+                writer.WriteStringValue(SafeText.Clean(text));
                 break;
             default:
                 element.WriteTo(writer);

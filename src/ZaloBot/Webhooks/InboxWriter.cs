@@ -20,9 +20,24 @@ public sealed record InboxEntry(
 public sealed class InboxOverloadedException() : Exception("Too many webhook events are waiting to be stored.");
 
 /// <summary>
+/// PostgreSQL refused this event's own values (bad data, a limit): storing it again would fail again, so the caller
+/// answers 4xx. Its batch neighbours are not affected (see <see cref="InboxWriter"/>).
+/// </summary>
+public sealed class InboxEntryRejectedException(Exception inner)
+    : Exception("PostgreSQL refused the event's values.", inner)
+{
+    /// <summary>PostgreSQL's error code, or "encoding" when Npgsql could not encode a value at all.</summary>
+    public string SqlState => InnerException is PostgresException pg ? pg.SqlState : "encoding";
+}
+
+/// <summary>
 /// Stores webhook events durably with group commit: events arriving together are written by one multi-row INSERT in
 /// one transaction, and each request is answered only after that transaction commits. Under load this turns many
 /// small commits (each waiting for its own WAL flush) into a few larger ones; alone, an event is written at once.
+/// One event must never fail another: the receiver refuses what it can see is unstorable before batching, and when
+/// PostgreSQL still refuses a batch for a reason that belongs to a row (<see cref="IsRowFault"/>), the batch is split
+/// in halves and retried until the culprit is alone; only it gets the error, every other event is stored and answered.
+/// A failure of storage itself (connection, shutdown) still fails the whole batch, and every caller answers 503.
 /// </summary>
 public sealed class InboxWriter : IAsyncDisposable
 {
@@ -60,21 +75,55 @@ public sealed class InboxWriter : IAsyncDisposable
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write)) batch.Add(write);
             if (batch.Count == 0) continue;
-            try
-            {
-                var stored = await InsertAsync(batch);
-                foreach (var write in batch)
-                {
-                    // Copies of one event in the same batch: the first is "stored", the rest are duplicates.
-                    write.Stored.TrySetResult(stored.Remove(write.Entry.DedupeKey));
-                }
-            }
-            catch (Exception ex)
-            {
-                foreach (var write in batch) write.Stored.TrySetException(ex);
-            }
+            await WriteIsolatedAsync(batch);
         }
     }
+
+    /// <summary>Writes the batch; on a row fault, each half on its own, so that only the culprit fails.</summary>
+    private async Task WriteIsolatedAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            var stored = await InsertAsync(batch);
+            foreach (var write in batch)
+            {
+                // Copies of one event in the same batch: the first is "stored", the rest are duplicates.
+                write.Stored.TrySetResult(stored.Remove(write.Entry.DedupeKey));
+            }
+        }
+        catch (Exception ex) when (IsRowFault(ex))
+        {
+            if (batch.Count == 1)
+            {
+                batch[0].Stored.TrySetException(new InboxEntryRejectedException(ex));
+                return;
+            }
+            // Halves, not one by one: one culprit in 256 costs about 16 small INSERTs, not 256.
+            var half = batch.Count / 2;
+            await WriteIsolatedAsync(batch[..half]);
+            await WriteIsolatedAsync(batch[half..]);
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in batch) write.Stored.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Errors caused by the values of a row rather than by storage: data exceptions (class 22: a NUL, an invalid
+    /// byte sequence, a value out of range), integrity violations (23) and program limits (54: an index entry too
+    /// large). Transient errors (connection, shutdown, resources) are not: the whole batch answers 503.
+    /// </summary>
+    /// Npgsql's own refusal to encode a value (a lone surrogate has no UTF-8) happens before anything is sent, so it is
+    /// a row fault too.
+    internal static bool IsRowFault(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal) ||
+                                pg.SqlState.StartsWith("23", StringComparison.Ordinal) ||
+                                pg.SqlState.StartsWith("54", StringComparison.Ordinal),
+        System.Text.EncoderFallbackException => true,
+        _ => false,
+    };
 
     private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch)
     {

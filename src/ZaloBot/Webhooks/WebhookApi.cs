@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversations;
+using ZaloBot.Domain.Text;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
@@ -87,6 +88,12 @@ public static class WebhookApi
                 return Unavailable(http, "The database schema is not ready yet.");
 
             var zaloEvent = ZaloEventParser.Parse(root, envelope);
+            // Refused before it joins a group-commit batch: a value PostgreSQL cannot store must fail this event only.
+            if (ZaloEventParser.FindInvalidId(zaloEvent) is { } invalidId)
+            {
+                logger.LogWarning("Refused a signed {EventName} event with an unstorable identifier: {Problem}", SafeText.Clean(envelope.EventName), invalidId);
+                return Reject("invalid_id", StatusCodes.Status400BadRequest, "Malformed event", invalidId);
+            }
             if (zaloEvent is UnknownEvent)
                 logger.LogInformation("Storing unmodelled Zalo event {EventName}", envelope.EventName);
 
@@ -105,6 +112,13 @@ public static class WebhookApi
             try
             {
                 stored = await inbox.TryAddAsync(entry, cancellationToken);
+            }
+            catch (InboxEntryRejectedException ex)
+            {
+                // PostgreSQL refused this event's own values (its batch neighbours were stored without it): a retry
+                // would be refused again, so 400 rather than 503.
+                logger.LogWarning("Inbox refused {EventName} {DedupeKey}: SQLSTATE {SqlState}", entry.EventName, entry.DedupeKey, ex.SqlState);
+                return Reject("refused_by_storage", StatusCodes.Status400BadRequest, "Malformed event", "The event holds a value that cannot be stored.");
             }
             catch (Exception ex) when ((StorageErrors.IsUnavailable(ex) || ex is InboxOverloadedException) && !cancellationToken.IsCancellationRequested)
             {

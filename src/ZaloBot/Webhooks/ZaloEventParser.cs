@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ZaloBot.Domain.Text;
 
 namespace ZaloBot.Webhooks;
 
@@ -10,9 +11,18 @@ public readonly record struct ZaloEnvelope(string EventName, string AppId, strin
 /// Parses Zalo webhook JSON. Lenient by design: ids and numbers arrive as strings or numbers depending on the
 /// event, and a correctly signed event whose shape we do not recognise is kept as <see cref="UnknownEvent"/>
 /// rather than refused, because refusing it would lose it.
+/// Never throws on any JSON: identifiers are read as they are and checked by <see cref="FindInvalidId"/> (the receiver
+/// refuses the event with 400), while a citizen's words and other free text are cleaned (<see cref="SafeText.Clean"/>),
+/// so a NUL or a broken emoji in a message is stored and answered rather than refused or crashing the processor.
 /// </summary>
 public static class ZaloEventParser
 {
+    /// <summary>
+    /// Longest identifier accepted. Zalo's ids are tens of characters; the limit keeps an id well inside PostgreSQL's
+    /// btree entry limit (~2,700 bytes) on the inbox's unique and queue indexes, whose overflow would fail the INSERT.
+    /// </summary>
+    public const int MaxIdLength = 256;
+
     public static bool TryReadEnvelope(JsonElement root, out ZaloEnvelope envelope, out string error)
     {
         envelope = default;
@@ -27,6 +37,12 @@ public static class ZaloEventParser
         if (string.IsNullOrEmpty(eventName) || string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(rawTimestamp))
         {
             error = "Not a Zalo event: 'event_name', 'app_id' and 'timestamp' are required.";
+            return false;
+        }
+        // Checked before the signature: these feed the signature check and the inbox row, and saying why is harmless.
+        if ((InvalidId("event_name", eventName) ?? InvalidId("app_id", appId)) is { } invalid)
+        {
+            error = "Not a Zalo event: " + invalid;
             return false;
         }
         if (!long.TryParse(rawTimestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ||
@@ -54,25 +70,25 @@ public static class ZaloEventParser
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
                 SenderId = senderId, RecipientId = recipientId, MsgId = msgId,
-                Text = Str(root, "message", "text"), Attachments = Attachments(root),
+                Text = Words(root, "message", "text"), Attachments = Attachments(root),
             },
             _ when name.StartsWith(ZaloEventNames.OaSendPrefix, StringComparison.Ordinal) && recipientId is not null && msgId is not null => new OaMessageEvent
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
                 RecipientId = recipientId, SenderId = senderId, AdminId = Str(root, "sender", "admin_id"), MsgId = msgId,
-                Text = Str(root, "message", "text"), Attachments = Attachments(root),
+                Text = Words(root, "message", "text"), Attachments = Attachments(root),
             },
             ZaloEventNames.Follow or ZaloEventNames.Unfollow when (Str(root, "follower", "id") ?? userIdByApp) is { } follower => new FollowEvent
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
-                FollowerId = follower, OaId = Str(root, "oa_id"), Source = Str(root, "source"),
+                FollowerId = follower, OaId = Str(root, "oa_id"), Source = Words(root, "source"),
             },
             ZaloEventNames.UserSubmitInfo when senderId is not null => new UserSubmitInfoEvent
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
                 SenderId = senderId,
-                Name = Str(root, "info", "name"), Phone = Str(root, "info", "phone"), Address = Str(root, "info", "address"),
-                City = Str(root, "info", "city"), District = Str(root, "info", "district"), Ward = Str(root, "info", "ward"),
+                Name = Words(root, "info", "name"), Phone = Words(root, "info", "phone"), Address = Words(root, "info", "address"),
+                City = Words(root, "info", "city"), District = Words(root, "info", "district"), Ward = Words(root, "info", "ward"),
             },
             ZaloEventNames.UserClickChatNow when (Str(root, "user_id") ?? senderId ?? userIdByApp) is { } user => new ChatNowEvent
             {
@@ -87,7 +103,7 @@ public static class ZaloEventParser
                 when (name == ZaloEventNames.UserReactedMessage ? senderId : recipientId) is { } user => new ReactionEvent
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
-                UserIdValue = user, MsgId = msgId, Reaction = Str(root, "message", "react_icon"),
+                UserIdValue = user, MsgId = msgId, Reaction = Words(root, "message", "react_icon"),
             },
             _ => null,
         };
@@ -111,16 +127,17 @@ public static class ZaloEventParser
         {
             if (item.ValueKind != JsonValueKind.Object) continue;
             result.Add(new ZaloAttachment(
-                Type: Str(item, "type") ?? "unknown",
-                Url: Str(item, "payload", "url"),
-                Thumbnail: Str(item, "payload", "thumbnail"),
-                Name: Str(item, "payload", "name"),
-                Size: Num(item, "payload", "size") is { } size ? (long)size : null,
-                Checksum: Str(item, "payload", "checksum"),
-                Id: Str(item, "payload", "id"),
-                Description: Str(item, "payload", "description"),
-                Latitude: Num(item, "payload", "coordinates", "latitude"),
-                Longitude: Num(item, "payload", "coordinates", "longitude")));
+                Type: Words(item, "type") ?? "unknown",
+                Url: Words(item, "payload", "url"),
+                Thumbnail: Words(item, "payload", "thumbnail"),
+                Name: Words(item, "payload", "name"),
+                // Range-checked: a double outside long's range does not convert to anything meaningful.
+                Size: Num(item, "payload", "size") is { } size and >= 0 and < 1e15 ? (long)size : null,
+                Checksum: Words(item, "payload", "checksum"),
+                Id: Words(item, "payload", "id"),
+                Description: Words(item, "payload", "description"),
+                Latitude: Num(item, "payload", "coordinates", "latitude") is { } lat and >= -90 and <= 90 ? lat : null,
+                Longitude: Num(item, "payload", "coordinates", "longitude") is { } lon and >= -180 and <= 180 ? lon : null));
         }
         return result;
     }
@@ -130,21 +147,55 @@ public static class ZaloEventParser
         value = element;
         foreach (var segment in path)
         {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value)) return false;
+            if (value.ValueKind != JsonValueKind.Object || !JsonText.TryGetProperty(value, segment, out value)) return false;
         }
         return true;
     }
 
-    /// <summary>A string at the path; numbers are returned as their JSON text (Zalo sends ids both ways).</summary>
+    /// <summary>
+    /// A string at the path as sent, possibly unsafe (see <see cref="FindInvalidId"/>); numbers are returned as their
+    /// JSON text (Zalo sends ids both ways).
+    /// </summary>
     internal static string? Str(JsonElement element, params ReadOnlySpan<string> path) =>
         TryGet(element, out var value, path)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => JsonText.Read(value),
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }
             : null;
+
+    /// <summary>Free text at the path, cleaned so that it can always be stored and shown.</summary>
+    private static string? Words(JsonElement element, params ReadOnlySpan<string> path) => SafeText.CleanOrNull(Str(element, path));
+
+    /// <summary>
+    /// Why the event cannot be stored, naming the first bad identifier (NUL, lone surrogate, or longer than
+    /// <see cref="MaxIdLength"/>), or null when every identifier is fine. Identifiers are refused rather than cleaned:
+    /// a changed id would be another user's or another message's id.
+    /// </summary>
+    public static string? FindInvalidId(ZaloEvent zaloEvent)
+    {
+        var problem = InvalidId("event_name", zaloEvent.EventName) ?? InvalidId("app_id", zaloEvent.AppId)
+            ?? InvalidId("user_id_by_app", zaloEvent.UserIdByApp) ?? InvalidId("user id", zaloEvent.UserId)
+            ?? InvalidId("msg_id", zaloEvent.MessageId);
+        if (problem is not null) return problem;
+        return zaloEvent switch
+        {
+            UserMessageEvent m => InvalidId("recipient.id", m.RecipientId),
+            OaMessageEvent m => InvalidId("sender.id", m.SenderId) ?? InvalidId("sender.admin_id", m.AdminId),
+            FollowEvent f => InvalidId("oa_id", f.OaId),
+            MessageStatusEvent s => s.MsgIds.Select(id => InvalidId("message.msg_ids", id)).FirstOrDefault(p => p is not null),
+            ReactionEvent r => InvalidId("message.msg_id", r.MsgId),
+            _ => null,
+        };
+    }
+
+    private static string? InvalidId(string field, string? value) =>
+        value is null ? null
+        : value.Length > MaxIdLength ? $"'{field}' is longer than {MaxIdLength} characters."
+        : SafeText.Check(value) is var reason and not UnsafeTextReason.None ? SafeText.Describe(field, reason)
+        : null;
 
     private static double? Num(JsonElement element, params ReadOnlySpan<string> path) =>
         Str(element, path) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
@@ -157,7 +208,7 @@ public static class ZaloEventParser
         var result = new List<string>();
         foreach (var item in array.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && item.GetString() is { } s) result.Add(s);
+            if (item.ValueKind == JsonValueKind.String) result.Add(JsonText.Read(item));
             else if (item.ValueKind == JsonValueKind.Number) result.Add(item.GetRawText());
         }
         return result;
