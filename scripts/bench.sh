@@ -2,6 +2,9 @@
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
+#   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
+#                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
+#                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
@@ -42,6 +45,18 @@ dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsO
 dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 app_id="bench-app"; secret="bench-oa-secret"
+if [ "$what" = delivery ]; then
+  echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
+  ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  Zalo__Mode=Simulator Simulator__BaseUrl="$url" Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning \
+    dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
+  service=$!
+  trap 'kill $service 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
+  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}"
+  exit $?
+fi
 [ "$what" = ingest ] && dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"
 export BENCH_EVENTS="$work/ingest.tsv"
 
@@ -103,5 +118,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|fuzz" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|fuzz|delivery" >&2; exit 2 ;;
 esac

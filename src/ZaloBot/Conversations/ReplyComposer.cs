@@ -14,6 +14,9 @@ public sealed class ReplyComposer
     /// <summary>Zalo's limit on a message's text (about 2,000 characters); past it, parts go separately.</summary>
     public const int MaxTextLength = 2000;
 
+    /// <summary>The request-user-info element's subtitle is meant for a short explanation (Zalo: about 500 characters).</summary>
+    public const int MaxFormSubtitleLength = 500;
+
     private readonly List<JsonObject> _messages = [];
     private readonly List<string> _pending = [];
 
@@ -34,9 +37,19 @@ public sealed class ReplyComposer
                 _messages.AddRange(ZaloMessages.TextWithButtons(joined, buttons.Buttons.Select(b => (b.Title, b.Payload)).ToList()));
                 return true;
             case RequestUserInfo form:
-                // The form is a template of its own: what was said before it goes first.
-                Flush();
-                _messages.Add(ZaloMessages.RequestUserInfo(form.Title, form.Subtitle));
+                // The form is a template of its own, without a text; what was said just before it (the step's question)
+                // becomes the form's subtitle when it fits, so the question and the form are one message.
+                var said = Join();
+                _pending.Clear();
+                if (said.Length is > 0 and <= MaxFormSubtitleLength)
+                {
+                    _messages.Add(ZaloMessages.RequestUserInfo(form.Title, said));
+                }
+                else
+                {
+                    if (said.Length > 0) _messages.Add(ZaloMessages.Text(said));
+                    _messages.Add(ZaloMessages.RequestUserInfo(form.Title, form.Subtitle));
+                }
                 return true;
             default:
                 return false;

@@ -7,7 +7,17 @@ public static class Rows
 {
     public sealed record OutboxRow(long Id, string RecipientId, string Message, string IdempotencyKey, string Status)
     {
-        public string Text => System.Text.Json.JsonDocument.Parse(Message).RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
+        /// <summary>The message's text, or for Zalo's contact form (which has none) the question carried in its subtitle.</summary>
+        public string Text
+        {
+            get
+            {
+                var root = System.Text.Json.JsonDocument.Parse(Message).RootElement;
+                if (root.TryGetProperty("text", out var t)) return t.GetString() ?? "";
+                return root.TryGetProperty("attachment", out var a) && a.GetProperty("payload").TryGetProperty("elements", out var e)
+                    && e.GetArrayLength() > 0 && e[0].TryGetProperty("subtitle", out var subtitle) ? subtitle.GetString() ?? "" : "";
+            }
+        }
     }
 
     public static async Task<IReadOnlyList<OutboxRow>> OutboxAsync(TestDatabase database, string recipientId)

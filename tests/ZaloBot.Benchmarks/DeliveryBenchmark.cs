@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ZaloBot.Benchmarks;
+
+/// <summary>
+/// Delivery under load, against a service running in simulator mode with Zalo answering in <c>latencyMs</c>:
+/// citizens write through the simulator (as through Zalo, which knows each message it delivers), and the time from the
+/// webhook's acknowledgement to the first reply reaching the simulator is measured. Two phases: a steady rate, then a
+/// burst of greetings from distinct citizens sent as fast as the webhook takes them. Figures are printed, never asserted.
+/// </summary>
+public static class DeliveryBenchmark
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> RunAsync(string baseUrl, int latencyMs, int rate, int seconds, int burst)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        (await http.PostAsync($"/zalo-sim/_control/latency?ms={latencyMs}", null)).EnsureSuccessStatusCode();
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
+        Console.WriteLine($"Zalo (simulated) answers in {latencyMs} ms; {Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness.");
+
+        // Steady: `rate` new citizens a second, each saying hello once (open loop: sends do not wait for answers).
+        var steadyUsers = Enumerable.Range(0, rate * seconds).Select(i => $"steady-{run}-{i}").ToList();
+        var acked = new ConcurrentDictionary<string, DateTimeOffset>();
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>();
+        for (var i = 0; i < steadyUsers.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var user = steadyUsers[i];
+            sends.Add(Task.Run(async () => { await SayAsync(http, user, "xin chào"); acked[user] = DateTimeOffset.UtcNow; }));
+        }
+        await Task.WhenAll(sends);
+        var steadyEnd = DateTimeOffset.UtcNow;
+        var firstReplies = await FirstRepliesAsync(http, steadyUsers, TimeSpan.FromSeconds(60));
+        var latencies = steadyUsers.Where(firstReplies.ContainsKey).Select(u => (firstReplies[u] - acked[u]).TotalMilliseconds).Order().ToList();
+        var lateAfter30s = steadyUsers.Count(u => !firstReplies.TryGetValue(u, out var at) || at > steadyEnd.AddSeconds(30));
+        Console.WriteLine($"steady  {rate} citizen messages/s for {seconds} s ({steadyUsers.Count} citizens): first reply after the webhook's 200 " +
+            $"p50 {Pct(latencies, 50):F0} ms, p95 {Pct(latencies, 95):F0} ms, p99 {Pct(latencies, 99):F0} ms, max {latencies.LastOrDefault():F0} ms; " +
+            $"unanswered 30 s after the load: {lateAfter30s}");
+
+        // Burst: distinct citizens greeting at once; conversations/s from the first webhook to the last first reply.
+        var burstUsers = Enumerable.Range(0, burst).Select(i => $"burst-{run}-{i}").ToList();
+        var start = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(burstUsers, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (user, _) => await SayAsync(http, user, "xin chào"));
+        var ingested = DateTimeOffset.UtcNow;
+        var burstReplies = await FirstRepliesAsync(http, burstUsers, TimeSpan.FromSeconds(120));
+        var last = burstReplies.Values.DefaultIfEmpty(start).Max();
+        var answered = burstReplies.Count;
+        Console.WriteLine($"burst   {burst} greetings from distinct citizens: webhooks took {(ingested - start).TotalSeconds:F1} s " +
+            $"({burst / (ingested - start).TotalSeconds:F0}/s); all {answered} answered {(last - start).TotalSeconds:F1} s after the first = " +
+            $"{answered / (last - start).TotalSeconds:F0} conversations/s");
+
+        var messages = await http.GetFromJsonAsync<JsonElement>("/zalo-sim/_control/calls");
+        Console.WriteLine($"simulator calls: {messages}");
+        return answered == burst && latencies.Count == steadyUsers.Count ? 0 : 1;
+    }
+
+    private static async Task SayAsync(HttpClient http, string user, string text)
+    {
+        using var response = await http.PostAsJsonAsync("/simulator/api/send", new { userId = user, text });
+        response.EnsureSuccessStatusCode();
+        var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhookStatus").GetInt32();
+        if (status != 200) throw new InvalidOperationException($"webhook answered {status}");
+    }
+
+    /// <summary>When each user's first OA message reached the simulator, polling its record of every message.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> FirstRepliesAsync(HttpClient http, IReadOnlyCollection<string> users, TimeSpan timeout)
+    {
+        var wanted = users.ToHashSet();
+        var first = new Dictionary<string, DateTimeOffset>();
+        long after = 0;
+        var clock = Stopwatch.StartNew();
+        while (first.Count < wanted.Count && clock.Elapsed < timeout)
+        {
+            var entries = await http.GetFromJsonAsync<JsonElement>($"/zalo-sim/_control/messages?after={after}");
+            foreach (var entry in entries.EnumerateArray())
+            {
+                after = Math.Max(after, entry.GetProperty("seq").GetInt64());
+                var user = entry.GetProperty("userId").GetString()!;
+                if (entry.GetProperty("direction").GetString() == "oa" && wanted.Contains(user) && !first.ContainsKey(user))
+                    first[user] = entry.GetProperty("at").GetDateTimeOffset();
+            }
+            if (first.Count < wanted.Count) await Task.Delay(200);
+        }
+        return first;
+    }
+
+    private static double Pct(List<double> sorted, int p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+}
