@@ -4,7 +4,7 @@ namespace ZaloBot.Domain.Understanding;
 
 /// <summary>
 /// The words the bot understands, as data: what operators read and extend (docs/understanding.md). The built-in
-/// table is <c>phrases.vi.json</c>, embedded in this assembly; an operator's file of the same shape is merged over it.
+/// table is <c>phrases.json</c>, embedded in this assembly; an operator's file of the same shape is merged over it.
 /// Phrases may be written with or without diacritics; they are normalised when compiled.
 /// </summary>
 public sealed class PhraseTable
@@ -44,7 +44,7 @@ public sealed class PhraseTable
     /// <summary>The table shipped with the bot.</summary>
     public static PhraseTable BuiltIn()
     {
-        using var stream = typeof(PhraseTable).Assembly.GetManifestResourceStream("ZaloBot.Domain.Understanding.phrases.vi.json")
+        using var stream = typeof(PhraseTable).Assembly.GetManifestResourceStream("ZaloBot.Domain.Understanding.phrases.json")
             ?? throw new InvalidOperationException("The built-in phrase table is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
