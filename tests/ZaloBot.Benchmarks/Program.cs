@@ -7,6 +7,11 @@ return args switch
         IngestRequests.Write(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), appId, secret, output),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
+    ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
+    ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
+    ["intents", var corpus, var phrases] => IntentBenchmark.Run(corpus, phrases, false),
+    ["intents", var corpus, var phrases, "--mistakes"] => IntentBenchmark.Run(corpus, phrases, true),
     _ => Usage(),
 };
 
@@ -14,5 +19,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
     return 2;
 }

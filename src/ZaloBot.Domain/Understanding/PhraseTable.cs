@@ -67,6 +67,7 @@ public sealed class PhraseTable
         {
             Numbered = MergeList(Place.Numbered, extra.Place.Numbered),
             Named = MergeList(Place.Named, extra.Place.Named),
+            Landmarks = MergeList(Place.Landmarks, extra.Place.Landmarks),
             NotAfter = MergeList(Place.NotAfter, extra.Place.NotAfter),
             StopWords = MergeList(Place.StopWords, extra.Place.StopWords),
         },
@@ -104,6 +105,9 @@ public sealed class PlacePhrases
 
     /// <summary>Words followed by a name that make an address ("đường Lý Thái Tổ", "thôn Đông").</summary>
     public List<string> Named { get; set; } = [];
+
+    /// <summary>Landmarks ("chợ", "trường tiểu học"): a place only with a capitalised name or a number after them.</summary>
+    public List<string> Landmarks { get; set; } = [];
 
     /// <summary>A named word right after one of these is not a place ("thành phố", "môi trường").</summary>
     public List<string> NotAfter { get; set; } = [];

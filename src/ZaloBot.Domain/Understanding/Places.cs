@@ -13,6 +13,7 @@ public sealed partial class Understander
     {
         public Phrase[] Numbered { get; } = u.Compile(place.Numbered.ToDictionary(p => p, _ => 0.0), fuzzy: false);
         public Phrase[] Named { get; } = u.Compile(place.Named.ToDictionary(p => p, _ => 0.0), fuzzy: false);
+        public Phrase[] Landmarks { get; } = u.Compile(place.Landmarks.ToDictionary(p => p, _ => 0.0), fuzzy: false);
         public HashSet<string> NotAfter { get; } = place.NotAfter.Select(TextNormalizer.Normalize).ToHashSet();
         public HashSet<string> StopWords { get; } = place.StopWords.Select(TextNormalizer.Normalize).ToHashSet();
     }
@@ -32,7 +33,8 @@ public sealed partial class Understander
         // Lower-case (or all-capitals) typing gives no hint where a name ends; stop words do.
         var letters = raw.Where(char.IsLetter).ToList();
         var shouting = letters.Count > 0 && letters.Count(char.IsUpper) > letters.Count * 0.6;
-        var capitalMode = !shouting && text.Tokens.Skip(1).Any(t => t.Capitalised);
+        // A capital at the start of a sentence says nothing; one inside it marks a name.
+        var capitalMode = !shouting && text.Tokens.Skip(1).Any(t => t.Capitalised && !t.BreakBefore);
 
         string? areaCode = null;
         foreach (var area in areas)
@@ -81,6 +83,19 @@ public sealed partial class Understander
             {
                 spans.Add((i, nameEnd));
                 i = nameEnd;
+                continue;
+            }
+            // "chợ Đồng Xuân", "trường tiểu học số 2": a landmark counts only with a real name or number.
+            var landmark = Best(text, i, _place.Landmarks).Length;
+            if (landmark > 0 && i + landmark < text.Count && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)))
+            {
+                var after = i + landmark;
+                if (text.Tokens[after].Text == "so" && after + 1 < text.Count && text.Tokens[after + 1].IsNumber) after++;
+                if ((capitalMode && text.Tokens[after].Capitalised || text.Tokens[after].IsNumber) && NameAfter(text, after, capitalMode) is { } landmarkEnd)
+                {
+                    spans.Add((i, landmarkEnd));
+                    i = landmarkEnd;
+                }
             }
         }
 
@@ -112,7 +127,7 @@ public sealed partial class Understander
         for (var i = at; i < text.Count && i < at + 5; i++)
         {
             var token = text.Tokens[i];
-            if (i > at && token.BreakBefore) break;
+            if (token.BreakBefore) break;
             if (capitalMode)
             {
                 if (!token.Capitalised && !token.IsNumber) break;

@@ -4,8 +4,11 @@ using ZaloBot.Domain.Text;
 
 namespace ZaloBot.Domain.Understanding;
 
-/// <summary>One word of a message: its normalised, abbreviation-expanded form and where it came from in the raw text.</summary>
-public readonly record struct Token(string Text, int Start, int End, bool BreakBefore, bool Capitalised)
+/// <summary>
+/// One word of a message: its normalised, abbreviation-expanded form, where it came from in the raw text, and the word
+/// as typed in lower case when the citizen typed diacritics (null otherwise), which tells "đó" from "đổ".
+/// </summary>
+public readonly record struct Token(string Text, int Start, int End, bool BreakBefore, bool Capitalised, string? Accented = null)
 {
     public bool IsNumber => Text.Length > 0 && char.IsAsciiDigit(Text[0]);
 }
@@ -70,15 +73,21 @@ internal sealed class Tokenizer
             var word = raw[start..i];
             var lower = word.Normalize(NormalizationForm.FormC).ToLowerInvariant();
             string[] parts;
+            string? accented = null;
             if (_before.TryGetValue(lower, out var replaced)) parts = replaced;
             else
             {
                 var normalized = TextNormalizer.Normalize(word);
-                parts = _abbreviations.TryGetValue(normalized, out var expanded) ? expanded : [normalized];
+                if (_abbreviations.TryGetValue(normalized, out var expanded)) parts = expanded;
+                else
+                {
+                    parts = [normalized];
+                    if (lower != normalized) accented = lower;
+                }
             }
             var capitalised = char.IsUpper(word[0]);
             for (var p = 0; p < parts.Length; p++)
-                tokens.Add(new Token(parts[p], start, i, sawBreak && p == 0, capitalised && p == 0));
+                tokens.Add(new Token(parts[p], start, i, sawBreak && p == 0, capitalised && p == 0, accented));
             sawBreak = false;
         }
         return new TokenizedText(raw, tokens);

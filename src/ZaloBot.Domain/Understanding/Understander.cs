@@ -64,6 +64,11 @@ public sealed partial class Understander
 
     private readonly Tokenizer _tokenizer;
     private readonly Dictionary<string, Phrase[]> _intents;
+    private readonly Phrase[] _allIntents;
+    private readonly Phrase[][] _tableCategories;
+
+    /// <summary>Every word of the table. A slip is only forgiven in a word outside it: "cần" is a word, "phna" a typo.</summary>
+    private readonly HashSet<string> _known;
     private readonly Dictionary<string, Phrase[]> _answers;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase[]> _categoryCache = new();
     private readonly Phrase[] _fillers;
@@ -75,7 +80,14 @@ public sealed partial class Understander
     {
         Table = table;
         _tokenizer = new Tokenizer(table);
-        _intents = table.Intents.ToDictionary(i => i.Key, i => Compile(i.Value));
+        _known = table.Intents.Values.SelectMany(i => i.Keys)
+            .Concat(table.Answers.Values.SelectMany(a => a)).Concat(table.Categories.Values.SelectMany(c => c.Keys))
+            .Concat(table.Fillers).Concat(table.Place.StopWords).Concat(table.Place.Named).Concat(table.Place.Numbered)
+            .SelectMany(p => _tokenizer.Tokenize(p).Tokens.Select(t => t.Text))
+            .ToHashSet();
+        _intents = table.Intents.ToDictionary(i => i.Key, i => Compile(i.Value, intent: i.Key));
+        _tableCategories = table.Categories.Values.Select(c => Compile(c)).ToArray();
+        _allIntents = _intents.Values.SelectMany(p => p).OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight).ToArray();
         _answers = table.Answers.ToDictionary(a => a.Key, a => Compile(a.Value.ToDictionary(p => p, _ => 1.0)));
         // Fillers must match exactly: a slip could turn a content word into "nothing".
         _fillers = Compile(table.Fillers.ToDictionary(f => f, _ => 0.0), fuzzy: false);
@@ -91,18 +103,26 @@ public sealed partial class Understander
 
     // ---- phrases ----
 
-    /// <summary>A phrase as normalised words; <see cref="Slips"/> is how many typing slips still match it.</summary>
-    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips);
+    /// <summary>
+    /// A phrase as normalised words; <see cref="Slips"/> is how many typing slips still match it. <see cref="Accented"/>
+    /// is set for a short single word written with diacritics in the table: without them such words collide
+    /// ("đổ", "đó", "do" are all "do"), so when the citizen typed diacritics too, they must agree.
+    /// </summary>
+    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "");
 
-    private Phrase[] Compile(Dictionary<string, double> phrases, bool fuzzy = true) =>
+    private const int AmbiguousWordLength = 4;
+
+    private Phrase[] Compile(Dictionary<string, double> phrases, bool fuzzy = true, string intent = "") =>
         phrases
-            .Select(p => (Words: _tokenizer.Tokenize(p.Key).Tokens.Select(t => t.Text).ToArray(), p.Value))
-            .Where(p => p.Words.Length > 0)
+            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value))
+            .Where(p => p.Tokens.Count > 0)
             .Select(p =>
             {
-                var joined = string.Join(' ', p.Words);
+                var words = p.Tokens.Select(t => t.Text).ToArray();
+                var joined = string.Join(' ', words);
                 var slips = !fuzzy || joined.Any(char.IsAsciiDigit) ? 0 : joined.Length >= 12 ? 2 : joined.Length >= 6 ? 1 : 0;
-                return new Phrase(p.Words, joined, p.Value, slips);
+                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented : null;
+                return new Phrase(words, joined, p.Value, slips, accented, intent);
             })
             // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
             .OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight)
@@ -111,13 +131,14 @@ public sealed partial class Understander
     internal TokenizedText Tokenize(string raw) => _tokenizer.Tokenize(raw);
 
     /// <summary>How many words from <paramref name="at"/> the phrase covers (0: no match).</summary>
-    private static int Match(TokenizedText text, int at, Phrase phrase)
+    private int Match(TokenizedText text, int at, Phrase phrase)
     {
         var k = phrase.Words.Length;
         if (at + k <= text.Count)
         {
             var exact = true;
             for (var j = 0; j < k && exact; j++) exact = text.Tokens[at + j].Text == phrase.Words[j];
+            if (exact && phrase.Accented is not null && text.Tokens[at].Accented is { } typed && typed != phrase.Accented) return 0;
             if (exact) return k;
         }
         if (phrase.Slips == 0) return 0;
@@ -128,31 +149,33 @@ public sealed partial class Understander
             var window = text.Window(at, length);
             if (window[0] != phrase.Joined[0] || Math.Abs(window.Length - phrase.Joined.Length) > phrase.Slips) continue;
             if (window.Any(char.IsAsciiDigit)) continue;
+            // Known words typed correctly mean something else ("cần phản ánh" is not "cách phản ánh").
+            if (Enumerable.Range(at, length).All(j => _known.Contains(text.Tokens[j].Text))) continue;
             if (Fuzzy.Distance(window, phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
         }
         return 0;
     }
 
-    /// <summary>The longest phrase matching at <paramref name="at"/>: (words covered, weight).</summary>
-    private static (int Length, double Weight) Best(TokenizedText text, int at, Phrase[] phrases)
+    /// <summary>The longest phrase matching at <paramref name="at"/>: (words covered, weight, the phrase).</summary>
+    private (int Length, double Weight, Phrase? Phrase) Best(TokenizedText text, int at, Phrase[] phrases)
     {
-        var best = (Length: 0, Weight: 0.0);
+        (int Length, double Weight, Phrase? Phrase) best = (0, 0.0, null);
         foreach (var phrase in phrases)
         {
             var length = Match(text, at, phrase);
-            if (length > best.Length || (length == best.Length && length > 0 && phrase.Weight > best.Weight)) best = (length, phrase.Weight);
+            if (length > best.Length || (length == best.Length && length > 0 && phrase.Weight > best.Weight)) best = (length, phrase.Weight, phrase);
         }
         return best;
     }
 
     /// <summary>Sum of the weights of non-overlapping phrases found anywhere, and which words they cover.</summary>
-    private static (double Score, bool[] Used) Score(TokenizedText text, Phrase[] phrases)
+    private (double Score, bool[] Used) Score(TokenizedText text, Phrase[] phrases)
     {
         var used = new bool[text.Count];
         var score = 0.0;
         for (var i = 0; i < text.Count;)
         {
-            var (length, weight) = Best(text, i, phrases);
+            var (length, weight, _) = Best(text, i, phrases);
             if (length == 0)
             {
                 i++;
@@ -170,7 +193,7 @@ public sealed partial class Understander
         var fillers = new bool[text.Count];
         for (var i = 0; i < text.Count;)
         {
-            var (length, _) = Best(text, i, _fillers);
+            var length = Best(text, i, _fillers).Length;
             if (length == 0)
             {
                 i++;
@@ -207,14 +230,14 @@ public sealed partial class Understander
         var matched = false;
         for (var i = 0; i < text.Count;)
         {
-            var (length, _) = Best(text, i, phrases);
+            var length = Best(text, i, phrases).Length;
             if (length > 0)
             {
                 matched = true;
                 i += length;
                 continue;
             }
-            var (filler, _) = Best(text, i, _fillers);
+            var filler = Best(text, i, _fillers).Length;
             if (filler == 0) return false;
             i += filler;
         }
@@ -232,57 +255,77 @@ public sealed partial class Understander
 
     // ---- whole messages ----
 
-    private double IntentScore(TokenizedText text, string intent, out bool[] used)
+    /// <summary>
+    /// The message cut into phrases, longest first across all intents (so "phản ánh" inside "phản ánh hôm trước" counts
+    /// once, for the status question), and each phrase's weight added to its intent. Returns the scores, the phrase
+    /// (if any) covering each word, and the phrases found, for explaining a decision.
+    /// </summary>
+    private (Dictionary<string, double> Scores, string?[] IntentOf, List<(string Intent, string Words, double Weight)> Found) Segment(TokenizedText text)
     {
-        if (!_intents.TryGetValue(intent, out var phrases))
+        var scores = _intents.Keys.ToDictionary(k => k, _ => 0.0);
+        var intentOf = new string?[text.Count];
+        var found = new List<(string, string, double)>();
+        for (var i = 0; i < text.Count;)
         {
-            used = new bool[text.Count];
-            return 0;
+            var (length, weight, phrase) = Best(text, i, _allIntents);
+            if (phrase is null)
+            {
+                i++;
+                continue;
+            }
+            scores[phrase.Intent] += weight;
+            for (var j = i; j < i + length; j++) intentOf[j] = phrase.Intent;
+            found.Add((phrase.Intent, text.Window(i, length), weight));
+            i += length;
         }
-        var (score, u) = Score(text, phrases);
-        used = u;
-        return score;
+        return (scores, intentOf, found);
     }
+
+    /// <summary>The phrases found in a message and the intent they vote for: why a message went where it went.</summary>
+    public IReadOnlyList<(string Intent, string Words, double Weight)> Explain(string raw) => Segment(Tokenize(raw)).Found;
 
     /// <summary>What a message typed at the menu is about, and the problem it describes, if any.</summary>
     public Meaning Understand(string raw)
     {
         var text = Tokenize(raw);
-        var scores = new Dictionary<string, double>();
-        double Get(string intent, out bool[] used) => scores[intent] = IntentScore(text, intent, out used);
-
-        var greeting = Get("greeting", out var greetingWords);
-        var thanks = Get("thanks", out var thanksWords);
-        var complaint = Get("complaint", out var complaintWords);
-        var problem = Get("problem", out _);
-        var status = Get("status", out _);
-        var question = Get("question", out _) + (raw.Contains('?') ? 1.5 : 0);
-        scores["question"] = question;
-        var help = Get("help", out _);
-        var info = Get("info", out _);
-
+        if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
+        var (scores, intentOf, _) = Segment(text);
         var fillers = Fillers(text);
-        bool Preamble(int i) => greetingWords[i] || thanksWords[i] || complaintWords[i] || fillers[i];
+
+        // "… có làm việc thứ bảy không ạ": a yes/no question ends with "không".
+        var last = text.Count - 1;
+        while (last > 0 && fillers[last]) last--;
+        if (text.Tokens[last].Text == "khong" && last >= 2)
+            scores["question"] = scores.GetValueOrDefault("question") + 2.5;
+        if (raw.Contains('?')) scores["question"] = scores.GetValueOrDefault("question") + 1.5;
+
+        double S(string intent) => scores.GetValueOrDefault(intent);
+        bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
         var contentWords = Enumerable.Range(0, text.Count).Count(i => !Preamble(i));
         var description = contentWords >= DescriptionContentWords ? DescriptionOf(text, Preamble) : null;
 
+        // Only greetings, thanks and politeness ("chào bạn ạ", "có ai ở đó không", "ok cảm ơn").
+        if (Enumerable.Range(0, text.Count).All(i => intentOf[i] is "greeting" or "thanks" || fillers[i]) && S("greeting") + S("thanks") > 0)
+            return new Meaning(S("greeting") > 0 ? MessageIntent.Greeting : MessageIntent.Thanks, S("greeting") > 0, false, null, scores);
+
         // The strongest reading wins; on a tie a problem beats a question (the citizen confirms before anything is filed).
-        var complaintSide = complaint + problem;
         (MessageIntent Intent, double Score)[] readings =
         [
-            (MessageIntent.Status, status), (MessageIntent.Complaint, complaintSide), (MessageIntent.Help, help),
-            (MessageIntent.Question, question), (MessageIntent.Info, info),
+            (MessageIntent.Status, S("status")), (MessageIntent.Complaint, S("complaint") + S("problem")), (MessageIntent.Help, S("help")),
+            (MessageIntent.Question, S("question")), (MessageIntent.Info, S("info")),
         ];
         var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
-        else if (greeting > 0) intent = MessageIntent.Greeting;
-        else if (thanks > 0) intent = MessageIntent.Thanks;
-        else if (best.Score > 0) intent = best.Intent;
+        // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
+        else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;
+        else if (S("greeting") > 0) intent = MessageIntent.Greeting;
+        else if (S("thanks") > 0) intent = MessageIntent.Thanks;
+        else if (best.Score > 0 && contentWords > 0) intent = best.Intent;
         else intent = MessageIntent.None;
 
-        return new Meaning(intent, greeting > 0, complaint >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores);
+        return new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores);
     }
 
     /// <summary>The message from its first content word, when everything before it is greeting, politeness or "I want to complain".</summary>
@@ -315,12 +358,13 @@ public sealed partial class Understander
     private Phrase[] CategoryPhrases(CategoryOption category) =>
         _categoryCache.GetOrAdd(category.Code + "\n" + string.Join("\n", category.Keywords), _ =>
         {
-            var phrases = new Dictionary<string, double>();
-            if (Table.Categories.TryGetValue(category.Code, out var table))
+            // The table's phrases keep their diacritics ("cống" is not "công"); keywords add what the table lacks.
+            var phrases = new Dictionary<string, double>(Table.Categories.GetValueOrDefault(category.Code) ?? []);
+            var present = phrases.Keys.Select(TextNormalizer.Normalize).ToHashSet();
+            foreach (var keyword in category.Keywords)
             {
-                foreach (var (phrase, weight) in table) phrases[TextNormalizer.Normalize(phrase)] = weight;
+                if (present.Add(TextNormalizer.Normalize(keyword))) phrases[keyword] = 1.5;
             }
-            foreach (var keyword in category.Keywords) phrases.TryAdd(TextNormalizer.Normalize(keyword), 1.5);
             return Compile(phrases);
         });
 
