@@ -37,6 +37,7 @@ public static class IntentBenchmark
         var understander = Understander.Default;
         var meaning = understander.Understand(message);
         Console.WriteLine($"intent: {meaning.Intent}  greeted: {meaning.Greeted}  explicit complaint: {meaning.ExplicitComplaint}");
+        Console.WriteLine("phrases: " + string.Join(", ", understander.Explain(message).Select(p => $"\"{p.Words}\" ({p.Intent} {p.Weight:0.#})")));
         Console.WriteLine("scores: " + string.Join(", ", meaning.Scores.Select(s => $"{s.Key} {s.Value:0.#}")));
         Console.WriteLine($"description: {meaning.Description ?? "-"}");
         Console.WriteLine($"category: {understander.SuggestCategory(message, categories)?.Code ?? "-"}");

@@ -215,4 +215,19 @@ public class UnderstandingConversationTests
         Script.Start().WithTickets(Fixtures.Open()).Says("tôi muốn phản ánh việc đèn đường ngõ nhà tôi hỏng cả tuần nay rồi")
             .ExpectStep(Step.ProblemOffer).Last.OfType<AppendToTicket>().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_readme_conversation_plays_as_written()
+    {
+        var script = Script.Start()
+            .Says("chao ad, nap cong truoc so 12 duong ly thai to bi vo, tre con di hoc rat nguy hiem")
+            .Expect("Xin chào! Bạn muốn gửi phản ánh này").Expect("Lĩnh vực: Hạ tầng, môi trường").Expect("Địa điểm: so 12 duong ly thai to")
+            .Says("ok").ExpectStep(Step.Area)
+            .Says("kinh bac").ExpectStep(Step.Attachments)
+            .SendsImages("https://img/1.jpg", "https://img/2.jpg").Expect("2/5")
+            .Says("xong r").ExpectStep(Step.Contact)
+            .Says("a An 0912.345.678").ExpectStep(Step.Confirm).Expect("Liên hệ: An, 0912 345 678").Expect("so 12 duong ly thai to, Phường Kinh Bắc")
+            .Says("ok gui di").Expect(Fixtures.NewCode);
+        script.Ticket().Description.ShouldBe("Nap cong truoc so 12 duong ly thai to bi vo, tre con di hoc rat nguy hiem");
+    }
 }
