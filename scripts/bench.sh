@@ -8,6 +8,9 @@
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
+#   scripts/bench.sh intents  the labelled corpus (corpus/intents) through the engine: accuracy per intent and the
+#                             share of "not understood" on the held-out part (no database; MISTAKES=1 lists the misses,
+#                             PHRASES=file.json lays an operator's phrase file over the built-in table)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
@@ -17,6 +20,13 @@ cd "$root"
 require_dotnet
 
 what="${1:-ingest}"
+if [ "$what" = "intents" ]; then
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  args=(intents "$root/corpus/intents")
+  [ -n "${PHRASES:-}" ] && args+=("$PHRASES")
+  [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
+fi
 if [ "$what" = "queue" ]; then
   start_postgres
   url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
@@ -119,5 +129,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|fuzz|delivery" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|fuzz|delivery|intents" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@ using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 using ZaloBot.Storage;
+using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
@@ -27,6 +28,7 @@ builder.Services.AddOutbox();
 builder.Services.AddStaffAuth();
 builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
+builder.Services.AddUnderstanding();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ try
     guarded.MapReportsApi();
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
+    guarded.MapUnderstandingApi();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

@@ -13,6 +13,11 @@ return args switch
     ["messages"] => MessagesPerComplaint.Run(),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
+    ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
+    ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
+    ["intents", var corpus, var phrases] => IntentBenchmark.Run(corpus, phrases, false),
+    ["intents", var corpus, var phrases, "--mistakes"] => IntentBenchmark.Run(corpus, phrases, true),
     _ => Usage(),
 };
 
@@ -24,5 +29,6 @@ static int Usage()
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
     return 2;
 }

@@ -1,3 +1,5 @@
+using ZaloBot.Domain.Understanding;
+
 namespace ZaloBot.Domain.Conversations;
 
 /// <summary>A complaint category as offered to citizens; <paramref name="ExpectedDeadline"/> if submitted now.</summary>
@@ -30,6 +32,10 @@ public sealed record ConversationContext(
     IReadOnlyList<ServiceCentreOption> Centres,
     IReadOnlyList<CitizenTicket> Tickets,
     string NewTicketCode,
-    ConversationLimits Limits);
+    ConversationLimits Limits)
+{
+    /// <summary>How free text is understood: the built-in phrase table unless the operator's table is handed in.</summary>
+    public Understander Understanding { get; init; } = Understander.Default;
+}
 
 public sealed record ConversationResult(ConversationState State, IReadOnlyList<ConversationEffect> Effects);

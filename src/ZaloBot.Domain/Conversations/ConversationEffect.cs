@@ -35,3 +35,9 @@ public sealed record AppendToTicket(string TicketCode, string? Text, IReadOnlyLi
 
 /// <summary>The citizen's 1–5 satisfaction rating of a resolved ticket.</summary>
 public sealed record RateTicket(string TicketCode, int Rating) : ConversationEffect;
+
+/// <summary>
+/// A message the bot did not understand at <paramref name="Step"/>, kept so operators can see what citizens write and
+/// add phrases. The caller stores it without phone numbers and without who sent it.
+/// </summary>
+public sealed record RecordNotUnderstood(string Text, Step Step) : ConversationEffect;

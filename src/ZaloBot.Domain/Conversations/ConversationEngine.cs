@@ -1,5 +1,6 @@
 using ZaloBot.Domain.Text;
 using ZaloBot.Domain.Tickets;
+using ZaloBot.Domain.Understanding;
 using static ZaloBot.Domain.Conversations.ConversationTexts;
 
 namespace ZaloBot.Domain.Conversations;
@@ -7,8 +8,10 @@ namespace ZaloBot.Domain.Conversations;
 /// <summary>
 /// The citizen conversation as a pure function: state + input + context → new state + effects. Global commands are
 /// checked before the current step, every input gets an answer, and nothing here does I/O or reads the clock.
+/// Split by concern: this file routes a message; <c>ConversationEngine.Menu.cs</c> handles the menu, free-text
+/// openers, lookups and offers; <c>ConversationEngine.Intake.cs</c> the complaint's steps.
 /// </summary>
-public static class ConversationEngine
+public static partial class ConversationEngine
 {
     public static ConversationResult Handle(ConversationState state, ConversationInput input, ConversationContext context) =>
         input switch
@@ -40,14 +43,18 @@ public static class ConversationEngine
     }
 
     /// <summary>One citizen message being handled: the state as it evolves and the effects so far.</summary>
-    private sealed class Turn(ConversationState state, ConversationContext context, DateTimeOffset at)
+    private sealed partial class Turn(ConversationState state, ConversationContext context, DateTimeOffset at)
     {
         private static readonly Step[] IntakeOrder = [Step.Category, Step.Description, Step.Place, Step.Area, Step.Attachments, Step.Contact, Step.Confirm];
 
         private readonly List<ConversationEffect> _effects = [];
         private ConversationState _state = state;
         private ConversationLimits Limits => context.Limits;
+        private Understander Understanding => context.Understanding;
         private Draft Draft => _state.Draft;
+
+        /// <summary>Set when the citizen greeted in the same message as asking: the first reply starts with a greeting.</summary>
+        private bool _greetFirst;
 
         public static ConversationState WithoutDraft(ConversationState s) =>
             s with { Step = Step.Menu, Draft = new(), PausedStep = null, EditingFromConfirm = false, FailedAttempts = 0, ReminderSentAt = null };
@@ -60,6 +67,8 @@ public static class ConversationEngine
                 Say(DraftExpired);
             }
             _state = _state with { LastActivityAt = at, ReminderSentAt = null };
+            // The offer to file a question lasts one message; a photo or a location starts afresh from the menu.
+            if (_state.Step == Step.QuestionOffer && input is not TextInput) _state = WithoutDraft(_state);
 
             switch (input)
             {
@@ -81,9 +90,12 @@ public static class ConversationEngine
         {
             var n = TextNormalizer.Normalize(raw);
 
+            // After a question the bot offered to file it; any answer other than yes or no is a new message.
+            if (_state.Step == Step.QuestionOffer && !IsQuestionOfferAnswer(raw, n)) _state = WithoutDraft(_state);
+
             if (TryCentre(raw, n)) return;
 
-            var command = Intents.Global(n);
+            var command = Understanding.Command(raw);
             if (command != GlobalCommand.None)
             {
                 OnGlobal(command);
@@ -106,7 +118,7 @@ public static class ConversationEngine
                 return;
             }
 
-            if (Intents.IsGreeting(n) && _state.Step is not (Step.Menu or Step.ResumeOffer))
+            if (_state.Step is not (Step.Menu or Step.ResumeOffer or Step.QuestionOffer) && Understanding.Is(Answer.Greeting, raw))
             {
                 // "Xin chào" in the middle of a complaint means the citizen has come back to it.
                 OfferResume();
@@ -116,15 +128,17 @@ public static class ConversationEngine
             switch (_state.Step)
             {
                 case Step.Menu: OnMenuText(raw, n); break;
-                case Step.ResumeOffer: OnResumeChoice(n); break;
-                case Step.Category: OnCategory(n); break;
+                case Step.ResumeOffer: OnResumeChoice(raw, n); break;
+                case Step.Category: OnCategory(raw, n); break;
                 case Step.Description: OnDescription(raw); break;
                 case Step.Place: OnPlaceText(raw, n); break;
-                case Step.Area: OnArea(n); break;
-                case Step.Attachments: OnAttachmentsText(n); break;
-                case Step.Contact: OnContactText(raw, n); break;
-                case Step.Confirm: OnConfirm(n); break;
+                case Step.Area: OnArea(raw, n); break;
+                case Step.Attachments: OnAttachmentsText(raw); break;
+                case Step.Contact: OnContactText(raw); break;
+                case Step.Confirm: OnConfirm(raw); break;
                 case Step.EditChoice: OnEditChoice(n); break;
+                case Step.ProblemOffer: OnProblemOffer(raw, n); break;
+                case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
             }
         }
 
@@ -194,7 +208,8 @@ public static class ConversationEngine
             if (index <= 0)
             {
                 // Before the first question there is only the menu; the draft waits there.
-                if (_state.Step == Step.Category) _state = _state with { PausedStep = Step.Category };
+                if (_state.Step is Step.Category or Step.ProblemOffer) _state = _state with { PausedStep = _state.Step };
+                else if (_state.Step == Step.QuestionOffer) _state = WithoutDraft(_state);
                 _state = _state with { Step = Step.Menu };
                 MainMenu();
                 return;
@@ -213,334 +228,9 @@ public static class ConversationEngine
             Step.Attachments => "Bấm biểu tượng ảnh trong Zalo để gửi ảnh chụp sự việc. Gửi xong bấm \"Xong\".",
             Step.Contact => "Gõ họ tên và số điện thoại di động, cách nhau bằng dấu phẩy. Thông tin chỉ dùng để cán bộ liên hệ với bạn.",
             Step.Confirm or Step.EditChoice => "Bấm \"Gửi\" nếu thông tin đã đúng, \"Sửa\" để sửa một mục.",
+            Step.ProblemOffer => $"Bấm \"{AcceptProblem}\" để gửi phản ánh với lĩnh vực đã gợi ý, \"{OtherCategory}\" nếu lĩnh vực chưa đúng, hoặc \"{DoNotFile}\".",
             _ => ConversationTexts.Help,
         };
-
-        // ---- menu ----
-
-        private void OnMenuText(string raw, string n)
-        {
-            if (Intents.IsNewComplaint(n)) StartIntake();
-            else if (Intents.IsLookup(n)) ListTickets();
-            else if (Intents.IsInfo(n)) { Say(Info); MainMenu(); }
-            else if (Intents.IsHelpChoice(n)) { Say(ConversationTexts.Help); MainMenu(); }
-            else if (Intents.IsGreeting(n)) Greet();
-            else if (LatestOpenTicket() is { } open)
-            {
-                _effects.Add(new AppendToTicket(open.Code, raw.Trim(), []));
-                Say(FollowUpAdded(open.Code));
-            }
-            else
-            {
-                _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
-                SayButtons(NotUnderstood, MainMenuButtons);
-            }
-        }
-
-        private void Greet()
-        {
-            if (_state.HasDraftInProgress)
-            {
-                OfferResume();
-                return;
-            }
-            var centre = context.Centres.FirstOrDefault(c => c.Code == _state.ServiceCentreCode);
-            Say(centre is null ? Greeting : GreetingFromCentre(centre.Name));
-            MainMenu();
-        }
-
-        private void OfferResume()
-        {
-            var paused = _state.Step is Step.Menu or Step.ResumeOffer ? _state.PausedStep : _state.Step;
-            _state = _state with { Step = Step.ResumeOffer, PausedStep = paused, EditingFromConfirm = false };
-            SayButtons(ResumeQuestion, [Button.Say(Resume), Button.Say(StartAfresh), Button.Say(Cancel)]);
-        }
-
-        private void OnResumeChoice(string n)
-        {
-            if (Intents.IsResume(n))
-            {
-                var step = _state.PausedStep ?? Step.Category;
-                _state = _state with { PausedStep = null };
-                GoTo(step);
-            }
-            else if (Intents.IsAfresh(n) || Intents.IsNewComplaint(n))
-            {
-                _state = WithoutDraft(_state);
-                StartIntake();
-            }
-            else Fail(ResumeQuestion, [Button.Say(Resume), Button.Say(StartAfresh), Button.Say(Cancel)]);
-        }
-
-        private static readonly Button[] MainMenuButtons =
-            [Button.Say(MenuNewComplaint), Button.Say(MenuLookup), Button.Say(MenuInfo), Button.Say(MenuHelp)];
-
-        private void MainMenu() => SayButtons("Bạn chọn một mục:", MainMenuButtons);
-
-        private void StartIntake()
-        {
-            if (_state.PausedStep is not null)
-            {
-                OfferResume();
-                return;
-            }
-            _state = _state with { Step = Step.Category, FailedAttempts = 0, EditingFromConfirm = false };
-            Prompt();
-        }
-
-        // ---- lookup ----
-
-        private CitizenTicket? LatestOpenTicket() => context.Tickets.FirstOrDefault(t => t.IsOpen);
-
-        private void ListTickets()
-        {
-            if (context.Tickets.Count == 0)
-            {
-                Say(NoTickets);
-                if (_state.Step == Step.Menu) MainMenu();
-                return;
-            }
-            Say(TicketList(context.Tickets));
-        }
-
-        private void Rate(string code, int rating)
-        {
-            var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
-            if (ticket is not { CanBeRated: true })
-            {
-                Say(TicketNotFound(code));
-                return;
-            }
-            _effects.Add(new RateTicket(code, rating));
-            Say(Tickets.TicketNotifications.ThanksForRating(rating));
-        }
-
-        private void Lookup(string code)
-        {
-            // Someone else's code gets the same answer as a code that does not exist.
-            var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
-            Say(ticket is null ? TicketNotFound(code) : TicketDetails(ticket));
-        }
-
-        // ---- intake steps ----
-
-        private void OnCategory(string n)
-        {
-            var category = OptionMatcher.Match(n, context.Categories, c => c.Name, c => c.Keywords);
-            if (category is null)
-            {
-                Fail(AskCategory(context.Categories), CategoryButtons());
-                return;
-            }
-            _state = _state with { Draft = Draft with { CategoryCode = category.Code } };
-            Advance(Step.Description);
-        }
-
-        private void OnDescription(string raw)
-        {
-            var text = raw.Trim();
-            if (text.Length < Limits.MinDescriptionLength) Fail(DescriptionTooShort(Limits.MinDescriptionLength));
-            else if (text.Length > Limits.MaxDescriptionLength) Fail(DescriptionTooLong(Limits.MaxDescriptionLength));
-            else
-            {
-                _state = _state with { Draft = Draft with { Description = text } };
-                Advance(Step.Place);
-            }
-        }
-
-        private void OnPlaceText(string raw, string n)
-        {
-            var address = raw.Trim();
-            if (n.Length < 5)
-            {
-                Fail(AddressTooShort);
-                return;
-            }
-            // An address that names a configured ward answers the next question too.
-            var area = context.Areas.FirstOrDefault(a => n.Contains(AreaNames.WithoutPrefix(a.Name), StringComparison.Ordinal));
-            _state = _state with { Draft = Draft with { Address = address, Latitude = null, Longitude = null, AreaCode = area?.Code ?? Draft.AreaCode } };
-            Advance(area is null && context.Areas.Count > 0 ? Step.Area : Step.Attachments);
-        }
-
-        private void OnLocation(LocationInput location)
-        {
-            var withPlace = Draft with { Latitude = location.Latitude, Longitude = location.Longitude, Address = location.Address };
-            switch (_state.Step)
-            {
-                case Step.Place:
-                    _state = _state with { Draft = withPlace };
-                    Advance(context.Areas.Count > 0 ? Step.Area : Step.Attachments);
-                    break;
-                case Step.Menu when LatestOpenTicket() is { } open && _state.PausedStep is null:
-                    _effects.Add(new AppendToTicket(open.Code, FormattableString.Invariant($"Vị trí: {location.Latitude}, {location.Longitude}"), []));
-                    Say(FollowUpAdded(open.Code));
-                    break;
-                case Step.Menu when _state.PausedStep is null:
-                    // A citizen who starts by sharing where it happened: keep it and begin the complaint.
-                    _state = _state with { Draft = withPlace };
-                    Say(LocationKeptForLater);
-                    StartIntake();
-                    break;
-                default:
-                    _state = _state with { Draft = withPlace };
-                    Say(LocationKeptForLater);
-                    Prompt();
-                    break;
-            }
-        }
-
-        private void OnArea(string n)
-        {
-            if (Intents.IsSkip(n))
-            {
-                Advance(Step.Attachments);
-                return;
-            }
-            var area = OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []);
-            if (area is null)
-            {
-                Fail(AskArea(context.Areas), AreaButtons());
-                return;
-            }
-            _state = _state with { Draft = Draft with { AreaCode = area.Code } };
-            Advance(Step.Attachments);
-        }
-
-        private void OnAttachments(List<DraftAttachment> received, string? caption)
-        {
-            if (_state.Step == Step.Menu && _state.PausedStep is null)
-            {
-                if (LatestOpenTicket() is { } open)
-                {
-                    _effects.Add(new AppendToTicket(open.Code, caption, received));
-                    Say(FollowUpAdded(open.Code));
-                    return;
-                }
-                // A photo first is how many complaints begin: keep it and start.
-                _state = _state with { Draft = Draft with { Attachments = received.Take(Limits.MaxAttachments).ToList() } };
-                Say(AttachmentKeptForLater);
-                StartIntake();
-                return;
-            }
-
-            var room = Limits.MaxAttachments - Draft.Attachments.Count;
-            var kept = received.Take(Math.Max(room, 0)).ToList();
-            _state = _state with { Draft = Draft with { Attachments = [.. Draft.Attachments, .. kept] } };
-            if (kept.Count < received.Count) Say(TooManyAttachments(Limits.MaxAttachments));
-
-            if (_state.Step == Step.Attachments)
-            {
-                if (kept.Count > 0) SayButtons(AttachmentReceived(Draft.Attachments.Count, Limits.MaxAttachments), [Button.Say(Done)]);
-                return;
-            }
-            if (kept.Count > 0) Say(AttachmentKeptForLater);
-            if (_state.Step == Step.Description && !string.IsNullOrWhiteSpace(caption))
-            {
-                OnDescription(caption);
-                return;
-            }
-            Prompt();
-        }
-
-        private void OnAttachmentsText(string n)
-        {
-            if (Intents.IsDone(n) || Intents.IsSkip(n)) Advance(Step.Contact);
-            else if (Intents.IsClearAttachments(n))
-            {
-                _state = _state with { Draft = Draft with { Attachments = [] } };
-                Prompt();
-            }
-            else Fail(AskAttachments(Limits.MaxAttachments), [Button.Say(Done), Button.Say(Skip)]);
-        }
-
-        private void OnContactText(string raw, string n)
-        {
-            if (Intents.IsUseContact(n) && Draft.HasContact)
-            {
-                Advance(Step.Confirm);
-                return;
-            }
-            var (name, phoneText) = ContactParser.Split(raw);
-            if (phoneText is null)
-            {
-                if (raw.Any(char.IsAsciiDigit) || name is null)
-                {
-                    Fail(raw.Any(char.IsAsciiDigit) ? InvalidPhone : AskContact);
-                    return;
-                }
-                // Only a name: keep it, and ask for the phone unless we already have it.
-                _state = _state with { Draft = Draft with { ContactName = name } };
-                if (Draft.ContactPhone is null) Fail(MissingPhone);
-                else Advance(Step.Confirm);
-                return;
-            }
-            if (!Contacts.VietnamesePhone.TryNormalize(phoneText, out var phone))
-            {
-                Fail(InvalidPhone);
-                return;
-            }
-            _state = _state with { Draft = Draft with { ContactPhone = phone, ContactName = name ?? Draft.ContactName } };
-            if (Draft.ContactName is null) Fail(MissingName);
-            else Advance(Step.Confirm);
-        }
-
-        private void OnUserInfo(UserInfoInput info)
-        {
-            var name = string.IsNullOrWhiteSpace(info.Name) ? Draft.ContactName : info.Name.Trim();
-            var phoneValid = Contacts.VietnamesePhone.TryNormalize(info.Phone, out var phone);
-            _state = _state with { Draft = Draft with { ContactName = name, ContactPhone = phoneValid ? phone : Draft.ContactPhone } };
-            if (_state.Step != Step.Contact)
-            {
-                Prompt();
-                return;
-            }
-            if (!phoneValid) Fail(InvalidPhone);
-            else if (name is null) Fail(MissingName);
-            else Advance(Step.Confirm);
-        }
-
-        private void OnConfirm(string n)
-        {
-            if (Intents.IsSubmit(n)) SubmitTicket();
-            else if (Intents.IsEdit(n))
-            {
-                _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
-                Prompt();
-            }
-            else Fail(null);
-        }
-
-        private void OnEditChoice(string n)
-        {
-            var fields = EditFields();
-            var choice = OptionMatcher.Match(n, fields, f => f.Title, f => f.Title == EditAttachments ? ["anh", "tep", "hinh"] : []);
-            if (choice is null)
-            {
-                Fail(AskWhatToEdit, fields.Select(f => Button.Say(f.Title)).ToList());
-                return;
-            }
-            _state = _state with { Step = choice.Step, EditingFromConfirm = true, FailedAttempts = 0 };
-            Prompt();
-        }
-
-        private sealed record EditField(string Title, Step Step);
-
-        private static List<EditField> EditFields() =>
-        [
-            new(EditCategory, Step.Category), new(EditDescription, Step.Description), new(EditPlace, Step.Place),
-            new(EditAttachments, Step.Attachments), new(EditContact, Step.Contact),
-        ];
-
-        private void SubmitTicket()
-        {
-            var category = context.Categories.First(c => c.Code == Draft.CategoryCode);
-            _effects.Add(new CreateTicket(
-                context.NewTicketCode, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
-                Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
-            Say(Submitted(context.NewTicketCode, category.ExpectedDeadline));
-            // The centre is where this complaint started; the next one may start elsewhere.
-            _state = WithoutDraft(_state) with { ServiceCentreCode = null };
-        }
 
         // ---- moving between steps ----
 
@@ -551,8 +241,19 @@ public static class ConversationEngine
                 GoTo(Step.Confirm);
                 return;
             }
+            // A place shared or named earlier is not asked for again.
+            if (next == Step.Place && Draft.HasPlace) next = AfterPlace();
             GoTo(next);
         }
+
+        private Step AfterPlace() => context.Areas.Count > 0 && Draft.AreaCode is null ? Step.Area : Step.Attachments;
+
+        /// <summary>The first thing still missing from a draft that began with what the citizen wrote.</summary>
+        private Step NextMissing() =>
+            Draft.CategoryCode is null ? Step.Category
+            : Draft.Description is null ? Step.Description
+            : !Draft.HasPlace ? Step.Place
+            : AfterPlace();
 
         private void GoTo(Step step)
         {
@@ -590,6 +291,14 @@ public static class ConversationEngine
                 case Step.EditChoice:
                     SayButtons(AskWhatToEdit, EditFields().Select(f => Button.Say(f.Title)).ToList());
                     break;
+                case Step.ProblemOffer:
+                    SayButtons(ConversationTexts.ProblemOffer(Draft.Description ?? "", CategoryName() ?? "",
+                            Draft.Address, context.Areas.FirstOrDefault(a => a.Code == Draft.AreaCode)?.Name),
+                        [Button.Say(AcceptProblem), Button.Say(OtherCategory), Button.Say(DoNotFile)]);
+                    break;
+                case Step.QuestionOffer:
+                    SayButtons(OfferToFileQuestion, [Button.Say(FileQuestion), Button.Say(NoThanks)]);
+                    break;
             }
         }
 
@@ -606,6 +315,11 @@ public static class ConversationEngine
             if (_state.FailedAttempts >= Limits.MaxFailedAttempts) Say(TooManyFailures);
         }
 
+        /// <summary>Keeps what was not understood for operators (see <see cref="RecordNotUnderstood"/>).</summary>
+        private void RecordNotUnderstood(string raw, Step step) => _effects.Add(new RecordNotUnderstood(raw.Trim(), step));
+
+        private string? CategoryName() => context.Categories.FirstOrDefault(c => c.Code == Draft.CategoryCode)?.Name;
+
         private void OnUnsupported(string kind)
         {
             Say(Unsupported(kind) + (_state.Step == Step.Menu ? "Bạn chọn một mục dưới đây nhé." : "Bạn trả lời câu hỏi dưới đây giúp tôi nhé."));
@@ -616,8 +330,15 @@ public static class ConversationEngine
 
         private List<Button> AreaButtons() => [.. context.Areas.Select(a => Button.Say(a.Name)), Button.Say(Skip)];
 
-        private void Say(string text) => _effects.Add(new SendText(text));
+        private void Say(string text) => _effects.Add(new SendText(Greeted(text)));
 
-        private void SayButtons(string text, IReadOnlyList<Button> buttons) => _effects.Add(new SendButtons(text, buttons));
+        private void SayButtons(string text, IReadOnlyList<Button> buttons) => _effects.Add(new SendButtons(Greeted(text), buttons));
+
+        private string Greeted(string text)
+        {
+            if (!_greetFirst) return text;
+            _greetFirst = false;
+            return GreetingPrefix + text;
+        }
     }
 }

@@ -18,6 +18,10 @@ public enum Step
     EditChoice,
     /// <summary>A returning citizen with an unfinished draft: continue it or start afresh.</summary>
     ResumeOffer,
+    /// <summary>A problem described in a free message: one tap to file it with the suggested category.</summary>
+    ProblemOffer,
+    /// <summary>A question was answered; the citizen may file it as a petition. Not a draft: anything else is a new message.</summary>
+    QuestionOffer,
 }
 
 public sealed record DraftAttachment(string Type, string Url, string? Name = null, long? Size = null);
@@ -68,7 +72,7 @@ public sealed record ConversationState
     public string? ServiceCentreCode { get; init; }
 
     [JsonIgnore]
-    public bool HasDraftInProgress => Step is not Step.Menu || PausedStep is not null;
+    public bool HasDraftInProgress => Step is not (Step.Menu or Step.QuestionOffer) || PausedStep is not null;
 
     public static ConversationState New() => new();
 }

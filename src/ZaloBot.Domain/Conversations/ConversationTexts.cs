@@ -31,21 +31,58 @@ public static class ConversationTexts
     public const string EditPlace = "Địa điểm";
     public const string EditAttachments = "Hình ảnh";
     public const string EditContact = "Liên hệ";
+    public const string AcceptProblem = "Đúng, gửi phản ánh";
+    public const string OtherCategory = "Chọn lĩnh vực khác";
+    public const string DoNotFile = "Không gửi";
+    public const string FileQuestion = "Gửi câu hỏi này";
+    public const string NoThanks = "Không, cảm ơn";
 
     public const string Greeting =
-        "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị của người dân và doanh nghiệp. Bạn cần gì ạ?";
+        "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị của người dân và doanh nghiệp. Bạn cứ nhắn sự việc cần phản ánh, hoặc chọn một mục bên dưới.";
+
+    /// <summary>Put before the answer when a citizen greets and asks in one message ("chào bạn, đơn của tôi…").</summary>
+    public const string GreetingPrefix = "Xin chào! ";
 
     public static string GreetingFromCentre(string centreName) =>
         $"Xin chào! Cảm ơn bạn đã quét mã tại {centreName}. Bạn có thể gửi phản ánh, kiến nghị ngay tại đây.";
 
-    public const string NotUnderstood = "Xin lỗi, tôi chưa hiểu ý bạn. Bạn chọn một mục dưới đây nhé:";
+    public const string NotUnderstood =
+        "Xin lỗi, tôi chưa hiểu ý bạn. Tôi nhận phản ánh, kiến nghị (bạn cứ gõ sự việc), tra cứu phản ánh đã gửi và cung cấp thông tin. Bạn chọn một mục dưới đây nhé:";
+
+    public const string ThanksReply = "Dạ, cảm ơn bạn. Khi cần, bạn cứ nhắn cho tôi.";
+
+    /// <summary>The citizen's own words, quoted back; long ones shortened so the question stays on screen.</summary>
+    private static string Quote(string text) => text.Length <= 240 ? $"«{text}»" : $"«{text[..237].TrimEnd()}…»";
+
+    public static string ProblemOffer(string description, string categoryName, string? address, string? areaName)
+    {
+        var text = new StringBuilder("Bạn muốn gửi phản ánh này, đúng không?\n").Append(Quote(description)).Append('\n');
+        text.Append("- Lĩnh vực: ").Append(categoryName).Append('\n');
+        if (address is not null || areaName is not null)
+            text.Append("- Địa điểm: ").Append(string.Join(", ", new[] { address, areaName }.OfType<string>())).Append('\n');
+        text.Append($"Bấm \"{AcceptProblem}\" để tiếp tục, \"{OtherCategory}\" nếu lĩnh vực chưa đúng.");
+        return text.ToString();
+    }
+
+    public static string ProblemNoted(string description) =>
+        $"Tôi đã ghi lại nội dung phản ánh của bạn:\n{Quote(description)}\nBạn chọn lĩnh vực để tiếp tục (gõ \"hủy\" nếu không muốn gửi).";
+
+    public static string CategoryNoted(string categoryName) => $"Phản ánh về lĩnh vực: {categoryName}.";
+
+    public const string NotFiled = "Vâng, tôi không gửi phản ánh này. Khi cần, bạn cứ nhắn cho tôi.";
+
+    public const string QuestionAnswer =
+        "Cảm ơn câu hỏi của bạn. Tôi chưa có sẵn bài viết trả lời nội dung này.\n" + Info;
+
+    public const string OfferToFileQuestion =
+        "Nếu cần cơ quan có thẩm quyền trả lời, tôi gửi câu hỏi của bạn như một kiến nghị. Bạn có muốn gửi không?";
 
     public const string Info =
         "Phản ánh của bạn được Tổ phản ứng nhanh tiếp nhận, chuyển đến cơ quan có thẩm quyền và trả lời trong thời hạn " +
         "quy định (tính theo ngày làm việc). Bạn sẽ nhận thông báo tại đây mỗi khi phản ánh được xử lý.";
 
     public const string Help =
-        "Cách gửi phản ánh: bấm \"Gửi phản ánh\" rồi làm theo từng bước (lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ). " +
+        "Cách gửi phản ánh: gõ luôn sự việc (chuyện gì, ở đâu), hoặc bấm \"Gửi phản ánh\" rồi làm theo từng bước (lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ). " +
         "Bất cứ lúc nào bạn có thể gõ \"quay lại\", \"hủy\" hoặc \"menu\". Để xem phản ánh đã gửi, gõ \"tra cứu\" kèm mã phản ánh.";
 
     public static string AskCategory(IReadOnlyList<CategoryOption> categories)

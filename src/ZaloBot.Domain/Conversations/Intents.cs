@@ -1,5 +1,5 @@
 using System.Globalization;
-using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Conversations;
 
@@ -14,51 +14,26 @@ public enum GlobalCommand
 }
 
 /// <summary>
-/// What a citizen's words mean, matched on normalised text (no case, diacritics or extra spaces) and tolerant of a
-/// slip in longer phrases. Only a whole message is a command: "hủy" inside a description is just a word.
+/// The fixed, structural parts of what citizens type: menu numbers, ticket-code lookups, ratings. Words and phrases
+/// live in the phrase table (<see cref="Understander"/>); only a whole message is a command there, so "hủy" inside a
+/// description is just a word.
 /// </summary>
 public static class Intents
 {
-    private static readonly string[] CancelWords = ["huy", "huyy", "huy bo", "huy phan anh", "thoi", "cancel", "dung lai", "khong gui nua"];
-    private static readonly string[] BackWords = ["quay lai", "tro lai", "back", "lui lai", "quay ve"];
-    private static readonly string[] HelpWords = ["huong dan", "tro giup", "help", "giup toi", "giup do"];
-    private static readonly string[] MenuWords = ["menu", "trang chu", "trang chinh", "ve menu", "danh muc"];
-    private static readonly string[] StartOverWords = ["lam lai", "bat dau lai", "lam lai tu dau", "restart"];
+    /// <summary>A global command with the built-in phrases (the engine uses the context's table).</summary>
+    public static GlobalCommand Global(string text) => Understander.Default.Command(text);
 
-    private static readonly string[] GreetingWords = ["xin chao", "chao", "chao ban", "chao ad", "hello", "hi", "alo", "start", "bat dau", "xin chao ad"];
-    private static readonly string[] NewComplaintWords = ["gui phan anh", "phan anh", "kien nghi", "gui kien nghi", "gui phan anh kien nghi", "toi muon phan anh"];
-    private static readonly string[] LookupWords = ["tra cuu", "kiem tra", "xem phan anh"];
-    private static readonly string[] InfoWords = ["thong tin", "gioi thieu"];
-    private static readonly string[] DoneWords = ["xong", "da xong", "tiep", "tiep tuc", "het", "hoan tat", "roi", "du roi"];
-    private static readonly string[] SkipWords = ["bo qua", "khong co", "khong", "ko", "k", "skip", "khong can"];
-    private static readonly string[] SubmitWords = ["gui", "gui di", "xac nhan", "dong y", "ok", "dung", "gui phan anh"];
-    private static readonly string[] EditWords = ["sua", "chinh sua", "sua lai"];
-    private static readonly string[] ResumeWords = ["tiep tuc", "tiep", "tiep tuc gui"];
-    private static readonly string[] AfreshWords = ["lam moi", "moi", "gui moi", "tao moi"];
-    private static readonly string[] UseContactWords = ["dung thong tin nay", "dung", "dong y", "ok", "dung roi", "chinh xac"];
-    private static readonly string[] ClearAttachmentWords = ["xoa anh", "xoa het anh", "xoa tep"];
-
-    public static GlobalCommand Global(string n) =>
-        Any(n, CancelWords) ? GlobalCommand.Cancel
-        : Any(n, BackWords) ? GlobalCommand.Back
-        : Any(n, HelpWords) ? GlobalCommand.Help
-        : Any(n, MenuWords) ? GlobalCommand.Menu
-        : Any(n, StartOverWords) ? GlobalCommand.StartOver
-        : GlobalCommand.None;
-
-    public static bool IsGreeting(string n) => Any(n, GreetingWords);
-    public static bool IsNewComplaint(string n) => Any(n, NewComplaintWords) || Number(n) == 1;
-    public static bool IsLookup(string n) => Any(n, LookupWords) || Number(n) == 2;
-    public static bool IsInfo(string n) => Any(n, InfoWords) || Number(n) == 3;
-    public static bool IsHelpChoice(string n) => Number(n) == 4;
-    public static bool IsDone(string n) => Any(n, DoneWords);
-    public static bool IsSkip(string n) => Any(n, SkipWords);
-    public static bool IsSubmit(string n) => Any(n, SubmitWords);
-    public static bool IsEdit(string n) => Any(n, EditWords);
-    public static bool IsResume(string n) => Any(n, ResumeWords);
-    public static bool IsAfresh(string n) => Any(n, AfreshWords);
-    public static bool IsUseContact(string n) => Any(n, UseContactWords);
-    public static bool IsClearAttachments(string n) => Any(n, ClearAttachmentWords);
+    /// <summary>The main menu's entries by button title or number: 1 complaint, 2 lookup, 3 information, 4 help.</summary>
+    public static int? MenuChoice(string n) =>
+        Number(n) is { } number and >= 1 and <= 4 ? number
+        : n switch
+        {
+            "gui phan anh" or "phan anh" or "gui kien nghi" or "kien nghi" or "gui phan anh kien nghi" => 1,
+            "tra cuu" or "xem phan anh" => 2,
+            "thong tin" or "gioi thieu" => 3,
+            "huong dan" => 4,
+            _ => null,
+        };
 
     /// <summary>"đánh giá PA-… 5" (the rating buttons' payload, or typed): the 1–5 rating, else null.</summary>
     public static int? Rating(string n)
@@ -78,14 +53,5 @@ public static class Intents
         return digits.Length is > 0 and <= 2 && digits.All(char.IsAsciiDigit)
             ? int.Parse(digits, CultureInfo.InvariantCulture)
             : null;
-    }
-
-    private static bool Any(string n, string[] phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (Fuzzy.SameWords(n, phrase)) return true;
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Outbox;
+using ZaloBot.Understanding;
 
 namespace ZaloBot.Conversations;
 
@@ -10,7 +11,7 @@ namespace ZaloBot.Conversations;
 /// Runs one input through the engine for one citizen and writes everything it decided — replies in the outbox,
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
-public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time)
+public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -38,6 +39,9 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case RateTicket rate:
                     await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
+                    break;
+                case RecordNotUnderstood message:
+                    await unrecognised.RecordAsync(connection, transaction, message, now, cancellationToken);
                     break;
                 default:
                     throw new InvalidOperationException($"Unhandled conversation effect {effect.GetType().Name}");

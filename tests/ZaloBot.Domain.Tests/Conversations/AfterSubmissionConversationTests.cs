@@ -66,9 +66,10 @@ public class AfterSubmissionConversationTests
     [Fact]
     public void With_only_closed_tickets_nothing_is_appended()
     {
+        // A question, not a follow-up: it gets the information and the offer to file it, never "not understood".
         var script = Script.Start().WithTickets(Fixtures.Closed()).Says("Cho tôi hỏi thêm một việc");
         script.Last.OfType<AppendToTicket>().ShouldBeEmpty();
-        script.Expect("chưa hiểu");
+        script.ExpectNot("chưa hiểu").Expect("câu hỏi").ExpectButtons("Gửi câu hỏi này");
     }
 
     [Fact]

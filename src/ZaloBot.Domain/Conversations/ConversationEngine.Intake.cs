@@ -1,0 +1,260 @@
+using ZaloBot.Domain.Understanding;
+using static ZaloBot.Domain.Conversations.ConversationTexts;
+
+namespace ZaloBot.Domain.Conversations;
+
+public static partial class ConversationEngine
+{
+    /// <summary>The complaint's steps: category, description, place, ward, attachments, contact, confirmation.</summary>
+    private sealed partial class Turn
+    {
+        // ---- intake steps ----
+
+        private void OnCategory(string raw, string n)
+        {
+            var category = OptionMatcher.Match(n, context.Categories, c => c.Name, c => c.Keywords);
+            if (category is null)
+            {
+                // "cái đèn đường ấy", or the whole problem typed here: the same understanding as at the menu.
+                if (Draft.Description is null && !_state.EditingFromConfirm
+                    && Understanding.Understand(raw).Description is { } description && description.Length >= Limits.MinDescriptionLength)
+                {
+                    var place = Understanding.ExtractPlace(description, context.Areas);
+                    _state = _state with
+                    {
+                        Draft = Draft with
+                        {
+                            Description = description.Length <= Limits.MaxDescriptionLength ? description : description[..Limits.MaxDescriptionLength],
+                            Address = Draft.HasPlace ? Draft.Address : place.Address, AreaCode = Draft.AreaCode ?? place.AreaCode,
+                        },
+                    };
+                }
+                category = Understanding.SuggestCategory(raw, context.Categories);
+            }
+            if (category is null)
+            {
+                RecordNotUnderstood(raw, Step.Category);
+                if (Draft.Description is not null && _state.FailedAttempts == 0) Say(ProblemNoted(Draft.Description));
+                Fail(AskCategory(context.Categories), CategoryButtons());
+                return;
+            }
+            _state = _state with { Draft = Draft with { CategoryCode = category.Code } };
+            // A draft that began with the citizen's own description goes on to what is still missing.
+            if (Draft.Description is not null && !_state.EditingFromConfirm) GoTo(NextMissing());
+            else Advance(Step.Description);
+        }
+
+        private void OnDescription(string raw)
+        {
+            var text = raw.Trim();
+            if (text.Length < Limits.MinDescriptionLength) Fail(DescriptionTooShort(Limits.MinDescriptionLength));
+            else if (text.Length > Limits.MaxDescriptionLength) Fail(DescriptionTooLong(Limits.MaxDescriptionLength));
+            else
+            {
+                _state = _state with { Draft = Draft with { Description = text } };
+                Advance(Step.Place);
+            }
+        }
+
+        private void OnPlaceText(string raw, string n)
+        {
+            var address = raw.Trim();
+            if (n.Length < 5)
+            {
+                Fail(AddressTooShort);
+                return;
+            }
+            // An address that names a configured ward answers the next question too.
+            var area = context.Areas.FirstOrDefault(a => n.Contains(AreaNames.WithoutPrefix(a.Name), StringComparison.Ordinal))?.Code
+                ?? Understanding.ExtractPlace(raw, context.Areas).AreaCode;
+            _state = _state with { Draft = Draft with { Address = address, Latitude = null, Longitude = null, AreaCode = area ?? Draft.AreaCode } };
+            Advance(AfterPlace());
+        }
+
+        private void OnLocation(LocationInput location)
+        {
+            var withPlace = Draft with { Latitude = location.Latitude, Longitude = location.Longitude, Address = location.Address };
+            switch (_state.Step)
+            {
+                case Step.Place:
+                    _state = _state with { Draft = withPlace };
+                    Advance(context.Areas.Count > 0 ? Step.Area : Step.Attachments);
+                    break;
+                case Step.Menu when LatestOpenTicket() is { } open && _state.PausedStep is null:
+                    _effects.Add(new AppendToTicket(open.Code, FormattableString.Invariant($"Vị trí: {location.Latitude}, {location.Longitude}"), []));
+                    Say(FollowUpAdded(open.Code));
+                    break;
+                case Step.Menu when _state.PausedStep is null:
+                    // A citizen who starts by sharing where it happened: keep it and begin the complaint.
+                    _state = _state with { Draft = withPlace };
+                    Say(LocationKeptForLater);
+                    StartIntake();
+                    break;
+                default:
+                    _state = _state with { Draft = withPlace };
+                    Say(LocationKeptForLater);
+                    Prompt();
+                    break;
+            }
+        }
+
+        private void OnArea(string raw, string n)
+        {
+            if (Understanding.Is(Answer.Skip, raw))
+            {
+                Advance(Step.Attachments);
+                return;
+            }
+            var area = OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []);
+            if (area is null)
+            {
+                Fail(AskArea(context.Areas), AreaButtons());
+                return;
+            }
+            _state = _state with { Draft = Draft with { AreaCode = area.Code } };
+            Advance(Step.Attachments);
+        }
+
+        private void OnAttachments(List<DraftAttachment> received, string? caption)
+        {
+            if (_state.Step == Step.Menu && _state.PausedStep is null)
+            {
+                if (LatestOpenTicket() is { } open)
+                {
+                    _effects.Add(new AppendToTicket(open.Code, caption, received));
+                    Say(FollowUpAdded(open.Code));
+                    return;
+                }
+                // A photo first is how many complaints begin: keep it and start.
+                _state = _state with { Draft = Draft with { Attachments = received.Take(Limits.MaxAttachments).ToList() } };
+                Say(AttachmentKeptForLater);
+                StartIntake();
+                return;
+            }
+
+            var room = Limits.MaxAttachments - Draft.Attachments.Count;
+            var kept = received.Take(Math.Max(room, 0)).ToList();
+            _state = _state with { Draft = Draft with { Attachments = [.. Draft.Attachments, .. kept] } };
+            if (kept.Count < received.Count) Say(TooManyAttachments(Limits.MaxAttachments));
+
+            if (_state.Step == Step.Attachments)
+            {
+                if (kept.Count > 0) SayButtons(AttachmentReceived(Draft.Attachments.Count, Limits.MaxAttachments), [Button.Say(Done)]);
+                return;
+            }
+            if (kept.Count > 0) Say(AttachmentKeptForLater);
+            if (_state.Step == Step.Description && !string.IsNullOrWhiteSpace(caption))
+            {
+                OnDescription(caption);
+                return;
+            }
+            Prompt();
+        }
+
+        private void OnAttachmentsText(string raw)
+        {
+            if (Understanding.Is(Answer.Done, raw) || Understanding.Is(Answer.Skip, raw)) Advance(Step.Contact);
+            else if (Understanding.Is(Answer.ClearAttachments, raw))
+            {
+                _state = _state with { Draft = Draft with { Attachments = [] } };
+                Prompt();
+            }
+            else Fail(AskAttachments(Limits.MaxAttachments), [Button.Say(Done), Button.Say(Skip)]);
+        }
+
+        private void OnContactText(string raw)
+        {
+            if (Draft.HasContact && Understanding.Is(Answer.UseContact, raw))
+            {
+                Advance(Step.Confirm);
+                return;
+            }
+            var (written, phoneText) = ContactParser.Split(raw);
+            // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
+            var name = Understanding.PersonName(written);
+            if (phoneText is null)
+            {
+                if (raw.Any(char.IsAsciiDigit) || name is null)
+                {
+                    Fail(raw.Any(char.IsAsciiDigit) ? InvalidPhone : AskContact);
+                    return;
+                }
+                // Only a name: keep it, and ask for the phone unless we already have it.
+                _state = _state with { Draft = Draft with { ContactName = name } };
+                if (Draft.ContactPhone is null) Fail(MissingPhone);
+                else Advance(Step.Confirm);
+                return;
+            }
+            if (!Contacts.VietnamesePhone.TryNormalize(phoneText, out var phone))
+            {
+                Fail(InvalidPhone);
+                return;
+            }
+            _state = _state with { Draft = Draft with { ContactPhone = phone, ContactName = name ?? Draft.ContactName } };
+            if (Draft.ContactName is null) Fail(MissingName);
+            else Advance(Step.Confirm);
+        }
+
+        private void OnUserInfo(UserInfoInput info)
+        {
+            var name = string.IsNullOrWhiteSpace(info.Name) ? Draft.ContactName : info.Name.Trim();
+            var phoneValid = Contacts.VietnamesePhone.TryNormalize(info.Phone, out var phone);
+            _state = _state with { Draft = Draft with { ContactName = name, ContactPhone = phoneValid ? phone : Draft.ContactPhone } };
+            if (_state.Step != Step.Contact)
+            {
+                Prompt();
+                return;
+            }
+            if (!phoneValid) Fail(InvalidPhone);
+            else if (name is null) Fail(MissingName);
+            else Advance(Step.Confirm);
+        }
+
+        private void OnConfirm(string raw)
+        {
+            if (Understanding.Is(Answer.Submit, raw)) SubmitTicket();
+            else if (Understanding.Is(Answer.Edit, raw))
+            {
+                _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
+                Prompt();
+            }
+            else
+            {
+                RecordNotUnderstood(raw, Step.Confirm);
+                Fail(null);
+            }
+        }
+
+        private void OnEditChoice(string n)
+        {
+            var fields = EditFields();
+            var choice = OptionMatcher.Match(n, fields, f => f.Title, f => f.Title == EditAttachments ? ["anh", "tep", "hinh"] : []);
+            if (choice is null)
+            {
+                Fail(AskWhatToEdit, fields.Select(f => Button.Say(f.Title)).ToList());
+                return;
+            }
+            _state = _state with { Step = choice.Step, EditingFromConfirm = true, FailedAttempts = 0 };
+            Prompt();
+        }
+
+        private sealed record EditField(string Title, Step Step);
+
+        private static List<EditField> EditFields() =>
+        [
+            new(EditCategory, Step.Category), new(EditDescription, Step.Description), new(EditPlace, Step.Place),
+            new(EditAttachments, Step.Attachments), new(EditContact, Step.Contact),
+        ];
+
+        private void SubmitTicket()
+        {
+            var category = context.Categories.First(c => c.Code == Draft.CategoryCode);
+            _effects.Add(new CreateTicket(
+                context.NewTicketCode, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
+                Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
+            Say(Submitted(context.NewTicketCode, category.ExpectedDeadline));
+            // The centre is where this complaint started; the next one may start elsewhere.
+            _state = WithoutDraft(_state) with { ServiceCentreCode = null };
+        }
+    }
+}

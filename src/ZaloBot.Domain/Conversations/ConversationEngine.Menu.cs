@@ -1,0 +1,286 @@
+using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Understanding;
+using static ZaloBot.Domain.Conversations.ConversationTexts;
+
+namespace ZaloBot.Domain.Conversations;
+
+public static partial class ConversationEngine
+{
+    /// <summary>The menu and what citizens type there: buttons, free-text openers, lookups and the offers that follow.</summary>
+    private sealed partial class Turn
+    {
+        // ---- menu ----
+
+        private void OnMenuText(string raw, string n)
+        {
+            // The menu's own buttons and numbers mean exactly what they say.
+            switch (Intents.MenuChoice(n))
+            {
+                case 1: StartIntake(); return;
+                case 2: ListTickets(); return;
+                case 3: Say(Info); MainMenu(); return;
+                case 4: Say(ConversationTexts.Help); MainMenu(); return;
+            }
+
+            var meaning = Understanding.Understand(raw);
+            _greetFirst = meaning.Greeted && meaning.Intent is not (MessageIntent.Greeting or MessageIntent.None);
+            switch (meaning.Intent)
+            {
+                case MessageIntent.Complaint:
+                    // Without a complaint word, a message from a citizen with an open ticket is most likely about it.
+                    if (!meaning.ExplicitComplaint && LatestOpenTicket() is { } open) AddFollowUp(open, raw);
+                    else if (meaning.Description is { } description && description.Length >= Limits.MinDescriptionLength) OfferProblem(description);
+                    else StartFromShortComplaint(raw);
+                    break;
+                case MessageIntent.Status:
+                    ListTickets();
+                    break;
+                case MessageIntent.Question:
+                    AnswerQuestion(raw);
+                    break;
+                case MessageIntent.Help:
+                    Say(ConversationTexts.Help);
+                    MainMenu();
+                    break;
+                case MessageIntent.Info:
+                    Say(Info);
+                    MainMenu();
+                    break;
+                case MessageIntent.Greeting:
+                    Greet();
+                    break;
+                case MessageIntent.Thanks:
+                    Say(ThanksReply);
+                    MainMenu();
+                    break;
+                default:
+                    if (LatestOpenTicket() is { } ticket) AddFollowUp(ticket, raw);
+                    else NotUnderstoodAtMenu(raw);
+                    break;
+            }
+        }
+
+        private void AddFollowUp(CitizenTicket open, string raw)
+        {
+            _effects.Add(new AppendToTicket(open.Code, raw.Trim(), []));
+            Say(FollowUpAdded(open.Code));
+        }
+
+        private void NotUnderstoodAtMenu(string raw)
+        {
+            _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
+            SayButtons(NotUnderstood, MainMenuButtons);
+            RecordNotUnderstood(raw, Step.Menu);
+        }
+
+        // ---- a problem described in a free message ----
+
+        /// <summary>
+        /// The citizen described a problem: keep their words as the description, take the category and place from them,
+        /// and ask one tap to go on. A draft paused at the menu gives way to what the citizen just wrote.
+        /// </summary>
+        private void OfferProblem(string description)
+        {
+            if (description.Length > Limits.MaxDescriptionLength) description = description[..Limits.MaxDescriptionLength];
+            var category = Understanding.SuggestCategory(description, context.Categories);
+            var place = Understanding.ExtractPlace(description, context.Areas);
+            _state = WithoutDraft(_state) with
+            {
+                Draft = Draft with
+                {
+                    Description = description, CategoryCode = category?.Code,
+                    Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode,
+                    Latitude = place.Address is null ? Draft.Latitude : null, Longitude = place.Address is null ? Draft.Longitude : null,
+                },
+            };
+            if (category is null)
+            {
+                // Choosing the category is the one tap that files it.
+                _state = _state with { Step = Step.Category };
+                Say(ProblemNoted(description));
+                Prompt();
+                return;
+            }
+            _state = _state with { Step = Step.ProblemOffer };
+            Prompt();
+        }
+
+        private void OnProblemOffer(string raw, string n)
+        {
+            if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
+                GoTo(NextMissing());
+            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw))
+                GoTo(Step.Category);
+            else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw))
+            {
+                _state = WithoutDraft(_state);
+                Say(NotFiled);
+                MainMenu();
+            }
+            else if (OptionMatcher.Match(n, context.Categories, c => c.Name, c => c.Keywords) is { } category)
+            {
+                _state = _state with { Draft = Draft with { CategoryCode = category.Code } };
+                GoTo(NextMissing());
+            }
+            else
+            {
+                RecordNotUnderstood(raw, Step.ProblemOffer);
+                Fail(null);
+            }
+        }
+
+        /// <summary>"Phản ánh đèn đường": too short to be the description, but the category (and place) may be in it.</summary>
+        private void StartFromShortComplaint(string raw)
+        {
+            if (_state.PausedStep is not null)
+            {
+                OfferResume();
+                return;
+            }
+            var category = Understanding.SuggestCategory(raw, context.Categories);
+            var place = Understanding.ExtractPlace(raw, context.Areas);
+            _state = _state with
+            {
+                Draft = Draft with { CategoryCode = category?.Code, Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode },
+                FailedAttempts = 0,
+                EditingFromConfirm = false,
+            };
+            if (category is not null) Say(CategoryNoted(category.Name));
+            GoTo(NextMissing());
+        }
+
+        // ---- questions ----
+
+        private void AnswerQuestion(string raw)
+        {
+            Say(QuestionAnswer);
+            if (_state.PausedStep is not null)
+            {
+                // A draft waits at the menu; offering to file the question would replace it.
+                MainMenu();
+                return;
+            }
+            var question = raw.Trim();
+            _state = WithoutDraft(_state) with
+            {
+                Step = Step.QuestionOffer,
+                Draft = new Draft { Description = question.Length <= Limits.MaxDescriptionLength ? question : question[..Limits.MaxDescriptionLength] },
+            };
+            Prompt();
+        }
+
+        private bool IsQuestionOfferAnswer(string raw, string n) =>
+            n == TextNormalizer.Normalize(FileQuestion) || n == TextNormalizer.Normalize(NoThanks)
+            || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.No, raw);
+
+        private void OnQuestionOffer(string raw, string n)
+        {
+            if (n == TextNormalizer.Normalize(NoThanks) || Understanding.Is(Answer.No, raw))
+            {
+                _state = WithoutDraft(_state);
+                Say(ThanksReply);
+                MainMenu();
+                return;
+            }
+            // Filing the question: it is the description when long enough, and may name the category.
+            var question = Draft.Description ?? "";
+            var category = Understanding.SuggestCategory(question, context.Categories);
+            _state = _state with
+            {
+                Step = Step.Menu,
+                Draft = new Draft { Description = question.Length >= Limits.MinDescriptionLength ? question : null, CategoryCode = category?.Code },
+            };
+            if (category is not null) Say(CategoryNoted(category.Name));
+            GoTo(NextMissing());
+        }
+
+        private void Greet()
+        {
+            if (_state.HasDraftInProgress)
+            {
+                OfferResume();
+                return;
+            }
+            var centre = context.Centres.FirstOrDefault(c => c.Code == _state.ServiceCentreCode);
+            Say(centre is null ? Greeting : GreetingFromCentre(centre.Name));
+            MainMenu();
+        }
+
+        private void OfferResume()
+        {
+            var paused = _state.Step is Step.Menu or Step.ResumeOffer ? _state.PausedStep : _state.Step;
+            _state = _state with { Step = Step.ResumeOffer, PausedStep = paused, EditingFromConfirm = false };
+            SayButtons(ResumeQuestion, [Button.Say(Resume), Button.Say(StartAfresh), Button.Say(Cancel)]);
+        }
+
+        private void OnResumeChoice(string raw, string n)
+        {
+            if (Understanding.Is(Answer.Resume, raw))
+            {
+                var step = _state.PausedStep ?? Step.Category;
+                _state = _state with { PausedStep = null };
+                GoTo(step);
+            }
+            else if (Understanding.Is(Answer.Afresh, raw) || Intents.MenuChoice(n) == 1)
+            {
+                _state = WithoutDraft(_state);
+                StartIntake();
+            }
+            else
+            {
+                RecordNotUnderstood(raw, Step.ResumeOffer);
+                Fail(ResumeQuestion, [Button.Say(Resume), Button.Say(StartAfresh), Button.Say(Cancel)]);
+            }
+        }
+
+        private static readonly Button[] MainMenuButtons =
+            [Button.Say(MenuNewComplaint), Button.Say(MenuLookup), Button.Say(MenuInfo), Button.Say(MenuHelp)];
+
+        private void MainMenu() => SayButtons("Bạn chọn một mục:", MainMenuButtons);
+
+        private void StartIntake()
+        {
+            if (_state.PausedStep is not null)
+            {
+                OfferResume();
+                return;
+            }
+            _state = _state with { Step = Step.Category, FailedAttempts = 0, EditingFromConfirm = false };
+            Prompt();
+        }
+
+        // ---- lookup ----
+
+        private CitizenTicket? LatestOpenTicket() => context.Tickets.FirstOrDefault(t => t.IsOpen);
+
+        private void ListTickets()
+        {
+            if (context.Tickets.Count == 0)
+            {
+                Say(NoTickets);
+                if (_state.Step == Step.Menu) MainMenu();
+                return;
+            }
+            Say(TicketList(context.Tickets));
+        }
+
+        private void Rate(string code, int rating)
+        {
+            var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
+            if (ticket is not { CanBeRated: true })
+            {
+                Say(TicketNotFound(code));
+                return;
+            }
+            _effects.Add(new RateTicket(code, rating));
+            Say(Tickets.TicketNotifications.ThanksForRating(rating));
+        }
+
+        private void Lookup(string code)
+        {
+            // Someone else's code gets the same answer as a code that does not exist.
+            var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
+            Say(ticket is null ? TicketNotFound(code) : TicketDetails(ticket));
+        }
+    }
+}

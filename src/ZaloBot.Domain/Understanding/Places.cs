@@ -1,0 +1,140 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>A place named in a message: the address as the citizen wrote it, and the configured ward it names.</summary>
+public sealed record PlaceInText(string? Address, string? AreaCode);
+
+public sealed partial class Understander
+{
+    /// <summary>The place words of the table, compiled.</summary>
+    private sealed class PlaceWords(Understander u, PlacePhrases place)
+    {
+        public Phrase[] Numbered { get; } = u.Compile(place.Numbered.ToDictionary(p => p, _ => 0.0), fuzzy: false);
+        public Phrase[] Named { get; } = u.Compile(place.Named.ToDictionary(p => p, _ => 0.0), fuzzy: false);
+        public Phrase[] Landmarks { get; } = u.Compile(place.Landmarks.ToDictionary(p => p, _ => 0.0), fuzzy: false);
+        public HashSet<string> NotAfter { get; } = place.NotAfter.Select(TextNormalizer.Normalize).ToHashSet();
+        public HashSet<string> StopWords { get; } = place.StopWords.Select(TextNormalizer.Normalize).ToHashSet();
+    }
+
+    private static readonly string[] AreaPrefixes = ["phuong", "xa", "thi tran", "p", "x", "tt"];
+
+    /// <summary>
+    /// The place a message names: house numbers and alleys ("số 12", "ngõ 5"), named streets, villages and landmarks
+    /// ("đường Lý Thái Tổ", "thôn Đông", "trường tiểu học Kim Đồng") and a configured ward. A landmark without a name or
+    /// number ("cổng trường") is not an address: the bot still asks where.
+    /// </summary>
+    public PlaceInText ExtractPlace(string raw, IReadOnlyList<AreaOption> areas)
+    {
+        var text = Tokenize(raw);
+        var spans = new List<(int First, int Last)>();
+
+        // Lower-case (or all-capitals) typing gives no hint where a name ends; stop words do.
+        var letters = raw.Where(char.IsLetter).ToList();
+        var shouting = letters.Count > 0 && letters.Count(char.IsUpper) > letters.Count * 0.6;
+        // A capital at the start of a sentence says nothing; one inside it marks a name.
+        var capitalMode = !shouting && text.Tokens.Skip(1).Any(t => t.Capitalised && !t.BreakBefore);
+
+        string? areaCode = null;
+        foreach (var area in areas)
+        {
+            var name = Tokenize(AreaNames.WithoutPrefix(area.Name));
+            if (name.Count == 0) continue;
+            var phrase = new Phrase(name.Tokens.Select(t => t.Text).ToArray(), name.Window(0, name.Count), 0, 0);
+            for (var i = 0; i < text.Count; i++)
+            {
+                var length = Match(text, i, phrase);
+                if (length == 0) continue;
+                areaCode = area.Code;
+                var first = i;
+                foreach (var prefix in AreaPrefixes)
+                {
+                    var words = prefix.Split(' ');
+                    if (first >= words.Length && Enumerable.Range(0, words.Length).All(j => text.Tokens[first - words.Length + j].Text == words[j]))
+                    {
+                        first -= words.Length;
+                        break;
+                    }
+                }
+                spans.Add((first, i + length - 1));
+                break;
+            }
+            if (areaCode is not null) break;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (spans.Any(s => i >= s.First && i <= s.Last)) continue;
+            var numbered = Best(text, i, _place.Numbered).Length;
+            if (numbered > 0 && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
+            {
+                var last = i + numbered;
+                // "số 12 đường Lý Thái Tổ", "số 12 Lý Thái Tổ": the street that follows belongs to it.
+                var next = last + 1;
+                var named = next < text.Count ? Best(text, next, _place.Named).Length : 0;
+                last = NameAfter(text, named > 0 ? next + named : next, capitalMode) ?? last;
+                spans.Add((i, last));
+                i = last;
+                continue;
+            }
+            var marker = Best(text, i, _place.Named).Length;
+            if (marker > 0 && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)) && NameAfter(text, i + marker, capitalMode) is { } nameEnd)
+            {
+                spans.Add((i, nameEnd));
+                i = nameEnd;
+                continue;
+            }
+            // "chợ Đồng Xuân", "trường tiểu học số 2": a landmark counts only with a real name or number.
+            var landmark = Best(text, i, _place.Landmarks).Length;
+            if (landmark > 0 && i + landmark < text.Count && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)))
+            {
+                var after = i + landmark;
+                if (text.Tokens[after].Text == "so" && after + 1 < text.Count && text.Tokens[after + 1].IsNumber) after++;
+                if ((capitalMode && text.Tokens[after].Capitalised || text.Tokens[after].IsNumber) && NameAfter(text, after, capitalMode) is { } landmarkEnd)
+                {
+                    spans.Add((i, landmarkEnd));
+                    i = landmarkEnd;
+                }
+            }
+        }
+
+        // A ward alone says which ward, not where in it: the bot still asks for the place.
+        if (spans.Count <= (areaCode is null ? 0 : 1)) return new PlaceInText(null, areaCode);
+
+        spans.Sort();
+        var parts = new List<string>();
+        var (start, end) = spans[0];
+        foreach (var (first, last) in spans.Skip(1))
+        {
+            // Pieces written together ("số 12 Lý Thái Tổ, phường Kinh Bắc") stay one address.
+            if (first <= end + 1 || (first == end + 2 && text.Tokens[end + 1].Text is "o" or "tai" or "thuoc"))
+                end = Math.Max(end, last);
+            else
+            {
+                parts.Add(text.Span(start, end));
+                (start, end) = (first, last);
+            }
+        }
+        parts.Add(text.Span(start, end));
+        return new PlaceInText(string.Join(", ", parts), areaCode);
+    }
+
+    /// <summary>The last word of a name starting at <paramref name="at"/>, or null when no name follows.</summary>
+    private int? NameAfter(TokenizedText text, int at, bool capitalMode)
+    {
+        int? end = null;
+        for (var i = at; i < text.Count && i < at + 5; i++)
+        {
+            var token = text.Tokens[i];
+            if (token.BreakBefore) break;
+            if (capitalMode)
+            {
+                if (!token.Capitalised && !token.IsNumber) break;
+            }
+            else if (_place.StopWords.Contains(token.Text) || (i - at >= 3 && !token.IsNumber)) break;
+            end = i;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,393 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>What a whole message at the menu (or as a first message) is about.</summary>
+public enum MessageIntent
+{
+    None,
+    Greeting,
+    Thanks,
+    Help,
+    Info,
+    Complaint,
+    Status,
+    Question,
+}
+
+/// <summary>
+/// What the understander made of a message. <paramref name="Description"/> is the text with a leading greeting or
+/// "I want to complain" preamble removed, when enough is left to be a description of a problem;
+/// <paramref name="ExplicitComplaint"/> says the citizen used a complaint word ("phản ánh", "kiến nghị"…) rather than
+/// only describing something.
+/// </summary>
+public sealed record Meaning(MessageIntent Intent, bool Greeted, bool ExplicitComplaint, string? Description, IReadOnlyDictionary<string, double> Scores);
+
+/// <summary>The answer sets of the phrase table's "answers" section.</summary>
+public static class Answer
+{
+    public const string Cancel = "cancel";
+    public const string Back = "back";
+    public const string Help = "help";
+    public const string Menu = "menu";
+    public const string StartOver = "startOver";
+    public const string Greeting = "greeting";
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string Submit = "submit";
+    public const string Edit = "edit";
+    public const string Done = "done";
+    public const string Skip = "skip";
+    public const string Resume = "resume";
+    public const string Afresh = "afresh";
+    public const string UseContact = "useContact";
+    public const string ClearAttachments = "clearAttachments";
+    public const string OtherCategory = "otherCategory";
+}
+
+/// <summary>
+/// Understands citizens' free text with a compiled <see cref="PhraseTable"/>: weighted phrases matched on normalised
+/// words, tolerant of a slip in phrases of six letters or more. Pure and thread-safe once built; the engine gets it
+/// through <see cref="ConversationContext.Understanding"/>. Why phrases and not a trained model: docs/understanding.md.
+/// </summary>
+public sealed partial class Understander
+{
+    /// <summary>A score at or above this makes an intent (one clear phrase such as "phản ánh" or "giải quyết chưa").</summary>
+    private const double IntentThreshold = 2;
+
+    /// <summary>A message this long with no known phrase is still most likely a citizen describing a problem.</summary>
+    private const int FallbackContentWords = 5;
+    private const int DescriptionContentWords = 4;
+
+    private static readonly Lazy<Understander> BuiltIn = new(() => new Understander(PhraseTable.BuiltIn()));
+
+    private readonly Tokenizer _tokenizer;
+    private readonly Dictionary<string, Phrase[]> _intents;
+    private readonly Phrase[] _allIntents;
+    private readonly Phrase[][] _tableCategories;
+
+    /// <summary>Every word of the table. A slip is only forgiven in a word outside it: "cần" is a word, "phna" a typo.</summary>
+    private readonly HashSet<string> _known;
+    private readonly Dictionary<string, Phrase[]> _answers;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase[]> _categoryCache = new();
+    private readonly Phrase[] _fillers;
+    private readonly PlaceWords _place;
+    private readonly Phrase[] _honorifics;
+    private readonly Phrase[] _contactLabels;
+
+    public Understander(PhraseTable table)
+    {
+        Table = table;
+        _tokenizer = new Tokenizer(table);
+        _known = table.Intents.Values.SelectMany(i => i.Keys)
+            .Concat(table.Answers.Values.SelectMany(a => a)).Concat(table.Categories.Values.SelectMany(c => c.Keys))
+            .Concat(table.Fillers).Concat(table.Place.StopWords).Concat(table.Place.Named).Concat(table.Place.Numbered)
+            .SelectMany(p => _tokenizer.Tokenize(p).Tokens.Select(t => t.Text))
+            .ToHashSet();
+        _intents = table.Intents.ToDictionary(i => i.Key, i => Compile(i.Value, intent: i.Key));
+        _tableCategories = table.Categories.Values.Select(c => Compile(c)).ToArray();
+        _allIntents = _intents.Values.SelectMany(p => p).OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight).ToArray();
+        _answers = table.Answers.ToDictionary(a => a.Key, a => Compile(a.Value.ToDictionary(p => p, _ => 1.0)));
+        // Fillers must match exactly: a slip could turn a content word into "nothing".
+        _fillers = Compile(table.Fillers.ToDictionary(f => f, _ => 0.0), fuzzy: false);
+        _place = new PlaceWords(this, table.Place);
+        _honorifics = Compile(table.Contact.Honorifics.ToDictionary(h => h, _ => 0.0), fuzzy: false);
+        _contactLabels = Compile(table.Contact.Labels.ToDictionary(h => h, _ => 0.0), fuzzy: false);
+    }
+
+    /// <summary>The built-in table, compiled once.</summary>
+    public static Understander Default => BuiltIn.Value;
+
+    public PhraseTable Table { get; }
+
+    // ---- phrases ----
+
+    /// <summary>
+    /// A phrase as normalised words; <see cref="Slips"/> is how many typing slips still match it. <see cref="Accented"/>
+    /// is set for a short single word written with diacritics in the table: without them such words collide
+    /// ("đổ", "đó", "do" are all "do"), so when the citizen typed diacritics too, they must agree.
+    /// </summary>
+    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "");
+
+    private const int AmbiguousWordLength = 4;
+
+    private Phrase[] Compile(Dictionary<string, double> phrases, bool fuzzy = true, string intent = "") =>
+        phrases
+            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value))
+            .Where(p => p.Tokens.Count > 0)
+            .Select(p =>
+            {
+                var words = p.Tokens.Select(t => t.Text).ToArray();
+                var joined = string.Join(' ', words);
+                var slips = !fuzzy || joined.Any(char.IsAsciiDigit) ? 0 : joined.Length >= 12 ? 2 : joined.Length >= 6 ? 1 : 0;
+                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented : null;
+                return new Phrase(words, joined, p.Value, slips, accented, intent);
+            })
+            // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
+            .OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight)
+            .ToArray();
+
+    internal TokenizedText Tokenize(string raw) => _tokenizer.Tokenize(raw);
+
+    /// <summary>How many words from <paramref name="at"/> the phrase covers (0: no match).</summary>
+    private int Match(TokenizedText text, int at, Phrase phrase)
+    {
+        var k = phrase.Words.Length;
+        if (at + k <= text.Count)
+        {
+            var exact = true;
+            for (var j = 0; j < k && exact; j++) exact = text.Tokens[at + j].Text == phrase.Words[j];
+            if (exact && phrase.Accented is not null && text.Tokens[at].Accented is { } typed && typed != phrase.Accented) return 0;
+            if (exact) return k;
+        }
+        if (phrase.Slips == 0) return 0;
+        // The same words with a slip, a missing space ("phananh") or an extra one ("phan an h").
+        foreach (var length in (ReadOnlySpan<int>)[k, k - 1, k + 1])
+        {
+            if (length < 1 || at + length > text.Count) continue;
+            var window = text.Window(at, length);
+            if (window[0] != phrase.Joined[0] || Math.Abs(window.Length - phrase.Joined.Length) > phrase.Slips) continue;
+            if (window.Any(char.IsAsciiDigit)) continue;
+            // Known words typed correctly mean something else ("cần phản ánh" is not "cách phản ánh").
+            if (Enumerable.Range(at, length).All(j => _known.Contains(text.Tokens[j].Text))) continue;
+            if (Fuzzy.Distance(window, phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
+        }
+        return 0;
+    }
+
+    /// <summary>The longest phrase matching at <paramref name="at"/>: (words covered, weight, the phrase).</summary>
+    private (int Length, double Weight, Phrase? Phrase) Best(TokenizedText text, int at, Phrase[] phrases)
+    {
+        (int Length, double Weight, Phrase? Phrase) best = (0, 0.0, null);
+        foreach (var phrase in phrases)
+        {
+            var length = Match(text, at, phrase);
+            if (length > best.Length || (length == best.Length && length > 0 && phrase.Weight > best.Weight)) best = (length, phrase.Weight, phrase);
+        }
+        return best;
+    }
+
+    /// <summary>Sum of the weights of non-overlapping phrases found anywhere, and which words they cover.</summary>
+    private (double Score, bool[] Used) Score(TokenizedText text, Phrase[] phrases)
+    {
+        var used = new bool[text.Count];
+        var score = 0.0;
+        for (var i = 0; i < text.Count;)
+        {
+            var (length, weight, _) = Best(text, i, phrases);
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+            score += weight;
+            for (var j = i; j < i + length; j++) used[j] = true;
+            i += length;
+        }
+        return (score, used);
+    }
+
+    private bool[] Fillers(TokenizedText text)
+    {
+        var fillers = new bool[text.Count];
+        for (var i = 0; i < text.Count;)
+        {
+            var length = Best(text, i, _fillers).Length;
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+            for (var j = i; j < i + length; j++) fillers[j] = true;
+            i += length;
+        }
+        return fillers;
+    }
+
+    // ---- short answers at a step ----
+
+    /// <summary>
+    /// The whole message is this answer: one of its phrases (with a slip in longer ones), or only its phrases and
+    /// politeness ("ok gửi đi nhé"). A word outside them ("hủy chuyến xe buýt") makes it not this answer.
+    /// </summary>
+    public bool Is(string answer, string raw)
+    {
+        if (!_answers.TryGetValue(answer, out var phrases)) return false;
+        var normalized = TextNormalizer.Normalize(raw);
+        if (normalized.Length == 0) return false;
+        var text = Tokenize(raw);
+        var expanded = string.Join(' ', text.Tokens.Select(t => t.Text));
+        foreach (var phrase in phrases)
+        {
+            if (Fuzzy.SameWords(normalized, phrase.Joined) || Fuzzy.SameWords(expanded, phrase.Joined)) return true;
+        }
+        return Covers(text, phrases);
+    }
+
+    private bool Covers(TokenizedText text, Phrase[] phrases)
+    {
+        var matched = false;
+        for (var i = 0; i < text.Count;)
+        {
+            var length = Best(text, i, phrases).Length;
+            if (length > 0)
+            {
+                matched = true;
+                i += length;
+                continue;
+            }
+            var filler = Best(text, i, _fillers).Length;
+            if (filler == 0) return false;
+            i += filler;
+        }
+        return matched;
+    }
+
+    /// <summary>A global command typed as a whole message ("hủy", "quay lại nhé"), else <see cref="GlobalCommand.None"/>.</summary>
+    public GlobalCommand Command(string raw) =>
+        Is(Answer.Cancel, raw) ? GlobalCommand.Cancel
+        : Is(Answer.Back, raw) ? GlobalCommand.Back
+        : Is(Answer.Help, raw) ? GlobalCommand.Help
+        : Is(Answer.Menu, raw) ? GlobalCommand.Menu
+        : Is(Answer.StartOver, raw) ? GlobalCommand.StartOver
+        : GlobalCommand.None;
+
+    // ---- whole messages ----
+
+    /// <summary>
+    /// The message cut into phrases, longest first across all intents (so "phản ánh" inside "phản ánh hôm trước" counts
+    /// once, for the status question), and each phrase's weight added to its intent. Returns the scores, the phrase
+    /// (if any) covering each word, and the phrases found, for explaining a decision.
+    /// </summary>
+    private (Dictionary<string, double> Scores, string?[] IntentOf, List<(string Intent, string Words, double Weight)> Found) Segment(TokenizedText text)
+    {
+        var scores = _intents.Keys.ToDictionary(k => k, _ => 0.0);
+        var intentOf = new string?[text.Count];
+        var found = new List<(string, string, double)>();
+        for (var i = 0; i < text.Count;)
+        {
+            var (length, weight, phrase) = Best(text, i, _allIntents);
+            if (phrase is null)
+            {
+                i++;
+                continue;
+            }
+            scores[phrase.Intent] += weight;
+            for (var j = i; j < i + length; j++) intentOf[j] = phrase.Intent;
+            found.Add((phrase.Intent, text.Window(i, length), weight));
+            i += length;
+        }
+        return (scores, intentOf, found);
+    }
+
+    /// <summary>The phrases found in a message and the intent they vote for: why a message went where it went.</summary>
+    public IReadOnlyList<(string Intent, string Words, double Weight)> Explain(string raw) => Segment(Tokenize(raw)).Found;
+
+    /// <summary>What a message typed at the menu is about, and the problem it describes, if any.</summary>
+    public Meaning Understand(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
+        var (scores, intentOf, _) = Segment(text);
+        var fillers = Fillers(text);
+
+        // "… có làm việc thứ bảy không ạ": a yes/no question ends with "không".
+        var last = text.Count - 1;
+        while (last > 0 && fillers[last]) last--;
+        if (text.Tokens[last].Text == "khong" && last >= 2)
+            scores["question"] = scores.GetValueOrDefault("question") + 2.5;
+        if (raw.Contains('?')) scores["question"] = scores.GetValueOrDefault("question") + 1.5;
+
+        double S(string intent) => scores.GetValueOrDefault(intent);
+        bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
+        var contentWords = Enumerable.Range(0, text.Count).Count(i => !Preamble(i));
+        var description = contentWords >= DescriptionContentWords ? DescriptionOf(text, Preamble) : null;
+
+        // Only greetings, thanks and politeness ("chào bạn ạ", "có ai ở đó không", "ok cảm ơn").
+        if (Enumerable.Range(0, text.Count).All(i => intentOf[i] is "greeting" or "thanks" || fillers[i]) && S("greeting") + S("thanks") > 0)
+            return new Meaning(S("greeting") > 0 ? MessageIntent.Greeting : MessageIntent.Thanks, S("greeting") > 0, false, null, scores);
+
+        // The strongest reading wins; on a tie a problem beats a question (the citizen confirms before anything is filed).
+        (MessageIntent Intent, double Score)[] readings =
+        [
+            (MessageIntent.Status, S("status")), (MessageIntent.Complaint, S("complaint") + S("problem")), (MessageIntent.Help, S("help")),
+            (MessageIntent.Question, S("question")), (MessageIntent.Info, S("info")),
+        ];
+        var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
+        MessageIntent intent;
+        if (best.Score >= IntentThreshold) intent = best.Intent;
+        else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
+        // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
+        else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;
+        else if (S("greeting") > 0) intent = MessageIntent.Greeting;
+        else if (S("thanks") > 0) intent = MessageIntent.Thanks;
+        else if (best.Score > 0 && contentWords > 0) intent = best.Intent;
+        else intent = MessageIntent.None;
+
+        return new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores);
+    }
+
+    /// <summary>The message from its first content word, when everything before it is greeting, politeness or "I want to complain".</summary>
+    private static string DescriptionOf(TokenizedText text, Func<int, bool> preamble)
+    {
+        var first = 0;
+        while (first < text.Count && preamble(first)) first++;
+        var description = first == 0 ? text.Raw.Trim() : text.Raw[text.Tokens[first].Start..].Trim();
+        return description.Length > 0 ? char.ToUpperInvariant(description[0]) + description[1..] : description;
+    }
+
+    // ---- categories ----
+
+    /// <summary>
+    /// The category a text most likely belongs to, from the table's phrases for each category code and the category's
+    /// own keywords; null when nothing points clearly at one category.
+    /// </summary>
+    public CategoryOption? SuggestCategory(string raw, IReadOnlyList<CategoryOption> categories)
+    {
+        if (categories.Count == 0) return null;
+        var text = Tokenize(raw);
+        var scores = new double[categories.Count];
+        for (var c = 0; c < categories.Count; c++) scores[c] = Score(text, CategoryPhrases(categories[c])).Score;
+        var best = scores.Max();
+        if (best < IntentThreshold || scores.Count(s => s == best) > 1) return null;
+        return categories[Array.IndexOf(scores, best)];
+    }
+
+    /// <summary>The table's phrases for the category's code with its own keywords added (cached: categories rarely change).</summary>
+    private Phrase[] CategoryPhrases(CategoryOption category) =>
+        _categoryCache.GetOrAdd(category.Code + "\n" + string.Join("\n", category.Keywords), _ =>
+        {
+            // The table's phrases keep their diacritics ("cống" is not "công"); keywords add what the table lacks.
+            var phrases = new Dictionary<string, double>(Table.Categories.GetValueOrDefault(category.Code) ?? []);
+            var present = phrases.Keys.Select(TextNormalizer.Normalize).ToHashSet();
+            foreach (var keyword in category.Keywords)
+            {
+                if (present.Add(TextNormalizer.Normalize(keyword))) phrases[keyword] = 1.5;
+            }
+            return Compile(phrases);
+        });
+
+    // ---- contact ----
+
+    /// <summary>
+    /// A name as people write it next to their number: without "tên tôi là"-style labels, and without a form of
+    /// address ("a Hùng" → "Hùng"; a lower-case "anh" only before a capitalised name, since "Anh" is also a given name).
+    /// </summary>
+    public string? PersonName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var text = Tokenize(name);
+        var first = 0;
+        while (first < text.Count && Best(text, first, _contactLabels).Length is var label and > 0) first += label;
+        if (first < text.Count - 1 && Best(text, first, _honorifics).Length == 1)
+        {
+            var word = name[text.Tokens[first].Start..text.Tokens[first].End];
+            var single = word.Length == 1;
+            if (single || (char.IsLower(word[0]) && text.Tokens[first + 1].Capitalised)) first++;
+        }
+        if (first >= text.Count) return null;
+        var result = text.Raw[text.Tokens[first].Start..].Trim();
+        return result.Length >= 2 && result.Any(char.IsLetter) ? result : null;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ZaloBot.Understanding;
+
+public sealed class UnderstandingOptions
+{
+    public const string Section = "Understanding";
+
+    /// <summary>
+    /// An operator's phrase file laid over the built-in table (same JSON shape as
+    /// <c>src/ZaloBot.Domain/Understanding/phrases.json</c>); re-read when it changes. Empty: the built-in table only.
+    /// </summary>
+    public string? PhrasesFile { get; set; }
+
+    /// <summary>How often the phrase file's modification time is checked.</summary>
+    public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many unrecognised messages are kept; older ones are deleted as new ones arrive.</summary>
+    public int KeepUnrecognised { get; set; } = 10_000;
+}

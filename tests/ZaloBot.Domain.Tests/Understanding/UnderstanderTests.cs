@@ -1,0 +1,95 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Understanding;
+
+namespace ZaloBot.Domain.Tests.Understanding;
+
+public class UnderstanderTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("ko co anh", Answer.Skip)]
+    [InlineData("k", Answer.Skip)]
+    [InlineData("xong roi nhe", Answer.Done)]
+    [InlineData("ok gửi đi", Answer.Submit)]
+    [InlineData("quay lại nhé", Answer.Back)]
+    [InlineData("thôi hủy đi", Answer.Cancel)]
+    public void Short_answers_allow_particles_and_abbreviations(string typed, string answer) => U.Is(answer, typed).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("ok gửi đi nhưng sửa địa chỉ", Answer.Submit)]
+    [InlineData("đừng gửi", Answer.Submit)]
+    [InlineData("huy chuyen xe buyt", Answer.Cancel)]
+    public void A_word_outside_the_answer_makes_it_not_that_answer(string typed, string answer) => U.Is(answer, typed).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("phan anh", MessageIntent.Complaint)]
+    [InlineData("phn anh", MessageIntent.Complaint)]
+    [InlineData("đơn của tôi giải quyết chưa", MessageIntent.Status)]
+    [InlineData("thu tuc lam giay khai sinh ntn vay ad", MessageIntent.Question)]
+    [InlineData("có ai ở đó không", MessageIntent.Greeting)]
+    [InlineData("cam on ad nhieu", MessageIntent.Thanks)]
+    [InlineData("gửi phản ánh như thế nào", MessageIntent.Help)]
+    [InlineData("asdfgh", MessageIntent.None)]
+    [InlineData("???", MessageIntent.None)]
+    public void Whole_messages_are_understood(string typed, MessageIntent intent) => U.Understand(typed).Intent.ShouldBe(intent);
+
+    [Fact]
+    public void Diacritics_typed_on_short_words_are_respected()
+    {
+        // "đó" (that) is not "đổ" (fallen); without diacritics "do" could be either.
+        U.Explain("có ai ở đó không").ShouldNotContain(p => p.Intent == "problem");
+        U.Explain("cay do").ShouldContain(p => p.Intent == "problem");
+    }
+
+    [Fact]
+    public void The_greeting_and_preamble_are_not_part_of_the_description()
+    {
+        U.Understand("Xin chào, tôi muốn phản ánh về việc đèn đường ngõ nhà tôi hỏng cả tuần nay rồi").Description
+            .ShouldBe("Đèn đường ngõ nhà tôi hỏng cả tuần nay rồi");
+    }
+
+    [Theory]
+    [InlineData("Nắp hố ga trước số 17 đường Trần Hưng Đạo bị vỡ", "số 17 đường Trần Hưng Đạo", null)]
+    [InlineData("nhà số 5 ngõ 3 Ngô Gia Tự, Kinh Bắc bị ngập", "nhà số 5 ngõ 3 Ngô Gia Tự, Kinh Bắc", "KINHBAC")]
+    [InlineData("duong nguyen trai bi ngap", "duong nguyen trai", null)]
+    [InlineData("hàng xóm nuôi chó thả rông", null, null)]
+    [InlineData("ở p Vũ Ninh đường ngập sâu", null, "VUNINH")]
+    [InlineData("đường bị ngập sâu", null, null)]
+    [InlineData("trước cổng trường bị vỡ nắp cống", null, null)]
+    public void Places_are_taken_from_the_text(string text, string? address, string? area)
+    {
+        var place = U.ExtractPlace(text, Fixtures.AllAreas);
+        (place.Address, place.AreaCode).ShouldBe((address, area));
+    }
+
+    [Fact]
+    public void An_operator_file_adds_and_removes_phrases()
+    {
+        var operatorFile = PhraseTable.Parse("""
+            { "intents": { "complaint": { "bức xúc quá": 4, "phản ánh": 0 } }, "answers": { "yes": ["chuẩn luôn", "-ok"] } }
+            """);
+        var u = new Understander(PhraseTable.BuiltIn().Merge(operatorFile));
+        u.Understand("bức xúc quá").Intent.ShouldBe(MessageIntent.Complaint);
+        u.Explain("phản ánh").ShouldNotContain(p => p.Words == "phan anh" && p.Intent == "complaint");
+        u.Is(Answer.Yes, "chuẩn luôn").ShouldBeTrue();
+        u.Is(Answer.Yes, "ok").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_built_in_table_parses_and_names_every_answer_the_engine_uses()
+    {
+        var table = PhraseTable.BuiltIn();
+        foreach (var answer in typeof(Answer).GetFields().Select(f => (string)f.GetValue(null)!))
+            table.Answers.ShouldContainKey(answer);
+    }
+}
+
+internal static class Fixtures
+{
+    public static readonly AreaOption[] AllAreas =
+    [
+        new("KINHBAC", "Phường Kinh Bắc"), new("VOCUONG", "Phường Võ Cường"), new("VUNINH", "Phường Vũ Ninh"),
+        new("TUSON", "Phường Từ Sơn"), new("QUEVO", "Phường Quế Võ"),
+    ];
+}
