@@ -29,7 +29,9 @@ public sealed class OutboxDispatcher(
     private static readonly TimeSpan MetricsInterval = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<DeliveryResult> _finished = new();
     private readonly List<DeliveryResult> _unrecorded = [];
+    private readonly ConcurrentDictionary<long, string> _sending = new();
     private int _inFlight;
+    private DateTimeOffset _leasesRenewedAt;
     private DateTimeOffset _metricsRefreshedAt;
 
     /// <summary>Sends started and not yet recorded, for tests and shutdown.</summary>
@@ -48,6 +50,7 @@ public sealed class OutboxDispatcher(
                 if (migrations.IsApplied)
                 {
                     worked = await RecordFinishedAsync(stoppingToken) > 0;
+                    await RenewLeasesAsync(stoppingToken);
                     worked |= await StartSendsAsync(stoppingToken) > 0;
                     await RefreshMetricsAsync(stoppingToken);
                 }
@@ -83,6 +86,7 @@ public sealed class OutboxDispatcher(
         await OutboxStore.RecordAsync(dataSource, _unrecorded, time.GetUtcNow(), cancellationToken);
         foreach (var result in _unrecorded)
         {
+            _sending.TryRemove(result.OutboxId, out _);
             OutboxMetrics.Results.WithLabels(result.Status.ToString().ToLowerInvariant(), result.DeliveredVia ?? "none").Inc();
             foreach (var attempt in result.Attempts) OutboxMetrics.Attempts.WithLabels(attempt.Outcome).Inc();
             if (result.Status == DeliveryStatus.Failed)
@@ -103,9 +107,11 @@ public sealed class OutboxDispatcher(
         var permitted = link.Permit(Math.Max(free, 0));
         if (permitted <= 0) return 0;
 
-        var claimed = await OutboxStore.ClaimAsync(dataSource, permitted, time.GetUtcNow(), o.LeaseDuration, cancellationToken);
+        var busy = _sending.Values.ToArray();
+        var claimed = await OutboxStore.ClaimAsync(dataSource, permitted, time.GetUtcNow(), o.LeaseDuration, busy, cancellationToken);
         foreach (var message in claimed)
         {
+            _sending[message.Id] = message.RecipientId;
             Interlocked.Increment(ref _inFlight);
             _ = Task.Run(() => SendAsync(message, cancellationToken), CancellationToken.None);
         }
@@ -135,6 +141,16 @@ public sealed class OutboxDispatcher(
         _finished.Enqueue(result);
         Interlocked.Decrement(ref _inFlight);
         signal.Notify();
+    }
+
+    /// <summary>Every third of a lease, extends the leases of messages still being sent or waiting to be recorded.</summary>
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lease = options.Value.LeaseDuration;
+        if (now - _leasesRenewedAt < lease / 3 || _sending.IsEmpty) return;
+        _leasesRenewedAt = now;
+        await OutboxStore.RenewLeasesAsync(dataSource, _sending.Keys.ToArray(), now + lease, cancellationToken);
     }
 
     private async Task<bool> TokenRecoveredAsync(CancellationToken cancellationToken)

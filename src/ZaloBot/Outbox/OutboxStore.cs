@@ -10,7 +10,8 @@ public static class OutboxStore
     /// Leases up to <paramref name="limit"/> messages, oldest first, each the oldest pending message of its recipient:
     /// a recipient whose previous message is still leased (in flight, or its result not yet written) gets nothing.
     /// </summary>
-    public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <param name="busyRecipients">Recipients this process is sending to right now: never a second message at once, even if a lease ran out.</param>
+    public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, string[] busyRecipients, CancellationToken cancellationToken)
     {
         const string sql = """
             with heads as (
@@ -25,6 +26,7 @@ public static class OutboxStore
                 select o.id
                 from heads h join outbox o on o.id = h.id
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
+                  and o.recipient_id <> all(@busyRecipients)
                 order by o.id
                 limit @limit
                 for update of o skip locked
@@ -37,8 +39,16 @@ public static class OutboxStore
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,
-            new { now, limit, leaseUntil = now + lease }, cancellationToken: cancellationToken));
+            new { now, limit, leaseUntil = now + lease, busyRecipients }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
+    }
+
+    /// <summary>Extends the leases of sends still in flight, so a slow delivery (several Zalo calls) is not taken over by another replica.</summary>
+    public static async Task RenewLeasesAsync(NpgsqlDataSource dataSource, long[] ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update outbox set lease_until = @leaseUntil where id = any(@ids) and status = 'pending'", new { ids, leaseUntil }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Writes a batch of results, their attempts and the tickets' reachability, in one transaction.</summary>
