@@ -59,7 +59,7 @@ if [ "$what" = delivery ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
-  Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning \
+  Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
     dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT

@@ -47,6 +47,10 @@ public static class MessagesPerComplaint
             after += composer.Build().Count;
             filed |= result.Effects.OfType<CreateTicket>().Any();
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        const int rounds = 2000;
+        for (var i = 0; i < rounds; i++) ConversationEngine.Handle(ConversationState.New(), new TextInput(i % 2 == 0 ? "xin chào" : "nắp cống trước cổng trường bị vỡ, nguy hiểm", at), context);
+        Console.WriteLine($"engine: {clock.Elapsed.TotalMilliseconds * 1000 / rounds:F0} µs per first message (greeting or described problem)");
         Console.WriteLine($"messages per completed complaint ({turns} citizen messages{(filed ? "" : ", NOT filed: check the script")}): " +
             $"before {before} (each effect its own message), after {after} (one message per answer where the shapes allow)");
         return filed ? 0 : 1;

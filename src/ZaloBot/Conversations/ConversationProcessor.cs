@@ -56,7 +56,10 @@ public sealed class ConversationProcessor(
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var worked = await InboxQueue.MarkUserlessProcessedAsync(connection, now, cancellationToken) > 0;
-        foreach (var userId in await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, cancellationToken))
+        // Workers read the same oldest users; each walks them in its own order so they rarely queue on one user's lock.
+        var due = (await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, cancellationToken)).ToArray();
+        Random.Shared.Shuffle(due);
+        foreach (var userId in due)
             worked |= await ProcessHeadAsync(connection, userId, cancellationToken);
         return worked;
     }

@@ -37,14 +37,22 @@ public class OutboxDispatchTests(OutboxService service) : IClassFixture<OutboxSe
         await service.StartReadyAsync();
         await using var second = OutboxService.ReplicaOf(service);
         await second.StartReadyAsync();
-        var users = Enumerable.Range(0, 8).Select(_ => NewUser()).ToList();
+        // Zalo takes a while to answer, so each dispatcher has many sends in flight at once.
+        service.Simulator.State.LatencyMs = 20;
+        var users = Enumerable.Range(0, 16).Select(_ => NewUser()).ToList();
 
         for (var i = 1; i <= 12; i++)
             foreach (var user in users) await service.EnqueueAsync(user, $"{user}-{i}");
         foreach (var user in users) await service.AllSentAsync(user);
+        service.Simulator.State.LatencyMs = 0;
 
         foreach (var user in users)
             Received(user).ShouldBe(Enumerable.Range(1, 12).Select(i => $"{user}-{i}").ToList());
+        await using var connection = service.Database.Open();
+        // Each message was sent once, with one attempt recorded, whichever replica sent it.
+        (await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "select count(*) from outbox_attempts a join outbox o on o.id = a.outbox_id where o.recipient_id = any(@users)", new { users = users.ToArray() }))
+            .ShouldBe(users.Count * 12);
     }
 
     [Fact]
