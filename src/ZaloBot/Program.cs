@@ -7,6 +7,7 @@ using ZaloBot.ServiceCentres;
 using ZaloBot.Outbox;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
+using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
 using ZaloBot.Storage;
 using ZaloBot.Webhooks;
@@ -27,6 +28,7 @@ builder.Services.AddOutbox();
 builder.Services.AddStaffAuth();
 builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
+builder.Services.AddStaffConsole();
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ try
     app.MapReportsApi();
     app.MapServiceCentresApi();
     app.MapOutboxApi();
+    app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

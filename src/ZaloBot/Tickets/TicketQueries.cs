@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace ZaloBot.Tickets;
 
-/// <summary>Filters of the staff queue; all optional, combined with AND.</summary>
+/// <summary>Filters of the staff queue; all optional, combined with AND. Unreachable: a message to the citizen could not be delivered.</summary>
 public sealed record TicketFilter(
     string? Status = null,
     string? Category = null,
@@ -13,7 +13,8 @@ public sealed record TicketFilter(
     bool DueSoon = false,
     string? Text = null,
     long? After = null,
-    int Limit = 50);
+    int Limit = 50,
+    bool Unreachable = false);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -43,6 +44,7 @@ public static class TicketQueries
               and (@scopeAgency::text is null or t.assigned_agency_code = @scopeAgency)
               and (not @overdue or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at < @now))
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
+              and (not @unreachable or exists (select 1 from outbox o where o.recipient_id = t.citizen_zalo_id and o.status = 'dead'))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (@after::bigint is null or t.id < @after)
             order by t.id desc
@@ -58,6 +60,7 @@ public static class TicketQueries
             scopeAgency,
             overdue = filter.Overdue,
             dueSoon = filter.DueSoon,
+            unreachable = filter.Unreachable,
             now,
             soon = now + DueSoonWindow,
             pattern = text is null ? null : "%" + EscapeLike(text) + "%",
