@@ -38,6 +38,8 @@ public static class ConsoleServiceCollectionExtensions
         });
         services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>, SecureAntiforgeryCookie>();
 
+        // Vietnamese letters as themselves in the HTML, not as &#x...; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console/Pages";
@@ -61,15 +63,24 @@ public static class ConsoleServiceCollectionExtensions
 
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/console"), branch => branch.Use((context, next) =>
+        var secureOnly = app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.SecureCookies;
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/console"), branch => branch.Use(async (context, next) =>
         {
+            if (secureOnly && !context.Request.IsHttps)
+            {
+                // Secure cookies cannot work over plain HTTP. Behind a TLS proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Bảng điều khiển chỉ mở qua HTTPS. (The console is served over HTTPS only.)");
+                return;
+            }
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; " +
                                             "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            return next(context);
+            await next(context);
         }));
 
         app.MapGet("/console/assets/{name}", (string name, HttpContext context) =>
