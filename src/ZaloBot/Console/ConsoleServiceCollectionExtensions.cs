@@ -48,7 +48,7 @@ public static class ConsoleServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/SetPassword");
             o.Conventions.AuthorizePage("/Reports", ConsoleAuth.SupervisorPolicy);
             o.Conventions.AuthorizeFolder("/Admin", ConsoleAuth.AdminPolicy);
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new RequireKnownHandler()));
         return services;
     }
 
