@@ -21,7 +21,19 @@ public sealed class ConsoleFeed(NpgsqlDataSource dataSource, MigrationState migr
     private readonly List<Channel<FeedItem>> _listeners = [];
     private long _last = -1;
 
-    public ChannelReader<FeedItem> Subscribe(CancellationToken unsubscribe)
+    /// <summary>Starts listening; everything that commits from now on is delivered (the position is fixed before this returns).</summary>
+    public async Task<ChannelReader<FeedItem>> SubscribeAsync(CancellationToken unsubscribe)
+    {
+        if (Interlocked.Read(ref _last) < 0)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(unsubscribe);
+            var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition("select coalesce(max(id), 0) from ticket_events", cancellationToken: unsubscribe));
+            Interlocked.CompareExchange(ref _last, last, -1);
+        }
+        return Subscribe(unsubscribe);
+    }
+
+    private ChannelReader<FeedItem> Subscribe(CancellationToken unsubscribe)
     {
         var channel = Channel.CreateBounded<FeedItem>(new BoundedChannelOptions(200) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate) _listeners.Add(channel);
@@ -58,10 +70,12 @@ public sealed class ConsoleFeed(NpgsqlDataSource dataSource, MigrationState migr
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (_last < 0 || ListenerCount == 0)
+        if (ListenerCount == 0)
         {
             // Nobody listens: just keep the position, so the first listener hears only what is new.
-            _last = await connection.ExecuteScalarAsync<long>(new CommandDefinition("select coalesce(max(id), 0) from ticket_events", cancellationToken: cancellationToken));
+            var max = await connection.ExecuteScalarAsync<long>(new CommandDefinition("select coalesce(max(id), 0) from ticket_events", cancellationToken: cancellationToken));
+            // A page that subscribed meanwhile would miss events between its position and max: then stay put.
+            if (ListenerCount == 0) _last = max;
             return;
         }
         const string sql = """

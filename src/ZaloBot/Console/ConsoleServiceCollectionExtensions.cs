@@ -102,7 +102,7 @@ public static class ConsoleServiceCollectionExtensions
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache, no-store";
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        var reader = feed.Subscribe(cancellationToken);
+        var reader = await feed.SubscribeAsync(cancellationToken);
         await context.Response.WriteAsync("retry: 3000\n: connected\n\n", cancellationToken);
         await context.Response.Body.FlushAsync(cancellationToken);
         try
