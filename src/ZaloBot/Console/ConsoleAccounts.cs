@@ -273,6 +273,8 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         return SetPasswordOutcome.Set;
     }
 
+    public static string PasswordPath(string token) => "/console/password?token=" + Uri.EscapeDataString(token);
+
     public static bool IsAcceptablePassword(string? password) =>
         password is { Length: >= MinPasswordLength and <= MaxPasswordLength } && !string.IsNullOrWhiteSpace(password);
 

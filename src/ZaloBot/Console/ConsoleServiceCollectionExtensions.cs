@@ -91,6 +91,17 @@ public static class ConsoleServiceCollectionExtensions
         }).ExcludeFromDescription().AllowAnonymous();
 
         app.MapGet("/console/events", StreamAsync).RequireAuthorization(ConsoleAuth.Policy).ExcludeFromDescription();
+
+        // QR codes and posters of service centres, for admins in the console (the API's handlers, behind the console's cookie).
+        var centres = app.MapGroup("/console/centres/{code}").RequireAuthorization(ConsoleAuth.AdminPolicy).ExcludeFromDescription();
+        centres.MapGet("/qr.png", ServiceCentres.ServiceCentresApi.PngAsync);
+        centres.MapGet("/qr.svg", ServiceCentres.ServiceCentresApi.SvgAsync);
+        centres.MapGet("/poster", (string code, HttpContext context, ServiceCentres.ServiceCentreStore store, IOptions<ServiceCentres.ServiceCentreOptions> options, CancellationToken ct) =>
+        {
+            // The poster is a self-contained page with its own inline styles.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+            return ServiceCentres.ServiceCentresApi.PosterAsync(code, store, options, ct);
+        });
         app.MapRazorPages();
         return app;
     }
