@@ -8,6 +8,7 @@
     var note = queue.querySelector('.live-note');
     var pending = false;
     var source = new EventSource(queue.dataset.live);
+    source.addEventListener('open', function () { document.documentElement.dataset.live = 'open'; });
     source.addEventListener('ticket', function () {
       if (pending) return;
       pending = true;
