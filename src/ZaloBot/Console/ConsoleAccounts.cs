@@ -40,6 +40,13 @@ public enum SetPasswordOutcome
 
 public sealed record PasswordLink(string Token, string Login, DateTimeOffset ExpiresAt);
 
+public enum PasswordLinkRefusal
+{
+    NoActiveAccount,
+    InvalidLogin,
+    LoginTaken,
+}
+
 /// <summary>
 /// Console sign-in. A password (hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>, set by the staff member
 /// through a one-time link an admin issues) or a six-digit code the OA sends to the staff member's linked Zalo account
@@ -210,19 +217,19 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
     }
 
     /// <summary>Gives the account a sign-in name and a one-time link (shown once, stored hashed) to set its password.</summary>
-    public async Task<(PasswordLink? Link, string? Error)> IssuePasswordLinkAsync(long staffId, string? login, long? issuedBy, CancellationToken cancellationToken)
+    public async Task<(PasswordLink? Link, PasswordLinkRefusal? Error)> IssuePasswordLinkAsync(long staffId, string? login, long? issuedBy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await connection.QuerySingleOrDefaultAsync<(string? Login, bool Active)?>(new CommandDefinition(
             "select login, active from staff where id = @staffId for update", new { staffId }, transaction, cancellationToken: cancellationToken));
-        if (current is not { Active: true } account) return (null, "Không có tài khoản đang hoạt động này.");
+        if (current is not { Active: true } account) return (null, PasswordLinkRefusal.NoActiveAccount);
         var wanted = string.IsNullOrWhiteSpace(login) ? account.Login : NormaliseLogin(login);
-        if (!IsValidLogin(wanted)) return (null, "Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.");
+        if (!IsValidLogin(wanted)) return (null, PasswordLinkRefusal.InvalidLogin);
         var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "select exists (select 1 from staff where lower(login) = @wanted and id <> @staffId)", new { wanted, staffId }, transaction, cancellationToken: cancellationToken));
-        if (taken) return (null, "Tên đăng nhập này đã có người dùng.");
+        if (taken) return (null, PasswordLinkRefusal.LoginTaken);
         await connection.ExecuteAsync(new CommandDefinition("update staff set login = @wanted where id = @staffId", new { wanted, staffId }, transaction, cancellationToken: cancellationToken));
         var token = "pl_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expiresAt = now + Options.PasswordLinkLifetime;

@@ -12,7 +12,7 @@ public sealed record StaffRow(long Id, string Name, string? Login, string Role, 
 
 /// <summary>Staff accounts for admins: create, role and agency, disable, sign-in links, Zalo enrolment codes, API tokens.</summary>
 public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, StaffEnrolment enrolment, ConsoleAccounts accounts,
-    ConsoleAudit audit, ConsoleLookups lookups, Microsoft.Extensions.Options.IOptions<ConsoleOptions> options) : PageModel
+    ConsoleAudit audit, ConsoleLookups lookups) : PageModel
 {
     public IReadOnlyList<StaffRow> Accounts { get; private set; } = [];
     public Lookups Lookups { get; private set; } = null!;
@@ -60,8 +60,14 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
     {
         if (!long.TryParse(id, CultureInfo.InvariantCulture, out var staffId)) return await RefuseAsync("Thông tin không hợp lệ.", cancellationToken);
         var (link, error) = await accounts.IssuePasswordLinkAsync(staffId, login, User.Staff().Id, cancellationToken);
-        if (link is null) return await RefuseAsync(error ?? "Không cấp được đường dẫn.", cancellationToken);
-        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
+        if (link is null)
+            return await RefuseAsync(error switch
+            {
+                PasswordLinkRefusal.InvalidLogin => "Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+                PasswordLinkRefusal.LoginTaken => "Tên đăng nhập này đã có người dùng.",
+                _ => "Không có tài khoản đang hoạt động này.",
+            }, cancellationToken);
+        var baseUrl = ConsoleCli.BaseUrl(HttpContext.RequestServices) ?? $"{Request.Scheme}://{Request.Host}";
         Message = $"Đường dẫn đặt mật khẩu cho «{link.Login}» (dùng một lần, hết hạn {link.ExpiresAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}). Chỉ hiện lúc này; gửi riêng cho cán bộ:";
         Secret = baseUrl + ConsoleAccounts.PasswordPath(link.Token);
         await LoadAsync(cancellationToken);
