@@ -107,8 +107,11 @@ public static class ConsoleServiceCollectionExtensions
     }
 
     /// <summary>Server-sent events: "ticket" with the code and what happened, for tickets this staff member may see.</summary>
-    private static async Task StreamAsync(HttpContext context, ConsoleFeed feed, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpContext context, ConsoleFeed feed, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // Ends with the page, or when the service stops (so a shutdown does not wait for open pages).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = linked.Token;
         var staff = context.User.Staff();
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache, no-store";
