@@ -20,14 +20,19 @@ public static class ConsoleQueue
 
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection connection, string? scopeAgency, CancellationToken cancellationToken)
     {
-        const string sql = """
+        // Two statements rather than "@scope is null or …": the scoped one must use the (agency, status, id) index,
+        // or a status the agency has no tickets in would scan every ticket of that status.
+        const string all = """
             select s.status as Status,
-                   (select count(*) from (select 1 from tickets t
-                                          where t.status = s.status and (@scopeAgency::text is null or t.assigned_agency_code = @scopeAgency)
-                                          limit @cap) capped) as Count
+                   (select count(*) from (select 1 from tickets t where t.status = s.status limit @cap) capped) as Count
             from unnest(@statuses) as s(status)
             """;
-        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(sql,
+        const string scoped = """
+            select s.status as Status,
+                   (select count(*) from (select 1 from tickets t where t.assigned_agency_code = @scopeAgency and t.status = s.status limit @cap) capped) as Count
+            from unnest(@statuses) as s(status)
+            """;
+        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(scopeAgency is null ? all : scoped,
             new { scopeAgency, cap = CountCap, statuses = ConsoleTexts.StatusOrder }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }

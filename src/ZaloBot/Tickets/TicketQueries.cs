@@ -34,9 +34,7 @@ public static class TicketQueries
     {
         // Unprepared statements are planned with the actual values, so each "is null or" collapses and the
         // matching index is used.
-        const string sql = $"""
-            select {Columns}
-            from tickets t
+        const string filters = """
             where (@status::text is null or t.status = @status)
               and (@category::text is null or t.category_code = @category)
               and (@agency::text is null or t.assigned_agency_code = @agency)
@@ -44,14 +42,19 @@ public static class TicketQueries
               and (@scopeAgency::text is null or t.assigned_agency_code = @scopeAgency)
               and (not @overdue or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at < @now))
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
-              and (not @unreachable or exists (select 1 from outbox o where o.recipient_id = t.citizen_zalo_id and o.status = 'dead'))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (@after::bigint is null or t.id < @after)
-            order by t.id desc
-            limit @limit
+            """;
+        const string sql = $"select {Columns} from tickets t {filters} order by t.id desc limit @limit";
+        // "Could not reach the citizen": outside any OR, so PostgreSQL turns it into a join driven by the (few)
+        // dead-lettered recipients instead of probing the outbox for every ticket of the status.
+        const string unreachableSql = $"""
+            select {Columns} from tickets t {filters}
+              and t.citizen_zalo_id in (select o.recipient_id from outbox o where o.status = 'dead')
+            order by t.id desc limit @limit
             """;
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
-        var rows = (await connection.QueryAsync<TicketView>(new CommandDefinition(sql, new
+        var rows = (await connection.QueryAsync<TicketView>(new CommandDefinition(filter.Unreachable ? unreachableSql : sql, new
         {
             status = filter.Status,
             category = filter.Category,
@@ -60,7 +63,6 @@ public static class TicketQueries
             scopeAgency,
             overdue = filter.Overdue,
             dueSoon = filter.DueSoon,
-            unreachable = filter.Unreachable,
             now,
             soon = now + DueSoonWindow,
             pattern = text is null ? null : "%" + EscapeLike(text) + "%",
