@@ -100,3 +100,59 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         await page.WaitForURLAsync(baseUrl + "/console/sign-in");
     }
 }
+
+public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task A_supervisor_signs_in_with_a_Zalo_code_reveals_the_phone_and_takes_a_ticket_from_accept_to_resolve()
+    {
+        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (account, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.Supervisor);
+        var zaloId = "staff-zalo-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update staff set zalo_user_id = @zaloId where id = @id", new { zaloId, id = account.Id });
+        var (code, citizen) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set area_code = 'TUSON' where code = @code", new { code });
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ConsoleBrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        // A field officer's phone.
+        var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync(baseUrl + "/console/sign-in");
+        await page.FillAsync("#login-code", login);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi mã qua Zalo" }).ClickAsync();
+        await page.Locator("#code").WaitForAsync();
+        var message = (await Rows.OutboxAsync(service.Database, zaloId)).Single().Text;
+        await page.FillAsync("#code", System.Text.RegularExpressions.Regex.Match(message, "[0-9]{6}").Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).Last.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console");
+
+        await page.GotoAsync($"{baseUrl}/console/tickets/{code}");
+        (await page.TextContentAsync("#phone"))!.ShouldBe("0912 *** 678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hiện số (được ghi nhật ký)" }).ClickAsync();
+        await page.GetByText("0912 345 678").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận", Exact = true }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Tiếp nhận.").WaitForAsync();
+        (await page.Locator("#agency-assign option:checked").TextContentAsync())!.ShouldContain("UBND phường Từ Sơn (đề xuất");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giao xử lý" }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Giao xử lý.").WaitForAsync();
+        await page.FillAsync("#result-resolve", "Đã nạo vét, cống thông thoáng.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Báo đã giải quyết" }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Báo đã giải quyết.").WaitForAsync();
+
+        var texts = (await Rows.OutboxAsync(service.Database, citizen)).Select(r => r.Text).ToList();
+        texts[0].ShouldStartWith($"Phản ánh {code} đã được tiếp nhận xử lý.");
+        texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến UBND phường Từ Sơn để xử lý.");
+        texts[2].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.");
+        await using (var connection = service.Database.Open())
+            (await connection.QueryAsync<string>("select kind from console_audit where staff_id = @id order by id", new { id = account.Id }))
+                .ShouldBe(["password_link_issued", "password_set", "code_sent", "sign_in", "phone_revealed"]);
+    }
+}
