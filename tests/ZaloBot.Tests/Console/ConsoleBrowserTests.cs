@@ -70,18 +70,18 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).WaitForAsync();
         await ShouldPassAxeAsync(page, "queue");
 
-        // A citizen's complaint arrives (as the conversation's intake writes it) while the queue is open.
+        // A citizen files a complaint through the OA (signed webhooks, as the simulator sends them) while the queue is open.
         await page.Locator("html[data-live=open]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        var (code, citizen) = await service.SeedTicketAsync();
-        await using (var connection = service.Database.Open())
-            await connection.ExecuteAsync(
-                """
-                insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body)
-                select id, now(), 'citizen', citizen_zalo_id, 'created', true, description from tickets where code = @code
-                """, new { code });
+        var citizen = "c" + Guid.NewGuid().ToString("N")[..10];
+        var zalo = service.CreateClient();
+        foreach (var text in new[] { "xin chao", "Gửi phản ánh", "ha tang moi truong", "Cống thoát nước trước nhà số 12 bị tắc, nước bẩn tràn ra đường",
+                     "Số 12 đường Lý Thái Tổ, phường Kinh Bắc", "bo qua", "Nguyễn Văn An 0912 345 678", "Gửi" })
+            (await zalo.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, text, $"{citizen}-{Guid.NewGuid():N}")))).EnsureSuccessStatusCode();
+        await Rows.InboxDrainedAsync(service.Database, citizen);
+        var code = (await Rows.TicketsAsync(service.Database, citizen)).Single().Code;
         await page.Locator($"tr[data-code='{code}']").WaitForAsync();
-
         await ScreenshotAsync(page, "console-queue.png");
+
         await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await page.WaitForURLAsync($"{baseUrl}/console/tickets/{code}");
         await ShouldPassAxeAsync(page, "ticket");
@@ -90,7 +90,7 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         (await page.InputValueAsync("#reply-text")).ShouldContain(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
         await page.GetByText("Đã gửi trả lời cho công dân.").WaitForAsync();
-        (await Rows.OutboxAsync(service.Database, citizen)).Single().Text.ShouldContain($"Chúng tôi đã tiếp nhận phản ánh {code}");
+        (await Rows.OutboxAsync(service.Database, citizen)).Last().Text.ShouldContain($"Chúng tôi đã tiếp nhận phản ánh {code}");
 
         await page.GotoAsync(baseUrl + "/console/reports");
         await page.GetByText("Tổng số phản ánh").WaitForAsync();
