@@ -8,6 +8,17 @@ require_dotnet
 start_postgres || { echo "0 passed, 1 failed (PostgreSQL did not start)"; exit 1; }
 export ZALOBOT_TEST_PG="$ZALOBOT_PG"
 
+# The console's browser tests drive Debian's chromium headless (design §10); install it once, when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing chromium for the browser tests (once)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || echo "warning: could not install chromium; the console's browser test will fail"
+  else
+    echo "warning: /usr/bin/chromium is missing and this is not root; install Debian's 'chromium' package for the browser test"
+  fi
+fi
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -7,6 +7,7 @@ using ZaloBot.ServiceCentres;
 using ZaloBot.Outbox;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
+using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
@@ -29,6 +30,7 @@ builder.Services.AddStaffAuth();
 builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
+builder.Services.AddStaffConsole();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

@@ -21,17 +21,17 @@ public static class ServiceCentresApi
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> PngAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
+    internal static async Task<Results<FileContentHttpResult, NotFound>> PngAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
         await centres.FindAsync(code, ct) is { } centre
             ? TypedResults.File(CentreQrCodes.Png(CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code).ToString()), "image/png", $"qr-{centre.Code}.png")
             : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> SvgAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
+    internal static async Task<Results<ContentHttpResult, NotFound>> SvgAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
         await centres.FindAsync(code, ct) is { } centre
             ? TypedResults.Content(CentreQrCodes.Svg(CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code).ToString()), "image/svg+xml")
             : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> PosterAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct)
+    internal static async Task<Results<ContentHttpResult, NotFound>> PosterAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct)
     {
         if (await centres.FindAsync(code, ct) is not { } centre) return TypedResults.NotFound();
         var landing = CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code);

@@ -27,9 +27,11 @@ public static class StaffCli
             await Console.Out.WriteLineAsync($"Enrolment code for staff #{staffId}: {code.Code} (send it to the OA from the staff member's Zalo before {code.ExpiresAt:yyyy-MM-dd HH:mm} UTC; single use).");
             return 0;
         }
+        if (args.Length >= 2 && args[1] == "console")
+            return await ZaloBot.StaffConsole.ConsoleCli.PasswordLinkAsync(services, Option("--id"), Option("--login"), cancellationToken);
         if (args.Length < 2 || args[1] != "add")
         {
-            await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N] | staff enrol --id STAFF_ID");
+            await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N] | staff enrol --id STAFF_ID | staff console --id STAFF_ID [--login NAME]");
             return 2;
         }
         var store = services.GetRequiredService<StaffStore>();

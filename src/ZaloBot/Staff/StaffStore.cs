@@ -28,6 +28,15 @@ public sealed class StaffStore(NpgsqlDataSource dataSource, TimeProvider time)
             "select id, name, role, agency_code as AgencyCode, active from staff order by id", cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>Changes an account's role, agency scope or whether it may sign in at all.</summary>
+    public async Task<bool> UpdateAsync(long id, StaffRole role, string? agencyCode, bool active, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "update staff set role = @role, agency_code = @agencyCode, active = @active where id = @id",
+            new { id, role = role.ToName(), agencyCode, active }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<bool> AgencyExistsAsync(string agencyCode, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

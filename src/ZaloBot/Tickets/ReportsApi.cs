@@ -83,7 +83,7 @@ public static class ReportsApi
         return new TicketReport(from, to, summary.Total, counts, summary.OnTimeRate, summary.MedianHoursToResolve, summary.AverageRating, summary.Ratings);
     }
 
-    private static string ToCsv(TicketReport report)
+    internal static string ToCsv(TicketReport report)
     {
         var csv = new StringBuilder("dimension,key,value\n");
         foreach (var row in report.Counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');

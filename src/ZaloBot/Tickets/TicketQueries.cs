@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace ZaloBot.Tickets;
 
-/// <summary>Filters of the staff queue; all optional, combined with AND.</summary>
+/// <summary>Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the latest notice.</summary>
 public sealed record TicketFilter(
     string? Status = null,
     string? Category = null,
@@ -35,9 +35,7 @@ public static class TicketQueries
     {
         // Unprepared statements are planned with the actual values, so each "is null or" collapses and the
         // matching index is used.
-        const string sql = $"""
-            select {Columns}
-            from tickets t
+        const string filters = """
             where (@status::text is null or t.status = @status)
               and (@category::text is null or t.category_code = @category)
               and (@agency::text is null or t.assigned_agency_code = @agency)
@@ -48,9 +46,10 @@ public static class TicketQueries
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (not @unreachable or t.citizen_unreachable_at is not null)
               and (@after::bigint is null or t.id < @after)
-            order by t.id desc
-            limit @limit
             """;
+        // "Could not reach the citizen" is a column the dispatcher sets on the ticket (with a partial index on the few
+        // marked tickets), cleared when a later notice gets through.
+        const string sql = $"select {Columns} from tickets t {filters} order by t.id desc limit @limit";
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
         var rows = (await connection.QueryAsync<TicketView>(new CommandDefinition(sql, new
         {

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ZaloBot.StaffConsole;
+
+/// <summary>
+/// <c>dotnet run --project src/ZaloBot -- staff console --id 1 --login admin</c>: gives an account its console sign-in
+/// name and prints a one-time link (24 h) where its owner sets a password. How the first admin gets into the console.
+/// </summary>
+public static class ConsoleCli
+{
+    public static async Task<int> PasswordLinkAsync(IServiceProvider services, string? id, string? login, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, CultureInfo.InvariantCulture, out var staffId))
+        {
+            await System.Console.Error.WriteLineAsync("usage: staff console --id STAFF_ID [--login NAME]");
+            return 2;
+        }
+        var (link, error) = await services.GetRequiredService<ConsoleAccounts>().IssuePasswordLinkAsync(staffId, login, null, cancellationToken);
+        if (link is null)
+        {
+            await System.Console.Error.WriteLineAsync(error switch
+            {
+                PasswordLinkRefusal.InvalidLogin => "--login: 3 to 50 characters: lower-case letters without diacritics, digits, '.', '-' or '_'.",
+                PasswordLinkRefusal.LoginTaken => "--login: another account already uses this sign-in name.",
+                _ => $"No active staff #{staffId}.",
+            });
+            return error == PasswordLinkRefusal.NoActiveAccount ? 1 : 2;
+        }
+        var baseUrl = BaseUrl(services) ?? "https://<your-host>";
+        await System.Console.Out.WriteLineAsync($"Console sign-in name for staff #{staffId}: {link.Login}");
+        await System.Console.Out.WriteLineAsync($"One-time link to set the password (until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC; shown only now):");
+        await System.Console.Out.WriteLineAsync($"{baseUrl}{ConsoleAccounts.PasswordPath(link.Token)}");
+        return 0;
+    }
+
+    /// <summary>Console:PublicBaseUrl, else the public address the QR codes use (ServiceCentres:PublicBaseUrl).</summary>
+    public static string? BaseUrl(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ConsoleOptions>>().Value.PublicBaseUrl?.TrimEnd('/')
+        ?? services.GetService<IOptions<ServiceCentres.ServiceCentreOptions>>()?.Value.PublicBaseUrl?.ToString().TrimEnd('/');
+}

@@ -1,0 +1,64 @@
+using Dapper;
+using Npgsql;
+using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
+
+namespace ZaloBot.StaffConsole;
+
+public sealed record QueueRow(string Code, string Status, string Category, string FirstLine, string Place, string Centre, string Agency, string Age, int? WorkingDaysLeft, string DeadlineClass);
+
+/// <summary>The queue page's data: the same query and agency scope as GET /api/tickets, dressed for people.</summary>
+public static class ConsoleQueue
+{
+    /// <summary>Tab counts stop at this number ("1000+"), so a tab with a million closed tickets costs no more than one with a thousand.</summary>
+    public const int CountCap = 1000;
+
+    /// <summary>The agency a staff member is limited to, exactly as the API decides it (none → sees nothing).</summary>
+    public static string? Scope(StaffIdentity staff) => staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+
+    public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection connection, string? scopeAgency, CancellationToken cancellationToken)
+    {
+        // Two statements rather than "@scope is null or …": the scoped one must use the (agency, status, id) index,
+        // or a status the agency has no tickets in would scan every ticket of that status.
+        const string all = """
+            select s.status as Status,
+                   (select count(*) from (select 1 from tickets t where t.status = s.status limit @cap) capped) as Count
+            from unnest(@statuses) as s(status)
+            """;
+        const string scoped = """
+            select s.status as Status,
+                   (select count(*) from (select 1 from tickets t where t.assigned_agency_code = @scopeAgency and t.status = s.status limit @cap) capped) as Count
+            from unnest(@statuses) as s(status)
+            """;
+        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(scopeAgency is null ? all : scoped,
+            new { scopeAgency, cap = CountCap, statuses = ConsoleTexts.StatusOrder }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    public static QueueRow ToRow(TicketView ticket, Lookups lookups, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        var firstLine = ticket.Description.Split('\n', 2)[0].Trim();
+        if (firstLine.Length > 90) firstLine = firstLine[..90] + "…";
+        var place = ticket.Address ?? (ticket.Latitude is not null ? "Vị trí đã chia sẻ" : "");
+        int? left = null;
+        var css = "";
+        if (ticket.DueAt is { } due && ticket.Status is "accepted" or "assigned" or "in_progress")
+        {
+            left = calendar.WorkingDaysBetween(WorkingDayCalendar.DateInVietnam(now), WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))));
+            css = due < now.UtcDateTime ? "overdue" : left <= 1 ? "due-soon" : left <= 3 ? "due-near" : "due-ok";
+        }
+        var created = new DateTimeOffset(DateTime.SpecifyKind(ticket.CreatedAt, DateTimeKind.Utc));
+        return new QueueRow(ticket.Code, ticket.Status, lookups.Category(ticket.CategoryCode), firstLine, place,
+            lookups.Centre(ticket.ServiceCentreCode), lookups.Agency(ticket.AssignedAgencyCode), ConsoleTexts.Age(now - created), left, css);
+    }
+
+    public static string DeadlineText(QueueRow row) => row.WorkingDaysLeft switch
+    {
+        null => "",
+        _ when row.DeadlineClass == "overdue" => $"Quá hạn {Math.Max(1, -row.WorkingDaysLeft.Value)} ngày",
+        0 => "Hết hạn hôm nay",
+        var n => $"Còn {n} ngày",
+    };
+}

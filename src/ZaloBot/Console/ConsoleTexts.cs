@@ -1,0 +1,72 @@
+using ZaloBot.Domain.Tickets;
+
+namespace ZaloBot.StaffConsole;
+
+/// <summary>The console's Vietnamese names for statuses, roles, actions and thread entries.</summary>
+public static class ConsoleTexts
+{
+    public static readonly string[] StatusOrder = ["received", "accepted", "assigned", "in_progress", "resolved", "closed", "rejected"];
+
+    public static string Status(string status) => status switch
+    {
+        "received" => "Mới tiếp nhận",
+        "accepted" => "Đã tiếp nhận",
+        "assigned" => "Đã giao xử lý",
+        "in_progress" => "Đang xử lý",
+        "resolved" => "Đã giải quyết",
+        "closed" => "Đã đóng",
+        "rejected" => "Từ chối",
+        _ => status,
+    };
+
+    public static string Role(StaffRole role) => role switch
+    {
+        StaffRole.IntakeOfficer => "Cán bộ tiếp nhận",
+        StaffRole.DiagnosisOfficer => "Cán bộ chẩn đoán, đề xuất",
+        StaffRole.FieldOfficer => "Cán bộ xử lý hiện trường",
+        StaffRole.AgencyHandler => "Cán bộ cơ quan xử lý",
+        StaffRole.Supervisor => "Lãnh đạo, giám sát",
+        _ => "Quản trị viên",
+    };
+
+    public static string Role(string role) => StaffRoleNames.TryParse(role, out var parsed) ? Role(parsed) : role;
+
+    public static string Action(TicketAction action) => action switch
+    {
+        TicketAction.Accept => "Tiếp nhận",
+        TicketAction.Reject => "Từ chối",
+        TicketAction.Assign => "Giao xử lý",
+        TicketAction.Transfer => "Chuyển cơ quan khác",
+        TicketAction.Start => "Bắt đầu xử lý",
+        TicketAction.Resolve => "Báo đã giải quyết",
+        TicketAction.Reopen => "Mở lại",
+        _ => "Đóng phiếu",
+    };
+
+    /// <summary>What an action needs, in the words of the form: a reason, a result, an agency.</summary>
+    public static (bool Reason, bool Result, bool Agency) Needs(TicketAction action) => action switch
+    {
+        TicketAction.Reject or TicketAction.Reopen => (true, false, false),
+        TicketAction.Transfer => (true, false, true),
+        TicketAction.Assign => (false, false, true),
+        TicketAction.Resolve => (false, true, false),
+        _ => (false, false, false),
+    };
+
+    public static string EventKind(string kind) => kind switch
+    {
+        "created" => "Công dân gửi phản ánh",
+        "citizen_message" => "Công dân nhắn thêm",
+        "staff_reply" => "Trả lời công dân",
+        "staff_reply_zalo" => "Trả lời từ công cụ chat của OA",
+        "note" => "Ghi chú nội bộ",
+        "status_changed" => "Đổi trạng thái",
+        "rated" => "Công dân đánh giá",
+        _ => kind,
+    };
+
+    /// <summary>Age as staff say it: "15 phút", "3 giờ", "2 ngày".</summary>
+    public static string Age(TimeSpan age) => age.TotalMinutes < 60
+        ? $"{Math.Max(0, (int)age.TotalMinutes)} phút"
+        : age.TotalHours < 48 ? $"{(int)age.TotalHours} giờ" : $"{(int)age.TotalDays} ngày";
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+using ZaloBot.Calendar;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
+
+namespace ZaloBot.StaffConsole.Pages;
+
+/// <summary>The queue: tabs by status with counts, filters, keyset paging; agency scope exactly as the API.</summary>
+public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, TimeProvider time) : PageModel
+{
+    public const int PageSize = 50;
+
+    public StaffIdentity Staff { get; private set; } = null!;
+    public Lookups Lookups { get; private set; } = null!;
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+    public long? NextAfter { get; private set; }
+    public string Status { get; private set; } = "received";
+    public string? Category { get; private set; }
+    public string? Agency { get; private set; }
+    public string? Centre { get; private set; }
+    public string? Due { get; private set; }
+    public bool Unreachable { get; private set; }
+    public string? Q { get; private set; }
+    public long? After { get; private set; }
+
+    public async Task OnGetAsync(string? status, string? category, string? agency, string? centre, string? due, string? unreachable, string? q, string? after, CancellationToken cancellationToken)
+    {
+        Staff = User.Staff();
+        Lookups = await lookups.GetAsync(cancellationToken);
+        // Unknown values are ignored rather than refused: a hand-edited address still shows a queue.
+        Status = TicketStatusNames.TryParse(status, out _) ? status! : DefaultTab(Staff.Role);
+        Category = Lookups.Categories.Any(c => c.Code == category) ? category : null;
+        Agency = Staff.Role.SeesAllTickets() && Lookups.Agencies.Any(a => a.Code == agency) ? agency : null;
+        Centre = Lookups.Centres.Any(c => c.Code == centre) ? centre : null;
+        Due = due is "soon" or "overdue" ? due : null;
+        Unreachable = unreachable is "1" or "on" or "true";
+        Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 100)];
+        After = long.TryParse(after, out var a) && a > 0 ? a : null;
+
+        var scope = ConsoleQueue.Scope(Staff);
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        Counts = await ConsoleQueue.CountsAsync(connection, scope, cancellationToken);
+        var page = await TicketQueries.QueueAsync(connection,
+            new TicketFilter(Status, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, After, PageSize, Unreachable), scope, now, cancellationToken);
+        var calendar = await holidays.GetAsync(cancellationToken);
+        Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, calendar, now)).ToList();
+        NextAfter = page.NextAfter;
+    }
+
+    private static string DefaultTab(StaffRole role) => role switch
+    {
+        StaffRole.DiagnosisOfficer => "accepted",
+        StaffRole.FieldOfficer or StaffRole.AgencyHandler => "assigned",
+        _ => "received",
+    };
+
+    /// <summary>This queue's address with some parameters changed (null removes one).</summary>
+    public string Link(string? status = null, long? after = null, bool keepFilters = true)
+    {
+        var query = new List<KeyValuePair<string, string?>> { new("status", status ?? Status) };
+        if (keepFilters)
+        {
+            if (Category is not null) query.Add(new("category", Category));
+            if (Agency is not null) query.Add(new("agency", Agency));
+            if (Centre is not null) query.Add(new("centre", Centre));
+            if (Due is not null) query.Add(new("due", Due));
+            if (Unreachable) query.Add(new("unreachable", "1"));
+            if (Q is not null) query.Add(new("q", Q));
+        }
+        if (after is not null) query.Add(new("after", after.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return "/console" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
+
+    public static string CountText(long count) => count >= ConsoleQueue.CountCap ? $"{ConsoleQueue.CountCap}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,158 @@
+using Dapper;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Tests.Infrastructure;
+
+namespace ZaloBot.Tests.StaffConsole;
+
+/// <summary>The service on a real Kestrel port, for a real browser. Plain HTTP on loopback, so cookies are not marked Secure here.</summary>
+public sealed class BrowserService : ServiceFactory
+{
+    public BrowserService()
+    {
+        UseKestrel(0);
+        With("Console:SecureCookies", "false");
+    }
+
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
+
+/// <summary>Debian's chromium (installed by scripts/test.sh), headless, driven by Playwright for .NET; axe-core checks each page.</summary>
+public class ConsoleBrowserTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private static async Task ShouldPassAxeAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        serious.ShouldBeEmpty($"axe on {what}");
+        result.Passes.Length.ShouldBeGreaterThan(0, $"axe ran no checks on {what}");
+    }
+
+    /// <summary>ZALOBOT_SCREENSHOTS=docs/images makes the test save the README's screenshots.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS");
+        if (string.IsNullOrWhiteSpace(directory)) return;
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_officer_signs_in_sees_a_new_ticket_arrive_without_reloading_and_answers_with_a_canned_reply()
+    {
+        File.Exists(Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.Supervisor);
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+        await service.SeedTicketAsync(category: "ADMIN", centre: "BN01");
+        await service.SeedTicketAsync(category: "BIZ_TRANSPORT");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync(baseUrl + "/console");
+        page.Url.ShouldContain("/console/sign-in");
+        await ShouldPassAxeAsync(page, "sign-in");
+        await page.FillAsync("#login-password", login);
+        await page.FillAsync("#password", ConsoleClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).WaitForAsync();
+        await ShouldPassAxeAsync(page, "queue");
+
+        // A citizen files a complaint through the OA (signed webhooks, as the simulator sends them) while the queue is open.
+        await page.Locator("html[data-live=open]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var citizen = "c" + Guid.NewGuid().ToString("N")[..10];
+        var zalo = service.CreateClient();
+        foreach (var text in new[] { "xin chao", "Gửi phản ánh", "ha tang moi truong", "Cống thoát nước trước nhà số 12 bị tắc, nước bẩn tràn ra đường",
+                     "Số 12 đường Lý Thái Tổ, phường Kinh Bắc", "bo qua", "Nguyễn Văn An 0912 345 678", "Gửi" })
+            (await zalo.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, text, $"{citizen}-{Guid.NewGuid():N}")))).EnsureSuccessStatusCode();
+        await Rows.InboxDrainedAsync(service.Database, citizen);
+        var code = (await Rows.TicketsAsync(service.Database, citizen)).Single().Code;
+        await page.Locator($"tr[data-code='{code}']").WaitForAsync();
+        await ScreenshotAsync(page, "console-queue.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await page.WaitForURLAsync($"{baseUrl}/console/tickets/{code}");
+        await ShouldPassAxeAsync(page, "ticket");
+        await ScreenshotAsync(page, "console-ticket.png");
+        await page.SelectOptionAsync("#canned", new SelectOptionValue { Label = "Đã tiếp nhận" });
+        (await page.InputValueAsync("#reply-text")).ShouldContain(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await page.GetByText("Đã gửi trả lời cho công dân.").WaitForAsync();
+        (await Rows.OutboxAsync(service.Database, citizen)).Last().Text.ShouldContain($"Chúng tôi đã tiếp nhận phản ánh {code}");
+
+        await page.GotoAsync(baseUrl + "/console/reports");
+        await page.GetByText("Tổng số phản ánh").WaitForAsync();
+        await ShouldPassAxeAsync(page, "reports");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console/sign-in");
+    }
+}
+
+public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task A_supervisor_signs_in_with_a_Zalo_code_reveals_the_phone_and_takes_a_ticket_from_accept_to_resolve()
+    {
+        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (account, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.Supervisor);
+        var zaloId = "staff-zalo-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update staff set zalo_user_id = @zaloId where id = @id", new { zaloId, id = account.Id });
+        var (code, citizen) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set area_code = 'TUSON' where code = @code", new { code });
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ConsoleBrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        // A field officer's phone.
+        var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync(baseUrl + "/console/sign-in");
+        await page.FillAsync("#login-code", login);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi mã qua Zalo" }).ClickAsync();
+        await page.Locator("#code").WaitForAsync();
+        var message = (await Rows.OutboxAsync(service.Database, zaloId)).Single().Text;
+        await page.FillAsync("#code", System.Text.RegularExpressions.Regex.Match(message, "[0-9]{6}").Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).Last.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console");
+
+        await page.GotoAsync($"{baseUrl}/console/tickets/{code}");
+        (await page.TextContentAsync("#phone"))!.ShouldBe("0912 *** 678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hiện số (được ghi nhật ký)" }).ClickAsync();
+        await page.GetByText("0912 345 678").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận", Exact = true }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Tiếp nhận.").WaitForAsync();
+        (await page.Locator("#agency-assign option:checked").TextContentAsync())!.ShouldContain("UBND phường Từ Sơn (đề xuất");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giao xử lý" }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Giao xử lý.").WaitForAsync();
+        await page.FillAsync("#result-resolve", "Đã nạo vét, cống thông thoáng.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Báo đã giải quyết" }).ClickAsync();
+        await page.GetByText("Đã thực hiện: Báo đã giải quyết.").WaitForAsync();
+
+        var texts = (await Rows.OutboxAsync(service.Database, citizen)).Select(r => r.Text).ToList();
+        texts[0].ShouldStartWith($"Phản ánh {code} đã được tiếp nhận xử lý.");
+        texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến UBND phường Từ Sơn để xử lý.");
+        texts[2].ShouldStartWith($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.");  // the rating question follows in the same message
+        await using (var connection = service.Database.Open())
+            (await connection.QueryAsync<string>("select kind from console_audit where staff_id = @id order by id", new { id = account.Id }))
+                .ShouldBe(["password_link_issued", "password_set", "code_sent", "sign_in", "phone_revealed"]);
+    }
+}
