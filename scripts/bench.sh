@@ -65,7 +65,7 @@ if [ "$what" = delivery ]; then
   trap 'kill $service 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
-  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}"
+  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret"
   exit $?
 fi
 [ "$what" = ingest ] && dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"

@@ -14,6 +14,8 @@ namespace ZaloBot.Simulator;
 /// rules (shared/zalo-oa-api.md): replies by inbound message id are free up to a count, messages by user id need an
 /// interaction within 7 days, templates need no window, and calls too fast get -32.
 /// </summary>
+public sealed record InboundRegistration(string UserId, string MsgId);
+
 public static partial class OaApiEndpoints
 {
     public static IEndpointRouteBuilder MapZaloSimulatorApi(this IEndpointRouteBuilder app, string prefix = "/zalo-sim")
@@ -33,6 +35,12 @@ public static partial class OaApiEndpoints
         control.MapPost("/expire-tokens", (SimulatorState state) => { state.ExpireAccessTokens(); return Results.NoContent(); });
         control.MapPost("/latency", (int ms, SimulatorState state) => { state.LatencyMs = Math.Clamp(ms, 0, 60_000); return Results.NoContent(); });
         control.MapPost("/rate-limit", (int? perSecond, SimulatorState state) => { state.MaxMessagesPerSecond = perSecond; return Results.NoContent(); });
+        // Messages a load generator delivered to the service itself, made known as Zalo knows every message it delivers.
+        control.MapPost("/inbound", (InboundRegistration[] messages, SimulatorState state) =>
+        {
+            foreach (var m in messages) state.RegisterInbound(m.UserId, m.MsgId);
+            return Results.NoContent();
+        });
         control.MapGet("/calls", (SimulatorState state) => Results.Json(state.AllCalls));
         control.MapGet("/messages", (string? user_id, long? after, SimulatorState state) => Results.Json(state.Chat(user_id, after ?? 0)));
         return app;

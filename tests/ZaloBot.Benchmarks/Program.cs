@@ -8,8 +8,8 @@ return args switch
     ["fuzz", var url, var connectionString, var token, var appId, var oaId, var secret, var count, var seed, var concurrency] =>
         await FuzzRun.RunAsync(url, connectionString, token, appId, oaId, secret,
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), FuzzRun.ParseSeed(seed), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
-    ["delivery", var url, var latencyMs, var rate, var seconds, var burst] =>
-        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst)),
+    ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret] =>
+        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret),
     ["messages"] => MessagesPerComplaint.Run(),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
@@ -25,7 +25,7 @@ static int Int(string value) => int.Parse(value, System.Globalization.CultureInf
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst>");
+    Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");

@@ -24,19 +24,23 @@ public sealed class ConversationProcessor(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled
-            ? Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => WorkAsync(stoppingToken)))
+            ? Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(worker => WorkAsync(worker, options.Value.Workers, stoppingToken)))
             : Task.CompletedTask;
 
-    /// <summary>One worker; several run side by side, kept apart per user by the advisory lock.</summary>
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// One worker; several run side by side. Each takes its own share of the users (by a hash of the id), so workers of
+    /// one process never queue on each other's users; the advisory lock still keeps replicas apart.
+    /// </summary>
+    private async Task WorkAsync(int worker, int workers, CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
+            var seen = signal.Generation;
             try
             {
-                if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken);
+                if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken, worker, workers);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -44,22 +48,19 @@ public sealed class ConversationProcessor(
             }
             if (!worked)
             {
-                try { await signal.WaitAsync(options.Value.PollInterval, stoppingToken); }
+                try { await signal.WaitAsync(seen, options.Value.PollInterval, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
         }
     }
 
-    /// <summary>One pass: the head event of up to <see cref="UsersPerBatch"/> users. True when anything was handled.</summary>
-    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: the head event of up to <see cref="UsersPerBatch"/> users of this worker's share. True when anything was handled.</summary>
+    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken, int share = 0, int shares = 1)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var worked = await InboxQueue.MarkUserlessProcessedAsync(connection, now, cancellationToken) > 0;
-        // Workers read the same oldest users; each walks them in its own order so they rarely queue on one user's lock.
-        var due = (await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, cancellationToken)).ToArray();
-        Random.Shared.Shuffle(due);
-        foreach (var userId in due)
+        var worked = share == 0 && await InboxQueue.MarkUserlessProcessedAsync(connection, now, cancellationToken) > 0;
+        foreach (var userId in await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, share, shares, cancellationToken))
             worked |= await ProcessHeadAsync(connection, userId, cancellationToken);
         return worked;
     }

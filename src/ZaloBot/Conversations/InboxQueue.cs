@@ -12,8 +12,8 @@ public sealed record InboxEvent(long Id, string? UserId, string EventName, strin
 /// </summary>
 public static class InboxQueue
 {
-    /// <summary>Users whose head event is due, oldest first; a hint only, re-checked under the lock.</summary>
-    public static async Task<IReadOnlyList<string>> DueUsersAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>Users of one share (of <paramref name="shares"/>, by a hash of the id) whose head event is due, oldest first; a hint only, re-checked under the lock.</summary>
+    public static async Task<IReadOnlyList<string>> DueUsersAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, int share, int shares, CancellationToken cancellationToken)
     {
         const string sql = """
             select head.user_id
@@ -21,13 +21,14 @@ public static class InboxQueue
                 select distinct on (user_id) user_id, id, next_attempt_at
                 from inbox
                 where processed_at is null and parked_at is null and user_id is not null
+                  and (@shares = 1 or (hashtext(user_id) & 2147483647) % @shares = @share)
                 order by user_id, id
             ) head
             where head.next_attempt_at is null or head.next_attempt_at <= @now
             order by head.id
             limit @limit
             """;
-        var users = await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken));
+        var users = await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit, share, shares }, cancellationToken: cancellationToken));
         return users.AsList();
     }
 

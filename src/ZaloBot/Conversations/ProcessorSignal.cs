@@ -2,5 +2,5 @@ using ZaloBot.Operations;
 
 namespace ZaloBot.Conversations;
 
-/// <summary>Raised by the receiver when it has stored a new event.</summary>
-public sealed class ProcessorSignal : WakeSignal;
+/// <summary>Raised by the receiver when it has stored a new event; wakes every worker, since each owns a share of the users.</summary>
+public sealed class ProcessorSignal : BroadcastSignal;
