@@ -12,10 +12,35 @@ namespace ZaloBot.Tests.StaffConsole;
 /// <summary>The service on a real Kestrel port, for a real browser. Plain HTTP on loopback, so cookies are not marked Secure here.</summary>
 public sealed class BrowserService : ServiceFactory
 {
+    private SimulatorServer? _simulator;
+
     public BrowserService()
     {
         UseKestrel(0);
         With("Console:SecureCookies", "false");
+    }
+
+    /// <summary>The fake Zalo, as a real HTTP server: what citizens receive, with the dispatcher on.</summary>
+    public SimulatorServer Simulator => _simulator ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _simulator = await SimulatorServer.StartAsync();
+        OutboxService.TalkTo(this, _simulator);
+    }
+
+    protected override async ValueTask DisposeDependenciesAsync()
+    {
+        if (_simulator is not null) await _simulator.DisposeAsync();
+    }
+
+    /// <summary>The texts Zalo has delivered to a user, waiting (bounded) until one satisfies <paramref name="expected"/>.</summary>
+    public async Task<IReadOnlyList<string>> ReceivedAsync(string userId, Func<IReadOnlyList<string>, bool> expected)
+    {
+        IReadOnlyList<string> Texts() => Simulator.State.SentTo(userId).Select(e => e.Content["text"]?.GetValue<string>() ?? "").ToList();
+        await Eventually.TrueAsync(() => Task.FromResult(expected(Texts())), $"Zalo to deliver the expected messages to {userId}");
+        return Texts();
     }
 
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -76,7 +101,12 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         var zalo = service.CreateClient();
         foreach (var text in new[] { "xin chao", "Gửi phản ánh", "ha tang moi truong", "Cống thoát nước trước nhà số 12 bị tắc, nước bẩn tràn ra đường",
                      "Số 12 đường Lý Thái Tổ, phường Kinh Bắc", "bo qua", "Nguyễn Văn An 0912 345 678", "Gửi" })
-            (await zalo.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, text, $"{citizen}-{Guid.NewGuid():N}")))).EnsureSuccessStatusCode();
+        {
+            // Zalo knows every message it delivers, so the bot's answers can be free replies to them.
+            var msgId = $"{citizen}-{Guid.NewGuid():N}";
+            service.Simulator.State.RegisterInbound(citizen, msgId);
+            (await zalo.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, text, msgId)))).EnsureSuccessStatusCode();
+        }
         await Rows.InboxDrainedAsync(service.Database, citizen);
         var code = (await Rows.TicketsAsync(service.Database, citizen)).Single().Code;
         await page.Locator($"tr[data-code='{code}']").WaitForAsync();
@@ -91,6 +121,8 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
         await page.GetByText("Đã gửi trả lời cho công dân.").WaitForAsync();
         (await Rows.OutboxAsync(service.Database, citizen)).Last().Text.ShouldContain($"Chúng tôi đã tiếp nhận phản ánh {code}");
+        // …and the citizen receives it in Zalo (the simulator), after the bot's answers during the conversation.
+        await service.ReceivedAsync(citizen, texts => texts.Any(t => t.Contains($"Chúng tôi đã tiếp nhận phản ánh {code}")));
 
         await page.GotoAsync(baseUrl + "/console/reports");
         await page.GetByText("Tổng số phản ánh").WaitForAsync();
@@ -151,6 +183,9 @@ public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture
         texts[0].ShouldStartWith($"Phản ánh {code} đã được tiếp nhận xử lý.");
         texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến UBND phường Từ Sơn để xử lý.");
         texts[2].ShouldStartWith($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.");  // the rating question follows in the same message
+        // The citizen receives each notice in Zalo (the simulator), in order.
+        var received = await service.ReceivedAsync(citizen, t => t.Count >= 3);
+        received.ShouldBe(texts);
         await using (var connection = service.Database.Open())
             (await connection.QueryAsync<string>("select kind from console_audit where staff_id = @id order by id", new { id = account.Id }))
                 .ShouldBe(["password_link_issued", "password_set", "code_sent", "sign_in", "phone_revealed"]);

@@ -35,20 +35,26 @@ public class OutboxService : ServiceFactory
     /// <summary>Configures this instance once its simulator is known (called by InitializeAsync, or directly for a replica).</summary>
     public OutboxService Configure()
     {
-        With("Zalo:Mode", "Live");
-        With("Zalo:ApiBaseUrl", Simulator.BaseUrl.ToString());
-        With("Zalo:OAuthBaseUrl", Simulator.BaseUrl.ToString());
-        With("Zalo:AppSecret", SimulatorServer.AppSecret);
-        With("Zalo:RefreshToken", SimulatorServer.InitialRefreshToken);
-        With("Zalo:BusinessApiBaseUrl", Simulator.BaseUrl + "/business");
-        With("Zalo:Resilience:AttemptTimeout", "00:00:01");
-        With("Zalo:Resilience:MaxCallsPerSecond", "1000");
-        With("Outbox:Enabled", "true");
-        With("Outbox:PollInterval", "00:00:00.020");
-        With("Outbox:RetryBaseDelay", "00:00:00.050");
-        With("Outbox:RetryMaxDelay", "00:00:00.200");
-        With("Outbox:LinkRetryDelay", "00:00:00.100");
+        TalkTo(this, Simulator);
         return this;
+    }
+
+    /// <summary>Points any variant of the service at a simulator over HTTP, with its dispatcher on and retries in milliseconds.</summary>
+    public static void TalkTo(ServiceFactory service, SimulatorServer simulator)
+    {
+        service.With("Zalo:Mode", "Live");
+        service.With("Zalo:ApiBaseUrl", simulator.BaseUrl.ToString());
+        service.With("Zalo:OAuthBaseUrl", simulator.BaseUrl.ToString());
+        service.With("Zalo:AppSecret", SimulatorServer.AppSecret);
+        service.With("Zalo:RefreshToken", SimulatorServer.InitialRefreshToken);
+        service.With("Zalo:BusinessApiBaseUrl", simulator.BaseUrl + "/business");
+        service.With("Zalo:Resilience:AttemptTimeout", "00:00:01");
+        service.With("Zalo:Resilience:MaxCallsPerSecond", "1000");
+        service.With("Outbox:Enabled", "true");
+        service.With("Outbox:PollInterval", "00:00:00.020");
+        service.With("Outbox:RetryBaseDelay", "00:00:00.050");
+        service.With("Outbox:RetryMaxDelay", "00:00:00.200");
+        service.With("Outbox:LinkRetryDelay", "00:00:00.100");
     }
 
     /// <summary>
