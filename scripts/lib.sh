@@ -11,6 +11,6 @@ require_dotnet() {
 
 # Starts (installing if needed) the project-local PostgreSQL and exports its connection string.
 start_postgres() {
-  ZALOBOT_PG="$("$root/scripts/pg.sh" start)"
+  ZALOBOT_PG="$("$root/scripts/pg.sh" start)" || return 1
   export ZALOBOT_PG
 }
