@@ -80,13 +80,30 @@ public class ConsoleAdminTests(ServiceFactory service) : IClassFixture<ServiceFa
     }
 
     [Fact]
+    public async Task Admins_see_what_the_bot_did_not_understand_with_phone_numbers_masked()
+    {
+        var client = await service.StartReadyAsync();
+        var admin = await ConsoleClient.SignedInAsync(service, StaffRole.Admin);
+        var citizen = "u" + Guid.NewGuid().ToString("N")[..10];
+        var noise = new string(Enumerable.Range(0, 6).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+        var gibberish = $"zxqv {noise} 0912345678 brrr";
+
+        (await client.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, gibberish, Guid.NewGuid().ToString("N"))))).EnsureSuccessStatusCode();
+        await Rows.InboxDrainedAsync(service.Database, citizen);
+
+        var page = await admin.GetHtmlAsync("/console/admin/unrecognised");
+        page.ShouldContain($"zxqv {noise} *******678 brrr");
+        page.ShouldNotContain("0912345678");
+    }
+
+    [Fact]
     public async Task Administration_and_reports_are_for_their_roles_only()
     {
         await service.StartReadyAsync();
         var intake = await ConsoleClient.SignedInAsync(service, StaffRole.IntakeOfficer);
         var supervisor = await ConsoleClient.SignedInAsync(service, StaffRole.Supervisor);
 
-        foreach (var url in new[] { "/console/admin/staff", "/console/admin/replies", "/console/admin/audit", "/console/admin/organisation", "/console/centres/BN01/qr.png" })
+        foreach (var url in new[] { "/console/admin/staff", "/console/admin/replies", "/console/admin/audit", "/console/admin/organisation", "/console/admin/unrecognised", "/console/centres/BN01/qr.png" })
         {
             var response = await supervisor.Http.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
