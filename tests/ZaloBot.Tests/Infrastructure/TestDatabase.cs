@@ -50,7 +50,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Makes PostgreSQL refuse this database (new connections rejected, existing ones killed): storage down.</summary>
     public Task TakeOfflineAsync() => ServerCommandAsync(
         $"alter database {Name} allow_connections false",
-        $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Name}' and pid <> pg_backend_pid()");
+        // Client connections only: an autovacuum worker on the database belongs to the superuser and may not be killed.
+        $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Name}' and pid <> pg_backend_pid() and backend_type = 'client backend'");
 
     public Task BringOnlineAsync() => ServerCommandAsync($"alter database {Name} allow_connections true");
 

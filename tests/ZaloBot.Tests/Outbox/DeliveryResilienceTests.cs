@@ -71,6 +71,8 @@ public class StorageBlinkTests(OutboxService service) : IClassFixture<OutboxServ
         var offline = Stopwatch.StartNew();
         await Eventually.TrueAsync(() => Task.FromResult(offline.Elapsed > TimeSpan.FromSeconds(4)), "the outage to outlast the lease");
         await service.Database.BringOnlineAsync();
+        // The test's own pooled connections were killed with the service's; start its pool afresh.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         service.Simulator.State.LatencyMs = 0;
         await service.AllSentAsync(user);
 
