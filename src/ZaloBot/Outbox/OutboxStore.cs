@@ -133,5 +133,12 @@ public static class OutboxStore
         _ => "dead",
     };
 
-    private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] : text;
+    /// <summary>Zalo's words go into text columns: bounded, and without NUL (which PostgreSQL refuses and would block the batch).</summary>
+    private static string? Truncate(string? text)
+    {
+        if (text is null) return null;
+        text = text.Replace("\0", "", StringComparison.Ordinal);
+        if (text.Length <= 2000) return text;
+        return char.IsHighSurrogate(text[1999]) ? text[..1999] : text[..2000]; // never half an emoji
+    }
 }
