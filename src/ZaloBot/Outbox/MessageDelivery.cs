@@ -57,7 +57,7 @@ public sealed class MessageDelivery(
         }
         else
         {
-            var reply = message.ReplyToMsgId is { } inbound;
+            var reply = message.ReplyToMsgId is not null;
             ConsultationRecipient recipient = reply ? new ConsultationRecipient.Reply(message.ReplyToMsgId!) : new ConsultationRecipient.User(message.RecipientId);
             var channel = reply ? DeliveryChannels.Reply : DeliveryChannels.Consultation;
             var result = await CallAsync(channel, token => zalo.SendConsultationAsync(recipient, body, token, cancellationToken), attempts, cancellationToken);

@@ -34,9 +34,6 @@ public sealed class OutboxDispatcher(
     private DateTimeOffset _leasesRenewedAt;
     private DateTimeOffset _metricsRefreshedAt;
 
-    /// <summary>Sends started and not yet recorded, for tests and shutdown.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight) + _unrecorded.Count + _finished.Count;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
