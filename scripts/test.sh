@@ -24,7 +24,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 echo "==> restoring and building"
-if ! dotnet build ZaloBot.slnx -nologo -clp:ErrorsOnly; then
+if ! dotnet build ZaloBot.sln -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed (build failed)"
   exit 1
 fi
