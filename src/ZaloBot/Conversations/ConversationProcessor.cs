@@ -34,6 +34,7 @@ public sealed class ConversationProcessor(
     private async Task WorkAsync(int worker, int workers, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var storageDown = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
@@ -41,6 +42,14 @@ public sealed class ConversationProcessor(
             try
             {
                 if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken, worker, workers);
+                if (storageDown) logger.LogInformation("Storage is back; conversation worker {Worker} resumes", worker);
+                storageDown = false;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StorageErrors.IsUnavailable(ex))
+            {
+                // A database restart would otherwise log a stack trace per worker every poll: once per outage is enough.
+                if (!storageDown) logger.LogWarning("Storage unavailable ({Error}); conversation worker {Worker} retries every {PollInterval}", ex.Message, worker, options.Value.PollInterval);
+                storageDown = true;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
