@@ -80,7 +80,21 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         for update
         """;
 
-    public async Task<SignInResult> PasswordSignInAsync(string? login, string? password, string? remoteIp, CancellationToken cancellationToken)
+    public Task<SignInResult> PasswordSignInAsync(string? login, string? password, string? remoteIp, CancellationToken cancellationToken) =>
+        SignInAsync(login, MethodPassword, remoteIp, (_, _, candidate, _) =>
+        {
+            var verified = Verify(candidate, password);
+            var identity = verified && candidate is { Active: true } ? ToIdentity(candidate) : null;
+            return Task.FromResult((identity, identity is null ? FailureDetail(candidate, verified) : null));
+        }, cancellationToken);
+
+    /// <summary>
+    /// What both ways of signing in share: the account row locked (so replicas cannot race past the limit), lock-out
+    /// checked before and after, every attempt audited, one transaction. <paramref name="check"/> proves the secret.
+    /// </summary>
+    private async Task<SignInResult> SignInAsync(string? login, string method, string? remoteIp,
+        Func<NpgsqlConnection, NpgsqlTransaction, Candidate?, DateTimeOffset, Task<(StaffIdentity? Identity, string? FailureDetail)>> check,
+        CancellationToken cancellationToken)
     {
         login = NormaliseLogin(login);
         var now = time.GetUtcNow();
@@ -94,15 +108,14 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         if (candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
         {
             result = new SignInResult(SignInOutcome.LockedOut, null);
-            await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.LockedOut, login, MethodPassword, null, remoteIp, null, now, cancellationToken);
+            await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.LockedOut, login, method, null, remoteIp, null, now, cancellationToken);
         }
         else
         {
-            var verified = Verify(candidate, password);
-            var identity = verified && candidate is { Active: true } ? ToIdentity(candidate) : null;
+            var (identity, failure) = await check(connection, transaction, candidate, now);
             result = identity is null ? new SignInResult(SignInOutcome.Refused, null) : new SignInResult(SignInOutcome.SignedIn, identity);
             await ConsoleAudit.WriteAsync(connection, transaction, candidate?.Id, identity is null ? ConsoleAuditKinds.SignInFailed : ConsoleAuditKinds.SignIn,
-                login, MethodPassword, null, remoteIp, identity is null ? FailureDetail(candidate, verified) : null, now, cancellationToken);
+                login, method, null, remoteIp, identity is null ? failure : null, now, cancellationToken);
             if (identity is null && candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
                 result = new SignInResult(SignInOutcome.LockedOut, null);
         }
@@ -181,39 +194,18 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         return CodeRequestOutcome.SentIfLinked;
     }
 
-    public async Task<SignInResult> CodeSignInAsync(string? login, string? code, string? remoteIp, CancellationToken cancellationToken)
+    public Task<SignInResult> CodeSignInAsync(string? login, string? code, string? remoteIp, CancellationToken cancellationToken)
     {
-        login = NormaliseLogin(login);
         code = new string((code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
-        var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var candidate = IsValidLogin(login)
-            ? await connection.QuerySingleOrDefaultAsync<Candidate>(new CommandDefinition(LockCandidate, new { login }, transaction, cancellationToken: cancellationToken))
-            : null;
-
-        SignInResult result;
-        if (candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
-        {
-            result = new SignInResult(SignInOutcome.LockedOut, null);
-            await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.LockedOut, login, MethodZaloCode, null, remoteIp, null, now, cancellationToken);
-        }
-        else
+        return SignInAsync(login, MethodZaloCode, remoteIp, async (connection, transaction, candidate, now) =>
         {
             var used = candidate is { Active: true } && CodePattern().IsMatch(code) && await connection.ExecuteAsync(new CommandDefinition(
                 """
                 update console_one_time_codes set used_at = @now
                 where staff_id = @id and purpose = 'sign_in_code' and code_hash = @hash and used_at is null and expires_at > @now
                 """, new { id = candidate.Id, hash = CodeHash(candidate.Id, code), now }, transaction, cancellationToken: cancellationToken)) == 1;
-            var identity = used ? ToIdentity(candidate!) : null;
-            result = identity is null ? new SignInResult(SignInOutcome.Refused, null) : new SignInResult(SignInOutcome.SignedIn, identity);
-            await ConsoleAudit.WriteAsync(connection, transaction, candidate?.Id, identity is null ? ConsoleAuditKinds.SignInFailed : ConsoleAuditKinds.SignIn,
-                login, MethodZaloCode, null, remoteIp, identity is null ? (candidate is null ? "unknown login" : "wrong or expired code") : null, now, cancellationToken);
-            if (identity is null && candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
-                result = new SignInResult(SignInOutcome.LockedOut, null);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+            return used ? (ToIdentity(candidate!), null) : ((StaffIdentity?)null, candidate is null ? "unknown login" : "wrong or expired code");
+        }, cancellationToken);
     }
 
     /// <summary>Gives the account a sign-in name and a one-time link (shown once, stored hashed) to set its password.</summary>

@@ -83,7 +83,7 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
 
         await page.GotoAsync(baseUrl + "/console");
         page.Url.ShouldContain("/console/sign-in");
@@ -154,7 +154,7 @@ public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ConsoleBrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
         // A field officer's phone.
         var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
 
         await page.GotoAsync(baseUrl + "/console/sign-in");
         await page.FillAsync("#login-code", login);
