@@ -1,27 +1,23 @@
 using Dapper;
 using Npgsql;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.Operations;
 
 namespace ZaloBot.Calendar;
 
 /// <summary>The working-day calendar built from the holidays table, cached briefly (holidays change a few times a year).</summary>
 public sealed class HolidayCalendar(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(1);
-    private (WorkingDayCalendar Calendar, DateTimeOffset LoadedAt)? _cached;
+    private readonly TimedCache<WorkingDayCalendar> _cache = new(TimeSpan.FromMinutes(1), time);
 
-    public async Task<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken)
+    public Task<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(async ct =>
     {
-        var now = time.GetUtcNow();
-        if (_cached is { } cached && now - cached.LoadedAt < Ttl) return cached.Calendar;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var days = await connection.QueryAsync<DateTime>(new CommandDefinition("select day::timestamp from holidays", cancellationToken: cancellationToken));
-        var calendar = new WorkingDayCalendar(days.Select(DateOnly.FromDateTime));
-        _cached = (calendar, now);
-        return calendar;
-    }
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var days = await connection.QueryAsync<DateTime>(new CommandDefinition("select day::timestamp from holidays", cancellationToken: ct));
+        return new WorkingDayCalendar(days.Select(DateOnly.FromDateTime));
+    }, cancellationToken);
 
-    public void Invalidate() => _cached = null;
+    public void Invalidate() => _cache.Invalidate();
 
     /// <summary>End of the working day, Vietnam time, <paramref name="workingDays"/> working days after <paramref name="from"/>.</summary>
     public static DateTimeOffset DueAt(WorkingDayCalendar calendar, DateTimeOffset from, int workingDays)

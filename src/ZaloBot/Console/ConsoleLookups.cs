@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ZaloBot.Operations;
 
 namespace ZaloBot.StaffConsole;
 
@@ -18,13 +19,14 @@ public sealed record Lookups(IReadOnlyList<NamedCode> Categories, IReadOnlyList<
 /// <summary>Names of categories, agencies and service centres for the console's rows and filters, cached for a few seconds.</summary>
 public sealed class ConsoleLookups(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private (Lookups Value, DateTimeOffset At)? _cached;
+    private readonly TimedCache<Lookups> _cache = new(TimeSpan.FromSeconds(30), time);
 
-    public async Task<Lookups> GetAsync(CancellationToken cancellationToken)
+    public Task<Lookups> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(LoadAsync, cancellationToken);
+
+    public void Invalidate() => _cache.Invalidate();
+
+    private async Task<Lookups> LoadAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_cached is { } cached && now - cached.At < Lifetime) return cached.Value;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         const string sql = """
             select code, name from categories order by sort_order, code;
@@ -32,10 +34,6 @@ public sealed class ConsoleLookups(NpgsqlDataSource dataSource, TimeProvider tim
             select code, name from service_centres where active order by code;
             """;
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        var value = new Lookups((await results.ReadAsync<NamedCode>()).AsList(), (await results.ReadAsync<NamedCode>()).AsList(), (await results.ReadAsync<NamedCode>()).AsList());
-        _cached = (value, now);
-        return value;
+        return new Lookups((await results.ReadAsync<NamedCode>()).AsList(), (await results.ReadAsync<NamedCode>()).AsList(), (await results.ReadAsync<NamedCode>()).AsList());
     }
-
-    public void Invalidate() => _cached = null;
 }
