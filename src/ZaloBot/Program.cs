@@ -9,6 +9,7 @@ using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
+using ZaloBot.Tracks;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
@@ -31,6 +32,7 @@ builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
+builder.Services.AddTracks();
 
 var app = builder.Build();
 

@@ -13,6 +13,9 @@ public static class DayKinds
 {
     public static string ToName(this DayKind kind) => kind == DayKind.Working ? "working" : "calendar";
 
+    /// <summary>The stored name; the database allows only the two, so anything else is taken as working days.</summary>
+    public static DayKind Parse(string? name) => name == "calendar" ? DayKind.Calendar : DayKind.Working;
+
     public static bool TryParse(string? name, out DayKind kind)
     {
         kind = name == "calendar" ? DayKind.Calendar : DayKind.Working;
