@@ -67,6 +67,7 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    guarded.MapTracksApi();
     app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)

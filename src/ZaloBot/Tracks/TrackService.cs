@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Outbox;
@@ -28,7 +29,10 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
     private delegate Task<TicketActionResult> Work(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, DateTimeOffset now);
 
     public Task<TicketActionResult> ChangeTrackAsync(StaffIdentity staff, string code, string track, string? reason, int? expectedVersion, CancellationToken ct) =>
-        RunAsync(staff, code, expectedVersion, IntakeRoles, async (c, tx, ticket, now) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, ChangeTrack(staff, code, track, reason, ct), ct);
+
+    private Work ChangeTrack(StaffIdentity staff, string code, string track, string? reason, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
         {
             if (!TicketTracks.IsKnown(track)) return TicketActionResult.Fail(TicketFailure.Invalid, "Track must be pakn, khieu_nai or to_cao.");
             if (ticket.Status is "resolved" or "closed" or "rejected") return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; its track can no longer change.");
@@ -50,10 +54,13 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
                 ? $" Hạn giải quyết: {WorkingDayCalendar.DateInVietnam(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "");
             await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}", text, now, ct);
             return TicketActionResult.Ok(ticket with { DueAt = due?.UtcDateTime, Version = ticket.Version + 1 });
-        }, ct);
+        };
 
     public Task<TicketActionResult> SetPriorityAsync(StaffIdentity staff, string code, string priority, int? expectedVersion, CancellationToken ct) =>
-        RunAsync(staff, code, expectedVersion, IntakeRoles, async (c, tx, ticket, now) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, SetPriority(staff, code, priority, ct), ct);
+
+    private Work SetPriority(StaffIdentity staff, string code, string priority, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
         {
             if (!Priorities.IsKnown(priority)) return TicketActionResult.Fail(TicketFailure.Invalid, "Priority must be normal or urgent.");
             var current = await c.ExecuteScalarAsync<string>(new CommandDefinition("select priority from tickets where id = @Id", ticket, tx, cancellationToken: ct));
@@ -65,10 +72,13 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
                 """, new { priority, first, now, id = ticket.Id }, tx, cancellationToken: ct));
             await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.PriorityChanged, isPublic: false, null, new { from = current, to = priority }, now, ct);
             return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
-        }, ct);
+        };
 
     public Task<TicketActionResult> ExtendAsync(StaffIdentity staff, string code, string? reason, int? expectedVersion, CancellationToken ct) =>
-        RunAsync(staff, code, expectedVersion, ExtendRoles, async (c, tx, ticket, now) =>
+        RunAsync(staff, code, expectedVersion, ExtendRoles, Extend(staff, code, reason, ct), ct);
+
+    private Work Extend(StaffIdentity staff, string code, string? reason, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
         {
             if (!Open.Contains(ticket.Status) || ticket.DueAt is null)
                 return TicketActionResult.Fail(TicketFailure.Conflict, $"Only an accepted, open ticket has a deadline to extend; {code} is {ticket.Status}.");
@@ -89,7 +99,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
                     return TicketActionResult.Ok(ticket with { DueAt = allowed.NewDue.UtcDateTime, Version = ticket.Version + 1 });
                 default: throw new InvalidOperationException("Unknown decision.");
             }
-        }, ct);
+        };
 
     /// <summary>The answer waiting for approval goes to the citizen: the ticket is resolved with it.</summary>
     public Task<TicketActionResult> ApproveAsync(StaffIdentity staff, string code, int? expectedVersion, CancellationToken ct) =>
@@ -176,10 +186,16 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
         return await work(connection, transaction, ticket, time.GetUtcNow());
     }
 
-    /// <summary>For the staff chat, which runs inside the processor's transaction.</summary>
-    public Task<TicketActionResult> RunInAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, StaffRole[] roles,
-        Func<TicketView, DateTimeOffset, Task<TicketActionResult>> work) =>
-        RunAsync(connection, transaction, staff, code, null, roles, (_, _, ticket, now) => work(ticket, now));
+    /// <summary>A staff chat command, inside the processor's transaction (a redelivered message never acts twice).</summary>
+    public Task<TicketActionResult> RunAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TrackStaffCommand command, CancellationToken ct) => command switch
+    {
+        TrackStaffCommand.ApproveAnswer a => RunAsync(c, tx, staff, a.Code, null, IntakeRoles, (c2, tx2, ticket, now) => ApproveAsync(c2, tx2, staff, ticket, now, ct)),
+        TrackStaffCommand.ReturnAnswer r => RunAsync(c, tx, staff, r.Code, null, IntakeRoles, (c2, tx2, ticket, now) => ReturnAsync(c2, tx2, staff, ticket, r.Comment, now, ct)),
+        TrackStaffCommand.ExtendDeadline e => RunAsync(c, tx, staff, e.Code, null, ExtendRoles, Extend(staff, e.Code, e.Reason, ct)),
+        TrackStaffCommand.SetPriority p => RunAsync(c, tx, staff, p.Code, null, IntakeRoles, SetPriority(staff, p.Code, p.Priority, ct)),
+        TrackStaffCommand.SetTrack t => RunAsync(c, tx, staff, t.Code, null, IntakeRoles, ChangeTrack(staff, t.Code, t.Track, null, ct)),
+        _ => throw new InvalidOperationException("Unknown command."),
+    };
 
     private static Task NotifyCitizenAsync(NpgsqlConnection c, NpgsqlTransaction tx, TicketView ticket, string key, string text, DateTimeOffset now, CancellationToken ct) =>
         OutboxWriter.EnqueueAsync(c, tx, new OutboxMessage(ticket.CitizenZaloId, ZaloMessages.Text(text), key, null, TicketId: ticket.Id,

@@ -9,6 +9,8 @@ public static class TrackServiceCollectionExtensions
         services.AddSingleton<TrackClocks>();
         services.AddSingleton<TrackService>();
         services.AddSingleton<CitizenFeedback>();
+        services.AddSingleton<EscalationMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationMonitor>());
         return services;
     }
 }
