@@ -68,6 +68,7 @@ try
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();
+    guarded.MapTrackReportsApi();
     app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)

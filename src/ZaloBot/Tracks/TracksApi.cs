@@ -31,8 +31,22 @@ public sealed record TicketClocksView(
 
 public sealed record PendingAnswer(string Code, string? AssignedAgencyCode, string CategoryCode, string PendingResult, long? PendingResultBy, DateTime PendingResultAt);
 
-public sealed record TrackRuleView(string Code, string Name, int AcceptanceDays, string AcceptanceDayKind, int? ResolutionDays, string ResolutionDayKind,
-    int MaxExtensions, int ExtensionDays, string ExtensionDayKind, string[] Keywords, string LegalSource, string? Unconfirmed);
+// A class rather than a positional record: Dapper reports text[] as System.Array when matching constructors.
+public sealed class TrackRuleView
+{
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public int AcceptanceDays { get; init; }
+    public string AcceptanceDayKind { get; init; } = "";
+    public int? ResolutionDays { get; init; }
+    public string ResolutionDayKind { get; init; } = "";
+    public int MaxExtensions { get; init; }
+    public int ExtensionDays { get; init; }
+    public string ExtensionDayKind { get; init; } = "";
+    public string[] Keywords { get; init; } = [];
+    public string LegalSource { get; init; } = "";
+    public string? Unconfirmed { get; init; }
+}
 
 public sealed record TrackRuleUpdate(int AcceptanceDays, string AcceptanceDayKind, int? ResolutionDays, string ResolutionDayKind,
     int MaxExtensions, int ExtensionDays, string ExtensionDayKind, string[]? Keywords);
