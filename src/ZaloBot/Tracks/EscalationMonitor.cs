@@ -33,16 +33,8 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
         }
     }
 
-    private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
-
-    /// <summary>Escalates the breaches not escalated yet; returns how many.</summary>
-    public async Task<int> EscalateAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Two index-backed halves: tickets waiting for acceptance, and accepted tickets past their due date.
-        const string sql = """
+    /// <summary>Breaches not escalated yet, in two index-backed halves: tickets waiting for acceptance, and accepted tickets past their due date.</summary>
+    public const string BreachQuery = """
             select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
             from tickets t
             where status = 'received' and least(first_response_due_at, acceptance_due_at) < @now
@@ -57,7 +49,16 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
               and not exists (select 1 from ticket_escalations e where e.ticket_id = t.id and e.due_at = t.due_at and e.kind = 'resolution')
             limit @batch
             """;
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { now, batch = Batch }, transaction, cancellationToken: cancellationToken));
+
+    private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
+
+    /// <summary>Escalates the breaches not escalated yet; returns how many.</summary>
+    public async Task<int> EscalateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(BreachQuery, new { now, batch = Batch }, transaction, cancellationToken: cancellationToken));
         var count = 0;
         foreach (var row in rows)
         {
