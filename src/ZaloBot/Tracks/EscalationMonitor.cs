@@ -33,21 +33,22 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
         }
     }
 
-    /// <summary>Breaches not escalated yet, in two index-backed halves: tickets waiting for acceptance, and accepted tickets past their due date.</summary>
+    /// <summary>Breaches not escalated yet, each kind from its own partial index (only tickets with a new breach are in it).</summary>
     public const string BreachQuery = """
-            select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
-            from tickets t
-            where status = 'received' and least(first_response_due_at, acceptance_due_at) < @now
-              and (first_response_due_at < @now and not exists (select 1 from ticket_escalations e
-                       where e.ticket_id = t.id and e.kind = 'first_response' and e.due_at = t.first_response_due_at)
-                   or acceptance_due_at < @now and not exists (select 1 from ticket_escalations e
-                       where e.ticket_id = t.id and e.kind = 'acceptance' and e.due_at = t.acceptance_due_at))
+            (select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
+             from tickets
+             where status = 'received' and first_response_escalated_for is distinct from first_response_due_at and first_response_due_at < @now
+             limit @batch)
+            union
+            (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
+             from tickets
+             where status = 'received' and acceptance_escalated_for is distinct from acceptance_due_at and acceptance_due_at < @now
+             limit @batch)
             union all
-            select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
-            from tickets t
-            where status in ('accepted', 'assigned', 'in_progress') and due_at < @now
-              and not exists (select 1 from ticket_escalations e where e.ticket_id = t.id and e.due_at = t.due_at and e.kind = 'resolution')
-            limit @batch
+            (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
+             from tickets
+             where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at and due_at < @now
+             limit @batch)
             """;
 
     private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
@@ -76,6 +77,15 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
     private static async Task<bool> EscalateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Row row, Breach breach, DateTimeOffset now, CancellationToken ct)
     {
         var kind = breach.Kind.ToName();
+        // The marker on the ticket keeps it out of the next scans; the unique row keeps a breach from being escalated
+        // twice by replicas scanning at the same moment.
+        var marker = breach.Kind switch
+        {
+            BreachKind.FirstResponse => "update tickets set first_response_escalated_for = @due where id = @id",
+            BreachKind.Acceptance => "update tickets set acceptance_escalated_for = @due where id = @id",
+            _ => "update tickets set resolution_escalated_for = @due where id = @id",
+        };
+        await connection.ExecuteAsync(new CommandDefinition(marker, new { id = row.Id, due = breach.DueAt }, transaction, cancellationToken: ct));
         var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             insert into ticket_escalations (ticket_id, kind, due_at, at, agency_code) values (@id, @kind, @due, @now, @agency)
             on conflict (ticket_id, kind, due_at) do nothing
