@@ -33,22 +33,26 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
         }
     }
 
-    /// <summary>Breaches not escalated yet, each kind from its own partial index (only tickets with a new breach are in it).</summary>
+    /// <summary>
+    /// Breaches not escalated yet, oldest first, each kind from its own partial index (only tickets with a new breach are
+    /// in it). The "order by" is what makes the planner use those indexes: it cannot estimate "is distinct from" between
+    /// two columns and would otherwise scan the table for the limit.
+    /// </summary>
     public const string BreachQuery = """
             (select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
              from tickets
              where status = 'received' and first_response_escalated_for is distinct from first_response_due_at and first_response_due_at < @now
-             limit @batch)
+             order by first_response_due_at limit @batch)
             union
             (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
              from tickets
              where status = 'received' and acceptance_escalated_for is distinct from acceptance_due_at and acceptance_due_at < @now
-             limit @batch)
+             order by acceptance_due_at limit @batch)
             union all
             (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
              from tickets
              where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at and due_at < @now
-             limit @batch)
+             order by due_at limit @batch)
             """;
 
     private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
