@@ -52,7 +52,7 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
             (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
              from tickets
              where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at and due_at < @now
-             order by due_at limit @batch)
+             order by due_at, id limit @batch)
             """;
 
     private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);

@@ -86,7 +86,8 @@ create index tickets_first_response_breach on tickets (first_response_due_at)
     where status = 'received' and first_response_escalated_for is distinct from first_response_due_at;
 create index tickets_acceptance_breach on tickets (acceptance_due_at)
     where status = 'received' and acceptance_escalated_for is distinct from acceptance_due_at;
-create index tickets_resolution_breach on tickets (due_at)
+-- (due_at, id), not (due_at): otherwise the planner takes tickets_open_due, which holds every open ticket.
+create index tickets_resolution_breach on tickets (due_at, id)
     where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at;
 create index tickets_urgent_queue on tickets (status, (coalesce(first_response_due_at, due_at)), id) where priority = 'urgent';
 create index tickets_pending_approval on tickets (id desc) where pending_result is not null;
