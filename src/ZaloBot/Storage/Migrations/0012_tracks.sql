@@ -77,19 +77,8 @@ alter table tickets add column reopen_count integer not null default 0;
 alter table tickets add column review_flagged_at timestamptz;  -- a low rating: a supervisor should look
 alter table tickets add column review_reason text;
 
--- The due date each clock was last escalated for: a breach is a due date in the past that differs from it. The partial
--- indexes hold only tickets with a breach not escalated yet, so the minute's scan stays small however long the backlog.
-alter table tickets add column first_response_escalated_for timestamptz;
-alter table tickets add column acceptance_escalated_for timestamptz;
-alter table tickets add column resolution_escalated_for timestamptz;
-create index tickets_first_response_breach on tickets (first_response_due_at)
-    where status = 'received' and first_response_escalated_for is distinct from first_response_due_at;
-create index tickets_acceptance_breach on tickets (acceptance_due_at)
-    where status = 'received' and acceptance_escalated_for is distinct from acceptance_due_at;
--- (due_at, id), not (due_at): otherwise the planner takes tickets_open_due, which holds every open ticket.
-create index tickets_resolution_breach on tickets (due_at, id)
-    where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at;
-create index tickets_urgent_queue on tickets (status, (coalesce(first_response_due_at, due_at)), id) where priority = 'urgent';
+create index tickets_waiting_acceptance on tickets (least(first_response_due_at, acceptance_due_at)) where status = 'received';
+create index tickets_urgent_queue on tickets (status, id desc) where priority = 'urgent';
 create index tickets_pending_approval on tickets (id desc) where pending_result is not null;
 create index tickets_flagged on tickets (id desc) where review_flagged_at is not null;
 
