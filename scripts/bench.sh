@@ -58,6 +58,7 @@ app_id="bench-app"; secret="bench-oa-secret"
 if [ "$what" = delivery ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
     dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
@@ -72,7 +73,7 @@ fi
 export BENCH_EVENTS="$work/ingest.tsv"
 
 echo "==> starting the service on $url"
-ASPNETCORE_ENVIRONMENT=Production \
+ASPNETCORE_ENVIRONMENT=Production ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
 ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
 Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
 Benchmarks__BareEndpoint=true Serilog__MinimumLevel__Default=Warning \

@@ -15,6 +15,7 @@ using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalClusterInDevelopment(builder.Environment);
 builder.AddServiceLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
