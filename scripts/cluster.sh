@@ -8,6 +8,7 @@
 # Used by scripts/faults.sh (and handy by hand):
 #   scripts/cluster.sh kill N     kill -9 replica N        scripts/cluster.sh restart N   start replica N again
 #   scripts/cluster.sh pg-restart restart PostgreSQL       scripts/cluster.sh zalo-outage S   Zalo unreachable for S seconds
+#   scripts/cluster.sh admin-token  a new admin account's API token
 # Environment: CLUSTER_PORT (load balancer, default 8180; replicas on the next three ports, HAProxy's stats page on
 # the fourth), CLUSTER_ZALO_PORT (default 8190), CLUSTER_PG_PORT (default 55532), CLUSTER_ROLES (default
 # "receive,process receive,dispatch receive,process,dispatch": what each replica runs; see docs/operations.md),
@@ -197,6 +198,8 @@ case "${1:-status}" in
     if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$bin/pg_ctl -D $ZALOBOT_PG_DIR/data -m fast -w restart -l $ZALOBOT_PG_DIR/postgres.log" >/dev/null
     else "$bin/pg_ctl" -D "$ZALOBOT_PG_DIR/data" -m fast -w restart -l "$ZALOBOT_PG_DIR/postgres.log" >/dev/null; fi
     say "PostgreSQL restarted" ;;
+  admin-token) replica_env 1
+    env "${envs[@]}" dotnet "$dll" staff add --name "Cluster admin $(date +%s)" --role admin | sed -n 's/.*shown only now): //p' ;;
   zalo-outage) curl -fs -X POST "$zalo/zalo-sim/_control/outage?seconds=$2" && say "Zalo unreachable for $2 s" ;;
-  *) echo "usage: scripts/cluster.sh start|stop|status|kill N|restart N|pg-restart|zalo-outage SECONDS" >&2; exit 2 ;;
+  *) echo "usage: scripts/cluster.sh start|stop|status|kill N|restart N|pg-restart|zalo-outage SECONDS|admin-token" >&2; exit 2 ;;
 esac
