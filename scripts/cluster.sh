@@ -103,7 +103,11 @@ backend replicas
     balance leastconn
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 1s fall 3 rise 2 slowstart 5s
+    # A database restart fails every /readyz for a few seconds: ten failures (10 s) before a replica is taken out, so
+    # a blip does not empty the pool (the receivers wait for storage meanwhile); a dead process is taken out on its
+    # first refused connections instead (observe layer4).
+    timeout check 2s
+    default-server inter 1s fall 10 rise 2 observe layer4 error-limit 3 on-error mark-down slowstart 5s
 $servers
 backend zalo_simulator
     server zalo 127.0.0.1:$zalo_port

@@ -5,6 +5,7 @@ using ZaloBot.Conversations;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
 using ZaloBot.Outbox;
+using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.StaffConsole;
@@ -13,6 +14,8 @@ using ZaloBot.Storage;
 using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
+
+if (args is ["probe", var probeUrl]) return await Probe.RunAsync(probeUrl);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalClusterInDevelopment(builder.Environment);
@@ -32,6 +35,7 @@ builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
+builder.Services.AddRetention();
 
 var app = builder.Build();
 
