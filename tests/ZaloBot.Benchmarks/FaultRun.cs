@@ -43,6 +43,7 @@ public static class FaultRun
         public int OtherStatus;
         public readonly ConcurrentDictionary<string, string> AckedMsgIds = new(); // msg_id → user
         public readonly ConcurrentDictionary<int, int> ByStatus = new();
+        public readonly ConcurrentBag<double> AckMilliseconds = [];
     }
 
     public static async Task<int> RunAsync(Settings s)
@@ -158,6 +159,10 @@ public static class FaultRun
         Console.WriteLine($"events sent {counters.Sent}, acknowledged {counters.Acknowledged} (distinct {acked.Length}); " +
             $"answers by status: {string.Join("  ", counters.ByStatus.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}");
         Console.WriteLine($"Zalo messages to these citizens: {received.Values.Sum(v => v.Count)}; outbox rows sent: {sentRows.Values.Sum()}; dead letters {dead}; parked events {parked}; text events without any reply {unanswered}");
+        var acks = counters.AckMilliseconds.Order().ToList();
+        double Pct(int p) => acks.Count == 0 ? double.NaN : acks[Math.Min(acks.Count - 1, (int)Math.Ceiling(p / 100.0 * acks.Count) - 1)];
+        Console.WriteLine($"webhook answer time (200s): p50 {Pct(50):F0} ms, p99 {Pct(99):F0} ms, max {acks.LastOrDefault():F0} ms; " +
+            $"slower than Zalo's 2 s: {acks.Count(ms => ms > 2000)}");
         Console.WriteLine($"acknowledged events lost:        {lost}");
         Console.WriteLine($"citizens never answered:         {neverAnswered} (of {activeCitizens.Count})");
         Console.WriteLine($"duplicate messages to a citizen: {duplicates} (sends Zalo took that the outbox did not record: {unrecorded})");
@@ -199,8 +204,10 @@ public static class FaultRun
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"{s.LoadBalancer}/webhooks/zalo") { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                 request.Headers.TryAddWithoutValidation(ZaloBot.Webhooks.WebhookSignature.HeaderName, signature);
+                var sent = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 var status = (int)response.StatusCode;
+                if (status == 200) counters.AckMilliseconds.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 counters.ByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
                 if (status == 200)
                 {
