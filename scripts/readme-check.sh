@@ -25,16 +25,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ran=0 skipped=0 failed=0 line=0 in_block=0 skip=0 block="" start=0 previous=""
+export PGOPTIONS="--client-min-messages=warning"
+ran=0 reason="" skipped=0 failed=0 line=0 in_block=0 skip=0 block="" start=0 previous=""
 while IFS= read -r text || [ -n "$text" ]; do
   line=$((line + 1))
   if [ "$in_block" = 0 ] && [ "$text" = '```bash' ]; then
     in_block=1 block="" start=$line
-    [[ "$previous" == "<!-- readme-check: skip"* ]] && skip=1 || skip=0
+    [[ "$previous" == "<!-- readme-check: skip"* ]] && skip=1 reason="${previous#<!-- readme-check: skip }" || skip=0
   elif [ "$in_block" = 1 ] && [ "$text" = '```' ]; then
     in_block=0
     if [ "$skip" = 1 ]; then
-      skipped=$((skipped + 1)); echo "readme-check: README.md:$start skipped ${previous#<!-- readme-check: skip }"
+      skipped=$((skipped + 1)); echo "readme-check: README.md:$start skipped ${reason% -->}"
     else
       ran=$((ran + 1))
       if output="$(ZALOBOT_PG_DIR="$scratch" timeout 600 bash -e -o pipefail -c "$block" 2>&1)"; then
