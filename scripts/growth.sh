@@ -95,7 +95,7 @@ with doomed as (select id from outbox where status = 'sent' and sent_at < now() 
 attempts as (delete from outbox_attempts where outbox_id in (select id from doomed) returning 1),
 messages as (delete from outbox where id in (select id from doomed) returning 1)
 select (select count(*) from messages) as messages, (select count(*) from attempts) as attempts;
-\echo hot paths at this size: a pending-event lookup, a pending-message claim scan, a citizen's tickets
+\echo hot paths at this size: a pending-event lookup, a pending-message claim scan, the tickets of one citizen
 explain (analyze, costs off, summary on, timing off) select id from inbox where processed_at is null and parked_at is null order by user_id, id limit 100;
 explain (analyze, costs off, summary on, timing off) select id from outbox where status = 'pending' and next_attempt_at <= now() order by id limit 100;
 explain (analyze, costs off, summary on, timing off) select id, code from tickets where citizen_zalo_id = 'user-4242' order by id desc limit 10;
