@@ -2,6 +2,7 @@
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
+#   scripts/bench.sh tracks   issue 12: escalation scan, urgent block, tracks report over the same 1,000,000 tickets
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
 #                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint
@@ -26,6 +27,14 @@ if [ "$what" = "intents" ]; then
   [ -n "${PHRASES:-}" ] && args+=("$PHRASES")
   [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
+fi
+if [ "$what" = "tracks" ]; then
+  start_postgres
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_tracks'" | grep -q 1 \
+    || psql -q "$url_base/postgres" -c "create database zalobot_tracks"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll tracks "${ZALOBOT_PG/Database=zalobot/Database=zalobot_tracks};Command Timeout=600" "${RUNS:-100}"
 fi
 if [ "$what" = "queue" ]; then
   start_postgres
@@ -130,5 +139,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|fuzz|delivery|intents" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
+using ZaloBot.Tracks;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
@@ -36,6 +37,7 @@ builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
 builder.Services.AddRetention();
+builder.Services.AddTracks();
 
 var app = builder.Build();
 
@@ -70,6 +72,8 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    guarded.MapTracksApi();
+    guarded.MapTrackReportsApi();
     app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)

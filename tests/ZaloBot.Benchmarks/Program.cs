@@ -15,6 +15,8 @@ return args switch
         await FaultRun.RunAsync(new FaultRun.Settings(lb, zalo, connectionString, appId, secret, script, Int(citizens), Int(rate), Int(seconds), Int(burst), Int(outage))),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["tracks", var connectionString] => await TrackBenchmark.RunAsync(connectionString, 100),
+    ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
     ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
     ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
@@ -31,6 +33,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks faults <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizens> <rate> <seconds> <burst> <zaloOutageSeconds>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
     return 2;

@@ -94,6 +94,7 @@ public static partial class ConversationEngine
             if (_state.Step == Step.QuestionOffer && !IsQuestionOfferAnswer(raw, n)) _state = WithoutDraft(_state);
 
             if (TryCentre(raw, n)) return;
+            if (TryResolutionFeedback(raw, n)) return;
 
             var command = Understanding.Command(raw);
             if (command != GlobalCommand.None)
@@ -139,6 +140,7 @@ public static partial class ConversationEngine
                 case Step.EditChoice: OnEditChoice(n); break;
                 case Step.ProblemOffer: OnProblemOffer(raw, n); break;
                 case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
+                case Step.TrackChoice: OnTrackChoice(raw, n); break;
             }
         }
 
@@ -199,7 +201,7 @@ public static partial class ConversationEngine
 
         private void GoBack()
         {
-            if (_state.EditingFromConfirm || _state.Step == Step.EditChoice)
+            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.TrackChoice)
             {
                 GoTo(Step.Confirm);
                 return;
@@ -299,6 +301,7 @@ public static partial class ConversationEngine
                 case Step.QuestionOffer:
                     SayButtons(OfferToFileQuestion, [Button.Say(FileQuestion), Button.Say(NoThanks)]);
                     break;
+                case Step.TrackChoice: PromptTrack(); break;
             }
         }
 

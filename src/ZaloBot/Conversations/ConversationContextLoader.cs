@@ -11,7 +11,7 @@ namespace ZaloBot.Conversations;
 /// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
-public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases) : IDisposable
+public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases, ZaloBot.Tracks.TrackSettings tracks) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -27,7 +27,13 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
-        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits) { Understanding = phrases.Current };
+        var clocks = await tracks.GetAsync(cancellationToken);
+        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits)
+        {
+            Understanding = phrases.Current,
+            Tracks = clocks.Tracks, Priorities = clocks.Priorities,
+            ReopenableTickets = await ZaloBot.Tracks.CitizenFeedback.ReopenableAsync(connection, transaction, userId, time.GetUtcNow(), cancellationToken),
+        };
     }
 
     public void Dispose() => _refresh.Dispose();

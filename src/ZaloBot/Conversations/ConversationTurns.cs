@@ -11,7 +11,7 @@ namespace ZaloBot.Conversations;
 /// Runs one input through the engine for one citizen and writes everything it decided — replies in the outbox,
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
-public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised)
+public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised, Tracks.CitizenFeedback feedback)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -39,6 +39,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case RateTicket rate:
                     await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
+                    await Tracks.CitizenFeedback.AfterRatingAsync(connection, transaction, userId, rate, now, cancellationToken);
+                    break;
+                case TrackEffect track:
+                    await feedback.ApplyAsync(connection, transaction, userId, track, now, cancellationToken);
                     break;
                 case RecordNotUnderstood message:
                     await unrecognised.RecordAsync(connection, transaction, message, now, cancellationToken);
