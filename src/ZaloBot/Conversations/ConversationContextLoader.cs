@@ -81,7 +81,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
     }
 
-    private static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
+    internal static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
     {
         // 32^4 codes a month: collisions are rare but possible, so reserve one that is not taken yet.
         while (true)
