@@ -5,6 +5,7 @@ using ZaloBot.Conversations;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
+using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
@@ -33,6 +34,7 @@ builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
 builder.Services.AddOpen311();
+builder.Services.AddSimilarReports();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ try
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
     guarded.MapChannelKeysApi();
+    guarded.MapSimilarReportsApi();
     app.MapStaffConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();
