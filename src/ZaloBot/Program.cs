@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
+using ZaloBot.Information;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
@@ -71,6 +72,7 @@ try
     guarded.MapUnderstandingApi();
     guarded.MapChannelKeysApi();
     guarded.MapSimilarReportsApi();
+    guarded.MapArticlesApi();
     app.MapStaffConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();

@@ -36,6 +36,9 @@ public sealed record ConversationContext(
 {
     /// <summary>How free text is understood: the built-in phrase table unless the operator's table is handed in.</summary>
     public Understander Understanding { get; init; } = Understander.Default;
+
+    /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
+    public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
 }
 
 public sealed record ConversationResult(ConversationState State, IReadOnlyList<ConversationEffect> Effects);

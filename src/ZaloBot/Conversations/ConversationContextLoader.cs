@@ -11,7 +11,8 @@ namespace ZaloBot.Conversations;
 /// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
-public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases) : IDisposable
+public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases,
+    ZaloBot.Information.ArticleCatalog articles) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -27,7 +28,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
-        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits) { Understanding = phrases.Current };
+        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits) { Understanding = phrases.Current, Articles = await articles.GetAsync(cancellationToken) };
     }
 
     public void Dispose() => _refresh.Dispose();

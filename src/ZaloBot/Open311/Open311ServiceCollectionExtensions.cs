@@ -10,6 +10,7 @@ public static class Open311ServiceCollectionExtensions
         services.AddSingleton<ChannelKeys>();
         services.AddSingleton<Open311RateLimiter>();
         services.AddSingleton<OnTimeRates>();
+        services.AddSingleton<Information.ArticleCatalog>();
         return services;
     }
 }
