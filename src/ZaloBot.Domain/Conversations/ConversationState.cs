@@ -22,6 +22,8 @@ public enum Step
     ProblemOffer,
     /// <summary>A question was answered; the citizen may file it as a petition. Not a draft: anything else is a new message.</summary>
     QuestionOffer,
+    /// <summary>An open ticket reports the same problem: follow it, or file anyway (issue 13).</summary>
+    FollowOffer,
 }
 
 public sealed record DraftAttachment(string Type, string Url, string? Name = null, long? Size = null);
@@ -70,6 +72,9 @@ public sealed record ConversationState
 
     /// <summary>The service centre whose QR code or code the citizen arrived with; recorded on the ticket.</summary>
     public string? ServiceCentreCode { get; init; }
+
+    /// <summary>The open ticket the citizen was offered to follow instead of filing; offered once per draft.</summary>
+    public string? FollowCandidate { get; init; }
 
     [JsonIgnore]
     public bool HasDraftInProgress => Step is not (Step.Menu or Step.QuestionOffer) || PausedStep is not null;

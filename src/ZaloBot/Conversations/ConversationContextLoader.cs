@@ -24,7 +24,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         var calendar = await holidays.GetAsync(cancellationToken);
         var today = WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
         var categories = reference.Categories
-            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays)))
+            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays))
+                { Publishable = c.Publication != "never", PublishByDefault = c.PublishByDefault })
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
@@ -45,7 +46,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         {
             if (_reference is { } fresh && now - fresh.LoadedAt < ReferenceDataTtl) return fresh;
             const string sql = """
-                select code, name, keywords, deadline_working_days as DeadlineWorkingDays from categories where active order by sort_order, code;
+                select code, name, keywords, deadline_working_days as DeadlineWorkingDays, publication, publish_by_default as PublishByDefault
+                from categories where active order by sort_order, code;
                 select code, name from areas order by name;
                 select code, name from service_centres where active order by code;
                 """;
@@ -101,6 +103,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         public string Name { get; init; } = "";
         public string[] Keywords { get; init; } = [];
         public int DeadlineWorkingDays { get; init; }
+        public string Publication { get; init; } = "never";
+        public bool PublishByDefault { get; init; }
     }
 
     private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string? LatestPublicUpdate);

@@ -25,7 +25,8 @@ public sealed class SimilarReportsOptions
 }
 
 /// <summary>What a similar report is compared by: its category, text and place.</summary>
-public sealed record SimilarityProbe(string CategoryCode, string Description, string? AreaCode, double? Latitude, double? Longitude, long? ExcludeTicketId = null);
+public sealed record SimilarityProbe(string CategoryCode, string Description, string? AreaCode, double? Latitude, double? Longitude, long? ExcludeTicketId = null,
+    string? ExcludeCitizen = null);
 
 public sealed record SimilarTicket(long Id, string Code, string Status, string Description, string? AreaCode, string? AssignedAgencyCode,
     DateTime CreatedAt, double Score, double? DistanceMeters);
@@ -54,6 +55,7 @@ public sealed class SimilarReportFinder(IOptions<SimilarReportsOptions> options,
                 from tickets o
                 where o.category_code = @category and o.status in ('received', 'accepted', 'assigned', 'in_progress')
                   and o.duplicate_of is null and o.id <> coalesce(@excludeId, 0) and o.created_at >= @since
+                  and (@excludeCitizen::text is null or o.citizen_zalo_id <> @excludeCitizen)
             ) c
             where Score >= @minScore and ((@area::text is not null and AreaCode = @area) or DistanceMeters <= @meters)
             order by Score desc, id desc
@@ -67,6 +69,7 @@ public sealed class SimilarReportFinder(IOptions<SimilarReportsOptions> options,
             lng = probe.Longitude,
             category = probe.CategoryCode,
             excludeId = probe.ExcludeTicketId,
+            excludeCitizen = probe.ExcludeCitizen,
             since = time.GetUtcNow().AddDays(-7 * o.Weeks),
             minScore,
             area = probe.AreaCode,

@@ -10,6 +10,7 @@ public static class SimilarReportsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SimilarReportFinder>();
         services.AddSingleton<DuplicateLinks>();
+        services.AddSingleton<ChatSimilarOffers>();
         return services;
     }
 }

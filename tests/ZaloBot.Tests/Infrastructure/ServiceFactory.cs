@@ -55,6 +55,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Zalo:OaSecretKey"] = OaSecretKey,
             // Tests that send to Zalo start a simulator and turn the dispatcher on (OutboxService).
             ["Outbox:Enabled"] = "false",
+            // Tests file the same complaint from many citizens; those about the follow offer turn it on.
+            ["SimilarReports:OfferInChat"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };

@@ -8,13 +8,18 @@ using ZaloBot.Tests.Open311;
 
 namespace ZaloBot.Tests.SimilarReports;
 
-public class DuplicateLinkingTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+public sealed class FollowOfferService : ServiceFactory
+{
+    public FollowOfferService() => With("SimilarReports:OfferInChat", "true");
+}
+
+public class DuplicateLinkingTests(FollowOfferService service) : IClassFixture<FollowOfferService>
 {
     private static string NewUser() => "c" + Guid.NewGuid().ToString("N")[..10];
 
-    private async Task FileAsync(HttpClient client, string user, string description, string name)
+    private async Task FileAsync(HttpClient client, string user, string description, string name, params string[] after)
     {
-        foreach (var text in new[] { "Gửi phản ánh", "ha tang moi truong", description, "Đường Nguyễn Đăng Đạo, phường Kinh Bắc", "bo qua", name, "Gửi" })
+        foreach (var text in new[] { "Gửi phản ánh", "ha tang moi truong", description, "Đường Nguyễn Đăng Đạo, phường Kinh Bắc", "bo qua", name, "Gửi" }.Concat(after))
             (await client.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(user, text, $"{user}-{Guid.NewGuid():N}")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Rows.InboxDrainedAsync(service.Database, user);
     }
@@ -25,9 +30,14 @@ public class DuplicateLinkingTests(ServiceFactory service) : IClassFixture<Servi
         var client = await service.StartReadyAsync();
         var (anh, binh) = (NewUser(), NewUser());
         await FileAsync(client, anh, "Đường Nguyễn Đăng Đạo ngập sâu sau mưa, xe máy chết máy hàng loạt", "Nguyễn Văn Anh 0912 345 678");
-        await FileAsync(client, binh, "Đường Nguyễn Đăng Đạo bị ngập sâu sau mưa lớn, xe máy chết máy", "Lê Thị Bình 0987 111 222");
+        // The bot offers Bình to follow Anh's ticket; Bình files anyway (their choice), Chi follows it.
+        await FileAsync(client, binh, "Đường Nguyễn Đăng Đạo bị ngập sâu sau mưa lớn, xe máy chết máy", "Lê Thị Bình 0987 111 222", "Vẫn gửi phản ánh mới");
+        var chi = NewUser();
+        await FileAsync(client, chi, "Đường Nguyễn Đăng Đạo ngập sâu sau mưa, xe máy chết máy", "Phạm Chí 0903 222 333", "Theo dõi phản ánh đó");
+        (await Rows.TicketsAsync(service.Database, chi)).ShouldBeEmpty();
         var first = (await Rows.TicketsAsync(service.Database, anh)).ShouldHaveSingleItem();
         var second = (await Rows.TicketsAsync(service.Database, binh)).ShouldHaveSingleItem();
+        (await Rows.OutboxAsync(service.Database, binh)).ShouldContain(r => r.Text.StartsWith($"Đã có phản ánh {first.Code}"));
 
         var intake = await service.AsAsync(StaffRole.IntakeOfficer);
         var similar = JsonDocument.Parse(await intake.GetStringAsync($"/api/tickets/{second.Code}/similar")).RootElement;
@@ -53,6 +63,7 @@ public class DuplicateLinkingTests(ServiceFactory service) : IClassFixture<Servi
         var resolution = $"Phản ánh {first.Code} đã được giải quyết. Kết quả: Đã nạo vét cống, đường hết ngập.";
         (await Rows.OutboxAsync(service.Database, anh)).ShouldContain(r => r.Text.StartsWith(resolution));
         (await Rows.OutboxAsync(service.Database, binh)).ShouldContain(r => r.Text.StartsWith(resolution));
+        (await Rows.OutboxAsync(service.Database, chi)).ShouldContain(r => r.Text.StartsWith(resolution));
         // The follower's notice may go as the phone template only to the follower's own number (their ticket), never the main citizen's.
         await using var connection = service.Database.Open();
         (await connection.QuerySingleAsync<long?>("select ticket_id from outbox where recipient_id = @binh order by id desc limit 1", new { binh })).ShouldBe(second.Id);
