@@ -2,8 +2,11 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
+using ZaloBot.Information;
+using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
+using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
 using ZaloBot.Retention;
 using ZaloBot.Simulator;
@@ -38,6 +41,8 @@ builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
 builder.Services.AddRetention();
 builder.Services.AddTracks();
+builder.Services.AddOpen311();
+builder.Services.AddSimilarReports();
 
 var app = builder.Build();
 
@@ -74,7 +79,12 @@ try
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();
     guarded.MapTrackReportsApi();
+    guarded.MapChannelKeysApi();
+    guarded.MapSimilarReportsApi();
+    guarded.MapArticlesApi();
     app.MapStaffConsole();
+    app.MapOpen311Api();
+    app.MapPublicAnswersPage();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {
