@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
+using ZaloBot.Evidence;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
 using ZaloBot.Outbox;
@@ -31,6 +32,7 @@ builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
+builder.Services.AddEvidence();
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    guarded.MapEvidenceApi();
     app.MapStaffConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
