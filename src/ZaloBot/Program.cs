@@ -69,12 +69,14 @@ try
     guarded.MapUnderstandingApi();
     guarded.MapEvidenceApi();
     app.MapStaffConsole();
+    app.MapEvidenceConsole();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {
         // No Zalo credentials needed: this process plays Zalo too, with a chat page to act as citizens.
         app.MapZaloSimulatorApi(ZaloServiceCollectionExtensions.SimulatorPrefix);
         app.MapSimulatorChat("/simulator");
+        SimulatorSamplePhoto.Register(app.Services.GetRequiredService<SimulatorMedia>());
     }
     app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
