@@ -110,8 +110,8 @@ public static class EvidenceApi
 /// <summary>What the API shows of one kept file.</summary>
 public sealed record EvidenceView(
     long Id, long? TicketEventId, int Position, string Origin, string Kind, string Status, string? FileName, string? ContentType,
-    long? SizeBytes, string? Sha256, int? Width, int? Height, double? PhotoLatitude, double? PhotoLongitude, DateTimeOffset? PhotoTakenAt,
-    int Attempts, string? Problem, DateTimeOffset? DownloadedAt, string? Url, string? ThumbnailUrl)
+    long? SizeBytes, string? Sha256, int? Width, int? Height, double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
+    int Attempts, string? Problem, DateTime? DownloadedAt, string? Url, string? ThumbnailUrl)
 {
     public static EvidenceView From(EvidenceItem i, string url) => new(
         i.Id, i.TicketEventId, i.Position, i.Origin, i.DeclaredKind, i.Status, i.FileName, i.ContentType, i.SizeBytes, i.Sha256,

@@ -13,8 +13,8 @@ namespace ZaloBot.Evidence;
 public sealed record EvidenceItem(
     long Id, long? TicketEventId, int Position, string Origin, string DeclaredKind, string Status, string? FileName,
     string? ContentType, long? SizeBytes, string? Sha256, int? Width, int? Height,
-    double? PhotoLatitude, double? PhotoLongitude, DateTimeOffset? PhotoTakenAt,
-    int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DownloadedAt,
+    double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
+    int Attempts, string? LastError, DateTime CreatedAt, DateTime? DownloadedAt,
     string? SourceUrl, bool HasThumbnail)
 {
     public bool Stored => Status == "stored";

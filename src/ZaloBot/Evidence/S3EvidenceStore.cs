@@ -40,6 +40,9 @@ public sealed class S3EvidenceStore(IAmazonS3 s3, string bucket, string prefix) 
             InputStream = content,
             ContentType = contentType,
             AutoCloseStream = false,
+            // Plain signed payloads: S3-compatible servers differ in their support of aws-chunked streaming signatures
+            // (s3rver stores the chunk framing as if it were the file); our streams are seekable, so nothing is lost.
+            UseChunkEncoding = false,
         };
         await s3.PutObjectAsync(request, cancellationToken);
     }
