@@ -9,7 +9,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section)
             .Validate(o => o.Storage != EvidenceStorageKind.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
                 "Evidence:S3:Bucket is required when Evidence:Storage is S3.")
-            .Validate(o => o.Storage != EvidenceStorageKind.S3 || string.IsNullOrEmpty(o.S3.ServiceUrl) || Uri.TryCreate(o.S3.ServiceUrl, UriKind.Absolute, out _),
+            .Validate(o => o.Storage != EvidenceStorageKind.S3 || string.IsNullOrEmpty(o.S3.ServiceUrl) || (Uri.TryCreate(o.S3.ServiceUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"),
                 "Evidence:S3:ServiceUrl must be an absolute URL (e.g. https://s3.example.vn).")
             .Validate(o => string.IsNullOrEmpty(o.S3.AccessKey) == string.IsNullOrEmpty(o.S3.SecretKey),
                 "Evidence:S3:AccessKey and Evidence:S3:SecretKey go together (or leave both empty for the SDK's default credentials).")
