@@ -206,9 +206,14 @@ public static partial class OaApiEndpoints
 
     private const int MaxUploadBytes = 1024 * 1024;
 
-    private static IResult ServeMedia(string name, HttpContext http, SimulatorMedia media)
+    private static async Task<IResult> ServeMedia(string name, HttpContext http, SimulatorMedia media)
     {
         if (media.Take(name) is not { } file) return Results.NotFound();
+        if (file.Hang)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
         lock (file)
         {
             if (file.FailuresLeft > 0)

@@ -10,6 +10,8 @@ public sealed record MediaFile(byte[] Bytes, string ContentType)
     public int FailuresLeft { get; set; }
     public int FailureStatus { get; init; } = 404;
     public bool OmitLength { get; init; }
+    /// <summary>Never answers (until the caller gives up), as a stalled CDN does.</summary>
+    public bool Hang { get; init; }
 }
 
 /// <summary>

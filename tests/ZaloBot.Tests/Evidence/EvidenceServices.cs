@@ -21,7 +21,7 @@ public abstract class EvidenceService : OutboxService
         With("Evidence:RetryBaseDelay", "00:00:00.020");
         With("Evidence:RetryMaxDelay", "00:00:00.100");
         With("Evidence:MaxAttempts", "3");
-        With("Evidence:DownloadTimeout", "00:00:10");
+        With("Evidence:DownloadTimeout", "00:00:03");
         With("Evidence:Lease", "00:00:30");
         With("Evidence:SweepInterval", "00:00:00.100");
         With("Evidence:MaxImageBytes", MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -31,10 +31,10 @@ public abstract class EvidenceService : OutboxService
     protected abstract Task ConfigureStorageAsync();
 
     /// <summary>A URL the simulator serves the bytes at, as Zalo's CDN serves what citizens send.</summary>
-    public string Serve(byte[] bytes, string contentType, int failures = 0, int failureStatus = 404, bool omitLength = false)
+    public string Serve(byte[] bytes, string contentType, int failures = 0, int failureStatus = 404, bool omitLength = false, bool hang = false)
     {
         var name = Guid.NewGuid().ToString("N") + "." + (contentType.Split('/')[1]);
-        Simulator.Media.Put(name, new ZaloBot.Simulator.MediaFile(bytes, contentType) { FailuresLeft = failures, FailureStatus = failureStatus, OmitLength = omitLength });
+        Simulator.Media.Put(name, new ZaloBot.Simulator.MediaFile(bytes, contentType) { FailuresLeft = failures, FailureStatus = failureStatus, OmitLength = omitLength, Hang = hang });
         return $"{Simulator.BaseUrl}/media/{name}";
     }
 }

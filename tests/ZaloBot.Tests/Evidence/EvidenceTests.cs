@@ -116,6 +116,23 @@ public abstract class EvidenceTests<TService>(TService service) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_stalled_download_holds_up_neither_the_webhook_nor_the_conversation_and_times_out()
+    {
+        var client = await service.StartReadyAsync();
+        var (code, citizen) = await service.SeedTicketAsync();
+        var stalled = service.Serve(TestFiles.Jpeg(100, 100), "image/jpeg", hang: true);
+
+        await SendAsync(client, Media(citizen, "image", stalled));
+        // The citizen is answered while the download is still hanging.
+        await Eventually.TrueAsync(() => Task.FromResult(service.Simulator.State.SentTo(citizen).Count > 0), "the bot's answer to reach the citizen");
+        service.Simulator.State.SentTo(citizen)[0].Content["text"]!.GetValue<string>().ShouldContain(code);
+        (await RowsAsync(code)).ShouldHaveSingleItem().Status.ShouldBe("pending");
+        // Then the download's time limit ends the attempt, and it is retried later.
+        await Eventually.TrueAsync(async () => (await RowsAsync(code)).Single().LastError is not null, "the stalled attempt to time out");
+        (await RowsAsync(code)).Single().LastError.ShouldBe("timed out after 3 s");
+    }
+
+    [Fact]
     public async Task An_oversize_or_mislabelled_file_is_refused_with_the_reason_recorded()
     {
         var client = await service.StartReadyAsync();
