@@ -424,7 +424,38 @@ public abstract class EvidenceTests<TService>(TService service) : IClassFixture<
     protected async Task<Row> SettledAsync(string code) => (await SettledRowsAsync(code, 1)).Single();
 }
 
-public sealed class LocalEvidenceTests(LocalEvidenceService service) : EvidenceTests<LocalEvidenceService>(service);
+public sealed class LocalEvidenceTests(LocalEvidenceService service) : EvidenceTests<LocalEvidenceService>(service)
+{
+    [Fact]
+    public async Task Staff_attach_a_photo_to_a_reply_in_the_console()
+    {
+        await Service.StartReadyAsync();
+        var (code, citizen) = await Service.SeedTicketAsync(status: "in_progress", agency: "UBND-KB");
+        var console = await ConsoleClient.SignedInAsync(Service, StaffRole.AgencyHandler, "UBND-KB");
+        var page = await console.GetHtmlAsync($"/console/tickets/{code}");
+        string Hidden(string name) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, $"name=\"{name}\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+        var photo = TestFiles.Jpeg(300, 200);
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Hidden("__RequestVerificationToken")), "__RequestVerificationToken" },
+            { new StringContent(Hidden("stamp")), "stamp" },
+            { new StringContent("Đã dọn xong rác, gửi bạn ảnh hiện trường."), "text" },
+            { file, "photo", "hien-truong.jpg" },
+        };
+        var response = await console.Http.PostAsync($"/console/tickets/{code}?handler=Reply", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+
+        await Service.AllSentAsync(citizen);
+        var sent = Service.Simulator.State.SentTo(citizen).ShouldHaveSingleItem();
+        var attachmentId = sent.Content["attachment"]!["payload"]!["elements"]![0]!["attachment_id"]!.GetValue<string>();
+        Service.Simulator.Media.Uploaded(attachmentId)!.Bytes.ShouldBe(photo);
+        var row = (await RowsAsync(code)).ShouldHaveSingleItem();
+        row.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(photo)));
+        (await console.GetHtmlAsync($"/console/tickets/{code}")).ShouldContain($"/console/tickets/{code}/evidence/{row.Id}/thumbnail");
+    }
+}
 
 public sealed class S3EvidenceTests(S3EvidenceService service) : EvidenceTests<S3EvidenceService>(service)
 {
