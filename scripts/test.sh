@@ -8,6 +8,11 @@ require_dotnet
 start_postgres || { echo "0 passed, 1 failed (PostgreSQL did not start)"; exit 1; }
 export ZALOBOT_TEST_PG="$ZALOBOT_PG"
 
+# The evidence store's tests run against an S3-compatible server too (s3rver from npm, installed once).
+ZALOBOT_TEST_S3="$("$root/scripts/s3.sh" start)" || { echo "0 passed, 1 failed (the S3-compatible test server did not start)"; exit 1; }
+export ZALOBOT_TEST_S3
+trap '"$root/scripts/s3.sh" stop' EXIT
+
 # The console's browser tests drive Debian's chromium headless (design §10); install it once, when missing.
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
+using ZaloBot.Evidence;
 using ZaloBot.Information;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
@@ -43,6 +44,7 @@ builder.Services.AddRetention();
 builder.Services.AddTracks();
 builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
+builder.Services.AddEvidence();
 
 var app = builder.Build();
 
@@ -82,7 +84,9 @@ try
     guarded.MapChannelKeysApi();
     guarded.MapSimilarReportsApi();
     guarded.MapArticlesApi();
+    guarded.MapEvidenceApi();
     app.MapStaffConsole();
+    app.MapEvidenceConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();
     app.MapBenchmarkEndpoints(app.Configuration);
@@ -91,6 +95,7 @@ try
         // No Zalo credentials needed: this process plays Zalo too, with a chat page to act as citizens.
         app.MapZaloSimulatorApi(ZaloServiceCollectionExtensions.SimulatorPrefix);
         app.MapSimulatorChat("/simulator");
+        SimulatorSamplePhoto.Register(app.Services.GetRequiredService<SimulatorMedia>());
     }
     app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 

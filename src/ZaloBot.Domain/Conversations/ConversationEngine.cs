@@ -75,7 +75,7 @@ public static partial class ConversationEngine
                 case FollowInput: Greet(); break;
                 case TextInput text: OnText(text.Text); break;
                 case ImagesInput images: OnAttachments(images.Urls.Select(u => new DraftAttachment("image", u)).ToList(), images.Caption); break;
-                case FileInput file: OnAttachments([new DraftAttachment("file", file.Url, file.Name, file.Size)], null); break;
+                case FileInput file: OnAttachments([new DraftAttachment(file.Kind, file.Url, file.Name, file.Size)], null); break;
                 case LocationInput location: OnLocation(location); break;
                 case UserInfoInput info: OnUserInfo(info); break;
                 case UnsupportedInput unsupported: OnUnsupported(unsupported.Kind); break;
