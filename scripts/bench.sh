@@ -38,7 +38,7 @@ if [ "$what" = "tracks" ]; then
 fi
 if [ "$what" = "queue" ]; then
   start_postgres
-  url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
   psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_queue'" | grep -q 1 \
     || psql -q "$url_base/postgres" -c "create database zalobot_queue"
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -54,7 +54,7 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "installing wrk…"; apt-get update -qq; apt-get install -y -qq wrk >/dev/null; }
 start_postgres
 db="zalobot_bench"; [ "$what" = fuzz ] && db="zalobot_fuzz" # its own database: a fuzz run and an ingest run may share a cluster
-psql_url="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+psql_url="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
 psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "create database $db"
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
 psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"

@@ -13,6 +13,7 @@ start_postgres || { echo "readme-check: PostgreSQL did not start"; exit 1; }
 port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$ZALOBOT_PG")"
 server="postgresql://zalobot:zalobot@127.0.0.1:$port/postgres"
 db=zalobot_readme
+export PGOPTIONS="--client-min-messages=warning"
 psql -q "$server" -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
 scratch="$(mktemp -d)"
 echo "${ZALOBOT_PG/Database=zalobot/Database=$db}" >"$scratch/connection-string"
@@ -25,7 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export PGOPTIONS="--client-min-messages=warning"
 ran=0 reason="" skipped=0 failed=0 line=0 in_block=0 skip=0 block="" start=0 previous=""
 while IFS= read -r text || [ -n "$text" ]; do
   line=$((line + 1))
