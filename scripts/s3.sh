@@ -9,12 +9,13 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${ZALOBOT_S3_PORT:-55433}"
 dir="${ZALOBOT_S3_DIR:-$root/.s3}"
+portfile="$dir/port"
+# The port this checkout's server took last time, so a second checkout on the machine keeps its own.
+port="${ZALOBOT_S3_PORT:-$(cat "$portfile" 2>/dev/null || echo 55433)}"
 version="3.7.1"
 bin="$dir/node_modules/s3rver/bin/s3rver.js"
 pidfile="$dir/s3rver.pid"
-url="http://127.0.0.1:$port"
 
 say() { echo "s3.sh: $*" >&2; }
 
@@ -40,12 +41,19 @@ start() {
   install
   if ! running; then
     mkdir -p "$dir/data"
+    if answers; then
+      # Another checkout's server (or anything else) holds the port: take the next free one and say so.
+      local taken="$port"
+      while answers; do port=$((port + 1)); done
+      say "port $taken is taken; this checkout's S3 server uses $port"
+    fi
+    echo "$port" >"$portfile"
     nohup node "$bin" -d "$dir/data" -a 127.0.0.1 -p "$port" --silent >"$dir/s3rver.log" 2>&1 &
     echo $! >"$pidfile"
     for _ in $(seq 1 100); do answers && break; sleep 0.1; done
     answers || { say "s3rver did not start"; tail -n 20 "$dir/s3rver.log" >&2; exit 1; }
   fi
-  echo "$url"
+  echo "http://127.0.0.1:$port"
 }
 
 stop() {
@@ -57,6 +65,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   destroy) stop; rm -rf "$dir/data" ;;
-  url) echo "$url" ;;
+  url) echo "http://127.0.0.1:$port" ;;
   *) echo "usage: $0 start|stop|destroy|url" >&2; exit 2 ;;
 esac

@@ -24,6 +24,26 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The deploy-file checks run haproxy -c and promtool (Debian's haproxy and prometheus packages); the backup test runs
+# pg_dump/pg_restore (postgresql-client). Installed once, when missing.
+missing=()
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing ${missing[*]} for the deploy-file and backup tests (once)"
+    # No init system in CI: keep the packages' post-install scripts from starting their daemons.
+    policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "warning: could not install ${missing[*]}; the deploy-file tests will fail"
+    [ "$policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
+  else
+    echo "warning: ${missing[*]} missing and this is not root; install them (Debian packages) for the deploy-file tests"
+  fi
+fi
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -42,12 +62,17 @@ for project in tests/*.Tests/*.Tests.csproj; do
     --results-directory "$results" || status=1
 done
 
+# The README's commands, run as printed (not an xunit test: it drives dotnet run and the scripts from outside).
+echo "==> README commands (scripts/readme-check.sh)"
+if bash scripts/readme-check.sh; then readme_passed=1 readme_failed=0; else readme_passed=0 readme_failed=1; status=1; fi
+
 sum() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
 passed="$(sum passed)"
 failed="$(sum failed)"
 skipped="$(sum notExecuted)"
 errors="$(sum error)"
-failed=$((failed + errors))
+failed=$((failed + errors + readme_failed))
+passed=$((passed + readme_passed))
 trx_count="$(ls "$results"/*.trx 2>/dev/null | wc -l)"
 projects="$(ls tests/*.Tests/*.Tests.csproj | wc -l)"
 if [ "$trx_count" -lt "$projects" ]; then

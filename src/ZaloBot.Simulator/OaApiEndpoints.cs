@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Simulator;
@@ -21,18 +22,26 @@ public static partial class OaApiEndpoints
     public static IEndpointRouteBuilder MapZaloSimulatorApi(this IEndpointRouteBuilder app, string prefix = "/zalo-sim")
     {
         var api = app.MapGroup(prefix).ExcludeFromDescription();
-        api.MapPost("/v3.0/oa/message/cs", SendConsultationAsync);
-        api.MapPost("/v3.0/oa/message/template", SendTemplateByUserAsync);
-        api.MapPost("/business/message/template", SendTemplateByPhoneAsync);
-        api.MapPost("/v3.0/oa/quota/message", QuotaAsync);
-        api.MapPost("/v2.0/oa/upload/image", UploadAsync);
+        var zalo = api.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            // Zalo unreachable: the connection is dropped before anything is done, so the caller knows nothing was sent.
+            if (!context.HttpContext.RequestServices.GetRequiredService<SimulatorState>().IsUnreachable) return await next(context);
+            context.HttpContext.Abort();
+            return Results.Empty;
+        });
+        zalo.MapPost("/v3.0/oa/message/cs", SendConsultationAsync);
+        zalo.MapPost("/v3.0/oa/message/template", SendTemplateByUserAsync);
+        zalo.MapPost("/business/message/template", SendTemplateByPhoneAsync);
+        zalo.MapPost("/v3.0/oa/quota/message", QuotaAsync);
+        zalo.MapPost("/v2.0/oa/upload/image", UploadAsync);
+        zalo.MapGet("/v3.0/oa/user/detail", UserDetail);
+        zalo.MapPost("/v4/oa/access_token", AccessTokenAsync);
         api.MapGet("/media/{name}", ServeMedia);
         api.MapGet("/uploads/{attachmentId}", (string attachmentId, SimulatorMedia media) =>
             media.Uploaded(attachmentId) is { } file ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
-        api.MapGet("/v3.0/oa/user/detail", UserDetail);
-        api.MapPost("/v4/oa/access_token", AccessTokenAsync);
 
         var control = api.MapGroup("/_control");
+        control.MapPost("/outage", (double seconds, SimulatorState state) => { state.SetOutage(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600))); return Results.NoContent(); });
         control.MapPost("/faults", (FaultRequest request, SimulatorState state) => { state.Faults.Set(request); return Results.NoContent(); });
         control.MapDelete("/faults", (SimulatorState state) => { state.Faults.Clear(); return Results.NoContent(); });
         control.MapPost("/expire-tokens", (SimulatorState state) => { state.ExpireAccessTokens(); return Results.NoContent(); });

@@ -3,19 +3,27 @@ using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
 using ZaloBot.Evidence;
+using ZaloBot.Information;
+using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
+using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
+using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
+using ZaloBot.Tracks;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
+if (args is ["probe", var probeUrl]) return await Probe.RunAsync(probeUrl);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalClusterInDevelopment(builder.Environment);
 builder.AddServiceLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +40,10 @@ builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
+builder.Services.AddRetention();
+builder.Services.AddTracks();
+builder.Services.AddOpen311();
+builder.Services.AddSimilarReports();
 builder.Services.AddEvidence();
 
 var app = builder.Build();
@@ -67,9 +79,16 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    guarded.MapTracksApi();
+    guarded.MapTrackReportsApi();
+    guarded.MapChannelKeysApi();
+    guarded.MapSimilarReportsApi();
+    guarded.MapArticlesApi();
     guarded.MapEvidenceApi();
     app.MapStaffConsole();
     app.MapEvidenceConsole();
+    app.MapOpen311Api();
+    app.MapPublicAnswersPage();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

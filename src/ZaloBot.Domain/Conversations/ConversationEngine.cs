@@ -57,7 +57,7 @@ public static partial class ConversationEngine
         private bool _greetFirst;
 
         public static ConversationState WithoutDraft(ConversationState s) =>
-            s with { Step = Step.Menu, Draft = new(), PausedStep = null, EditingFromConfirm = false, FailedAttempts = 0, ReminderSentAt = null };
+            s with { Step = Step.Menu, Draft = new(), PausedStep = null, EditingFromConfirm = false, FailedAttempts = 0, ReminderSentAt = null, FollowCandidate = null };
 
         public ConversationResult Run(ConversationInput input)
         {
@@ -94,6 +94,8 @@ public static partial class ConversationEngine
             if (_state.Step == Step.QuestionOffer && !IsQuestionOfferAnswer(raw, n)) _state = WithoutDraft(_state);
 
             if (TryCentre(raw, n)) return;
+            if (TryResolutionFeedback(raw, n)) return;
+            if (TryPublicationChoice(raw, n)) return;
 
             var command = Understanding.Command(raw);
             if (command != GlobalCommand.None)
@@ -139,6 +141,8 @@ public static partial class ConversationEngine
                 case Step.EditChoice: OnEditChoice(n); break;
                 case Step.ProblemOffer: OnProblemOffer(raw, n); break;
                 case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
+                case Step.TrackChoice: OnTrackChoice(raw, n); break;
+                case Step.FollowOffer: OnFollowOffer(raw, n); break;
             }
         }
 
@@ -199,7 +203,7 @@ public static partial class ConversationEngine
 
         private void GoBack()
         {
-            if (_state.EditingFromConfirm || _state.Step == Step.EditChoice)
+            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.TrackChoice or Step.FollowOffer)
             {
                 GoTo(Step.Confirm);
                 return;
@@ -298,6 +302,10 @@ public static partial class ConversationEngine
                     break;
                 case Step.QuestionOffer:
                     SayButtons(OfferToFileQuestion, [Button.Say(FileQuestion), Button.Say(NoThanks)]);
+                    break;
+                case Step.TrackChoice: PromptTrack(); break;
+                case Step.FollowOffer:
+                    PromptFollowOffer();
                     break;
             }
         }

@@ -52,7 +52,12 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             input = input with { AgencyCode = await RouteAsync(connection, transaction, ticket, cancellationToken) };
 
         var resolvedAt = ticket.ResolvedAt is { } r ? new DateTimeOffset(DateTime.SpecifyKind(r, DateTimeKind.Utc)) : (DateTimeOffset?)null;
-        switch (TicketTransitions.Decide(action, from, staff.Role, input, resolvedAt, now))
+        var decision = TicketTransitions.Decide(action, from, staff.Role, input, resolvedAt, now);
+        // An answer that needs approval waits for it (issue 12): the citizen hears nothing yet.
+        if (decision is TransitionDecision.Allowed && action == TicketAction.Resolve
+            && await Tracks.TrackService.HoldIfRequiredAsync(connection, transaction, staff, ticket, input.Result!, now, cancellationToken) is { } held)
+            return held;
+        switch (decision)
         {
             case TransitionDecision.Refused { RoleNotAllowed: true } refused:
                 return TicketActionResult.Fail(TicketFailure.Forbidden, refused.Reason);
@@ -84,7 +89,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var due = ticket.DueAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : (DateTimeOffset?)null;
         due = action switch
         {
-            TicketAction.Accept => HolidayCalendar.DueAt(calendar, now, await DeadlineDaysAsync(connection, transaction, ticket.CategoryCode, cancellationToken)),
+            TicketAction.Accept => await Tracks.TrackClocks.OnAcceptAsync(connection, transaction, ticket.Id, calendar, await DeadlineDaysAsync(connection, transaction, ticket.CategoryCode, cancellationToken), now, cancellationToken),
             // The receiving agency keeps the original deadline, but never gets less than a few working days.
             TicketAction.Transfer => Max(due, HolidayCalendar.DueAt(calendar, now, MinimumWorkingDaysAfterTransfer)),
             TicketAction.Reopen => HolidayCalendar.DueAt(calendar, now, ReopenWorkingDays),
@@ -110,9 +115,10 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var agencyName = agency is null ? null : await AgencyNameAsync(connection, transaction, agency, cancellationToken);
         var dueDate = due is { } dueAt ? WorkingDayCalendar.DateInVietnam(dueAt) : (DateOnly?)null;
         var text = TicketNotifications.For(action, ticket.Code, agencyName, input.Reason, input.Result, dueDate);
-        // The resolution and its rating question are one answer: one Zalo message, with the rating buttons.
+        // The resolution asks whether the problem is really fixed (issue 12), in one Zalo message with two buttons;
+        // the rating follows the citizen's answer.
         var message = action == TicketAction.Resolve
-            ? ZaloMessages.TextWithButtons(text + "\n\n" + TicketNotifications.RatingQuestion, TicketNotifications.RatingButtons(ticket.Code))[0]
+            ? ZaloMessages.TextWithButtons(text + "\n\n" + Domain.Tracks.TrackTexts.FixedQuestion, Domain.Tracks.TrackTexts.FixedButtons(ticket.Code))[0]
             : ZaloMessages.Text(text);
         var notice = new Notice(NoticeKindOf(action), new Dictionary<string, string?>
         {
@@ -179,8 +185,12 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     }
 
     /// <summary>A proactive notice to the ticket's citizen; beyond Zalo's window it may go as the template for its kind.</summary>
-    private static Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+    private static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+        // Citizens of duplicates linked to this ticket (and those who chose to follow it) hear the same.
+        await SimilarReports.TicketFollowers.EnqueueAsync(connection, transaction, ticket.Id, key, message, notice, now, cancellationToken);
+    }
 
     private static string NoticeKindOf(TicketAction action) => action switch
     {
