@@ -12,6 +12,8 @@
 #   scripts/bench.sh intents  the labelled corpus (corpus/intents) through the engine: accuracy per intent and the
 #                             share of "not understood" on the held-out part (no database; MISTAKES=1 lists the misses,
 #                             PHRASES=file.json lays an operator's phrase file over the built-in table)
+#   scripts/bench.sh evidence keeping citizens' photos: thumbnail + EXIF, re-encoding for Zalo's upload limit, SHA-256,
+#                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
@@ -27,6 +29,11 @@ if [ "$what" = "intents" ]; then
   [ -n "${PHRASES:-}" ] && args+=("$PHRASES")
   [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
+fi
+if [ "$what" = "evidence" ]; then
+  s3="$("$root/scripts/s3.sh" start)"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll evidence "${RUNS:-40}" "$s3"
 fi
 if [ "$what" = "tracks" ]; then
   start_postgres
@@ -139,5 +146,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
 esac

@@ -14,7 +14,7 @@ namespace ZaloBot.Evidence;
 /// </summary>
 public sealed partial class EvidenceDownloader(
     NpgsqlDataSource dataSource, IHttpClientFactory httpFactory, IEvidenceStore store, IOptions<EvidenceOptions> options,
-    TimeProvider time, ILogger<EvidenceDownloader> logger) : BackgroundService
+    Storage.MigrationState migrations, TimeProvider time, ILogger<EvidenceDownloader> logger) : BackgroundService
 {
     public const string HttpClientName = "evidence";
 
@@ -37,16 +37,20 @@ public sealed partial class EvidenceDownloader(
         {
             try
             {
-                if (!await RunOnceAsync(stoppingToken))
+                // Until the schema is migrated (at start-up, or by the migrate command) there is no evidence table to read.
+                if (!migrations.IsApplied || !await RunOnceAsync(stoppingToken))
                     await Task.Delay(options.Value.PollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogStorageDown(ex.Message);
+                // A worker that dies would stop the host (BackgroundService's default): log, wait, carry on. A claimed
+                // download whose result could not be written is taken again when its lease ends.
+                if (Storage.StorageErrors.IsUnavailable(ex)) LogStorageDown(ex.Message);
+                else LogUnexpected(ex);
                 await Task.Delay(options.Value.PollInterval * 5, time, stoppingToken);
             }
         }
@@ -131,6 +135,12 @@ public sealed partial class EvidenceDownloader(
             // The store failing is not the link's fault, but the download is retried all the same.
             return new Outcome.Failed("evidence store: " + ex.GetType().Name);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever else goes wrong with one file is recorded against that file, never left claimed and unexplained.
+            LogUnexpected(ex);
+            return new Outcome.Failed("unexpected: " + ex.GetType().Name);
+        }
     }
 
     private async Task<Outcome> StoreAsync(Claimed item, FileStream file, SniffedContent content, CancellationToken cancellationToken)
@@ -150,8 +160,16 @@ public sealed partial class EvidenceDownloader(
             var bytes = new byte[size];
             file.Position = 0;
             await file.ReadExactlyAsync(bytes, cancellationToken);
-            photo = EvidenceImages.Inspect(bytes, options.Value.ThumbnailSize);
-            if (photo.Thumbnail is { } thumbnail)
+            try
+            {
+                photo = EvidenceImages.Inspect(bytes, options.Value.ThumbnailSize);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A photo that cannot be previewed is still evidence: kept without a thumbnail.
+                LogUnexpected(ex);
+            }
+            if (photo?.Thumbnail is { } thumbnail)
             {
                 thumbnailKey = EvidenceKeys.Thumbnail(key);
                 await store.PutAsync(thumbnailKey, new MemoryStream(thumbnail), "image/jpeg", cancellationToken);
@@ -183,12 +201,15 @@ public sealed partial class EvidenceDownloader(
                     await store.DeleteAsync(s.Key, cancellationToken);
                     if (s.ThumbnailKey is not null) await store.DeleteAsync(s.ThumbnailKey, cancellationToken);
                 }
+                EvidenceMetrics.Count("stored");
+                EvidenceMetrics.Stored(s.Size);
                 LogStored(item.Id, item.TicketId, s.ContentType, s.Size);
                 break;
             case Outcome.Refused r:
                 await connection.ExecuteAsync(new CommandDefinition(
                     "update evidence set status = 'refused', last_error = @reason where id = @id and status = 'pending'",
                     new { reason = r.Reason, id = item.Id }, cancellationToken: cancellationToken));
+                EvidenceMetrics.Count("refused");
                 LogRefused(item.Id, item.TicketId, r.Reason);
                 break;
             case Outcome.Failed f:
@@ -199,6 +220,7 @@ public sealed partial class EvidenceDownloader(
                         last_error = @reason, next_attempt_at = @next
                     where id = @id and status = 'pending'
                     """, new { giveUp, reason = f.Reason, next = now + delay, id = item.Id }, cancellationToken: cancellationToken));
+                EvidenceMetrics.Count(giveUp ? "unavailable" : "retry");
                 if (giveUp) LogUnavailable(item.Id, item.TicketId, item.Attempts, f.Reason);
                 else LogRetry(item.Id, item.TicketId, item.Attempts, f.Reason, delay);
                 break;
@@ -219,6 +241,9 @@ public sealed partial class EvidenceDownloader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence {EvidenceId} of ticket {TicketId} unavailable after {Attempts} attempts: {Reason}")]
     private partial void LogUnavailable(long evidenceId, long ticketId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evidence downloader failed unexpectedly")]
+    private partial void LogUnexpected(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence downloader cannot reach storage: {Reason}")]
     private partial void LogStorageDown(string reason);

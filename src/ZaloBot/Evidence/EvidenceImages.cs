@@ -46,9 +46,10 @@ public static class EvidenceImages
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels) return null;
-        using var bitmap = Decode(codec, 2048);
+        // Zalo shows photos at phone size: 1,600 pixels on the long side is plenty, and each round is smaller still.
+        using var bitmap = Decode(codec, 1600);
         if (bitmap is null) return null;
-        foreach (var (side, quality) in new[] { (2048, 85), (1600, 80), (1280, 75), (1024, 70), (800, 65) })
+        foreach (var (side, quality) in new[] { (1600, 85), (1280, 80), (1024, 75), (800, 70) })
         {
             var jpeg = EncodeJpeg(bitmap, side, quality);
             if (jpeg.Length <= ZaloMaxUploadBytes) return (jpeg, "image/jpeg");
@@ -76,12 +77,21 @@ public static class EvidenceImages
         }
     }
 
-    /// <summary>Decodes at the smallest scale the codec offers that is still at least <paramref name="side"/>, upright.</summary>
+    /// <summary>Decodes at the smallest scale the codec offers whose long side is still at least <paramref name="side"/>, upright.</summary>
     private static SKBitmap? Decode(SKCodec codec, int side)
     {
-        var info = codec.Info;
-        var scale = Math.Min(1f, (float)side / Math.Max(1, Math.Min(info.Width, info.Height)));
-        var size = codec.GetScaledDimensions(scale);
+        // JPEG decoders scale by 1/2, 1/4 or 1/8 almost for free: take the smallest that still covers the side, so a
+        // 12 MP photo is never decoded whole for a thumbnail, and the final resize is a small, cheap step.
+        var size = codec.Info.Size;
+        foreach (var scale in new[] { 0.125f, 0.25f, 0.5f })
+        {
+            var scaled = codec.GetScaledDimensions(scale);
+            if (Math.Max(scaled.Width, scaled.Height) >= side)
+            {
+                size = scaled;
+                break;
+            }
+        }
         var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);
         var result = codec.GetPixels(target, bitmap.GetPixels());
@@ -120,7 +130,7 @@ public static class EvidenceImages
         var scale = Math.Min(1.0, (double)maxSide / Math.Max(bitmap.Width, bitmap.Height));
         var width = Math.Max(1, (int)Math.Round(bitmap.Width * scale));
         var height = Math.Max(1, (int)Math.Round(bitmap.Height * scale));
-        using var resized = scale < 1 ? bitmap.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)) : null;
+        using var resized = scale < 1 ? bitmap.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)) : null;
         using var image = SKImage.FromBitmap(resized ?? bitmap);
         using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, quality);
         return encoded.ToArray();

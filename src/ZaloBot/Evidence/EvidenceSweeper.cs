@@ -10,7 +10,8 @@ namespace ZaloBot.Evidence;
 /// the file existed (hash, size, type, dates).
 /// </summary>
 public sealed partial class EvidenceSweeper(
-    NpgsqlDataSource dataSource, IEvidenceStore store, IOptions<EvidenceOptions> options, TimeProvider time, ILogger<EvidenceSweeper> logger) : BackgroundService
+    NpgsqlDataSource dataSource, IEvidenceStore store, IOptions<EvidenceOptions> options, Storage.MigrationState migrations,
+    TimeProvider time, ILogger<EvidenceSweeper> logger) : BackgroundService
 {
     public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -21,6 +22,11 @@ public sealed partial class EvidenceSweeper(
         {
             try
             {
+                if (!migrations.IsApplied)
+                {
+                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+                    continue;
+                }
                 if (time.GetUtcNow() >= nextRetention)
                 {
                     await ExpireAsync(stoppingToken);
@@ -33,7 +39,7 @@ public sealed partial class EvidenceSweeper(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSweepFailed(ex.GetType().Name, ex.Message);
                 await Task.Delay(options.Value.SweepInterval < PurgeInterval ? options.Value.SweepInterval : PurgeInterval, time, stoppingToken);
