@@ -12,6 +12,8 @@
 #   scripts/bench.sh intents  the labelled corpus (corpus/intents) through the engine: accuracy per intent and the
 #                             share of "not understood" on the held-out part (no database; MISTAKES=1 lists the misses,
 #                             PHRASES=file.json lays an operator's phrase file over the built-in table)
+#   scripts/bench.sh evidence keeping citizens' photos: thumbnail + EXIF, re-encoding for Zalo's upload limit, SHA-256,
+#                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
@@ -28,6 +30,11 @@ if [ "$what" = "intents" ]; then
   [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
 fi
+if [ "$what" = "evidence" ]; then
+  s3="$("$root/scripts/s3.sh" start)"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll evidence "${RUNS:-40}" "$s3"
+fi
 if [ "$what" = "tracks" ]; then
   start_postgres
   url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
@@ -38,7 +45,7 @@ if [ "$what" = "tracks" ]; then
 fi
 if [ "$what" = "queue" ]; then
   start_postgres
-  url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
   psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_queue'" | grep -q 1 \
     || psql -q "$url_base/postgres" -c "create database zalobot_queue"
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -54,7 +61,7 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "installing wrk…"; apt-get update -qq; apt-get install -y -qq wrk >/dev/null; }
 start_postgres
 db="zalobot_bench"; [ "$what" = fuzz ] && db="zalobot_fuzz" # its own database: a fuzz run and an ingest run may share a cluster
-psql_url="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+psql_url="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
 psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "create database $db"
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
 psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"
@@ -67,6 +74,7 @@ app_id="bench-app"; secret="bench-oa-secret"
 if [ "$what" = delivery ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
     dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
@@ -81,7 +89,7 @@ fi
 export BENCH_EVENTS="$work/ingest.tsv"
 
 echo "==> starting the service on $url"
-ASPNETCORE_ENVIRONMENT=Production \
+ASPNETCORE_ENVIRONMENT=Production ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
 ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
 Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
 Benchmarks__BareEndpoint=true Serilog__MinimumLevel__Default=Warning \
@@ -138,5 +146,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
 esac

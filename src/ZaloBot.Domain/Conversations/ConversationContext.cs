@@ -3,7 +3,14 @@ using ZaloBot.Domain.Understanding;
 namespace ZaloBot.Domain.Conversations;
 
 /// <summary>A complaint category as offered to citizens; <paramref name="ExpectedDeadline"/> if submitted now.</summary>
-public sealed record CategoryOption(string Code, string Name, IReadOnlyList<string> Keywords, DateOnly ExpectedDeadline);
+public sealed record CategoryOption(string Code, string Name, IReadOnlyList<string> Keywords, DateOnly ExpectedDeadline)
+{
+    /// <summary>Answers in this category may be published (issue 13); the citizen is asked at submission.</summary>
+    public bool Publishable { get; init; }
+
+    /// <summary>What a citizen who says nothing gets.</summary>
+    public bool PublishByDefault { get; init; }
+}
 
 public sealed record AreaOption(string Code, string Name);
 
@@ -45,6 +52,11 @@ public sealed record ConversationContext(
 
     /// <summary>This citizen's resolved tickets still inside the reopen window ("not fixed yet" reopens them).</summary>
     public IReadOnlySet<string> ReopenableTickets { get; init; } = new HashSet<string>();
+    /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
+    public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
+
+    /// <summary>An open ticket very like the draft being confirmed, if any; the citizen is offered to follow it.</summary>
+    public SimilarOpenTicket? SimilarOpen { get; init; }
 }
 
 public sealed record ConversationResult(ConversationState State, IReadOnlyList<ConversationEffect> Effects);

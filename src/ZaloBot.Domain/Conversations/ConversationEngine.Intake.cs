@@ -212,7 +212,7 @@ public static partial class ConversationEngine
 
         private void OnConfirm(string raw)
         {
-            if (Understanding.Is(Answer.Submit, raw)) SubmitTicket();
+            if (Understanding.Is(Answer.Submit, raw)) { if (!OfferToFollow()) SubmitTicket(); }
             else if (Understanding.Is(Answer.Edit, raw))
             {
                 _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
@@ -255,6 +255,7 @@ public static partial class ConversationEngine
                 Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
             _effects.Add(TrackOf(context.NewTicketCode, Draft));
             Say(Submitted(context.NewTicketCode, category.ExpectedDeadline));
+            AskAboutPublication(category, context.NewTicketCode);
             // The centre is where this complaint started; the next one may start elsewhere.
             _state = WithoutDraft(_state) with { ServiceCentreCode = null };
         }

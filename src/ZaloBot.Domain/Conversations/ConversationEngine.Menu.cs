@@ -18,9 +18,11 @@ public static partial class ConversationEngine
             {
                 case 1: StartIntake(); return;
                 case 2: ListTickets(); return;
-                case 3: Say(Info); MainMenu(); return;
+                case 3: ShowInformation(); return;
                 case 4: Say(ConversationTexts.Help); MainMenu(); return;
             }
+
+            if (TryTopic(n)) return;
 
             var meaning = Understanding.Understand(raw);
             _greetFirst = meaning.Greeted && meaning.Intent is not (MessageIntent.Greeting or MessageIntent.None);
@@ -29,7 +31,13 @@ public static partial class ConversationEngine
                 case MessageIntent.Complaint:
                     // Without a complaint word, a message from a citizen with an open ticket is most likely about it.
                     if (!meaning.ExplicitComplaint && LatestOpenTicket() is { } open) AddFollowUp(open, raw);
-                    else if (meaning.Description is { } description && description.Length >= Limits.MinDescriptionLength) OfferProblem(description);
+                    else if (meaning.Description is { } description && description.Length >= Limits.MinDescriptionLength)
+                    {
+                        // Articles that answer it come first; the offer to file the complaint follows.
+                        if (!meaning.ExplicitComplaint && AnswerFromArticles(raw) is { } articles) Say(articles);
+                        OfferProblem(description);
+                    }
+                    else if (!meaning.ExplicitComplaint && MatchArticles(raw).Count > 0) AnswerQuestion(raw);
                     else StartFromShortComplaint(raw);
                     break;
                 case MessageIntent.Status:
@@ -43,8 +51,8 @@ public static partial class ConversationEngine
                     MainMenu();
                     break;
                 case MessageIntent.Info:
-                    Say(Info);
-                    MainMenu();
+                    if (AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
+                    else ShowInformation();
                     break;
                 case MessageIntent.Greeting:
                     Greet();
@@ -55,6 +63,7 @@ public static partial class ConversationEngine
                     break;
                 default:
                     if (LatestOpenTicket() is { } ticket) AddFollowUp(ticket, raw);
+                    else if (MatchArticles(raw).Count > 0) AnswerQuestion(raw);
                     else NotUnderstoodAtMenu(raw);
                     break;
             }
@@ -153,7 +162,7 @@ public static partial class ConversationEngine
 
         private void AnswerQuestion(string raw)
         {
-            Say(QuestionAnswer);
+            Say(AnswerFromArticles(raw) ?? QuestionAnswer);
             if (_state.PausedStep is not null)
             {
                 // A draft waits at the menu; offering to file the question would replace it.

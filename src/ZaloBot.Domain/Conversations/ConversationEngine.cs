@@ -57,7 +57,7 @@ public static partial class ConversationEngine
         private bool _greetFirst;
 
         public static ConversationState WithoutDraft(ConversationState s) =>
-            s with { Step = Step.Menu, Draft = new(), PausedStep = null, EditingFromConfirm = false, FailedAttempts = 0, ReminderSentAt = null };
+            s with { Step = Step.Menu, Draft = new(), PausedStep = null, EditingFromConfirm = false, FailedAttempts = 0, ReminderSentAt = null, FollowCandidate = null };
 
         public ConversationResult Run(ConversationInput input)
         {
@@ -75,7 +75,7 @@ public static partial class ConversationEngine
                 case FollowInput: Greet(); break;
                 case TextInput text: OnText(text.Text); break;
                 case ImagesInput images: OnAttachments(images.Urls.Select(u => new DraftAttachment("image", u)).ToList(), images.Caption); break;
-                case FileInput file: OnAttachments([new DraftAttachment("file", file.Url, file.Name, file.Size)], null); break;
+                case FileInput file: OnAttachments([new DraftAttachment(file.Kind, file.Url, file.Name, file.Size)], null); break;
                 case LocationInput location: OnLocation(location); break;
                 case UserInfoInput info: OnUserInfo(info); break;
                 case UnsupportedInput unsupported: OnUnsupported(unsupported.Kind); break;
@@ -95,6 +95,7 @@ public static partial class ConversationEngine
 
             if (TryCentre(raw, n)) return;
             if (TryResolutionFeedback(raw, n)) return;
+            if (TryPublicationChoice(raw, n)) return;
 
             var command = Understanding.Command(raw);
             if (command != GlobalCommand.None)
@@ -141,6 +142,7 @@ public static partial class ConversationEngine
                 case Step.ProblemOffer: OnProblemOffer(raw, n); break;
                 case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
                 case Step.TrackChoice: OnTrackChoice(raw, n); break;
+                case Step.FollowOffer: OnFollowOffer(raw, n); break;
             }
         }
 
@@ -201,7 +203,7 @@ public static partial class ConversationEngine
 
         private void GoBack()
         {
-            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.TrackChoice)
+            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.TrackChoice or Step.FollowOffer)
             {
                 GoTo(Step.Confirm);
                 return;
@@ -302,6 +304,9 @@ public static partial class ConversationEngine
                     SayButtons(OfferToFileQuestion, [Button.Say(FileQuestion), Button.Say(NoThanks)]);
                     break;
                 case Step.TrackChoice: PromptTrack(); break;
+                case Step.FollowOffer:
+                    PromptFollowOffer();
+                    break;
             }
         }
 

@@ -24,6 +24,8 @@ public enum Step
     QuestionOffer,
     /// <summary>At submission: the complaint reads like a khiếu nại or tố cáo; the citizen confirms which (issue 12).</summary>
     TrackChoice,
+    /// <summary>An open ticket reports the same problem: follow it, or file anyway (issue 13).</summary>
+    FollowOffer,
 }
 
 public sealed record DraftAttachment(string Type, string Url, string? Name = null, long? Size = null);
@@ -79,6 +81,8 @@ public sealed record ConversationState
 
     /// <summary>The citizen said a resolved ticket is not fixed; their next message says what remains.</summary>
     public string? NotFixedTicketCode { get; init; }
+    /// <summary>The open ticket the citizen was offered to follow instead of filing; offered once per draft.</summary>
+    public string? FollowCandidate { get; init; }
 
     [JsonIgnore]
     public bool HasDraftInProgress => Step is not (Step.Menu or Step.QuestionOffer) || PausedStep is not null;

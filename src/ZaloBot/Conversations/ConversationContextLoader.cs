@@ -11,7 +11,8 @@ namespace ZaloBot.Conversations;
 /// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
-public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases, ZaloBot.Tracks.TrackSettings tracks) : IDisposable
+public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases,
+    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -23,7 +24,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         var calendar = await holidays.GetAsync(cancellationToken);
         var today = WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
         var categories = reference.Categories
-            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays)))
+            .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays))
+                { Publishable = c.Publication != "never", PublishByDefault = c.PublishByDefault })
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
@@ -33,6 +35,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             Understanding = phrases.Current,
             Tracks = clocks.Tracks, Priorities = clocks.Priorities,
             ReopenableTickets = await ZaloBot.Tracks.CitizenFeedback.ReopenableAsync(connection, transaction, userId, time.GetUtcNow(), cancellationToken),
+            Articles = await articles.GetAsync(cancellationToken),
         };
     }
 
@@ -50,7 +53,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         {
             if (_reference is { } fresh && now - fresh.LoadedAt < ReferenceDataTtl) return fresh;
             const string sql = """
-                select code, name, keywords, deadline_working_days as DeadlineWorkingDays from categories where active order by sort_order, code;
+                select code, name, keywords, deadline_working_days as DeadlineWorkingDays, publication, publish_by_default as PublishByDefault
+                from categories where active order by sort_order, code;
                 select code, name from areas order by name;
                 select code, name from service_centres where active order by code;
                 """;
@@ -87,7 +91,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
     }
 
-    private static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
+    internal static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
     {
         // 32^4 codes a month: collisions are rare but possible, so reserve one that is not taken yet.
         while (true)
@@ -106,6 +110,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         public string Name { get; init; } = "";
         public string[] Keywords { get; init; } = [];
         public int DeadlineWorkingDays { get; init; }
+        public string Publication { get; init; } = "never";
+        public bool PublishByDefault { get; init; }
     }
 
     private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string? LatestPublicUpdate);

@@ -11,7 +11,8 @@ namespace ZaloBot.Conversations;
 /// Runs one input through the engine for one citizen and writes everything it decided — replies in the outbox,
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
-public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised, Tracks.CitizenFeedback feedback)
+public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised,
+    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -22,6 +23,7 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         var now = time.GetUtcNow();
         var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, userId, StateJson, cancellationToken) ?? ConversationState.New();
         var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
+        context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
 
         var result = ConversationEngine.Handle(state, input, context);
 
@@ -43,6 +45,12 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case TrackEffect track:
                     await feedback.ApplyAsync(connection, transaction, userId, track, now, cancellationToken);
+                    break;
+                case SetPublication choice:
+                    await ZaloBot.SimilarReports.ChatSimilarOffers.SetPublicationAsync(connection, transaction, userId, choice.TicketCode, choice.Publish, cancellationToken);
+                    break;
+                case FollowTicket follow:
+                    await ZaloBot.SimilarReports.ChatSimilarOffers.FollowAsync(connection, transaction, userId, follow.TicketCode, now, cancellationToken);
                     break;
                 case RecordNotUnderstood message:
                     await unrecognised.RecordAsync(connection, transaction, message, now, cancellationToken);

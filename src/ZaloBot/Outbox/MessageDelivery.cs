@@ -50,10 +50,13 @@ public sealed class MessageDelivery(
         var notice = Notice.FromJson(message.Notice);
         string windowReason;
 
-        var state = message.ReplyToMsgId is null ? await window.CheckAsync(message.RecipientId, tokens.GetAsync, cancellationToken) : WindowState.Open;
+        // A citizen who came through another channel (Open311) has no Zalo id: only the template by phone can reach them.
+        var external = ZaloBot.Open311.ExternalCitizen.Is(message.RecipientId);
+        var state = external ? WindowState.Closed
+            : message.ReplyToMsgId is null ? await window.CheckAsync(message.RecipientId, tokens.GetAsync, cancellationToken) : WindowState.Open;
         if (state == WindowState.Closed)
         {
-            windowReason = "outside Zalo's 7-day window";
+            windowReason = external ? "filed through another channel, no Zalo id" : "outside Zalo's 7-day window";
         }
         else
         {
@@ -75,7 +78,7 @@ public sealed class MessageDelivery(
 
         var reasons = new List<string> { windowReason };
         var data = NoticeTemplates.Render(template, notice.Fields);
-        if (!string.IsNullOrWhiteSpace(template.TemplateId))
+        if (!external && !string.IsNullOrWhiteSpace(template.TemplateId))
         {
             var result = await CallAsync(DeliveryChannels.TemplateByUser,
                 token => zalo.SendTemplateToUserAsync(message.RecipientId, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);

@@ -158,7 +158,8 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     }
 
     /// <summary>A reply or note inside the caller's transaction.</summary>
-    public async Task<TicketActionResult> AddToThreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken)
+    /// <param name="compose">Builds the Zalo message from the reply's text (a photo reply: the image with the text as caption); plain text by default.</param>
+    public async Task<TicketActionResult> AddToThreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken, Func<string, JsonObject>? compose = null)
     {
         var now = time.GetUtcNow();
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
@@ -178,14 +179,18 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             {
                 ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = sender, ["text"] = text,
             });
-            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", ZaloMessages.Text(reply), notice, now, cancellationToken);
+            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", (compose ?? ZaloMessages.Text)(reply), notice, now, cancellationToken);
         }
         return TicketActionResult.Ok(ticket);
     }
 
     /// <summary>A proactive notice to the ticket's citizen; beyond Zalo's window it may go as the template for its kind.</summary>
-    private static Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+    private static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+        // Citizens of duplicates linked to this ticket (and those who chose to follow it) hear the same.
+        await SimilarReports.TicketFollowers.EnqueueAsync(connection, transaction, ticket.Id, key, message, notice, now, cancellationToken);
+    }
 
     private static string NoticeKindOf(TicketAction action) => action switch
     {

@@ -1,0 +1,86 @@
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Information;
+
+/// <summary>An information article for citizens and businesses, as the conversation shows it.</summary>
+public sealed record ArticleOption(long Id, string Topic, string Title, string Summary, string? Link, IReadOnlyList<string> Keywords, DateTimeOffset PublishedAt);
+
+/// <summary>The topics articles are filed under: stored by code, shown (and typed, pressed) by their Vietnamese name.</summary>
+public static class ArticleTopics
+{
+    public static readonly IReadOnlyList<(string Code, string Name)> All =
+    [
+        ("policies", "Chính sách"),
+        ("investment", "Đầu tư"),
+        ("events", "Sự kiện"),
+        ("procedures", "Thủ tục hành chính"),
+        ("support", "Chương trình hỗ trợ"),
+    ];
+
+    public static bool IsKnown(string? code) => All.Any(t => t.Code == code);
+
+    public static string NameOf(string code) => All.FirstOrDefault(t => t.Code == code).Name ?? code;
+
+    /// <summary>The topic a whole message names ("chinh sach", "Thông tin: Đầu tư"), or null.</summary>
+    public static string? Match(string normalized)
+    {
+        var text = normalized.StartsWith("thong tin ", StringComparison.Ordinal) ? normalized["thong tin ".Length..] : normalized;
+        foreach (var (code, name) in All)
+            if (text == TextNormalizer.Normalize(name)) return code;
+        return null;
+    }
+}
+
+/// <summary>
+/// Finds the articles that answer a typed question: words compared without case or diacritics, keywords (phrases
+/// admins attach to an article) weigh most, then the title, then the summary. Pure and fast enough for every message.
+/// </summary>
+public static class ArticleMatcher
+{
+    /// <summary>Below this an article is a coincidence of common words, not an answer.</summary>
+    public const double MinScore = 2.0;
+
+    // Words that carry no subject: politeness, question words, pronouns. Matching on them would find everything.
+    private static readonly HashSet<string> StopWords =
+    [
+        "a", "ad", "admin", "ah", "oi", "cho", "hoi", "xin", "toi", "minh", "em", "anh", "chi", "ban", "can", "gi", "la", "ve",
+        "thi", "nhu", "the", "nao", "o", "dau", "co", "khong", "k", "ko", "duoc", "nhe", "nha", "voi", "va", "cua", "de", "lam",
+        "muon", "biet", "cac", "nhung", "mot", "bao", "nhieu", "khi", "tai", "sao", "vay", "a", "u", "nay", "do", "di", "den",
+        "tu", "theo", "trong", "ra", "vao", "len", "xuong", "con", "roi", "chua", "da", "se", "dang", "phai", "ai",
+    ];
+
+    public static IReadOnlyList<ArticleOption> Best(string question, IReadOnlyList<ArticleOption> articles, int max = 3)
+    {
+        if (articles.Count == 0) return [];
+        var normalized = TextNormalizer.Normalize(question);
+        var words = Words(normalized);
+        if (words.Count == 0) return [];
+        var padded = " " + normalized + " ";
+        return articles
+            .Select(a => (Article: a, Score: Score(a, padded, words)))
+            .Where(x => x.Score >= MinScore)
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Article.PublishedAt)
+            .Take(max)
+            .Select(x => x.Article)
+            .ToList();
+    }
+
+    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords)
+    {
+        double score = 0;
+        foreach (var keyword in article.Keywords)
+        {
+            var k = TextNormalizer.Normalize(keyword);
+            // A keyword phrase found whole is strong evidence, the longer the stronger.
+            if (k.Length > 0 && paddedQuestion.Contains(" " + k + " ", StringComparison.Ordinal)) score += 1.5 + k.Count(c => c == ' ');
+        }
+        var title = Words(TextNormalizer.Normalize(article.Title));
+        score += questionWords.Count(title.Contains);
+        var summary = Words(TextNormalizer.Normalize(article.Summary));
+        score += 0.25 * questionWords.Count(w => summary.Contains(w) && !title.Contains(w));
+        return score;
+    }
+
+    private static HashSet<string> Words(string normalized) =>
+        normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,90 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Information;
+using ZaloBot.Domain.Tests.Conversations;
+
+namespace ZaloBot.Domain.Tests.Information;
+
+public class InformationConversationTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 1, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public static readonly ArticleOption[] Articles =
+    [
+        new(1, "procedures", "Thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ", "Hồ sơ gồm đơn đề nghị, giấy tờ về đất và bản vẽ thiết kế; nộp tại Bộ phận Một cửa.",
+            "https://dichvucong.gov.vn/xay-dung", ["giay phep xay dung", "cap phep", "xay nha"], Day.AddDays(-30)),
+        new(2, "support", "Chương trình hỗ trợ doanh nghiệp nhỏ và vừa năm 2026", "Tư vấn, đào tạo và hỗ trợ chi phí chuyển đổi số.",
+            null, ["ho tro doanh nghiep", "doanh nghiep nho va vua"], Day.AddDays(-10)),
+        new(3, "events", "Hội nghị xúc tiến đầu tư tháng 12", "Hội nghị gặp gỡ nhà đầu tư tại Trung tâm Hội nghị tỉnh.", null, ["hoi nghi", "xuc tien dau tu"], Day),
+        new(4, "procedures", "Đăng ký kết hôn: hồ sơ và nơi nộp", "Nộp tờ khai tại UBND cấp xã nơi cư trú.", null, ["ket hon", "dang ky ket hon"], Day.AddDays(-20)),
+    ];
+
+    private static ConversationContext Context() => Fixtures.Context() with { Articles = Articles };
+
+    [Fact]
+    public void Information_shows_the_topics_as_buttons_and_the_newest_articles()
+    {
+        Script.Start(Context()).Says("Thông tin")
+            .Expect("Thông tin cho người dân và doanh nghiệp").Expect("Tin mới:")
+            .Expect("Hội nghị xúc tiến đầu tư tháng 12").Expect("Chương trình hỗ trợ doanh nghiệp").ExpectNot("cấp giấy phép xây dựng")
+            .ExpectButtons("Sự kiện", "Thủ tục hành chính", "Chương trình hỗ trợ")
+            .ExpectStep(Step.Menu);
+    }
+
+    [Theory]
+    [InlineData("Thủ tục hành chính")]
+    [InlineData("thu tuc hanh chinh")]
+    [InlineData("THÔNG TIN: THỦ TỤC HÀNH CHÍNH")]
+    public void A_topic_lists_its_articles(string typed)
+    {
+        Script.Start(Context()).Says(typed)
+            .Expect("Thủ tục hành chính:").Expect("Đăng ký kết hôn").Expect("Thủ tục cấp giấy phép xây dựng").ExpectNot("Hội nghị")
+            .ExpectStep(Step.Menu);
+    }
+
+    [Theory]
+    [InlineData("thủ tục cấp phép xây dựng", "Thủ tục cấp giấy phép xây dựng")]
+    [InlineData("thu tuc cap phep xay dung", "Thủ tục cấp giấy phép xây dựng")]
+    [InlineData("cho hỏi xin giấy phép xây nhà cần những gì", "Thủ tục cấp giấy phép xây dựng")]
+    [InlineData("hỗ trợ doanh nghiệp", "Chương trình hỗ trợ doanh nghiệp nhỏ và vừa")]
+    [InlineData("HO TRO DOANH NGHIEP nho", "Chương trình hỗ trợ doanh nghiệp nhỏ và vừa")]
+    [InlineData("thủ tục đăng ký kết hôn cần giấy tờ gì", "Đăng ký kết hôn")]
+    public void A_typed_question_gets_the_best_matching_articles_before_the_offer_to_file_it(string typed, string title)
+    {
+        var script = Script.Start(Context()).Says(typed)
+            .Expect("Có thể những thông tin sau trả lời câu hỏi của bạn").Expect(title).ExpectNoTicket();
+        // Then the offer to file it: as a question (petition) or, when it reads like a problem, as a complaint.
+        script.State.Step.ShouldBeOneOf(Step.QuestionOffer, Step.ProblemOffer, Step.Category);
+        script.Last.OfType<SendButtons>().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Articles_come_before_the_offer_to_file_a_question_and_the_citizen_may_still_file_it()
+    {
+        Script.Start(Context()).Says("thủ tục đăng ký kết hôn cần giấy tờ gì")
+            .Expect("Đăng ký kết hôn: hồ sơ và nơi nộp").ExpectButtons("Gửi câu hỏi này", "Không, cảm ơn").ExpectStep(Step.QuestionOffer)
+            .Says("Không, cảm ơn").ExpectStep(Step.Menu).ExpectNoTicket();
+    }
+
+    [Fact]
+    public void A_question_no_article_answers_keeps_the_old_answer()
+    {
+        Script.Start(Context()).Says("cho hỏi làm căn cước ở đâu").Expect("Tôi chưa có sẵn bài viết").ExpectStep(Step.QuestionOffer);
+    }
+
+    [Fact]
+    public void A_complaint_is_still_a_complaint()
+    {
+        Script.Start(Context()).Says("Cống thoát nước trước nhà số 12 Lý Thái Tổ bị tắc, nước tràn ra đường")
+            .ExpectNot("Có thể những thông tin sau").ExpectStep(Step.ProblemOffer);
+    }
+
+    [Fact]
+    public void Matching_ignores_case_and_diacritics_and_prefers_keywords()
+    {
+        ArticleMatcher.Best("THỦ TỤC CẤP PHÉP XÂY DỰNG", Articles)[0].Id.ShouldBe(1);
+        ArticleMatcher.Best("thu tuc cap phep xay dung", Articles)[0].Id.ShouldBe(1);
+        ArticleMatcher.Best("xin chào", Articles).ShouldBeEmpty();
+        ArticleMatcher.Best("", Articles).ShouldBeEmpty();
+        ArticleMatcher.Best("đèn đường hỏng", Articles).ShouldBeEmpty();
+    }
+}
