@@ -34,7 +34,8 @@ public static class ReportsApi
         string? from, string? to, string? format, string? centre, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // Days are Vietnam's: [from, to) are local dates, so "today" is too (after 17:00 UTC it is already tomorrow there).
+        var today = ZaloBot.Domain.Calendar.WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
         var start = Parse(from, today.AddMonths(-1), "from", errors);
         var end = Parse(to, today.AddDays(1), "to", errors);
         if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
