@@ -13,6 +13,8 @@ return args switch
     ["messages"] => MessagesPerComplaint.Run(),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["open311-seed", var connectionString] => await Open311Benchmark.SeedAsync(connectionString),
+    ["open311", var url, var connectionString, var runs] => await Open311Benchmark.RunAsync(url, connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
     ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
     ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
@@ -28,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks open311-seed <connectionString> | open311 <baseUrl> <connectionString> <runs>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
     return 2;

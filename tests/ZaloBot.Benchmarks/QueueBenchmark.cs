@@ -105,7 +105,7 @@ public static class QueueBenchmark
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
     }
 
-    private static async Task SeedAsync(NpgsqlDataSource dataSource)
+    internal static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var existing = await connection.ExecuteScalarAsync<long>("select count(*) from tickets");

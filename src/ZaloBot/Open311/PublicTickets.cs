@@ -55,8 +55,8 @@ public static class PublicTickets
 
     public static async Task<IReadOnlyList<PublicTicket>> ListAsync(NpgsqlConnection connection, PublicTicketFilter filter, CancellationToken cancellationToken)
     {
-        // Ordered by id (creation order) so the default page walks the primary key backwards; each "is null or"
-        // collapses because unprepared statements are planned with the actual values.
+        // Newest first by requested_datetime: the (created_at, id) index read backwards serves the default page and any
+        // date window; each "is null or" collapses because unprepared statements are planned with the actual values.
         const string sql = """
             select t.code, t.status, t.category_code as ServiceCode, c.name as ServiceName, c.publication, t.description,
                    t.contact_name as ContactName, t.assigned_agency_code as AgencyCode, a.name as AgencyName,
@@ -80,7 +80,7 @@ public static class PublicTickets
               and (@area::text is null or t.area_code = @area)
               and (@pattern::text is null or t.description ilike @pattern)
               and (not @excludeDuplicates or t.duplicate_of is null)
-            order by t.id desc
+            order by t.created_at desc, t.id desc
             limit @limit offset @offset
             """;
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
