@@ -4,6 +4,7 @@
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
 #   scripts/bench.sh open311  GET /open311/v2/requests.json over the queue benchmark's 1,000,000 tickets (its own database,
 #                             seeded the same way), through HTTP: p50/p95 for the default page and each filter (RUNS, default 200)
+#   scripts/bench.sh tracks   issue 12: escalation scan, urgent block, tracks report over the same 1,000,000 tickets
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
 #                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint
@@ -13,6 +14,8 @@
 #   scripts/bench.sh intents  the labelled corpus (corpus/intents) through the engine: accuracy per intent and the
 #                             share of "not understood" on the held-out part (no database; MISTAKES=1 lists the misses,
 #                             PHRASES=file.json lays an operator's phrase file over the built-in table)
+#   scripts/bench.sh evidence keeping citizens' photos: thumbnail + EXIF, re-encoding for Zalo's upload limit, SHA-256,
+#                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
@@ -29,9 +32,22 @@ if [ "$what" = "intents" ]; then
   [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
 fi
-if [ "$what" = "queue" ]; then
+if [ "$what" = "evidence" ]; then
+  s3="$("$root/scripts/s3.sh" start)"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll evidence "${RUNS:-40}" "$s3"
+fi
+if [ "$what" = "tracks" ]; then
   start_postgres
   url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_tracks'" | grep -q 1 \
+    || psql -q "$url_base/postgres" -c "create database zalobot_tracks"
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll tracks "${ZALOBOT_PG/Database=zalobot/Database=zalobot_tracks};Command Timeout=600" "${RUNS:-100}"
+fi
+if [ "$what" = "queue" ]; then
+  start_postgres
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
   psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_queue'" | grep -q 1 \
     || psql -q "$url_base/postgres" -c "create database zalobot_queue"
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -68,7 +84,7 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "installing wrk…"; apt-get update -qq; apt-get install -y -qq wrk >/dev/null; }
 start_postgres
 db="zalobot_bench"; [ "$what" = fuzz ] && db="zalobot_fuzz" # its own database: a fuzz run and an ingest run may share a cluster
-psql_url="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+psql_url="postgresql://zalobot:zalobot@127.0.0.1:$(sed -n "s/.*Port=\([0-9]*\).*/\1/p" <<<"$ZALOBOT_PG")"
 psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "create database $db"
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
 psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"
@@ -81,6 +97,7 @@ app_id="bench-app"; secret="bench-oa-secret"
 if [ "$what" = delivery ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
     dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
@@ -95,7 +112,7 @@ fi
 export BENCH_EVENTS="$work/ingest.tsv"
 
 echo "==> starting the service on $url"
-ASPNETCORE_ENVIRONMENT=Production \
+ASPNETCORE_ENVIRONMENT=Production ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
 ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
 Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
 Benchmarks__BareEndpoint=true Serilog__MinimumLevel__Default=Warning \
@@ -152,5 +169,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|fuzz|delivery|intents" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
 esac

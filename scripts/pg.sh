@@ -4,11 +4,11 @@
 #   scripts/pg.sh stop     stop the cluster (data kept)
 #   scripts/pg.sh destroy  stop and delete the cluster
 #   scripts/pg.sh url      print the connection string
-# Environment: ZALOBOT_PG_PORT (default 55432), ZALOBOT_PG_DIR (default <repo>/.pg)
+# Environment: ZALOBOT_PG_PORT (default: the cluster's own port, 55432 for a new one, or the next free port when
+# 55432 is taken, e.g. by another checkout's cluster), ZALOBOT_PG_DIR (default <repo>/.pg)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${ZALOBOT_PG_PORT:-55432}"
 dir="${ZALOBOT_PG_DIR:-$root/.pg}"
 data="$dir/data"
 sock="$dir/run"
@@ -18,6 +18,19 @@ db_pass="zalobot"
 db_name="zalobot"
 
 say() { echo "pg.sh: $*" >&2; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The port an existing cluster was configured with (the last "port =" line wins, as in PostgreSQL).
+configured_port() { sed -n 's/^port = \([0-9]*\).*/\1/p' "$data/postgresql.conf" 2>/dev/null | tail -n 1; }
+
+if [ -n "${ZALOBOT_PG_PORT:-}" ]; then
+  port="$ZALOBOT_PG_PORT"
+elif [ -n "$(configured_port)" ]; then
+  port="$(configured_port)"
+else
+  port=55432
+fi
 
 find_bin() {
   local d
@@ -61,6 +74,11 @@ start() {
   mkdir -p "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
   if [ ! -s "$data/PG_VERSION" ]; then
+    if [ -z "${ZALOBOT_PG_PORT:-}" ] && port_in_use "$port"; then
+      local wanted="$port"
+      while port_in_use "$port"; do port=$((port + 1)); done
+      say "port $wanted is taken (another checkout's cluster?): this cluster listens on $port (set ZALOBOT_PG_PORT to choose)"
+    fi
     say "creating cluster in $data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     cat >>"$data/postgresql.conf" <<CONF
@@ -75,6 +93,12 @@ log_min_messages = warning
 CONF
   fi
   as_owner mkdir -p "$sock"
+  if [ "$(configured_port)" != "$port" ]; then
+    # ZALOBOT_PG_PORT names another port than the cluster's: honour it (a running cluster is restarted on it).
+    say "cluster in $data moves from port $(configured_port) to $port (ZALOBOT_PG_PORT)"
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+    echo "port = $port" | as_owner tee -a "$data/postgresql.conf" >/dev/null
+  fi
   if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null || { tail -n 30 "$log" >&2; exit 1; }
   fi
@@ -84,6 +108,8 @@ CONF
   if [ "$(psql_admin -c "select 1 from pg_database where datname='$db_name'")" != "1" ]; then
     psql_admin -c "create database $db_name owner $db_user"
   fi
+  # Development settings of the service read this file, so `dotnet run --project src/ZaloBot -- …` finds the cluster.
+  conn_string >"$dir/connection-string"
   conn_string
 }
 

@@ -14,6 +14,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Postgres="$ZALOBOT_PG"
 # The built-in fake Zalo lives in this process; the service calls it (and it posts webhooks back) at this address.
 export Simulator__BaseUrl="$url"
+# Citizens' photos and files, kept in the project folder (not in git) unless set otherwise.
+export Evidence__LocalPath="${Evidence__LocalPath:-$root/.run/evidence}"
 
 echo "==> building"
 dotnet build src/ZaloBot/ZaloBot.csproj -nologo -v quiet -clp:ErrorsOnly
@@ -27,5 +29,6 @@ cat <<MSG
     health            $url/healthz     ready   $url/readyz     metrics $url/metrics
     send a test event scripts/send-event.sh "xin chào"   (signed with the development secret)
     database          $ZALOBOT_PG
+    evidence files    $Evidence__LocalPath
 MSG
 exec dotnet run --project src/ZaloBot --no-build --urls "$url"

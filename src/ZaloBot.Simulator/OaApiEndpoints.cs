@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Simulator;
@@ -21,15 +22,26 @@ public static partial class OaApiEndpoints
     public static IEndpointRouteBuilder MapZaloSimulatorApi(this IEndpointRouteBuilder app, string prefix = "/zalo-sim")
     {
         var api = app.MapGroup(prefix).ExcludeFromDescription();
-        api.MapPost("/v3.0/oa/message/cs", SendConsultationAsync);
-        api.MapPost("/v3.0/oa/message/template", SendTemplateByUserAsync);
-        api.MapPost("/business/message/template", SendTemplateByPhoneAsync);
-        api.MapPost("/v3.0/oa/quota/message", QuotaAsync);
-        api.MapPost("/v2.0/oa/upload/image", UploadAsync);
-        api.MapGet("/v3.0/oa/user/detail", UserDetail);
-        api.MapPost("/v4/oa/access_token", AccessTokenAsync);
+        var zalo = api.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            // Zalo unreachable: the connection is dropped before anything is done, so the caller knows nothing was sent.
+            if (!context.HttpContext.RequestServices.GetRequiredService<SimulatorState>().IsUnreachable) return await next(context);
+            context.HttpContext.Abort();
+            return Results.Empty;
+        });
+        zalo.MapPost("/v3.0/oa/message/cs", SendConsultationAsync);
+        zalo.MapPost("/v3.0/oa/message/template", SendTemplateByUserAsync);
+        zalo.MapPost("/business/message/template", SendTemplateByPhoneAsync);
+        zalo.MapPost("/v3.0/oa/quota/message", QuotaAsync);
+        zalo.MapPost("/v2.0/oa/upload/image", UploadAsync);
+        zalo.MapGet("/v3.0/oa/user/detail", UserDetail);
+        zalo.MapPost("/v4/oa/access_token", AccessTokenAsync);
+        api.MapGet("/media/{name}", ServeMedia);
+        api.MapGet("/uploads/{attachmentId}", (string attachmentId, SimulatorMedia media) =>
+            media.Uploaded(attachmentId) is { } file ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
 
         var control = api.MapGroup("/_control");
+        control.MapPost("/outage", (double seconds, SimulatorState state) => { state.SetOutage(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600))); return Results.NoContent(); });
         control.MapPost("/faults", (FaultRequest request, SimulatorState state) => { state.Faults.Set(request); return Results.NoContent(); });
         control.MapDelete("/faults", (SimulatorState state) => { state.Faults.Clear(); return Results.NoContent(); });
         control.MapPost("/expire-tokens", (SimulatorState state) => { state.ExpireAccessTokens(); return Results.NoContent(); });
@@ -46,7 +58,7 @@ public static partial class OaApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> SendConsultationAsync(HttpContext http, SimulatorState state, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SendConsultationAsync(HttpContext http, SimulatorState state, SimulatorMedia media, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(http, state, "message", cancellationToken) is { } refused) return refused;
         var body = await ReadAsync(http, cancellationToken);
@@ -55,6 +67,18 @@ public static partial class OaApiEndpoints
         var userId = Str(body?["recipient"]?["user_id"]);
         if (message is null || (replyTo is null == userId is null))
             return ZaloResponses.Error(-201, "Parameters are invalid: message and one of recipient.message_id or recipient.user_id are required");
+        message = message.DeepClone();
+        if (message["attachment"]?["payload"]?["elements"] is JsonArray elements)
+        {
+            var prefix = http.Request.Path.Value![..^"/v3.0/oa/message/cs".Length];
+            foreach (var element in elements)
+            {
+                if (Str(element?["attachment_id"]) is not { } attachmentId) continue;
+                if (media.Uploaded(attachmentId) is null) return ZaloResponses.Error(-201, "Parameters are invalid: unknown attachment_id");
+                // So the chat page (and a test) can see the image the citizen received.
+                element!["url"] = $"{http.Request.PathBase}{prefix}/uploads/{attachmentId}";
+            }
+        }
 
         string channel, quotaType;
         if (replyTo is not null)
@@ -169,12 +193,50 @@ public static partial class OaApiEndpoints
     [GeneratedRegex(@"^84[0-9]{9}$")]
     private static partial Regex VietnamesePhone();
 
-    private static IResult UploadAsync(HttpContext http, SimulatorState state)
+    /// <summary>Zalo's image upload: multipart field "file", JPEG or PNG up to 1 MB; answers an attachment id for a media message.</summary>
+    private static async Task<IResult> UploadAsync(HttpContext http, SimulatorState state, SimulatorMedia media, CancellationToken cancellationToken)
     {
         state.CountCall("upload");
+        await DelayAsync(state, cancellationToken);
+        if (state.Faults.Next("upload") is { } fault && fault.Kind != FaultKind.Timeout) return ZaloResponses.ForFault(fault);
         if (!state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()))
             return ZaloResponses.Error(-216, "Access token is invalid");
-        return ZaloResponses.Ok(new JsonObject { ["attachment_id"] = "sim-att-" + RandomNumberGenerator.GetHexString(12, lowercase: true) });
+        if (!http.Request.HasFormContentType) return ZaloResponses.Error(-201, "Parameters are invalid: multipart field file is required");
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) return ZaloResponses.Error(-201, "Parameters are invalid: multipart field file is required");
+        if (file.Length > MaxUploadBytes) return ZaloResponses.Error(-210, "File size exceeds the limit (1 MB)");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var type = bytes is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg" : bytes is [0x89, 0x50, 0x4E, 0x47, ..] ? "image/png" : null;
+        if (type is null) return ZaloResponses.Error(-201, "Parameters are invalid: only jpg and png images can be uploaded");
+        return ZaloResponses.Ok(new JsonObject { ["attachment_id"] = media.Upload(bytes, type) });
+    }
+
+    private const int MaxUploadBytes = 1024 * 1024;
+
+    private static async Task<IResult> ServeMedia(string name, HttpContext http, SimulatorMedia media)
+    {
+        if (media.Take(name) is not { } file) return Results.NotFound();
+        if (file.Hang)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+        lock (file)
+        {
+            if (file.FailuresLeft > 0)
+            {
+                if (file.FailuresLeft != int.MaxValue) file.FailuresLeft--;
+                return Results.StatusCode(file.FailureStatus);
+            }
+        }
+        if (file.OmitLength)
+        {
+            // Chunked, with no length announced: the reader has to count.
+            return Results.Stream(async body => { await body.WriteAsync(file.Bytes); }, file.ContentType);
+        }
+        return Results.Bytes(file.Bytes, file.ContentType);
     }
 
     private static IResult UserDetail(HttpContext http, string? data, SimulatorState state)

@@ -10,6 +10,7 @@ public static class SimulatorServiceCollectionExtensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SimulatorState>();
+        services.AddSingleton<SimulatorMedia>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -47,6 +47,13 @@ public sealed class SimulatorState
 
     public FaultPlan Faults { get; }
 
+    private long _unreachableUntilTicks;
+
+    /// <summary>True while an outage set by <see cref="SetOutage"/> lasts: every Zalo endpoint drops its connections.</summary>
+    public bool IsUnreachable => _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _unreachableUntilTicks);
+
+    public void SetOutage(TimeSpan duration) => Interlocked.Exchange(ref _unreachableUntilTicks, _time.GetUtcNow().Add(duration).UtcTicks);
+
     /// <summary>How long each API call takes to answer; changeable while running (tests, benchmarks).</summary>
     public int LatencyMs { get; set; }
 

@@ -2,22 +2,28 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.Conversations;
+using ZaloBot.Evidence;
 using ZaloBot.Information;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
 using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
+using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
 using ZaloBot.StaffConsole;
 using ZaloBot.Tickets;
+using ZaloBot.Tracks;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
+if (args is ["probe", var probeUrl]) return await Probe.RunAsync(probeUrl);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalClusterInDevelopment(builder.Environment);
 builder.AddServiceLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -34,8 +40,11 @@ builder.Services.AddTickets();
 builder.Services.AddServiceCentres();
 builder.Services.AddUnderstanding();
 builder.Services.AddStaffConsole();
+builder.Services.AddRetention();
+builder.Services.AddTracks();
 builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
+builder.Services.AddEvidence();
 
 var app = builder.Build();
 
@@ -70,10 +79,14 @@ try
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
     guarded.MapUnderstandingApi();
+    guarded.MapTracksApi();
+    guarded.MapTrackReportsApi();
     guarded.MapChannelKeysApi();
     guarded.MapSimilarReportsApi();
     guarded.MapArticlesApi();
+    guarded.MapEvidenceApi();
     app.MapStaffConsole();
+    app.MapEvidenceConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();
     app.MapBenchmarkEndpoints(app.Configuration);
@@ -82,6 +95,7 @@ try
         // No Zalo credentials needed: this process plays Zalo too, with a chat page to act as citizens.
         app.MapZaloSimulatorApi(ZaloServiceCollectionExtensions.SimulatorPrefix);
         app.MapSimulatorChat("/simulator");
+        SimulatorSamplePhoto.Register(app.Services.GetRequiredService<SimulatorMedia>());
     }
     app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 

@@ -11,10 +11,16 @@ return args switch
     ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret] =>
         MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret),
     ["messages"] => MessagesPerComplaint.Run(),
+    ["evidence", var runs] => await EvidenceBenchmark.RunAsync(null, Int(runs)),
+    ["evidence", var runs, var s3] => await EvidenceBenchmark.RunAsync(s3, Int(runs)),
+    ["faults", var lb, var zalo, var connectionString, var appId, var secret, var script, var citizens, var rate, var seconds, var burst, var outage] =>
+        await FaultRun.RunAsync(new FaultRun.Settings(lb, zalo, connectionString, appId, secret, script, Int(citizens), Int(rate), Int(seconds), Int(burst), Int(outage))),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["open311-seed", var connectionString] => await Open311Benchmark.SeedAsync(connectionString),
     ["open311", var url, var connectionString, var runs] => await Open311Benchmark.RunAsync(url, connectionString, Int(runs)),
+    ["tracks", var connectionString] => await TrackBenchmark.RunAsync(connectionString, 100),
+    ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
     ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
     ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
@@ -29,8 +35,11 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks faults <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizens> <rate> <seconds> <burst> <zaloOutageSeconds>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks open311-seed <connectionString> | open311 <baseUrl> <connectionString> <runs>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks evidence <runs> [s3Endpoint]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
     return 2;

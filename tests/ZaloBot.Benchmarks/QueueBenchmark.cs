@@ -14,7 +14,7 @@ namespace ZaloBot.Benchmarks;
 /// </summary>
 public static class QueueBenchmark
 {
-    private const int TicketCount = 1_000_000;
+    internal const int TicketCount = 1_000_000;
 
     public static async Task<int> RunAsync(string connectionString, int runs)
     {
@@ -99,7 +99,7 @@ public static class QueueBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all console pages",-40} {Percentile(all, 50),8:0.00} {Percentile(all, 95),8:0.00} {all.Max(),8:0.00}  (target p95 < 100 ms)"));
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, int p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];

@@ -44,6 +44,14 @@ public sealed record ConversationContext(
     /// <summary>How free text is understood: the built-in phrase table unless the operator's table is handed in.</summary>
     public Understander Understanding { get; init; } = Understander.Default;
 
+    /// <summary>The legal tracks' rules (keywords, explanations) as the operator keeps them in the database.</summary>
+    public IReadOnlyList<Tracks.TrackRule> Tracks { get; init; } = ZaloBot.Domain.Tracks.TicketTracks.Defaults;
+
+    /// <summary>The priorities and the words that suggest urgency.</summary>
+    public IReadOnlyList<Tracks.PriorityRule> Priorities { get; init; } = ZaloBot.Domain.Tracks.Priorities.Defaults;
+
+    /// <summary>This citizen's resolved tickets still inside the reopen window ("not fixed yet" reopens them).</summary>
+    public IReadOnlySet<string> ReopenableTickets { get; init; } = new HashSet<string>();
     /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
     public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
 

@@ -248,10 +248,12 @@ public static partial class ConversationEngine
 
         private void SubmitTicket()
         {
+            if (AskTrackFirst()) return;
             var category = context.Categories.First(c => c.Code == Draft.CategoryCode);
             _effects.Add(new CreateTicket(
                 context.NewTicketCode, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
                 Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
+            _effects.Add(TrackOf(context.NewTicketCode, Draft));
             Say(Submitted(context.NewTicketCode, category.ExpectedDeadline));
             AskAboutPublication(category, context.NewTicketCode);
             // The centre is where this complaint started; the next one may start elsewhere.

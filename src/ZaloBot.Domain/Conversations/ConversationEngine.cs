@@ -75,7 +75,7 @@ public static partial class ConversationEngine
                 case FollowInput: Greet(); break;
                 case TextInput text: OnText(text.Text); break;
                 case ImagesInput images: OnAttachments(images.Urls.Select(u => new DraftAttachment("image", u)).ToList(), images.Caption); break;
-                case FileInput file: OnAttachments([new DraftAttachment("file", file.Url, file.Name, file.Size)], null); break;
+                case FileInput file: OnAttachments([new DraftAttachment(file.Kind, file.Url, file.Name, file.Size)], null); break;
                 case LocationInput location: OnLocation(location); break;
                 case UserInfoInput info: OnUserInfo(info); break;
                 case UnsupportedInput unsupported: OnUnsupported(unsupported.Kind); break;
@@ -94,6 +94,7 @@ public static partial class ConversationEngine
             if (_state.Step == Step.QuestionOffer && !IsQuestionOfferAnswer(raw, n)) _state = WithoutDraft(_state);
 
             if (TryCentre(raw, n)) return;
+            if (TryResolutionFeedback(raw, n)) return;
             if (TryPublicationChoice(raw, n)) return;
 
             var command = Understanding.Command(raw);
@@ -140,6 +141,7 @@ public static partial class ConversationEngine
                 case Step.EditChoice: OnEditChoice(n); break;
                 case Step.ProblemOffer: OnProblemOffer(raw, n); break;
                 case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
+                case Step.TrackChoice: OnTrackChoice(raw, n); break;
                 case Step.FollowOffer: OnFollowOffer(raw, n); break;
             }
         }
@@ -201,7 +203,7 @@ public static partial class ConversationEngine
 
         private void GoBack()
         {
-            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.FollowOffer)
+            if (_state.EditingFromConfirm || _state.Step is Step.EditChoice or Step.TrackChoice or Step.FollowOffer)
             {
                 GoTo(Step.Confirm);
                 return;
@@ -301,6 +303,7 @@ public static partial class ConversationEngine
                 case Step.QuestionOffer:
                     SayButtons(OfferToFileQuestion, [Button.Say(FileQuestion), Button.Say(NoThanks)]);
                     break;
+                case Step.TrackChoice: PromptTrack(); break;
                 case Step.FollowOffer:
                     PromptFollowOffer();
                     break;

@@ -10,7 +10,7 @@ public sealed record TextInput(string Text, DateTimeOffset At) : ConversationInp
 
 public sealed record ImagesInput(IReadOnlyList<string> Urls, string? Caption, DateTimeOffset At) : ConversationInput(At);
 
-public sealed record FileInput(string Url, string? Name, long? Size, DateTimeOffset At) : ConversationInput(At);
+public sealed record FileInput(string Url, string? Name, long? Size, DateTimeOffset At, string Kind = "file") : ConversationInput(At);
 
 public sealed record LocationInput(double Latitude, double Longitude, string? Address, DateTimeOffset At) : ConversationInput(At);
 

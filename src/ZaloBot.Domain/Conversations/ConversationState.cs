@@ -22,6 +22,8 @@ public enum Step
     ProblemOffer,
     /// <summary>A question was answered; the citizen may file it as a petition. Not a draft: anything else is a new message.</summary>
     QuestionOffer,
+    /// <summary>At submission: the complaint reads like a khiếu nại or tố cáo; the citizen confirms which (issue 12).</summary>
+    TrackChoice,
     /// <summary>An open ticket reports the same problem: follow it, or file anyway (issue 13).</summary>
     FollowOffer,
 }
@@ -41,6 +43,10 @@ public sealed record Draft
     public string? ContactName { get; init; }
     /// <summary>E.164, e.g. +84912345678.</summary>
     public string? ContactPhone { get; init; }
+
+    /// <summary>The legal track the citizen chose at <see cref="Step.TrackChoice"/>; null until asked (or never asked for a plain complaint).</summary>
+    public string? Track { get; init; }
+    public string? SuggestedTrack { get; init; }
 
     public bool HasPlace => Address is not null || Latitude is not null;
     public bool HasContact => ContactName is not null && ContactPhone is not null;
@@ -73,6 +79,8 @@ public sealed record ConversationState
     /// <summary>The service centre whose QR code or code the citizen arrived with; recorded on the ticket.</summary>
     public string? ServiceCentreCode { get; init; }
 
+    /// <summary>The citizen said a resolved ticket is not fixed; their next message says what remains.</summary>
+    public string? NotFixedTicketCode { get; init; }
     /// <summary>The open ticket the citizen was offered to follow instead of filing; offered once per draft.</summary>
     public string? FollowCandidate { get; init; }
 

@@ -36,6 +36,7 @@ public static class StaffCommandParser
         ("chuyen", ParseTransfer),
         ("nhan", (code, _) => new StaffCommand.Claim(code)),
         ("xem", (code, _) => new StaffCommand.Show(code)),
+        .. TrackStaffCommand.Verbs,
     ];
 
     public static StaffCommand Parse(string text)

@@ -19,7 +19,7 @@ public static class StaffTexts
         "- chuyển <mã> <mã cơ quan> <lý do>: giao / chuyển cơ quan\n" +
         "- giải quyết <mã> <kết quả>\n" +
         "- từ chối <mã> <lý do>\n" +
-        "- đóng <mã>, mở lại <mã> <lý do>";
+        "- đóng <mã>, mở lại <mã> <lý do>" + TrackStaffCommand.HelpText;
 
     public const string NotUnderstood = "Chưa rõ lệnh. Gõ \"hướng dẫn\" để xem các lệnh.";
 

@@ -62,7 +62,7 @@ public static class ConsoleTexts
         "note" => "Ghi chú nội bộ",
         "status_changed" => "Đổi trạng thái",
         "rated" => "Công dân đánh giá",
-        _ => kind,
+        _ => ZaloBot.Tracks.TrackEvents.ConsoleText(kind) ?? kind,
     };
 
     /// <summary>Age as staff say it: "15 phút", "3 giờ", "2 ngày".</summary>

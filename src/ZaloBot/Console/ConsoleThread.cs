@@ -6,7 +6,8 @@ using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole;
 
-public sealed record ThreadAttachment(string Type, string Url, string? Name);
+/// <param name="ThumbnailUrl">A stored photo's preview (issue 16: evidence); <paramref name="Note"/> says why a file is not (yet) stored.</param>
+public sealed record ThreadAttachment(string Type, string Url, string? Name, string? ThumbnailUrl = null, string? Note = null, string? Sha256 = null);
 
 public sealed record ThreadEntry(long Id, DateTime At, string Kind, string KindText, string Who, string Css, bool IsPublic, string? Body, string? StatusChange, IReadOnlyList<ThreadAttachment> Attachments, int? Rating);
 
@@ -20,7 +21,7 @@ public static class ConsoleThread
             .Select(e => long.Parse(e.ActorId!, CultureInfo.InvariantCulture)).Distinct().ToArray();
         var names = staffIds.Length == 0 ? new Dictionary<long, string>() : (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
             "select id, name from staff where id = any(@staffIds)", new { staffIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name);
-        return events.Select(e => ToEntry(e, ticket, lookups, names)).ToList();
+        return await ZaloBot.Evidence.EvidenceConsole.ApplyAsync(connection, ticket, events.Select(e => ToEntry(e, ticket, lookups, names)).ToList(), cancellationToken);
     }
 
     private static ThreadEntry ToEntry(TicketEventView e, TicketView ticket, Lookups lookups, Dictionary<long, string> names)

@@ -29,6 +29,11 @@ public static class CitizenInputs
                 return m.Attachments.FirstOrDefault(a => a.Url is not null) is { } file
                     ? new FileInput(file.Url!, file.Name, file.Size, m.Timestamp)
                     : new UnsupportedInput(kind, m.Timestamp);
+            // Kept as files, without transcoding (issue 16): the evidence downloader checks what the bytes are.
+            case "video" or "audio":
+                return m.Attachments.FirstOrDefault(a => a.Url is not null) is { } media
+                    ? new FileInput(media.Url!, media.Name, media.Size, m.Timestamp, kind)
+                    : new UnsupportedInput(kind, m.Timestamp);
             case "location":
                 return m.Attachments.FirstOrDefault(a => a.Latitude is not null && a.Longitude is not null) is { } place
                     ? new LocationInput(place.Latitude!.Value, place.Longitude!.Value, place.Description, m.Timestamp)

@@ -12,7 +12,7 @@ namespace ZaloBot.Conversations;
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
 public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases,
-    ZaloBot.Information.ArticleCatalog articles) : IDisposable
+    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -29,7 +29,14 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
         var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
         var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
-        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits) { Understanding = phrases.Current, Articles = await articles.GetAsync(cancellationToken) };
+        var clocks = await tracks.GetAsync(cancellationToken);
+        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits)
+        {
+            Understanding = phrases.Current,
+            Tracks = clocks.Tracks, Priorities = clocks.Priorities,
+            ReopenableTickets = await ZaloBot.Tracks.CitizenFeedback.ReopenableAsync(connection, transaction, userId, time.GetUtcNow(), cancellationToken),
+            Articles = await articles.GetAsync(cancellationToken),
+        };
     }
 
     public void Dispose() => _refresh.Dispose();

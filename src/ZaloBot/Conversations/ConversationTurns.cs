@@ -12,7 +12,7 @@ namespace ZaloBot.Conversations;
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
 public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised,
-    ZaloBot.SimilarReports.ChatSimilarOffers similarOffers)
+    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -41,6 +41,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case RateTicket rate:
                     await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
+                    await Tracks.CitizenFeedback.AfterRatingAsync(connection, transaction, userId, rate, now, cancellationToken);
+                    break;
+                case TrackEffect track:
+                    await feedback.ApplyAsync(connection, transaction, userId, track, now, cancellationToken);
                     break;
                 case SetPublication choice:
                     await ZaloBot.SimilarReports.ChatSimilarOffers.SetPublicationAsync(connection, transaction, userId, choice.TicketCode, choice.Publish, cancellationToken);

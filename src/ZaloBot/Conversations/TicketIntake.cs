@@ -23,7 +23,8 @@ public static class TicketIntake
             ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, now,
         }, transaction, cancellationToken: cancellationToken));
 
-        await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
+        var eventId = await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
+        await ZaloBot.Evidence.EvidenceQueue.EnqueueAsync(connection, transaction, id, eventId, ticket.Attachments, now, cancellationToken);
         await ZaloBot.Staff.StaffPush.ToIntakeAsync(connection, transaction, $"ticket:{id}:new", ZaloBot.Domain.StaffChat.StaffTexts.NewTicket(ticket.Code, ticket.Description), ticket.Code, now, cancellationToken);
         return id;
     }
@@ -35,7 +36,8 @@ public static class TicketIntake
             "select id, assigned_agency_code from tickets where code = @ticketCode and citizen_zalo_id = @citizenZaloId",
             new { ticketCode, citizenZaloId }, transaction, cancellationToken: cancellationToken));
         if (ticket is not { } found) return false;
-        await AddCitizenEventAsync(connection, transaction, found.Id, citizenZaloId, "citizen_message", text, new { attachments }, now, cancellationToken);
+        var eventId = await AddCitizenEventAsync(connection, transaction, found.Id, citizenZaloId, "citizen_message", text, new { attachments }, now, cancellationToken);
+        await ZaloBot.Evidence.EvidenceQueue.EnqueueAsync(connection, transaction, found.Id, eventId, attachments, now, cancellationToken);
         if (found.Agency is not null)
             await ZaloBot.Staff.StaffPush.ToAgencyAsync(connection, transaction, found.Agency, $"ticket:{found.Id}:followup:{now.ToUnixTimeMilliseconds()}",
                 ZaloBot.Domain.StaffChat.StaffTexts.CitizenFollowUp(ticketCode, text), ticketCode, now, cancellationToken);
@@ -76,13 +78,14 @@ public static class TicketIntake
         return true;
     }
 
-    private static async Task AddCitizenEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string citizenZaloId, string kind, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<long> AddCitizenEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string citizenZaloId, string kind, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
             insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
             values (@ticketId, @now, 'citizen', @citizenZaloId, @kind, true, @body, @payload::jsonb)
+            returning id
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql,
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
             new { ticketId, now, citizenZaloId, kind, body, payload = JsonSerializer.Serialize(payload) }, transaction, cancellationToken: cancellationToken));
     }
 }

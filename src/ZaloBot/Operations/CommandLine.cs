@@ -30,8 +30,11 @@ public static class CommandLine
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
                     return await ZaloBot.Zalo.ZaloCli.RunAsync(app.Services, args, timeout.Token);
                 }
+            case "simulator":
+                // The fake Zalo on its own, for a cluster of replicas (scripts/cluster.sh); it needs no database.
+                return await ZaloBot.Simulator.StandaloneSimulator.RunAsync(args);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add|enrol, zalo set-refresh-token.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, staff add|enrol, zalo set-refresh-token, simulator.");
                 return 2;
         }
     }

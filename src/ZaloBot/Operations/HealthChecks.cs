@@ -28,6 +28,7 @@ public static class HealthEndpoints
     public static IServiceCollection AddServiceHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHostedService<QueueGauges>();
         return services;
     }
 

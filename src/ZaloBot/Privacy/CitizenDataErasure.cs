@@ -27,6 +27,9 @@ public static class CitizenDataErasure
         var standIn = "erased:" + RandomNumberGenerator.GetHexString(16, lowercase: true);
         var p = new { zaloUserId, standIn, now, erased = Erased, phone = PhonePattern, currentInboxId };
 
+        // Before the tickets lose the Zalo id, which is how the citizen's files are found.
+        await ZaloBot.Evidence.EvidenceErasure.MarkAsync(connection, transaction, zaloUserId, cancellationToken);
+
         const string tickets = """
             with erased as (
                 update tickets

@@ -13,7 +13,7 @@ namespace ZaloBot.Staff;
 /// Staff working tickets from the Zalo app: the same ticket service, rules and scope as the HTTP API, run inside the
 /// processor's transaction so a redelivered or retried message never acts twice.
 /// </summary>
-public sealed class StaffChatHandler(TicketService tickets, TimeProvider time)
+public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService tracks, TimeProvider time)
 {
     private const int QueueSize = 5;
 
@@ -49,7 +49,12 @@ public sealed class StaffChatHandler(TicketService tickets, TimeProvider time)
                 var ticket = await TicketQueries.ByCodeAsync(connection, transaction, act.Code, forUpdate: false, cancellationToken);
                 // "chuyển" on a ticket nobody holds yet is its first assignment.
                 var move = act.Action == TicketAction.Transfer && ticket?.Status == "accepted" ? TicketAction.Assign : act.Action;
-                return [Outcome(act.Code, await tickets.ApplyAsync(connection, transaction, staff, act.Code, move, act.Input, null, cancellationToken))];
+                var acted = await tickets.ApplyAsync(connection, transaction, staff, act.Code, move, act.Input, null, cancellationToken);
+                // A resolution that needs approval is held: say so rather than "in progress".
+                if (move == TicketAction.Resolve && acted.Ticket is { Status: not "resolved" }) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(act.Code))];
+                return [Outcome(act.Code, acted)];
+            case TrackStaffCommand command:
+                return [Outcome(command.TicketCode, await tracks.RunAsync(connection, transaction, staff, command, cancellationToken))];
             default:
                 return [ZaloMessages.Text(StaffTexts.NotUnderstood)];
         }

@@ -22,6 +22,21 @@ public static class StaffPush
         SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role in ('intake_officer', 'supervisor')",
             new { }, causeKey, text, ticketCode, now, cancellationToken);
 
+    /// <summary>Linked supervisors: breaches, answers waiting for approval, tickets flagged for review.</summary>
+    public static Task ToSupervisorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role = 'supervisor'",
+            new { }, causeKey, text, ticketCode, now, cancellationToken);
+
+    /// <summary>Linked heads of an agency (staff.agency_head): its tickets' breaches.</summary>
+    public static Task ToAgencyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string agencyCode, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_head and agency_code = @agencyCode",
+            new { agencyCode }, causeKey, text, ticketCode, now, cancellationToken);
+
+    /// <summary>One staff member, if linked (e.g. the handler whose answer was returned).</summary>
+    public static Task ToStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long staffId, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and id = @staffId",
+            new { staffId }, causeKey, text, ticketCode, now, cancellationToken);
+
     private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object parameters, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

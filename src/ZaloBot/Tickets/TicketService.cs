@@ -52,7 +52,12 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             input = input with { AgencyCode = await RouteAsync(connection, transaction, ticket, cancellationToken) };
 
         var resolvedAt = ticket.ResolvedAt is { } r ? new DateTimeOffset(DateTime.SpecifyKind(r, DateTimeKind.Utc)) : (DateTimeOffset?)null;
-        switch (TicketTransitions.Decide(action, from, staff.Role, input, resolvedAt, now))
+        var decision = TicketTransitions.Decide(action, from, staff.Role, input, resolvedAt, now);
+        // An answer that needs approval waits for it (issue 12): the citizen hears nothing yet.
+        if (decision is TransitionDecision.Allowed && action == TicketAction.Resolve
+            && await Tracks.TrackService.HoldIfRequiredAsync(connection, transaction, staff, ticket, input.Result!, now, cancellationToken) is { } held)
+            return held;
+        switch (decision)
         {
             case TransitionDecision.Refused { RoleNotAllowed: true } refused:
                 return TicketActionResult.Fail(TicketFailure.Forbidden, refused.Reason);
@@ -84,7 +89,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var due = ticket.DueAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : (DateTimeOffset?)null;
         due = action switch
         {
-            TicketAction.Accept => HolidayCalendar.DueAt(calendar, now, await DeadlineDaysAsync(connection, transaction, ticket.CategoryCode, cancellationToken)),
+            TicketAction.Accept => await Tracks.TrackClocks.OnAcceptAsync(connection, transaction, ticket.Id, calendar, await DeadlineDaysAsync(connection, transaction, ticket.CategoryCode, cancellationToken), now, cancellationToken),
             // The receiving agency keeps the original deadline, but never gets less than a few working days.
             TicketAction.Transfer => Max(due, HolidayCalendar.DueAt(calendar, now, MinimumWorkingDaysAfterTransfer)),
             TicketAction.Reopen => HolidayCalendar.DueAt(calendar, now, ReopenWorkingDays),
@@ -110,9 +115,10 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var agencyName = agency is null ? null : await AgencyNameAsync(connection, transaction, agency, cancellationToken);
         var dueDate = due is { } dueAt ? WorkingDayCalendar.DateInVietnam(dueAt) : (DateOnly?)null;
         var text = TicketNotifications.For(action, ticket.Code, agencyName, input.Reason, input.Result, dueDate);
-        // The resolution and its rating question are one answer: one Zalo message, with the rating buttons.
+        // The resolution asks whether the problem is really fixed (issue 12), in one Zalo message with two buttons;
+        // the rating follows the citizen's answer.
         var message = action == TicketAction.Resolve
-            ? ZaloMessages.TextWithButtons(text + "\n\n" + TicketNotifications.RatingQuestion, TicketNotifications.RatingButtons(ticket.Code))[0]
+            ? ZaloMessages.TextWithButtons(text + "\n\n" + Domain.Tracks.TrackTexts.FixedQuestion, Domain.Tracks.TrackTexts.FixedButtons(ticket.Code))[0]
             : ZaloMessages.Text(text);
         var notice = new Notice(NoticeKindOf(action), new Dictionary<string, string?>
         {
@@ -152,7 +158,8 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     }
 
     /// <summary>A reply or note inside the caller's transaction.</summary>
-    public async Task<TicketActionResult> AddToThreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken)
+    /// <param name="compose">Builds the Zalo message from the reply's text (a photo reply: the image with the text as caption); plain text by default.</param>
+    public async Task<TicketActionResult> AddToThreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, string kind, bool isPublic, string text, CancellationToken cancellationToken, Func<string, JsonObject>? compose = null)
     {
         var now = time.GetUtcNow();
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
@@ -172,7 +179,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             {
                 ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = sender, ["text"] = text,
             });
-            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", ZaloMessages.Text(reply), notice, now, cancellationToken);
+            await NotifyAsync(connection, transaction, ticket, $"ticket-event:{eventId}", (compose ?? ZaloMessages.Text)(reply), notice, now, cancellationToken);
         }
         return TicketActionResult.Ok(ticket);
     }

@@ -31,6 +31,7 @@ public sealed record TicketView(
 
 public sealed record TicketEventView(long Id, DateTime At, string ActorKind, string? ActorId, string Kind, bool IsPublic, string? Body, string Payload);
 
-public sealed record TicketWithThread(TicketView Ticket, IReadOnlyList<TicketEventView> Thread);
+/// <param name="Evidence">The kept copies of the thread's attachments (by ticketEventId and position), see /evidence.</param>
+public sealed record TicketWithThread(TicketView Ticket, IReadOnlyList<TicketEventView> Thread, IReadOnlyList<ZaloBot.Evidence.EvidenceView>? Evidence = null);
 
 public sealed record TicketPage(IReadOnlyList<TicketView> Items, long? NextAfter);

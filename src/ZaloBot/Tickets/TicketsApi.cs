@@ -78,7 +78,9 @@ public static class TicketsApi
             ? await TicketQueries.ByCodeAsync(connection, null, parsed.Value, forUpdate: false, cancellationToken)
             : null;
         if (ticket is null || !StaffIdentity.From(user).CanSee(ticket.AssignedAgencyCode)) return NotFound(code);
-        return TypedResults.Ok(new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken)));
+        return TypedResults.Ok(new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken),
+            (await ZaloBot.Evidence.EvidenceFiles.ForTicketAsync(connection, ticket.Id, cancellationToken))
+                .Select(e => ZaloBot.Evidence.EvidenceView.From(e, $"/api/tickets/{ticket.Code}/evidence/{e.Id}")).ToList()));
     }
 
     private static async Task<IResult> ActAsync(string code, TicketAction action, TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken)

@@ -46,10 +46,14 @@ public sealed class InboxWriter : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly Channel<PendingWrite> _queue;
     private readonly Task[] _writers;
+    private readonly TimeSpan _storageRetryWindow;
+    private readonly TimeProvider _time;
 
-    public InboxWriter(NpgsqlDataSource dataSource, IOptions<WebhookOptions> options)
+    public InboxWriter(NpgsqlDataSource dataSource, IOptions<WebhookOptions> options, TimeProvider time)
     {
         _dataSource = dataSource;
+        _time = time;
+        _storageRetryWindow = options.Value.StorageRetryWindow;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.MaxPendingWrites)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -84,7 +88,7 @@ public sealed class InboxWriter : IAsyncDisposable
     {
         try
         {
-            var stored = await InsertAsync(batch);
+            var stored = await InsertRidingOutOutagesAsync(batch);
             foreach (var write in batch)
             {
                 // Copies of one event in the same batch: the first is "stored", the rest are duplicates.
@@ -124,6 +128,30 @@ public sealed class InboxWriter : IAsyncDisposable
         System.Text.EncoderFallbackException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// A restart of PostgreSQL (an upgrade, a failover) takes a few seconds: rather than answering 503 to everything
+    /// that arrives meanwhile, the batch is retried for up to <see cref="WebhookOptions.StorageRetryWindow"/> and its
+    /// requests simply wait. Past the window the failure stands, and the callers answer 503 so Zalo redelivers.
+    /// </summary>
+    private async Task<HashSet<string>> InsertRidingOutOutagesAsync(List<PendingWrite> batch)
+    {
+        var started = _time.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await InsertAsync(batch);
+            }
+            catch (Exception ex) when (!IsRowFault(ex) && Storage.StorageErrors.IsUnavailable(ex)
+                                       && _time.GetElapsedTime(started) + pause < _storageRetryWindow)
+            {
+                await Task.Delay(pause, _time);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
+            }
+        }
+    }
 
     private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch)
     {

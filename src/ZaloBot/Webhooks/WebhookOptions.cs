@@ -12,4 +12,10 @@ public sealed class WebhookOptions
 
     /// <summary>Events waiting to be written beyond which the receiver answers 503 (Zalo retries) instead of queueing more.</summary>
     public int MaxPendingWrites { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a webhook waits for storage that is briefly unreachable (a PostgreSQL restart) before it is answered
+    /// 503; zero answers 503 at once. Requests wait meanwhile, so keep it well under Zalo's own webhook timeout.
+    /// </summary>
+    public TimeSpan StorageRetryWindow { get; set; } = TimeSpan.FromSeconds(10);
 }

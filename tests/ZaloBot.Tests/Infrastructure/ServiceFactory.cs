@@ -55,6 +55,9 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Zalo:OaSecretKey"] = OaSecretKey,
             // Tests that send to Zalo start a simulator and turn the dispatcher on (OutboxService).
             ["Outbox:Enabled"] = "false",
+            // Required outside Development: they are printed on QR codes and posters.
+            ["ServiceCentres:PublicBaseUrl"] = "https://pakn.example.gov.vn",
+            ["ServiceCentres:OaName"] = "Cổng tiếp nhận phản ánh, kiến nghị",
             // Tests file the same complaint from many citizens; those about the follow offer turn it on.
             ["SimilarReports:OfferInChat"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -22,6 +22,7 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
     public SimulatorState State => _app.Services.GetRequiredService<SimulatorState>();
+    public SimulatorMedia Media => _app.Services.GetRequiredService<SimulatorMedia>();
 
     public static async Task<SimulatorServer> StartAsync()
     {

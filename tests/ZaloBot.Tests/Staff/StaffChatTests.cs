@@ -87,8 +87,8 @@ public class StaffChatTests(ServiceFactory service) : IClassFixture<ServiceFacto
         citizenTexts.ShouldBe([
             $"Sở Xây dựng đang xử lý phản ánh {code}.",
             $"Sở Xây dựng trả lời phản ánh {code}:\nChiều nay đội vệ sinh sẽ đến.",
-            // One answer, one Zalo message: the result and the rating question (with its buttons) together.
-            $"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét xong.\n\nBạn có hài lòng với kết quả giải quyết không? Bấm chấm điểm từ 1 (rất không hài lòng) đến 5 (rất hài lòng).",
+            // One answer, one Zalo message: the result and "is it fixed?" (with its buttons) together.
+            $"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét xong.\n\nVấn đề bạn phản ánh đã được khắc phục chưa?",
         ]);
         citizenTexts.ShouldAllBe(t => !t.Contains("Cán bộ"));
     }

@@ -35,7 +35,7 @@ public class TicketApiTests(ServiceFactory service) : IClassFixture<ServiceFacto
         await ShouldBeAsync(await handler.PostAsJsonAsync($"/api/tickets/{code}/replies", new { text = "Chiều nay đội vệ sinh sẽ đến." }), HttpStatusCode.OK);
         var resolved = await handler.PostAsJsonAsync($"/api/tickets/{code}/resolve", new { result = "Đã nạo vét, cống thông thoáng." });
         await ShouldBeAsync(resolved, HttpStatusCode.OK);
-        // The citizen presses "4 ★" under the rating question.
+        // The citizen rates with "4 ★" (offered after they confirm the fix; typed directly works too).
         await service.CreateClient().SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text(citizen, $"Đánh giá {code} 4", citizen + "-rating")));
         await Rows.InboxDrainedAsync(service.Database, citizen);
         await ShouldBeAsync(await intake.PostAsync($"/api/tickets/{code}/close", null), HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public class TicketApiTests(ServiceFactory service) : IClassFixture<ServiceFacto
         texts[1].ShouldBe($"Phản ánh {code} đã được chuyển đến Sở Xây dựng để xử lý.");
         texts[2].ShouldBe($"Sở Xây dựng đang xử lý phản ánh {code}.");
         texts[3].ShouldBe($"Sở Xây dựng trả lời phản ánh {code}:\nChiều nay đội vệ sinh sẽ đến.");
-        texts[4].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.\n\nBạn có hài lòng với kết quả giải quyết không? Bấm chấm điểm từ 1 (rất không hài lòng) đến 5 (rất hài lòng).");
+        texts[4].ShouldBe($"Phản ánh {code} đã được giải quyết. Kết quả: Đã nạo vét, cống thông thoáng.\n\nVấn đề bạn phản ánh đã được khắc phục chưa?");
         texts[5].ShouldBe("Cảm ơn bạn đã đánh giá 4/5. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.");
         texts[6].ShouldStartWith($"Phản ánh {code} đã hoàn tất");
         texts.ShouldAllBe(t => !t.Contains("AgencyHandler")); // the agency speaks, not the officer

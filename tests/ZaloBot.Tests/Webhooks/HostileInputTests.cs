@@ -151,7 +151,7 @@ public class HostileInputTests(ServiceFactory service) : IClassFixture<ServiceFa
         // the receiver would have caught) given straight to the writer, in the same batch as valid ones.
         await service.StartReadyAsync();
         await using var dataSource = NpgsqlDataSource.Create(service.Database.ConnectionString);
-        await using var writer = new InboxWriter(dataSource, Options.Create(new WebhookOptions { InboxWriters = 1 }));
+        await using var writer = new InboxWriter(dataSource, Options.Create(new WebhookOptions { InboxWriters = 1 }), TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         InboxEntry Entry(string user, string msg) =>
             new($"user_send_text:{msg}", "user_send_text", ServiceFactory.AppId, user, msg, now, now, null, "{}");

@@ -19,7 +19,7 @@ public sealed record FilledReply(long Id, string Title, string Body);
 /// (the same rules, audit and citizen notices as the API and the staff chat); only the actions the transition table
 /// allows this role from this status are offered.
 /// </summary>
-public sealed class TicketModel(NpgsqlDataSource dataSource, TicketService tickets, ConsoleLookups lookups, CannedReplies canned,
+public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketService tickets, ConsoleLookups lookups, CannedReplies canned,
     HolidayCalendar holidays, ConsoleAudit audit, TimeProvider time) : PageModel
 {
     /// <summary>Zalo's text messages allow about 2,000 characters; the agency's prefix takes the rest (as in the API).</summary>
@@ -84,13 +84,13 @@ public sealed class TicketModel(NpgsqlDataSource dataSource, TicketService ticke
         };
     }
 
-    public Task<IActionResult> OnPostReplyAsync(string code, string? text, string? cannedId, string? stamp, CancellationToken cancellationToken) =>
-        AddToThreadAsync(code, "reply", text, cannedId, stamp, cancellationToken);
+    public Task<IActionResult> OnPostReplyAsync(string code, string? text, string? cannedId, string? stamp, IFormFile? photo, CancellationToken cancellationToken) =>
+        AddToThreadAsync(code, "reply", text, cannedId, stamp, cancellationToken, photo);
 
     public Task<IActionResult> OnPostNoteAsync(string code, string? text, string? stamp, CancellationToken cancellationToken) =>
         AddToThreadAsync(code, "note", text, null, stamp, cancellationToken);
 
-    private async Task<IActionResult> AddToThreadAsync(string code, string kind, string? text, string? cannedId, string? stamp, CancellationToken cancellationToken)
+    private async Task<IActionResult> AddToThreadAsync(string code, string kind, string? text, string? cannedId, string? stamp, CancellationToken cancellationToken, IFormFile? photo = null)
     {
         if (!await LoadAsync(code, cancellationToken)) return NotFoundPage();
         (Draft, DraftKind) = (text, kind);
@@ -102,6 +102,7 @@ public sealed class TicketModel(NpgsqlDataSource dataSource, TicketService ticke
         if (stamp != Stamp)
             return Refuse("Phiếu đã có thay đổi từ khi bạn mở trang (có thể nội dung này đã được gửi). Vui lòng xem lại trao đổi bên dưới trước khi gửi lại.", StatusCodes.Status409Conflict);
 
+        if (kind == "reply" && photo is { Length: > 0 }) return await PhotoReplyAsync(photo, text.Trim(), cancellationToken);
         var outcome = kind == "reply"
             ? await tickets.ReplyAsync(Staff, Ticket.Code, text.Trim(), cancellationToken)
             : await tickets.AddNoteAsync(Staff, Ticket.Code, text.Trim(), cancellationToken);

@@ -1,0 +1,53 @@
+using Dapper;
+using Npgsql;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
+
+namespace ZaloBot.Evidence;
+
+/// <summary>
+/// One kept file as staff see it. The photo's own position (EXIF) is evidence for staff only: nothing public ever
+/// reads this record.
+/// </summary>
+public sealed record EvidenceItem(
+    long Id, long? TicketEventId, int Position, string Origin, string DeclaredKind, string Status, string? FileName,
+    string? ContentType, long? SizeBytes, string? Sha256, int? Width, int? Height,
+    double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
+    int Attempts, string? LastError, DateTime CreatedAt, DateTime? DownloadedAt,
+    string? SourceUrl, bool HasThumbnail)
+{
+    public bool Stored => Status == "stored";
+}
+
+/// <summary>Reads evidence rows under the ticket's agency scope: another agency's staff get nothing, not even a 403.</summary>
+public static class EvidenceFiles
+{
+    private const string Columns = """
+        id, ticket_event_id as TicketEventId, position, origin, declared_kind as DeclaredKind, status, file_name as FileName,
+        content_type as ContentType, size_bytes as SizeBytes, sha256, width, height,
+        photo_latitude as PhotoLatitude, photo_longitude as PhotoLongitude, photo_taken_at as PhotoTakenAt,
+        attempts, last_error as LastError, created_at as CreatedAt, downloaded_at as DownloadedAt,
+        source_url as SourceUrl, thumbnail_key is not null as HasThumbnail
+        """;
+
+    /// <summary>The ticket when the staff member may see it, else null.</summary>
+    public static async Task<TicketView?> VisibleTicketAsync(NpgsqlConnection connection, StaffIdentity staff, string code, CancellationToken cancellationToken)
+    {
+        if (!TicketCode.TryParse(code, out var parsed)) return null;
+        var ticket = await TicketQueries.ByCodeAsync(connection, null, parsed.Value, forUpdate: false, cancellationToken);
+        return ticket is not null && staff.CanSee(ticket.AssignedAgencyCode) ? ticket : null;
+    }
+
+    public static async Task<IReadOnlyList<EvidenceItem>> ForTicketAsync(NpgsqlConnection connection, long ticketId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<EvidenceItem>(new CommandDefinition(
+            $"select {Columns} from evidence where ticket_id = @ticketId order by id", new { ticketId }, cancellationToken: cancellationToken))).AsList();
+
+    /// <summary>The stored file's key and type, when it belongs to this ticket and is stored.</summary>
+    public static Task<(string Key, string? ThumbnailKey, string ContentType, string? FileName, string Sha256)?> StoredAsync(
+        NpgsqlConnection connection, long ticketId, long evidenceId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<(string, string?, string, string?, string)?>(new CommandDefinition("""
+            select storage_key, thumbnail_key, content_type, file_name, sha256 from evidence
+            where id = @evidenceId and ticket_id = @ticketId and status = 'stored' and storage_key is not null
+            """, new { ticketId, evidenceId }, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Prometheus;
+using ZaloBot.Storage;
+
+namespace ZaloBot.Retention;
+
+/// <summary>
+/// Deletes processed inbox events and sent outbox messages (with their attempts) once they are older than
+/// <see cref="RetentionOptions"/> says, in small batches, so the queues' tables stay the size of their recent work.
+/// Oldest rows first by primary key, so a batch finds its rows at the start of the index instead of scanning; rows
+/// locked by anyone are skipped. A transaction-scoped advisory lock keeps replicas from doing the same batch twice.
+/// </summary>
+public sealed class RetentionJob(
+    NpgsqlDataSource dataSource, MigrationState migrations, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
+    : BackgroundService
+{
+    private const long LockKey = 0x5A_42_52_45_54; // "ZBRET"
+
+    private static readonly Counter Deleted = Metrics.CreateCounter(
+        "zalobot_retention_deleted_rows_total", "Rows removed by the retention job.", "table");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return;
+        using var timer = new PeriodicTimer(o.Interval, time);
+        do
+        {
+            try
+            {
+                if (migrations.IsApplied) await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Retention job failed; it tries again in {Interval}", o.Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Deletes every expired row, batch by batch; returns the counts (events, messages, attempts).</summary>
+    public async Task<(long Events, long Messages, long Attempts)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        long events = 0, messages = 0, attempts = 0;
+        while (await DeleteEventsAsync(now - o.ProcessedEvents, o.BatchSize, cancellationToken) is var n and > 0)
+        {
+            events += n;
+            await Task.Delay(o.BatchPause, time, cancellationToken);
+        }
+        while (await DeleteMessagesAsync(now - o.SentMessages, o.BatchSize, cancellationToken) is var (m, a) && m > 0)
+        {
+            messages += m;
+            attempts += a;
+            await Task.Delay(o.BatchPause, time, cancellationToken);
+        }
+        if (events + messages > 0)
+            logger.LogInformation("Retention removed {Events} processed events, {Messages} sent messages and {Attempts} send attempts", events, messages, attempts);
+        return (events, messages, attempts);
+    }
+
+    private async Task<long> DeleteEventsAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            with doomed as (
+                select id from inbox
+                where processed_at < $1 and pg_try_advisory_xact_lock($3)
+                order by id limit $2
+                for update skip locked)
+            delete from inbox where id in (select id from doomed)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        Deleted.WithLabels("inbox").Inc(deleted);
+        return deleted;
+    }
+
+    private async Task<(long Messages, long Attempts)> DeleteMessagesAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
+        // Attempts go in the same statement as their message (the foreign key is checked at its end).
+        const string sql = """
+            with doomed as (
+                select id from outbox
+                where status = 'sent' and sent_at < $1 and pg_try_advisory_xact_lock($3 + 1)
+                order by id limit $2
+                for update skip locked),
+            attempts as (delete from outbox_attempts where outbox_id in (select id from doomed) returning 1),
+            messages as (delete from outbox where id in (select id from doomed) returning 1)
+            select (select count(*) from messages), (select count(*) from attempts)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (messages, attempts) = (reader.GetInt64(0), reader.GetInt64(1));
+        Deleted.WithLabels("outbox").Inc(messages);
+        Deleted.WithLabels("outbox_attempts").Inc(attempts);
+        return (messages, attempts);
+    }
+}
+
+public static class RetentionServiceCollectionExtensions
+{
+    public static IServiceCollection AddRetention(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.ProcessedEvents >= TimeSpan.FromDays(1), "Retention:ProcessedEvents must be at least 1.00:00:00 (Zalo may redeliver an event for a while).")
+            .Validate(o => o.SentMessages >= TimeSpan.FromDays(1), "Retention:SentMessages must be at least 1.00:00:00.")
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1), "Retention:Interval must be at least 00:00:01.")
+            .Validate(o => o.BatchSize is >= 1 and <= 100_000, "Retention:BatchSize must be between 1 and 100000.")
+            .Validate(o => o.BatchPause >= TimeSpan.Zero, "Retention:BatchPause must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
+        return services;
+    }
+}

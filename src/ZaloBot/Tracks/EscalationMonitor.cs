@@ -1,0 +1,95 @@
+using Dapper;
+using Npgsql;
+using ZaloBot.Domain.Tracks;
+using ZaloBot.Staff;
+using ZaloBot.Storage;
+
+namespace ZaloBot.Tracks;
+
+/// <summary>
+/// Every minute, finds tickets that broke a clock — first response, acceptance, resolution — and escalates each breach
+/// once: a row in <c>ticket_escalations</c> (unique by ticket, kind and the due date broken, so replicas racing on the
+/// same breach insert it once), an internal event on the ticket (the console's live feed and history show it), and a
+/// Zalo push to the supervisors and, for an agency's ticket, the agency's head.
+/// </summary>
+public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<EscalationMonitor> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (migrations.IsApplied) await EscalateAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Escalation of overdue tickets failed; retrying next minute");
+            }
+        }
+    }
+
+    /// <summary>Breaches not escalated yet, in two index-backed halves: tickets waiting for acceptance, and accepted tickets past their due date.</summary>
+    public const string BreachQuery = """
+            select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
+            from tickets t
+            where status = 'received' and least(first_response_due_at, acceptance_due_at) < @now
+              and (first_response_due_at < @now and not exists (select 1 from ticket_escalations e
+                       where e.ticket_id = t.id and e.kind = 'first_response' and e.due_at = t.first_response_due_at)
+                   or acceptance_due_at < @now and not exists (select 1 from ticket_escalations e
+                       where e.ticket_id = t.id and e.kind = 'acceptance' and e.due_at = t.acceptance_due_at))
+            union all
+            select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
+            from tickets t
+            where status in ('accepted', 'assigned', 'in_progress') and due_at < @now
+              and not exists (select 1 from ticket_escalations e where e.ticket_id = t.id and e.due_at = t.due_at and e.kind = 'resolution')
+            limit @batch
+            """;
+
+    private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
+
+    /// <summary>Escalates the breaches not escalated yet; returns how many.</summary>
+    public async Task<int> EscalateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(BreachQuery, new { now, batch = Batch }, transaction, cancellationToken: cancellationToken));
+        var count = 0;
+        foreach (var row in rows)
+        {
+            var clocks = new TicketClocks(row.Status, Utc(row.FirstResponseDueAt), Utc(row.AcceptanceDueAt), Utc(row.DueAt));
+            foreach (var breach in Escalations.Breaches(clocks, now))
+            {
+                if (await EscalateAsync(connection, transaction, row, breach, now, cancellationToken)) count++;
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (count > 0) logger.LogInformation("Escalated {Count} clock breaches", count);
+        return count;
+    }
+
+    private static async Task<bool> EscalateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Row row, Breach breach, DateTimeOffset now, CancellationToken ct)
+    {
+        var kind = breach.Kind.ToName();
+        var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            insert into ticket_escalations (ticket_id, kind, due_at, at, agency_code) values (@id, @kind, @due, @now, @agency)
+            on conflict (ticket_id, kind, due_at) do nothing
+            returning id
+            """, new { id = row.Id, kind, due = breach.DueAt, now, agency = row.Agency }, transaction, cancellationToken: ct));
+        if (inserted is null) return false;
+        var text = TrackTexts.StaffEscalation(row.Code, breach.Kind, row.Agency);
+        await TrackEvents.AddAsync(connection, transaction, row.Id, "system", null, TrackEvents.Escalated, isPublic: false, text,
+            new { breach = kind, due_at = breach.DueAt, agency = row.Agency }, now, ct);
+        var key = $"escalation:{inserted}";
+        await StaffPush.ToSupervisorsAsync(connection, transaction, key, text, row.Code, now, ct);
+        if (row.Agency is { } agency) await StaffPush.ToAgencyHeadsAsync(connection, transaction, agency, key + ":head", text, row.Code, now, ct);
+        return true;
+    }
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}

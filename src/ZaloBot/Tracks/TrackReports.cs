@@ -1,0 +1,106 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
+
+namespace ZaloBot.Tracks;
+
+public sealed record TrackReport(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<CountRow> Counts,
+    long Resolved,
+    long Reopened,
+    long ReopenedByCitizens,
+    double? ReopenRate,
+    long AnswersSubmitted,
+    long AnswersReturned,
+    long FlaggedForReview,
+    long Breaches);
+
+/// <summary>
+/// The report figures of issue 12 for tickets created in [from, to): counts per track and priority, clock breaches per
+/// kind and per agency, how many resolved tickets were reopened (by staff or by the citizen's "not yet"), answers
+/// returned at approval, and tickets flagged for review.
+/// </summary>
+public static class TrackReports
+{
+    public static IEndpointRouteBuilder MapTrackReportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
+            .MapGet("/tracks", ReportAsync)
+            .WithSummary("Tickets created in [from, to): per track, per priority, breaches (per kind and agency), reopen rate, answers returned at approval, flagged for review. format=csv for a spreadsheet.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TrackReport>, ContentHttpResult, ValidationProblem>> ReportAsync(string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        // Days are Vietnam's: [from, to) are local dates, so "today" is too.
+        var today = ZaloBot.Domain.Calendar.WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
+        var start = Parse(from, today.AddMonths(-1), "from", errors);
+        var end = Parse(to, today.AddDays(1), "to", errors);
+        if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
+        if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var report = await BuildAsync(db, start, end, ct);
+        return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
+    }
+
+    public static async Task<TrackReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        const string sql = """
+            create temporary table if not exists report_tickets (id bigint primary key, track text, priority text, agency text, review boolean) on commit drop;
+            insert into report_tickets
+            select id, track, priority, assigned_agency_code, review_flagged_at is not null from tickets
+            where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh' and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh';
+
+            select 'track' as Dimension, track as Key, count(*) as Count from report_tickets group by track
+            union all select 'priority', priority, count(*) from report_tickets group by priority
+            union all select 'breach', e.kind, count(*) from ticket_escalations e join report_tickets t on t.id = e.ticket_id group by e.kind
+            union all select 'breach_agency', coalesce(e.agency_code, '(intake)'), count(*) from ticket_escalations e join report_tickets t on t.id = e.ticket_id group by e.agency_code
+            order by 1, 2;
+
+            select
+                (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id
+                 where e.kind = 'status_changed' and e.payload->>'to' = 'resolved') as Resolved,
+                (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id
+                 where e.kind = 'citizen_reopened' or (e.kind = 'status_changed' and e.payload->>'action' = 'reopen')) as Reopened,
+                (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id where e.kind = 'citizen_reopened') as ReopenedByCitizens,
+                (select count(*) from ticket_events e join report_tickets t on t.id = e.ticket_id where e.kind = 'answer_submitted') as AnswersSubmitted,
+                (select count(*) from ticket_events e join report_tickets t on t.id = e.ticket_id where e.kind = 'answer_returned') as AnswersReturned,
+                (select count(*) from report_tickets where review) as FlaggedForReview,
+                (select count(*) from ticket_escalations e join report_tickets t on t.id = e.ticket_id) as Breaches;
+            """;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
+            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, transaction, cancellationToken: ct));
+        var counts = (await results.ReadAsync<CountRow>()).AsList();
+        var s = await results.ReadSingleAsync<(long Resolved, long Reopened, long ReopenedByCitizens, long AnswersSubmitted, long AnswersReturned, long FlaggedForReview, long Breaches)>();
+        await results.DisposeAsync();
+        await transaction.CommitAsync(ct);
+        return new TrackReport(from, to, counts, s.Resolved, s.Reopened, s.ReopenedByCitizens, s.Resolved == 0 ? null : (double)s.Reopened / s.Resolved,
+            s.AnswersSubmitted, s.AnswersReturned, s.FlaggedForReview, s.Breaches);
+    }
+
+    internal static string ToCsv(TrackReport r)
+    {
+        var csv = new System.Text.StringBuilder("dimension,key,value\n");
+        foreach (var row in r.Counts) csv.Append(row.Dimension).Append(',').Append(row.Key).Append(',').Append(row.Count).Append('\n');
+        csv.Append(CultureInfo.InvariantCulture, $"summary,resolved,{r.Resolved}\nsummary,reopened,{r.Reopened}\nsummary,reopened_by_citizens,{r.ReopenedByCitizens}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"summary,reopen_rate,{r.ReopenRate}\nsummary,answers_submitted,{r.AnswersSubmitted}\nsummary,answers_returned,{r.AnswersReturned}\n");
+        csv.Append(CultureInfo.InvariantCulture, $"summary,flagged_for_review,{r.FlaggedForReview}\nsummary,breaches,{r.Breaches}\n");
+        return csv.ToString();
+    }
+
+    private static DateOnly Parse(string? text, DateOnly fallback, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null) return fallback;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors[name] = ["Use yyyy-MM-dd."];
+        return fallback;
+    }
+}

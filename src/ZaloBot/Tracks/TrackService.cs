@@ -1,0 +1,210 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using ZaloBot.Calendar;
+using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.StaffChat;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Domain.Tracks;
+using ZaloBot.Outbox;
+using ZaloBot.Staff;
+using ZaloBot.Tickets;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Tracks;
+
+/// <summary>
+/// Staff work on a ticket's track, priority, deadline extension and answer approval. The same scope, optimistic
+/// concurrency, audit and citizen notices as <see cref="TicketService"/>, each in one transaction.
+/// </summary>
+public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tickets, TrackSettings settings, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time)
+{
+    /// <summary>Who sets the track and priority (intake), and who approves or returns answers.</summary>
+    public static readonly StaffRole[] IntakeRoles = [StaffRole.IntakeOfficer, StaffRole.Supervisor, StaffRole.Admin];
+
+    public static readonly StaffRole[] ExtendRoles = [StaffRole.FieldOfficer, StaffRole.AgencyHandler, StaffRole.Supervisor, StaffRole.Admin];
+
+    private static readonly string[] Open = ["accepted", "assigned", "in_progress"];
+
+    private delegate Task<TicketActionResult> Work(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, DateTimeOffset now);
+
+    public Task<TicketActionResult> ChangeTrackAsync(StaffIdentity staff, string code, string track, string? reason, int? expectedVersion, CancellationToken ct) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, ChangeTrack(staff, code, track, reason, ct), ct);
+
+    private Work ChangeTrack(StaffIdentity staff, string code, string track, string? reason, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
+        {
+            if (!TicketTracks.IsKnown(track)) return TicketActionResult.Fail(TicketFailure.Invalid, "Track must be pakn, khieu_nai or to_cao.");
+            if (ticket.Status is "resolved" or "closed" or "rejected") return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; its track can no longer change.");
+            var (current, accepted, categoryDays) = await c.QuerySingleAsync<(string, DateTime?, int)>(new CommandDefinition(
+                "select t.track, t.accepted_at, c.deadline_working_days from tickets t join categories c on c.code = t.category_code where t.id = @Id", ticket, tx, cancellationToken: ct));
+            if (current == track) return TicketActionResult.Fail(TicketFailure.Invalid, $"Ticket {code} is already on the {track} track.");
+            var rules = await settings.GetAsync(ct);
+            var calendar = await holidays.GetAsync(ct);
+            var rule = rules.Track(track);
+            var acceptance = rule.AcceptanceDue(calendar, Utc(ticket.CreatedAt));
+            DateTimeOffset? due = ticket.DueAt is { } d ? Utc(d) : null;
+            if (accepted is { } at && Open.Contains(ticket.Status)) due = rule.ResolutionDue(calendar, Utc(at), categoryDays);
+            await c.ExecuteAsync(new CommandDefinition("""
+                update tickets set track = @track, acceptance_due_at = @acceptance, due_at = @due, updated_at = @now, version = version + 1 where id = @id
+                """, new { track, acceptance, due, now, id = ticket.Id }, tx, cancellationToken: ct));
+            var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.TrackChanged, isPublic: true, reason,
+                new { from = current, to = track }, now, ct);
+            var text = TrackTexts.TrackChanged(ticket.Code, track) + (due is { } newDue && Open.Contains(ticket.Status)
+                ? $" Hạn giải quyết: {WorkingDayCalendar.DateInVietnam(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "");
+            await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}", text, now, ct);
+            return TicketActionResult.Ok(ticket with { DueAt = due?.UtcDateTime, Version = ticket.Version + 1 });
+        };
+
+    public Task<TicketActionResult> SetPriorityAsync(StaffIdentity staff, string code, string priority, int? expectedVersion, CancellationToken ct) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, SetPriority(staff, code, priority, ct), ct);
+
+    private Work SetPriority(StaffIdentity staff, string code, string priority, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
+        {
+            if (!Priorities.IsKnown(priority)) return TicketActionResult.Fail(TicketFailure.Invalid, "Priority must be normal or urgent.");
+            var current = await c.ExecuteScalarAsync<string>(new CommandDefinition("select priority from tickets where id = @Id", ticket, tx, cancellationToken: ct));
+            if (current == priority) return TicketActionResult.Fail(TicketFailure.Invalid, $"Ticket {code} is already {priority}.");
+            var rules = await settings.GetAsync(ct);
+            var first = rules.Priority(priority).FirstResponseDue(await holidays.GetAsync(ct), rules.OfficeHours, Utc(ticket.CreatedAt));
+            await c.ExecuteAsync(new CommandDefinition("""
+                update tickets set priority = @priority, first_response_due_at = @first, updated_at = @now, version = version + 1 where id = @id
+                """, new { priority, first, now, id = ticket.Id }, tx, cancellationToken: ct));
+            await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.PriorityChanged, isPublic: false, null, new { from = current, to = priority }, now, ct);
+            return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
+        };
+
+    public Task<TicketActionResult> ExtendAsync(StaffIdentity staff, string code, string? reason, int? expectedVersion, CancellationToken ct) =>
+        RunAsync(staff, code, expectedVersion, ExtendRoles, Extend(staff, code, reason, ct), ct);
+
+    private Work Extend(StaffIdentity staff, string code, string? reason, CancellationToken ct) =>
+        async (c, tx, ticket, now) =>
+        {
+            if (!Open.Contains(ticket.Status) || ticket.DueAt is null)
+                return TicketActionResult.Fail(TicketFailure.Conflict, $"Only an accepted, open ticket has a deadline to extend; {code} is {ticket.Status}.");
+            var (track, extensions) = await c.QuerySingleAsync<(string, int)>(new CommandDefinition("select track, extensions from tickets where id = @Id", ticket, tx, cancellationToken: ct));
+            var rule = (await settings.GetAsync(ct)).Track(track);
+            switch (rule.Extend(await holidays.GetAsync(ct), Utc(ticket.DueAt.Value), extensions, reason))
+            {
+                case ExtensionDecision.Incomplete incomplete: return TicketActionResult.Fail(TicketFailure.Invalid, incomplete.Reason);
+                case ExtensionDecision.Refused refused: return TicketActionResult.Fail(TicketFailure.Conflict, refused.Reason);
+                case ExtensionDecision.Allowed allowed:
+                    await c.ExecuteAsync(new CommandDefinition("""
+                        update tickets set due_at = @due, extensions = extensions + 1, updated_at = @now, version = version + 1 where id = @id
+                        """, new { due = allowed.NewDue, now, id = ticket.Id }, tx, cancellationToken: ct));
+                    var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.Extended, isPublic: true, reason,
+                        new { from = Utc(ticket.DueAt.Value), to = allowed.NewDue, extension = extensions + 1 }, now, ct);
+                    await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}",
+                        TrackTexts.Extended(ticket.Code, WorkingDayCalendar.DateInVietnam(allowed.NewDue), reason!.Trim()), now, ct);
+                    return TicketActionResult.Ok(ticket with { DueAt = allowed.NewDue.UtcDateTime, Version = ticket.Version + 1 });
+                default: throw new InvalidOperationException("Unknown decision.");
+            }
+        };
+
+    /// <summary>The answer waiting for approval goes to the citizen: the ticket is resolved with it.</summary>
+    public Task<TicketActionResult> ApproveAsync(StaffIdentity staff, string code, int? expectedVersion, CancellationToken ct) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, (c, tx, ticket, now) => ApproveAsync(c, tx, staff, ticket, now, ct), ct);
+
+    public async Task<TicketActionResult> ApproveAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        var pending = await PendingAsync(c, tx, ticket.Id, ct);
+        if (pending is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
+        // The approver acts with an approver's authority for this one step (an intake officer may not resolve otherwise).
+        var approver = staff.Role is StaffRole.Supervisor or StaffRole.Admin ? staff : staff with { Role = StaffRole.Supervisor };
+        await c.ExecuteAsync(new CommandDefinition("update tickets set pending_result = null, pending_result_by = null, pending_result_at = null where id = @Id", ticket, tx, cancellationToken: ct));
+        var resolved = await tickets.ApplyAsync(c, tx, approver, ticket.Code, TicketAction.Resolve, new TransitionInput(Result: pending.Value.Result), null, ct);
+        if (resolved.Failure is not null) return resolved;
+        await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerApproved, isPublic: false, null, new { submitted_by = pending.Value.By }, now, ct);
+        return resolved;
+    }
+
+    /// <summary>The answer goes back to its handler with a comment; the citizen sees nothing.</summary>
+    public Task<TicketActionResult> ReturnAsync(StaffIdentity staff, string code, string? comment, int? expectedVersion, CancellationToken ct) =>
+        RunAsync(staff, code, expectedVersion, IntakeRoles, (c, tx, ticket, now) => ReturnAsync(c, tx, staff, ticket, comment, now, ct), ct);
+
+    public static async Task<TicketActionResult> ReturnAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, string? comment, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) return TicketActionResult.Fail(TicketFailure.Invalid, "A comment for the handler is required.");
+        var pending = await PendingAsync(c, tx, ticket.Id, ct);
+        if (pending is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
+        await c.ExecuteAsync(new CommandDefinition("""
+            update tickets set pending_result = null, pending_result_by = null, pending_result_at = null, updated_at = @now, version = version + 1 where id = @id
+            """, new { now, id = ticket.Id }, tx, cancellationToken: ct));
+        var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerReturned, isPublic: false, comment.Trim(),
+            new { answer = pending.Value.Result, submitted_by = pending.Value.By }, now, ct);
+        var text = TrackTexts.AnswerReturned(ticket.Code, comment.Trim());
+        if (pending.Value.By is { } handler) await StaffPush.ToStaffAsync(c, tx, handler, $"ticket-event:{eventId}:returned", text, ticket.Code, now, ct);
+        if (ticket.AssignedAgencyCode is { } agency) await StaffPush.ToAgencyAsync(c, tx, agency, $"ticket-event:{eventId}:returned-agency", text, ticket.Code, now, ct);
+        return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
+    }
+
+    /// <summary>
+    /// Called by <see cref="TicketService"/> for an allowed "resolve": when the agency's or category's answers need
+    /// approval and the resolver is not an approver, the answer is held (ticket unchanged but for its version) and the
+    /// supervisors are told; null when the resolution goes ahead.
+    /// </summary>
+    public static async Task<TicketActionResult?> HoldIfRequiredAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, string result, DateTimeOffset now, CancellationToken ct)
+    {
+        if (staff.Role is StaffRole.Supervisor or StaffRole.Admin) return null;
+        var rules = (await c.QueryAsync<(string? Agency, string? Category)>(new CommandDefinition(
+            "select agency_code, category_code from approval_rules", transaction: tx, cancellationToken: ct))).Select(r => new ApprovalRule(r.Agency, r.Category));
+        if (!ApprovalRules.Requires(rules, ticket.AssignedAgencyCode, ticket.CategoryCode)) return null;
+        if (await PendingAsync(c, tx, ticket.Id, ct) is not null)
+            return TicketActionResult.Fail(TicketFailure.Conflict, $"An answer to {ticket.Code} is already waiting for approval.");
+        await c.ExecuteAsync(new CommandDefinition("""
+            update tickets set pending_result = @result, pending_result_by = @by, pending_result_at = @now, updated_at = @now, version = version + 1 where id = @id
+            """, new { result, by = staff.Id, now, id = ticket.Id }, tx, cancellationToken: ct));
+        var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerSubmitted, isPublic: false, result, new { }, now, ct);
+        await StaffPush.ToSupervisorsAsync(c, tx, $"ticket-event:{eventId}:approval", TrackTexts.AwaitingApproval(ticket.Code), ticket.Code, now, ct);
+        return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
+    }
+
+    private static async Task<(string Result, long? By)?> PendingAsync(NpgsqlConnection c, NpgsqlTransaction tx, long ticketId, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<(string Result, long? By)?>(new CommandDefinition(
+            "select pending_result, pending_result_by from tickets where id = @ticketId and pending_result is not null", new { ticketId }, tx, cancellationToken: ct));
+
+    private async Task<TicketActionResult> RunAsync(StaffIdentity staff, string code, int? expectedVersion, StaffRole[] roles, Work work, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var result = await RunAsync(connection, transaction, staff, code, expectedVersion, roles, work);
+        if (result.Failure is not null) return result;
+        await transaction.CommitAsync(ct);
+        outbox.Notify();
+        return TicketActionResult.Ok((await TicketQueries.ByCodeAsync(connection, null, code, forUpdate: false, ct))!);
+    }
+
+    private async Task<TicketActionResult> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string code, int? expectedVersion, StaffRole[] roles, Work work)
+    {
+        var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, CancellationToken.None);
+        if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode))
+            return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {code} that you can see.");
+        if (!roles.Contains(staff.Role))
+            return TicketActionResult.Fail(TicketFailure.Forbidden, $"The role {staff.Role.ToName()} may not do this.");
+        if (expectedVersion is { } expected && expected != ticket.Version)
+            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} was changed by someone else (version {ticket.Version}, you had {expected}). Reload it and try again.");
+        return await work(connection, transaction, ticket, time.GetUtcNow());
+    }
+
+    /// <summary>A staff chat command, inside the processor's transaction (a redelivered message never acts twice).</summary>
+    public Task<TicketActionResult> RunAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TrackStaffCommand command, CancellationToken ct) => command switch
+    {
+        TrackStaffCommand.ApproveAnswer a => RunAsync(c, tx, staff, a.Code, null, IntakeRoles, (c2, tx2, ticket, now) => ApproveAsync(c2, tx2, staff, ticket, now, ct)),
+        TrackStaffCommand.ReturnAnswer r => RunAsync(c, tx, staff, r.Code, null, IntakeRoles, (c2, tx2, ticket, now) => ReturnAsync(c2, tx2, staff, ticket, r.Comment, now, ct)),
+        TrackStaffCommand.ExtendDeadline e => RunAsync(c, tx, staff, e.Code, null, ExtendRoles, Extend(staff, e.Code, e.Reason, ct)),
+        TrackStaffCommand.SetPriority p => RunAsync(c, tx, staff, p.Code, null, IntakeRoles, SetPriority(staff, p.Code, p.Priority, ct)),
+        TrackStaffCommand.SetTrack t => RunAsync(c, tx, staff, t.Code, null, IntakeRoles, ChangeTrack(staff, t.Code, t.Track, null, ct)),
+        _ => throw new InvalidOperationException("Unknown command."),
+    };
+
+    private static Task NotifyCitizenAsync(NpgsqlConnection c, NpgsqlTransaction tx, TicketView ticket, string key, string text, DateTimeOffset now, CancellationToken ct) =>
+        OutboxWriter.EnqueueAsync(c, tx, new OutboxMessage(ticket.CitizenZaloId, ZaloMessages.Text(text), key, null, TicketId: ticket.Id,
+            Notice: new Notice(NoticeKinds.Replied, new Dictionary<string, string?>
+            {
+                ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = null, ["text"] = text,
+            })), now, ct);
+
+    private static string Actor(StaffIdentity staff) => staff.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

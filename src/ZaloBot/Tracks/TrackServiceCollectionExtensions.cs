@@ -1,0 +1,16 @@
+namespace ZaloBot.Tracks;
+
+public static class TrackServiceCollectionExtensions
+{
+    /// <summary>Legal tracks, priorities, clocks, escalation, answer approval and "is it fixed?" (issue 12).</summary>
+    public static IServiceCollection AddTracks(this IServiceCollection services)
+    {
+        services.AddSingleton<TrackSettings>();
+        services.AddSingleton<TrackClocks>();
+        services.AddSingleton<TrackService>();
+        services.AddSingleton<CitizenFeedback>();
+        services.AddSingleton<EscalationMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationMonitor>());
+        return services;
+    }
+}
