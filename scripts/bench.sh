@@ -2,6 +2,8 @@
 # Benchmarks (figures are printed, never asserted; record them in docs/benchmarks.md).
 #   scripts/bench.sh ingest   signed webhook events vs a bare one-INSERT endpoint, same process, same run
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
+#   scripts/bench.sh open311  GET /open311/v2/requests.json over the queue benchmark's 1,000,000 tickets (its own database,
+#                             seeded the same way), through HTTP: p50/p95 for the default page and each filter (RUNS, default 200)
 #   scripts/bench.sh tracks   issue 12: escalation scan, urgent block, tracks report over the same 1,000,000 tickets
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
@@ -50,6 +52,27 @@ if [ "$what" = "queue" ]; then
     || psql -q "$url_base/postgres" -c "create database zalobot_queue"
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll queue "${ZALOBOT_PG/Database=zalobot/Database=zalobot_queue};Command Timeout=600" "${RUNS:-200}"
+fi
+if [ "$what" = "open311" ]; then
+  start_postgres
+  url_base="postgresql://zalobot:zalobot@127.0.0.1:${ZALOBOT_PG_PORT:-55432}"
+  psql -qtA "$url_base/postgres" -c "select 1 from pg_database where datname = 'zalobot_open311'" | grep -q 1 \
+    || psql -q "$url_base/postgres" -c "create database zalobot_open311"
+  conn="${ZALOBOT_PG/Database=zalobot/Database=zalobot_open311}"
+  dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll open311-seed "$conn;Command Timeout=600"
+  url="http://127.0.0.1:${BENCH_PORT:-8089}"
+  mkdir -p "$root/artifacts/bench"
+  ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId=bench-app Zalo__OaId=bench-oa \
+  Zalo__OaSecretKey=bench-oa-secret Serilog__MinimumLevel__Default=Warning Conversations__Enabled=false Outbox__Enabled=false \
+    dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$root/artifacts/bench/open311-service.log" 2>&1 &
+  service=$!
+  trap 'kill $service 2>/dev/null || true' EXIT
+  for _ in $(seq 1 150); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$root/artifacts/bench/open311-service.log"; exit 1; }
+  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll open311 "$url" "$conn" "${RUNS:-200}"
+  exit $?
 fi
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-32}"
@@ -146,5 +169,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
 esac

@@ -17,6 +17,8 @@ return args switch
         await FaultRun.RunAsync(new FaultRun.Settings(lb, zalo, connectionString, appId, secret, script, Int(citizens), Int(rate), Int(seconds), Int(burst), Int(outage))),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["open311-seed", var connectionString] => await Open311Benchmark.SeedAsync(connectionString),
+    ["open311", var url, var connectionString, var runs] => await Open311Benchmark.RunAsync(url, connectionString, Int(runs)),
     ["tracks", var connectionString] => await TrackBenchmark.RunAsync(connectionString, 100),
     ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
@@ -35,6 +37,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks faults <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizens> <rate> <seconds> <burst> <zaloOutageSeconds>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks open311-seed <connectionString> | open311 <baseUrl> <connectionString> <runs>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks evidence <runs> [s3Endpoint]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");

@@ -87,8 +87,9 @@ public static partial class PublicView
         return result;
     }
 
-    // Any run of 8+ digits, optionally separated, with or without +84: Vietnamese mobiles and landlines.
-    [GeneratedRegex(@"(?<![\p{L}\d])\+?(?:\d[\s.\-]?){8,12}\d(?![\p{L}\d])")]
+    // Vietnamese mobiles and landlines as typed (0xxx…, 84xxx…, +84 xxx…, with spaces, dots or dashes); dates
+    // ("15-12-2026") and amounts ("1.000.000") do not start with 0 or 84, so they stay.
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\p{L}\d])")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")]

@@ -52,6 +52,9 @@ public static class Open311Api
     private static async Task<IResult> ServiceDefinitionAsync(string serviceCode, string format, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
+        // Kestrel already refuses a NUL in a path; the check keeps PostgreSQL safe behind any other server too.
+        if (serviceCode.Length > 40 || !Domain.Text.SafeText.IsSafe(serviceCode))
+            return Open311Format.Error(format, StatusCodes.Status404NotFound, "service_code was not found.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (await LoadServicesAsync(connection, serviceCode, cancellationToken) is not [var service, ..]) return Open311Format.Error(format, StatusCodes.Status404NotFound, "service_code was not found.");
         var areas = await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
@@ -103,7 +106,7 @@ public static class Open311Api
     private static async Task<IResult> RequestAsync(string id, string format, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        if (id.Length > 40) return Open311Format.Error(format, StatusCodes.Status404NotFound, "service_request_id was not found.");
+        if (id.Length > 40 || !Domain.Text.SafeText.IsSafe(id)) return Open311Format.Error(format, StatusCodes.Status404NotFound, "service_request_id was not found.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var tickets = await PublicTickets.ListAsync(connection, new PublicTicketFilter(Codes: [id.ToUpperInvariant()], Limit: 1), cancellationToken);
         // A request whose category (or citizen) keeps it private is answered exactly like one that does not exist.

@@ -76,6 +76,7 @@ public static class CitizenDataErasure
         const string rest = """
             delete from conversations where zalo_user_id = @zaloUserId;
             delete from zalo_users where user_id = @zaloUserId;
+            delete from ticket_followers where recipient_id = @zaloUserId; -- issue 13: followed tickets and linked duplicates
             update staff set zalo_user_id = null where zalo_user_id = @zaloUserId;
             insert into data_erasures (subject_hash, at, tickets, inbox_events, outbox_rows)
             values (@subjectHash, @now, @ticketCount, @inboxRows, @outboxRows);

@@ -131,6 +131,8 @@ public class Open311ApiTests(ServiceFactory service) : IClassFixture<ServiceFact
         var client = await service.StartReadyAsync();
         (await client.GetAsync("/open311/v2/requests/" + new string('A', 5000) + ".json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/open311/v2/requests/PA-0000-ZZZZ.xml")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/open311/v2/services/" + new string('I', 5000) + ".json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/cong-khai?q=%00&category=%00&ward=" + new string('x', 5000) + "&page=-3")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/open311/v2/requests.json?service_request_id=" + string.Join(',', Enumerable.Range(0, 500)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 

@@ -70,6 +70,24 @@ public class DuplicateLinkingTests(FollowOfferService service) : IClassFixture<F
     }
 
     [Fact]
+    public async Task A_citizen_who_withdraws_is_no_longer_a_follower()
+    {
+        var client = await service.StartReadyAsync();
+        var intake = await service.AsAsync(StaffRole.IntakeOfficer);
+        var main = await service.TicketAsync();
+        var duplicate = await service.TicketAsync();
+        (await intake.PostAsJsonAsync($"/api/tickets/{duplicate.Code}/duplicate-of", new { mainCode = main.Code })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var connection = service.Database.Open();
+        (await connection.ExecuteScalarAsync<int>("select count(*) from ticket_followers where recipient_id = @c", new { c = duplicate.Citizen })).ShouldBe(1);
+
+        var withdraw = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","user_id_by_app":"{{{duplicate.Citizen}}}-byapp","event_name":"user_withdraw","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"id":"{{{duplicate.Citizen}}}"},"recipient":{"id":"{{{ServiceFactory.OaId}}}"}}""";
+        (await client.SendAsync(ZaloWebhook.Signed(withdraw))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.TrueAsync(async () =>
+            await connection.ExecuteScalarAsync<int>("select count(*) from ticket_followers where recipient_id = @c", new { c = duplicate.Citizen }) == 0,
+            "the withdrawn citizen to be forgotten as a follower");
+    }
+
+    [Fact]
     public async Task Linking_refuses_self_closed_chained_unknown_and_malformed_input()
     {
         var client = await service.StartReadyAsync();

@@ -17,8 +17,9 @@ alter table tickets add column publish boolean;
 -- A duplicate is closed and points at the ticket that carries the answer.
 alter table tickets add column duplicate_of bigint references tickets (id);
 create index tickets_duplicate_of on tickets (duplicate_of) where duplicate_of is not null;
--- Open311 filters by requested_datetime (start_date / end_date); the queue indexes order by id.
-create index tickets_created_at on tickets (created_at);
+-- Open311 lists by requested_datetime, newest first, and filters by it (start_date / end_date): one index serves the
+-- default page, any date window and (scanning a few pages' worth) the status and service_code filters.
+create index tickets_created_at on tickets (created_at, id);
 -- Similar reports: open tickets of a category, newest first.
 create index tickets_open_by_category on tickets (category_code, id desc)
     where status in ('received', 'accepted', 'assigned', 'in_progress');
