@@ -56,7 +56,7 @@ public static partial class Open311Intake
 
     public static async Task<IResult> PostAsync(string format, HttpRequest request, ChannelKeys keys, Open311RateLimiter limiter,
         NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        ZaloBot.Tracks.TrackSettings trackSettings, ZaloBot.Tracks.TrackClocks trackClocks, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return Open311Format.Error(Open311Format.Json, StatusCodes.Status404NotFound, "Format must be json or xml.");
         if (request.ContentLength > Limits.BufferBodyLengthLimit)
@@ -119,6 +119,12 @@ public static partial class Open311Intake
         var ticket = new CreateTicket(code, input.ServiceCode, input.Description, input.Address, input.Latitude, input.Longitude, input.AreaCode,
             [], input.Name ?? "", input.Phone ?? "", null);
         var id = await TicketIntake.CreateAsync(connection, transaction, ExternalCitizen.RecipientFor(code), ticket, now, cancellationToken);
+        // The same clocks as a ticket from the chat: a hotline's "cháy" is urgent at once; the track stays PAKN until
+        // intake confirms the one the words suggest (the caller was not asked, as the bot asks in Zalo).
+        var rules = await trackSettings.GetAsync(cancellationToken);
+        await trackClocks.ApplyCreatedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), new Domain.Conversations.SetTicketTrack(
+            code, Domain.Tracks.TicketTracks.Pakn, Domain.Tracks.Priorities.Suggest(input.Description, rules.Priorities),
+            Domain.Tracks.TicketTracks.Recognise(input.Description, rules.Tracks)), now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             update tickets set channel = @channel, contact_name = nullif(contact_name, ''), contact_phone = nullif(contact_phone, '')

@@ -170,6 +170,31 @@ public class Open311ApiTests(ServiceFactory service) : IClassFixture<ServiceFact
         (await connection.ExecuteScalarAsync<int>("select count(*) from tickets where channel = 'hotline' and description like 'Đèn đường ngõ 5%'")).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_hotline_ticket_runs_on_the_same_clocks_as_one_from_zalo()
+    {
+        var client = await service.StartReadyAsync();
+        var key = await IssueKeyAsync();
+
+        var urgent = await client.PostAsync("/open311/v2/requests.json", Form(
+            ("api_key", key), ("service_code", "INFRA"), ("description", "Cháy nhà ở ngõ 12 phố Ngô Gia Tự, khói bốc rất to"),
+            ("address_string", "Ngõ 12 Ngô Gia Tự"), ("phone", "0912 000 111")));
+        var plain = await client.PostAsync("/open311/v2/requests.json", Form(
+            ("api_key", key), ("service_code", "INFRA"), ("description", "Tôi khiếu nại quyết định xử phạt hành chính của phường"),
+            ("address_string", "Phường Suối Hoa"), ("phone", "0912 000 222")));
+        urgent.StatusCode.ShouldBe(HttpStatusCode.Created, await urgent.Content.ReadAsStringAsync());
+        plain.StatusCode.ShouldBe(HttpStatusCode.Created, await plain.Content.ReadAsStringAsync());
+
+        await using var connection = service.Database.Open();
+        async Task<(string Track, string Suggested, string Priority, bool FirstDue, bool AcceptanceDue)> RowAsync(HttpResponseMessage response) =>
+            await connection.QuerySingleAsync<(string, string, string, bool, bool)>(
+                "select track, suggested_track, priority, first_response_due_at is not null, acceptance_due_at is not null from tickets where code = @code",
+                new { code = (await JsonAsync(response))[0].GetProperty("service_request_id").GetString() });
+        (await RowAsync(urgent)).ShouldBe(("pakn", "pakn", "urgent", true, true));
+        // The words suggest a khiếu nại: recorded for intake to confirm, not decided for the caller.
+        (await RowAsync(plain)).ShouldBe(("pakn", "khieu_nai", "normal", true, true));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
