@@ -34,11 +34,7 @@ public static class ReportsApi
         string? from, string? to, string? format, string? centre, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        // Days are Vietnam's: [from, to) are local dates, so "today" is too (after 17:00 UTC it is already tomorrow there).
-        var today = ZaloBot.Domain.Calendar.WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
-        var start = Parse(from, today.AddMonths(-1), "from", errors);
-        var end = Parse(to, today.AddDays(1), "to", errors);
-        if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
+        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
         if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
         if (centre is { Length: > 16 }) errors["centre"] = ["Unknown centre."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -96,12 +92,4 @@ public static class ReportsApi
     }
 
     private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-    private static DateOnly Parse(string? text, DateOnly fallback, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return fallback;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[name] = ["Use yyyy-MM-dd."];
-        return fallback;
-    }
 }

@@ -38,11 +38,7 @@ public static class TrackReports
     private static async Task<Results<Ok<TrackReport>, ContentHttpResult, ValidationProblem>> ReportAsync(string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        // Days are Vietnam's: [from, to) are local dates, so "today" is too.
-        var today = ZaloBot.Domain.Calendar.WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
-        var start = Parse(from, today.AddMonths(-1), "from", errors);
-        var end = Parse(to, today.AddDays(1), "to", errors);
-        if (errors.Count == 0 && end <= start) errors["to"] = ["Must be after from."];
+        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
         if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var report = await BuildAsync(db, start, end, ct);
@@ -96,11 +92,4 @@ public static class TrackReports
         return csv.ToString();
     }
 
-    private static DateOnly Parse(string? text, DateOnly fallback, string name, Dictionary<string, string[]> errors)
-    {
-        if (text is null) return fallback;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[name] = ["Use yyyy-MM-dd."];
-        return fallback;
-    }
 }

@@ -35,7 +35,7 @@ public sealed class TrackSettings(NpgsqlDataSource dataSource, TimeProvider time
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        var tracks = (await results.ReadAsync<TrackRow>()).Select(ToRule).ToList();
+        var tracks = (await results.ReadAsync<TrackRuleView>()).Select(ToRule).ToList();
         var priorities = (await results.ReadAsync<PriorityRow>()).Select(p => new PriorityRule(p.Code, p.Hours, p.Keywords)).ToList();
         var hours = await results.ReadSingleOrDefaultAsync<HoursRow>();
         var office = hours is null ? WorkingHours.Default
@@ -43,7 +43,7 @@ public sealed class TrackSettings(NpgsqlDataSource dataSource, TimeProvider time
         return new ClockRules(tracks, priorities, office);
     }
 
-    private static TrackRule ToRule(TrackRow r)
+    private static TrackRule ToRule(TrackRuleView r)
     {
         var builtIn = TicketTracks.Defaults.FirstOrDefault(d => d.Code == r.Code);
         var (acceptance, resolution, extension) = (DayKinds.Parse(r.AcceptanceDayKind), DayKinds.Parse(r.ResolutionDayKind), DayKinds.Parse(r.ExtensionDayKind));
@@ -51,21 +51,7 @@ public sealed class TrackSettings(NpgsqlDataSource dataSource, TimeProvider time
             r.Keywords, builtIn?.Explanation ?? TrackTexts.PaknExplanation);
     }
 
-    // Classes rather than positional records: Dapper reports text[] as System.Array when matching constructors.
-    private sealed class TrackRow
-    {
-        public string Code { get; init; } = "";
-        public string Name { get; init; } = "";
-        public int AcceptanceDays { get; init; }
-        public string AcceptanceDayKind { get; init; } = "";
-        public int? ResolutionDays { get; init; }
-        public string ResolutionDayKind { get; init; } = "";
-        public int MaxExtensions { get; init; }
-        public int ExtensionDays { get; init; }
-        public string ExtensionDayKind { get; init; } = "";
-        public string[] Keywords { get; init; } = [];
-    }
-
+    // A class rather than a positional record, like TrackRuleView: Dapper reports text[] as System.Array when matching constructors.
     private sealed class PriorityRow
     {
         public string Code { get; init; } = "";
