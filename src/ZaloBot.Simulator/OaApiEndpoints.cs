@@ -35,6 +35,7 @@ public static partial class OaApiEndpoints
         zalo.MapPost("/v3.0/oa/quota/message", QuotaAsync);
         zalo.MapPost("/v2.0/oa/upload/image", UploadAsync);
         zalo.MapGet("/v3.0/oa/user/detail", UserDetail);
+        zalo.MapGet("/v2.0/oa/conversation", Conversation);
         zalo.MapPost("/v4/oa/access_token", AccessTokenAsync);
         api.MapGet("/media/{name}", ServeMedia);
         api.MapGet("/uploads/{attachmentId}", (string attachmentId, SimulatorMedia media) =>
@@ -254,6 +255,34 @@ public static partial class OaApiEndpoints
             ["display_name"] = "Người dùng " + userId,
             ["user_is_follower"] = true,
         });
+    }
+
+    /// <summary>The latest messages with one user, newest first, in the shape of Zalo's conversation API.</summary>
+    private static IResult Conversation(HttpContext http, string? data, SimulatorState state)
+    {
+        state.CountCall("conversation");
+        if (!state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()))
+            return ZaloResponses.Error(-216, "Access token is invalid");
+        string? userId = null;
+        int offset = 0, count = 5;
+        try
+        {
+            var query = data is null ? null : JsonNode.Parse(data);
+            userId = query?["user_id"]?.GetValue<string>();
+            offset = query?["offset"]?.GetValue<int>() ?? 0;
+            count = query?["count"]?.GetValue<int>() ?? 5;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException) { }
+        if (string.IsNullOrEmpty(userId) || offset < 0 || count is < 1 or > 10) return ZaloResponses.Error(-201, "Parameters are invalid");
+        var messages = state.Chat(userId).Reverse().Skip(offset).Take(count).Select(e => (JsonNode)new JsonObject
+        {
+            ["msg_id"] = e.MessageId,
+            ["src"] = e.Direction == "oa" ? 0 : 1,
+            ["time"] = e.At.ToUnixTimeMilliseconds(),
+            ["type"] = "text",
+            ["message"] = e.Content["text"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? e.Content["text"]!.GetValue<string>() : "",
+        });
+        return ZaloResponses.Ok(new JsonArray(messages.ToArray()));
     }
 
     private static async Task<IResult> AccessTokenAsync(HttpContext http, SimulatorState state, IOptions<SimulatorOptions> options)

@@ -4,8 +4,10 @@ using System.Text.Json.Serialization;
 namespace ZaloBot.Outbox;
 
 /// <summary>A message claimed from the outbox for one send.</summary>
+/// <param name="InDoubt">Its lease ran out without a recorded result: the replica that held it died, perhaps after Zalo took the send.</param>
 public sealed record ClaimedMessage(
-    long Id, string RecipientId, string Message, int Attempts, string? CorrelationId, string? ReplyToMsgId, long? TicketId, string? Notice, DateTime CreatedAt);
+    long Id, string RecipientId, string Message, int Attempts, string? CorrelationId, string? ReplyToMsgId, long? TicketId, string? Notice, DateTime CreatedAt,
+    bool InDoubt = false);
 
 /// <summary>
 /// What a ticket notice is, so that beyond the messaging window it can travel as the operator's ZBS template:

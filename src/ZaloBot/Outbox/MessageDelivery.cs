@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,11 @@ public sealed class MessageDelivery(
             var reply = message.ReplyToMsgId is not null;
             ConsultationRecipient recipient = reply ? new ConsultationRecipient.Reply(message.ReplyToMsgId!) : new ConsultationRecipient.User(message.RecipientId);
             var channel = reply ? DeliveryChannels.Reply : DeliveryChannels.Consultation;
+            if (message.InDoubt && await AlreadyInConversationAsync(message, body, cancellationToken) is { } delivered)
+            {
+                attempts.Add(new DeliveryAttempt(time.GetUtcNow(), channel, "reconciled", null, "found in the citizen's conversation after an interrupted send", null));
+                return Sent(message, attempts, channel, delivered.MsgId);
+            }
             var result = await CallAsync(channel, token => zalo.SendConsultationAsync(recipient, body, token, cancellationToken), attempts, cancellationToken);
             if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, channel, result.MessageId);
             if (result.Outcome != SendOutcome.OutsideWindow) return AfterFailure(message, attempts, result, ambiguousIfUnknown: false);
@@ -103,6 +109,24 @@ public sealed class MessageDelivery(
         }
         var why = string.Join("; ", reasons);
         return Failed(message, attempts, why, unreachable: why);
+    }
+
+    /// <summary>
+    /// Zalo's send takes no idempotency key, so a replica that died between Zalo's answer and recording it leaves a
+    /// message that may or may not have reached the citizen. Before sending it again, read the conversation back: the
+    /// OA's message with the same text since the message was queued means it did. When Zalo cannot say (no text to
+    /// compare, the read fails), the message is sent: a citizen told twice is better than one never told.
+    /// </summary>
+    private async Task<ZaloConversationMessage?> AlreadyInConversationAsync(ClaimedMessage message, JsonNode body, CancellationToken cancellationToken)
+    {
+        if (body["text"]?.GetValueKind() != JsonValueKind.String) return null;
+        var text = body["text"]!.GetValue<string>();
+        var since = new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds() - 5_000;
+        var recent = await zalo.GetRecentMessagesAsync(message.RecipientId, 10, await tokens.GetAsync(cancellationToken), cancellationToken);
+        var found = recent?.FirstOrDefault(m => m.FromOa && m.Time >= since && m.Message == text);
+        logger.LogInformation("Outbox message {OutboxId} was in doubt after an interrupted send: {Finding}", message.Id,
+            recent is null ? "Zalo's conversation could not be read; sending it" : found is null ? "not in the conversation; sending it" : "already delivered; not sending it again");
+        return found;
     }
 
     /// <summary>A refusal that concerns this channel only (the user cannot be reached this way); anything else decides the message.</summary>

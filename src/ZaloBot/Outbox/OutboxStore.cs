@@ -23,7 +23,7 @@ public static class OutboxStore
             claimable as (
                 -- The conditions are on o, the locked row: when another replica has just leased or sent it,
                 -- PostgreSQL re-checks them against the committed version and drops the row.
-                select o.id
+                select o.id, o.lease_until is not null as in_doubt
                 from heads h join outbox o on o.id = h.id
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
                   and o.recipient_id <> all(@busyRecipients)
@@ -35,7 +35,8 @@ public static class OutboxStore
             from claimable c
             where o.id = c.id
             returning o.id, o.recipient_id as RecipientId, o.message::text as Message, o.attempts, o.correlation_id as CorrelationId,
-                      o.reply_to_msg_id as ReplyToMsgId, o.ticket_id as TicketId, o.notice::text as Notice, o.created_at as CreatedAt
+                      o.reply_to_msg_id as ReplyToMsgId, o.ticket_id as TicketId, o.notice::text as Notice, o.created_at as CreatedAt,
+                      c.in_doubt as InDoubt
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,

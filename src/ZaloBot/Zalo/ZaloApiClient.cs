@@ -122,6 +122,29 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
         return envelope is { Error: 0, Data.AttachmentId: { } id } ? id : throw new ZaloApiException(envelope?.Error ?? -1, envelope?.Message);
     }
 
+    /// <summary>
+    /// The latest messages between the OA and one user, newest first (<c>GET /v2.0/oa/conversation</c>); null when Zalo
+    /// did not answer with a list. Used to learn whether an interrupted send reached the citizen.
+    /// </summary>
+    public async Task<IReadOnlyList<ZaloConversationMessage>?> GetRecentMessagesAsync(string userId, int count, string accessToken, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(cancellationToken);
+        var data = Uri.EscapeDataString(JsonSerializer.Serialize(new { user_id = userId, offset = 0, count }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2.0/oa/conversation?data={data}");
+        request.Headers.Add("access_token", accessToken);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode) return null;
+            var envelope = await response.Content.ReadFromJsonAsync<ZaloEnvelope<List<ZaloConversationMessage>>>(ZaloJson.Options, cancellationToken);
+            return envelope is { Error: 0, Data: { } messages } ? messages : null;
+        }
+        catch (Exception ex) when (IsTransient(ex, cancellationToken))
+        {
+            return null;
+        }
+    }
+
     public async Task<ZaloUserProfile> GetUserProfileAsync(string userId, string accessToken, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(cancellationToken);

@@ -29,6 +29,20 @@ public sealed record ZaloUserProfile(
     [property: JsonPropertyName("display_name")] string? DisplayName,
     [property: JsonPropertyName("user_is_follower")] bool? IsFollower);
 
+/// <summary>
+/// One message of a conversation (<c>GET /v2.0/oa/conversation</c>): <c>src</c> 0 is the OA's, 1 the user's (as the
+/// public SDKs read it; unconfirmed against Zalo's own documentation); <c>time</c> in epoch milliseconds;
+/// <c>message</c> the text.
+/// </summary>
+public sealed record ZaloConversationMessage(
+    [property: JsonPropertyName("msg_id")] string? MsgId,
+    [property: JsonPropertyName("src"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int Src,
+    [property: JsonPropertyName("time"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long Time,
+    [property: JsonPropertyName("message")] string? Message)
+{
+    public bool FromOa => Src == 0;
+}
+
 /// <summary>The quota endpoint's answer; only the last interaction matters to us (epoch milliseconds, number or string).</summary>
 public sealed record ZaloQuotaData(
     [property: JsonPropertyName("last_interaction"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? LastInteraction);

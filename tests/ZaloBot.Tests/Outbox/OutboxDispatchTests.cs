@@ -56,6 +56,31 @@ public class OutboxDispatchTests(OutboxService service) : IClassFixture<OutboxSe
     }
 
     [Fact]
+    public async Task A_message_left_in_doubt_by_a_dead_replica_is_read_back_from_zalo_and_not_sent_twice()
+    {
+        await service.StartReadyAsync();
+        var (delivered, lost) = (NewUser(), NewUser());
+        // A replica leased both, Zalo took the first send, and the replica died before recording either result.
+        service.Simulator.State.Record(delivered, "oa", new System.Text.Json.Nodes.JsonObject { ["text"] = "Đã tiếp nhận phản ánh" }, "sim-msg-before-the-crash");
+        await using var connection = service.Database.Open();
+        foreach (var user in new[] { delivered, lost })
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "insert into outbox (recipient_id, message, idempotency_key, lease_until) values (@user, '{\"text\": \"Đã tiếp nhận phản ánh\"}', @key, now() - interval '1 minute')",
+                new { user, key = Guid.NewGuid().ToString("N") });
+
+        await service.AllSentAsync(delivered);
+        await service.AllSentAsync(lost);
+
+        Received(delivered).ShouldBe(["Đã tiếp nhận phản ánh"]);
+        (await service.OutboxStateAsync(delivered)).ShouldBe([("sent", 1, (string?)null, (string?)"sim-msg-before-the-crash")]);
+        (await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection,
+            "select a.outcome from outbox_attempts a join outbox o on o.id = a.outbox_id where o.recipient_id = @delivered", new { delivered })).ShouldBe("reconciled");
+        // Not in the conversation: it never reached Zalo, so it is sent now.
+        Received(lost).ShouldBe(["Đã tiếp nhận phản ánh"]);
+        (await service.OutboxStateAsync(lost)).Single().ZaloMessageId!.ShouldStartWith("sim-msg-");
+    }
+
+    [Fact]
     public async Task The_client_uploads_images_and_reads_profiles_from_the_simulator()
     {
         await service.StartReadyAsync();
