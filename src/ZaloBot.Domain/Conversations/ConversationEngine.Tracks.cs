@@ -49,10 +49,14 @@ public static partial class ConversationEngine
                 return;
             }
             _state = _state with { Draft = Draft with { Track = chosen } };
+            // The law first, then that it is recorded anyway, then the ticket's code: the submission may end with a
+            // question of its own (publication), which must stay the last thing the citizen reads.
             if (chosen != TicketTracks.Pakn)
+            {
                 Say(context.Tracks.FirstOrDefault(t => t.Code == chosen)?.Explanation ?? TrackTexts.PaknExplanation);
+                Say(TrackTexts.RecordedAnyway(chosen));
+            }
             SubmitTicket();
-            if (chosen != TicketTracks.Pakn) Say(TrackTexts.RecordedAnyway(chosen));
         }
 
         /// <summary>Emitted with the new ticket: its track and the priority its words suggest.</summary>

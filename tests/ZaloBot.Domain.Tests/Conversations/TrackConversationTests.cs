@@ -35,6 +35,10 @@ public class TrackConversationTests
             .Expect("Luật Khiếu nại 2011").Expect("90 ngày").Expect("chữ ký").Expect(Fixtures.NewCode).Expect("vẫn ghi nhận")
             .ExpectStep(Step.Menu);
         script.Ticket().Code.ShouldBe(Fixtures.NewCode);
+        // "Recorded anyway" belongs with the law's explanation, before the code and any question that follows it.
+        var replies = script.Last.Select(e => e switch { SendText t => t.Text, SendButtons b => b.Text, _ => null }).OfType<string>().ToList();
+        replies.FindIndex(r => r.Contains("vẫn ghi nhận", StringComparison.Ordinal))
+            .ShouldBeLessThan(replies.FindIndex(r => r.Contains(Fixtures.NewCode, StringComparison.Ordinal)));
         var track = script.All.OfType<SetTicketTrack>().ShouldHaveSingleItem();
         (track.Track, track.SuggestedTrack, track.Priority).ShouldBe((TicketTracks.KhieuNai, TicketTracks.KhieuNai, Priorities.Normal));
     }
