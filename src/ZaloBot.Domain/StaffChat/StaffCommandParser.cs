@@ -27,13 +27,8 @@ public static class StaffCommandParser
     [
         ("tra loi", (code, rest) => rest.Length > 0 ? new StaffCommand.Reply(code, rest) : null),
         ("ghi chu", (code, rest) => rest.Length > 0 ? new StaffCommand.Note(code, rest) : null),
-        ("giai quyet", (code, rest) => new StaffCommand.Act(code, TicketAction.Resolve, new TransitionInput(Result: NullIfEmpty(rest)))),
-        ("tu choi", (code, rest) => new StaffCommand.Act(code, TicketAction.Reject, new TransitionInput(Reason: NullIfEmpty(rest)))),
-        ("tiep nhan", (code, _) => new StaffCommand.Act(code, TicketAction.Accept, new TransitionInput())),
-        ("bat dau", (code, _) => new StaffCommand.Act(code, TicketAction.Start, new TransitionInput())),
-        ("dong", (code, _) => new StaffCommand.Act(code, TicketAction.Close, new TransitionInput())),
-        ("mo lai", (code, rest) => new StaffCommand.Act(code, TicketAction.Reopen, new TransitionInput(Reason: NullIfEmpty(rest)))),
-        ("chuyen", ParseTransfer),
+        // Each action's verb comes from its row of the action table; what follows the code is what the row needs.
+        .. TicketActions.All.Where(spec => spec.ChatVerb is not null).Select(spec => (spec.ChatVerb!, (Func<string, string, StaffCommand?>)((code, rest) => Act(spec, code, rest)))),
         ("nhan", (code, _) => new StaffCommand.Claim(code)),
         ("xem", (code, _) => new StaffCommand.Show(code)),
         .. TrackStaffCommand.Verbs,
@@ -57,11 +52,19 @@ public static class StaffCommandParser
         return new StaffCommand.Unknown();
     }
 
-    private static StaffCommand? ParseTransfer(string code, string rest)
+    private static StaffCommand? Act(TicketActionSpec spec, string code, string rest)
     {
-        var parts = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0) return null;
-        return new StaffCommand.Act(code, TicketAction.Transfer, new TransitionInput(Reason: parts.Length > 1 ? parts[1] : null, AgencyCode: parts[0].ToUpperInvariant()));
+        if (spec.Needs.HasFlag(ActionNeeds.Agency))
+        {
+            // "chuyển PA-… SXD lý do": the agency's code, then the reason.
+            var parts = rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length == 0) return null;
+            return new StaffCommand.Act(code, spec.Action, new TransitionInput(Reason: parts.Length > 1 ? parts[1] : null, AgencyCode: parts[0].ToUpperInvariant()));
+        }
+        var text = NullIfEmpty(rest);
+        return new StaffCommand.Act(code, spec.Action, new TransitionInput(
+            Reason: spec.Needs.HasFlag(ActionNeeds.Reason) ? text : null,
+            Result: spec.Needs.HasFlag(ActionNeeds.Result) ? text : null));
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -41,6 +41,9 @@ public static class StaffTexts
 
     public static string Assigned(string code, string description) => $"Phản ánh {code} được giao cho đơn vị của bạn: {Snippet(description)}";
 
+    /// <summary>An action on a ticket of the agency, by someone else (e.g. a supervisor reopened it): what and why.</summary>
+    public static string Moved(string code, string action, string? why) => $"Phản ánh {code}: {action}" + (string.IsNullOrWhiteSpace(why) ? "." : $". {Snippet(why)}");
+
     public static string CitizenFollowUp(string code, string? text) => $"Người dân bổ sung thông tin cho {code}: {Snippet(text ?? "(ảnh/tệp)")}";
 
     public static string Overdue(string code) => $"Phản ánh {code} đã quá hạn giải quyết. Đề nghị xử lý ngay.";

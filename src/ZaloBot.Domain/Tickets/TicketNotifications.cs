@@ -1,21 +1,10 @@
-using System.Globalization;
-
 namespace ZaloBot.Domain.Tickets;
 
 /// <summary>What the citizen is told when their ticket moves; the agency speaks, never the individual officer.</summary>
 public static class TicketNotifications
 {
-    public static string For(TicketAction action, string code, string? agencyName, string? reason, string? result, DateOnly? due) => action switch
-    {
-        TicketAction.Accept => $"Phản ánh {code} đã được tiếp nhận xử lý." + (due is { } d ? $" Hạn trả lời: {d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : ""),
-        TicketAction.Reject => $"Phản ánh {code} không thuộc phạm vi tiếp nhận của kênh này. Lý do: {reason}",
-        TicketAction.Assign => $"Phản ánh {code} đã được chuyển đến {agencyName} để xử lý.",
-        TicketAction.Transfer => $"Phản ánh {code} được chuyển sang {agencyName} xử lý. Lý do: {reason}",
-        TicketAction.Start => $"{agencyName} đang xử lý phản ánh {code}.",
-        TicketAction.Resolve => $"Phản ánh {code} đã được giải quyết. Kết quả: {result}",
-        TicketAction.Reopen => $"Phản ánh {code} được mở lại để tiếp tục xử lý. Lý do: {reason}",
-        _ => $"Phản ánh {code} đã hoàn tất và được đóng. Cảm ơn bạn đã phản ánh.",
-    };
+    public static string For(TicketAction action, string code, string? agencyName, string? reason, string? result, DateOnly? due) =>
+        TicketActions.Of(action).CitizenNotice(new NoticeFacts(code, agencyName, reason, result, due));
 
     public static string Reply(string code, string agencyName, string text) => $"{agencyName} trả lời phản ánh {code}:\n{text}";
 

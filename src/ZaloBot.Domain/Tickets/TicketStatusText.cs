@@ -3,17 +3,20 @@ namespace ZaloBot.Domain.Tickets;
 /// <summary>How a ticket's status reads to the citizen who filed it.</summary>
 public static class TicketStatusText
 {
-    public static string ForCitizen(string status) => status switch
+    public static string ForCitizen(TicketStatus status) => status switch
     {
-        "received" => "Đã nhận, đang chờ phân loại",
-        "accepted" => "Đã tiếp nhận xử lý",
-        "assigned" => "Đã chuyển cơ quan có thẩm quyền",
-        "in_progress" => "Đang xử lý",
-        "resolved" => "Đã giải quyết",
-        "closed" => "Đã đóng",
-        "rejected" => "Không thuộc phạm vi tiếp nhận",
-        _ => "Đang xử lý",
+        TicketStatus.Received => "Đã nhận, đang chờ phân loại",
+        TicketStatus.Accepted => "Đã tiếp nhận xử lý",
+        TicketStatus.Assigned => "Đã chuyển cơ quan có thẩm quyền",
+        TicketStatus.InProgress => "Đang xử lý",
+        TicketStatus.Resolved => "Đã giải quyết",
+        TicketStatus.Closed => "Đã đóng",
+        TicketStatus.Rejected => "Không thuộc phạm vi tiếp nhận",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status without a text."),
     };
 
-    public static bool IsOpen(string status) => status is not ("closed" or "rejected");
+    /// <summary>A stored name that is not a status (never written by the service) reads as "in progress".</summary>
+    public static string ForCitizen(string status) => TicketStatusNames.TryParse(status, out var parsed) ? ForCitizen(parsed) : ForCitizen(TicketStatus.InProgress);
+
+    public static bool IsOpen(string status) => !TicketStatusNames.TryParse(status, out var parsed) || parsed.IsOpen();
 }

@@ -16,7 +16,7 @@ public static class ConsoleQueue
     public const int CountCap = 1000;
 
     /// <summary>The agency a staff member is limited to, exactly as the API decides it (none → sees nothing).</summary>
-    public static string? Scope(StaffIdentity staff) => staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "\u0000";
+    public static string? Scope(StaffIdentity staff) => staff.QueueScope;
 
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection connection, string? scopeAgency, CancellationToken cancellationToken)
     {

@@ -31,27 +31,14 @@ public static class ConsoleTexts
 
     public static string Role(string role) => StaffRoleNames.TryParse(role, out var parsed) ? Role(parsed) : role;
 
-    public static string Action(TicketAction action) => action switch
-    {
-        TicketAction.Accept => "Tiếp nhận",
-        TicketAction.Reject => "Từ chối",
-        TicketAction.Assign => "Giao xử lý",
-        TicketAction.Transfer => "Chuyển cơ quan khác",
-        TicketAction.Start => "Bắt đầu xử lý",
-        TicketAction.Resolve => "Báo đã giải quyết",
-        TicketAction.Reopen => "Mở lại",
-        _ => "Đóng phiếu",
-    };
+    public static string Action(TicketAction action) => TicketActions.Of(action).ConsoleLabel;
 
     /// <summary>What an action needs, in the words of the form: a reason, a result, an agency.</summary>
-    public static (bool Reason, bool Result, bool Agency) Needs(TicketAction action) => action switch
+    public static (bool Reason, bool Result, bool Agency) Needs(TicketAction action)
     {
-        TicketAction.Reject or TicketAction.Reopen => (true, false, false),
-        TicketAction.Transfer => (true, false, true),
-        TicketAction.Assign => (false, false, true),
-        TicketAction.Resolve => (false, true, false),
-        _ => (false, false, false),
-    };
+        var needs = TicketActions.Of(action).Needs;
+        return (needs.HasFlag(ActionNeeds.Reason), needs.HasFlag(ActionNeeds.Result), needs.HasFlag(ActionNeeds.Agency));
+    }
 
     public static string EventKind(string kind) => kind switch
     {

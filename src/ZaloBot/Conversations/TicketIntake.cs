@@ -1,7 +1,8 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Tickets.Ledger;
 
 namespace ZaloBot.Conversations;
 
@@ -10,18 +11,8 @@ public static class TicketIntake
 {
     public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, CreateTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string insertTicket = """
-            insert into tickets (code, citizen_zalo_id, status, category_code, description, address, latitude, longitude,
-                                 area_code, contact_name, contact_phone, service_centre_code, created_at, updated_at)
-            values (@Code, @CitizenZaloId, 'received', @CategoryCode, @Description, @Address, @Latitude, @Longitude,
-                    @AreaCode, @ContactName, @ContactPhone, @ServiceCentreCode, @now, @now)
-            returning id
-            """;
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertTicket, new
-        {
-            ticket.Code, CitizenZaloId = citizenZaloId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
-            ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, now,
-        }, transaction, cancellationToken: cancellationToken));
+        var id = await TicketLedger.CreateAsync(connection, transaction, new NewTicket(ticket.Code, citizenZaloId, ticket.CategoryCode, ticket.Description,
+            ticket.Address, ticket.Latitude, ticket.Longitude, ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode), now, cancellationToken);
 
         var eventId = await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
         await ZaloBot.Evidence.EvidenceQueue.EnqueueAsync(connection, transaction, id, eventId, ticket.Attachments, now, cancellationToken);
@@ -47,12 +38,7 @@ public static class TicketIntake
     /// <summary>The citizen's rating of their own resolved (or closed) ticket; a later rating replaces an earlier one.</summary>
     public static async Task<bool> RecordRatingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string ticketCode, int rating, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            """
-            update tickets set rating = @rating, updated_at = @now
-            where code = @ticketCode and citizen_zalo_id = @citizenZaloId and status in ('resolved', 'closed')
-            returning id
-            """, new { rating, now, ticketCode, citizenZaloId }, transaction, cancellationToken: cancellationToken));
+        var id = await TicketLedger.RateAsync(connection, transaction, ticketCode, citizenZaloId, rating, now, cancellationToken);
         if (id is null) return false;
         await AddCitizenEventAsync(connection, transaction, id.Value, citizenZaloId, "rated", null, new { rating }, now, cancellationToken);
         return true;
@@ -63,29 +49,17 @@ public static class TicketIntake
     {
         const string latestOpen = """
             select id from tickets
-            where citizen_zalo_id = @citizenZaloId and status not in ('closed', 'rejected')
+            where citizen_zalo_id = @citizenZaloId and status <> all(@finished)
             order by id desc
             limit 1
             """;
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(latestOpen, new { citizenZaloId }, transaction, cancellationToken: cancellationToken));
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(latestOpen, new { citizenZaloId, finished = TicketStatusNames.Names(s => !s.IsOpen()).ToArray() }, transaction, cancellationToken: cancellationToken));
         if (id is null) return false;
-        const string insert = """
-            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
-            values (@ticketId, @now, 'staff', @adminId, 'staff_reply_zalo', true, @text, @payload::jsonb)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(insert,
-            new { ticketId = id.Value, now, adminId, text, payload = JsonSerializer.Serialize(new { zalo_msg_id = msgId }) }, transaction, cancellationToken: cancellationToken));
+        await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(id.Value, ActorKind.Staff, adminId, "staff_reply_zalo", IsPublic: true, text,
+            new { zalo_msg_id = msgId }), now, cancellationToken);
         return true;
     }
 
-    private static async Task<long> AddCitizenEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string citizenZaloId, string kind, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
-            values (@ticketId, @now, 'citizen', @citizenZaloId, @kind, true, @body, @payload::jsonb)
-            returning id
-            """;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
-            new { ticketId, now, citizenZaloId, kind, body, payload = JsonSerializer.Serialize(payload) }, transaction, cancellationToken: cancellationToken));
-    }
+    private static Task<long> AddCitizenEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string citizenZaloId, string kind, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticketId, ActorKind.Citizen, citizenZaloId, kind, IsPublic: true, body, payload), now, cancellationToken);
 }

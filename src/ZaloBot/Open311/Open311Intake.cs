@@ -125,11 +125,7 @@ public static partial class Open311Intake
         await trackClocks.ApplyCreatedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), new Domain.Conversations.SetTicketTrack(
             code, Domain.Tracks.TicketTracks.Pakn, Domain.Tracks.Priorities.Suggest(input.Description, rules.Priorities),
             Domain.Tracks.TicketTracks.Recognise(input.Description, rules.Tracks)), now, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update tickets set channel = @channel, contact_name = nullif(contact_name, ''), contact_phone = nullif(contact_phone, '')
-            where id = @id
-            """, new { channel = channelKey.Channel, id }, transaction, cancellationToken: cancellationToken));
+        await ZaloBot.Tickets.Ledger.TicketLedger.SetChannelAsync(connection, transaction, id, channelKey.Channel, cancellationToken);
         if (input.Phone is not null)
         {
             // The caller hears the code from the operator; the template by phone puts it in writing.

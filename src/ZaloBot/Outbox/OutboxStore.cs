@@ -69,14 +69,6 @@ public static class OutboxStore
             insert into outbox_attempts (outbox_id, at, channel, outcome, error_code, detail, quota_type)
             select * from unnest(@outboxIds, @ats, @channels, @outcomes, @codes, @details, @quotaTypes)
             """;
-        // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
-        const string markTickets = """
-            update tickets t
-            set citizen_unreachable_at = case when r.reason is null then null else @now end,
-                citizen_unreachable_reason = r.reason
-            from unnest(@ticketIds, @reasons) as r(ticket_id, reason)
-            where t.id = r.ticket_id
-            """;
 
         var attempts = results.SelectMany(r => r.Attempts.Select(a => (r.OutboxId, Attempt: a))).ToList();
         var tickets = results
@@ -108,13 +100,10 @@ public static class OutboxStore
                 details = attempts.Select(a => Truncate(a.Attempt.Detail)).ToArray(),
                 quotaTypes = attempts.Select(a => a.Attempt.QuotaType).ToArray(),
             }, transaction, cancellationToken: cancellationToken));
+        // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
         if (tickets.Count > 0)
-            await connection.ExecuteAsync(new CommandDefinition(markTickets, new
-            {
-                now,
-                ticketIds = tickets.Select(r => r.TicketId!.Value).ToArray(),
-                reasons = tickets.Select(r => r.Status == DeliveryStatus.Sent ? null : Truncate(r.UnreachableReason)).ToArray(),
-            }, transaction, cancellationToken: cancellationToken));
+            await ZaloBot.Tickets.Ledger.TicketLedger.MarkReachabilityAsync(connection, transaction, tickets.Select(r => r.TicketId!.Value).ToArray(),
+                tickets.Select(r => r.Status == DeliveryStatus.Sent ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

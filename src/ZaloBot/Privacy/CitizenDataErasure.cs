@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Npgsql;
+using ZaloBot.Tickets.Ledger;
 
 namespace ZaloBot.Privacy;
 
@@ -30,31 +31,7 @@ public static class CitizenDataErasure
         // Before the tickets lose the Zalo id, which is how the citizen's files are found.
         await ZaloBot.Evidence.EvidenceErasure.MarkAsync(connection, transaction, zaloUserId, cancellationToken);
 
-        const string tickets = """
-            with erased as (
-                update tickets
-                set contact_name = null, contact_phone = null, citizen_zalo_id = @standIn, updated_at = @now,
-                    description = regexp_replace(description, @phone, '[đã xoá]', 'g'),
-                    citizen_unreachable_at = null, citizen_unreachable_reason = null
-                where citizen_zalo_id = @zaloUserId
-                returning id
-            )
-            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
-            select id, @now, 'system', null, 'citizen_data_erased', false, 'Người dân yêu cầu xoá dữ liệu cá nhân (user_withdraw).', '{}'
-            from erased
-            returning ticket_id
-            """;
-        var ticketIds = (await connection.QueryAsync<long>(new CommandDefinition(tickets, p, transaction, cancellationToken: cancellationToken))).AsList();
-
-        // The audit trail refuses updates except inside an erasure (migration 0009); the setting ends with the transaction.
-        const string citizenEvents = """
-            select set_config('zalobot.erasure', 'on', true);
-            update ticket_events
-            set actor_id = @standIn, body = regexp_replace(body, @phone, '[đã xoá]', 'g')
-            where actor_kind = 'citizen' and actor_id = @zaloUserId;
-            select set_config('zalobot.erasure', 'off', true);
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(citizenEvents, p, transaction, cancellationToken: cancellationToken));
+        var ticketIds = await TicketLedger.EraseCitizenAsync(connection, transaction, zaloUserId, standIn, PhonePattern, now, cancellationToken);
 
         const string outbox = """
             update outbox

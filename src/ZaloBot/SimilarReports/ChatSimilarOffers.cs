@@ -37,7 +37,5 @@ public sealed class ChatSimilarOffers(SimilarReportFinder finder)
 
     /// <summary>The citizen's own ticket only: a forged code for someone else's ticket changes nothing.</summary>
     public static Task SetPublicationAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, string ticketCode, bool publish, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "update tickets set publish = @publish where code = @ticketCode and citizen_zalo_id = @userId",
-            new { publish, ticketCode, userId }, transaction, cancellationToken: cancellationToken));
+        ZaloBot.Tickets.Ledger.TicketLedger.SetPublicationAsync(connection, transaction, ticketCode, userId, publish, cancellationToken);
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
+using ZaloBot.Tickets.Ledger;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.SimilarReports;
@@ -41,17 +41,16 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         if (main.Code is null) return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {mainCode} that you can see.");
         if (expectedVersion is { } expected && expected != duplicate.Version)
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {duplicateCode} was changed by someone else (version {duplicate.Version}, you had {expected}). Reload it and try again.");
-        if (!TicketStatusText.IsOpen(duplicate.Status) || duplicate.Status == "resolved")
+        if (TicketStatusNames.Parse(duplicate.Status) is var status && (!status.IsOpen() || status == TicketStatus.Resolved))
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {duplicateCode} is {duplicate.Status}; only an open ticket can be linked as a duplicate.");
-        if (!TicketStatusText.IsOpen(main.Status))
+        if (!TicketStatusNames.Parse(main.Status).IsOpen())
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {mainCode} is {main.Status}; link to an open (or resolved) ticket.");
         if (main.DuplicateOf is not null)
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {mainCode} is itself a duplicate; link to the ticket it points to.");
 
+        await TicketLedger.CloseAsDuplicateAsync(connection, transaction, duplicate.Id, main.Id, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            update tickets set status = 'closed', closed_at = @now, updated_at = @now, duplicate_of = @mainId, version = version + 1 where id = @duplicateId;
-            update tickets set duplicate_of = @mainId, updated_at = @now where duplicate_of = @duplicateId;
             insert into ticket_followers (ticket_id, recipient_id, via_ticket_id, created_at)
                 select @mainId, recipient_id, via_ticket_id, @now from ticket_followers where ticket_id = @duplicateId
                 on conflict (ticket_id, recipient_id) do nothing;
@@ -60,12 +59,12 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
 
         var text = Notice(duplicateCode, mainCode);
         var eventId = await AddEventAsync(connection, transaction, duplicate.Id, staff, isPublic: true, text,
-            new { action = "duplicate", from = duplicate.Status, to = "closed", main = mainCode }, now, cancellationToken);
+            new { action = "duplicate", from = duplicate.Status, to = TicketStatus.Closed.ToName(), main = mainCode }, now, cancellationToken);
         await AddEventAsync(connection, transaction, main.Id, staff, isPublic: false, $"Phản ánh {duplicateCode} được gộp vào phản ánh này.",
             new { action = "duplicate_linked", duplicate = duplicateCode }, now, cancellationToken);
         var notice = new Notice(NoticeKinds.Closed, new Dictionary<string, string?>
         {
-            ["code"] = duplicateCode, ["status"] = TicketStatusText.ForCitizen("closed"), ["reason"] = text, ["text"] = text,
+            ["code"] = duplicateCode, ["status"] = TicketStatusText.ForCitizen(TicketStatus.Closed), ["reason"] = text, ["text"] = text,
         });
         await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(duplicate.Citizen, ZaloMessages.Text(text),
             $"ticket-event:{eventId}", null, TicketId: duplicate.Id, Notice: notice), now, cancellationToken);
@@ -76,14 +75,6 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
 
     private static Task<long> AddEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, StaffIdentity staff, bool isPublic,
         string body, object payload, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
-            values (@ticketId, @now, 'staff', @actorId, @kind, @isPublic, @body, @payload::jsonb)
-            returning id
-            """, new
-            {
-                ticketId, now, actorId = staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                kind = isPublic ? "status_changed" : "note", isPublic, body, payload = JsonSerializer.Serialize(payload),
-            }, transaction, cancellationToken: cancellationToken));
+        TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticketId, ActorKind.Staff, staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            isPublic ? TicketEventKinds.StatusChanged : TicketEventKinds.Note, isPublic, body, payload), now, cancellationToken);
 }

@@ -32,15 +32,16 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
             case StaffCommand.Help:
                 return [ZaloMessages.Text(StaffTexts.Help)];
             case StaffCommand.Queue:
-                return [.. await QueueAsync(connection, staff, cancellationToken)];
+                return [.. await QueueAsync(connection, staff, time.GetUtcNow(), cancellationToken)];
             case StaffCommand.Show show:
                 return [.. await ShowAsync(connection, transaction, staff, show.Code, cancellationToken)];
             case StaffCommand.Claim claim:
                 var current = await TicketQueries.ByCodeAsync(connection, transaction, claim.Code, forUpdate: false, cancellationToken);
-                var action = current?.Status == "received" ? TicketAction.Accept : TicketAction.Start;
+                var action = current is not null && TicketStatusNames.Parse(current.Status) == TicketStatus.Received ? TicketAction.Accept : TicketAction.Start;
                 return [Outcome(claim.Code, await tickets.ApplyAsync(connection, transaction, staff, claim.Code, action, new TransitionInput(), null, cancellationToken))];
             case StaffCommand.Reply reply:
                 var replied = await tickets.AddToThreadAsync(connection, transaction, staff, reply.Code, "staff_reply", isPublic: true, reply.Text, cancellationToken);
+                if (replied.Held) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(reply.Code))];
                 return [replied.Failure is null ? ZaloMessages.Text(StaffTexts.ReplySent(reply.Code)) : Outcome(reply.Code, replied)];
             case StaffCommand.Note note:
                 var noted = await tickets.AddToThreadAsync(connection, transaction, staff, note.Code, "note", isPublic: false, note.Text, cancellationToken);
@@ -48,10 +49,10 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
             case StaffCommand.Act act:
                 var ticket = await TicketQueries.ByCodeAsync(connection, transaction, act.Code, forUpdate: false, cancellationToken);
                 // "chuyển" on a ticket nobody holds yet is its first assignment.
-                var move = act.Action == TicketAction.Transfer && ticket?.Status == "accepted" ? TicketAction.Assign : act.Action;
+                var move = act.Action == TicketAction.Transfer && ticket is not null && TicketStatusNames.Parse(ticket.Status) == TicketStatus.Accepted ? TicketAction.Assign : act.Action;
                 var acted = await tickets.ApplyAsync(connection, transaction, staff, act.Code, move, act.Input, null, cancellationToken);
                 // A resolution that needs approval is held: say so rather than "in progress".
-                if (move == TicketAction.Resolve && acted.Ticket is { Status: not "resolved" }) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(act.Code))];
+                if (acted.Held) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(act.Code))];
                 return [Outcome(act.Code, acted)];
             case TrackStaffCommand command:
                 return [Outcome(command.TicketCode, await tracks.RunAsync(connection, transaction, staff, command, cancellationToken))];
@@ -67,17 +68,18 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
         _ => ZaloMessages.Text(StaffTexts.Refused(code, result.Detail ?? "")),
     };
 
-    private static async Task<IReadOnlyList<JsonObject>> QueueAsync(NpgsqlConnection connection, StaffIdentity staff, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<JsonObject>> QueueAsync(NpgsqlConnection connection, StaffIdentity staff, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var status = staff.Role switch
+        TicketStatus? status = staff.Role switch
         {
-            StaffRole.IntakeOfficer => "received",
-            StaffRole.DiagnosisOfficer => "accepted",
-            StaffRole.FieldOfficer or StaffRole.AgencyHandler => "assigned",
-            _ => null,
+            StaffRole.IntakeOfficer => TicketStatus.Received,
+            StaffRole.DiagnosisOfficer => TicketStatus.Accepted,
+            StaffRole.FieldOfficer or StaffRole.AgencyHandler => TicketStatus.Assigned,
+            StaffRole.Supervisor or StaffRole.Admin => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(staff), staff.Role, "A role without a queue."),
         };
-        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "";
-        var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status, Limit: QueueSize), scope, DateTimeOffset.UtcNow, cancellationToken);
+        var scope = staff.QueueScope;
+        var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status?.ToName(), Limit: QueueSize), scope, now, cancellationToken);
         if (page.Items.Count == 0) return [ZaloMessages.Text(StaffTexts.EmptyQueue)];
         var list = new StringBuilder(StaffTexts.QueueHeader(page.Items.Count));
         foreach (var t in page.Items) list.Append("\n- ").Append(t.Code).Append(": ").Append(Snippet(t.Description)).Append(" (").Append(TicketStatusText.ForCitizen(t.Status)).Append(')');
@@ -93,7 +95,10 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
         if (ticket.Address is not null) text.Append("\nĐịa điểm: ").Append(ticket.Address);
         if (ticket.AssignedAgencyCode is not null) text.Append("\nĐơn vị: ").Append(ticket.AssignedAgencyCode);
         foreach (var e in thread.TakeLast(3)) text.Append("\n· ").Append(e.Kind).Append(e.Body is null ? "" : ": " + Snippet(e.Body));
-        return ZaloMessages.TextWithButtons(text.ToString(), [($"Nhận {code}", $"nhận {code}")]);
+        // "Nhận" only where claiming means something: accepting a received ticket, starting an assigned one.
+        return TicketStatusNames.Parse(ticket.Status) is TicketStatus.Received or TicketStatus.Assigned
+            ? ZaloMessages.TextWithButtons(text.ToString(), [($"Nhận {code}", $"nhận {code}")])
+            : [ZaloMessages.Text(text.ToString())];
     }
 
     private static string Snippet(string text) => text.Length <= 80 ? text : text[..77] + "...";

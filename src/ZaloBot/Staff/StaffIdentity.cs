@@ -12,6 +12,13 @@ public sealed record StaffIdentity(long Id, string Name, StaffRole Role, string?
 
     public bool CanSee(string? assignedAgencyCode) => Role.SeesAllTickets() || (AgencyCode is not null && AgencyCode == assignedAgencyCode);
 
+    /// <summary>
+    /// The one agency-scope rule of every list (API, console, chat): null for roles that see every ticket, else the
+    /// staff member's agency — and "" for one without an agency, which matches no ticket (a NUL sentinel would make
+    /// PostgreSQL refuse the query).
+    /// </summary>
+    public string? QueueScope => Role.SeesAllTickets() ? null : AgencyCode ?? "";
+
     public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
     [
         new Claim(IdClaim, Id.ToString(CultureInfo.InvariantCulture)),

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Zalo;
 
@@ -37,13 +39,42 @@ public static class StaffPush
         SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and id = @staffId",
             new { staffId }, causeKey, text, ticketCode, now, cancellationToken);
 
+    /// <summary>
+    /// Everyone in the audiences, each once however many audiences they are in (the handler whose answer was returned
+    /// is usually also staff of the ticket's agency), with buttons that fit the ticket's status.
+    /// </summary>
+    public static async Task ToAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StaffAudience> audience, string causeKey, string text, string ticketCode, TicketStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (audience.Count == 0) return;
+        const string sql = """
+            select id, zalo_user_id as ZaloUserId from staff
+            where active and zalo_user_id is not null and (id = any(@ids) or agency_code = any(@agencies))
+            order by id
+            """;
+        var ids = audience.OfType<StaffAudience.One>().Select(a => a.StaffId).ToArray();
+        var agencies = audience.OfType<StaffAudience.Agency>().Select(a => a.Code).ToArray();
+        var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, new { ids, agencies }, transaction, cancellationToken: cancellationToken));
+        foreach (var (id, zaloUserId) in recipients)
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, Message(text, ticketCode, status), $"{causeKey}:staff:{id}", null), now, cancellationToken);
+    }
+
+    /// <summary>"Nhận" only where claiming means something (accepting a received ticket, starting an assigned one).</summary>
+    private static JsonObject Message(string text, string ticketCode, TicketStatus? status) =>
+        ZaloMessages.TextWithButtons(text, status is null or TicketStatus.Received or TicketStatus.Assigned
+            ? [($"Xem {ticketCode}", $"xem {ticketCode}"), ($"Nhận {ticketCode}", $"nhận {ticketCode}")]
+            : [($"Xem {ticketCode}", $"xem {ticketCode}")])[0];
+
     private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object parameters, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         foreach (var (id, zaloUserId) in recipients)
-        {
-            var message = ZaloMessages.TextWithButtons(text, [($"Xem {ticketCode}", $"xem {ticketCode}"), ($"Nhận {ticketCode}", $"nhận {ticketCode}")])[0];
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, message, $"{causeKey}:staff:{id}", null), now, cancellationToken);
-        }
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, Message(text, ticketCode, null), $"{causeKey}:staff:{id}", null), now, cancellationToken);
     }
+}
+
+/// <summary>Who among staff a push goes to.</summary>
+public abstract record StaffAudience
+{
+    public sealed record One(long StaffId) : StaffAudience;
+    public sealed record Agency(string Code) : StaffAudience;
 }

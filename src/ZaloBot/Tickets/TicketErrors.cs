@@ -9,8 +9,9 @@ public enum TicketFailure
     Invalid,
 }
 
-public sealed record TicketActionResult(TicketView? Ticket, TicketFailure? Failure, string? Detail)
+/// <param name="Held">The answer was held for approval: accepted, but the citizen hears nothing yet.</param>
+public sealed record TicketActionResult(TicketView? Ticket, TicketFailure? Failure, string? Detail, bool Held = false)
 {
-    public static TicketActionResult Ok(TicketView ticket) => new(ticket, null, null);
+    public static TicketActionResult Ok(TicketView ticket, bool held = false) => new(ticket, null, null, held);
     public static TicketActionResult Fail(TicketFailure failure, string detail) => new(null, failure, detail);
 }

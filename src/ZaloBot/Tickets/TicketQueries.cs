@@ -82,6 +82,15 @@ public static class TicketQueries
             forUpdate ? selectForUpdate : select, new { code }, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The answer waiting for approval on a ticket, if any.</summary>
+    public static async Task<HeldAnswer?> HeldAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(string Text, string? Kind, long? By)?>(new CommandDefinition(
+            "select pending_result, pending_kind, pending_result_by from tickets where id = @ticketId and pending_result is not null",
+            new { ticketId }, transaction, cancellationToken: cancellationToken));
+        return row is { } r ? new HeldAnswer(HeldAnswerKinds.Parse(r.Kind), r.Text, r.By) : null;
+    }
+
     public static async Task<IReadOnlyList<TicketEventView>> ThreadAsync(NpgsqlConnection connection, long ticketId, CancellationToken cancellationToken)
     {
         const string sql = """

@@ -21,13 +21,12 @@ public static class TicketsApi
         var api = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(StaffPolicies.Staff);
         api.MapGet("", ListAsync).WithSummary("The staff queue: filters (unreachable=true: citizens no channel could reach) and keyset paging (pass nextAfter back as after).");
         api.MapGet("/{code}", GetAsync).WithSummary("One ticket with its thread (citizen messages, replies, notes, status changes) in order.");
-        foreach (var action in Enum.GetValues<TicketAction>())
+        foreach (var spec in TicketActions.All)
         {
-            var name = action.ToString().ToLowerInvariant();
-            api.MapPost($"/{{code}}/{name}", (string code, [FromBody] TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
-                    ActAsync(code, action, request, user, tickets, ct))
-                .WithName("Ticket" + action)
-                .WithSummary(Summary(action))
+            api.MapPost($"/{{code}}/{spec.Name}", (string code, [FromBody] TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
+                    ActAsync(code, spec.Action, request, user, tickets, ct))
+                .WithName("Ticket" + spec.Action)
+                .WithSummary(spec.Summary)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound)
@@ -37,18 +36,6 @@ public static class TicketsApi
         api.MapPost("/{code}/notes", NoteAsync).WithName("TicketNote").WithSummary("Add an internal note (never shown to the citizen).");
         return app;
     }
-
-    private static string Summary(TicketAction action) => action switch
-    {
-        TicketAction.Accept => "Accept a received ticket (sets the due date in working days).",
-        TicketAction.Reject => "Reject as out of scope (reason required).",
-        TicketAction.Assign => "Assign an accepted ticket to an agency (agencyCode; without it, the routing rules decide: category and ward, else the category's default agency).",
-        TicketAction.Transfer => "Transfer to another agency (agencyCode and reason required).",
-        TicketAction.Start => "Start handling (on site or at the agency).",
-        TicketAction.Resolve => "Resolve with the result (result required); the citizen is asked for a rating.",
-        TicketAction.Reopen => "Reopen a resolved ticket within the reopen window (reason required).",
-        _ => "Close a resolved ticket.",
-    };
 
     internal static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
         string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit, bool? unreachable,
@@ -62,9 +49,7 @@ public static class TicketsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var staff = StaffIdentity.From(user);
-        // Staff who do not see every ticket see their agency's; one without an agency sees none ("" matches no agency;
-        // a NUL sentinel, as before, would make PostgreSQL refuse the query).
-        var scope = staff.Role.SeesAllTickets() ? null : staff.AgencyCode ?? "";
+        var scope = staff.QueueScope;
         var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return TypedResults.Ok(await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken));
@@ -119,6 +104,7 @@ public static class TicketsApi
         TicketFailure.NotFound => TypedResults.Problem(title: "Ticket not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
         TicketFailure.Forbidden => TypedResults.Problem(title: "Not allowed for your role", detail: result.Detail, statusCode: StatusCodes.Status403Forbidden),
         TicketFailure.Conflict => TypedResults.Problem(title: "Not possible now", detail: result.Detail, statusCode: StatusCodes.Status409Conflict),
-        _ => TypedResults.Problem(title: "Incomplete request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest),
+        TicketFailure.Invalid => TypedResults.Problem(title: "Incomplete request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Failure, "A failure without an HTTP answer."),
     };
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ZaloBot.Tickets.Ledger;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
 using ZaloBot.Storage;
@@ -83,13 +84,7 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
         var kind = breach.Kind.ToName();
         // The marker on the ticket keeps it out of the next scans; the unique row keeps a breach from being escalated
         // twice by replicas scanning at the same moment.
-        var marker = breach.Kind switch
-        {
-            BreachKind.FirstResponse => "update tickets set first_response_escalated_for = @due where id = @id",
-            BreachKind.Acceptance => "update tickets set acceptance_escalated_for = @due where id = @id",
-            _ => "update tickets set resolution_escalated_for = @due where id = @id",
-        };
-        await connection.ExecuteAsync(new CommandDefinition(marker, new { id = row.Id, due = breach.DueAt }, transaction, cancellationToken: ct));
+        await TicketLedger.MarkEscalatedAsync(connection, transaction, row.Id, breach.Kind, breach.DueAt, ct);
         var inserted = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             insert into ticket_escalations (ticket_id, kind, due_at, at, agency_code) values (@id, @kind, @due, @now, @agency)
             on conflict (ticket_id, kind, due_at) do nothing
@@ -97,8 +92,8 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
             """, new { id = row.Id, kind, due = breach.DueAt, now, agency = row.Agency }, transaction, cancellationToken: ct));
         if (inserted is null) return false;
         var text = TrackTexts.StaffEscalation(row.Code, breach.Kind, row.Agency);
-        await TrackEvents.AddAsync(connection, transaction, row.Id, "system", null, TrackEvents.Escalated, isPublic: false, text,
-            new { breach = kind, due_at = breach.DueAt, agency = row.Agency }, now, ct);
+        await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(row.Id, ActorKind.System, null, TrackEvents.Escalated, IsPublic: false, text,
+            new { breach = kind, due_at = breach.DueAt, agency = row.Agency }), now, ct);
         var key = $"escalation:{inserted}";
         await StaffPush.ToSupervisorsAsync(connection, transaction, key, text, row.Code, now, ct);
         if (row.Agency is { } agency) await StaffPush.ToAgencyHeadsAsync(connection, transaction, agency, key + ":head", text, row.Code, now, ct);

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.Tracks;
 
 /// <summary>The ticket_events this feature writes, and how the console names them.</summary>
@@ -34,16 +30,4 @@ public static class TrackEvents
         FlaggedForReview => "Cần giám sát xem xét",
         _ => null,
     };
-
-    public static Task<long> AddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string actorKind, string? actorId,
-        string kind, bool isPublic, string? body, object payload, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
-            values (@ticketId, @now, @actorKind, @actorId, @kind, @isPublic, @body, @payload::jsonb)
-            returning id
-            """;
-        return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
-            new { ticketId, now, actorKind, actorId, kind, isPublic, body, payload = JsonSerializer.Serialize(payload) }, transaction, cancellationToken: cancellationToken));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using ZaloBot.Tickets.Ledger;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.StaffChat;
@@ -24,8 +25,6 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
 
     public static readonly StaffRole[] ExtendRoles = [StaffRole.FieldOfficer, StaffRole.AgencyHandler, StaffRole.Supervisor, StaffRole.Admin];
 
-    private static readonly string[] Open = ["accepted", "assigned", "in_progress"];
-
     private delegate Task<TicketActionResult> Work(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, DateTimeOffset now);
 
     public Task<TicketActionResult> ChangeTrackAsync(StaffIdentity staff, string code, string track, string? reason, int? expectedVersion, CancellationToken ct) =>
@@ -35,7 +34,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
         async (c, tx, ticket, now) =>
         {
             if (!TicketTracks.IsKnown(track)) return TicketActionResult.Fail(TicketFailure.Invalid, "Track must be pakn, khieu_nai or to_cao.");
-            if (ticket.Status is "resolved" or "closed" or "rejected") return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; its track can no longer change.");
+            if (!TicketStatusNames.Parse(ticket.Status).ClockRuns() && TicketStatusNames.Parse(ticket.Status) != TicketStatus.Received) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; its track can no longer change.");
             var (current, accepted, categoryDays) = await c.QuerySingleAsync<(string, DateTime?, int)>(new CommandDefinition(
                 "select t.track, t.accepted_at, c.deadline_working_days from tickets t join categories c on c.code = t.category_code where t.id = @Id", ticket, tx, cancellationToken: ct));
             if (current == track) return TicketActionResult.Fail(TicketFailure.Invalid, $"Ticket {code} is already on the {track} track.");
@@ -44,13 +43,11 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
             var rule = rules.Track(track);
             var acceptance = rule.AcceptanceDue(calendar, Utc(ticket.CreatedAt));
             DateTimeOffset? due = ticket.DueAt is { } d ? Utc(d) : null;
-            if (accepted is { } at && Open.Contains(ticket.Status)) due = rule.ResolutionDue(calendar, Utc(at), categoryDays);
-            await c.ExecuteAsync(new CommandDefinition("""
-                update tickets set track = @track, acceptance_due_at = @acceptance, due_at = @due, updated_at = @now, version = version + 1 where id = @id
-                """, new { track, acceptance, due, now, id = ticket.Id }, tx, cancellationToken: ct));
-            var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.TrackChanged, isPublic: true, reason,
-                new { from = current, to = track }, now, ct);
-            var text = TrackTexts.TrackChanged(ticket.Code, track) + (due is { } newDue && Open.Contains(ticket.Status)
+            if (accepted is { } at && TicketStatusNames.Parse(ticket.Status).ClockRuns()) due = rule.ResolutionDue(calendar, Utc(at), categoryDays);
+            await TicketLedger.ChangeTrackAsync(c, tx, ticket.Id, track, acceptance, due, now, ct);
+            var eventId = await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.TrackChanged, IsPublic: true, reason,
+                new { from = current, to = track }), now, ct);
+            var text = TrackTexts.TrackChanged(ticket.Code, track) + (due is { } newDue && TicketStatusNames.Parse(ticket.Status).ClockRuns()
                 ? $" Hạn giải quyết: {WorkingDayCalendar.DateInVietnam(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "");
             await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}", text, now, ct);
             return TicketActionResult.Ok(ticket with { DueAt = due?.UtcDateTime, Version = ticket.Version + 1 });
@@ -67,10 +64,8 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
             if (current == priority) return TicketActionResult.Fail(TicketFailure.Invalid, $"Ticket {code} is already {priority}.");
             var rules = await settings.GetAsync(ct);
             var first = rules.Priority(priority).FirstResponseDue(await holidays.GetAsync(ct), rules.OfficeHours, Utc(ticket.CreatedAt));
-            await c.ExecuteAsync(new CommandDefinition("""
-                update tickets set priority = @priority, first_response_due_at = @first, updated_at = @now, version = version + 1 where id = @id
-                """, new { priority, first, now, id = ticket.Id }, tx, cancellationToken: ct));
-            await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.PriorityChanged, isPublic: false, null, new { from = current, to = priority }, now, ct);
+            await TicketLedger.SetPriorityAsync(c, tx, ticket.Id, priority, first, now, ct);
+            await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.PriorityChanged, IsPublic: false, null, new { from = current, to = priority }), now, ct);
             return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
         };
 
@@ -80,7 +75,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
     private Work Extend(StaffIdentity staff, string code, string? reason, CancellationToken ct) =>
         async (c, tx, ticket, now) =>
         {
-            if (!Open.Contains(ticket.Status) || ticket.DueAt is null)
+            if (!TicketStatusNames.Parse(ticket.Status).ClockRuns() || ticket.DueAt is null)
                 return TicketActionResult.Fail(TicketFailure.Conflict, $"Only an accepted, open ticket has a deadline to extend; {code} is {ticket.Status}.");
             var (track, extensions) = await c.QuerySingleAsync<(string, int)>(new CommandDefinition("select track, extensions from tickets where id = @Id", ticket, tx, cancellationToken: ct));
             var rule = (await settings.GetAsync(ct)).Track(track);
@@ -89,11 +84,9 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
                 case ExtensionDecision.Incomplete incomplete: return TicketActionResult.Fail(TicketFailure.Invalid, incomplete.Reason);
                 case ExtensionDecision.Refused refused: return TicketActionResult.Fail(TicketFailure.Conflict, refused.Reason);
                 case ExtensionDecision.Allowed allowed:
-                    await c.ExecuteAsync(new CommandDefinition("""
-                        update tickets set due_at = @due, extensions = extensions + 1, updated_at = @now, version = version + 1 where id = @id
-                        """, new { due = allowed.NewDue, now, id = ticket.Id }, tx, cancellationToken: ct));
-                    var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.Extended, isPublic: true, reason,
-                        new { from = Utc(ticket.DueAt.Value), to = allowed.NewDue, extension = extensions + 1 }, now, ct);
+                    await TicketLedger.ExtendAsync(c, tx, ticket.Id, allowed.NewDue, now, ct);
+                    var eventId = await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.Extended, IsPublic: true, reason,
+                        new { from = Utc(ticket.DueAt.Value), to = allowed.NewDue, extension = extensions + 1 }), now, ct);
                     await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}",
                         TrackTexts.Extended(ticket.Code, WorkingDayCalendar.DateInVietnam(allowed.NewDue), reason!.Trim()), now, ct);
                     return TicketActionResult.Ok(ticket with { DueAt = allowed.NewDue.UtcDateTime, Version = ticket.Version + 1 });
@@ -101,21 +94,32 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
             }
         };
 
-    /// <summary>The answer waiting for approval goes to the citizen: the ticket is resolved with it.</summary>
+    /// <summary>The answer waiting for approval goes to the citizen: the ticket is resolved with it, or the reply is sent.</summary>
     public Task<TicketActionResult> ApproveAsync(StaffIdentity staff, string code, int? expectedVersion, CancellationToken ct) =>
         RunAsync(staff, code, expectedVersion, IntakeRoles, (c, tx, ticket, now) => ApproveAsync(c, tx, staff, ticket, now, ct), ct);
 
     public async Task<TicketActionResult> ApproveAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, DateTimeOffset now, CancellationToken ct)
     {
-        var pending = await PendingAsync(c, tx, ticket.Id, ct);
-        if (pending is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
-        // The approver acts with an approver's authority for this one step (an intake officer may not resolve otherwise).
-        var approver = staff.Role is StaffRole.Supervisor or StaffRole.Admin ? staff : staff with { Role = StaffRole.Supervisor };
-        await c.ExecuteAsync(new CommandDefinition("update tickets set pending_result = null, pending_result_by = null, pending_result_at = null where id = @Id", ticket, tx, cancellationToken: ct));
-        var resolved = await tickets.ApplyAsync(c, tx, approver, ticket.Code, TicketAction.Resolve, new TransitionInput(Result: pending.Value.Result), null, ct);
-        if (resolved.Failure is not null) return resolved;
-        await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerApproved, isPublic: false, null, new { submitted_by = pending.Value.By }, now, ct);
-        return resolved;
+        var held = await TicketQueries.HeldAnswerAsync(c, tx, ticket.Id, ct);
+        if (held is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
+        await TicketLedger.ClearHeldAnswerAsync(c, tx, ticket.Id, returnedAt: null, ct);
+        TicketActionResult approved;
+        switch (held.Kind)
+        {
+            case HeldAnswerKind.Resolution:
+                // The approver acts with an approver's authority for this one step (an intake officer may not resolve otherwise).
+                var approver = staff.Role is StaffRole.Supervisor or StaffRole.Admin ? staff : staff with { Role = StaffRole.Supervisor };
+                approved = await tickets.ApplyAsync(c, tx, approver, ticket.Code, TicketAction.Resolve, new TransitionInput(Result: held.Text), null, ct);
+                break;
+            case HeldAnswerKind.Reply:
+                approved = TicketActionResult.Ok(await TicketService.PostApprovedReplyAsync(c, tx, ticket, held.By, held.Text, now, ct));
+                break;
+            default:
+                throw new InvalidOperationException($"A held answer of kind {held.Kind} has no approval.");
+        }
+        if (approved.Failure is not null) return approved;
+        await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.AnswerApproved, IsPublic: false, null, new { submitted_by = held.By }), now, ct);
+        return approved;
     }
 
     /// <summary>The answer goes back to its handler with a comment; the citizen sees nothing.</summary>
@@ -125,43 +129,19 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
     public static async Task<TicketActionResult> ReturnAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, string? comment, DateTimeOffset now, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(comment)) return TicketActionResult.Fail(TicketFailure.Invalid, "A comment for the handler is required.");
-        var pending = await PendingAsync(c, tx, ticket.Id, ct);
-        if (pending is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
-        await c.ExecuteAsync(new CommandDefinition("""
-            update tickets set pending_result = null, pending_result_by = null, pending_result_at = null, updated_at = @now, version = version + 1 where id = @id
-            """, new { now, id = ticket.Id }, tx, cancellationToken: ct));
-        var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerReturned, isPublic: false, comment.Trim(),
-            new { answer = pending.Value.Result, submitted_by = pending.Value.By }, now, ct);
-        var text = TrackTexts.AnswerReturned(ticket.Code, comment.Trim());
-        if (pending.Value.By is { } handler) await StaffPush.ToStaffAsync(c, tx, handler, $"ticket-event:{eventId}:returned", text, ticket.Code, now, ct);
-        if (ticket.AssignedAgencyCode is { } agency) await StaffPush.ToAgencyAsync(c, tx, agency, $"ticket-event:{eventId}:returned-agency", text, ticket.Code, now, ct);
+        var held = await TicketQueries.HeldAnswerAsync(c, tx, ticket.Id, ct);
+        if (held is null) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {ticket.Code} has no answer waiting for approval.");
+        await TicketLedger.ClearHeldAnswerAsync(c, tx, ticket.Id, returnedAt: now, ct);
+        var eventId = await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.AnswerReturned, IsPublic: false, comment.Trim(),
+            new { answer = held.Text, submitted_by = held.By }), now, ct);
+        // The handler and the agency's linked staff hear it once each: one push, to everyone of both, without duplicates.
+        var audience = new List<StaffAudience>();
+        if (held.By is { } handler) audience.Add(new StaffAudience.One(handler));
+        if (ticket.AssignedAgencyCode is { } agency) audience.Add(new StaffAudience.Agency(agency));
+        await StaffPush.ToAsync(c, tx, audience, $"ticket-event:{eventId}:returned", TrackTexts.AnswerReturned(ticket.Code, comment.Trim()),
+            ticket.Code, TicketStatusNames.Parse(ticket.Status), now, ct);
         return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
     }
-
-    /// <summary>
-    /// Called by <see cref="TicketService"/> for an allowed "resolve": when the agency's or category's answers need
-    /// approval and the resolver is not an approver, the answer is held (ticket unchanged but for its version) and the
-    /// supervisors are told; null when the resolution goes ahead.
-    /// </summary>
-    public static async Task<TicketActionResult?> HoldIfRequiredAsync(NpgsqlConnection c, NpgsqlTransaction tx, StaffIdentity staff, TicketView ticket, string result, DateTimeOffset now, CancellationToken ct)
-    {
-        if (staff.Role is StaffRole.Supervisor or StaffRole.Admin) return null;
-        var rules = (await c.QueryAsync<(string? Agency, string? Category)>(new CommandDefinition(
-            "select agency_code, category_code from approval_rules", transaction: tx, cancellationToken: ct))).Select(r => new ApprovalRule(r.Agency, r.Category));
-        if (!ApprovalRules.Requires(rules, ticket.AssignedAgencyCode, ticket.CategoryCode)) return null;
-        if (await PendingAsync(c, tx, ticket.Id, ct) is not null)
-            return TicketActionResult.Fail(TicketFailure.Conflict, $"An answer to {ticket.Code} is already waiting for approval.");
-        await c.ExecuteAsync(new CommandDefinition("""
-            update tickets set pending_result = @result, pending_result_by = @by, pending_result_at = @now, updated_at = @now, version = version + 1 where id = @id
-            """, new { result, by = staff.Id, now, id = ticket.Id }, tx, cancellationToken: ct));
-        var eventId = await TrackEvents.AddAsync(c, tx, ticket.Id, "staff", Actor(staff), TrackEvents.AnswerSubmitted, isPublic: false, result, new { }, now, ct);
-        await StaffPush.ToSupervisorsAsync(c, tx, $"ticket-event:{eventId}:approval", TrackTexts.AwaitingApproval(ticket.Code), ticket.Code, now, ct);
-        return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
-    }
-
-    private static async Task<(string Result, long? By)?> PendingAsync(NpgsqlConnection c, NpgsqlTransaction tx, long ticketId, CancellationToken ct) =>
-        await c.QuerySingleOrDefaultAsync<(string Result, long? By)?>(new CommandDefinition(
-            "select pending_result, pending_result_by from tickets where id = @ticketId and pending_result is not null", new { ticketId }, tx, cancellationToken: ct));
 
     private async Task<TicketActionResult> RunAsync(StaffIdentity staff, string code, int? expectedVersion, StaffRole[] roles, Work work, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ public static class TrackServiceCollectionExtensions
     {
         services.AddSingleton<TrackSettings>();
         services.AddSingleton<TrackClocks>();
+        services.AddSingleton<ZaloBot.Tickets.ITicketPolicy, TrackPolicy>();
         services.AddSingleton<TrackService>();
         services.AddSingleton<CitizenFeedback>();
         services.AddSingleton<EscalationMonitor>();
