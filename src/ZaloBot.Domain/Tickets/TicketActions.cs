@@ -9,6 +9,8 @@ public enum TicketAction
     Assign,
     Transfer,
     Start,
+    Hold,
+    Resume,
     Resolve,
     Reopen,
     Close,
@@ -35,6 +37,10 @@ public enum ClockEffect
     KeepsWithMinimum,
     /// <summary>A reopened ticket gets a fresh, short period.</summary>
     Restarts,
+    /// <summary>The clock stops: the moment is kept so that resuming can give the time back.</summary>
+    Pauses,
+    /// <summary>The clock runs again, the due date pushed by the working days the hold covered (see <c>HeldClock</c>).</summary>
+    Resumes,
 }
 
 /// <summary>Who hears about an action besides the citizen.</summary>
@@ -122,6 +128,16 @@ public static class TicketActions
             f => $"{f.AgencyName} đang xử lý phản ánh {f.Code}.",
             StaffPushTarget.None, "Bắt đầu xử lý", "bat dau", ClockEffect.Keeps,
             "Start handling (on site or at the agency).", "started"),
+        new(TicketAction.Hold, [TicketStatus.Assigned, TicketStatus.InProgress], TicketStatus.OnHold, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Reason,
+            HeldByApproval: false, CitizenMay: false, "on_hold",
+            f => $"Phản ánh {f.Code} tạm dừng xử lý. Lý do: {f.Reason?.TrimEnd('.')}. Thời hạn giải quyết được tính tiếp khi xử lý trở lại.",
+            StaffPushTarget.None, "Tạm dừng", "tam dung", ClockEffect.Pauses,
+            "Put on hold with a reason (reason required); the resolution clock pauses until the ticket resumes.", "put on hold"),
+        new(TicketAction.Resume, [TicketStatus.OnHold], TicketStatus.InProgress, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Nothing,
+            HeldByApproval: false, CitizenMay: false, "resumed",
+            f => $"Phản ánh {f.Code} được tiếp tục xử lý." + (f.Due is { } d ? $" Hạn giải quyết: {Date(d)}." : ""),
+            StaffPushTarget.None, "Tiếp tục xử lý", "tiep tuc", ClockEffect.Resumes,
+            "Resume a ticket on hold (reason optional); the due date moves by the working days the hold covered.", "resumed"),
         new(TicketAction.Resolve, [TicketStatus.Assigned, TicketStatus.InProgress], TicketStatus.Resolved, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Result,
             HeldByApproval: true, CitizenMay: false, "resolved",
             f => $"Phản ánh {f.Code} đã được giải quyết. Kết quả: {f.Result}",

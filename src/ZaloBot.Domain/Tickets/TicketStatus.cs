@@ -6,6 +6,8 @@ public enum TicketStatus
     Accepted,
     Assigned,
     InProgress,
+    /// <summary>Handling paused (waiting for a third party, the weather, the citizen); the resolution clock is paused.</summary>
+    OnHold,
     Resolved,
     Closed,
     Rejected,
@@ -24,6 +26,7 @@ public static class TicketStatusNames
         TicketStatus.Accepted => "accepted",
         TicketStatus.Assigned => "assigned",
         TicketStatus.InProgress => "in_progress",
+        TicketStatus.OnHold => "on_hold",
         TicketStatus.Resolved => "resolved",
         TicketStatus.Closed => "closed",
         TicketStatus.Rejected => "rejected",
@@ -50,7 +53,7 @@ public static class TicketStatusNames
     /// <summary>Open: the ticket is not finished (closed or rejected). Resolved is open.</summary>
     public static bool IsOpen(this TicketStatus status) => status is not (TicketStatus.Closed or TicketStatus.Rejected);
 
-    /// <summary>The resolution clock runs: accepted and not yet resolved.</summary>
+    /// <summary>The resolution clock runs: accepted, not on hold and not yet resolved.</summary>
     public static bool ClockRuns(this TicketStatus status) => status is TicketStatus.Accepted or TicketStatus.Assigned or TicketStatus.InProgress;
 
     /// <summary>Every status in order, with its stored name (for SQL filters, which take names).</summary>

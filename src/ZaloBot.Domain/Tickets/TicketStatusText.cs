@@ -9,6 +9,7 @@ public static class TicketStatusText
         TicketStatus.Accepted => "Đã tiếp nhận xử lý",
         TicketStatus.Assigned => "Đã chuyển cơ quan có thẩm quyền",
         TicketStatus.InProgress => "Đang xử lý",
+        TicketStatus.OnHold => "Tạm dừng xử lý",
         TicketStatus.Resolved => "Đã giải quyết",
         TicketStatus.Closed => "Đã đóng",
         TicketStatus.Rejected => "Không thuộc phạm vi tiếp nhận",

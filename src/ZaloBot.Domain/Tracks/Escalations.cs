@@ -30,7 +30,7 @@ public static class Escalations
             if (clocks.AcceptanceDue is { } acceptance && now > acceptance) breaches.Add(new(BreachKind.Acceptance, acceptance));
         }
         // An answer waiting for approval is the office's delay, not the handler's: it still counts.
-        else if (clocks.Status is "accepted" or "assigned" or "in_progress" && clocks.ResolutionDue is { } due && now > due)
+        else if (Tickets.TicketStatusNames.TryParse(clocks.Status, out var status) && Tickets.TicketStatusNames.ClockRuns(status) && clocks.ResolutionDue is { } due && now > due)
             breaches.Add(new(BreachKind.Resolution, due));
         return breaches;
     }

@@ -44,7 +44,7 @@ public static class ConsoleQueue
         var place = ticket.Address ?? (ticket.Latitude is not null ? "Vị trí đã chia sẻ" : "");
         int? left = null;
         var css = "";
-        if (ticket.DueAt is { } due && ticket.Status is "accepted" or "assigned" or "in_progress")
+        if (ticket.DueAt is { } due && TicketStatusNames.Parse(ticket.Status).ClockRuns())
         {
             left = calendar.WorkingDaysBetween(WorkingDayCalendar.DateInVietnam(now), WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))));
             css = due < now.UtcDateTime ? "overdue" : left <= 1 ? "due-soon" : left <= 3 ? "due-near" : "due-ok";

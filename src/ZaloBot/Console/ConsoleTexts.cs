@@ -5,19 +5,23 @@ namespace ZaloBot.StaffConsole;
 /// <summary>The console's Vietnamese names for statuses, roles, actions and thread entries.</summary>
 public static class ConsoleTexts
 {
-    public static readonly string[] StatusOrder = ["received", "accepted", "assigned", "in_progress", "resolved", "closed", "rejected"];
+    public static readonly string[] StatusOrder = [.. Enum.GetValues<TicketStatus>().Select(s => s.ToName())];
 
-    public static string Status(string status) => status switch
+    public static string Status(TicketStatus status) => status switch
     {
-        "received" => "Mới tiếp nhận",
-        "accepted" => "Đã tiếp nhận",
-        "assigned" => "Đã giao xử lý",
-        "in_progress" => "Đang xử lý",
-        "resolved" => "Đã giải quyết",
-        "closed" => "Đã đóng",
-        "rejected" => "Từ chối",
-        _ => status,
+        TicketStatus.Received => "Mới tiếp nhận",
+        TicketStatus.Accepted => "Đã tiếp nhận",
+        TicketStatus.Assigned => "Đã giao xử lý",
+        TicketStatus.InProgress => "Đang xử lý",
+        TicketStatus.OnHold => "Tạm dừng",
+        TicketStatus.Resolved => "Đã giải quyết",
+        TicketStatus.Closed => "Đã đóng",
+        TicketStatus.Rejected => "Từ chối",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status without a name in the console."),
     };
+
+    /// <summary>A stored name shown as is when it is not a status (never written by the service).</summary>
+    public static string Status(string status) => TicketStatusNames.TryParse(status, out var parsed) ? Status(parsed) : status;
 
     public static string Role(StaffRole role) => role switch
     {

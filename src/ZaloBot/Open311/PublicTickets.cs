@@ -50,8 +50,9 @@ public sealed record PublicTicket(
 /// </summary>
 public static class PublicTickets
 {
-    public static readonly string[] OpenStatuses = ["received", "accepted", "assigned", "in_progress"];
-    public static readonly string[] ClosedStatuses = ["resolved", "closed", "rejected"];
+    /// <summary>Open311's "open": not yet answered (a resolved ticket is "closed" to the public, though open to staff).</summary>
+    public static readonly string[] OpenStatuses = [.. Domain.Tickets.TicketStatusNames.Names(s => s.IsOpen() && s != Domain.Tickets.TicketStatus.Resolved)];
+    public static readonly string[] ClosedStatuses = [.. Domain.Tickets.TicketStatusNames.Names(s => !s.IsOpen() || s == Domain.Tickets.TicketStatus.Resolved)];
 
     public static async Task<IReadOnlyList<PublicTicket>> ListAsync(NpgsqlConnection connection, PublicTicketFilter filter, CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ public sealed class SimilarReportFinder(IOptions<SimilarReportsOptions> options,
                                  + cos(radians(@lat)) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - @lng) / 2), 2)))
                        end as DistanceMeters
                 from tickets o
-                where o.category_code = @category and o.status in ('received', 'accepted', 'assigned', 'in_progress')
+                where o.category_code = @category and o.status in ('received', 'accepted', 'assigned', 'in_progress', 'on_hold')
                   and o.duplicate_of is null and o.id <> coalesce(@excludeId, 0) and o.created_at >= @since
                   and (@excludeCitizen::text is null or o.citizen_zalo_id <> @excludeCitizen)
             ) c

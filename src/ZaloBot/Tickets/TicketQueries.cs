@@ -27,7 +27,7 @@ public static class TicketQueries
         t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
-        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason
+        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>

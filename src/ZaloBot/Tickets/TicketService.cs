@@ -116,6 +116,10 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             ClockEffect.Starts => await policy.ResolutionDueOnAcceptAsync(connection, transaction, ticket, now, cancellationToken),
             ClockEffect.KeepsWithMinimum => Max(due, HolidayCalendar.DueAt(await holidays.GetAsync(cancellationToken), now, MinimumWorkingDaysAfterTransfer)),
             ClockEffect.Restarts => HolidayCalendar.DueAt(await holidays.GetAsync(cancellationToken), now, ReopenWorkingDays),
+            ClockEffect.Pauses => due,
+            ClockEffect.Resumes => due is { } d && Utc(ticket.HeldAt) is { } heldAt
+                ? Domain.Tracks.HeldClock.DueAfterHold(await holidays.GetAsync(cancellationToken), d, heldAt, now)
+                : due,
             _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, "A clock effect without a rule."),
         };
     }

@@ -23,7 +23,8 @@ public sealed record TicketView(
     int Version,
     string CitizenZaloId,
     DateTime? CitizenUnreachableAt = null,
-    string? CitizenUnreachableReason = null)
+    string? CitizenUnreachableReason = null,
+    DateTime? HeldAt = null)
 {
     /// <summary>No channel reached the citizen with the latest notice (outside Zalo's window, no template, no phone).</summary>
     public bool CitizenUnreachable => CitizenUnreachableAt is not null;

@@ -76,6 +76,8 @@ public static class NoticeKinds
     public const string Assigned = "assigned";
     public const string Transferred = "transferred";
     public const string Started = "started";
+    public const string OnHold = "on_hold";
+    public const string Resumed = "resumed";
     public const string Resolved = "resolved";
     public const string Rejected = "rejected";
     public const string Reopened = "reopened";
@@ -84,6 +86,6 @@ public static class NoticeKinds
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Received, Accepted, Assigned, Transferred, Started, Resolved, Rejected, Reopened, Closed, Replied,
+        Received, Accepted, Assigned, Transferred, Started, OnHold, Resumed, Resolved, Rejected, Reopened, Closed, Replied,
     };
 }

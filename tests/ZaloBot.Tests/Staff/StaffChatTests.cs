@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tests.Infrastructure;
@@ -65,6 +66,24 @@ public class StaffChatTests(ServiceFactory service) : IClassFixture<ServiceFacto
         (await LastReplyAsync(guesser)).ShouldStartWith("Mã liên kết không đúng");
         await SayAsync(guesser, "NV-BBBBBBBB");
         (await LastReplyAsync(guesser)).ShouldStartWith("Bạn đã nhập sai mã quá nhiều lần");
+    }
+
+    [Fact]
+    public async Task Staff_put_a_ticket_on_hold_and_resume_it_with_the_verbs_of_the_action_table()
+    {
+        await service.StartReadyAsync();
+        var (code, citizen) = await service.SeedTicketAsync("in_progress", agency: "SXD");
+        var handler = await LinkedStaffAsync(StaffRole.AgencyHandler, "SXD");
+
+        await SayAsync(handler, $"tam dung {code} chờ vật tư thay thế");
+        (await LastReplyAsync(handler)).ShouldBe(StaffTexts.Done(code, "Tạm dừng xử lý"));
+        await SayAsync(handler, $"Tiếp tục {code}");
+        (await LastReplyAsync(handler)).ShouldBe(StaffTexts.Done(code, "Đang xử lý"));
+
+        var texts = (await Rows.OutboxAsync(service.Database, citizen)).Select(r => r.Text).ToList();
+        texts.Count.ShouldBe(2);
+        texts[0].ShouldContain("tạm dừng xử lý. Lý do: chờ vật tư thay thế.");
+        texts[1].ShouldStartWith($"Phản ánh {code} được tiếp tục xử lý.");
     }
 
     [Fact]

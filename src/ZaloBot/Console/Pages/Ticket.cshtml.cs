@@ -50,6 +50,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         {
             "reply" => "Đã gửi trả lời cho công dân.",
             "note" => "Đã lưu ghi chú nội bộ.",
+            "held" => "Nội dung trả lời đang chờ duyệt trước khi gửi công dân.",
             _ when Enum.TryParse<TicketAction>(ok, true, out var done) && Enum.IsDefined(done) => $"Đã thực hiện: {ConsoleTexts.Action(done)}.",
             _ => null,
         };
@@ -74,7 +75,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
             new TransitionInput(reason?.Trim(), result?.Trim(), string.IsNullOrWhiteSpace(agency) ? null : agency.Trim()), expected, cancellationToken);
         return outcome.Failure switch
         {
-            null => Redirect($"/console/tickets/{Ticket.Code}?ok={parsed.ToString().ToLowerInvariant()}"),
+            null => Redirect($"/console/tickets/{Ticket.Code}?ok={(outcome.Held ? "held" : TicketActions.Of(parsed).Name)}"),
             TicketFailure.NotFound => NotFoundPage(),
             TicketFailure.Forbidden => Refuse("Vai trò của bạn không được thực hiện thao tác này.", StatusCodes.Status403Forbidden),
             TicketFailure.Conflict when expected != Ticket.Version => Refuse(
@@ -108,7 +109,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
             : await tickets.AddNoteAsync(Staff, Ticket.Code, text.Trim(), cancellationToken);
         return outcome.Failure switch
         {
-            null => Redirect($"/console/tickets/{Ticket.Code}?ok={kind}"),
+            null => Redirect($"/console/tickets/{Ticket.Code}?ok={(outcome.Held ? "held" : kind)}"),
             TicketFailure.NotFound => NotFoundPage(),
             _ => Refuse($"Không thể trả lời phiếu đang ở trạng thái «{ConsoleTexts.Status(Ticket.Status)}». Mở lại phiếu trước khi trả lời.", StatusCodes.Status409Conflict),
         };
@@ -153,9 +154,8 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
 
         if (TicketStatusNames.TryParse(ticket.Status, out var status))
         {
-            Actions = Enum.GetValues<TicketAction>()
-                .Where(a => TicketTransitions.From(a).Contains(status) && TicketTransitions.RolesFor(a).Contains(Staff.Role))
-                .Select(a => ConsoleTexts.Needs(a) is var n ? new OfferedAction(a, ConsoleTexts.Action(a), n.Reason, n.Result, n.Agency) : null!)
+            Actions = TicketActions.Available(status, Staff.Role)
+                .Select(a => new OfferedAction(a.Action, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency)))
                 .ToList();
             if (Actions.Any(a => a.Action == TicketAction.Assign))
                 SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
@@ -165,7 +165,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         if (ticket.DueAt is { } due)
         {
             DueDate = WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)));
-            if (ticket.Status is "accepted" or "assigned" or "in_progress")
+            if (TicketStatusNames.Parse(ticket.Status).ClockRuns())
                 WorkingDaysLeft = (await holidays.GetAsync(cancellationToken)).WorkingDaysBetween(WorkingDayCalendar.DateInVietnam(now), DueDate.Value);
         }
         var agencyName = Lookups.Agency(ticket.AssignedAgencyCode ?? Staff.AgencyCode);

@@ -70,14 +70,15 @@ public static partial class TicketLedger
             set status = @to, assigned_agency_code = @Agency, due_at = @Due, updated_at = @now, version = version + 1,
                 resolved_at = case when @to = @resolved then @now when @to = @inProgress then null else resolved_at end,
                 closed_at = case when @to in (@closed, @rejected) then @now else closed_at end,
-                reopen_count = reopen_count + case when @Reopens then 1 else 0 end
+                reopen_count = reopen_count + case when @Reopens then 1 else 0 end,
+                held_at = case when @to = @onHold then @now end
             where id = @TicketId and version = @Version
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
             move.TicketId, move.Version, to = move.To.ToName(), move.Agency, move.Due, move.Reopens, now,
             resolved = TicketStatus.Resolved.ToName(), inProgress = TicketStatus.InProgress.ToName(),
-            closed = TicketStatus.Closed.ToName(), rejected = TicketStatus.Rejected.ToName(),
+            closed = TicketStatus.Closed.ToName(), rejected = TicketStatus.Rejected.ToName(), onHold = TicketStatus.OnHold.ToName(),
         }, transaction, cancellationToken: cancellationToken)) == 1;
     }
 
