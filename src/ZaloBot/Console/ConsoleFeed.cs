@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Dapper;
 using Npgsql;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.StaffConsole;
@@ -14,7 +15,7 @@ public sealed record FeedItem(long EventId, string Code, string? Agency, string 
 /// listener gets only the tickets its staff member may see (filtered by the caller). An event that commits after a
 /// later one was read is not replayed, but the next event refreshes the whole list, so the page catches up.
 /// </summary>
-public sealed class ConsoleFeed(NpgsqlDataSource dataSource, MigrationState migrations, ILogger<ConsoleFeed> logger) : BackgroundService
+public sealed class ConsoleFeed(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<ConsoleFeed> logger) : PeriodicJob(migrations, time, logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
@@ -50,22 +51,11 @@ public sealed class ConsoleFeed(NpgsqlDataSource dataSource, MigrationState migr
         get { lock (_gate) return _listeners.Count; }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            if (!migrations.IsApplied) continue;
-            try
-            {
-                await PollAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Console live updates could not read new ticket events; retrying");
-            }
-        }
-    }
+    public override string JobName => "console-feed";
+
+    protected override TimeSpan Interval => PollInterval;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => PollAsync(cancellationToken);
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {

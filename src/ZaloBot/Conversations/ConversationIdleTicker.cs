@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Conversations;
@@ -15,29 +16,20 @@ public sealed class ConversationIdleTicker(
     MigrationState migrations,
     IOptions<ConversationProcessorOptions> options,
     TimeProvider time,
-    ILogger<ConversationIdleTicker> logger) : BackgroundService
+    ILogger<ConversationIdleTicker> logger) : PeriodicJob(migrations, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.IdleCheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (migrations.IsApplied) await TickDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Idle conversation check failed");
-            }
-        }
-    }
+    public override string JobName => "idle-conversations";
+
+    protected override TimeSpan Interval => options.Value.IdleCheckInterval;
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => TickDueAsync(cancellationToken);
 
     /// <summary>Ticks every conversation whose idle check is due; returns how many were ticked.</summary>
     public async Task<int> TickDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ticked = 0;
         foreach (var userId in await ConversationStore.IdleDueAsync(connection, now, 100, cancellationToken))

@@ -8,33 +8,20 @@ namespace ZaloBot.Operations;
 /// The backlog figures the alert rules watch (deploy/prometheus/alerts.yml), read from PostgreSQL every 15 s by each
 /// replica: each query runs on a small partial index, so it costs nothing next to the hot paths.
 /// </summary>
-public sealed class QueueGauges(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<QueueGauges> logger) : BackgroundService
+public sealed class QueueGauges(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<QueueGauges> logger) : PeriodicJob(migrations, time, logger)
 {
     private static readonly Gauge InboxPending = Metrics.CreateGauge("zalobot_inbox_pending", "Webhook events stored and not yet processed.");
     private static readonly Gauge InboxOldestPending = Metrics.CreateGauge("zalobot_inbox_oldest_pending_seconds", "Age of the oldest event waiting for the conversation processor (its lag).");
     private static readonly Gauge InboxParked = Metrics.CreateGauge("zalobot_inbox_parked", "Events that kept failing and were set aside (kept, visible, not blocking the user's later events).");
     private static readonly Gauge TicketsOverdue = Metrics.CreateGauge("zalobot_tickets_overdue", "Open tickets past their due date.");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15), time);
-        var failing = false;
-        do
-        {
-            try
-            {
-                if (migrations.IsApplied) await ReadAsync(stoppingToken);
-                failing = false;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StorageErrors.IsUnavailable(ex))
-            {
-                // Storage outages are reported by /readyz and the hot paths; one line here is enough.
-                if (!failing) logger.LogWarning("Queue gauges cannot be read: storage unavailable ({Reason})", ex.Message);
-                failing = true;
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override string JobName => "queue-gauges";
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(15);
+
+    protected override bool RunsAtStart => true;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +32,7 @@ public sealed class QueueGauges(NpgsqlDataSource dataSource, MigrationState migr
                    (select count(*) from tickets where status in ('accepted', 'assigned', 'in_progress') and due_at < $1)
             """;
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = time.GetUtcNow().UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = Time.GetUtcNow().UtcDateTime });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         InboxPending.Set(reader.GetInt64(0));

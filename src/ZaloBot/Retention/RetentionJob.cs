@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Prometheus;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Retention;
@@ -12,52 +13,42 @@ namespace ZaloBot.Retention;
 /// locked by anyone are skipped. A transaction-scoped advisory lock keeps replicas from doing the same batch twice.
 /// </summary>
 public sealed class RetentionJob(
-    NpgsqlDataSource dataSource, MigrationState migrations, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
-    : BackgroundService
+    NpgsqlDataSource dataSource, MigrationState migrations, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger) : PeriodicJob(migrations, time, logger)
 {
     private const long LockKey = 0x5A_42_52_45_54; // "ZBRET"
 
     private static readonly Counter Deleted = Metrics.CreateCounter(
         "zalobot_retention_deleted_rows_total", "Rows removed by the retention job.", "table");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        if (!o.Enabled) return;
-        using var timer = new PeriodicTimer(o.Interval, time);
-        do
-        {
-            try
-            {
-                if (migrations.IsApplied) await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Retention job failed; it tries again in {Interval}", o.Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override string JobName => "retention";
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override bool RunsAtStart => true;
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>Deletes every expired row, batch by batch; returns the counts (events, messages, attempts).</summary>
     public async Task<(long Events, long Messages, long Attempts)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         long events = 0, messages = 0, attempts = 0;
         while (await DeleteEventsAsync(now - o.ProcessedEvents, o.BatchSize, cancellationToken) is var n and > 0)
         {
             events += n;
-            await Task.Delay(o.BatchPause, time, cancellationToken);
+            await Task.Delay(o.BatchPause, Time, cancellationToken);
         }
         while (await DeleteMessagesAsync(now - o.SentMessages, o.BatchSize, cancellationToken) is var (m, a) && m > 0)
         {
             messages += m;
             attempts += a;
-            await Task.Delay(o.BatchPause, time, cancellationToken);
+            await Task.Delay(o.BatchPause, Time, cancellationToken);
         }
         if (events + messages > 0)
-            logger.LogInformation("Retention removed {Events} processed events, {Messages} sent messages and {Attempts} send attempts", events, messages, attempts);
+            Logger.LogInformation("Retention removed {Events} processed events, {Messages} sent messages and {Attempts} send attempts", events, messages, attempts);
         return (events, messages, attempts);
     }
 

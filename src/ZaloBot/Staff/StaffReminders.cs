@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using ZaloBot.Domain.StaffChat;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Staff;
@@ -9,29 +10,19 @@ namespace ZaloBot.Staff;
 /// Once an hour, reminds each agency's linked staff of their tickets that are due within a day or overdue. The
 /// outbox key carries the date, so every replica may run this and each reminder still goes out once a day.
 /// </summary>
-public sealed class StaffReminders(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<StaffReminders> logger) : BackgroundService
+public sealed class StaffReminders(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<StaffReminders> logger) : PeriodicJob(migrations, time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (migrations.IsApplied) await RemindAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Staff reminders failed");
-            }
-        }
-    }
+    public override string JobName => "staff-reminders";
+
+    protected override TimeSpan Interval => Every;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => RemindAsync(cancellationToken);
 
     public async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var due = await connection.QueryAsync<(long Id, string Code, string Agency, DateTime DueAt)>(new CommandDefinition(

@@ -3,6 +3,7 @@ using Npgsql;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Tracks;
@@ -13,26 +14,16 @@ namespace ZaloBot.Tracks;
 /// same breach insert it once), an internal event on the ticket (the console's live feed and history show it), and a
 /// Zalo push to the supervisors and, for an agency's ticket, the agency's head.
 /// </summary>
-public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<EscalationMonitor> logger) : BackgroundService
+public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationState migrations, TimeProvider time, ILogger<EscalationMonitor> logger) : PeriodicJob(migrations, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
     private const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (migrations.IsApplied) await EscalateAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Escalation of overdue tickets failed; retrying next minute");
-            }
-        }
-    }
+    public override string JobName => "escalations";
+
+    protected override TimeSpan Interval => Every;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => EscalateAsync(cancellationToken);
 
     /// <summary>
     /// Breaches not escalated yet, oldest first, each kind from its own partial index (only tickets with a new breach are
@@ -61,7 +52,7 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
     /// <summary>Escalates the breaches not escalated yet; returns how many.</summary>
     public async Task<int> EscalateAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(BreachQuery, new { now, batch = Batch }, transaction, cancellationToken: cancellationToken));
@@ -75,7 +66,7 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        if (count > 0) logger.LogInformation("Escalated {Count} clock breaches", count);
+        if (count > 0) Logger.LogInformation("Escalated {Count} clock breaches", count);
         return count;
     }
 
