@@ -49,6 +49,10 @@ public static class ConversationTexts
     public const string NotUnderstood =
         "Xin lỗi, tôi chưa hiểu ý bạn. Tôi nhận phản ánh, kiến nghị (bạn cứ gõ sự việc), tra cứu phản ánh đã gửi và cung cấp thông tin. Bạn chọn một mục dưới đây nhé:";
 
+    /// <summary>To a citizen who insults the bot or the staff: calm, no lecture, and the way on.</summary>
+    public const string AbuseReply =
+        "Tôi hiểu bạn đang bực mình, và xin lỗi nếu tôi chưa giúp được. Bạn cứ gõ sự việc cần phản ánh (chuyện gì, ở đâu), hoặc chọn một mục dưới đây:";
+
     public const string ThanksReply = "Dạ, cảm ơn bạn. Khi cần, bạn cứ nhắn cho tôi.";
 
     /// <summary>The citizen's own words, quoted back; long ones shortened so the question stays on screen.</summary>

@@ -22,9 +22,8 @@ public class CorpusAccuracyTests
     private static IReadOnlyList<CorpusOutcome> Play(string part)
     {
         var directory = CorpusDirectory();
-        var (categories, areas) = IntentCorpus.ParseProvince(File.ReadAllText(Path.Combine(directory, "province.json")));
-        var context = new ConversationContext(categories, areas, [], [], "PA-2611-TEST", new ConversationLimits());
-        return IntentCorpus.Evaluate(IntentCorpus.Parse(File.ReadAllText(Path.Combine(directory, part + ".tsv"))), context);
+        var (context, keys) = IntentCorpus.Context(File.ReadAllText(Path.Combine(directory, "province.json")), File.ReadAllText(Path.Combine(directory, "articles.json")));
+        return IntentCorpus.Evaluate(IntentCorpus.Parse(File.ReadAllText(Path.Combine(directory, part + ".tsv"))), context, keys);
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public class CorpusAccuracyTests
         var heldOut = IntentCorpus.Parse(File.ReadAllText(Path.Combine(directory, "heldout.tsv")));
         (tuning.Count + heldOut.Count).ShouldBeGreaterThanOrEqualTo(300);
         tuning.Select(e => e.Text).Intersect(heldOut.Select(e => e.Text)).ShouldBeEmpty();
-        string[] intents = ["complaint", "status", "question", "greeting", "help", "info", "thanks", "unknown"];
+        string[] intents = ["complaint", "danger", "khieunai", "tocao", "status", "lookup", "question", "abuse", "spam", "greeting", "help", "info", "thanks", "unknown"];
         tuning.Concat(heldOut).ShouldAllBe(e => intents.Contains(e.Intent));
     }
 }
