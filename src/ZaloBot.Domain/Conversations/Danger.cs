@@ -45,5 +45,5 @@ public static class DangerTexts
 
     public static string RecordedUrgent(string description) =>
         $"Tôi ghi nhận đây là phản ánh KHẨN:\n«{(description.Length <= 240 ? description : description[..237].TrimEnd() + "…")}»\n" +
-        "Cán bộ trực được báo ngay. Bạn cho biết địa điểm cụ thể (hoặc bấm dấu + rồi chọn \"Vị trí\").";
+        "Để cán bộ trực được báo ngay, bạn trả lời giúp tôi vài câu ngắn (không cần ảnh).";
 }

@@ -22,7 +22,7 @@ public sealed record FlowOutcome(FlowEntry Entry, bool Handled, bool KeptAsData,
 /// </summary>
 public static class FlowCorpus
 {
-    public const string TicketCode = "PA-2611-FIX2";
+    public const string TicketCode = "PA-2611-FX2K";
 
     private static readonly Draft Full = new()
     {

@@ -139,8 +139,9 @@ public static class IntentCorpus
             first = first[ConversationTexts.GreetingPrefix.Length..];
         return first switch
         {
-            _ when first.StartsWith("Không tìm thấy", StringComparison.Ordinal) || first.StartsWith("Phản ánh PA-", StringComparison.Ordinal) => "lookup",
+            _ when first.StartsWith("Không tìm thấy", StringComparison.Ordinal) || (Tickets.TicketCode.TryParse(first, out _) && !first.StartsWith("Phản ánh của bạn:", StringComparison.Ordinal)) => "lookup",
             ConversationTexts.AbuseReply => "abuse",
+            _ when first.StartsWith(InformationTexts.Topics, StringComparison.Ordinal) => "info",
             ConversationTexts.NoTickets => "status",
             _ when first.StartsWith("Phản ánh của bạn:", StringComparison.Ordinal) => "status",
             ConversationTexts.Greeting => "greeting",
