@@ -49,8 +49,7 @@ public static partial class ConversationEngine
             {
                 // One intent per message: a question (or a topic without problem words) that an article really answers
                 // is a question, not a problem too.
-                case MessageIntent.Complaint when !meaning.ExplicitComplaint && MatchArticles(raw).Count > 0
-                    && (meaning.Scores.GetValueOrDefault("question") >= 2 || meaning.Scores.GetValueOrDefault("problem") < 2):
+                case MessageIntent.Complaint when !meaning.ExplicitComplaint && ReadsAsQuestion(meaning, raw) && MatchArticles(raw).Count > 0:
                     AnswerQuestion(raw);
                     break;
                 case MessageIntent.Complaint:
@@ -184,6 +183,14 @@ public static partial class ConversationEngine
             };
             if (category is not null) Say(CategoryNoted(category.Name));
             GoTo(NextMissing());
+        }
+
+        /// <summary>More question than problem ("… cần xin giấy phép gì vậy"), or a short topic without problem words ("thủ tục cấp phép xây dựng").</summary>
+        private static bool ReadsAsQuestion(Meaning meaning, string raw)
+        {
+            var question = meaning.Scores.GetValueOrDefault("question");
+            var problem = meaning.Scores.GetValueOrDefault("problem");
+            return question >= 2 && question > problem || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
         }
 
         /// <summary>The track the citizen's whole words name ("Tôi tố cáo…"), before any preamble is stripped; null for a plain complaint.</summary>

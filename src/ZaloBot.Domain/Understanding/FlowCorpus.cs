@@ -34,21 +34,8 @@ public static class FlowCorpus
         ContactPhone = "+84912345678",
     };
 
-    public static IReadOnlyList<FlowEntry> Parse(string text)
-    {
-        var entries = new List<FlowEntry>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split(" | ", 4);
-            if (parts.Length != 4) throw new FormatException($"line {i + 1}: expected 4 columns separated by \" | \"");
-            var value = parts[2].Trim();
-            entries.Add(new FlowEntry(parts[0].Trim(), parts[1].Trim(), value is "-" or "" ? null : value, parts[3].Trim(), i + 1));
-        }
-        return entries;
-    }
+    public static IReadOnlyList<FlowEntry> Parse(string text) =>
+        IntentCorpus.Rows(text, 4).Select(r => new FlowEntry(r.Parts[0], r.Parts[1], IntentCorpus.Label(r.Parts[2]), r.Parts[3], r.Line)).ToList();
 
     /// <summary>The state a citizen is in at <paramref name="step"/>: the draft filled with what the earlier steps asked.</summary>
     public static ConversationState StateAt(string step) => step switch

@@ -44,21 +44,25 @@ public sealed record CorpusOutcome(CorpusEntry Entry, string Path, string? Categ
 
 public static class IntentCorpus
 {
-    public static IReadOnlyList<CorpusEntry> Parse(string text)
+    public static IReadOnlyList<CorpusEntry> Parse(string text) =>
+        Rows(text, 5).Select(r => new CorpusEntry(r.Parts[0], Label(r.Parts[1]), Label(r.Parts[2]), Label(r.Parts[3]), r.Parts[4], r.Line)).ToList();
+
+    /// <summary>The rows of a corpus file: columns separated by " | ", trimmed; blank lines and # comments skipped.</summary>
+    internal static IEnumerable<(string[] Parts, int Line)> Rows(string text, int columns)
     {
-        var entries = new List<CorpusEntry>();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split(" | ", 5);
-            if (parts.Length != 5) throw new FormatException($"line {i + 1}: expected 5 columns separated by \" | \"");
-            static string? Label(string s) => s.Trim() is "-" or "" ? null : s.Trim();
-            entries.Add(new CorpusEntry(parts[0].Trim(), Label(parts[1]), Label(parts[2]), Label(parts[3]), parts[4].Trim(), i + 1));
+            var parts = line.Split(" | ", columns);
+            if (parts.Length != columns) throw new FormatException($"line {i + 1}: expected {columns} columns separated by \" | \"");
+            yield return (parts.Select(p => p.Trim()).ToArray(), i + 1);
         }
-        return entries;
     }
+
+    /// <summary>"-" or nothing: no label.</summary>
+    internal static string? Label(string s) => s is "-" or "" ? null : s;
 
     /// <summary>The categories and wards the corpus is labelled against (<c>corpus/intents/province.json</c>).</summary>
     public static (IReadOnlyList<CategoryOption> Categories, IReadOnlyList<AreaOption> Areas) ParseProvince(string json)
