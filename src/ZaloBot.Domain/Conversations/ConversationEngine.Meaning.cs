@@ -39,7 +39,7 @@ public static partial class ConversationEngine
                     EditPart(reading.Part);
                     return true;
                 case FlowIntent.Later:
-                    if (Later(step)) return true;
+                    if (Later(step, raw)) return true;
                     break;
             }
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
@@ -70,7 +70,7 @@ public static partial class ConversationEngine
         }
 
         /// <summary>"Không biết", "để sau", "tí gửi": what that means at each step. False: it means nothing here.</summary>
-        private bool Later(Step step)
+        private bool Later(Step step, string raw)
         {
             switch (step)
             {
@@ -88,7 +88,8 @@ public static partial class ConversationEngine
                     Advance(Step.Attachments);
                     return true;
                 case Step.Attachments:
-                    if (Draft.Attachments.Count == 0) Say(PhotosLater);
+                    // The buttons ("Bỏ qua", "Xong") need no comment; "để tí gửi sau" is told where the photos go.
+                    if (Draft.Attachments.Count == 0 && !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.Done, raw)) Say(PhotosLater);
                     Advance(Step.Contact);
                     return true;
                 case Step.Contact:
