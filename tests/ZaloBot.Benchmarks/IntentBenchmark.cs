@@ -11,20 +11,24 @@ public static class IntentBenchmark
 {
     public static int Run(string corpusDirectory, string? phrasesFile, bool listMistakes)
     {
-        var (categories, areas) = IntentCorpus.ParseProvince(File.ReadAllText(Path.Combine(corpusDirectory, "province.json")));
         var table = PhraseTable.BuiltIn();
         if (phrasesFile is not null) table = table.Merge(PhraseTable.Parse(File.ReadAllText(phrasesFile)));
-        var context = new ConversationContext(categories, areas, [], [], "PA-2611-TEST", new ConversationLimits()) { Understanding = new Understander(table) };
+        var (context, articleKeys) = IntentCorpus.Context(File.ReadAllText(Path.Combine(corpusDirectory, "province.json")),
+            File.ReadAllText(Path.Combine(corpusDirectory, "articles.json")), new Understander(table));
 
         foreach (var part in new[] { "tuning", "heldout" })
         {
+            var title = part == "heldout" ? "held-out part (the figures that count)" : "tuning part";
+            // Misses are listed for the tuning part only: reading the held-out misses would turn them into tuning data.
+            var list = listMistakes && part == "tuning";
             var entries = IntentCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, part + ".tsv")));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var outcomes = IntentCorpus.Evaluate(entries, context);
+            var outcomes = IntentCorpus.Evaluate(entries, context, articleKeys);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            // Misses are listed for the tuning part only: reading the held-out misses would turn them into tuning data.
-            Console.Write(IntentCorpus.Report(part == "heldout" ? "held-out part (the figures that count)" : "tuning part", outcomes, listMistakes && part == "tuning"));
+            Console.Write(IntentCorpus.Report(title, outcomes, list));
             Console.WriteLine($"  ({elapsed.TotalMilliseconds / entries.Count:0.00} ms per message through the engine)");
+            var flow = FlowCorpus.Evaluate(FlowCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, $"flow-{part}.tsv"))), context);
+            Console.Write(FlowCorpus.Report(title, flow, list));
             Console.WriteLine();
         }
         return 0;

@@ -55,6 +55,9 @@ public sealed record ConversationContext(
     /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
     public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
 
+    /// <summary>The emergency numbers given first when a message describes immediate danger (per province).</summary>
+    public EmergencyNumbers Emergency { get; init; } = new();
+
     /// <summary>An open ticket very like the draft being confirmed, if any; the citizen is offered to follow it.</summary>
     public SimilarOpenTicket? SimilarOpen { get; init; }
 }

@@ -1,3 +1,4 @@
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Understanding;
 using static ZaloBot.Domain.Conversations.ConversationTexts;
 
@@ -12,7 +13,8 @@ public static partial class ConversationEngine
 
         private void OnCategory(string raw, string n)
         {
-            var category = OptionMatcher.Match(n, context.Categories, c => c.Name, c => c.Keywords);
+            var category = OptionMatcher.Match(n, context.Categories, c => c.Name, c => c.Keywords)
+                ?? OptionMatcher.Match(Understanding.ContentWords(raw), context.Categories, c => c.Name, c => c.Keywords);
             if (category is null)
             {
                 // "cái đèn đường ấy", or the whole problem typed here: the same understanding as at the menu.
@@ -105,7 +107,7 @@ public static partial class ConversationEngine
                 Advance(Step.Attachments);
                 return;
             }
-            var area = OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []);
+            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []);
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -113,6 +115,22 @@ public static partial class ConversationEngine
             }
             _state = _state with { Draft = Draft with { AreaCode = area.Code } };
             Advance(Step.Attachments);
+        }
+
+        /// <summary>"Vũ Ninh ạ", "p kinh bac a", "số 1", "tu son": a ward by number, name, unique beginning or a word of it.</summary>
+        private AreaOption? MatchArea(string words)
+        {
+            if (words.Length == 0) return null;
+            if (Intents.Number(words) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
+            var typed = AreaNames.WithoutPrefix(words);
+            var names = context.Areas.Select(a => AreaNames.WithoutPrefix(a.Name)).ToList();
+            var exact = names.IndexOf(typed);
+            if (exact >= 0) return context.Areas[exact];
+            var fits = Enumerable.Range(0, names.Count)
+                .Where(i => typed.Length >= 2 && (names[i].StartsWith(typed, StringComparison.Ordinal) || (" " + names[i] + " ").Contains(" " + typed + " ", StringComparison.Ordinal)
+                    || (" " + typed + " ").Contains(" " + names[i] + " ", StringComparison.Ordinal)))
+                .ToList();
+            return fits.Count == 1 ? context.Areas[fits[0]] : null;
         }
 
         private void OnAttachments(List<DraftAttachment> received, string? caption)
@@ -225,9 +243,14 @@ public static partial class ConversationEngine
             }
         }
 
-        private void OnEditChoice(string n)
+        private void OnEditChoice(string raw, string n)
         {
             var fields = EditFields();
+            if (Understanding.PartNamed(raw) is var part and not DraftPart.None)
+            {
+                EditPart(part);
+                return;
+            }
             var choice = OptionMatcher.Match(n, fields, f => f.Title, f => f.Title == EditAttachments ? ["anh", "tep", "hinh"] : []);
             if (choice is null)
             {
@@ -250,12 +273,18 @@ public static partial class ConversationEngine
         {
             if (AskTrackFirst()) return;
             var category = context.Categories.First(c => c.Code == Draft.CategoryCode);
+            // The code says what it is: PA-, KN- or TC-.
+            var track = Draft.Track ?? Tracks.TicketTracks.Pakn;
+            var code = TicketCodePrefix.Apply(context.NewTicketCode, track);
             _effects.Add(new CreateTicket(
-                context.NewTicketCode, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
+                code, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
                 Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
-            _effects.Add(TrackOf(context.NewTicketCode, Draft));
-            Say(Submitted(context.NewTicketCode, category.ExpectedDeadline));
-            AskAboutPublication(category, context.NewTicketCode);
+            _effects.Add(TrackOf(code, Draft));
+            Say(track == Tracks.TicketTracks.Pakn
+                ? Submitted(code, category.ExpectedDeadline)
+                : Tracks.TrackTexts.SubmittedAs(track, code, context.Tracks.FirstOrDefault(t => t.Code == track)));
+            // A tố cáo is never published; an urgent report skips the question to stay short.
+            if (track != Tracks.TicketTracks.ToCao && !Draft.Urgent) AskAboutPublication(category, code);
             // The centre is where this complaint started; the next one may start elsewhere.
             _state = WithoutDraft(_state) with { ServiceCentreCode = null };
         }

@@ -1,3 +1,4 @@
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Text;
 using ZaloBot.Domain.Understanding;
 using static ZaloBot.Domain.Conversations.ConversationTexts;
@@ -23,20 +24,40 @@ public static partial class ConversationEngine
             }
 
             if (TryTopic(n)) return;
+            if (TryDanger(raw)) return;
+            if (TicketCode.FindMistyped(raw) is { } mistyped)
+            {
+                Say(TicketNotFound(mistyped));
+                MainMenu();
+                return;
+            }
+            // Adverts are kept with the unrecognised messages for operators, never offered for filing.
+            if (Understanding.IsSpam(raw))
+            {
+                NotUnderstoodAtMenu(raw);
+                return;
+            }
 
             var meaning = Understanding.Understand(raw);
+            if (Understanding.Abuse(raw) is var abuse and >= 2 && abuse >= meaning.Scores.GetValueOrDefault("complaint") + meaning.Scores.GetValueOrDefault("problem"))
+            {
+                SayButtons(AbuseReply, MainMenuButtons);
+                return;
+            }
             _greetFirst = meaning.Greeted && meaning.Intent is not (MessageIntent.Greeting or MessageIntent.None);
             switch (meaning.Intent)
             {
+                // One intent per message: a question (or a topic without problem words) that an article really answers
+                // is a question, not a problem too.
+                case MessageIntent.Complaint when !meaning.ExplicitComplaint && ReadsAsQuestion(meaning, raw) && MatchArticles(raw).Count > 0:
+                    AnswerQuestion(raw);
+                    break;
                 case MessageIntent.Complaint:
                     // Without a complaint word, a message from a citizen with an open ticket is most likely about it.
                     if (!meaning.ExplicitComplaint && LatestOpenTicket() is { } open) AddFollowUp(open, raw);
+                    // A problem is offered for filing with nothing in front of it.
                     else if (meaning.Description is { } description && description.Length >= Limits.MinDescriptionLength)
-                    {
-                        // Articles that answer it come first; the offer to file the complaint follows.
-                        if (!meaning.ExplicitComplaint && AnswerFromArticles(raw) is { } articles) Say(articles);
-                        OfferProblem(description);
-                    }
+                        OfferProblem(description, raw);
                     else if (!meaning.ExplicitComplaint && MatchArticles(raw).Count > 0) AnswerQuestion(raw);
                     else StartFromShortComplaint(raw);
                     break;
@@ -88,9 +109,10 @@ public static partial class ConversationEngine
         /// The citizen described a problem: keep their words as the description, take the category and place from them,
         /// and ask one tap to go on. A draft paused at the menu gives way to what the citizen just wrote.
         /// </summary>
-        private void OfferProblem(string description)
+        private void OfferProblem(string description, string raw)
         {
             if (description.Length > Limits.MaxDescriptionLength) description = description[..Limits.MaxDescriptionLength];
+            var track = TrackOfWords(raw);
             var category = Understanding.SuggestCategory(description, context.Categories);
             var place = Understanding.ExtractPlace(description, context.Areas);
             _state = WithoutDraft(_state) with
@@ -100,13 +122,14 @@ public static partial class ConversationEngine
                     Description = description, CategoryCode = category?.Code,
                     Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode,
                     Latitude = place.Address is null ? Draft.Latitude : null, Longitude = place.Address is null ? Draft.Longitude : null,
+                    SuggestedTrack = track,
                 },
             };
             if (category is null)
             {
                 // Choosing the category is the one tap that files it.
                 _state = _state with { Step = Step.Category };
-                Say(ProblemNoted(description));
+                Say(ProblemNoted(description, track is null ? "phản ánh" : Tracks.TrackTexts.TrackName(track)));
                 Prompt();
                 return;
             }
@@ -118,7 +141,7 @@ public static partial class ConversationEngine
         {
             if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
                 GoTo(NextMissing());
-            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw))
+            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || n.StartsWith("khong phai ", StringComparison.Ordinal))
                 GoTo(Step.Category);
             else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw))
             {
@@ -150,12 +173,34 @@ public static partial class ConversationEngine
             var place = Understanding.ExtractPlace(raw, context.Areas);
             _state = _state with
             {
-                Draft = Draft with { CategoryCode = category?.Code, Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode },
+                Draft = Draft with
+                {
+                    CategoryCode = category?.Code, Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode,
+                    SuggestedTrack = TrackOfWords(raw),
+                },
                 FailedAttempts = 0,
                 EditingFromConfirm = false,
             };
             if (category is not null) Say(CategoryNoted(category.Name));
             GoTo(NextMissing());
+        }
+
+        /// <summary>More question than problem ("… cần xin giấy phép gì vậy"), or a short topic without problem words ("thủ tục cấp phép xây dựng").</summary>
+        private static bool ReadsAsQuestion(Meaning meaning, string raw)
+        {
+            var question = meaning.Scores.GetValueOrDefault("question");
+            var problem = meaning.Scores.GetValueOrDefault("problem");
+            return question >= 2 && question > problem || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+        }
+
+        /// <summary>The track the citizen's whole words name ("Tôi tố cáo…"), before any preamble is stripped; null for a plain complaint.</summary>
+        private string? TrackOfWords(string raw)
+        {
+            var track = Tracks.TicketTracks.Recognise(raw, context.Tracks);
+            if (track == Tracks.TicketTracks.Pakn) return null;
+            // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
+            var rule = context.Tracks.First(t => t.Code == track);
+            return Tracks.KeywordMatcher.Any(raw, [Tracks.TrackTexts.TrackName(track)]) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2 ? track : null;
         }
 
         // ---- questions ----

@@ -20,7 +20,7 @@ public static partial class ConversationEngine
         private bool AskTrackFirst()
         {
             if (Draft.Track is not null) return false;
-            var suggested = TicketTracks.Recognise(Draft.Description ?? "", context.Tracks);
+            var suggested = Draft.SuggestedTrack ?? TicketTracks.Recognise(Draft.Description ?? "", context.Tracks);
             if (suggested == TicketTracks.Pakn) return false;
             _state = _state with { Step = Step.TrackChoice, FailedAttempts = 0, Draft = Draft with { SuggestedTrack = suggested } };
             Prompt();
@@ -61,10 +61,18 @@ public static partial class ConversationEngine
 
         /// <summary>Emitted with the new ticket: its track and the priority its words suggest.</summary>
         private SetTicketTrack TrackOf(string code, Draft draft) =>
-            new(code, draft.Track ?? TicketTracks.Pakn, Priorities.Suggest(draft.Description ?? "", context.Priorities),
+            new(code, draft.Track ?? TicketTracks.Pakn, draft.Urgent ? Priorities.Urgent : Priorities.Suggest(draft.Description ?? "", context.Priorities),
                 draft.SuggestedTrack ?? TicketTracks.Recognise(draft.Description ?? "", context.Tracks));
 
         // ---- "is it really fixed?" ----
+
+        /// <summary>
+        /// The ticket whose "is it fixed?" is still open: the citizen's latest ticket, just resolved and still reopenable,
+        /// with nothing else going on in the conversation.
+        /// </summary>
+        private CitizenTicket? OpenFixedQuestion() =>
+            _state.Step == Step.Menu && _state.PausedStep is null && context.Tickets.Count > 0 && context.Tickets[0] is { IsOpen: false, CanBeRated: true } latest
+            && context.ReopenableTickets.Contains(latest.Code) ? latest : null;
 
         /// <summary>The buttons under a resolution notice, and the answer to "what remains?". False: not about that.</summary>
         private bool TryResolutionFeedback(string raw, string n)
@@ -91,7 +99,23 @@ public static partial class ConversationEngine
 
             var fixedAnswer = n.StartsWith(TextNormalizer.Normalize(TrackTexts.FixedTitle) + " ", StringComparison.Ordinal);
             var notFixedAnswer = n.StartsWith(TextNormalizer.Normalize(TrackTexts.NotFixedTitle) + " ", StringComparison.Ordinal);
-            if (!fixedAnswer && !notFixedAnswer || !TicketCode.TryParse(raw, out var code)) return false;
+            var hasCode = TicketCode.TryParse(raw, out var code);
+            if (!hasCode && OpenFixedQuestion() is { } asked)
+            {
+                // Typed words answer the question while it is open, as the buttons do.
+                var words = Understanding.AnswerToFixed(raw);
+                if (words == FixedAnswer.None) return false;
+                if (words == FixedAnswer.NotFixedSaid)
+                {
+                    var text = raw.Trim();
+                    _effects.Add(new CitizenNotFixed(asked.Code, text.Length <= Limits.MaxDescriptionLength ? text : text[..Limits.MaxDescriptionLength]));
+                    Say(TrackTexts.Reopened(asked.Code));
+                    return true;
+                }
+                (fixedAnswer, notFixedAnswer) = (words == FixedAnswer.Fixed, words == FixedAnswer.NotFixed);
+                if (!TicketCode.TryParse(asked.Code, out code)) return false;
+            }
+            else if (!fixedAnswer && !notFixedAnswer || !hasCode) return false;
 
             var ticket = context.Tickets.FirstOrDefault(t => t.Code == code.Value);
             if (ticket is not { CanBeRated: true })

@@ -96,6 +96,7 @@ public static partial class ConversationEngine
             if (TryCentre(raw, n)) return;
             if (TryResolutionFeedback(raw, n)) return;
             if (TryPublicationChoice(raw, n)) return;
+            if (TryMeaningFirst(raw)) return;
 
             var command = Understanding.Command(raw);
             if (command != GlobalCommand.None)
@@ -138,7 +139,7 @@ public static partial class ConversationEngine
                 case Step.Attachments: OnAttachmentsText(raw); break;
                 case Step.Contact: OnContactText(raw); break;
                 case Step.Confirm: OnConfirm(raw); break;
-                case Step.EditChoice: OnEditChoice(n); break;
+                case Step.EditChoice: OnEditChoice(raw, n); break;
                 case Step.ProblemOffer: OnProblemOffer(raw, n); break;
                 case Step.QuestionOffer: OnQuestionOffer(raw, n); break;
                 case Step.TrackChoice: OnTrackChoice(raw, n); break;
@@ -219,6 +220,7 @@ public static partial class ConversationEngine
                 return;
             }
             var previous = IntakeOrder[index - 1];
+            if (Draft.Urgent && previous is Step.Area or Step.Attachments) previous = Step.Place;
             if (previous == Step.Area && context.Areas.Count == 0) previous = Step.Place;
             GoTo(previous);
         }
@@ -261,6 +263,8 @@ public static partial class ConversationEngine
 
         private void GoTo(Step step)
         {
+            // Danger takes the fewest steps: no ward list, no photo step (a photo sent is still kept).
+            if (Draft.Urgent && !_state.EditingFromConfirm && step is Step.Area or Step.Attachments) step = Step.Contact;
             _state = _state with { Step = step, FailedAttempts = 0, EditingFromConfirm = step != Step.Confirm && _state.EditingFromConfirm };
             Prompt();
         }
@@ -297,7 +301,8 @@ public static partial class ConversationEngine
                     break;
                 case Step.ProblemOffer:
                     SayButtons(ConversationTexts.ProblemOffer(Draft.Description ?? "", CategoryName() ?? "",
-                            Draft.Address, context.Areas.FirstOrDefault(a => a.Code == Draft.AreaCode)?.Name),
+                            Draft.Address, context.Areas.FirstOrDefault(a => a.Code == Draft.AreaCode)?.Name,
+                            Draft.SuggestedTrack is { } track && track != Tracks.TicketTracks.Pakn ? Tracks.TrackTexts.TrackName(track) : "phản ánh"),
                         [Button.Say(AcceptProblem), Button.Say(OtherCategory), Button.Say(DoNotFile)]);
                     break;
                 case Step.QuestionOffer:

@@ -48,6 +48,9 @@ public sealed record Draft
     public string? Track { get; init; }
     public string? SuggestedTrack { get; init; }
 
+    /// <summary>Immediate danger: the emergency numbers were given first, and the complaint takes the fewest steps.</summary>
+    public bool Urgent { get; init; }
+
     public bool HasPlace => Address is not null || Latitude is not null;
     public bool HasContact => ContactName is not null && ContactPhone is not null;
 }

@@ -49,14 +49,18 @@ public static class ConversationTexts
     public const string NotUnderstood =
         "Xin lỗi, tôi chưa hiểu ý bạn. Tôi nhận phản ánh, kiến nghị (bạn cứ gõ sự việc), tra cứu phản ánh đã gửi và cung cấp thông tin. Bạn chọn một mục dưới đây nhé:";
 
+    /// <summary>To a citizen who insults the bot or the staff: calm, no lecture, and the way on.</summary>
+    public const string AbuseReply =
+        "Tôi hiểu bạn đang bực mình, và xin lỗi nếu tôi chưa giúp được. Bạn cứ gõ sự việc cần phản ánh (chuyện gì, ở đâu), hoặc chọn một mục dưới đây:";
+
     public const string ThanksReply = "Dạ, cảm ơn bạn. Khi cần, bạn cứ nhắn cho tôi.";
 
     /// <summary>The citizen's own words, quoted back; long ones shortened so the question stays on screen.</summary>
     private static string Quote(string text) => text.Length <= 240 ? $"«{text}»" : $"«{text[..237].TrimEnd()}…»";
 
-    public static string ProblemOffer(string description, string categoryName, string? address, string? areaName)
+    public static string ProblemOffer(string description, string categoryName, string? address, string? areaName, string kind = "phản ánh")
     {
-        var text = new StringBuilder("Bạn muốn gửi phản ánh này, đúng không?\n").Append(Quote(description)).Append('\n');
+        var text = new StringBuilder($"Bạn muốn gửi {kind} này, đúng không?\n").Append(Quote(description)).Append('\n');
         text.Append("- Lĩnh vực: ").Append(categoryName).Append('\n');
         if (address is not null || areaName is not null)
             text.Append("- Địa điểm: ").Append(string.Join(", ", new[] { address, areaName }.OfType<string>())).Append('\n');
@@ -64,18 +68,19 @@ public static class ConversationTexts
         return text.ToString();
     }
 
-    public static string ProblemNoted(string description) =>
-        $"Tôi đã ghi lại nội dung phản ánh của bạn:\n{Quote(description)}\nBạn chọn lĩnh vực để tiếp tục (gõ \"hủy\" nếu không muốn gửi).";
+    public static string ProblemNoted(string description, string kind = "phản ánh") =>
+        $"Tôi đã ghi lại nội dung {kind} của bạn:\n{Quote(description)}\nBạn chọn lĩnh vực để tiếp tục (gõ \"hủy\" nếu không muốn gửi).";
 
     public static string CategoryNoted(string categoryName) => $"Phản ánh về lĩnh vực: {categoryName}.";
 
     public const string NotFiled = "Vâng, tôi không gửi phản ánh này. Khi cần, bạn cứ nhắn cho tôi.";
 
+    /// <summary>An honest "not yet": nothing in it may read as if the question had been filed.</summary>
     public const string QuestionAnswer =
-        "Cảm ơn câu hỏi của bạn. Tôi chưa có sẵn bài viết trả lời nội dung này.\n" + Info;
+        "Cảm ơn câu hỏi của bạn. Tôi chưa có sẵn bài viết trả lời nội dung này.";
 
     public const string OfferToFileQuestion =
-        "Nếu cần cơ quan có thẩm quyền trả lời, tôi gửi câu hỏi của bạn như một kiến nghị. Bạn có muốn gửi không?";
+        "Nếu bạn muốn cơ quan có thẩm quyền trả lời, tôi có thể chuyển câu hỏi này thành một kiến nghị (hiện chưa gửi đi đâu cả). Bạn có muốn gửi không?";
 
     public const string Info =
         "Phản ánh của bạn được Tổ phản ứng nhanh tiếp nhận, chuyển đến cơ quan có thẩm quyền và trả lời trong thời hạn " +
@@ -216,14 +221,38 @@ public static class ConversationTexts
 
     public static string TicketDetails(CitizenTicket t)
     {
-        var text = new StringBuilder($"Phản ánh {t.Code} ({t.CategoryName}): {t.StatusText}.");
+        var text = new StringBuilder($"{Capitalised(KindOf(t.Code))} {t.Code} ({t.CategoryName}): {t.StatusText}.");
         if (t.DueDate is { } due && t.IsOpen) text.Append(CultureInfo.InvariantCulture, $" Hạn trả lời: {due:dd/MM/yyyy}.");
         if (t.LatestPublicUpdate is { } update) text.Append("\nCập nhật mới nhất: ").Append(update);
         return text.ToString();
     }
 
     public static string TicketNotFound(string code) =>
-        $"Không tìm thấy phản ánh {code} trong các phản ánh bạn đã gửi. Bạn kiểm tra lại mã giúp tôi.";
+        $"Không tìm thấy {KindOf(code)} {code} trong những gì bạn đã gửi. Bạn kiểm tra lại mã giúp tôi.";
+
+    /// <summary>What a code names, by its prefix: "phản ánh", "khiếu nại", "tố cáo".</summary>
+    public static string KindOf(string code) =>
+        code.StartsWith("KN", StringComparison.OrdinalIgnoreCase) ? "khiếu nại"
+        : code.StartsWith("TC", StringComparison.OrdinalIgnoreCase) ? "tố cáo"
+        : "phản ánh";
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    // ---- meaning before data ----
+
+    public static string Corrected(string part, string value) => $"Đã sửa {part}: {value}.";
+
+    public const string CannotTellWhatToCorrect = "Bạn muốn sửa mục nào? Bấm chọn bên dưới, rồi gõ lại cho đúng.";
+
+    public const string AnotherProblemLater =
+        "Tôi hiểu bạn còn một sự việc khác. Bạn hoàn tất phản ánh đang gửi trước (hoặc gõ \"hủy\"), rồi nhắn sự việc mới, tôi sẽ ghi nhận riêng.";
+
+    public const string PhotosLater = "Được. Khi có ảnh, bạn cứ gửi vào đây sau khi nộp; ảnh sẽ được thêm vào phản ánh.";
+
+    public const string PlaceLater = "Được, tôi ghi nhận chưa rõ địa chỉ cụ thể; cán bộ có thể liên hệ bạn để hỏi thêm.";
+
+    public const string ContactNeeded =
+        "Số điện thoại chỉ để cán bộ liên hệ khi cần làm rõ sự việc, không hiển thị công khai. Bạn cho biết họ tên và số điện thoại để tiếp tục, hoặc gõ \"hủy\" nếu không gửi nữa.";
 
     public static string FollowUpAdded(string code) =>
         $"Đã ghi nhận thông tin bổ sung vào phản ánh {code}; cán bộ phụ trách sẽ xem. Muốn gửi phản ánh khác, bấm \"Gửi phản ánh\".";

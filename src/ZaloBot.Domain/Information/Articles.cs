@@ -74,8 +74,9 @@ public static class ArticleMatcher
             // A keyword phrase found whole is strong evidence, the longer the stronger.
             if (k.Length > 0 && paddedQuestion.Contains(" " + k + " ", StringComparison.Ordinal)) score += 1.5 + k.Count(c => c == ' ');
         }
+        // The title counts by how much of it the question covers: two common words of a long title are not its topic.
         var title = Words(TextNormalizer.Normalize(article.Title));
-        score += questionWords.Count(title.Contains);
+        if (title.Count > 0) score += 3.0 * questionWords.Count(title.Contains) / title.Count;
         var summary = Words(TextNormalizer.Normalize(article.Summary));
         score += 0.25 * questionWords.Count(w => summary.Contains(w) && !title.Contains(w));
         return score;

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace ZaloBot.Domain.Tickets;
 
 /// <summary>
-/// A ticket's public code, e.g. <c>PA-2611-7K3Q</c>: "PA" (phản ánh), year and month, and four characters from an
+/// A ticket's public code, e.g. <c>PA-2611-7K3Q</c>: "PA" (phản ánh; "KN" khiếu nại, "TC" tố cáo, see
+/// <see cref="TicketCodePrefix"/>), year and month, and four characters from an
 /// alphabet without look-alikes (no 0/O, 1/I) so it can be read out over the phone and typed on a keypad.
 /// Parsing forgives case, spaces and separators ("pa 2611 7k3q").
 /// </summary>
@@ -37,12 +38,22 @@ public readonly partial record struct TicketCode
         if (!match.Success) return false;
         var suffix = match.Groups["suffix"].Value.ToUpperInvariant();
         if (suffix.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal))) return false;
-        code = new TicketCode($"PA-{match.Groups["month"].Value}-{suffix}");
+        code = new TicketCode($"{match.Groups["prefix"].Value.ToUpperInvariant()}-{match.Groups["month"].Value}-{suffix}");
         span = (match.Index, match.Length);
         return true;
     }
 
+    /// <summary>
+    /// Something typed like a code that is not one ("PA-7QK2M", "mã KN 123"): the citizen meant a code, so the answer is
+    /// "no such code" rather than a new complaint.
+    /// </summary>
+    public static string? FindMistyped(string? text) =>
+        text is null ? null : LooseCode().Match(text) is { Success: true } m ? m.Value.Trim() : null;
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(PA|KN|TC)[\-_.]?(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,10}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(PA|KN|TC)[\s\-_.]+\d[A-Za-z0-9\-]{2,10}", RegexOptions.CultureInvariant)]
+    private static partial Regex LooseCode();
+
     /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])P\s*A[\s\-_.]*(?<month>\d{4})[\s\-_.]*(?<suffix>[A-Za-z0-9]{4})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>PA|KN|TC)[\s\-_.]*(?<month>\d{4})[\s\-_.]*(?<suffix>[A-Za-z0-9]{4})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

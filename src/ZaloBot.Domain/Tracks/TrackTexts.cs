@@ -37,6 +37,21 @@ public static class TrackTexts
 
     public const string AsPakn = "Gửi là phản ánh";
 
+    /// <summary>The confirmation of a khiếu nại or tố cáo: named, coded and timed by its own law, never as a phản ánh.</summary>
+    public static string SubmittedAs(string track, string code, TrackRule? rule) =>
+        $"Đã gửi {TrackName(track)} thành công. Mã {TrackName(track)} của bạn: {code}.\n" +
+        (rule is null ? "" : $"Theo luật, cơ quan có thẩm quyền xem xét thụ lý trong {rule.AcceptanceDays} {Days(rule.AcceptanceKind)}" +
+            (rule.ResolutionDays is { } days ? $" và giải quyết trong {days} {Days(rule.ResolutionKind)} kể từ ngày thụ lý" : "") + ". ") +
+        "Bạn sẽ nhận thông báo tại đây.\n" +
+        (track == TicketTracks.ToCao ? ToCaoIdentity + "\n" : "") +
+        $"Để xem tình trạng, gõ: tra cứu {code}";
+
+    /// <summary>How the denouncer is protected; the answer to a tố cáo is never published.</summary>
+    public const string ToCaoIdentity =
+        "Danh tính của bạn được giữ bí mật theo Luật Tố cáo: họ tên, địa chỉ, số điện thoại của bạn chỉ người có thẩm quyền giải quyết được biết, không tiết lộ cho người bị tố cáo; nội dung tố cáo và kết quả không được công khai.";
+
+    private static string Days(DayKind kind) => kind == DayKind.Working ? "ngày làm việc" : "ngày";
+
     public static string RecordedAnyway(string track) =>
         $"Chúng tôi vẫn ghi nhận nội dung của bạn như một {TrackName(track)}; bộ phận tiếp nhận sẽ hướng dẫn bạn các bước tiếp theo và chuyển đến cơ quan có thẩm quyền. Thời hạn giải quyết tính theo luật như trên.";
 

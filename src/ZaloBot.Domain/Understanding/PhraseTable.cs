@@ -24,6 +24,13 @@ public sealed class PhraseTable
     /// <summary>Short answers at a step (yes, no, submit, skip…): a message made only of these phrases and fillers.</summary>
     public Dictionary<string, List<string>> Answers { get; set; } = [];
 
+    /// <summary>
+    /// Weighted phrases that are not intents of a whole message but signals beside them: the kinds of immediate danger
+    /// (<c>dangerFire</c>, <c>dangerPower</c>, <c>dangerPolice</c>, <c>dangerMedical</c>, <c>dangerRescue</c>),
+    /// <c>abuse</c> and <c>spam</c>. Kept apart so they never take words from the intents.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> Signals { get; set; } = [];
+
     /// <summary>Category code → weighted phrases that suggest it (added to the category's own keywords).</summary>
     public Dictionary<string, Dictionary<string, double>> Categories { get; set; } = [];
 
@@ -63,6 +70,7 @@ public sealed class PhraseTable
         Answers = Answers.Keys.Union(extra.Answers.Keys).ToDictionary(k => k,
             k => MergeList(Answers.GetValueOrDefault(k) ?? [], extra.Answers.GetValueOrDefault(k) ?? [])),
         Categories = MergeNested(Categories, extra.Categories),
+        Signals = MergeNested(Signals, extra.Signals),
         Place = new PlacePhrases
         {
             Numbered = MergeList(Place.Numbered, extra.Place.Numbered),

@@ -67,7 +67,11 @@ public sealed partial class Understander
         {
             if (spans.Any(s => i >= s.First && i <= s.Last)) continue;
             var numbered = Best(text, i, _place.Numbered).Length;
-            if (numbered > 0 && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
+            // "quyết định số 123/QĐ-XPHC" is a document's number, not a house's.
+            var document = numbered > 0 && i + numbered < text.Count
+                && (text.Tokens[i + numbered].End < raw.Length && raw[text.Tokens[i + numbered].End] == '/'
+                    || i >= 1 && text.Tokens[i - 1].Text is "qd" or "dinh" or "van" or "ban" or "bao" or "hieu");
+            if (numbered > 0 && !document && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
             {
                 var last = i + numbered;
                 // "số 12 đường Lý Thái Tổ", "số 12 Lý Thái Tổ": the street that follows belongs to it.

@@ -81,7 +81,7 @@ public sealed partial class Understander
         Table = table;
         _tokenizer = new Tokenizer(table);
         _known = table.Intents.Values.SelectMany(i => i.Keys)
-            .Concat(table.Answers.Values.SelectMany(a => a)).Concat(table.Categories.Values.SelectMany(c => c.Keys))
+            .Concat(table.Answers.Values.SelectMany(a => a)).Concat(table.Categories.Values.SelectMany(c => c.Keys)).Concat(table.Signals.Values.SelectMany(c => c.Keys))
             .Concat(table.Fillers).Concat(table.Place.StopWords).Concat(table.Place.Named).Concat(table.Place.Numbered)
             .SelectMany(p => _tokenizer.Tokenize(p).Tokens.Select(t => t.Text))
             .ToHashSet();
@@ -302,7 +302,7 @@ public sealed partial class Understander
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
         var contentWords = Enumerable.Range(0, text.Count).Count(i => !Preamble(i));
-        var description = contentWords >= DescriptionContentWords ? DescriptionOf(text, Preamble) : null;
+        var description = contentWords >= DescriptionContentWords ? DescriptionOf(text, Preamble, i => intentOf[i] is "greeting" or "thanks" or "complaint") : null;
 
         // Only greetings, thanks and politeness ("chào bạn ạ", "có ai ở đó không", "ok cảm ơn").
         if (Enumerable.Range(0, text.Count).All(i => intentOf[i] is "greeting" or "thanks" || fillers[i]) && S("greeting") + S("thanks") > 0)
@@ -328,14 +328,24 @@ public sealed partial class Understander
         return new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores);
     }
 
-    /// <summary>The message from its first content word, when everything before it is greeting, politeness or "I want to complain".</summary>
-    private static string DescriptionOf(TokenizedText text, Func<int, bool> preamble)
+    /// <summary>
+    /// The message from its first content word, when everything before it is greeting, politeness or "I want to
+    /// complain". Only a real preamble is removed: a run of particles alone stays ("o ga…" is a pothole, not "ở"; "toi
+    /// nao…" is every night), and after the preamble only the words that join it to the matter ("về việc", "ạ").
+    /// </summary>
+    private static string DescriptionOf(TokenizedText text, Func<int, bool> preamble, Func<int, bool> preamblePhrase)
     {
+        var run = 0;
+        while (run < text.Count && preamble(run)) run++;
         var first = 0;
-        while (first < text.Count && preamble(first)) first++;
+        for (var i = 0; i < run; i++)
+            if (preamblePhrase(i)) first = i + 1;
+        while (first < run && Joiners.Contains(text.Tokens[first].Text)) first++;
         var description = first == 0 ? text.Raw.Trim() : text.Raw[text.Tokens[first].Start..].Trim();
         return description.Length > 0 ? char.ToUpperInvariant(description[0]) + description[1..] : description;
     }
+
+    private static readonly HashSet<string> Joiners = ["ve", "viec", "a", "oi", "nhe", "la", "rang", "chut", "voi", "cho", "giup", "gium", "ad", "admin", "ban"];
 
     // ---- categories ----
 

@@ -12,7 +12,8 @@ namespace ZaloBot.Conversations;
 /// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
 /// </summary>
 public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases,
-    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles) : IDisposable
+    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles,
+    Microsoft.Extensions.Options.IOptions<ZaloBot.Understanding.UnderstandingOptions> understanding) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -36,6 +37,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             Tracks = clocks.Tracks, Priorities = clocks.Priorities,
             ReopenableTickets = await ZaloBot.Tracks.CitizenFeedback.ReopenableAsync(connection, transaction, userId, time.GetUtcNow(), cancellationToken),
             Articles = await articles.GetAsync(cancellationToken),
+            Emergency = understanding.Value.Emergency,
         };
     }
 
@@ -97,8 +99,10 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         while (true)
         {
             var code = TicketCode.Generate(today, RandomNumberGenerator.GetInt32).Value;
+            // The track chosen at submission may turn PA- into KN- or TC-: the code must be free under every prefix.
+            var variants = TicketCodePrefix.Variants(code).ToArray();
             var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from tickets where code = @code)", new { code }, transaction, cancellationToken: cancellationToken));
+                "select exists (select 1 from tickets where code = any(@variants))", new { variants }, transaction, cancellationToken: cancellationToken));
             if (!taken) return code;
         }
     }

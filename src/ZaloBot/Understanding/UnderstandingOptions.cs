@@ -15,4 +15,10 @@ public sealed class UnderstandingOptions
 
     /// <summary>How many unrecognised messages are kept; older ones are deleted as new ones arrive.</summary>
     public int KeepUnrecognised { get; set; } = 10_000;
+
+    /// <summary>
+    /// The numbers given first when a citizen describes immediate danger: 114, 113, 115 and the province's power
+    /// company (<c>Understanding:Emergency:PowerCompany</c>, <c>…:PowerHotline</c>).
+    /// </summary>
+    public Domain.Conversations.EmergencyNumbers Emergency { get; set; } = new();
 }

@@ -52,8 +52,8 @@ public class InformationConversationTests
     {
         var script = Script.Start(Context()).Says(typed)
             .Expect("Có thể những thông tin sau trả lời câu hỏi của bạn").Expect(title).ExpectNoTicket();
-        // Then the offer to file it: as a question (petition) or, when it reads like a problem, as a complaint.
-        script.State.Step.ShouldBeOneOf(Step.QuestionOffer, Step.ProblemOffer, Step.Category);
+        // Then the offer to send it as a petition: one intent per message, never a complaint opened beside the answer.
+        script.State.Step.ShouldBe(Step.QuestionOffer);
         script.Last.OfType<SendButtons>().ShouldNotBeEmpty();
     }
 

@@ -1,0 +1,223 @@
+using ZaloBot.Domain.Contacts;
+using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Tracks;
+using ZaloBot.Domain.Understanding;
+using static ZaloBot.Domain.Conversations.ConversationTexts;
+
+namespace ZaloBot.Domain.Conversations;
+
+public static partial class ConversationEngine
+{
+    /// <summary>
+    /// Meaning before data: at every step a message is first read for cancel, back, a correction, an edit of a named
+    /// part, "later / I don't know" and a new problem, in natural phrasing; only what is none of these becomes the
+    /// step's answer. And danger first: words of immediate danger get the emergency numbers before anything else.
+    /// </summary>
+    private sealed partial class Turn
+    {
+        private static readonly Step[] MeaningSteps =
+            [Step.Category, Step.Description, Step.Place, Step.Area, Step.Attachments, Step.Contact, Step.Confirm, Step.EditChoice, Step.ProblemOffer];
+
+        private bool TryMeaningFirst(string raw)
+        {
+            var step = _state.Step;
+            if (!MeaningSteps.Contains(step)) return false;
+            var reading = Understanding.ReadInFlow(raw);
+            switch (reading.Intent)
+            {
+                case FlowIntent.Cancel:
+                    OnGlobal(GlobalCommand.Cancel);
+                    return true;
+                case FlowIntent.Back:
+                    OnGlobal(GlobalCommand.Back);
+                    return true;
+                // A description may say "không phải … mà là …" about the matter itself.
+                case FlowIntent.Correction when step != Step.Description:
+                    if (Correct(reading)) return true;
+                    break;
+                case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6:
+                    EditPart(reading.Part);
+                    return true;
+                case FlowIntent.Later:
+                    if (Later(step, raw)) return true;
+                    break;
+            }
+            if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
+            {
+                Say(AnotherProblemLater);
+                Prompt();
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>"Sửa địa chỉ", "đổi lĩnh vực", "cho gửi thêm ảnh": straight to that part; from the summary, back to it after.</summary>
+        private void EditPart(DraftPart part)
+        {
+            var step = part switch
+            {
+                DraftPart.Category => Step.Category,
+                DraftPart.Description => Step.Description,
+                DraftPart.Place => Step.Place,
+                DraftPart.Area => context.Areas.Count > 0 ? Step.Area : Step.Place,
+                DraftPart.Attachments => Step.Attachments,
+                DraftPart.Contact or DraftPart.Name or DraftPart.Phone => Step.Contact,
+                _ => Step.EditChoice,
+            };
+            var fromSummary = _state.Step is Step.Confirm or Step.EditChoice || _state.EditingFromConfirm;
+            _state = _state with { Step = step, EditingFromConfirm = fromSummary && step != Step.EditChoice, FailedAttempts = 0 };
+            Prompt();
+        }
+
+        /// <summary>"Không biết", "để sau", "tí gửi": what that means at each step. False: it means nothing here.</summary>
+        private bool Later(Step step, string raw)
+        {
+            switch (step)
+            {
+                case Step.Category when context.Categories.FirstOrDefault(c => AreaNames.WithoutPrefix(c.Name) == "khac") is { } other:
+                    _state = _state with { Draft = Draft with { CategoryCode = other.Code } };
+                    Say(CategoryNoted(other.Name));
+                    if (Draft.Description is not null && !_state.EditingFromConfirm) GoTo(NextMissing());
+                    else Advance(Step.Description);
+                    return true;
+                case Step.Place:
+                    Say(PlaceLater);
+                    Advance(context.Areas.Count > 0 && Draft.AreaCode is null ? Step.Area : Step.Attachments);
+                    return true;
+                case Step.Area:
+                    Advance(Step.Attachments);
+                    return true;
+                case Step.Attachments:
+                    // The buttons ("Bỏ qua", "Xong") need no comment; "để tí gửi sau" is told where the photos go.
+                    if (Draft.Attachments.Count == 0 && !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.Done, raw)) Say(PhotosLater);
+                    Advance(Step.Contact);
+                    return true;
+                case Step.Contact:
+                    _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
+                    Say(ContactNeeded);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// "Nhầm, không phải X mà là Y", "sai địa chỉ rồi, phải là số 21": applied to the draft and said back; at the
+        /// summary, the summary is shown again with it. False when it cannot be placed.
+        /// </summary>
+        private bool Correct(FlowReading reading)
+        {
+            var to = reading.To!;
+            var (draft, part) = Corrected(reading, to);
+            if (draft is null)
+            {
+                // Nothing to correct yet at this step: what it should be is the answer.
+                switch (_state.Step)
+                {
+                    case Step.Place:
+                        OnPlaceText(to, TextNormalizer.Normalize(to));
+                        return true;
+                    case Step.Contact when ContactParser.Split(to).Phone is not null:
+                        OnContactText(to);
+                        return true;
+                    case Step.Confirm or Step.EditChoice:
+                        _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
+                        SayButtons(CannotTellWhatToCorrect, EditFields().Select(f => Button.Say(f.Title)).ToList());
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+            _state = _state with { Draft = draft };
+            Say(part);
+            if (_state.Step == Step.EditChoice) GoTo(Step.Confirm);
+            else Prompt();
+            return true;
+        }
+
+        private (Draft? Draft, string Said) Corrected(FlowReading reading, string to)
+        {
+            var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalize(p, out var normalized) ? normalized : null;
+            if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
+                return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));
+
+            if (reading.From is { } from)
+            {
+                string?[] order = reading.Part switch
+                {
+                    DraftPart.Place or DraftPart.Area => [nameof(Draft.Address)],
+                    DraftPart.Description => [nameof(Draft.Description)],
+                    DraftPart.Name or DraftPart.Contact => [nameof(Draft.ContactName)],
+                    _ => [nameof(Draft.Description), nameof(Draft.Address), nameof(Draft.ContactName)],
+                };
+                foreach (var field in order)
+                {
+                    switch (field)
+                    {
+                        case nameof(Draft.Description) when Understanding.Replace(Draft.Description, from, to) is { } d:
+                            return (Draft with { Description = d }, ConversationTexts.Corrected("nội dung", d));
+                        case nameof(Draft.Address) when Understanding.Replace(Draft.Address, from, to) is { } a:
+                            return (Draft with { Address = a }, ConversationTexts.Corrected("địa điểm", a));
+                        case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is { } n:
+                            return (Draft with { ContactName = n }, ConversationTexts.Corrected("họ tên", n));
+                    }
+                }
+            }
+
+            switch (reading.Part)
+            {
+                case DraftPart.Name when Understanding.PersonName(to) is { } name:
+                    return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
+                case DraftPart.Place or DraftPart.Area when Draft.Address is not null:
+                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.Replace(Draft.Address, FirstWord(to), to) ?? to : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
+                    return (Draft with { Address = address }, ConversationTexts.Corrected("địa điểm", address));
+                case DraftPart.Description when to.Length >= Limits.MinDescriptionLength:
+                    return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
+                case DraftPart.None when IsNumberOnly(to) && Understanding.ReplaceNumber(Draft.Address, to) is { } numbered:
+                    return (Draft with { Address = numbered }, ConversationTexts.Corrected("địa điểm", numbered));
+                default:
+                    return (null, "");
+            }
+        }
+
+        /// <summary>"21", "số 21": a house number alone.</summary>
+        private static bool IsNumberOnly(string text)
+        {
+            var n = TextNormalizer.Normalize(text);
+            return Intents.Number(n) is not null || (n.StartsWith("so ", StringComparison.Ordinal) && n[3..].All(char.IsAsciiDigit));
+        }
+
+        /// <summary>"đường Trần Phú" replaces the part of the address from its "đường" on.</summary>
+        private static string FirstWord(string text) => text.Trim().Split(' ')[0];
+
+        // ---- danger first ----
+
+        /// <summary>
+        /// Immediate danger: the numbers to call are the very first line; then the complaint is recorded as urgent with
+        /// the fewest steps (no confirmation tap before it starts, no photo step, no ward list, no publication question).
+        /// </summary>
+        private bool TryDanger(string raw)
+        {
+            var kind = Understanding.Danger(raw);
+            if (kind == DangerKind.None) return false;
+            _greetFirst = false;
+            Say(DangerTexts.EmergencyLine(kind, context.Emergency));
+            var text = raw.Trim();
+            if (text.Length > Limits.MaxDescriptionLength) text = text[..Limits.MaxDescriptionLength];
+            var category = Understanding.SuggestCategory(text, context.Categories)
+                ?? context.Categories.FirstOrDefault(c => AreaNames.WithoutPrefix(c.Name) == "khac") ?? (context.Categories.Count > 0 ? context.Categories[0] : null);
+            var place = Understanding.ExtractPlace(text, context.Areas);
+            _state = WithoutDraft(_state) with
+            {
+                Draft = new Draft
+                {
+                    Description = text, CategoryCode = category?.Code, Address = place.Address, AreaCode = place.AreaCode,
+                    Urgent = true, Track = TicketTracks.Pakn,
+                },
+            };
+            Say(DangerTexts.RecordedUrgent(text));
+            GoTo(NextMissing());
+            return true;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>One labelled answer typed inside the flow: the step it was typed at, what it should do, and a value to check.</summary>
+public sealed record FlowEntry(string Step, string Expected, string? Value, string Text, int Line)
+{
+    /// <summary>A command, a correction or a skip: never to be kept as the step's answer.</summary>
+    public bool IsCommand => Expected is not ("answer" or "fixed" or "notfixed");
+}
+
+/// <summary>What the engine did with one flow answer.</summary>
+public sealed record FlowOutcome(FlowEntry Entry, bool Handled, bool KeptAsData, string What);
+
+/// <summary>
+/// The typed answers inside the flow (<c>corpus/intents/flow-*.tsv</c>): each is played at its step with a draft
+/// filled up to that step, and judged by what the engine then holds — moved on, corrected, went back or cancelled as
+/// meant — and whether a command ended up stored as a name, an address or a description.
+/// </summary>
+public static class FlowCorpus
+{
+    public const string TicketCode = "PA-2611-FX2K";
+
+    private static readonly Draft Full = new()
+    {
+        CategoryCode = "INFRA",
+        Description = "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm",
+        Address = "số 12 đường Lý Thái Tổ",
+        AreaCode = "KINHBAC",
+        ContactName = "Nguyễn Văn An",
+        ContactPhone = "+84912345678",
+    };
+
+    public static IReadOnlyList<FlowEntry> Parse(string text) =>
+        IntentCorpus.Rows(text, 4).Select(r => new FlowEntry(r.Parts[0], r.Parts[1], IntentCorpus.Label(r.Parts[2]), r.Parts[3], r.Line)).ToList();
+
+    /// <summary>The state a citizen is in at <paramref name="step"/>: the draft filled with what the earlier steps asked.</summary>
+    public static ConversationState StateAt(string step) => step switch
+    {
+        "category" => new ConversationState { Step = Step.Category },
+        "description" => new ConversationState { Step = Step.Description, Draft = new Draft { CategoryCode = Full.CategoryCode } },
+        "place" => new ConversationState { Step = Step.Place, Draft = new Draft { CategoryCode = Full.CategoryCode, Description = Full.Description } },
+        "area" => new ConversationState { Step = Step.Area, Draft = Full with { AreaCode = null, ContactName = null, ContactPhone = null } },
+        "attachments" => new ConversationState { Step = Step.Attachments, Draft = Full with { ContactName = null, ContactPhone = null } },
+        "contact" => new ConversationState { Step = Step.Contact, Draft = Full with { ContactName = null, ContactPhone = null } },
+        "confirm" => new ConversationState { Step = Step.Confirm, Draft = Full },
+        "editchoice" => new ConversationState { Step = Step.EditChoice, Draft = Full },
+        "problemoffer" => new ConversationState
+        {
+            Step = Step.ProblemOffer,
+            Draft = new Draft { CategoryCode = "INFRA", Description = "Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường" },
+        },
+        "fixed" => new ConversationState(),
+        _ => throw new FormatException($"unknown step \"{step}\""),
+    };
+
+    /// <summary>For the "is it fixed?" rows: the citizen's ticket was just resolved and the question is open.</summary>
+    public static ConversationContext FixedContext(ConversationContext context) => context with
+    {
+        Tickets = [new CitizenTicket(TicketCode, "Hạ tầng, môi trường", "Đã giải quyết", false, null, "Đã thay bóng đèn.", CanBeRated: true)],
+        ReopenableTickets = new HashSet<string> { TicketCode },
+    };
+
+    private static readonly Dictionary<string, Step> Steps = new()
+    {
+        ["category"] = Step.Category, ["description"] = Step.Description, ["place"] = Step.Place, ["area"] = Step.Area,
+        ["attachments"] = Step.Attachments, ["contact"] = Step.Contact, ["confirm"] = Step.Confirm,
+    };
+
+    private static readonly Step[] Order = [Step.Category, Step.Description, Step.Place, Step.Area, Step.Attachments, Step.Contact, Step.Confirm];
+
+    public static IReadOnlyList<FlowOutcome> Evaluate(IEnumerable<FlowEntry> entries, ConversationContext context)
+    {
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        return entries.Select(entry =>
+        {
+            var before = StateAt(entry.Step);
+            var ctx = entry.Step == "fixed" ? FixedContext(context) : context;
+            var result = ConversationEngine.Handle(before with { LastActivityAt = at }, new TextInput(entry.Text, at), ctx);
+            return Judge(entry, before, result);
+        }).ToList();
+    }
+
+    private static FlowOutcome Judge(FlowEntry entry, ConversationState before, ConversationResult result)
+    {
+        var after = result.State;
+        var d = after.Draft;
+        var typed = entry.Text.Trim();
+        var keptAsData = entry.IsCommand && (new[] { d.Description, d.Address, d.ContactName }.Any(f => f is not null && f.Contains(typed, StringComparison.Ordinal) && !Same(before.Draft, f))
+            || result.Effects.OfType<AppendToTicket>().Any());
+        if (entry.Step == "fixed") keptAsData = result.Effects.OfType<AppendToTicket>().Any();
+        var stored = new[] { d.Description, d.Address, d.ContactName }.Any(f => f is not null && f.Contains(typed, StringComparison.Ordinal) && !Same(before.Draft, f));
+        var index = Array.IndexOf(Order, after.Step);
+        var wasIndex = Array.IndexOf(Order, before.Step);
+        var dropped = after.Step == Step.Menu && !after.HasDraftInProgress && d.Description is null;
+        var v = entry.Value;
+        var handled = entry.Expected switch
+        {
+            "cancel" => dropped,
+            "back" => before.Step == Step.EditChoice ? after.Step == Step.Confirm
+                : after.Step == Step.Menu ? after.HasDraftInProgress || before.Step == Step.ProblemOffer
+                : index >= 0 && wasIndex >= 0 && index < wasIndex,
+            "edit" => v is not null && Steps.TryGetValue(v, out var editStep) && after.Step == editStep && !stored,
+            "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
+                      && (index > wasIndex || before.Step == Step.Contact && after.Step == Step.Contact || before.Step == Step.Category && d.CategoryCode is not null),
+            "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
+            "correct" => v is not null && Corrected(d, v) && !Corrected(before.Draft, v),
+            "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),
+            "notfixed" => result.Effects.OfType<CitizenNotFixed>().Any() || after.NotFixedTicketCode is not null,
+            "answer" => Answered(entry, before, result),
+            _ => throw new FormatException($"line {entry.Line}: unknown expectation \"{entry.Expected}\""),
+        };
+        var what = $"{after.Step}{(dropped ? " (dropped)" : "")} desc=«{d.Description}» addr=«{d.Address}» area={d.AreaCode} name=«{d.ContactName}» phone={d.ContactPhone}"
+                   + (result.Effects.OfType<CreateTicket>().Any() ? " +ticket" : "");
+        return new FlowOutcome(entry, handled, keptAsData, what);
+    }
+
+    private static bool Same(Draft before, string value) =>
+        value == before.Description || value == before.Address || value == before.ContactName;
+
+    private static bool Corrected(Draft d, string value)
+    {
+        var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+        var held = field switch
+        {
+            "description" => d.Description,
+            "address" => d.Address,
+            "phone" => d.ContactPhone,
+            "name" => d.ContactName,
+            "category" => d.CategoryCode,
+            _ => null,
+        };
+        return held is not null && TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal);
+    }
+
+    private static bool Answered(FlowEntry entry, ConversationState before, ConversationResult result)
+    {
+        var after = result.State;
+        var d = after.Draft;
+        var v = entry.Value ?? "";
+        bool Holds(string? field) => field is not null && TextNormalizer.Normalize(field).Contains(TextNormalizer.Normalize(v), StringComparison.Ordinal);
+        return entry.Step switch
+        {
+            "category" => d.CategoryCode == v && after.Step != Step.Category,
+            "area" => d.AreaCode == v && after.Step != Step.Area,
+            "place" => Holds(d.Address) && after.Step != Step.Place,
+            "description" => Holds(d.Description) && after.Step != Step.Description,
+            "contact" => Holds(d.ContactName) && d.ContactPhone is not null && after.Step == Step.Confirm,
+            "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
+            "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
+            "problemoffer" => v == "other" ? after.Step == Step.Category : after.Step is not (Step.ProblemOffer or Step.Menu or Step.Category),
+            _ => false,
+        };
+    }
+
+    public static string Report(string title, IReadOnlyList<FlowOutcome> outcomes, bool listMistakes)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"{title}: {outcomes.Count} typed answers inside the flow");
+        foreach (var group in outcomes.GroupBy(o => o.Entry.Step))
+            text.AppendLine(inv, $"  at {group.Key,-15} {group.Count(o => o.Handled),4}/{group.Count(),-4} {IntentCorpus.Percent(group.Count(o => o.Handled), group.Count()),7}");
+        foreach (var group in outcomes.GroupBy(o => o.Entry.Expected))
+            text.AppendLine(inv, $"  as {group.Key,-15} {group.Count(o => o.Handled),4}/{group.Count(),-4} {IntentCorpus.Percent(group.Count(o => o.Handled), group.Count()),7}");
+        IntentCorpus.Line(text, "typed answers handled", outcomes.Count(o => o.Handled), outcomes.Count, "(target ≥ 95 %)");
+        text.AppendLine(inv, $"  {"commands kept as data",-28} {outcomes.Count(o => o.KeptAsData),4}/{outcomes.Count(o => o.Entry.IsCommand || o.Entry.Step == "fixed"),-4}   (target 0)");
+        if (listMistakes)
+        {
+            foreach (var o in outcomes.Where(o => !o.Handled || o.KeptAsData))
+                text.AppendLine(inv, $"  ! line {o.Entry.Line}: {o.Entry.Step}/{o.Entry.Expected}/{o.Entry.Value ?? "-"} → {o.What}  {o.Entry.Text}");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,341 @@
+using ZaloBot.Domain.Conversations;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>What a message typed inside the flow means before it may become the step's answer.</summary>
+public enum FlowIntent
+{
+    None,
+    Cancel,
+    Back,
+    Edit,
+    Correction,
+    Later,
+}
+
+/// <summary>A part of the draft a citizen names ("sửa địa chỉ", "sai số điện thoại rồi").</summary>
+public enum DraftPart
+{
+    None,
+    Category,
+    Description,
+    Place,
+    Area,
+    Attachments,
+    Contact,
+    Name,
+    Phone,
+}
+
+/// <summary>
+/// The reading of a message inside the flow. For a correction, <paramref name="From"/> is what was wrong (may be
+/// null: "sai địa chỉ rồi, phải là số 21") and <paramref name="To"/> what it should be, both as the citizen typed them.
+/// </summary>
+public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null)
+{
+    public static readonly FlowReading Nothing = new(FlowIntent.None);
+}
+
+/// <summary>The citizen's answer to "is it fixed?" typed in words.</summary>
+public enum FixedAnswer
+{
+    None,
+    Fixed,
+    NotFixed,
+    /// <summary>"chưa sửa xong, vẫn còn ngập": not fixed, and what remains is already said.</summary>
+    NotFixedSaid,
+}
+
+/// <summary>The answer sets the flow reading uses (the phrase table's "answers" section).</summary>
+public static class FlowAnswers
+{
+    public const string Fillers = "flowFillers";
+    public const string Later = "later";
+    public const string EditVerbs = "editVerbs";
+    public const string Another = "anotherProblem";
+    public const string Fixed = "fixed";
+    public const string NotFixed = "notFixed";
+    public const string Abuse = "abuse";
+    public const string Spam = "spam";
+
+    public static readonly IReadOnlyList<(string Set, DraftPart Part)> Parts =
+    [
+        ("partDescription", DraftPart.Description), ("partPlace", DraftPart.Place), ("partArea", DraftPart.Area),
+        ("partContact", DraftPart.Contact), ("partName", DraftPart.Name), ("partPhone", DraftPart.Phone),
+        ("partCategory", DraftPart.Category), ("partAttachments", DraftPart.Attachments),
+    ];
+
+    public static readonly IReadOnlyList<(string Set, DangerKind Kind)> Dangers =
+    [
+        ("dangerFire", DangerKind.Fire), ("dangerPower", DangerKind.Power), ("dangerPolice", DangerKind.Police),
+        ("dangerMedical", DangerKind.Medical), ("dangerRescue", DangerKind.Rescue),
+    ];
+}
+
+public sealed partial class Understander
+{
+    private Phrase[] Set(string name) => _answers.TryGetValue(name, out var phrases) ? phrases : [];
+
+    /// <summary>
+    /// Cancel, back, a correction, an edit of a named part, or "later / I don't know", read in natural phrasing
+    /// ("thôi bỏ đi, để khi khác", "à nhầm, không phải đèn đường mà là cống", "cho sửa lại mô tả", "để tí e gửi sau").
+    /// Step-specific sense (what "later" means at each step) is the engine's.
+    /// </summary>
+    public FlowReading ReadInFlow(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count == 0) return FlowReading.Nothing;
+        var fillers = Set(FlowAnswers.Fillers);
+        if (CoveredBy(text, [Set(Answer.Cancel)], fillers)) return new FlowReading(FlowIntent.Cancel);
+        if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
+        if (Correction(text) is { } correction) return correction;
+        var part = PartIn(text, 0, text.Count);
+        if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
+            return new FlowReading(FlowIntent.Edit, part);
+        if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2)
+            return new FlowReading(FlowIntent.Later);
+        return FlowReading.Nothing;
+    }
+
+    /// <summary>The part of the draft a short answer names ("địa chỉ", "sdt", "chỗ địa chỉ ấy"), for the edit choice.</summary>
+    public DraftPart PartNamed(string raw)
+    {
+        var text = Tokenize(raw);
+        return PartIn(text, 0, text.Count);
+    }
+
+    private DraftPart PartIn(TokenizedText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            (int Length, DraftPart Part) best = (0, DraftPart.None);
+            foreach (var (set, part) in FlowAnswers.Parts)
+            {
+                var length = Best(text, i, Set(set)).Length;
+                if (length > best.Length) best = (length, part);
+            }
+            if (best.Length > 0 && i + best.Length <= to) return best.Part;
+        }
+        return DraftPart.None;
+    }
+
+    /// <summary>A new problem typed in the middle of another ("à còn vụ rác ở đầu ngõ nữa"): a problem and a word saying "another".</summary>
+    public bool IsAnotherProblem(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count < 6 || !Found(text, Set(FlowAnswers.Another))) return false;
+        var (scores, _, _) = Segment(text);
+        return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold;
+    }
+
+    /// <summary>Words of immediate danger to life or property, and which kinds (so which numbers to call).</summary>
+    public DangerKind Danger(string raw)
+    {
+        var text = Tokenize(raw);
+        var kind = DangerKind.None;
+        var total = 0.0;
+        foreach (var (set, k) in FlowAnswers.Dangers)
+        {
+            var score = Score(text, Weighted(set)).Score;
+            total += score;
+            if (score >= 1) kind |= k;
+        }
+        return total >= IntentThreshold ? kind : DangerKind.None;
+    }
+
+    /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
+    public double Abuse(string raw) => Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
+
+    /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
+    public bool IsSpam(string raw)
+    {
+        var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
+        // A phone number or a link is what an advert is for.
+        if (System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) score += 1;
+        return score >= 3;
+    }
+
+    /// <summary>"chưa", "vẫn còn", "rồi", "xong rồi", "ok rồi", the buttons' titles — while "is it fixed?" is open.</summary>
+    public FixedAnswer AnswerToFixed(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count == 0) return FixedAnswer.None;
+        var fillers = Set(FlowAnswers.Fillers);
+        var notFixed = Set(FlowAnswers.NotFixed);
+        if (CoveredBy(text, [notFixed], fillers)) return FixedAnswer.NotFixed;
+        if (CoveredBy(text, [Set(FlowAnswers.Fixed)], [.. fillers, .. _intents.GetValueOrDefault("thanks") ?? []])) return FixedAnswer.Fixed;
+        // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
+        var first = Best(text, 0, notFixed).Length;
+        if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;
+        return first > 0 && text.Count - first >= 2 ? FixedAnswer.NotFixedSaid : FixedAnswer.None;
+    }
+
+    /// <summary>The message's words without politeness and particles, normalised: "Vũ Ninh ạ" → "vu ninh".</summary>
+    public string ContentWords(string raw)
+    {
+        var text = Tokenize(raw);
+        var fillers = Fillers(text);
+        var flow = Set(FlowAnswers.Fillers);
+        var words = new List<string>();
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (fillers[i] || (Best(text, i, flow).Length == 1 && !text.Tokens[i].IsNumber)) continue;
+            words.Add(text.Tokens[i].Text);
+        }
+        return string.Join(' ', words);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase[]> _weighted = new();
+
+    /// <summary>A weighted set from the table's signals section (danger kinds, abuse, spam).</summary>
+    private Phrase[] Weighted(string name) =>
+        _weighted.GetOrAdd(name, n => Table.Signals.TryGetValue(n, out var weighted) ? Compile(weighted) : []);
+
+    private bool Found(TokenizedText text, Phrase[] phrases)
+    {
+        for (var i = 0; i < text.Count; i++)
+            if (Best(text, i, phrases).Length > 0) return true;
+        return false;
+    }
+
+    /// <summary>Every word is one of the sets' phrases or a filler, and at least one phrase is there.</summary>
+    private bool CoveredBy(TokenizedText text, Phrase[][] sets, Phrase[] extraFillers) => Uncovered(text, sets, extraFillers, out var matched) == 0 && matched;
+
+    private int Uncovered(TokenizedText text, Phrase[][] sets, Phrase[] extraFillers) => Uncovered(text, sets, extraFillers, out _);
+
+    private int Uncovered(TokenizedText text, Phrase[][] sets, Phrase[] extraFillers, out bool matched)
+    {
+        matched = false;
+        var left = 0;
+        for (var i = 0; i < text.Count;)
+        {
+            var length = sets.Max(s => Best(text, i, s).Length);
+            if (length > 0)
+            {
+                matched = true;
+                i += length;
+                continue;
+            }
+            var filler = Math.Max(Best(text, i, _fillers).Length, Best(text, i, extraFillers).Length);
+            if (filler == 0)
+            {
+                left++;
+                filler = 1;
+            }
+            i += filler;
+        }
+        return left;
+    }
+
+    // ---- corrections ----
+
+    private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
+    private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
+    private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "khong phai", "dung la", "phai la"];
+    private static readonly HashSet<string> TrailingNoise = ["a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
+
+    private static int SequenceAt(TokenizedText text, int at, string[][] options)
+    {
+        foreach (var option in options)
+        {
+            if (at + option.Length > text.Count) continue;
+            var ok = true;
+            for (var j = 0; j < option.Length && ok; j++) ok = text.Tokens[at + j].Text == option[j];
+            if (ok) return option.Length;
+        }
+        return 0;
+    }
+
+    private FlowReading? Correction(TokenizedText text)
+    {
+        var joined = " " + text.Window(0, text.Count) + " ";
+        if (!Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+
+        // "không phải X mà là Y"
+        for (var i = 0; i < text.Count; i++)
+        {
+            var not = SequenceAt(text, i, Nots);
+            if (not == 0) continue;
+            for (var j = i + not + 1; j < text.Count; j++)
+            {
+                var but = SequenceAt(text, j, Buts);
+                // A bare "là" only after a pause: "không phải đèn đường đâu, là cống".
+                if (but == 0 || (text.Tokens[j].Text == "la" && but == 1 && !text.Tokens[j].BreakBefore)) continue;
+                var from = Trim(text, i + not, j - 1);
+                var to = Trim(text, j + but, text.Count - 1);
+                if (from is null || to is null) break;
+                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+            }
+        }
+
+        // "phải là Y (chứ không phải X)", "[part] đúng là Y", "sửa tên là Y", "địa chỉ là Y không phải X"
+        for (var i = 0; i < text.Count; i++)
+        {
+            var must = SequenceAt(text, i, Musts);
+            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - 3), i) != DraftPart.None) must = 1;
+            if (must == 0) continue;
+            var end = text.Count;
+            var fromStart = -1;
+            for (var k = i + must; k < text.Count; k++)
+            {
+                var not = SequenceAt(text, k, Nots);
+                if (not == 0) continue;
+                end = k;
+                fromStart = k + not;
+                break;
+            }
+            var to = Trim(text, i + must, end - 1);
+            if (to is null) return null;
+            var from = fromStart >= 0 ? Trim(text, fromStart, text.Count - 1) : null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
+                from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+        }
+        return null;
+    }
+
+    /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>
+    private static (int First, int Last)? Trim(TokenizedText text, int first, int last)
+    {
+        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text)) last--;
+        return last >= first ? (first, last) : null;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with the words <paramref name="from"/> replaced by <paramref name="to"/>, compared
+    /// without case or diacritics; null when they are not in it. A lone number is replaced by the number in
+    /// <paramref name="to"/> ("12" → "số 21" makes "số 21", not "số số 21"), and a marker already before the words is
+    /// not repeated ("đường Lý Thái Tổ" with "đường Trần Phú").
+    /// </summary>
+    public string? Replace(string? value, string from, string to)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var text = Tokenize(value);
+        var words = Tokenize(from).Tokens.Select(t => t.Text).ToArray();
+        if (words.Length == 0) return null;
+        for (var i = 0; i + words.Length <= text.Count; i++)
+        {
+            var ok = true;
+            for (var j = 0; j < words.Length && ok; j++) ok = text.Tokens[i + j].Text == words[j];
+            if (!ok) continue;
+            var replacement = to.Trim();
+            var toText = Tokenize(replacement);
+            if (words.Length == 1 && text.Tokens[i].IsNumber && toText.Tokens.Count(t => t.IsNumber) == 1)
+                replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
+            else if (i > 0 && toText.Count > 1 && toText.Tokens[0].Text == text.Tokens[i - 1].Text)
+                replacement = replacement[toText.Tokens[1].Start..];
+            return value[..text.Tokens[i].Start] + replacement + value[text.Tokens[i + words.Length - 1].End..];
+        }
+        return null;
+    }
+
+    /// <summary>The first number in <paramref name="value"/> replaced by the first in <paramref name="to"/> ("số nhà sai, phải là 21").</summary>
+    public string? ReplaceNumber(string? value, string to)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var number = Tokenize(value).Tokens.FirstOrDefault(t => t.IsNumber);
+        var toNumber = Tokenize(to).Tokens.FirstOrDefault(t => t.IsNumber);
+        if (number.Text is null || toNumber.Text is null) return null;
+        return value[..number.Start] + to[toNumber.Start..toNumber.End] + value[number.End..];
+    }
+}

@@ -1,0 +1,293 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Information;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Domain.Tracks;
+
+namespace ZaloBot.Domain.Tests.Conversations;
+
+/// <summary>
+/// A citizen understood as a person would understand them: what a message means is decided before it is stored as a
+/// step's answer, one intent per message, danger first, tracks said plainly, "is it fixed?" in words, cleanup that
+/// keeps words. The examples are the ones citizens actually typed when the bot got them wrong (docs/understanding.md).
+/// </summary>
+public class MeaningConversationTests
+{
+    private static Script AtPlace() =>
+        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
+            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
+
+    private static Script AtContact() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments).Says("Xong").ExpectStep(Step.Contact);
+
+    // ---- meaning before data ----
+
+    [Theory]
+    [InlineData("thôi ko gửi nữa")]
+    [InlineData("thoi bo di, de khi khac")]
+    [InlineData("thôi, tôi đổi ý rồi, không gửi nữa")]
+    public void Cancel_in_natural_phrasing_at_the_place_step_cancels_and_is_never_the_address(string text)
+    {
+        var script = AtPlace().Says(text).ExpectStep(Step.Menu).Expect("Đã hủy");
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.HasDraftInProgress.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Cancel_at_the_description_step_is_not_the_description()
+    {
+        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("thoi bo di, de khi khac").ExpectStep(Step.Menu);
+        script.State.Draft.Description.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Asking_to_edit_the_description_at_the_contact_step_opens_it_and_is_not_a_name()
+    {
+        var script = AtContact().Says("cho sửa lại mô tả").ExpectStep(Step.Description).Expect("mô tả sự việc");
+        script.State.Draft.ContactName.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_correction_at_the_place_step_is_applied_to_the_description_and_is_not_the_address()
+    {
+        var script = AtPlace().Says("à nhầm, không phải đèn đường mà là cống").ExpectStep(Step.Place).Expect("Đã sửa nội dung");
+        script.State.Draft.Description.ShouldStartWith("cống trước nhà bị hỏng");
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_correction_at_the_summary_is_applied_and_shown_in_the_summary()
+    {
+        var script = Script.Start().ToConfirmation()
+            .Says("sai dia chi roi, phai la so 21 chu ko phai 12").ExpectStep(Step.Confirm)
+            .Expect("Số 21 đường Lý Thái Tổ").ExpectNot("Số 12 đường");
+        script.State.Draft.Address.ShouldStartWith("Số 21 đường Lý Thái Tổ");
+        script.Says("sdt sai roi, phai la 0987654321").ExpectStep(Step.Confirm).Expect("0987 654 321");
+        script.State.Draft.ContactPhone.ShouldBe("+84987654321");
+    }
+
+    [Fact]
+    public void A_named_part_is_edited_straight_from_the_summary_and_the_summary_comes_back()
+    {
+        Script.Start().ToConfirmation()
+            .Says("sửa địa chỉ").ExpectStep(Step.Place)
+            .Says("số 40 đường Ngô Gia Tự").ExpectStep(Step.Confirm).Expect("số 40 đường Ngô Gia Tự");
+    }
+
+    [Theory]
+    [InlineData("Kinh Bắc ạ", "KINHBAC")]
+    [InlineData("p vo cuong a", "VOCUONG")]
+    [InlineData("tu son ad oi", "TUSON")]
+    [InlineData("số 1", "KINHBAC")]
+    public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
+    {
+        var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);
+        script.State.Draft.AreaCode.ShouldBe(code);
+    }
+
+    [Fact]
+    public void Not_knowing_the_ward_or_sending_photos_later_moves_on()
+    {
+        AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area)
+            .Says("ko bit phuong nao").ExpectStep(Step.Attachments)
+            .Says("để tí e gửi sau").ExpectStep(Step.Contact).Expect("gửi vào đây sau");
+    }
+
+    [Fact]
+    public void A_new_problem_typed_mid_flow_is_kept_apart_and_not_stored_as_the_address()
+    {
+        var script = AtPlace().Says("à mà còn vụ rác ở đầu ngõ cũng không ai dọn, bốc mùi lắm").ExpectStep(Step.Place).Expect("một sự việc khác");
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refusing_the_phone_number_is_explained_and_not_taken_as_a_name()
+    {
+        var script = AtContact().Says("không muốn để lại số điện thoại").ExpectStep(Step.Contact).Expect("không hiển thị công khai");
+        script.State.Draft.ContactName.ShouldBeNull();
+    }
+
+    // ---- one intent per message ----
+
+    private static readonly ArticleOption Permit = new(1, "procedures", "Đăng ký hộ kinh doanh, thành lập doanh nghiệp", "Hộ kinh doanh đăng ký tại UBND cấp huyện.", null,
+        ["đăng ký kinh doanh", "hộ kinh doanh", "giấy phép kinh doanh", "mở quán"], Script.Start0);
+
+    private static readonly ArticleOption Marriage = new(2, "procedures", "Thủ tục đăng ký kết hôn", "Nộp tờ khai tại UBND cấp xã.", null,
+        ["đăng ký kết hôn", "kết hôn"], Script.Start0);
+
+    private static ConversationContext WithArticles() => Fixtures.Context() with { Articles = [Permit, Marriage] };
+
+    [Fact]
+    public void A_question_is_answered_as_a_question_and_no_complaint_is_opened()
+    {
+        var script = Script.Start(WithArticles()).Says("e mun mo quan cafe thi can xin giay phep j vay ad")
+            .Expect(Permit.Title).ExpectNot(Marriage.Title).ExpectStep(Step.QuestionOffer).ExpectNot("Bạn muốn gửi phản ánh này");
+        script.State.Draft.CategoryCode.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_problem_is_offered_for_filing_with_no_article_in_front()
+    {
+        Script.Start(WithArticles()).Says("đèn đường ở ngõ 45 đăng ký sửa mãi mà vẫn tắt cả tháng nay rồi")
+            .ExpectStep(Step.ProblemOffer).ExpectNot(Marriage.Title).ExpectNot("Có thể những thông tin sau");
+    }
+
+    [Fact]
+    public void A_question_without_an_article_gets_an_honest_not_yet_that_files_nothing()
+    {
+        Script.Start(WithArticles()).Says("cho hỏi làm hộ chiếu ở đâu cho nhanh")
+            .Expect("chưa có sẵn bài viết").ExpectNot("tiếp nhận").Expect("chưa gửi đi").ExpectStep(Step.QuestionOffer).ExpectNoTicket();
+    }
+
+    [Theory]
+    [InlineData("toi gui kien nghi tu thang truoc sao chua thay ai tra loi gi het")]
+    [InlineData("check giup e don phan anh vs")]
+    [InlineData("xem lai cac phan anh da gui")]
+    public void Status_chasing_lists_the_citizens_tickets(string text) =>
+        Script.Start(Fixtures.Context(Fixtures.Open())).Says(text).Expect("Phản ánh của bạn:").Expect("PA-2610-ABCD").ExpectStep(Step.Menu);
+
+    [Fact]
+    public void A_code_inside_a_sentence_looks_that_ticket_up_or_says_it_is_unknown()
+    {
+        Script.Start(Fixtures.Context(Fixtures.Open())).Says("Mã phản ánh PA-2610-ABCD của tôi sao rồi").Expect("Phản ánh PA-2610-ABCD").Expect("Đang xử lý");
+        Script.Start(Fixtures.Context(Fixtures.Open())).Says("Mã phản ánh PA-7QK2M của tôi sao rồi").Expect("Không tìm thấy phản ánh PA-7QK2M").ExpectStep(Step.Menu);
+    }
+
+    [Fact]
+    public void Abuse_gets_a_calm_reply_and_the_menu_and_is_not_filed()
+    {
+        var script = Script.Start().Says("may cai bot ngu nhu bo, hoi gi cung khong biet").Expect("bực mình").ExpectButtons("Gửi phản ánh").ExpectStep(Step.Menu);
+        script.State.HasDraftInProgress.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_advert_is_kept_with_the_unrecognised_messages_and_not_offered_for_filing()
+    {
+        var script = Script.Start().Says("Nhận làm CCCD, bằng lái, sổ đỏ nhanh, hỗ trợ vay vốn không thế chấp. LH Zalo 0912345678")
+            .ExpectStep(Step.Menu).ExpectNot("Thủ tục hành chính");
+        script.Last.OfType<RecordNotUnderstood>().ShouldHaveSingleItem();
+        script.State.HasDraftInProgress.ShouldBeFalse();
+    }
+
+    // ---- danger first ----
+
+    [Fact]
+    public void Danger_gets_the_emergency_numbers_first_then_an_urgent_complaint_in_few_steps()
+    {
+        var script = Script.Start().Says("cay xanh do de len day dien dang toe lua o dau ngo");
+        var first = script.Last.OfType<SendText>().First().Text;
+        first.ShouldStartWith(DangerTexts.Prefix);
+        first.ShouldContain("114");
+        first.ShouldContain(new EmergencyNumbers().PowerHotline);
+        script.ExpectStep(Step.Place).Says("đầu ngõ 7 đường Ngô Gia Tự").ExpectStep(Step.Contact)
+            .Says("Nguyễn Văn An, 0912345678").ExpectStep(Step.Confirm).Says("Gửi");
+        script.Ticket().Description.ShouldContain("toe lua");
+        script.All.OfType<SetTicketTrack>().ShouldHaveSingleItem().Priority.ShouldBe(Priorities.Urgent);
+        script.ExpectNot(PublicationTexts.DoNotPublish).ExpectNot(PublicationTexts.Publish);
+    }
+
+    [Theory]
+    [InlineData("xuong go canh nha dang chay lon lam, khoi den kit", "114")]
+    [InlineData("có vụ đánh nhau chém nhau ở quán nhậu đầu ngõ, có người chảy máu", "113")]
+    [InlineData("ngửi thấy mùi gas nồng nặc ở cầu thang chung cư từ sáng", "114")]
+    public void The_numbers_that_fit_come_first(string text, string number)
+    {
+        var first = Script.Start().Says(text).Last.OfType<SendText>().First().Text;
+        first.ShouldStartWith(DangerTexts.Prefix);
+        first.ShouldContain(number);
+    }
+
+    [Fact]
+    public void An_ordinary_pothole_is_not_danger() =>
+        Script.Start().Says("o ga to giua duong ngo gia tu, da co nguoi nga xe").ExpectNot(DangerTexts.Prefix).ExpectStep(Step.ProblemOffer);
+
+    // ---- tracks said plainly ----
+
+    private static Script Through(Script script) =>
+        (script.State.Step == Step.Category ? script.Says("Khác") : script.Says("Đúng, gửi phản ánh"))
+            .Says("trụ sở xã Hòa Long").Says("bỏ qua").Says("Xong").Says("Nguyễn Văn An, 0912345678").ExpectStep(Step.Confirm).Says("Gửi");
+
+    [Fact]
+    public void A_to_cao_said_plainly_is_named_coded_and_timed_as_one_and_never_offered_publication()
+    {
+        var script = Script.Start().Says("Tôi tố cáo cán bộ địa chính xã nhận tiền của dân").Expect("tố cáo");
+        script.State.Draft.SuggestedTrack.ShouldBe(TicketTracks.ToCao);
+        Through(script).ExpectStep(Step.TrackChoice).Says(TrackTexts.AsTrack(TicketTracks.ToCao));
+        var code = script.Ticket().Code;
+        code.ShouldStartWith("TC-");
+        script.Expect("Mã tố cáo của bạn: " + code).Expect("giữ bí mật").Expect("7 ngày làm việc")
+            .ExpectNot("chậm nhất ngày").ExpectNot(PublicationTexts.Publish).ExpectNot(PublicationTexts.DoNotPublish);
+    }
+
+    [Fact]
+    public void A_khieu_nai_gets_its_own_code_and_clock_and_a_decision_number_is_not_a_place()
+    {
+        var script = Script.Start().Says("Tôi khiếu nại quyết định số 123/QĐ-XPHC xử phạt hành chính gia đình tôi").Expect("khiếu nại");
+        script.State.Draft.Address.ShouldBeNull();
+        Through(script).ExpectStep(Step.TrackChoice).Says(TrackTexts.AsTrack(TicketTracks.KhieuNai));
+        script.Ticket().Code.ShouldStartWith("KN-");
+        script.Expect("Đã gửi khiếu nại").Expect("thụ lý trong 10 ngày").ExpectNot("chậm nhất ngày");
+    }
+
+    [Fact]
+    public void Codes_carry_the_prefix_of_their_track_and_all_prefixes_parse()
+    {
+        TicketCodePrefix.Apply("PA-2611-7K3Q", TicketTracks.KhieuNai).ShouldBe("KN-2611-7K3Q");
+        TicketCodePrefix.Apply("PA-2611-7K3Q", TicketTracks.ToCao).ShouldBe("TC-2611-7K3Q");
+        TicketCodePrefix.Apply("PA-2611-7K3Q", TicketTracks.Pakn).ShouldBe("PA-2611-7K3Q");
+        TicketCodePrefix.Variants("PA-2611-7K3Q").ShouldBe(["PA-2611-7K3Q", "KN-2611-7K3Q", "TC-2611-7K3Q"]);
+        TicketCode.TryParse("tra cứu kn 2611 7k3q", out var code).ShouldBeTrue();
+        code.Value.ShouldBe("KN-2611-7K3Q");
+    }
+
+    // ---- "is it fixed?" in words ----
+
+    private static Script Resolved() =>
+        Script.Start(Fixtures.Context(Fixtures.Closed("PA-2611-FX2K") with { StatusText = "Đã giải quyết", CanBeRated = true })
+            with { ReopenableTickets = new HashSet<string> { "PA-2611-FX2K" } });
+
+    [Theory]
+    [InlineData("chưa")]
+    [InlineData("Chưa khắc phục")]
+    [InlineData("vẫn còn")]
+    public void Not_fixed_in_words_asks_what_remains(string text)
+    {
+        var script = Resolved().Says(text).Expect("điều gì còn chưa được khắc phục");
+        script.State.NotFixedTicketCode.ShouldBe("PA-2611-FX2K");
+    }
+
+    [Fact]
+    public void Not_fixed_with_what_remains_reopens_at_once()
+    {
+        var script = Resolved().Says("chua sua xong, van con ngap").Expect("mở lại");
+        script.Last.OfType<CitizenNotFixed>().ShouldHaveSingleItem().Text.ShouldBe("chua sua xong, van con ngap");
+        script.Last.OfType<AppendToTicket>().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("xong rồi")]
+    [InlineData("ok rồi")]
+    [InlineData("rồi")]
+    public void Fixed_in_words_is_kept_and_the_rating_asked(string text) =>
+        Resolved().Says(text).Expect(TrackTexts.ThanksForConfirming).Last.OfType<CitizenConfirmedFixed>().ShouldHaveSingleItem();
+
+    // ---- cleanup that keeps words ----
+
+    [Fact]
+    public void A_pothole_typed_without_diacritics_keeps_its_words_and_its_category()
+    {
+        var script = Script.Start().Says("o ga to giua duong ngo gia tu, da co nguoi nga xe").ExpectStep(Step.ProblemOffer);
+        script.State.Draft.Description.ShouldBe("O ga to giua duong ngo gia tu, da co nguoi nga xe");
+        script.State.Draft.CategoryCode.ShouldBe("INFRA");
+    }
+
+    [Theory]
+    [InlineData("toi nao cung co nhom thanh nien dua xe no po inh oi ca khu", "Toi nao cung co")]
+    [InlineData("nha ben canh xa nuoc thai ra duong hoi khong chiu duoc", "Nha ben canh")]
+    [InlineData("chào bạn, tôi muốn phản ánh về việc rác ở đầu ngõ 12 không ai thu gom", "Rác ở đầu ngõ 12")]
+    public void Only_a_real_preamble_is_removed(string text, string start)
+    {
+        var script = Script.Start().Says(text);
+        script.State.Draft.Description.ShouldNotBeNull().ShouldStartWith(start);
+    }
+}
