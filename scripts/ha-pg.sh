@@ -50,6 +50,15 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups "$@"; else "$@"; fi
 }
+# A daemon in the background whose pid ($!) is its own: the subshell becomes it (exec), setpriv and setsid exec too.
+spawn() { # log command...
+  local log="$1"; shift
+  if [ "$(id -u)" -eq 0 ]; then
+    (exec setpriv --reuid=postgres --regid=postgres --init-groups setsid "$@" >>"$log" 2>&1 </dev/null) &
+  else
+    (exec setsid "$@" >>"$log" 2>&1 </dev/null) &
+  fi
+}
 
 install() {
   command -v patroni >/dev/null && command -v etcd >/dev/null && command -v haproxy >/dev/null && [ -x "$(pg_bin)/pg_rewind" ] && return 0
@@ -189,11 +198,10 @@ start_etcd() {
   alive etcd && return 0
   as_owner mkdir -p "$dir/etcd"
   # One member is enough to show the mechanism on one machine; production runs three on separate machines.
-  as_owner setsid etcd --name ha --data-dir "$dir/etcd" \
+  spawn "$dir/logs/etcd.log" etcd --name ha --data-dir "$dir/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$peer_port" --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
-    --initial-cluster "ha=http://127.0.0.1:$peer_port" --initial-cluster-state new --log-level warn \
-    >>"$dir/logs/etcd.log" 2>&1 </dev/null &
+    --initial-cluster "ha=http://127.0.0.1:$peer_port" --initial-cluster-state new --log-level warn
   echo $! >"$dir/run/etcd.pid"
   local i
   for i in $(seq 1 100); do curl -fs -m 1 "http://127.0.0.1:$etcd_port/health" >/dev/null && return 0; sleep 0.2; done
@@ -205,7 +213,7 @@ start_node() { # n
   alive "patroni$n" && return 0
   as_owner mkdir -p "$dir/pg$n/run"
   [ "$(id -u)" -eq 0 ] && chmod 700 "$dir/pg$n"
-  HOME="$dir/pg$n" as_owner setsid patroni "$dir/pg$n.yml" >>"$dir/logs/pg$n.log" 2>&1 </dev/null &
+  HOME="$dir/pg$n" spawn "$dir/logs/pg$n.log" patroni "$dir/pg$n.yml"
   echo $! >"$dir/run/patroni$n.pid"
 }
 
