@@ -16,9 +16,9 @@
 #   scripts/ha-pg.sh start-node N    start node N's Patroni again (after kill-primary --with-patroni)
 #   scripts/ha-pg.sh leader          the leader's name, or nothing     scripts/ha-pg.sh url   the connection string
 #   scripts/ha-pg.sh wait-healthy S  wait up to S seconds for a leader with a streaming synchronous standby
-# Environment: HA_PG_DIR (default <repo>/.ha-pg), HA_PG_PORT (first of nine consecutive ports; default 55740, or the
-# next free block of 20 when taken: etcd client and peer, PostgreSQL 1 and 2, Patroni REST 1 and 2, HAProxy primary,
-# replicas, stats).
+# Environment: HA_PG_DIR (default <repo>/.ha-pg), HA_PG_PORT (first of nine consecutive ports, default 55740; a new
+# cluster moves on by 20 until all nine are free, then keeps them: etcd client and peer, PostgreSQL 1 and 2, Patroni
+# REST 1 and 2, HAProxy primary, replicas, stats).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -247,11 +247,7 @@ start() {
   install
   mkdir -p "$dir"
   if [ ! -s "$dir/base-port" ]; then
-    if [ -z "${HA_PG_PORT:-}" ]; then
-      while ! block_free "$base"; do base=$((base + 20)); done
-    elif ! block_free "$base"; then
-      say "ports $base-$((base + 8)) are taken (HA_PG_PORT)"; exit 1
-    fi
+    while ! block_free "$base"; do base=$((base + 20)); done
     echo "$base" >"$dir/base-port"
     set_ports
   fi

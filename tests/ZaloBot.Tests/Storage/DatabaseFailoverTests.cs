@@ -17,7 +17,8 @@ public sealed class HaPostgres : IAsyncLifetime
     /// <summary>Through HAProxy: whichever node leads.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    public Task<ScriptResult> RunAsync(params string[] args) => RepoScripts.RunAsync("ha-pg.sh", args, ("HA_PG_DIR", _dir));
+    // Ports away from a developer's own `scripts/cluster.sh start --ha` (55740 on); the script moves on when taken.
+    public Task<ScriptResult> RunAsync(params string[] args) => RepoScripts.RunAsync("ha-pg.sh", args, ("HA_PG_DIR", _dir), ("HA_PG_PORT", "55840"));
 
     public async Task<string> LeaderAsync() => (await RunAsync("leader")).Stdout.Trim();
 
