@@ -84,7 +84,7 @@ public static class HaFaultRun
             Console.WriteLine($"  webhooks: sent {deliveries.Count}, acknowledged {acked.Length}; refused (5xx or no answer, then redelivered) {refused} " +
                 $"by {deliveries.Count(x => x.Refused > 0)} events; longest time with no webhook accepted {stalled:F1} s; " +
                 $"answer time p50 {Percentile(answers, 50):F2} s, max {answers.DefaultIfEmpty().Max():F1} s, slower than Zalo's 2 s: {answers.Count(a => a > 2)}");
-            Console.WriteLine($"  staff: {staffRound.Done} actions acknowledged, {staffRound.Failed} failed (5xx or no answer; a person retries), {staffRound.Refused} refused (4xx)");
+            Console.WriteLine($"  staff: {staffRound.Done} actions acknowledged, {staffRound.Failed} failed ({(staffRound.Failed == 0 ? "none" : staffRound.Failures)}; a person retries), {staffRound.Refused} refused (4xx)");
             Console.WriteLine($"  acked-lost {v.Lost}   replies-missing {repliesMissing}   duplicates {v.Duplicates} (unrecorded sends {v.Unrecorded})   " +
                 $"outbox rows stuck {stuck}   parked events {parked}   citizens never answered {v.NeverAnswered} (of {v.Active})");
             results.Add(new RoundResult(what, args[0] == "switchover", v.Lost, (int)repliesMissing, v.Duplicates, stuck, refused, v.NeverAnswered, parked, staffRound.Failed, drained is not null));
@@ -143,10 +143,12 @@ public static class HaFaultRun
 
         public int AcknowledgedNotes => _notes.Count;
 
-        public (int Done, int Failed, int Refused) Between(TimeSpan from, TimeSpan to)
+        public (int Done, int Failed, int Refused, string Failures) Between(TimeSpan from, TimeSpan to)
         {
             var actions = _actions.Where(a => a.At >= from && a.At < to).ToList();
-            return (actions.Count(a => a.Status is >= 200 and < 300), actions.Count(a => a.Status is 0 or >= 500), actions.Count(a => a.Status is >= 400 and < 500));
+            var failures = string.Join(", ", actions.Where(a => a.Status is 0 or >= 500).GroupBy(a => a.Status).OrderBy(g => g.Key)
+                .Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(Invariant))}: {g.Count()}"));
+            return (actions.Count(a => a.Status is >= 200 and < 300), actions.Count(a => a.Status is 0 or >= 500), actions.Count(a => a.Status is >= 400 and < 500), failures);
         }
 
         public async Task RunAsync(CancellationToken stop)
