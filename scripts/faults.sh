@@ -15,7 +15,7 @@
 # each until the old leader streams again as the synchronous standby (pg_rewind), then a planned switchover. Prints
 # per round: acked-lost, replies-missing, duplicates, seconds without a leader, webhooks refused, time until webhooks
 # were accepted again, outbox rows stuck; exits 1 unless every bad count is 0 and the switchover refused nothing.
-# About 8 minutes including the cluster's start. No fuzzer.
+# About 7 minutes of rounds after the cluster has started and the driver is built (both slow on a busy machine). No fuzzer.
 # Figures: docs/reliability.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
