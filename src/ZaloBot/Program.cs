@@ -55,8 +55,14 @@ try
 
     app.UseExceptionHandler(new ExceptionHandlerOptions
     {
-        // A client's malformed request (bad JSON, oversize body) is a 4xx, never a 500.
-        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        // A client's malformed request (bad JSON, oversize body) is a 4xx, never a 500. Storage away (a database
+        // restart, a failover to the standby) is a 503: the staff member's retry a few seconds later succeeds.
+        StatusCodeSelector = ex => ex switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            _ when ZaloBot.Storage.StorageErrors.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        },
     });
     app.UseStatusCodePages();
     app.UseCorrelationId();

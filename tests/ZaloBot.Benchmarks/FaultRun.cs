@@ -18,7 +18,7 @@ public static class FaultRun
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly string[] Script =
+    internal static readonly string[] Script =
     [
         "xin chào",
         "nap cong truoc so 12 duong ly thai to bi vo, tre con di hoc rat nguy hiem",
@@ -34,8 +34,13 @@ public static class FaultRun
         string LoadBalancer, string Zalo, string ConnectionString, string AppId, string OaSecretKey, string ClusterScript,
         int Citizens, int Rate, int Seconds, int Burst, int ZaloOutageSeconds);
 
-    private sealed class Counters
+    /// <summary>One citizen event as the driver saw it: when it was first sent, when (if ever) it was answered 200, and the answers it got before that.</summary>
+    internal sealed record Delivery(string MsgId, string User, TimeSpan FirstSent, TimeSpan? Acked, int Refused);
+
+    internal sealed class Counters
     {
+        public readonly Stopwatch Clock = Stopwatch.StartNew();
+        public readonly ConcurrentBag<Delivery> Deliveries = [];
         public int Sent;
         public int Acknowledged;
         public int ServerErrors;
@@ -48,22 +53,13 @@ public static class FaultRun
 
     public static async Task<int> RunAsync(Settings s)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        using var http = CreateHttpClient();
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
         var citizens = Enumerable.Range(0, s.Citizens).Select(i => $"fault-{run}-{i}").ToList();
         var burstCitizens = Enumerable.Range(0, s.Burst).Select(i => $"burst-{run}-{i}").ToList();
         var counters = new Counters();
-        var log = new List<string>();
-        var clock = Stopwatch.StartNew();
-        void Note(string what)
-        {
-            var line = $"  t={clock.Elapsed.TotalSeconds,6:F1} s  {what}";
-            lock (log) log.Add(line);
-            Console.WriteLine(line);
-        }
+        var clock = counters.Clock;
+        void Note(string what) => Console.WriteLine($"  t={clock.Elapsed.TotalSeconds,6:F1} s  {what}");
 
         Console.WriteLine($"fault suite: {s.Citizens} citizens, {s.Rate} events/s for {s.Seconds} s through {s.LoadBalancer}; burst {s.Burst}; " +
             $"{Environment.ProcessorCount} cores shared by 3 replicas, PostgreSQL, HAProxy, the fake Zalo and this driver");
@@ -85,68 +81,18 @@ public static class FaultRun
             Note("burst delivered");
         });
 
-        var sends = new List<Task>();
-        var total = s.Rate * seconds;
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / s.Rate);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var user = citizens[i % citizens.Count];
-            var text = Script[i / citizens.Count % Script.Length];
-            sends.Add(DeliverAsync(http, s, counters, user, text));
-        }
+        await SteadyLoadAsync(http, s, counters, citizens, s.Rate, seconds);
         await faults;
-        await Task.WhenAll(sends);
-        var loadEnd = clock.Elapsed;
         Note($"load over: {counters.Acknowledged} of {counters.Sent} events acknowledged");
 
-        // Drain: every stored event processed, every message sent (or given up), as seen in the database.
         await using var db = NpgsqlDataSource.Create(s.ConnectionString);
-        TimeSpan? drained = null;
-        var drainLimit = TimeSpan.FromMinutes(10);
-        while (clock.Elapsed - loadEnd < drainLimit)
-        {
-            var pendingEvents = await ScalarAsync(db, "select count(*) from inbox where processed_at is null and parked_at is null");
-            var pendingMessages = await ScalarAsync(db, "select count(*) from outbox where status = 'pending'");
-            if (pendingEvents == 0 && pendingMessages == 0)
-            {
-                drained = clock.Elapsed - loadEnd;
-                break;
-            }
-            await Task.Delay(500);
-        }
-        Note(drained is { } d ? $"drained {d.TotalSeconds:F1} s after the load" : $"NOT drained after {drainLimit.TotalMinutes} min");
-
-        // The verdict.
-        var acked = counters.AckedMsgIds.Keys.ToArray();
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = db.CreateCommand("select msg_id from inbox where msg_id = any($1)"))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = acked });
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
-        }
-        var lost = acked.Count(id => !stored.Contains(id));
+        var drained = await DrainAsync(db, TimeSpan.FromMinutes(10));
+        Note(drained is { } d ? $"drained {d.TotalSeconds:F1} s after the load" : "NOT drained after 10 min");
 
         var everyone = citizens.Concat(burstCitizens).ToHashSet(StringComparer.Ordinal);
-        var received = await ZaloMessagesAsync(http, s.Zalo, everyone);
-        var sentRows = new Dictionary<string, long>(StringComparer.Ordinal);
-        var sentIds = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = db.CreateCommand("select recipient_id, zalo_message_id from outbox where status = 'sent' and recipient_id = any($1)"))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = everyone.ToArray() });
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var user = reader.GetString(0);
-                sentRows[user] = sentRows.GetValueOrDefault(user) + 1;
-                if (!reader.IsDBNull(1)) sentIds.Add(reader.GetString(1));
-            }
-        }
-        var duplicates = received.Sum(r => Math.Max(0, r.Value.Count - sentRows.GetValueOrDefault(r.Key)));
-        var unrecorded = received.Values.SelectMany(ids => ids).Count(id => !sentIds.Contains(id));
-        var activeCitizens = counters.AckedMsgIds.Values.ToHashSet(StringComparer.Ordinal);
-        var neverAnswered = activeCitizens.Count(u => !received.ContainsKey(u));
+        var v = await VerdictAsync(http, s, db, counters, everyone);
+        var acked = counters.AckedMsgIds.Keys.ToArray();
+        var (lost, neverAnswered, activeCitizens, duplicates, unrecorded) = (v.Lost, v.NeverAnswered, v.Active, v.Duplicates, v.Unrecorded);
         var dead = await ScalarAsync(db, "select count(*) from outbox where status = 'dead'");
         var parked = await ScalarAsync(db, "select count(*) from inbox where parked_at is not null");
         var unanswered = await ScalarAsync(db, """
@@ -158,19 +104,92 @@ public static class FaultRun
         Console.WriteLine();
         Console.WriteLine($"events sent {counters.Sent}, acknowledged {counters.Acknowledged} (distinct {acked.Length}); " +
             $"answers by status: {string.Join("  ", counters.ByStatus.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}");
-        Console.WriteLine($"Zalo messages to these citizens: {received.Values.Sum(v => v.Count)}; outbox rows sent: {sentRows.Values.Sum()}; dead letters {dead}; parked events {parked}; text events without any reply {unanswered}");
+        Console.WriteLine($"Zalo messages to these citizens: {v.ZaloMessages}; outbox rows sent: {v.SentRows}; dead letters {dead}; parked events {parked}; text events without any reply {unanswered}");
         var acks = counters.AckMilliseconds.Order().ToList();
         double Pct(int p) => acks.Count == 0 ? double.NaN : acks[Math.Min(acks.Count - 1, (int)Math.Ceiling(p / 100.0 * acks.Count) - 1)];
         Console.WriteLine($"webhook answer time (200s): p50 {Pct(50):F0} ms, p99 {Pct(99):F0} ms, max {acks.LastOrDefault():F0} ms; " +
             $"slower than Zalo's 2 s: {acks.Count(ms => ms > 2000)}");
         Console.WriteLine($"acknowledged events lost:        {lost}");
-        Console.WriteLine($"citizens never answered:         {neverAnswered} (of {activeCitizens.Count})");
+        Console.WriteLine($"citizens never answered:         {neverAnswered} (of {activeCitizens})");
         Console.WriteLine($"duplicate messages to a citizen: {duplicates} (sends Zalo took that the outbox did not record: {unrecorded})");
         Console.WriteLine($"5xx answers:                     {counters.ServerErrors} (connection errors {counters.ConnectionErrors})");
         Console.WriteLine($"time to drain:                   {(drained is { } t ? $"{t.TotalSeconds:F1} s" : "not drained")}");
         var pass = lost == 0 && neverAnswered == 0 && duplicates == 0 && counters.ServerErrors == 0 && counters.ConnectionErrors == 0 && drained is not null;
         Console.WriteLine(pass ? "faults: PASS" : "faults: FAIL");
         return pass ? 0 : 1;
+    }
+
+    internal static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>Citizens write in turn at <paramref name="rate"/> events a second for <paramref name="seconds"/>; returns when every event was answered 200 or given up.</summary>
+    internal static async Task SteadyLoadAsync(HttpClient http, Settings s, Counters counters, IReadOnlyList<string> citizens, int rate, int seconds)
+    {
+        var sends = new List<Task>();
+        var start = counters.Clock.Elapsed;
+        for (var i = 0; i < rate * seconds; i++)
+        {
+            var due = start + TimeSpan.FromSeconds((double)i / rate);
+            if (due > counters.Clock.Elapsed) await Task.Delay(due - counters.Clock.Elapsed);
+            var user = citizens[i % citizens.Count];
+            var text = Script[i / citizens.Count % Script.Length];
+            sends.Add(DeliverAsync(http, s, counters, user, text));
+        }
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>Waits until every stored event is processed and every message sent (or given up), as seen in the database; null when not within the limit.</summary>
+    internal static async Task<TimeSpan?> DrainAsync(NpgsqlDataSource db, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var pendingEvents = await ScalarAsync(db, "select count(*) from inbox where processed_at is null and parked_at is null");
+            var pendingMessages = await ScalarAsync(db, "select count(*) from outbox where status = 'pending'");
+            if (pendingEvents == 0 && pendingMessages == 0) return clock.Elapsed;
+            await Task.Delay(500);
+        }
+        return null;
+    }
+
+    /// <summary>What a province would be blamed for, among these citizens.</summary>
+    internal sealed record Verdict(int Lost, int NeverAnswered, int Active, int Duplicates, int Unrecorded, int ZaloMessages, long SentRows);
+
+    internal static async Task<Verdict> VerdictAsync(HttpClient http, Settings s, NpgsqlDataSource db, Counters counters, HashSet<string> citizens)
+    {
+        var ackedByUser = counters.AckedMsgIds.Where(p => citizens.Contains(p.Value)).ToList();
+        var acked = ackedByUser.Select(p => p.Key).ToArray();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = db.CreateCommand("select msg_id from inbox where msg_id = any($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = acked });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
+        }
+        var lost = acked.Count(id => !stored.Contains(id));
+
+        var received = await ZaloMessagesAsync(http, s.Zalo, citizens);
+        var sentRows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var sentIds = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = db.CreateCommand("select recipient_id, zalo_message_id from outbox where status = 'sent' and recipient_id = any($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = citizens.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var user = reader.GetString(0);
+                sentRows[user] = sentRows.GetValueOrDefault(user) + 1;
+                if (!reader.IsDBNull(1)) sentIds.Add(reader.GetString(1));
+            }
+        }
+        var duplicates = (int)received.Sum(r => Math.Max(0, r.Value.Count - sentRows.GetValueOrDefault(r.Key)));
+        var unrecorded = received.Values.SelectMany(ids => ids).Count(id => !sentIds.Contains(id));
+        var active = ackedByUser.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        var neverAnswered = active.Count(u => !received.ContainsKey(u));
+        return new Verdict(lost, neverAnswered, active.Count, duplicates, unrecorded, received.Values.Sum(v => v.Count), sentRows.Values.Sum());
     }
 
     /// <summary>One citizen's message as Zalo delivers it, redelivered (as Zalo does) until it is answered 200.</summary>
@@ -197,6 +216,8 @@ public static class FaultRun
         }));
         var signature = ZaloBot.Webhooks.WebhookSignature.Compute(s.AppId, body, timestamp, s.OaSecretKey);
         Interlocked.Increment(ref counters.Sent);
+        var firstSent = counters.Clock.Elapsed;
+        var refused = 0;
         for (var attempt = 0; attempt < 30; attempt++)
         {
             try
@@ -213,17 +234,21 @@ public static class FaultRun
                 {
                     Interlocked.Increment(ref counters.Acknowledged);
                     counters.AckedMsgIds[msgId] = user;
+                    counters.Deliveries.Add(new Delivery(msgId, user, firstSent, counters.Clock.Elapsed, refused));
                     return;
                 }
+                refused++;
                 if (status >= 500) Interlocked.Increment(ref counters.ServerErrors);
                 else Interlocked.Increment(ref counters.OtherStatus);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                refused++;
                 Interlocked.Increment(ref counters.ConnectionErrors);
             }
             await Task.Delay(TimeSpan.FromSeconds(1 + attempt));
         }
+        counters.Deliveries.Add(new Delivery(msgId, user, firstSent, null, refused));
     }
 
     /// <summary>The Zalo message ids each citizen received, from the fake Zalo's record of every message.</summary>
@@ -248,7 +273,7 @@ public static class FaultRun
         }
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql)
+    internal static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -264,7 +289,7 @@ public static class FaultRun
         }
     }
 
-    private static async Task<string> Cluster(Settings s, params string[] args)
+    internal static async Task<string> Cluster(Settings s, params string[] args)
     {
         var start = Stopwatch.StartNew();
         var info = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -278,7 +303,7 @@ public static class FaultRun
         return $"{string.Join(' ', args)}: {said} ({start.Elapsed.TotalSeconds:F1} s, exit {process.ExitCode})";
     }
 
-    private static async Task At(Stopwatch clock, double seconds)
+    internal static async Task At(Stopwatch clock, double seconds)
     {
         var wait = TimeSpan.FromSeconds(seconds) - clock.Elapsed;
         if (wait > TimeSpan.Zero) await Task.Delay(wait);

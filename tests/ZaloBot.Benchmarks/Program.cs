@@ -15,6 +15,8 @@ return args switch
     ["evidence", var runs, var s3] => await EvidenceBenchmark.RunAsync(s3, Int(runs)),
     ["faults", var lb, var zalo, var connectionString, var appId, var secret, var script, var citizens, var rate, var seconds, var burst, var outage] =>
         await FaultRun.RunAsync(new FaultRun.Settings(lb, zalo, connectionString, appId, secret, script, Int(citizens), Int(rate), Int(seconds), Int(burst), Int(outage))),
+    ["faults-ha", var lb, var zalo, var connectionString, var appId, var secret, var script, var citizens, var rate, var roundSeconds, var staffToken] =>
+        await HaFaultRun.RunAsync(new FaultRun.Settings(lb, zalo, connectionString, appId, secret, script, Int(citizens), Int(rate), Int(roundSeconds), 0, 0), staffToken, Int(roundSeconds)),
     ["queue", var connectionString] => await QueueBenchmark.RunAsync(connectionString, 200),
     ["queue", var connectionString, var runs] => await QueueBenchmark.RunAsync(connectionString, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["open311-seed", var connectionString] => await Open311Benchmark.SeedAsync(connectionString),
@@ -36,6 +38,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks faults <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizens> <rate> <seconds> <burst> <zaloOutageSeconds>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks faults-ha <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizensPerRound> <rate> <roundSeconds> <staffToken>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks queue <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks open311-seed <connectionString> | open311 <baseUrl> <connectionString> <runs>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks evidence <runs> [s3Endpoint]");

@@ -40,7 +40,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationState
     }
 
     private UpgradeEngine BuildUpgrader() => DeployChanges.To
-        .PostgresqlDatabase(dataSource.ConnectionString)
+        // Through the data source itself: its ConnectionString leaves the password out, and a server that asks for one
+        // (any production database, the Patroni nodes of scripts/ha-pg.sh) would refuse DbUp.
+        .PostgresqlDatabase(new DbUp.Postgresql.PostgresqlConnectionManager(dataSource))
         .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Migrations.", StringComparison.Ordinal))
         .WithTransactionPerScript()
         .LogToNowhere()

@@ -130,7 +130,7 @@ public sealed class InboxWriter : IAsyncDisposable
     };
 
     /// <summary>
-    /// A restart of PostgreSQL (an upgrade, a failover) takes a few seconds: rather than answering 503 to everything
+    /// A restart of PostgreSQL (an upgrade, a failover to the standby) takes a few seconds: rather than answering 503 to everything
     /// that arrives meanwhile, the batch is retried for up to <see cref="WebhookOptions.StorageRetryWindow"/> and its
     /// requests simply wait. Past the window the failure stands, and the callers answer 503 so Zalo redelivers.
     /// </summary>
@@ -147,6 +147,9 @@ public sealed class InboxWriter : IAsyncDisposable
             catch (Exception ex) when (!IsRowFault(ex) && Storage.StorageErrors.IsUnavailable(ex)
                                        && _time.GetElapsedTime(started) + pause < _storageRetryWindow)
             {
+                // Npgsql drops the whole pool itself when a connection breaks; a session that reached a standby is
+                // not broken, and its idle siblings may sit on the same node: open new ones for the retry.
+                if (Storage.StorageErrors.ReachedStandby(ex)) _dataSource.Clear();
                 await Task.Delay(pause, _time);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
             }

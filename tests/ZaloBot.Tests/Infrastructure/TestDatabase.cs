@@ -21,14 +21,19 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A connection string for the maintenance database, for acting on this database from outside.</summary>
     public string ServerConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable("ZALOBOT_TEST_PG");
         if (string.IsNullOrWhiteSpace(server))
             throw new InvalidOperationException(
                 "ZALOBOT_TEST_PG is not set. Run the tests with scripts/test.sh, which starts PostgreSQL and sets it " +
                 "(or run `export ZALOBOT_TEST_PG=$(scripts/pg.sh start)` first).");
+        return CreateAsync(server);
+    }
 
+    /// <summary>A fresh database on another server (e.g. the highly available one of scripts/ha-pg.sh).</summary>
+    public static async Task<TestDatabase> CreateAsync(string server)
+    {
         var name = "zalobot_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server))
         {
@@ -54,6 +59,17 @@ public sealed class TestDatabase : IAsyncDisposable
         $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Name}' and pid <> pg_backend_pid() and backend_type = 'client backend'");
 
     public Task BringOnlineAsync() => ServerCommandAsync($"alter database {Name} allow_connections true");
+
+    /// <summary>
+    /// Every session now behaves like one on a standby (writes refused with SQLSTATE 25006), as a connection that
+    /// reached a node being demoted during a switchover does; the service's own connections are closed and reopened.
+    /// </summary>
+    public Task ActAsStandbyAsync() => ServerCommandAsync(
+        $"alter database {Name} set default_transaction_read_only = on",
+        $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Name}' and pid <> pg_backend_pid() and backend_type = 'client backend'");
+
+    /// <summary>New sessions may write again; sessions already open stay read-only, as on a real standby.</summary>
+    public Task ActAsPrimaryAsync() => ServerCommandAsync($"alter database {Name} reset default_transaction_read_only");
 
     private async Task ServerCommandAsync(params string[] statements)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Dapper;
 using Npgsql;
@@ -29,11 +28,11 @@ public sealed class BackupRestoreTests(ServiceFactory service) : IClassFixture<S
         var restored = service.Database.Name + "_restored";
         try
         {
-            var backup = await RunAsync("backup.sh", [file], ("ZALOBOT_DB_URL", Url(service.Database.Name)));
+            var backup = await RepoScripts.RunAsync("backup.sh", [file], ("ZALOBOT_DB_URL", Url(service.Database.Name)));
             backup.Exit.ShouldBe(0, backup.Output);
             new FileInfo(file).Length.ShouldBeGreaterThan(0);
 
-            var restore = await RunAsync("restore.sh", [file, restored], ("ZALOBOT_SERVER_URL", Url("postgres")));
+            var restore = await RepoScripts.RunAsync("restore.sh", [file, restored], ("ZALOBOT_SERVER_URL", Url("postgres")));
             restore.Exit.ShouldBe(0, restore.Output);
             restore.Output.ShouldContain("restored 2 tickets");
 
@@ -58,7 +57,7 @@ public sealed class BackupRestoreTests(ServiceFactory service) : IClassFixture<S
             }
 
             // Never over a live database.
-            var again = await RunAsync("restore.sh", [file, restored], ("ZALOBOT_SERVER_URL", Url("postgres")));
+            var again = await RepoScripts.RunAsync("restore.sh", [file, restored], ("ZALOBOT_SERVER_URL", Url("postgres")));
             again.Exit.ShouldNotBe(0);
             again.Output.ShouldContain("already exists");
         }
@@ -68,20 +67,5 @@ public sealed class BackupRestoreTests(ServiceFactory service) : IClassFixture<S
             await using var admin = new NpgsqlConnection(service.Database.ServerConnectionString);
             await admin.ExecuteAsync($"drop database if exists {restored} with (force)"); // our own name, not input
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string script, string[] args, params (string Name, string Value)[] environment)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "ZaloBot.sln"))) root = Path.GetDirectoryName(root)!;
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(root, "scripts", script));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

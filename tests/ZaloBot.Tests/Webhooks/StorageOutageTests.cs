@@ -68,3 +68,35 @@ public class StorageBlipTests(ServiceFactory service) : IClassFixture<ServiceFac
         (await InboxRows.WhereAsync(service.Database, "blip-user")).Select(r => r.MsgId).ShouldBe(["blip-msg-0", "blip-msg-1"]);
     }
 }
+
+/// <summary>
+/// During a switchover a connection can reach the node that is being demoted: its writes are refused as on a standby.
+/// The receiver waits for a writable primary instead of answering 500, and leaves the read-only sessions behind.
+/// </summary>
+public class StorageStandbyTests(ServiceFactory service) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task Webhook_that_reaches_a_read_only_node_waits_for_the_new_primary_and_is_stored()
+    {
+        service.With("Webhooks:StorageRetryWindow", "00:00:30");
+        var client = await service.StartReadyAsync();
+        (await client.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text("standby-user", "trước khi chuyển", "standby-msg-0")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await service.Database.ActAsStandbyAsync();
+        Task<HttpResponseMessage> during;
+        try
+        {
+            during = client.SendAsync(ZaloWebhook.Signed(ZaloWebhook.Text("standby-user", "Đèn đường hỏng", "standby-msg-1")));
+            // A second on the read-only node: neither a 500 nor a 503, still waiting for a writable primary.
+            (await Task.WhenAny(during, Task.Delay(TimeSpan.FromSeconds(1)))).ShouldNotBe(during);
+        }
+        finally
+        {
+            await service.Database.ActAsPrimaryAsync();
+        }
+
+        var response = await during;
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await InboxRows.WhereAsync(service.Database, "standby-user")).Select(r => r.MsgId).ShouldBe(["standby-msg-0", "standby-msg-1"]);
+    }
+}
