@@ -9,6 +9,7 @@ using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
 using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
+using ZaloBot.Privacy;
 using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
@@ -45,6 +46,7 @@ builder.Services.AddTracks();
 builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
 builder.Services.AddEvidence();
+builder.Services.AddPrivacy();
 
 var app = builder.Build();
 
@@ -89,6 +91,7 @@ try
     app.MapEvidenceConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();
+    app.MapPrivacy();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

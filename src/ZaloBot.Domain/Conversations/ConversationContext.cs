@@ -8,7 +8,7 @@ public sealed record CategoryOption(string Code, string Name, IReadOnlyList<stri
     /// <summary>Answers in this category may be published (issue 13); the citizen is asked at submission.</summary>
     public bool Publishable { get; init; }
 
-    /// <summary>What a citizen who says nothing gets.</summary>
+    /// <summary>For tickets from other channels only: in the chat nothing is published without the citizen's yes.</summary>
     public bool PublishByDefault { get; init; }
 }
 
@@ -54,6 +54,9 @@ public sealed record ConversationContext(
     public IReadOnlySet<string> ReopenableTickets { get; init; } = new HashSet<string>();
     /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
     public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
+
+    /// <summary>The deployment's privacy notice and this citizen's answers; none configured: the engine says nothing about it.</summary>
+    public Privacy.PrivacyContext Privacy { get; init; } = ZaloBot.Domain.Privacy.PrivacyContext.None;
 
     /// <summary>An open ticket very like the draft being confirmed, if any; the citizen is offered to follow it.</summary>
     public SimilarOpenTicket? SimilarOpen { get; init; }
