@@ -80,6 +80,7 @@ try
     guarded.MapReportsApi();
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
+    guarded.MapPrivacyApi();
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();
     guarded.MapTrackReportsApi();

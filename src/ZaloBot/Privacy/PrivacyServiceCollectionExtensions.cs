@@ -15,6 +15,8 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<PrivacyRequests>();
         services.AddSingleton<DataExport>();
         services.AddSingleton<ChatPrivacy>();
+        services.AddSingleton<ProcessingRecord>();
+        services.AddSingleton<BreachRegister>();
         return services;
     }
 
