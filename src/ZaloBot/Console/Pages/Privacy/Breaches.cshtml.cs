@@ -77,5 +77,5 @@ public sealed class BreachesModel(BreachRegister register, TimeProvider time) : 
     /// <summary>A datetime-local field, read as Vietnam time.</summary>
     private static DateTimeOffset? Local(string? text) =>
         text is { Length: <= 30 } && DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? new DateTimeOffset(at, WorkingDayCalendar.VietnamOffset) : null;
+            ? new DateTimeOffset(at, WorkingDayCalendar.VietnamOffset).ToUniversalTime() : null;
 }
