@@ -16,7 +16,7 @@ public sealed record FollowTicket(string TicketCode) : ConversationEffect;
 public static partial class ConversationEngine
 {
     /// <summary>
-    /// Issue 13's two questions: at submission, whether the answer may be published (asked once with two equal buttons;
+    /// Two questions: at submission, whether the answer may be published (asked once with two equal buttons;
     /// saying nothing means not published); before filing, when an open ticket reports the same thing, whether to follow
     /// it instead (their choice: "no" files a new ticket).
     /// </summary>
