@@ -9,6 +9,7 @@ using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
 using ZaloBot.SimilarReports;
 using ZaloBot.Outbox;
+using ZaloBot.Privacy;
 using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
@@ -45,6 +46,7 @@ builder.Services.AddTracks();
 builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
 builder.Services.AddEvidence();
+builder.Services.AddPrivacy();
 
 var app = builder.Build();
 
@@ -84,6 +86,7 @@ try
     guarded.MapReportsApi();
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
+    guarded.MapPrivacyApi();
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();
     guarded.MapTrackReportsApi();
@@ -95,6 +98,7 @@ try
     app.MapEvidenceConsole();
     app.MapOpen311Api();
     app.MapPublicAnswersPage();
+    app.MapPrivacy();
     app.MapBenchmarkEndpoints(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Simulator)
     {

@@ -8,7 +8,7 @@ public sealed record CategoryOption(string Code, string Name, IReadOnlyList<stri
     /// <summary>Answers in this category may be published (issue 13); the citizen is asked at submission.</summary>
     public bool Publishable { get; init; }
 
-    /// <summary>What a citizen who says nothing gets.</summary>
+    /// <summary>For tickets from other channels only: in the chat nothing is published without the citizen's yes.</summary>
     public bool PublishByDefault { get; init; }
 }
 
@@ -57,6 +57,9 @@ public sealed record ConversationContext(
 
     /// <summary>The emergency numbers given first when a message describes immediate danger (per province).</summary>
     public EmergencyNumbers Emergency { get; init; } = new();
+
+    /// <summary>The deployment's privacy notice and this citizen's answers; none configured: the engine says nothing about it.</summary>
+    public Privacy.PrivacyContext Privacy { get; init; } = ZaloBot.Domain.Privacy.PrivacyContext.None;
 
     /// <summary>An open ticket very like the draft being confirmed, if any; the citizen is offered to follow it.</summary>
     public SimilarOpenTicket? SimilarOpen { get; init; }

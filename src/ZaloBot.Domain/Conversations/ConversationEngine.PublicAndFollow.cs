@@ -16,8 +16,8 @@ public sealed record FollowTicket(string TicketCode) : ConversationEffect;
 public static partial class ConversationEngine
 {
     /// <summary>
-    /// Issue 13's two questions: at submission, whether the answer may be published (asked once, the category's default
-    /// stands if the citizen says nothing); before filing, when an open ticket reports the same thing, whether to follow
+    /// Two questions: at submission, whether the answer may be published (asked once with two equal buttons;
+    /// saying nothing means not published); before filing, when an open ticket reports the same thing, whether to follow
     /// it instead (their choice: "no" files a new ticket).
     /// </summary>
     private sealed partial class Turn
@@ -25,8 +25,9 @@ public static partial class ConversationEngine
         private void AskAboutPublication(CategoryOption category, string code)
         {
             if (!category.Publishable) return;
-            SayButtons(category.PublishByDefault ? PublicationTexts.WillPublish : PublicationTexts.WillNotPublish,
-                [Button.Say((category.PublishByDefault ? PublicationTexts.DoNotPublish : PublicationTexts.Publish) + " " + code)]);
+            // Consent is a yes given freely: two equal buttons, and nothing is published until the citizen says yes.
+            SayButtons(ZaloBot.Domain.Privacy.PrivacyTexts.AskPublish(code),
+                [Button.Say(PublicationTexts.Publish + " " + code), Button.Say(PublicationTexts.DoNotPublish + " " + code)]);
         }
 
         /// <summary>"Không công khai PA-…" / "Đồng ý công khai PA-…" (the buttons), or the words alone for the latest ticket.</summary>
@@ -93,14 +94,6 @@ public static class PublicationTexts
     public const string Publish = "Đồng ý công khai";
     public const string Follow = "Theo dõi phản ánh đó";
     public const string FileAnyway = "Vẫn gửi phản ánh mới";
-
-    public const string WillPublish =
-        "Khi có kết quả, câu trả lời có thể được công khai trên trang của tỉnh để người khác cùng biết (không kèm họ tên, số điện thoại, ảnh của bạn). " +
-        $"Nếu bạn không muốn, bấm \"{DoNotPublish}\".";
-
-    public const string WillNotPublish =
-        "Câu trả lời cho phản ánh này sẽ không được công khai. Nếu bạn đồng ý công khai để người khác cùng biết (không kèm họ tên, số điện thoại, ảnh), " +
-        $"bấm \"{Publish}\".";
 
     public static string WillBePublished(string code) => $"Đã ghi nhận: câu trả lời cho phản ánh {code} có thể được công khai (không kèm thông tin cá nhân của bạn).";
 

@@ -81,6 +81,7 @@ public static partial class ConversationEngine
                 case UnsupportedInput unsupported: OnUnsupported(unsupported.Kind); break;
                 default: Prompt(); break;
             }
+            AfterTurn(input);
             return new ConversationResult(_state, _effects);
         }
 
@@ -94,6 +95,7 @@ public static partial class ConversationEngine
             if (_state.Step == Step.QuestionOffer && !IsQuestionOfferAnswer(raw, n)) _state = WithoutDraft(_state);
 
             if (TryCentre(raw, n)) return;
+            if (TryPrivacyRequest(raw) || TryConsentChoice(n)) return;
             if (TryResolutionFeedback(raw, n)) return;
             if (TryPublicationChoice(raw, n)) return;
             if (TryMeaningFirst(raw)) return;

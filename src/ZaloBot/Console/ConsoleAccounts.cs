@@ -51,7 +51,8 @@ public enum PasswordLinkRefusal
 /// Console sign-in. A password (hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>, set by the staff member
 /// through a one-time link an admin issues) or a six-digit code the OA sends to the staff member's linked Zalo account
 /// through the outbox (single use, minutes, a few per window). Wrong passwords and codes count together: after
-/// <see cref="ConsoleOptions.MaxFailures"/> within the window the account is locked until the window passes.
+/// <see cref="ConsoleOptions.MaxFailures"/> within the window the account is locked until the window passes, and after
+/// <see cref="ConsoleOptions.MaxFailuresPerAddress"/> from one address, that address is refused for every account.
 /// Attempts on one account are serialised by a row lock on the staff row, so replicas cannot race past the limit.
 /// </summary>
 public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimeProvider time, IOptions<ConsoleOptions> options, OutboxSignal outbox)
@@ -105,7 +106,13 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
             : null;
 
         SignInResult result;
-        if (candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
+        if (await IsAddressLockedOutAsync(connection, transaction, remoteIp, now, cancellationToken))
+        {
+            // Many names tried from one address: refused whichever account, before any secret is checked.
+            result = new SignInResult(SignInOutcome.LockedOut, null);
+            await ConsoleAudit.WriteAsync(connection, transaction, candidate?.Id, ConsoleAuditKinds.LockedOut, login, method, null, remoteIp, "address limit", now, cancellationToken);
+        }
+        else if (candidate is not null && await IsLockedOutAsync(connection, transaction, candidate.Id, now, cancellationToken))
         {
             result = new SignInResult(SignInOutcome.LockedOut, null);
             await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.LockedOut, login, method, null, remoteIp, null, now, cancellationToken);
@@ -267,6 +274,8 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         await connection.ExecuteAsync(new CommandDefinition(
             "update staff set password_hash = @hash, password_set_at = @now where id = @staffId",
             new { hash = Hasher.HashPassword(Nobody, password!), now, staffId }, transaction, cancellationToken: cancellationToken));
+        // A new password ends every session opened with the old one, wherever it is.
+        await ConsoleSessions.EndAllAsync(connection, transaction, staffId.Value, SessionEndReasons.PasswordChanged, now, cancellationToken);
         await ConsoleAudit.WriteAsync(connection, transaction, staffId, ConsoleAuditKinds.PasswordSet, null, null, null, remoteIp, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SetPasswordOutcome.Set;
@@ -298,6 +307,19 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
         var failures = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
             new { staffId, since = now - Options.LockoutWindow }, transaction, cancellationToken: cancellationToken));
         return failures >= Options.MaxFailures;
+    }
+
+    /// <summary>Failed sign-ins from one address within the window, whatever names were tried (guessing across accounts).</summary>
+    private async Task<bool> IsAddressLockedOutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string? remoteIp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(remoteIp)) return false;
+        const string sql = """
+            select count(*) from console_audit
+            where remote_ip = @remoteIp and kind = 'sign_in_failed' and at > @since
+            """;
+        var failures = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
+            new { remoteIp = remoteIp.Length <= 64 ? remoteIp : remoteIp[..64], since = now - Options.LockoutWindow }, transaction, cancellationToken: cancellationToken));
+        return failures >= Options.MaxFailuresPerAddress;
     }
 
     private static StaffIdentity? ToIdentity(Candidate candidate) =>

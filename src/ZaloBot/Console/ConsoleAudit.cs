@@ -16,6 +16,10 @@ public static class ConsoleAuditKinds
     public const string PasswordSet = "password_set";
     public const string PhoneRevealed = "phone_revealed";
     public const string AccountChanged = "account_changed";
+    public const string PrivacyRequestClosed = "privacy_request_closed";
+    public const string IdentityRevealed = "identity_revealed";
+    public const string BreachRecorded = "breach_recorded";
+    public const string BreachNotified = "breach_notified";
 }
 
 public sealed record ConsoleAuditRow(long Id, DateTime At, long? StaffId, string? StaffName, string? Login, string Kind, string? Method, string? TicketCode, string? RemoteIp, string? Detail);

@@ -21,6 +21,7 @@ public static class ConsoleAuth
     public const string CookieName = "__Host-zalobot-console";
     public const string AntiforgeryCookieName = "__Host-zalobot-af";
     private const string IssuedClaim = "console_issued";
+    private const string SessionClaim = "console_session";
 
     public static AuthenticationBuilder AddConsoleCookie(this AuthenticationBuilder builder) =>
         builder.AddCookie(Scheme, options =>
@@ -51,16 +52,22 @@ public static class ConsoleAuth
         }
     }
 
-    public static ClaimsPrincipal Principal(StaffIdentity staff, DateTimeOffset issuedAt)
+    public static ClaimsPrincipal Principal(StaffIdentity staff, DateTimeOffset issuedAt, string sessionToken)
     {
         var principal = staff.ToPrincipal(Scheme);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(IssuedClaim, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(IssuedClaim, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(SessionClaim, sessionToken));
         return principal;
     }
 
+    /// <summary>The server-side session this cookie belongs to (see <see cref="ConsoleSessions"/>).</summary>
+    public static string? SessionToken(this ClaimsPrincipal user) => user.FindFirstValue(SessionClaim);
+
     /// <summary>
-    /// Every request re-reads the account: a disabled account, a changed password or a session past its maximum
-    /// length is signed out at once; a changed role or agency takes effect at once.
+    /// Every request re-reads the account and its session row: a disabled account, a changed password, a session ended
+    /// on the server (sign-out, "end all sessions") or past its maximum length is signed out at once — also for a copy
+    /// of the cookie taken earlier; a changed role or agency takes effect at once.
     /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -76,7 +83,9 @@ public static class ConsoleAuth
         }
         var issued = DateTimeOffset.FromUnixTimeSeconds(issuedSeconds);
         var (current, passwordSetAt) = await services.GetRequiredService<ConsoleAccounts>().CurrentAsync(staffId, context.HttpContext.RequestAborted);
-        if (current is null || now - issued > options.MaxSessionLength || passwordSetAt > issued.AddSeconds(1))
+        var session = principal.SessionToken();
+        if (current is null || now - issued > options.MaxSessionLength || passwordSetAt > issued.AddSeconds(1)
+            || !await services.GetRequiredService<ConsoleSessions>().IsLiveAsync(staffId, session, context.HttpContext.RequestAborted))
         {
             await RejectAsync(context);
             return;
@@ -84,7 +93,7 @@ public static class ConsoleAuth
         var before = StaffIdentity.From(principal);
         if (before != current)
         {
-            context.ReplacePrincipal(Principal(current, issued));
+            context.ReplacePrincipal(Principal(current, issued, session!));
             context.ShouldRenew = true;
         }
     }

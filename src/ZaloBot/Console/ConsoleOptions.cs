@@ -27,6 +27,11 @@ public sealed class ConsoleOptions
     [Range(2, 50)]
     public int MaxFailures { get; set; } = 5;
 
+    /// <summary>Wrong passwords or codes from one network address within <see cref="LockoutWindow"/>, over all accounts,
+    /// after which that address cannot sign in until the window passes (an office behind one NAT address shares it).</summary>
+    [Range(3, 1000)]
+    public int MaxFailuresPerAddress { get; set; } = 30;
+
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -18,6 +18,7 @@ public static class ConsoleServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<ConsoleAudit>();
+        services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<ConsoleLookups>();
         services.AddSingleton<CannedReplies>();
         services.AddSingleton<ConsoleFeed>();

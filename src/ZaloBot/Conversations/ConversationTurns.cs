@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Privacy;
 using ZaloBot.Outbox;
 using ZaloBot.Understanding;
 
@@ -12,7 +13,7 @@ namespace ZaloBot.Conversations;
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
 public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised,
-    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers)
+    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ZaloBot.Privacy.ChatPrivacy privacy)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -24,6 +25,7 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, userId, StateJson, cancellationToken) ?? ConversationState.New();
         var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
         context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
+        context = await privacy.AddToAsync(connection, transaction, userId, context, cancellationToken);
 
         var result = ConversationEngine.Handle(state, input, context);
 
@@ -34,10 +36,12 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
             switch (effect)
             {
                 case CreateTicket ticket:
-                    await TicketIntake.CreateAsync(connection, transaction, userId, ticket, now, cancellationToken);
+                    // ID card numbers are never needed to handle a case: stored with only their last digits.
+                    await TicketIntake.CreateAsync(connection, transaction, userId, ticket with { Description = IdNumbers.Mask(ticket.Description) }, now, cancellationToken);
                     break;
                 case AppendToTicket append:
-                    await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode, append.Text, append.Attachments, now, cancellationToken);
+                    await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode,
+                        append.Text is null ? null : IdNumbers.Mask(append.Text), append.Attachments, now, cancellationToken);
                     break;
                 case RateTicket rate:
                     await TicketIntake.RecordRatingAsync(connection, transaction, userId, rate.TicketCode, rate.Rating, now, cancellationToken);
@@ -48,6 +52,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case SetPublication choice:
                     await ZaloBot.SimilarReports.ChatSimilarOffers.SetPublicationAsync(connection, transaction, userId, choice.TicketCode, choice.Publish, cancellationToken);
+                    await privacy.ApplyAsync(connection, transaction, userId, choice, replyToMsgId, replies, now, cancellationToken);
+                    break;
+                case PrivacyEffect privacyEffect:
+                    await privacy.ApplyAsync(connection, transaction, userId, privacyEffect, replyToMsgId, replies, now, cancellationToken);
                     break;
                 case FollowTicket follow:
                     await ZaloBot.SimilarReports.ChatSimilarOffers.FollowAsync(connection, transaction, userId, follow.TicketCode, now, cancellationToken);

@@ -63,7 +63,7 @@ public static class PublicTickets
             with page as (
                 select t.id, t.created_at
                 from tickets t join categories c on c.code = t.category_code
-                where c.publication <> 'never' and coalesce(t.publish, c.publish_by_default)
+                where c.publication <> 'never' and coalesce(t.publish, t.channel <> 'zalo' and c.publish_by_default) and t.track <> 'to_cao'
                   and (@codes::text[] is null or t.code = any(@codes))
                   and (@serviceCodes::text[] is null or t.category_code = any(@serviceCodes))
                   and (@start::timestamptz is null or t.created_at >= @start)

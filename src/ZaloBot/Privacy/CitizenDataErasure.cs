@@ -55,12 +55,18 @@ public static class CitizenDataErasure
             delete from zalo_users where user_id = @zaloUserId;
             delete from ticket_followers where recipient_id = @zaloUserId; -- issue 13: followed tickets and linked duplicates
             update staff set zalo_user_id = null where zalo_user_id = @zaloUserId;
+            -- Consent records and rights requests stay as proof, without the Zalo id (append-only except in an erasure).
+            select set_config('zalobot.erasure', 'on', true);
+            update consent_records set zalo_user_id = @standIn where zalo_user_id = @zaloUserId;
+            select set_config('zalobot.erasure', 'off', true);
+            update privacy_requests set zalo_user_id = @standIn where zalo_user_id = @zaloUserId;
+            delete from privacy_export_links where zalo_user_id = @zaloUserId;
             insert into data_erasures (subject_hash, at, tickets, inbox_events, outbox_rows)
             values (@subjectHash, @now, @ticketCount, @inboxRows, @outboxRows);
             """;
         await connection.ExecuteAsync(new CommandDefinition(rest, new
         {
-            zaloUserId, now, ticketCount = ticketIds.Count, inboxRows, outboxRows,
+            zaloUserId, standIn, now, ticketCount = ticketIds.Count, inboxRows, outboxRows,
             subjectHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(zaloUserId))),
         }, transaction, cancellationToken: cancellationToken));
         return new Summary(ticketIds.Count, inboxRows, outboxRows);

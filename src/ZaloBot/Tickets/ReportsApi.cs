@@ -88,6 +88,8 @@ public static class ReportsApi
         csv.Append(CultureInfo.InvariantCulture, $"summary,on_time_rate,{report.OnTimeRate}\n");
         csv.Append(CultureInfo.InvariantCulture, $"summary,median_hours_to_resolve,{report.MedianHoursToResolve}\n");
         csv.Append(CultureInfo.InvariantCulture, $"summary,average_rating,{report.AverageRating}\n");
+        // Counts only: the file says so, for whoever receives it (docs/privacy.md).
+        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
         return csv.ToString();
     }
 

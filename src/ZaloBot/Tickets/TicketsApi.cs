@@ -52,7 +52,8 @@ public static class TicketsApi
         var scope = staff.QueueScope;
         var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken));
+        var page = await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, page, cancellationToken));
     }
 
     internal static async Task<Results<Ok<TicketWithThread>, NotFound<ProblemDetails>>> GetAsync(
@@ -63,9 +64,11 @@ public static class TicketsApi
             ? await TicketQueries.ByCodeAsync(connection, null, parsed.Value, forUpdate: false, cancellationToken)
             : null;
         if (ticket is null || !StaffIdentity.From(user).CanSee(ticket.AssignedAgencyCode)) return NotFound(code);
-        return TypedResults.Ok(new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken),
+        var view = new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken),
             (await ZaloBot.Evidence.EvidenceFiles.ForTicketAsync(connection, ticket.Id, cancellationToken))
-                .Select(e => ZaloBot.Evidence.EvidenceView.From(e, $"/api/tickets/{ticket.Code}/evidence/{e.Id}")).ToList()));
+                .Select(e => ZaloBot.Evidence.EvidenceView.From(e, $"/api/tickets/{ticket.Code}/evidence/{e.Id}")).ToList());
+        // A tố cáo's denouncer is revealed only through the audited identity endpoint (docs/privacy.md).
+        return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, view, cancellationToken));
     }
 
     private static async Task<IResult> ActAsync(string code, TicketAction action, TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken)

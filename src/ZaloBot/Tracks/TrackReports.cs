@@ -89,6 +89,8 @@ public static class TrackReports
         csv.Append(CultureInfo.InvariantCulture, $"summary,resolved,{r.Resolved}\nsummary,reopened,{r.Reopened}\nsummary,reopened_by_citizens,{r.ReopenedByCitizens}\n");
         csv.Append(CultureInfo.InvariantCulture, $"summary,reopen_rate,{r.ReopenRate}\nsummary,answers_submitted,{r.AnswersSubmitted}\nsummary,answers_returned,{r.AnswersReturned}\n");
         csv.Append(CultureInfo.InvariantCulture, $"summary,flagged_for_review,{r.FlaggedForReview}\nsummary,breaches,{r.Breaches}\n");
+        // Counts only: the file says so, for whoever receives it (docs/privacy.md).
+        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
         return csv.ToString();
     }
 

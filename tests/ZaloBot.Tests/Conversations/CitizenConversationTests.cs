@@ -38,11 +38,14 @@ public class CitizenConversationTests(ServiceFactory service) : IClassFixture<Se
 
         var replies = (await Rows.OutboxAsync(service.Database, user)).Select(r => r.Text).ToList();
         replies.First().ShouldStartWith("Xin chào");
-        replies.ShouldContain(r => r.StartsWith("Bước 1/5"));
+        // The privacy notice comes first in the message that asks the first question (docs/privacy.md).
+        replies.ShouldContain(r => r.StartsWith("Về dữ liệu cá nhân của bạn") && r.Contains("Bước 1/5"));
         replies.ShouldContain(r => r.StartsWith("Bước 5/5"));
         replies.ShouldContain(r => r.StartsWith("Bạn kiểm tra lại phản ánh"));
-        replies.Last().ShouldContain(ticket.Code);
-        replies.IndexOf(replies.First(r => r.StartsWith("Bước 1/5"))).ShouldBeLessThan(replies.IndexOf(replies.First(r => r.StartsWith("Bước 5/5"))));
+        // After the code, the optional questions (call-back, survey) follow, each with two equal buttons.
+        replies.ShouldContain(r => r.Contains(ticket.Code));
+        replies.Last().ShouldContain("Câu hỏi tuỳ chọn");
+        replies.IndexOf(replies.First(r => r.Contains("Bước 1/5"))).ShouldBeLessThan(replies.IndexOf(replies.First(r => r.StartsWith("Bước 5/5"))));
     }
 
     [Fact]

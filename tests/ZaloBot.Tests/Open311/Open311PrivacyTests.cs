@@ -78,19 +78,24 @@ public class Open311PrivacyTests(ServiceFactory service) : IClassFixture<Service
     }
 
     [Fact]
-    public async Task A_citizen_who_said_no_is_not_published_and_one_who_said_nothing_follows_the_category()
+    public async Task A_chat_citizen_is_published_only_after_a_yes_and_other_channels_follow_the_category()
     {
         var client = await service.StartReadyAsync();
         var optedOut = await service.TicketAsync(publish: false, status: "resolved", answer: "Đã xử lý.");
         var silent = await service.TicketAsync(publish: null, status: "resolved", answer: "Đã xử lý.");
+        var agreed = await service.TicketAsync(publish: true, status: "resolved", answer: "Đã xử lý.");
+        var otherChannel = await service.TicketAsync(publish: null, status: "resolved", answer: "Đã xử lý.", channel: "web");
         await using (var connection = service.Database.Open())
             await connection.ExecuteAsync("update categories set publish_by_default = false where code = 'OTHER'");
-        var silentOther = await service.TicketAsync(category: "OTHER", publish: null);
+        var otherChannelPrivateCategory = await service.TicketAsync(category: "OTHER", publish: null, channel: "web");
 
-        var list = await client.GetStringAsync($"/open311/v2/requests.json?service_request_id={optedOut.Code},{silent.Code},{silentOther.Code}");
+        var list = await client.GetStringAsync(
+            $"/open311/v2/requests.json?service_request_id={optedOut.Code},{silent.Code},{agreed.Code},{otherChannel.Code},{otherChannelPrivateCategory.Code}");
         list.ShouldNotContain(optedOut.Code);
-        list.ShouldContain(silent.Code);
-        list.ShouldNotContain(silentOther.Code);
+        list.ShouldNotContain(silent.Code, customMessage: "silence is not consent");
+        list.ShouldContain(agreed.Code);
+        list.ShouldContain(otherChannel.Code);
+        list.ShouldNotContain(otherChannelPrivateCategory.Code);
         (await client.GetStringAsync("/cong-khai")).ShouldNotContain(optedOut.Code);
     }
 

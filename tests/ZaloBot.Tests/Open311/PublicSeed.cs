@@ -4,7 +4,10 @@ using ZaloBot.Tests.Infrastructure;
 
 namespace ZaloBot.Tests.Open311;
 
-/// <summary>Tickets with every private field filled with a recognisable value, so a test can look for each in public output.</summary>
+/// <summary>
+/// Tickets with every private field filled with a recognisable value, so a test can look for each in public output.
+/// By default the citizen agreed to publication (a chat ticket is published only after a yes, docs/privacy.md).
+/// </summary>
 public static class PublicSeed
 {
     public const string Name = "Trần Thị Bích Ngọc";
@@ -15,7 +18,7 @@ public static class PublicSeed
 
     public static async Task<(long Id, string Code, string Citizen)> TicketAsync(this ServiceFactory service, string category = "INFRA", string status = "received",
         string description = "Cống thoát nước trước nhà bị tắc, nước tràn ra đường mỗi khi mưa", string? area = "KINHBAC",
-        double? lat = 21.1861234, double? lng = 106.0763456, bool? publish = null, string? answer = null, DateTimeOffset? createdAt = null,
+        double? lat = 21.1861234, double? lng = 106.0763456, bool? publish = true, string? answer = null, DateTimeOffset? createdAt = null,
         string? agency = "UBND-KB", string channel = "zalo")
     {
         var n = Interlocked.Increment(ref _sequence);

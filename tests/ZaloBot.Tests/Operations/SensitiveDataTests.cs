@@ -48,4 +48,26 @@ public class SensitiveDataTests
         Value("Text").ShouldBe("gọi *******678 nhé");
         Value("EventName").ShouldBe("user_send_text");
     }
+
+    [Fact]
+    public void Enricher_masks_names_addresses_and_citizen_ID_numbers()
+    {
+        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse("x"),
+        [
+            new LogEventProperty("ContactName", new ScalarValue("Nguyễn Văn An")),
+            new LogEventProperty("Address", new ScalarValue("Số 12 đường Lý Thái Tổ")),
+            new LogEventProperty("RemoteIpAddress", new ScalarValue("10.0.0.7")),
+            new LogEventProperty("Description", new ScalarValue("CCCD 001203012345, CMND 123 456 789")),
+            new LogEventProperty("CategoryName", new ScalarValue("Hạ tầng")),
+        ]);
+
+        new SensitiveDataEnricher().Enrich(logEvent, null!);
+
+        string Value(string name) => ((ScalarValue)logEvent.Properties[name]).Value!.ToString()!;
+        Value("ContactName").ShouldBe("N. V. A.");
+        Value("Address").ShouldBe("[địa chỉ]");
+        Value("RemoteIpAddress").ShouldBe("10.0.0.7");
+        Value("Description").ShouldBe("CCCD *********345, CMND ******789");
+        Value("CategoryName").ShouldBe("Hạ tầng");
+    }
 }

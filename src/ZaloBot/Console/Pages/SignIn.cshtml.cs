@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ZaloBot.StaffConsole.Pages;
 
-public sealed class SignInModel(ConsoleAccounts accounts, TimeProvider time) : PageModel
+public sealed class SignInModel(ConsoleAccounts accounts, ConsoleSessions sessions, TimeProvider time) : PageModel
 {
     public string? Message { get; private set; }
     public bool IsError { get; private set; }
@@ -58,7 +58,8 @@ public sealed class SignInModel(ConsoleAccounts accounts, TimeProvider time) : P
         if (Login.Length > 50) Login = Login[..50];
         if (result is { Outcome: SignInOutcome.SignedIn, Staff: { } staff })
         {
-            await HttpContext.SignInAsync(ConsoleAuth.Scheme, ConsoleAuth.Principal(staff, time.GetUtcNow()), new AuthenticationProperties { IsPersistent = false });
+            var session = await sessions.StartAsync(staff.Id, RemoteIp, HttpContext.RequestAborted);
+            await HttpContext.SignInAsync(ConsoleAuth.Scheme, ConsoleAuth.Principal(staff, time.GetUtcNow(), session), new AuthenticationProperties { IsPersistent = false });
             return LocalRedirect(ReturnUrl ?? "/console");
         }
         (Message, IsError) = (result.Outcome == SignInOutcome.LockedOut ? Locked : Refused, true);

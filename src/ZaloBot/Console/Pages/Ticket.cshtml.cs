@@ -120,6 +120,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
     {
         if (!await LoadAsync(code, cancellationToken)) return NotFoundPage();
         if (Ticket.ContactPhone is null) return Page();
+        if (CallBackRefused) return Refuse("Người dân không đồng ý được gọi điện: chỉ liên hệ qua Zalo.", StatusCodes.Status403Forbidden);
         await audit.WriteAsync(Staff.Id, ConsoleAuditKinds.PhoneRevealed, ticketCode: Ticket.Code, remoteIp: HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
         Phone = ZaloBot.Domain.Contacts.VietnamesePhone.Display(Ticket.ContactPhone);
         PhoneRevealed = true;
@@ -147,9 +148,10 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ticket = await TicketQueries.ByCodeAsync(connection, null, parsed.Value, forUpdate: false, cancellationToken);
         if (ticket is null || !Staff.CanSee(ticket.AssignedAgencyCode)) return false;
+        ticket = await WithPrivacyAsync(connection, ticket, cancellationToken);
         Ticket = ticket;
         Lookups = await lookups.GetAsync(cancellationToken);
-        Thread = await ConsoleThread.LoadAsync(connection, ticket, Lookups, cancellationToken);
+        Thread = WithoutDenouncerPhotos(await ConsoleThread.LoadAsync(connection, ticket, Lookups, cancellationToken));
         Phone = ticket.ContactPhone is null ? null : ConsoleThread.MaskPhone(ticket.ContactPhone);
 
         if (TicketStatusNames.TryParse(ticket.Status, out var status))

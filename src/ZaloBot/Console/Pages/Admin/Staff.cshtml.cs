@@ -8,11 +8,11 @@ using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;
 
-public sealed record StaffRow(long Id, string Name, string? Login, string Role, string? AgencyCode, bool Active, bool ZaloLinked, bool PasswordSet);
+public sealed record StaffRow(long Id, string Name, string? Login, string Role, string? AgencyCode, bool Active, bool ZaloLinked, bool PasswordSet, int LiveSessions);
 
 /// <summary>Staff accounts for admins: create, role and agency, disable, sign-in links, Zalo enrolment codes, API tokens.</summary>
 public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, StaffEnrolment enrolment, ConsoleAccounts accounts,
-    ConsoleAudit audit, ConsoleLookups lookups) : PageModel
+    ConsoleAudit audit, ConsoleLookups lookups, ConsoleSessions sessions) : PageModel
 {
     public IReadOnlyList<StaffRow> Accounts { get; private set; } = [];
     public Lookups Lookups { get; private set; } = null!;
@@ -50,8 +50,20 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
             return await RefuseAsync("Cơ quan không tồn tại.", cancellationToken);
         if (!await store.UpdateAsync(staffId, parsed, agency, enabled, cancellationToken))
             return await RefuseAsync("Không có tài khoản này.", cancellationToken);
+        if (!enabled) await sessions.EndAllAsync(staffId, SessionEndReasons.AccountDisabled, cancellationToken);
         await AuditAsync(staffId, $"role {parsed.ToName()}, agency {agency ?? "-"}, {(enabled ? "active" : "disabled")}", cancellationToken);
         Message = $"Đã cập nhật tài khoản #{staffId}.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A lost laptop or a suspected stolen cookie: every console session of this staff member ends now.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, CultureInfo.InvariantCulture, out var staffId)) return await RefuseAsync("Thông tin không hợp lệ.", cancellationToken);
+        var ended = await sessions.EndAllAsync(staffId, SessionEndReasons.EndedByAdmin, cancellationToken);
+        await AuditAsync(staffId, $"{ended} console session(s) ended", cancellationToken);
+        Message = $"Đã kết thúc {ended} phiên đăng nhập của tài khoản #{staffId}.";
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -117,7 +129,8 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         Accounts = (await connection.QueryAsync<StaffRow>(new CommandDefinition(
             """
-            select id, name, login, role, agency_code as AgencyCode, active, zalo_user_id is not null as ZaloLinked, password_hash is not null as PasswordSet
+            select id, name, login, role, agency_code as AgencyCode, active, zalo_user_id is not null as ZaloLinked, password_hash is not null as PasswordSet,
+                   (select count(*)::int from console_sessions cs where cs.staff_id = staff.id and cs.ended_at is null) as LiveSessions
             from staff order by active desc, id
             """, cancellationToken: cancellationToken))).AsList();
     }
