@@ -24,6 +24,8 @@ public static partial class ConversationEngine
                 return true;
             }
             if (PrivacyIntents.Request(raw) is not { } request) return false;
+            // Inside a draft, "sửa số điện thoại" edits the draft's contact (the meaning layer), not the data already held.
+            if (request.Kind == RequestKinds.Correct && _state.HasDraftInProgress) return false;
             switch (request.Kind)
             {
                 case RequestKinds.Access:
