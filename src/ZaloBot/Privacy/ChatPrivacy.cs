@@ -42,7 +42,7 @@ public sealed class ChatPrivacy(ConsentRecords consents, PrivacyRequests request
             case WithdrawConsents:
                 foreach (var purpose in Purposes.Optional)
                     await consents.AppendAsync(connection, transaction, userId, purpose, ConsentAnswers.Withdrawn, null, inboundMsgId, now, cancellationToken);
-                var unpublished = await PrivacyTicketWrites.WithdrawPublicationAsync(connection, transaction, userId, now, cancellationToken);
+                var unpublished = await Tickets.Ledger.TicketLedger.WithdrawPublicationAsync(connection, transaction, userId, now, cancellationToken);
                 var dueDate = await requests.CreateAsync(connection, transaction, userId, RequestKinds.Withdraw,
                     unpublished > 0 ? $"{unpublished} phản ánh đã thôi công khai" : null, inboundMsgId, now, completed: false, cancellationToken);
                 replies.Add(new SendText(PrivacyTexts.Withdrawn + " " + PrivacyTexts.RequestReceived(RequestKinds.Title(RequestKinds.Withdraw), dueDate)));

@@ -90,7 +90,7 @@ public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar
 
         string? tell = done ? $"Yêu cầu {RequestKinds.Title(r.Kind)} của bạn đã được thực hiện. {reason}" : $"Yêu cầu {RequestKinds.Title(r.Kind)} của bạn chưa thể thực hiện: {reason}";
         if (done && r.Kind == RequestKinds.Correct && r.Detail is { } phone)
-            await PrivacyTicketWrites.CorrectContactPhoneAsync(connection, transaction, r.UserId, phone, now, cancellationToken);
+            await Tickets.Ledger.TicketLedger.CorrectContactPhoneAsync(connection, transaction, r.UserId, phone, now, cancellationToken);
         if (done && r.Kind == RequestKinds.Delete)
         {
             // Pending messages to the citizen are dead-lettered by the erasure: nothing is sent after it.

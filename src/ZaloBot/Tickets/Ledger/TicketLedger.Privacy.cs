@@ -1,13 +1,11 @@
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 
-namespace ZaloBot.Privacy;
+namespace ZaloBot.Tickets.Ledger;
 
-/// <summary>
-/// The only writes to tickets and ticket_events made for citizens' rights, kept together so they can move into the
-/// ticket ledger as they are: each changes the ticket and leaves an audit event in the caller's transaction.
-/// </summary>
-public static class PrivacyTicketWrites
+/// <summary>Writes made for a citizen's data-protection rights: each changes the ticket and leaves an audit event.</summary>
+public static partial class TicketLedger
 {
     /// <summary>"Rút lại đồng ý": answers the citizen allowed to publish are no longer published. Returns how many tickets changed.</summary>
     public static async Task<int> WithdrawPublicationAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,13 +29,13 @@ public static class PrivacyTicketWrites
         const string sql = """
             with changed as (
                 update tickets set contact_phone = @phone, updated_at = @now
-                where citizen_zalo_id = @userId and status not in ('closed', 'rejected')
+                where citizen_zalo_id = @userId and not (status = any(@finished))
                 returning id
             )
             insert into ticket_events (ticket_id, at, actor_kind, actor_id, kind, is_public, body, payload)
             select id, @now, 'system', null, 'contact_corrected', false, 'Số điện thoại liên hệ được sửa theo yêu cầu của người dân.', '{}'
             from changed
             """;
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, phone, now }, transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, phone, now, finished = TicketStatusNames.Names(s => !s.IsOpen()).ToArray() }, transaction, cancellationToken: cancellationToken));
     }
 }
