@@ -92,6 +92,8 @@ public static partial class ConversationEngine
             var asksSomethingPersonal = _state.HasDraftInProgress || submitted is not null;
             if (!asksSomethingPersonal || Privacy.Citizen.NoticeShownVersion == notice.Version) return;
             var first = _effects.FindIndex(e => e is SendText or SendButtons or RequestUserInfo);
+            // Danger first: the emergency numbers stay the very first line; the notice follows them.
+            if (first >= 0 && _effects[first] is SendText { Text: var text } && text.StartsWith(DangerTexts.Prefix, StringComparison.Ordinal)) first++;
             _effects.Insert(first < 0 ? _effects.Count : first, new SendText(PrivacyTexts.Notice(notice, updated: Privacy.Citizen.NoticeShownVersion is not null)));
             _effects.Add(new RecordNoticeShown(notice.Version));
         }

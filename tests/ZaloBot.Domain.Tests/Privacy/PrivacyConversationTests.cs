@@ -39,6 +39,17 @@ public class PrivacyConversationTests
     }
 
     [Fact]
+    public void Danger_keeps_the_emergency_numbers_as_the_very_first_line_and_the_notice_follows_them()
+    {
+        var script = Script.Start(WithNotice()).Says("cay xanh do de len day dien dang toe lua o dau ngo");
+
+        var texts = Texts(script.Last);
+        texts[0].ShouldStartWith(DangerTexts.Prefix);
+        texts[1].ShouldContain("https://pakn.example.gov.vn/quyen-rieng-tu");
+        script.Last.OfType<RecordNoticeShown>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_greeting_asks_nothing_personal_and_gets_no_notice_and_a_citizen_who_saw_it_does_not_see_it_again()
     {
         Script.Start(WithNotice()).Says("xin chào").ExpectNot("quyen-rieng-tu").Last.OfType<RecordNoticeShown>().ShouldBeEmpty();
