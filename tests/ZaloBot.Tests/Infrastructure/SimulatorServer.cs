@@ -40,7 +40,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapZaloSimulatorApi("/zalo-sim");
-        await app.StartAsync();
+        // On the thread pool, not xunit's few test threads (see ServiceFactory.CreateHost).
+        await Task.Run(() => app.StartAsync());
         return new SimulatorServer(app, new Uri(app.Urls.First().TrimEnd('/') + "/zalo-sim"));
     }
 
