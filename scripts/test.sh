@@ -66,7 +66,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 echo "==> restoring and building"
-if ! dotnet build ZaloBot.sln -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary; then
+if ! dotnet build ZaloBot.sln -nologo -v quiet "-clp:ErrorsOnly;NoSummary"; then
   echo "0 passed, 1 failed (build failed)"
   exit 1
 fi
@@ -78,7 +78,7 @@ for project in tests/*.Tests/*.Tests.csproj; do
   # Minimal verbosity: a line per project, and each failing test in full (with its captured logs).
   dotnet test "$project" --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" \
-    | grep -vE '^(Test run for |A total of [0-9]+ test files? matched|No test matches the given testcase filter)'
+    | grep -vE '^(Results File: |Test run for |A total of [0-9]+ test files? matched|No test matches the given testcase filter)'
   rc=("${PIPESTATUS[@]}")
   [ "${rc[0]}" -eq 0 ] || status=1
   echo "    ($name: $((SECONDS - started)) s)"

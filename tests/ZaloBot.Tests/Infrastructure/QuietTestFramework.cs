@@ -30,8 +30,29 @@ public sealed class QuietTestFramework(IMessageSink messageSink) : XunitTestFram
     private sealed class AssemblyRunner(ITestAssembly testAssembly, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
         : XunitTestAssemblyRunner(testAssembly, testCases, diagnosticMessageSink, executionMessageSink, executionOptions)
     {
-        protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource) =>
-            new CollectionRunner(testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource).RunAsync();
+        // xunit limits how many collections run at once inside the method replaced here (as many as maxParallelThreads,
+        // by default one per core); without this limit every test class started at once and exhausted PostgreSQL.
+        private readonly SemaphoreSlim _slots = new(Slots(executionOptions));
+
+        protected override async Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource)
+        {
+            await _slots.WaitAsync(cancellationTokenSource.Token);
+            try
+            {
+                return await new CollectionRunner(testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource).RunAsync();
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+
+        private static int Slots(ITestFrameworkExecutionOptions options)
+        {
+            if (options.DisableParallelizationOrDefault()) return 1;
+            var threads = options.MaxParallelThreadsOrDefault();
+            return threads > 0 ? threads : threads < 0 ? int.MaxValue : Environment.ProcessorCount;
+        }
     }
 
     private sealed class CollectionRunner(ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageBus messageBus, ITestCaseOrderer testCaseOrderer, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)

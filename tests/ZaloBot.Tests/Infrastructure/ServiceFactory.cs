@@ -77,25 +77,6 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
-    /// <summary>
-    /// Starts the host outside xunit's synchronisation context. Hosted services (processor, dispatcher, downloaders)
-    /// start on the thread that builds the host and would otherwise capture that context, running their loops on the
-    /// few threads xunit allots to tests; with classes in parallel they starved each other and the tests that wait on them.
-    /// </summary>
-    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
-    {
-        var context = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            return base.CreateHost(builder);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
-    }
-
     public virtual async Task InitializeAsync() =>
         _database ??= await TestDatabase.CreateAsync(migrated: _settings.GetValueOrDefault("Storage:MigrateOnStartup") != "false");
 

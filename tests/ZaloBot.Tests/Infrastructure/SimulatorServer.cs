@@ -40,8 +40,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapZaloSimulatorApi("/zalo-sim");
-        // On the thread pool, not xunit's few test threads (see ServiceFactory.CreateHost).
-        await Task.Run(() => app.StartAsync());
+        await app.StartAsync();
         return new SimulatorServer(app, new Uri(app.Urls.First().TrimEnd('/') + "/zalo-sim"));
     }
 
