@@ -47,9 +47,10 @@ public sealed class BrowserService : ServiceFactory
 }
 
 /// <summary>Debian's chromium (installed by scripts/test.sh), headless, driven by Playwright for .NET; axe-core checks each page.</summary>
-public class ConsoleBrowserTests(BrowserService service) : IClassFixture<BrowserService>
+[Collection(BrowserCollection.Name)]
+public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
 {
-    public const string Chromium = "/usr/bin/chromium";
+    public const string Chromium = SharedChromium.ExecutablePath;
 
     private static async Task ShouldPassAxeAsync(IPage page, string what)
     {
@@ -80,9 +81,8 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
         await service.SeedTicketAsync(category: "ADMIN", centre: "BN01");
         await service.SeedTicketAsync(category: "BIZ_TRANSPORT");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
 
         await page.GotoAsync(baseUrl + "/console");
@@ -133,7 +133,8 @@ public class ConsoleBrowserTests(BrowserService service) : IClassFixture<Browser
     }
 }
 
-public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture<BrowserService>
+[Collection(BrowserCollection.Name)]
+public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
 {
     [Fact]
     public async Task A_supervisor_signs_in_with_a_Zalo_code_reveals_the_phone_and_takes_a_ticket_from_accept_to_resolve()
@@ -150,10 +151,9 @@ public class ConsoleBrowserWorkflowTests(BrowserService service) : IClassFixture
             await connection.ExecuteAsync("update tickets set area_code = 'TUSON' where code = @code", new { code });
         var baseUrl = service.Address.ToString().TrimEnd('/');
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ConsoleBrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
         // A field officer's phone.
-        var page = await browser.NewPageAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
 
         await page.GotoAsync(baseUrl + "/console/sign-in");

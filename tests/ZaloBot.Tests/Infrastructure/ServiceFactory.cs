@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace ZaloBot.Tests.Infrastructure;
 
@@ -17,6 +18,9 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly List<Action<IServiceCollection>> _services = [];
     private TestDatabase? _database;
     private bool _ownsDatabase = true;
+
+    /// <summary>This instance's log events, shown with the output of a test that fails (see <see cref="QuietTestFramework"/>).</summary>
+    public TestLogSink Logs { get; } = new();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
@@ -44,7 +48,11 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            _services.ForEach(configure => configure(services));
+        });
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>
         {
@@ -60,14 +68,17 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["ServiceCentres:OaName"] = "Cổng tiếp nhận phản ánh, kiến nghị",
             // Tests file the same complaint from many citizens; those about the follow offer turn it on.
             ["SimilarReports:OfferInChat"] = "false",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Captured per test, not printed: shown only with a failing test's output.
+            ["Logging:Console"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Information",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in _settings) settings[key] = value;
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
-    public virtual async Task InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() =>
+        _database ??= await TestDatabase.CreateAsync(migrated: _settings.GetValueOrDefault("Storage:MigrateOnStartup") != "false");
 
     /// <summary>Starts the service and waits (bounded) until migrations are applied and /readyz answers 200.</summary>
     public async Task<HttpClient> StartReadyAsync()
