@@ -4,7 +4,7 @@
 #   scripts/bench.sh queue    the staff queue query over 1,000,000 seeded tickets (p50/p95 per filter)
 #   scripts/bench.sh open311  GET /open311/v2/requests.json over the queue benchmark's 1,000,000 tickets (its own database,
 #                             seeded the same way), through HTTP: p50/p95 for the default page and each filter (RUNS, default 200)
-#   scripts/bench.sh tracks   issue 12: escalation scan, urgent block, tracks report over the same 1,000,000 tickets
+#   scripts/bench.sh tracks   escalation scan, urgent block, tracks report over the same 1,000,000 tickets
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
 #                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint

@@ -12,7 +12,7 @@ namespace ZaloBot.Simulator;
 
 /// <summary>
 /// The parts of Zalo's OA API, ZBS template API and OAuth that ZaloBot uses, answering as Zalo does under its 2026
-/// rules (shared/zalo-oa-api.md): replies by inbound message id are free up to a count, messages by user id need an
+/// rules (docs/zalo-platform.md): replies by inbound message id are free up to a count, messages by user id need an
 /// interaction within 7 days, templates need no window, and calls too fast get -32.
 /// </summary>
 public sealed record InboundRegistration(string UserId, string MsgId);

@@ -11,7 +11,7 @@ using ZaloBot.Tracks;
 namespace ZaloBot.Benchmarks;
 
 /// <summary>
-/// Issue 12's queries over the queue benchmark's 1,000,000 tickets (seeded once): the escalation scan (first pass and
+/// The tracks' queries over the queue benchmark's 1,000,000 tickets (seeded once): the escalation scan (first pass and
 /// steady state), the console's urgent block and the tracks report; and the office-hours clock in memory. Prints p50/p95.
 /// </summary>
 public static class TrackBenchmark

@@ -5,7 +5,7 @@ namespace ZaloBot.Domain.Conversations;
 /// <summary>A complaint category as offered to citizens; <paramref name="ExpectedDeadline"/> if submitted now.</summary>
 public sealed record CategoryOption(string Code, string Name, IReadOnlyList<string> Keywords, DateOnly ExpectedDeadline)
 {
-    /// <summary>Answers in this category may be published (issue 13); the citizen is asked at submission.</summary>
+    /// <summary>Answers in this category may be published; the citizen is asked at submission.</summary>
     public bool Publishable { get; init; }
 
     /// <summary>For tickets from other channels only: in the chat nothing is published without the citizen's yes.</summary>
@@ -52,7 +52,7 @@ public sealed record ConversationContext(
 
     /// <summary>This citizen's resolved tickets still inside the reopen window ("not fixed yet" reopens them).</summary>
     public IReadOnlySet<string> ReopenableTickets { get; init; } = new HashSet<string>();
-    /// <summary>Information articles, newest first (issue 13); none: "Thông tin" says the fixed paragraph.</summary>
+    /// <summary>Information articles, newest first; none: "Thông tin" says the fixed paragraph.</summary>
     public IReadOnlyList<ZaloBot.Domain.Information.ArticleOption> Articles { get; init; } = [];
 
     /// <summary>The emergency numbers given first when a message describes immediate danger (per province).</summary>

@@ -6,7 +6,7 @@ namespace ZaloBot.Domain.Conversations;
 public static partial class ConversationEngine
 {
     /// <summary>
-    /// Information for citizens and businesses (issue 13): "Thông tin" shows the topics as buttons and the newest
+    /// Information for citizens and businesses: "Thông tin" shows the topics as buttons and the newest
     /// articles; a topic lists its articles; a typed question is answered with the best matching articles. Without any
     /// article the bot says what it always said.
     /// </summary>

@@ -9,7 +9,7 @@ namespace ZaloBot.Domain.Conversations;
 public static partial class ConversationEngine
 {
     /// <summary>
-    /// Issue 12, kept apart from the other steps: at submission, a complaint that reads like a khiếu nại or tố cáo is
+    /// Legal tracks, kept apart from the other steps: at submission, a complaint that reads like a khiếu nại or tố cáo is
     /// confirmed with a question (and the law's requirements explained); after resolution, "is it fixed?".
     /// </summary>
     private sealed partial class Turn

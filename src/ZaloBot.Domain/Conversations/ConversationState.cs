@@ -22,9 +22,9 @@ public enum Step
     ProblemOffer,
     /// <summary>A question was answered; the citizen may file it as a petition. Not a draft: anything else is a new message.</summary>
     QuestionOffer,
-    /// <summary>At submission: the complaint reads like a khiếu nại or tố cáo; the citizen confirms which (issue 12).</summary>
+    /// <summary>At submission: the complaint reads like a khiếu nại or tố cáo; the citizen confirms which.</summary>
     TrackChoice,
-    /// <summary>An open ticket reports the same problem: follow it, or file anyway (issue 13).</summary>
+    /// <summary>An open ticket reports the same problem: follow it, or file anyway.</summary>
     FollowOffer,
 }
 

@@ -2,7 +2,7 @@ using ZaloBot.Domain.Tracks;
 
 namespace ZaloBot.Domain.StaffChat;
 
-/// <summary>Staff chat commands of issue 12: answer approval, deadline extension, priority and track.</summary>
+/// <summary>Staff chat commands for tracks: answer approval, deadline extension, priority and track.</summary>
 public abstract record TrackStaffCommand : StaffCommand
 {
     public sealed record ApproveAnswer(string Code) : TrackStaffCommand;

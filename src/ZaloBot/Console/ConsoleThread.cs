@@ -6,7 +6,7 @@ using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole;
 
-/// <param name="ThumbnailUrl">A stored photo's preview (issue 16: evidence); <paramref name="Note"/> says why a file is not (yet) stored.</param>
+/// <param name="ThumbnailUrl">A stored photo's preview (evidence); <paramref name="Note"/> says why a file is not (yet) stored.</param>
 public sealed record ThreadAttachment(string Type, string Url, string? Name, string? ThumbnailUrl = null, string? Note = null, string? Sha256 = null);
 
 public sealed record ThreadEntry(long Id, DateTime At, string Kind, string KindText, string Who, string Css, bool IsPublic, string? Body, string? StatusChange, IReadOnlyList<ThreadAttachment> Attachments, int? Rating);

@@ -29,7 +29,7 @@ public static class CitizenInputs
                 return m.Attachments.FirstOrDefault(a => a.Url is not null) is { } file
                     ? new FileInput(file.Url!, file.Name, file.Size, m.Timestamp)
                     : new UnsupportedInput(kind, m.Timestamp);
-            // Kept as files, without transcoding (issue 16): the evidence downloader checks what the bytes are.
+            // Kept as files, without transcoding (README, "Evidence"): the evidence downloader checks what the bytes are.
             case "video" or "audio":
                 return m.Attachments.FirstOrDefault(a => a.Url is not null) is { } media
                     ? new FileInput(media.Url!, media.Name, media.Size, m.Timestamp, kind)

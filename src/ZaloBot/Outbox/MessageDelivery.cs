@@ -9,7 +9,7 @@ using ZaloBot.Zalo;
 namespace ZaloBot.Outbox;
 
 /// <summary>
-/// Delivers one outbox message by Zalo's 2026 rules (shared/zalo-oa-api.md): an answer goes to the citizen's inbound
+/// Delivers one outbox message by Zalo's 2026 rules (docs/zalo-platform.md): an answer goes to the citizen's inbound
 /// message (a free reply); a proactive message goes by user id while the 7-day window is open; beyond it a ticket
 /// notice goes as the operator's ZBS template by user id, else by phone; when nothing can reach the citizen the result
 /// says why. It never writes the outcome: the dispatcher records results in batches.

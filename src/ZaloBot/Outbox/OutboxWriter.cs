@@ -14,7 +14,7 @@ public sealed record OutboxMessage(
     string? ReplyToMsgId = null, long? TicketId = null, Notice? Notice = null);
 
 /// <summary>
-/// Queues outbound messages in the same transaction as the change that caused them (design §8), so a reply exists
+/// Queues outbound messages in the same transaction as the change that caused them, so a reply exists
 /// if and only if the change committed. A replayed cause carries the same idempotency key and adds nothing.
 /// </summary>
 public static class OutboxWriter

@@ -53,7 +53,7 @@ public static class CitizenDataErasure
         const string rest = """
             delete from conversations where zalo_user_id = @zaloUserId;
             delete from zalo_users where user_id = @zaloUserId;
-            delete from ticket_followers where recipient_id = @zaloUserId; -- issue 13: followed tickets and linked duplicates
+            delete from ticket_followers where recipient_id = @zaloUserId; -- followed tickets and linked duplicates
             update staff set zalo_user_id = null where zalo_user_id = @zaloUserId;
             -- Consent records and rights requests stay as proof, without the Zalo id (append-only except in an erasure).
             select set_config('zalobot.erasure', 'on', true);

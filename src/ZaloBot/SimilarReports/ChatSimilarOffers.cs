@@ -7,7 +7,7 @@ using ZaloBot.Domain.Tickets;
 namespace ZaloBot.SimilarReports;
 
 /// <summary>
-/// The conversation's side of issue 13: before a draft is confirmed, the closest open match (if close enough) goes
+/// The conversation's side of similar reports: before a draft is confirmed, the closest open match (if close enough) goes
 /// into the engine's context; the engine's choices (follow a ticket, publish or not) are written here.
 /// </summary>
 public sealed class ChatSimilarOffers(SimilarReportFinder finder)

@@ -21,7 +21,7 @@ public sealed record TrackReport(
     long Breaches);
 
 /// <summary>
-/// The report figures of issue 12 for tickets created in [from, to): counts per track and priority, clock breaches per
+/// The tracks report's figures for tickets created in [from, to): counts per track and priority, clock breaches per
 /// kind and per agency, how many resolved tickets were reopened (by staff or by the citizen's "not yet"), answers
 /// returned at approval, and tickets flagged for review.
 /// </summary>

@@ -2,7 +2,7 @@ namespace ZaloBot.Tracks;
 
 public static class TrackServiceCollectionExtensions
 {
-    /// <summary>Legal tracks, priorities, clocks, escalation, answer approval and "is it fixed?" (issue 12).</summary>
+    /// <summary>Legal tracks, priorities, clocks, escalation, answer approval and "is it fixed?".</summary>
     public static IServiceCollection AddTracks(this IServiceCollection services)
     {
         services.AddSingleton<TrackSettings>();

@@ -55,7 +55,7 @@ public sealed record ApprovalRuleView(long Id, string? AgencyCode, string? Categ
 
 public sealed record ApprovalRuleRequest(string? AgencyCode, string? CategoryCode);
 
-/// <summary>Tracks, priority, extensions and answer approval on a ticket; the tracks' clocks and the approval rules (issue 12).</summary>
+/// <summary>Tracks, priority, extensions and answer approval on a ticket; the tracks' clocks and the approval rules.</summary>
 public static class TracksApi
 {
     private const int MaxText = 1800;

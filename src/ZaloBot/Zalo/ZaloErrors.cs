@@ -25,7 +25,7 @@ public enum SendOutcome
     Unknown,
 }
 
-/// <summary>What each documented Zalo error code means for a send (shared/zalo-oa-api.md, "Error codes worth classifying").</summary>
+/// <summary>What each documented Zalo error code means for a send (docs/zalo-platform.md, "The messaging window, costs and error codes").</summary>
 public static class ZaloErrors
 {
     public static SendOutcome Classify(int error) => error switch

@@ -8,7 +8,7 @@ public enum ZaloMode
     Simulator,
 }
 
-/// <summary>The <c>Zalo</c> configuration section (design §3).</summary>
+/// <summary>The <c>Zalo</c> configuration section; every key is in appsettings.sample.json.</summary>
 public sealed class ZaloOptions
 {
     public const string Section = "Zalo";

@@ -2,7 +2,7 @@ using ZaloBot.Domain.Conversations;
 
 namespace ZaloBot.Domain.Tests.Conversations;
 
-/// <summary>Issue 13 in chat: the publication question at submission, and the offer to follow a close open match.</summary>
+/// <summary>Publication and following in chat: the publication question at submission, and the offer to follow a close open match.</summary>
 public class PublicationAndFollowConversationTests
 {
     private static ConversationContext Publishing(bool byDefault) => Fixtures.Context() with

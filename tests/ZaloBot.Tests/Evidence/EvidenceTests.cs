@@ -13,7 +13,7 @@ using ZaloBot.Tests.StaffConsole;
 namespace ZaloBot.Tests.Evidence;
 
 /// <summary>
-/// Issue 16: citizens' photos, videos, voice messages and files are downloaded and kept by the province. The same
+/// Evidence: citizens' photos, videos, voice messages and files are downloaded and kept by the province. The same
 /// tests run against each store: a local directory and S3-compatible object storage.
 /// </summary>
 public abstract class EvidenceTests<TService>(TService service) : IClassFixture<TService> where TService : EvidenceService

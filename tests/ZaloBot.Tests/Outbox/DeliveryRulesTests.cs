@@ -22,7 +22,7 @@ public sealed class TemplatedOutboxService : OutboxService
     }
 }
 
-/// <summary>Zalo's 2026 rules (shared/zalo-oa-api.md) against the simulator as a real HTTP server, on a real PostgreSQL.</summary>
+/// <summary>Zalo's 2026 rules (docs/zalo-platform.md) against the simulator as a real HTTP server, on a real PostgreSQL.</summary>
 public class DeliveryRulesTests(TemplatedOutboxService service) : IClassFixture<TemplatedOutboxService>
 {
     private static string NewUser() => "d" + Guid.NewGuid().ToString("N")[..10];

@@ -8,7 +8,7 @@ using ZaloBot.Tests.Infrastructure;
 
 namespace ZaloBot.Tests.Tickets;
 
-/// <summary>Regression tests for issue 10 on the staff API: text PostgreSQL cannot store is a 400 that changed nothing, never a 500.</summary>
+/// <summary>Regression tests for hostile input on the staff API (docs/reliability.md): text PostgreSQL cannot store is a 400 that changed nothing, never a 500.</summary>
 public class HostileStaffInputTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     [Theory]

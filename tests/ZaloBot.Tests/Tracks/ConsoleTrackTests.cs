@@ -7,7 +7,7 @@ using ZaloBot.Tests.StaffConsole;
 
 namespace ZaloBot.Tests.Tracks;
 
-/// <summary>Issue 12 in the console: urgent tickets lead the queue with their clock; answers approved or returned; deadlines extended.</summary>
+/// <summary>Tracks in the console: urgent tickets lead the queue with their clock; answers approved or returned; deadlines extended.</summary>
 public class ConsoleTrackTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private static Dictionary<string, string> Fields(string op, int version, string? value = null, string? text = null)

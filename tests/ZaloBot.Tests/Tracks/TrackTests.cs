@@ -11,7 +11,7 @@ using ZaloBot.Tracks;
 
 namespace ZaloBot.Tests.Tracks;
 
-/// <summary>Issue 12 end to end: clocks and escalation, answer approval, "not fixed yet", tracks from the conversation.</summary>
+/// <summary>Tracks end to end: clocks and escalation, answer approval, "not fixed yet", tracks from the conversation.</summary>
 public class TrackTests(ServiceFactory service) : IClassFixture<ServiceFactory>
 {
     private static string NewUser() => "c" + Guid.NewGuid().ToString("N")[..10];

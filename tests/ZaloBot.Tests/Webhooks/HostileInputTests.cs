@@ -9,7 +9,7 @@ using ZaloBot.Webhooks;
 namespace ZaloBot.Tests.Webhooks;
 
 /// <summary>
-/// Regression tests for issue 10: bad input never hurts anyone else. Each case was a 500 (or a parked event) found by
+/// Regression tests for hostile input (docs/reliability.md): bad input never hurts anyone else. Each case was a 500 (or a parked event) found by
 /// fuzzing the real service; JSON escapes such as <c>\u0000</c> and <c>\ud800</c> are written into the body as text,
 /// exactly as a sender would put them on the wire.
 /// </summary>

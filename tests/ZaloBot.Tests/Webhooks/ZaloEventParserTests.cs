@@ -3,7 +3,7 @@ using ZaloBot.Webhooks;
 
 namespace ZaloBot.Tests.Webhooks;
 
-/// <summary>Sample payloads in the shapes zalo-oa-api.md documents (ids as strings, timestamps as strings of ms).</summary>
+/// <summary>Sample payloads in the shapes docs/zalo-platform.md describes (ids as strings, timestamps as strings of ms).</summary>
 public class ZaloEventParserTests
 {
     private static ZaloEvent Parse(string json)

@@ -4,7 +4,7 @@ using ZaloBot.Zalo;
 
 namespace ZaloBot.Tests.Zalo;
 
-/// <summary>Our messages and Zalo's answers, against the shapes in shared/zalo-oa-api.md.</summary>
+/// <summary>Our messages and Zalo's answers, against the shapes in docs/zalo-platform.md.</summary>
 public class ZaloShapesTests
 {
     private static JsonNode Json(string json) => JsonNode.Parse(json)!;

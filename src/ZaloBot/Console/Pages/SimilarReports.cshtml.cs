@@ -7,7 +7,7 @@ using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole.Pages;
 
-/// <summary>A ticket's similar reports (issue 13), and linking it as a duplicate of one of them.</summary>
+/// <summary>A ticket's similar reports, and linking it as a duplicate of one of them.</summary>
 public sealed class SimilarReportsModel(NpgsqlDataSource dataSource, SimilarReportFinder finder, DuplicateLinks links) : PageModel
 {
     public string Code { get; private set; } = "";

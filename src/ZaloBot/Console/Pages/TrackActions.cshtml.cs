@@ -9,7 +9,7 @@ using ZaloBot.Tracks;
 namespace ZaloBot.StaffConsole.Pages;
 
 /// <summary>
-/// The console's forms of issue 12 on a ticket — track, priority, extension, approve or return an answer — posted here
+/// The console's track forms on a ticket — track, priority, extension, approve or return an answer — posted here
 /// and done by <see cref="TrackService"/> (the same rules, audit and notices as the API and the staff chat), then back
 /// to the ticket page with the outcome.
 /// </summary>

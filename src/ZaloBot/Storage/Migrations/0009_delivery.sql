@@ -1,4 +1,4 @@
--- Delivery under Zalo's 2026 rules (shared/zalo-oa-api.md): answers are addressed to the citizen's inbound message
+-- Delivery under Zalo's 2026 rules (docs/zalo-platform.md): answers are addressed to the citizen's inbound message
 -- (free replies), proactive notices by user id within the 7-day window and as approved ZBS templates beyond it.
 
 -- The inbound msg_id an answer replies to; null for proactive messages (ticket notices, reminders, staff pushes).

@@ -1,4 +1,4 @@
--- Issue 12: legal tracks with their clocks, priorities with a first-response clock in office hours, escalation of
+-- Legal tracks with their clocks, priorities with a first-response clock in office hours, escalation of
 -- breaches (once each), answer approval, and "is it really fixed?". The clocks are data: an operator corrects them
 -- with an UPDATE (README, "Tracks and clocks"); the service reads them again within a minute.
 

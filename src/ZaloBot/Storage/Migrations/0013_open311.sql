@@ -1,4 +1,4 @@
--- Issue 13: one queue for every channel (Open311 GeoReport v2), public answers, similar reports and duplicates,
+-- Open311 and publication: one queue for every channel (Open311 GeoReport v2), public answers, similar reports and duplicates,
 -- information articles for citizens and businesses.
 
 -- What a category lets the public see. public: the answer, the address as given (phone numbers masked) and the

@@ -1,4 +1,4 @@
--- Evidence (issue 16): the photos, videos, voice messages and files citizens send, downloaded from Zalo's links
+-- Evidence: the photos, videos, voice messages and files citizens send, downloaded from Zalo's links
 -- (which expire) and kept by the province; and the photos staff attach to replies. The bytes live in a blob store
 -- (a local directory or S3-compatible object storage); this table is what is known about each of them.
 --
