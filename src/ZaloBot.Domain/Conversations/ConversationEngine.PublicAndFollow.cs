@@ -4,7 +4,7 @@ using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Conversations;
 
-/// <summary>An open ticket much like the one being filed: the citizen may follow it instead (issue 13).</summary>
+/// <summary>An open ticket much like the one being filed: the citizen may follow it instead.</summary>
 public sealed record SimilarOpenTicket(string Code, string Description, string StatusText);
 
 /// <summary>The citizen's choice about publishing the answer to their ticket (without their name, phone or photos).</summary>
