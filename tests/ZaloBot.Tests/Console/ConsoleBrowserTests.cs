@@ -91,7 +91,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console");
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).WaitForAsync();
         await ShouldPassAxeAsync(page, "queue");
 
@@ -113,7 +113,8 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await ScreenshotAsync(page, "console-queue.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
-        await page.WaitForURLAsync($"{baseUrl}/console/tickets/{code}");
+        await page.WaitForURLAsync($"{baseUrl}/console/tickets/{code}", SharedChromium.Committed);
+        await page.Locator("#reply-text").WaitForAsync();
         await ShouldPassAxeAsync(page, "ticket");
         await ScreenshotAsync(page, "console-ticket.png");
         await page.SelectOptionAsync("#canned", new SelectOptionValue { Label = "Đã tiếp nhận" });
@@ -163,7 +164,7 @@ public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium 
         var message = (await Rows.OutboxAsync(service.Database, zaloId)).Single().Text;
         await page.FillAsync("#code", System.Text.RegularExpressions.Regex.Match(message, "[0-9]{6}").Value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).Last.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console");
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
 
         await page.GotoAsync($"{baseUrl}/console/tickets/{code}");
         (await page.TextContentAsync("#phone"))!.ShouldBe("0912 *** 678");

@@ -43,7 +43,7 @@ public class ConsoleSessionBrowserTests(BrowserService service) : IClassFixture<
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console");
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
 
         var copied = (await officer.CookiesAsync()).Where(c => c.Name == "zalobot-console").ToList();
         copied.Count.ShouldBe(1);

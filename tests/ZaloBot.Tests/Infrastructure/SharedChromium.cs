@@ -11,6 +11,16 @@ public sealed class SharedChromium : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    // Without the background-networking flags chromium keeps trying Google's hosts, which a closed CI network refuses.
+    private static readonly string[] LaunchArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    /// <summary>
+    /// Wait for a navigation to reach the URL, not for its load event: each test then waits for the content it needs,
+    /// and a page holding a live-update stream open does not make the wait depend on when the load event is reported.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -21,7 +31,7 @@ public sealed class SharedChromium : IAsyncLifetime
         // A missing chromium fails the tests with a clear message, not the collection with a launch error.
         if (!File.Exists(ExecutablePath)) return;
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = ["--no-sandbox"] });
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = LaunchArgs });
     }
 
     public async Task DisposeAsync()
