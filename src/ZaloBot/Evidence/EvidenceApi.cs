@@ -46,7 +46,10 @@ public static class EvidenceApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ticket = await EvidenceFiles.VisibleTicketAsync(connection, staff, code, cancellationToken);
         if (ticket is null) return NotFound(code);
-        if (await EvidenceFiles.StoredAsync(connection, ticket.Id, id, cancellationToken) is not { } file)
+        // The denouncer's photos are part of their identity: only those who may reveal it get them (the same 404 otherwise).
+        var withholdCitizens = !Privacy.DenouncerProtection.MayReveal(staff, ticket.AssignedAgencyCode)
+            && (await Privacy.DenouncerProtection.ProtectedAsync(connection, [ticket.Id], cancellationToken)).Count > 0;
+        if (await EvidenceFiles.StoredAsync(connection, ticket.Id, id, withholdCitizens, cancellationToken) is not { } file)
             return TypedResults.Problem(title: "File not found", detail: $"No stored file {id} on ticket {ticket.Code}.", statusCode: StatusCodes.Status404NotFound);
         var key = thumbnail ? file.ThumbnailKey : file.Key;
         if (key is null) return TypedResults.Problem(title: "No thumbnail", detail: "Only photos have thumbnails.", statusCode: StatusCodes.Status404NotFound);

@@ -43,11 +43,15 @@ public static class EvidenceFiles
         (await connection.QueryAsync<EvidenceItem>(new CommandDefinition(
             $"select {Columns} from evidence where ticket_id = @ticketId order by id", new { ticketId }, cancellationToken: cancellationToken))).AsList();
 
-    /// <summary>The stored file's key and type, when it belongs to this ticket and is stored.</summary>
+    /// <summary>
+    /// The stored file's key and type, when it belongs to this ticket and is stored; with <paramref name="withholdCitizens"/>
+    /// (a tố cáo seen by someone who may not reveal the denouncer) the citizen's own files are not served.
+    /// </summary>
     public static Task<(string Key, string? ThumbnailKey, string ContentType, string? FileName, string Sha256)?> StoredAsync(
-        NpgsqlConnection connection, long ticketId, long evidenceId, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, long ticketId, long evidenceId, bool withholdCitizens, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<(string, string?, string, string?, string)?>(new CommandDefinition("""
             select storage_key, thumbnail_key, content_type, file_name, sha256 from evidence
             where id = @evidenceId and ticket_id = @ticketId and status = 'stored' and storage_key is not null
-            """, new { ticketId, evidenceId }, cancellationToken: cancellationToken));
+              and not (@withholdCitizens and origin = 'citizen')
+            """, new { ticketId, evidenceId, withholdCitizens }, cancellationToken: cancellationToken));
 }

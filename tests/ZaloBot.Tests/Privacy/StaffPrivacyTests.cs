@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Dapper;
@@ -75,6 +76,28 @@ public class StaffPrivacyTests(ServiceFactory service) : IClassFixture<ServiceFa
         // A handler of another agency does not even see the ticket.
         var other = await service.AsAsync(StaffRole.AgencyHandler, "UBND-TS");
         (await other.PostAsync($"/api/privacy/tickets/{code}/identity", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_denouncers_own_photo_is_served_only_to_those_who_may_reveal_them()
+    {
+        await service.StartReadyAsync();
+        var code = await DenunciationAsync();
+        var key = "test/" + Guid.NewGuid().ToString("N");
+        await service.Services.GetRequiredService<ZaloBot.Evidence.IEvidenceStore>().PutAsync(key, new MemoryStream("photo"u8.ToArray()), "image/jpeg", CancellationToken.None);
+        await using (var connection = service.Database.Open())
+        {
+            var id = await connection.ExecuteScalarAsync<long>("""
+                insert into evidence (ticket_id, origin, declared_kind, status, next_attempt_at, content_type, size_bytes, sha256, storage_key, created_at)
+                select id, 'citizen', 'image', 'stored', now(), 'image/jpeg', 5, repeat('a', 64), @key, now() from tickets where code = @code
+                returning id
+                """, new { code, key });
+            var url = $"/api/tickets/{code}/evidence/{id}";
+
+            (await (await service.AsAsync(StaffRole.IntakeOfficer)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await (await service.AsAsync(StaffRole.AgencyHandler, "SXD")).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await (await service.AsAsync(StaffRole.Supervisor)).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
     }
 
     [Theory]
