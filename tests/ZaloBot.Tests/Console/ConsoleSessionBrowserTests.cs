@@ -23,8 +23,12 @@ public sealed class AddressLimitedService : ServiceFactory
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }
 
-public class ConsoleSessionBrowserTests(BrowserService service) : IClassFixture<BrowserService>
+[Collection(BrowserCollection.Name)]
+public class ConsoleSessionBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
 {
+    // The queue page holds a live-update stream open, so navigations are awaited until they commit, not until "load".
+    private static readonly PageGotoOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task A_session_cookie_copied_before_sign_out_no_longer_opens_the_console_in_another_browser()
     {
@@ -34,9 +38,8 @@ public class ConsoleSessionBrowserTests(BrowserService service) : IClassFixture<
         var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.IntakeOfficer);
         var baseUrl = service.Address.ToString().TrimEnd('/');
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ConsoleBrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
-        var officer = await browser.NewContextAsync(new() { Locale = "vi-VN" });
+        var browser = chromium.Browser;
+        await using var officer = await browser.NewContextAsync(new() { Locale = "vi-VN" });
         var page = await officer.NewPageAsync();
         page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
         await page.GotoAsync(baseUrl + "/console/sign-in");
@@ -47,17 +50,17 @@ public class ConsoleSessionBrowserTests(BrowserService service) : IClassFixture<
 
         var copied = (await officer.CookiesAsync()).Where(c => c.Name == "zalobot-console").ToList();
         copied.Count.ShouldBe(1);
-        var thief = await browser.NewContextAsync();
+        await using var thief = await browser.NewContextAsync();
         await thief.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = copied[0].Name, Value = copied[0].Value, Url = baseUrl }]);
         var stolen = await thief.NewPageAsync();
         stolen.SetDefaultTimeout(45_000);
-        await stolen.GotoAsync(baseUrl + "/console");
+        await stolen.GotoAsync(baseUrl + "/console", Committed);
         stolen.Url.ShouldBe(baseUrl + "/console", "the copy works while the session lives");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/console/sign-in", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/console/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
-        await stolen.GotoAsync(baseUrl + "/console");
+        await stolen.GotoAsync(baseUrl + "/console", Committed);
         stolen.Url.ShouldContain("/console/sign-in");
     }
 }

@@ -8,7 +8,7 @@ using ZaloBot.Tickets;
 namespace ZaloBot.StaffConsole.Pages;
 
 /// <summary>The queue: tabs by status with counts, filters, keyset paging; agency scope exactly as the API.</summary>
-public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, TimeProvider time) : PageModel
+public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, Tracks.TrackSettings trackSettings, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -25,6 +25,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
     public bool Unreachable { get; private set; }
     public string? Q { get; private set; }
     public long? After { get; private set; }
+    public TrackQueuePanel TrackPanel { get; private set; } = TrackQueuePanel.Empty;
 
     public async Task OnGetAsync(string? status, string? category, string? agency, string? centre, string? due, string? unreachable, string? q, string? after, CancellationToken cancellationToken)
     {
@@ -48,6 +49,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
             new TicketFilter(Status, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, After, PageSize, Unreachable), scope, now, cancellationToken);
         var calendar = await holidays.GetAsync(cancellationToken);
         Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, calendar, now)).ToList();
+        TrackPanel = await TrackQueuePanel.LoadAsync(connection, Staff, TicketStatusNames.Parse(Status), After is null, trackSettings, holidays, now, cancellationToken);
         NextAfter = page.NextAfter;
     }
 

@@ -20,8 +20,13 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
     public string? Error { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
+    public Tracks.TrackReport? TrackReport { get; private set; }
 
-    public async Task OnGetAsync(string? from, string? to, CancellationToken cancellationToken) => await LoadAsync(from, to, cancellationToken);
+    public async Task OnGetAsync(string? from, string? to, CancellationToken cancellationToken)
+    {
+        await LoadAsync(from, to, cancellationToken);
+        TrackReport = await Tracks.TrackReports.BuildAsync(dataSource, From, To.AddDays(1), cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(string? from, string? to, CancellationToken cancellationToken)
     {
