@@ -108,12 +108,13 @@ public static class ConsoleServiceCollectionExtensions
     }
 
     /// <summary>Server-sent events: "ticket" with the code and what happened, for tickets this staff member may see.</summary>
-    private static async Task StreamAsync(HttpContext context, ConsoleFeed feed, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
+    private static async Task StreamAsync(HttpContext context, ConsoleFeed feed, ConsoleSessions sessions, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
         // Ends with the page, or when the service stops (so a shutdown does not wait for open pages).
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var cancellationToken = linked.Token;
         var staff = context.User.Staff();
+        var session = context.User.SessionToken();
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache, no-store";
         context.Response.Headers["X-Accel-Buffering"] = "no";
@@ -135,6 +136,9 @@ public static class ConsoleServiceCollectionExtensions
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // A session ended elsewhere (sign-out, a new password, an admin) closes its open stream within a
+                    // heartbeat; the browser's reconnect is then refused like any other request of that session.
+                    if (!await sessions.IsLiveAsync(staff.Id, session, cancellationToken)) return;
                     await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
                 }
                 await context.Response.Body.FlushAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Domain.Tickets;
+using ZaloBot.StaffConsole;
 using ZaloBot.Tests.Infrastructure;
 
 namespace ZaloBot.Tests.StaffConsole;
@@ -138,6 +140,30 @@ public class ConsoleQueueTests(ServiceFactory service) : IClassFixture<ServiceFa
         data.ShouldContain(own);
         data.ShouldContain("citizen_message");
         data.ShouldNotContain(other);
+    }
+
+    [Fact]
+    public async Task An_open_live_stream_ends_when_its_session_is_ended_on_the_server()
+    {
+        await service.StartReadyAsync();
+        var (account, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.IntakeOfficer);
+        var officer = ConsoleClient.For(service);
+        (await officer.SignInAsync(login, ConsoleClient.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await officer.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90)); // a bound: the stream checks at each 20 s heartbeat
+        (await reader.ReadLineAsync(timeout.Token)).ShouldBe("retry: 3000");
+
+        (await service.Services.GetRequiredService<ConsoleSessions>().EndAllAsync(account.Id, SessionEndReasons.EndedByAdmin, timeout.Token)).ShouldBe(1);
+
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync(timeout.Token) is { } line) lines.Add(line);
+        lines.ShouldNotContain(": keep-alive", "a dead session's stream is closed at its first heartbeat, not kept alive");
+        (await officer.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/console/events"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
