@@ -12,12 +12,10 @@ public sealed record StaffRow(long Id, string Name, string? Login, string Role, 
 
 /// <summary>Staff accounts for admins: create, role and agency, disable, sign-in links, Zalo enrolment codes, API tokens.</summary>
 public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, StaffEnrolment enrolment, ConsoleAccounts accounts,
-    ConsoleAudit audit, ConsoleLookups lookups, ConsoleSessions sessions) : PageModel
+    ConsoleAudit audit, ConsoleLookups lookups, ConsoleSessions sessions) : ConsoleFormPage
 {
     public IReadOnlyList<StaffRow> Accounts { get; private set; } = [];
     public Lookups Lookups { get; private set; } = null!;
-    public string? Message { get; private set; }
-    public bool IsError { get; private set; }
     /// <summary>A link, code or token shown once, right after it is issued.</summary>
     public string? Secret { get; private set; }
 
@@ -115,15 +113,7 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
         audit.WriteAsync(staffId, ConsoleAuditKinds.AccountChanged, detail: $"{detail} (by staff #{User.Staff().Id})",
             remoteIp: HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
-    {
-        (Message, IsError) = (message, true);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Lookups = await lookups.GetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -9,13 +9,11 @@ namespace ZaloBot.StaffConsole.Pages.Privacy;
 
 /// <summary>The breach register for admins: record a suspected breach, watch its notification clock, list who is affected, record the notification.</summary>
 [Authorize(Policy = ConsoleAuth.AdminPolicy)]
-public sealed class BreachesModel(BreachRegister register, TimeProvider time) : PageModel
+public sealed class BreachesModel(BreachRegister register, TimeProvider time) : ConsoleFormPage
 {
     public IReadOnlyList<BreachRow> Rows { get; private set; } = [];
     public BreachRow? Shown { get; private set; }
     public IReadOnlyList<AffectedSubject> Affected { get; private set; } = [];
-    public string? Message { get; private set; }
-    public bool IsError { get; private set; }
     public int Hours => register.NoticeHours;
     public DateTimeOffset Now { get; private set; }
 
@@ -58,15 +56,7 @@ public sealed class BreachesModel(BreachRegister register, TimeProvider time) : 
         return Page();
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
-    {
-        (Message, IsError) = (message, true);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
         Rows = await register.ListAsync(cancellationToken);

@@ -8,11 +8,9 @@ namespace ZaloBot.StaffConsole.Pages.Privacy;
 
 /// <summary>The queue of citizens' rights requests with their clocks; supervisors and admins complete or refuse them with a reason.</summary>
 [Authorize(Policy = ConsoleAuth.SupervisorPolicy)]
-public sealed class RequestsModel(PrivacyRequests requests, ConsoleAudit audit, TimeProvider time) : PageModel
+public sealed class RequestsModel(PrivacyRequests requests, ConsoleAudit audit, TimeProvider time) : ConsoleFormPage
 {
     public IReadOnlyList<PrivacyRequestRow> Rows { get; private set; } = [];
-    public string? Message { get; private set; }
-    public bool IsError { get; private set; }
     private DateTimeOffset _now;
 
     public bool IsOverdue(PrivacyRequestRow row) => row.Status == "acknowledged" && new DateTimeOffset(DateTime.SpecifyKind(row.DueAt, DateTimeKind.Utc)) < _now;
@@ -37,15 +35,7 @@ public sealed class RequestsModel(PrivacyRequests requests, ConsoleAudit audit, 
         return Page();
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
-    {
-        (Message, IsError) = (message, true);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         _now = time.GetUtcNow();
         Rows = await requests.ListAsync(openOnly: false, cancellationToken);
