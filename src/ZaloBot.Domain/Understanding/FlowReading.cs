@@ -87,6 +87,10 @@ public sealed partial class Understander
         if (text.Count == 0) return FlowReading.Nothing;
         var fillers = Set(FlowAnswers.Fillers);
         if (CoveredBy(text, [Set(Answer.Cancel)], fillers)) return new FlowReading(FlowIntent.Cancel);
+        // "thôi để hôm khác e gửi": said twice over, one word more does not make it data — unless it names a part
+        // ("thôi bỏ ảnh đi" removes the photos).
+        if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
+            return new FlowReading(FlowIntent.Cancel);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
@@ -163,7 +167,12 @@ public sealed partial class Understander
         var fillers = Set(FlowAnswers.Fillers);
         var notFixed = Set(FlowAnswers.NotFixed);
         if (CoveredBy(text, [notFixed], fillers)) return FixedAnswer.NotFixed;
-        if (CoveredBy(text, [Set(FlowAnswers.Fixed)], [.. fillers, .. _intents.GetValueOrDefault("thanks") ?? []])) return FixedAnswer.Fixed;
+        Phrase[] politeness = [.. fillers, .. _intents.GetValueOrDefault("thanks") ?? []];
+        if (CoveredBy(text, [Set(FlowAnswers.Fixed)], politeness)) return FixedAnswer.Fixed;
+        // "đèn sáng lại rồi": one word naming the thing, the rest an answer — unless that word is a problem ("hỏng rồi").
+        if (Uncovered(text, [Set(FlowAnswers.Fixed)], politeness, out var saidFixed) == 1 && saidFixed
+            && Score(text, notFixed).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0)
+            return FixedAnswer.Fixed;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;

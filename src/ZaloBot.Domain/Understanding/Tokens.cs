@@ -42,16 +42,29 @@ internal sealed class Tokenizer
     private readonly Dictionary<string, string[]> _before;
     private readonly Dictionary<string, string[]> _abbreviations;
 
+    /// <summary>
+    /// Abbreviations written with tone or vowel marks ("hông" → không) apply only when typed with those marks:
+    /// without them they would swallow another word ("hong" is also "hỏng", broken — the commonest complaint word).
+    /// </summary>
+    private readonly Dictionary<string, string[]> _markedAbbreviations;
+
     public Tokenizer(PhraseTable table)
     {
         _before = table.BeforeNormalising.ToDictionary(
             p => p.Key.Normalize(NormalizationForm.FormC).ToLowerInvariant(), p => Words(p.Value));
         // Only single words are abbreviations: a phrase key could never match one token.
-        _abbreviations = table.Abbreviations
-            .Select(p => (Key: TextNormalizer.Normalize(p.Key), Value: Words(p.Value)))
+        var single = table.Abbreviations
+            .Select(p => (Typed: p.Key.Normalize(NormalizationForm.FormC).ToLowerInvariant(), Key: TextNormalizer.Normalize(p.Key), Value: Words(p.Value)))
             .Where(p => p.Key.Length > 0 && !p.Key.Contains(' '))
+            .ToList();
+        _abbreviations = single.Where(p => !Marked(p.Typed, p.Key))
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        _markedAbbreviations = single.Where(p => Marked(p.Typed, p.Key))
+            .GroupBy(p => p.Typed).ToDictionary(g => g.Key, g => g.Last().Value);
     }
+
+    /// <summary>Written with marks other than the đ stroke, which citizens drop without changing the word ("dc" is "đc").</summary>
+    private static bool Marked(string typed, string normalized) => typed.Replace('đ', 'd') != normalized;
 
     private static string[] Words(string text) => TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -78,7 +91,7 @@ internal sealed class Tokenizer
             else
             {
                 var normalized = TextNormalizer.Normalize(word);
-                if (_abbreviations.TryGetValue(normalized, out var expanded)) parts = expanded;
+                if (_markedAbbreviations.TryGetValue(lower, out var expanded) || _abbreviations.TryGetValue(normalized, out expanded)) parts = expanded;
                 else
                 {
                     parts = [normalized];

@@ -281,6 +281,41 @@ public sealed partial class Understander
         return (scores, intentOf, found);
     }
 
+    private const string QuestionEnd = "questionEnd";
+    private const string ProgressEnd = "progressEnd";
+    private const string Negation = "negation";
+
+    /// <summary>
+    /// The message ends with one of <paramref name="phrases"/>, politeness after it allowed ("… phường nào vậy ạ").
+    /// A phrase is tried before its words are taken for politeness: "nào" is both.
+    /// </summary>
+    /// <returns>Where the phrase starts, or -1.</returns>
+    private int EndsWith(TokenizedText text, bool[] fillers, Phrase[] phrases)
+    {
+        for (var end = text.Count - 1; end >= 0; end--)
+        {
+            foreach (var phrase in phrases)
+            {
+                var start = end - phrase.Words.Length + 1;
+                if (start >= 0 && Match(text, start, phrase) == phrase.Words.Length) return start;
+            }
+            if (!fillers[end]) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>A negation before <paramref name="at"/> — "không biết … ở đâu" asks, so "không biết/rõ" is not one.</summary>
+    private bool Negated(TokenizedText text, int at)
+    {
+        var negations = _answers.GetValueOrDefault(Negation, []);
+        for (var i = 0; i < at; i++)
+        {
+            var length = Best(text, i, negations).Length;
+            if (length > 0 && !(i + length < text.Count && text.Tokens[i + length].Text is "biet" or "ro")) return true;
+        }
+        return false;
+    }
+
     /// <summary>The phrases found in a message and the intent they vote for: why a message went where it went.</summary>
     public IReadOnlyList<(string Intent, string Words, double Weight)> Explain(string raw) => Segment(Tokenize(raw)).Found;
 
@@ -292,12 +327,16 @@ public sealed partial class Understander
         var (scores, intentOf, _) = Segment(text);
         var fillers = Fillers(text);
 
-        // "… có làm việc thứ bảy không ạ": a yes/no question ends with "không".
-        var last = text.Count - 1;
-        while (last > 0 && fillers[last]) last--;
-        if (text.Tokens[last].Text == "khong" && last >= 2)
+        // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
+        // After a negation the same words are indefinite: "không ai thông báo gì" says nobody told anything.
+        if (text.Count >= 3 && EndsWith(text, fillers, _answers.GetValueOrDefault(QuestionEnd, [])) is var q and >= 0
+            && !Negated(text, q))
             scores["question"] = scores.GetValueOrDefault("question") + 2.5;
         if (raw.Contains('?')) scores["question"] = scores.GetValueOrDefault("question") + 1.5;
+        // "… phản ánh hôm bữa có ai xem chưa": asking whether something happened yet is chasing what was sent, and
+        // the complaint word in it names what is chased, not a new complaint.
+        if (text.Count >= 3 && EndsWith(text, fillers, _answers.GetValueOrDefault(ProgressEnd, [])) is var p and >= 0 && intentOf[p] != "problem")
+            scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
