@@ -241,7 +241,7 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "khong phai", "dung la", "phai la"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "khong phai", "dung la", "phai la", "chu khong phai"];
     private static readonly HashSet<string> TrailingNoise = ["a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
@@ -299,6 +299,16 @@ public sealed partial class Understander
             var from = fromStart >= 0 ? Trim(text, fromStart, text.Count - 1) : null;
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+        }
+
+        // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
+        for (var k = 1; k < text.Count; k++)
+        {
+            if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
+            var to = Trim(text, 0, k - 1);
+            var from = Trim(text, k + 3, text.Count - 1);
+            if (to is null || from is null) return null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
         return null;
     }

@@ -56,6 +56,22 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_correction_said_the_other_way_round_is_applied_at_the_summary()
+    {
+        var script = Script.Start().ToConfirmation()
+            .Says("số nhà 21 chứ không phải 12").ExpectStep(Step.Confirm).Expect("Số 21 đường Lý Thái Tổ");
+        script.State.Draft.Address.ShouldStartWith("Số 21 đường Lý Thái Tổ");
+    }
+
+    [Fact]
+    public void A_cancel_said_twice_with_one_more_word_cancels_at_the_description_step()
+    {
+        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("thôi để hôm khác e gửi").ExpectStep(Step.Menu);
+        script.State.Draft.Description.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_correction_at_the_summary_is_applied_and_shown_in_the_summary()
     {
         var script = Script.Start().ToConfirmation()
@@ -268,8 +284,13 @@ public class MeaningConversationTests
     [InlineData("xong rồi")]
     [InlineData("ok rồi")]
     [InlineData("rồi")]
+    [InlineData("đèn sáng lại rồi")]
     public void Fixed_in_words_is_kept_and_the_rating_asked(string text) =>
         Resolved().Says(text).Expect(TrackTexts.ThanksForConfirming).Last.OfType<CitizenConfirmedFixed>().ShouldHaveSingleItem();
+
+    [Fact]
+    public void A_problem_word_before_a_yes_word_is_not_fixed() =>
+        Resolved().Says("đèn hỏng rồi").Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
 
     // ---- cleanup that keeps words ----
 

@@ -35,6 +35,31 @@ public class UnderstanderTests
     public void Whole_messages_are_understood(string typed, MessageIntent intent) => U.Understand(typed).Intent.ShouldBe(intent);
 
     [Fact]
+    public void Hong_is_broken_and_only_hong_with_its_circumflex_is_the_southern_no()
+    {
+        // "hông" (Southern "không") must not swallow "hỏng"/"hong" (broken), the commonest complaint word.
+        U.Explain("đèn hỏng rồi").ShouldContain(p => p.Intent == "problem" && p.Words == "hong");
+        U.Explain("den hong roi").ShouldContain(p => p.Intent == "problem" && p.Words == "hong");
+        U.Explain("có bị phạt không").ShouldNotContain(p => p.Intent == "problem");
+        U.Understand("co ai truc hông").Intent.ShouldNotBe(MessageIntent.Complaint);
+    }
+
+    [Theory]
+    [InlineData("con sinh ở bệnh viện tỉnh thì khai sinh ở phường nào", MessageIntent.Question)]
+    [InlineData("sang tên sổ đỏ mất bao lâu vậy ạ", MessageIntent.Question)]
+    [InlineData("cho chau hoi thu tuc nhap khau cho vo o dau", MessageIntent.Question)]
+    [InlineData("khu vuc p tu son bi mat nuoc 3 ngay nay ko ai thong bao gi", MessageIntent.Complaint)]
+    public void A_question_is_known_by_its_last_question_word_unless_a_negation_makes_it_indefinite(string typed, MessageIntent intent) =>
+        U.Understand(typed).Intent.ShouldBe(intent);
+
+    [Theory]
+    [InlineData("phan anh hom bua cua toi co ai xem chua", MessageIntent.Status)]
+    [InlineData("cái vụ đèn đường em báo hôm trước đã có ai xử lý chưa ạ", MessageIntent.Status)]
+    [InlineData("lam can cuoc cho con hen 15 ngay ma gio 1 thang van chua co", MessageIntent.Complaint)]
+    public void Asking_whether_something_happened_yet_chases_what_was_sent(string typed, MessageIntent intent) =>
+        U.Understand(typed).Intent.ShouldBe(intent);
+
+    [Fact]
     public void Diacritics_typed_on_short_words_are_respected()
     {
         // "đó" (that) is not "đổ" (fallen); without diacritics "do" could be either.
