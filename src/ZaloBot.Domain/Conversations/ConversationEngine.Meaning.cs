@@ -22,6 +22,7 @@ public static partial class ConversationEngine
         {
             var step = _state.Step;
             if (!MeaningSteps.Contains(step)) return false;
+            if (DangerInFlow(raw, step)) return true;
             var reading = Understanding.ReadInFlow(raw);
             switch (reading.Intent)
             {
@@ -191,6 +192,23 @@ public static partial class ConversationEngine
         private static string FirstWord(string text) => text.Trim().Split(' ')[0];
 
         // ---- danger first ----
+
+        /// <summary>
+        /// Danger named in the middle of a complaint: the numbers first, the draft made urgent (fewest steps from here).
+        /// At the steps that take the problem's words the message is still their answer; elsewhere the step is asked again.
+        /// </summary>
+        private bool DangerInFlow(string raw, Step step)
+        {
+            if (Draft.Urgent || step is Step.ProblemOffer or Step.Confirm or Step.EditChoice) return false;
+            var kind = Understanding.Danger(raw);
+            if (kind == DangerKind.None) return false;
+            _greetFirst = false;
+            Say(DangerTexts.EmergencyLine(kind, context.Emergency));
+            _state = _state with { Draft = Draft with { Urgent = true } };
+            if (step is Step.Category or Step.Description) return false;
+            Prompt();
+            return true;
+        }
 
         /// <summary>
         /// Immediate danger: the numbers to call are the very first line; then the complaint is recorded as urgent with

@@ -39,6 +39,10 @@ public static class StaffTexts
 
     public static string NewTicket(string code, string description) => $"Phản ánh mới {code}: {Snippet(description)}";
 
+    /// <summary>Words of immediate danger: the citizen was already given the emergency numbers; staff must act at once.</summary>
+    public static string UrgentTicket(string code) =>
+        $"🚨 KHẨN — {code}: người dân báo nguy hiểm tức thời (đã được nhắc gọi số khẩn cấp). Cần phản hồi ngay.";
+
     public static string Assigned(string code, string description) => $"Phản ánh {code} được giao cho đơn vị của bạn: {Snippet(description)}";
 
     /// <summary>An action on a ticket of the agency, by someone else (e.g. a supervisor reopened it): what and why.</summary>

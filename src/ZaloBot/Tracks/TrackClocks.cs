@@ -20,5 +20,9 @@ public sealed class TrackClocks(TrackSettings settings, ZaloBot.Calendar.Holiday
         if (id is { } ticketId && (track != TicketTracks.Pakn || set.SuggestedTrack != TicketTracks.Pakn || priority != Priorities.Normal))
             await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticketId, ActorKind.System, null, TrackEvents.TrackSet, IsPublic: false, null,
                 new { track, suggested_track = set.SuggestedTrack, priority }), now, cancellationToken);
+        // An urgent ticket is pushed to intake and supervisors at once, apart from the ordinary "new ticket" push, so
+        // that it stands out on a phone among the day's others.
+        if (id is { } urgentId && priority == Priorities.Urgent)
+            await ZaloBot.Staff.StaffPush.ToIntakeAsync(connection, transaction, $"ticket:{urgentId}:urgent", Domain.StaffChat.StaffTexts.UrgentTicket(set.TicketCode), set.TicketCode, now, cancellationToken);
     }
 }

@@ -136,7 +136,7 @@ public class IntakeConversationTests
     public void Shared_location_fills_the_place_and_the_ward_is_asked()
     {
         var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
-            .Says("Cây đổ chắn ngang đường sau bão, chưa ai dọn")
+            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, chưa ai sửa")
             .SharesLocation(21.1861, 106.0763).ExpectStep(Step.Area).Expect("phường/xã")
             .Says("bỏ qua").ExpectStep(Step.Attachments)
             .Says("xong").Says("Ngô Thị Hoa 0912345678").Says("gửi");

@@ -292,6 +292,26 @@ public class MeaningConversationTests
     public void A_problem_word_before_a_yes_word_is_not_fixed() =>
         Resolved().Says("đèn hỏng rồi").Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
 
+    [Fact]
+    public void Danger_named_at_the_description_step_gets_the_numbers_first_and_makes_the_complaint_urgent()
+    {
+        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("dây điện đứt rơi xuống đường đang tóe lửa, người qua lại rất nhiều");
+        script.Last.OfType<SendText>().First().Text.ShouldStartWith(DangerTexts.Prefix);
+        script.State.Draft.Urgent.ShouldBeTrue();
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("dây điện đứt");
+    }
+
+    [Fact]
+    public void Danger_named_at_the_place_step_gets_the_numbers_and_the_place_is_asked_again()
+    {
+        var script = AtPlace().Says("nhanh lên, cột điện đổ đè lên người rồi");
+        script.Last.OfType<SendText>().First().Text.ShouldStartWith(DangerTexts.Prefix);
+        script.State.Step.ShouldBe(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.Draft.Urgent.ShouldBeTrue();
+    }
+
     // ---- cleanup that keeps words ----
 
     [Fact]

@@ -129,6 +129,26 @@ public class StaffChatTests(ServiceFactory service) : IClassFixture<ServiceFacto
     }
 
     [Fact]
+    public async Task A_ticket_about_immediate_danger_is_pushed_to_intake_as_urgent_at_once()
+    {
+        await service.StartReadyAsync();
+        var intake = await LinkedStaffAsync(StaffRole.IntakeOfficer, null);
+        var citizen = NewZaloUser();
+        await SayAsync(citizen, "dây điện đứt rơi xuống đường trước số 8 đường Trần Phú đang tóe lửa");
+        (await Rows.OutboxAsync(service.Database, citizen)).First().Text.ShouldStartWith("🚨");
+        foreach (var text in new[] { "Lê Hoa 0912345678", "gửi" })
+        {
+            if ((await Rows.TicketsAsync(service.Database, citizen)).Count > 0) break;
+            await SayAsync(citizen, text);
+        }
+        var code = (await Rows.TicketsAsync(service.Database, citizen)).Single().Code;
+
+        var pushes = (await Rows.OutboxAsync(service.Database, intake)).Select(m => m.Text).ToList();
+        pushes.ShouldContain(StaffTexts.UrgentTicket(code));
+        pushes.ShouldContain(t => t.StartsWith($"Phản ánh mới {code}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task New_tickets_and_assignments_are_pushed_to_the_right_staff()
     {
         await service.StartReadyAsync();
