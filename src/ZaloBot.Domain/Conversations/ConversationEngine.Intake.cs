@@ -284,9 +284,11 @@ public static partial class ConversationEngine
                 ? Submitted(code, category.ExpectedDeadline)
                 : Tracks.TrackTexts.SubmittedAs(track, code, context.Tracks.FirstOrDefault(t => t.Code == track)));
             // A tố cáo is never published; an urgent report skips the question to stay short.
-            if (track != Tracks.TicketTracks.ToCao && !Draft.Urgent) AskAboutPublication(category, code);
+            var askedAboutPublication = track != Tracks.TicketTracks.ToCao && !Draft.Urgent && AskAboutPublication(category, code);
             // The centre is where this complaint started; the next one may start elsewhere.
             _state = WithoutDraft(_state) with { ServiceCentreCode = null };
+            // The publication question must stay the last thing read; the other problem then follows its answer.
+            if (!askedAboutPublication) OfferPendingProblem();
         }
     }
 }

@@ -45,6 +45,9 @@ public static partial class ConversationEngine
             }
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
             {
+                // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
+                var another = raw.Trim();
+                _state = _state with { PendingProblem = another.Length <= Limits.MaxDescriptionLength ? another : another[..Limits.MaxDescriptionLength] };
                 Say(AnotherProblemLater);
                 Prompt();
                 return true;
@@ -190,6 +193,15 @@ public static partial class ConversationEngine
 
         /// <summary>"đường Trần Phú" replaces the part of the address from its "đường" on.</summary>
         private static string FirstWord(string text) => text.Trim().Split(' ')[0];
+
+        /// <summary>The problem named mid-flow, offered for filing now that the complaint before it is done.</summary>
+        private void OfferPendingProblem()
+        {
+            if (_state.PendingProblem is not { } pending) return;
+            _state = _state with { PendingProblem = null };
+            Say(PendingProblemNow);
+            OfferProblem(pending, pending);
+        }
 
         // ---- danger first ----
 

@@ -22,12 +22,14 @@ public static partial class ConversationEngine
     /// </summary>
     private sealed partial class Turn
     {
-        private void AskAboutPublication(CategoryOption category, string code)
+        /// <returns>Whether the question was asked.</returns>
+        private bool AskAboutPublication(CategoryOption category, string code)
         {
-            if (!category.Publishable) return;
+            if (!category.Publishable) return false;
             // Consent is a yes given freely: two equal buttons, and nothing is published until the citizen says yes.
             SayButtons(ZaloBot.Domain.Privacy.PrivacyTexts.AskPublish(code),
                 [Button.Say(PublicationTexts.Publish + " " + code), Button.Say(PublicationTexts.DoNotPublish + " " + code)]);
+            return true;
         }
 
         /// <summary>"Không công khai PA-…" / "Đồng ý công khai PA-…" (the buttons), or the words alone for the latest ticket.</summary>
@@ -44,6 +46,7 @@ public static partial class ConversationEngine
             _effects.Add(new SetPublication(ticket.Code, publish));
             Say(publish ? PublicationTexts.WillBePublished(ticket.Code) : PublicationTexts.WillNotBePublished(ticket.Code));
             if (_state.Step != Step.Menu) Prompt();
+            else OfferPendingProblem();
             return true;
         }
 

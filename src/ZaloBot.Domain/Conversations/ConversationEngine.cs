@@ -180,7 +180,8 @@ public static partial class ConversationEngine
                     var hadDraft = _state.HasDraftInProgress;
                     _state = WithoutDraft(_state);
                     if (hadDraft) Say(Cancelled);
-                    MainMenu();
+                    if (_state.PendingProblem is not null) OfferPendingProblem();
+                    else MainMenu();
                     break;
                 case GlobalCommand.Back:
                     GoBack();

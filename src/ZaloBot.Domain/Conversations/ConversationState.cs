@@ -87,6 +87,9 @@ public sealed record ConversationState
     /// <summary>The open ticket the citizen was offered to follow instead of filing; offered once per draft.</summary>
     public string? FollowCandidate { get; init; }
 
+    /// <summary>A second problem the citizen named in the middle of a complaint; offered once that one is filed or cancelled.</summary>
+    public string? PendingProblem { get; init; }
+
     [JsonIgnore]
     public bool HasDraftInProgress => Step is not (Step.Menu or Step.QuestionOffer) || PausedStep is not null;
 

@@ -245,7 +245,9 @@ public static class ConversationTexts
     public const string CannotTellWhatToCorrect = "Bạn muốn sửa mục nào? Bấm chọn bên dưới, rồi gõ lại cho đúng.";
 
     public const string AnotherProblemLater =
-        "Tôi hiểu bạn còn một sự việc khác. Bạn hoàn tất phản ánh đang gửi trước (hoặc gõ \"hủy\"), rồi nhắn sự việc mới, tôi sẽ ghi nhận riêng.";
+        "Tôi đã ghi nhớ sự việc khác bạn vừa nhắc. Bạn hoàn tất phản ánh đang gửi trước (hoặc gõ \"hủy\"), rồi tôi sẽ hỏi bạn có gửi tiếp sự việc đó không.";
+
+    public const string PendingProblemNow = "Còn sự việc bạn nhắc lúc nãy:";
 
     public const string PhotosLater = "Được. Khi có ảnh, bạn cứ gửi vào đây sau khi nộp; ảnh sẽ được thêm vào phản ánh.";
 

@@ -112,8 +112,45 @@ public class MeaningConversationTests
     [Fact]
     public void A_new_problem_typed_mid_flow_is_kept_apart_and_not_stored_as_the_address()
     {
-        var script = AtPlace().Says("à mà còn vụ rác ở đầu ngõ cũng không ai dọn, bốc mùi lắm").ExpectStep(Step.Place).Expect("một sự việc khác");
+        var script = AtPlace().Says("à mà còn vụ rác ở đầu ngõ cũng không ai dọn, bốc mùi lắm").ExpectStep(Step.Place).Expect("sự việc khác");
         script.State.Draft.Address.ShouldBeNull();
+        script.State.PendingProblem.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_new_problem_typed_mid_flow_is_offered_once_the_complaint_is_cancelled()
+    {
+        var script = AtPlace().Says("à mà còn vụ rác ở đầu ngõ cũng không ai dọn, bốc mùi lắm")
+            .Says("thôi ko gửi nữa").Expect("Đã hủy").Expect(ConversationTexts.PendingProblemNow).ExpectStep(Step.ProblemOffer);
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("rác ở đầu ngõ");
+        script.State.PendingProblem.ShouldBeNull();
+    }
+
+    private static Script WithAnotherProblemNamed(ConversationContext context) =>
+        Script.Start(context).Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
+            .Says("Đường Lý Thái Tổ bị ngập sâu sau mưa, xe máy không đi được")
+            .Says("tiện đây tôi phản ánh luôn việc rác ở đầu ngõ 7 không ai dọn cả tuần nay")
+            .Says("Số 12 đường Lý Thái Tổ, phường Kinh Bắc").Says("Xong").Says("Nguyễn Văn An, 0912 345 678")
+            .ExpectStep(Step.Confirm);
+
+    [Fact]
+    public void A_new_problem_typed_mid_flow_is_offered_once_the_complaint_is_filed()
+    {
+        var script = WithAnotherProblemNamed(Fixtures.Context()).Says("gửi")
+            .Expect(ConversationTexts.PendingProblemNow).ExpectStep(Step.ProblemOffer);
+        script.Ticket().Description.ShouldContain("ngập sâu");
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("rác ở đầu ngõ 7");
+    }
+
+    [Fact]
+    public void A_new_problem_typed_mid_flow_waits_for_the_publication_answer_which_stays_the_last_question()
+    {
+        var publishing = Fixtures.Context() with { Categories = Fixtures.Categories.Select(c => c with { Publishable = true }).ToList() };
+        var script = WithAnotherProblemNamed(publishing).Says("gửi").ExpectNot(ConversationTexts.PendingProblemNow).ExpectStep(Step.Menu);
+        script.WithTickets(new CitizenTicket(Fixtures.NewCode, "Hạ tầng, môi trường", "Đã nhận", true, null, null))
+            .Says("Không công khai " + Fixtures.NewCode).Expect("sẽ không được công khai")
+            .Expect(ConversationTexts.PendingProblemNow).ExpectStep(Step.ProblemOffer);
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("rác ở đầu ngõ 7");
     }
 
     [Fact]
