@@ -45,8 +45,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<EvidenceSweeper>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Enabled
             ? sp.GetRequiredService<EvidenceDownloader>() : new Idle());
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Enabled
-            ? sp.GetRequiredService<EvidenceSweeper>() : new Idle());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EvidenceSweeper>());
         services.AddSingleton<EvidencePhotoReplies>();
         return services;
     }

@@ -11,43 +11,30 @@ namespace ZaloBot.Evidence;
 /// </summary>
 public sealed partial class EvidenceSweeper(
     NpgsqlDataSource dataSource, IEvidenceStore store, IOptions<EvidenceOptions> options, Storage.MigrationState migrations,
-    TimeProvider time, ILogger<EvidenceSweeper> logger) : BackgroundService
+    TimeProvider time, ILogger<EvidenceSweeper> logger) : Operations.PeriodicJob(migrations, time, logger)
 {
+    private DateTimeOffset _nextRetention = DateTimeOffset.MinValue;
+
     public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var nextRetention = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!migrations.IsApplied)
-                {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-                    continue;
-                }
-                if (time.GetUtcNow() >= nextRetention)
-                {
-                    await ExpireAsync(stoppingToken);
-                    nextRetention = time.GetUtcNow() + options.Value.SweepInterval;
-                }
-                await PurgeAsync(stoppingToken);
-                await Task.Delay(Min(PurgeInterval, options.Value.PollInterval * 5), time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(ex.GetType().Name, ex.Message);
-                await Task.Delay(options.Value.SweepInterval < PurgeInterval ? options.Value.SweepInterval : PurgeInterval, time, stoppingToken);
-            }
-        }
-    }
+    public override string JobName => "evidence-sweeper";
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    /// <summary>Purging erased files is the urgent cadence; the retention scan runs on its own, slower one inside it.</summary>
+    protected override TimeSpan Interval => PurgeInterval < options.Value.PollInterval * 5 ? PurgeInterval : options.Value.PollInterval * 5;
+
+    protected override bool RunsAtStart => true;
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (Time.GetUtcNow() >= _nextRetention)
+        {
+            await ExpireAsync(cancellationToken);
+            _nextRetention = Time.GetUtcNow() + options.Value.SweepInterval;
+        }
+        await PurgeAsync(cancellationToken);
+    }
 
     /// <summary>Marks evidence past its retention as expired; returns how many.</summary>
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
@@ -69,7 +56,7 @@ public sealed partial class EvidenceSweeper(
             categories = settings.RetentionDaysByCategory.Keys.ToArray(),
             days = settings.RetentionDaysByCategory.Values.ToArray(),
             defaultDays = settings.RetentionDays,
-            now = time.GetUtcNow(),
+            now = Time.GetUtcNow(),
         }, cancellationToken: cancellationToken));
         if (count > 0) LogExpired(count);
         return count;
@@ -90,7 +77,7 @@ public sealed partial class EvidenceSweeper(
             if (thumbnail is not null) await store.DeleteAsync(thumbnail, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "update evidence set purged_at = @now, storage_key = null, thumbnail_key = null where id = @id",
-                new { now = time.GetUtcNow(), id }, cancellationToken: cancellationToken));
+                new { now = Time.GetUtcNow(), id }, cancellationToken: cancellationToken));
         }
         return rows.Count;
     }
@@ -98,6 +85,4 @@ public sealed partial class EvidenceSweeper(
     [LoggerMessage(Level = LogLevel.Information, Message = "Evidence retention: {Count} files expired")]
     private partial void LogExpired(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence sweep failed ({Error}): {Reason}")]
-    private partial void LogSweepFailed(string error, string reason);
 }
