@@ -41,7 +41,9 @@ public static class CentrePages
         </body></html>
         """;
 
-    public static string Landing(ServiceCentre centre, string oaName, Uri zaloLink) => $$"""
+    /// <param name="signedMessage">What "Chép mã" copies: the centre code signed for this visit, so the ticket records
+    /// that the centre was known from this page; the code shown stays the short one a citizen can type.</param>
+    public static string Landing(ServiceCentre centre, string oaName, Uri zaloLink, string signedMessage) => $$"""
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Gửi phản ánh — {{E(centre.Name)}}</title>
@@ -55,7 +57,7 @@ public static class CentrePages
           <h1>{{E(centre.Name)}}</h1>
           <p>Để gửi phản ánh, kiến nghị qua Zalo, bạn gửi mã sau cho <b>{{E(oaName)}}</b>:</p>
           <div class="code" id="code">{{E(CentreQrCodes.ChatCode(centre.Code))}}</div>
-          <button type="button" onclick="navigator.clipboard && navigator.clipboard.writeText(document.getElementById('code').textContent); this.textContent='Đã chép mã';">Chép mã</button>
+          <button type="button" data-copy="{{E(signedMessage)}}" onclick="navigator.clipboard && navigator.clipboard.writeText(this.dataset.copy); this.textContent='Đã chép mã';">Chép mã</button>
           <a class="button" href="{{E(zaloLink.ToString())}}">Mở Zalo để gửi phản ánh</a>
           <p>Sau đó bấm “Gửi phản ánh” và làm theo hướng dẫn.</p>
         </body></html>

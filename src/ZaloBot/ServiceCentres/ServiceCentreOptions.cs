@@ -9,4 +9,13 @@ public sealed class ServiceCentreOptions
 
     /// <summary>The OA's name as citizens see it in Zalo, printed on posters.</summary>
     public string OaName { get; set; } = "Cổng tiếp nhận phản ánh, kiến nghị";
+
+    /// <summary>
+    /// The HMAC key of signed centre codes (Mini App and landing page), at least 32 characters, the same on every
+    /// replica. Unset: a key derived from Zalo:OaSecretKey, which every replica already shares.
+    /// </summary>
+    public string? LinkSecret { get; set; }
+
+    /// <summary>How long a signed centre code attributes a ticket after it was issued.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -38,9 +38,11 @@ public static class ServiceCentresApi
         return TypedResults.Content(CentrePages.Poster(centre, options.Value.OaName, CentreQrCodes.Svg(landing.ToString()), landing), "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> LandingAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, IOptions<ZaloOptions> zalo, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> LandingAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, IOptions<ZaloOptions> zalo,
+        CentreLinkSigner links, CancellationToken ct)
     {
         if (code.Length > 16 || await centres.FindAsync(code, ct) is not { } centre) return TypedResults.NotFound();
-        return TypedResults.Content(CentrePages.Landing(centre, options.Value.OaName, new Uri($"https://zalo.me/{zalo.Value.OaId}")), "text/html; charset=utf-8");
+        return TypedResults.Content(CentrePages.Landing(centre, options.Value.OaName, new Uri($"https://zalo.me/{zalo.Value.OaId}"),
+            links.Message(centre.Code, Domain.ServiceCentres.CentreSources.LandingPage)), "text/html; charset=utf-8");
     }
 }
