@@ -7,11 +7,20 @@ public sealed class MiniAppService : OutboxService
 {
     public const string Origin = "https://h5.zdn.vn";
 
+    private readonly string _evidence = Path.Combine(Path.GetTempPath(), "zalobot-miniapp-" + Guid.NewGuid().ToString("N"));
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        With("Evidence:LocalPath", _evidence);
         With("MiniApp:GraphBaseUrl", Simulator.BaseUrl + "/graph");
         With("MiniApp:RequestsPerMinute", "1000");
+    }
+
+    protected override async ValueTask DisposeDependenciesAsync()
+    {
+        await base.DisposeDependenciesAsync();
+        if (Directory.Exists(_evidence)) Directory.Delete(_evidence, recursive: true);
     }
 
     /// <summary>A Mini App session for an OA user, as the SDK's getAccessToken and getUserInfo give it.</summary>
