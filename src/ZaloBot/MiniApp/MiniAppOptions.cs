@@ -5,9 +5,6 @@ public sealed class MiniAppOptions
 {
     public const string Section = "MiniApp";
 
-    /// <summary>The Mini App's id from Zalo (mini.zalo.me); unset, posters keep the landing page's QR code.</summary>
-    public string? AppId { get; set; }
-
     /// <summary>
     /// Origins allowed to call /miniapp/v1 from a browser. Zalo serves Mini Apps from h5.zdn.vn (and its own
     /// zbrowser scheme in the app); which origins a published app really uses is unconfirmed, so it is a setting.

@@ -20,7 +20,6 @@ public static class MiniAppServiceCollectionExtensions
             .Validate(o => o.MaxPhotos is >= 0 and <= 10, "MiniApp:MaxPhotos must be between 0 and 10.")
             .Validate(o => o.MaxPhotoBytes is > 0 and <= 20 * 1024 * 1024, "MiniApp:MaxPhotoBytes must be between 1 and 20 MB.")
             .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out _)), "MiniApp:AllowedOrigins must be origins such as https://h5.zdn.vn.")
-            .Validate(o => o.AppId is null || System.Text.RegularExpressions.Regex.IsMatch(o.AppId, "^[0-9A-Za-z]{1,40}$"), "MiniApp:AppId must be the Mini App's id (digits and letters).")
             .ValidateOnStart();
         services.AddHttpClient<ZaloGraphClient>((sp, http) =>
         {

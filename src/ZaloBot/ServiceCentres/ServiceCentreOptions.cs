@@ -16,6 +16,12 @@ public sealed class ServiceCentreOptions
     /// </summary>
     public string? LinkSecret { get; set; }
 
+    /// <summary>
+    /// The Zalo Mini App's id (mini.zalo.me). Set, a centre's QR code opens the Mini App with the centre known
+    /// (https://zalo.me/s/{id}/?c=BN01); unset, it opens the landing page /c/{code} as before.
+    /// </summary>
+    public string? MiniAppId { get; set; }
+
     /// <summary>How long a signed centre code attributes a ticket after it was issued.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }
