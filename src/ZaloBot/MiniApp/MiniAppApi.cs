@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -97,19 +96,4 @@ public static class MiniAppApi
 }
 
 /// <summary>A token bucket per client address, so one phone (or script) cannot flood the intake.</summary>
-public sealed class MiniAppRateLimiter(IOptions<MiniAppOptions> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.Value.RequestsPerMinute),
-            TokensPerPeriod = Math.Max(1, options.Value.RequestsPerMinute),
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
-    public RateLimitLease Acquire(string key) => _limiter.AttemptAcquire(key);
-
-    public void Dispose() => _limiter.Dispose();
-}
+public sealed class MiniAppRateLimiter(IOptions<MiniAppOptions> options) : ZaloBot.Operations.PerKeyRateLimiter<string>(options.Value.RequestsPerMinute);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Dapper;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -190,19 +189,4 @@ public static partial class Open311Intake
 }
 
 /// <summary>A token bucket per channel key, so one misbehaving integration cannot flood the queue.</summary>
-public sealed class Open311RateLimiter(IOptions<Open311Options> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<long> _limiter = PartitionedRateLimiter.Create<long, long>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.Value.PostsPerMinute),
-            TokensPerPeriod = Math.Max(1, options.Value.PostsPerMinute),
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
-    public RateLimitLease Acquire(long keyId) => _limiter.AttemptAcquire(keyId);
-
-    public void Dispose() => _limiter.Dispose();
-}
+public sealed class Open311RateLimiter(IOptions<Open311Options> options) : ZaloBot.Operations.PerKeyRateLimiter<long>(options.Value.PostsPerMinute);

@@ -105,6 +105,10 @@ public class MiniAppApiTests(MiniAppService service) : IClassFixture<MiniAppServ
         row.ShouldBe((user, "BN01", CentreSources.MiniApp, "miniapp", 21.1861, "+84912345678", "pakn"));
         (await db.ExecuteScalarAsync<string>("select source_url from evidence e join tickets t on t.id = e.ticket_id where t.code = @code", new { code }))
             .ShouldStartWith("staged:");
+        // The uploaded photo goes through the downloader's checks like a photo sent in the chat, thumbnail included.
+        await Eventually.TrueAsync(async () => await db.ExecuteScalarAsync<bool>(
+            "select e.status = 'stored' and e.thumbnail_key is not null and e.width = 320 from evidence e join tickets t on t.id = e.ticket_id where t.code = @code", new { code }),
+            "the uploaded photo to be stored as evidence");
         (await db.ExecuteScalarAsync<long>("select count(*) from consent_records where zalo_user_id = @user and purpose = 'location' and ticket_code = @code", new { user, code })).ShouldBe(1);
         (await db.ExecuteScalarAsync<long>("select count(*) from outbox where recipient_id = @user and idempotency_key like 'ticket:%:received'", new { user })).ShouldBe(1);
 
