@@ -50,8 +50,12 @@ apt_install() {
   fi
   [ "$policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
 }
-if needs 'console|browser'; then
+if needs 'console|browser|miniapp'; then
   [ -x /usr/bin/chromium ] || apt_install "the console's browser tests" chromium
+fi
+# The Mini App's browser tests run its preview build (npm ci once, then a Vite build of ~15 s only when its sources changed).
+if needs 'browser|miniapp'; then
+  scripts/miniapp.sh preview >/dev/null || { echo "0 passed, 1 failed (the Mini App preview did not build: scripts/miniapp.sh preview)"; exit 1; }
 fi
 if needs 'deploy|backup|operations'; then
   missing=()

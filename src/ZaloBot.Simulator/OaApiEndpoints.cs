@@ -38,6 +38,7 @@ public static partial class OaApiEndpoints
         zalo.MapGet("/v2.0/oa/conversation", Conversation);
         zalo.MapPost("/v4/oa/access_token", AccessTokenAsync);
         api.MapGet("/media/{name}", ServeMedia);
+        api.MapMiniAppSimulator();
         api.MapGet("/uploads/{attachmentId}", (string attachmentId, SimulatorMedia media) =>
             media.Uploaded(attachmentId) is { } file ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound());
 
@@ -254,6 +255,8 @@ public static partial class OaApiEndpoints
             ["user_id"] = userId,
             ["display_name"] = "Người dùng " + userId,
             ["user_is_follower"] = true,
+            // The same person's id across the app, as the webhook events carry it (WebhookSender).
+            ["user_id_by_app"] = userId + "-byapp",
         });
     }
 

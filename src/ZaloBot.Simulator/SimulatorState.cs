@@ -74,6 +74,19 @@ public sealed class SimulatorState
     /// <summary>Invalidates every access token, as when Zalo expires them early.</summary>
     public void ExpireAccessTokens() => _accessTokens.Clear();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _miniAppTokens = new(StringComparer.Ordinal);
+
+    /// <summary>A Mini App user's access token, as the SDK's getAccessToken would give it; Graph's /me answers for it.</summary>
+    public string IssueMiniAppToken(string userId)
+    {
+        var token = "mini-" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
+        _miniAppTokens[token] = userId;
+        return token;
+    }
+
+    /// <summary>The OA user id whose Mini App session the token is, or null.</summary>
+    public string? MiniAppUser(string? token) => token is not null && _miniAppTokens.TryGetValue(token, out var user) ? user : null;
+
     /// <summary>
     /// Single-use refresh, as Zalo does: the presented token is consumed and a new pair issued; null when it is not valid.
     /// Issued refresh tokens carry an HMAC, so a restarted simulator still honours the latest one the service stored.

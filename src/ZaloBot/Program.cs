@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using ZaloBot.Conversations;
 using ZaloBot.Evidence;
 using ZaloBot.Information;
+using ZaloBot.MiniApp;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
 using ZaloBot.ServiceCentres;
@@ -47,6 +48,7 @@ builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
 builder.Services.AddEvidence();
 builder.Services.AddPrivacy();
+builder.Services.AddMiniApp();
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ try
     app.UseCorrelationId();
     app.UseServiceRequestLogging();
     app.UseHttpMetrics();
+    app.UseCors();
     app.UseAuthentication();
     app.UseAuthorization();
 
@@ -97,6 +100,7 @@ try
     app.MapStaffConsole();
     app.MapEvidenceConsole();
     app.MapOpen311Api();
+    app.MapMiniAppApi();
     app.MapPublicAnswersPage();
     app.MapPrivacy();
     app.MapBenchmarkEndpoints(app.Configuration);

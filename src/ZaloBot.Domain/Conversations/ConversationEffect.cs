@@ -28,7 +28,8 @@ public sealed record CreateTicket(
     IReadOnlyList<DraftAttachment> Attachments,
     string ContactName,
     string ContactPhone,
-    string? ServiceCentreCode) : ConversationEffect;
+    string? ServiceCentreCode,
+    string? ServiceCentreSource = null) : ConversationEffect;
 
 /// <summary>A citizen's later message about an open ticket, added to its thread for the staff handling it.</summary>
 public sealed record AppendToTicket(string TicketCode, string? Text, IReadOnlyList<DraftAttachment> Attachments) : ConversationEffect;

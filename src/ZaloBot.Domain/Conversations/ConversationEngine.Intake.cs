@@ -278,7 +278,8 @@ public static partial class ConversationEngine
             var code = TicketCodePrefix.Apply(context.NewTicketCode, track);
             _effects.Add(new CreateTicket(
                 code, category.Code, Draft.Description!, Draft.Address, Draft.Latitude, Draft.Longitude,
-                Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode));
+                Draft.AreaCode, Draft.Attachments, Draft.ContactName!, Draft.ContactPhone!, _state.ServiceCentreCode,
+                _state.ServiceCentreCode is null ? null : _state.ServiceCentreSource));
             _effects.Add(TrackOf(code, Draft));
             Say(track == Tracks.TicketTracks.Pakn
                 ? Submitted(code, category.ExpectedDeadline)
@@ -286,7 +287,7 @@ public static partial class ConversationEngine
             // A tố cáo is never published; an urgent report skips the question to stay short.
             var askedAboutPublication = track != Tracks.TicketTracks.ToCao && !Draft.Urgent && AskAboutPublication(category, code);
             // The centre is where this complaint started; the next one may start elsewhere.
-            _state = WithoutDraft(_state) with { ServiceCentreCode = null };
+            _state = WithoutDraft(_state) with { ServiceCentreCode = null, ServiceCentreSource = null };
             // The publication question must stay the last thing read; the other problem then follows its answer.
             if (!askedAboutPublication) OfferPendingProblem();
         }

@@ -73,7 +73,7 @@ public static partial class ConversationEngine
             {
                 var code = _state.FollowCandidate!;
                 _effects.Add(new FollowTicket(code));
-                _state = WithoutDraft(_state) with { ServiceCentreCode = null };
+                _state = WithoutDraft(_state) with { ServiceCentreCode = null, ServiceCentreSource = null };
                 Say(PublicationTexts.Following(code));
                 MainMenu();
             }

@@ -1,3 +1,4 @@
+using ZaloBot.Domain.ServiceCentres;
 using ZaloBot.Domain.Text;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Understanding;
@@ -74,6 +75,7 @@ public static partial class ConversationEngine
             {
                 case FollowInput: Greet(); break;
                 case TextInput text: OnText(text.Text); break;
+                case CentreLinkInput link: OnCentreLink(link); break;
                 case ImagesInput images: OnAttachments(images.Urls.Select(u => new DraftAttachment("image", u)).ToList(), images.Caption); break;
                 case FileInput file: OnAttachments([new DraftAttachment(file.Kind, file.Url, file.Name, file.Size)], null); break;
                 case LocationInput location: OnLocation(location); break;
@@ -158,18 +160,51 @@ public static partial class ConversationEngine
             var centre = context.Centres.FirstOrDefault(c => string.Equals(c.Code, words[1], StringComparison.OrdinalIgnoreCase));
             if (centre is null) return false;
 
-            _state = _state with { ServiceCentreCode = centre.Code };
+            // A typed code proves nothing, so it never replaces a signed one from the same visit.
+            if (_state.ServiceCentreCode != centre.Code || _state.ServiceCentreSource is null)
+                _state = _state with { ServiceCentreCode = centre.Code, ServiceCentreSource = CentreSources.TypedCode };
+            GreetOrNote(centre.Name);
+            return true;
+        }
+
+        private void GreetOrNote(string centreName)
+        {
             if (_state.Step == Step.Menu && _state.PausedStep is null)
             {
-                Say(GreetingFromCentre(centre.Name));
+                Say(GreetingFromCentre(centreName));
                 MainMenu();
             }
             else
             {
-                Say(CentreNoted(centre.Name));
+                Say(CentreNoted(centreName));
                 Prompt();
             }
-            return true;
+        }
+
+        /// <summary>
+        /// The Mini App's (or landing page's) prefilled first message. A genuine code attributes the centre; a forged,
+        /// expired or reused one attributes nothing and says so kindly, since the citizen did nothing wrong by sending it.
+        /// </summary>
+        private void OnCentreLink(CentreLinkInput link)
+        {
+            var centre = context.Centres.FirstOrDefault(c => string.Equals(c.Code, link.CentreCode, StringComparison.OrdinalIgnoreCase));
+            var rest = link.Rest.Trim();
+            var onlyGreeting = rest.Length == 0 || Understanding.Is(Answer.Greeting, rest);
+            if (centre is null || link.Source is null)
+            {
+                Say(CentreLinkNotValid);
+                if (onlyGreeting) MainMenu();
+                else OnText(rest);
+                return;
+            }
+            _state = _state with { ServiceCentreCode = centre.Code, ServiceCentreSource = link.Source };
+            if (onlyGreeting)
+            {
+                GreetOrNote(centre.Name);
+                return;
+            }
+            Say(CentreNoted(centre.Name));
+            OnText(rest);
         }
 
         private void OnGlobal(GlobalCommand command)

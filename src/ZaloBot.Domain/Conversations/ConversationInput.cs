@@ -17,6 +17,13 @@ public sealed record LocationInput(double Latitude, double Longitude, string? Ad
 /// <summary>Sticker, gif, voice, video, link, business card: nothing the complaint can use.</summary>
 public sealed record UnsupportedInput(string Kind, DateTimeOffset At) : ConversationInput(At);
 
+/// <summary>
+/// A first message that began with a signed centre code (<c>#TT-BN01.&lt;token&gt;</c>), already checked by the caller:
+/// <paramref name="Source"/> says where the code was issued when it was genuine, unused and in time, and is null
+/// otherwise. <paramref name="Rest"/> is what followed the code.
+/// </summary>
+public sealed record CentreLinkInput(string CentreCode, string? Source, string Rest, DateTimeOffset At) : ConversationInput(At);
+
 public sealed record FollowInput(string? Source, DateTimeOffset At) : ConversationInput(At);
 
 public sealed record UnfollowInput(DateTimeOffset At) : ConversationInput(At);

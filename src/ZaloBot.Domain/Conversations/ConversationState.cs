@@ -82,6 +82,9 @@ public sealed record ConversationState
     /// <summary>The service centre whose QR code or code the citizen arrived with; recorded on the ticket.</summary>
     public string? ServiceCentreCode { get; init; }
 
+    /// <summary>How <see cref="ServiceCentreCode"/> was known (<see cref="ServiceCentres.CentreSources"/>).</summary>
+    public string? ServiceCentreSource { get; init; }
+
     /// <summary>The citizen said a resolved ticket is not fixed; their next message says what remains.</summary>
     public string? NotFixedTicketCode { get; init; }
     /// <summary>The open ticket the citizen was offered to follow instead of filing; offered once per draft.</summary>

@@ -260,4 +260,7 @@ public static class ConversationTexts
         $"Đã ghi nhận thông tin bổ sung vào phản ánh {code}; cán bộ phụ trách sẽ xem. Muốn gửi phản ánh khác, bấm \"Gửi phản ánh\".";
 
     public static string CentreNoted(string centreName) => $"Đã ghi nhận bạn gửi từ {centreName}.";
+
+    public const string CentreLinkNotValid =
+        "Mã điểm tiếp nhận trong tin nhắn đã hết hạn hoặc đã được dùng, nên phản ánh sẽ không ghi theo điểm tiếp nhận. Bạn vẫn gửi phản ánh bình thường được.";
 }

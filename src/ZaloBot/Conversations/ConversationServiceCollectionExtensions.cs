@@ -19,6 +19,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<ProcessorSignal>();
+        services.AddSingleton<ChannelIntake>();
         services.AddSingleton<ZaloBot.Calendar.HolidayCalendar>();
         services.AddSingleton<ConversationContextLoader>();
         services.AddSingleton<ConversationTurns>();

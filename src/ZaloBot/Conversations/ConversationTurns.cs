@@ -13,7 +13,8 @@ namespace ZaloBot.Conversations;
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
 public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised,
-    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ZaloBot.Privacy.ChatPrivacy privacy)
+    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ZaloBot.Privacy.ChatPrivacy privacy,
+    ZaloBot.ServiceCentres.CentreLinkSigner centreLinks)
 {
     private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
 
@@ -27,6 +28,8 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
         context = await privacy.AddToAsync(connection, transaction, userId, context, cancellationToken);
 
+        // A signed centre code is checked and spent here, in this transaction; the engine gets the verdict.
+        input = await centreLinks.ReadAsync(connection, transaction, input, cancellationToken);
         var result = ConversationEngine.Handle(state, input, context);
 
         var replies = new ReplyComposer();

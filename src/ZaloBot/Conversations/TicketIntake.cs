@@ -12,7 +12,7 @@ public static class TicketIntake
     public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, CreateTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = await TicketLedger.CreateAsync(connection, transaction, new NewTicket(ticket.Code, citizenZaloId, ticket.CategoryCode, ticket.Description,
-            ticket.Address, ticket.Latitude, ticket.Longitude, ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode), now, cancellationToken);
+            ticket.Address, ticket.Latitude, ticket.Longitude, ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, ticket.ServiceCentreSource), now, cancellationToken);
 
         var eventId = await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
         await ZaloBot.Evidence.EvidenceQueue.EnqueueAsync(connection, transaction, id, eventId, ticket.Attachments, now, cancellationToken);

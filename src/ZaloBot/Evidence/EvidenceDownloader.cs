@@ -63,6 +63,7 @@ public sealed partial class EvidenceDownloader(
         if (claimed is null) return false;
         var outcome = await DownloadAsync(claimed, cancellationToken);
         await SettleAsync(claimed, outcome, cancellationToken);
+        if (outcome is not Outcome.Failed && StagedUploads.KeyOf(claimed.SourceUrl) is { } staged) await store.DeleteAsync(staged, cancellationToken);
         return true;
     }
 
@@ -88,7 +89,9 @@ public sealed partial class EvidenceDownloader(
 
     private async Task<Outcome> DownloadAsync(Claimed item, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(item.SourceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        var staged = StagedUploads.KeyOf(item.SourceUrl);
+        Uri? url = null;
+        if (staged is null && (!Uri.TryCreate(item.SourceUrl, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
             return new Outcome.Refused("not a web link");
         var limit = options.Value.MaxBytesFor(item.DeclaredKind);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -97,8 +100,16 @@ public sealed partial class EvidenceDownloader(
         try
         {
             await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            if (staged is not null)
+            {
+                // Uploaded straight to the service (the Mini App): already in the store, checked like a download.
+                if (await StagedUploads.CopyAsync(store, staged, file, limit, timeout.Token) is { } problem)
+                    return problem == StagedUploads.TooLarge ? new Outcome.Refused(TooLarge(item.DeclaredKind, null, limit)) : new Outcome.Failed(problem);
+            }
+            else
+            {
             var http = httpFactory.CreateClient(HttpClientName);
-            using (var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token))
+            using (var response = await http.GetAsync(url!, HttpCompletionOption.ResponseHeadersRead, timeout.Token))
             {
                 if (!response.IsSuccessStatusCode) return new Outcome.Failed($"HTTP {(int)response.StatusCode}");
                 if (response.Content.Headers.ContentLength is { } declared && declared > limit)
@@ -114,6 +125,7 @@ public sealed partial class EvidenceDownloader(
                     if (total > limit) return new Outcome.Refused(TooLarge(item.DeclaredKind, null, limit));
                     await file.WriteAsync(buffer.AsMemory(0, read), timeout.Token);
                 }
+            }
             }
             file.Position = 0;
             var head = new byte[ContentSniffer.HeaderLength];

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Dapper;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -56,7 +55,7 @@ public static partial class Open311Intake
 
     public static async Task<IResult> PostAsync(string format, HttpRequest request, ChannelKeys keys, Open311RateLimiter limiter,
         NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
-        ZaloBot.Tracks.TrackSettings trackSettings, ZaloBot.Tracks.TrackClocks trackClocks, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ChannelIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return Open311Format.Error(Open311Format.Json, StatusCodes.Status404NotFound, "Format must be json or xml.");
         if (request.ContentLength > Limits.BufferBodyLengthLimit)
@@ -118,26 +117,10 @@ public static partial class Open311Intake
         var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
         var ticket = new CreateTicket(code, input.ServiceCode, input.Description, input.Address, input.Latitude, input.Longitude, input.AreaCode,
             [], input.Name ?? "", input.Phone ?? "", null);
-        var id = await TicketIntake.CreateAsync(connection, transaction, ExternalCitizen.RecipientFor(code), ticket, now, cancellationToken);
-        // The same clocks as a ticket from the chat: a hotline's "cháy" is urgent at once; the track stays PAKN until
-        // intake confirms the one the words suggest (the caller was not asked, as the bot asks in Zalo).
-        var rules = await trackSettings.GetAsync(cancellationToken);
-        await trackClocks.ApplyCreatedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), new Domain.Conversations.SetTicketTrack(
-            code, Domain.Tracks.TicketTracks.Pakn, Domain.Tracks.Priorities.Suggest(input.Description, rules.Priorities),
-            Domain.Tracks.TicketTracks.Recognise(input.Description, rules.Tracks)), now, cancellationToken);
-        await ZaloBot.Tickets.Ledger.TicketLedger.SetChannelAsync(connection, transaction, id, channelKey.Channel, cancellationToken);
+        var id = await intake.FileAsync(connection, transaction, ExternalCitizen.RecipientFor(code), ticket, channelKey.Channel, now, cancellationToken);
+        // The caller hears the code from the operator; the template by phone puts it in writing.
         if (input.Phone is not null)
-        {
-            // The caller hears the code from the operator; the template by phone puts it in writing.
-            var text = $"Phản ánh của bạn đã được tiếp nhận với mã {code}. Hạn trả lời: {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
-            var notice = new Notice(NoticeKinds.Received, new Dictionary<string, string?>
-            {
-                ["code"] = code, ["status"] = Domain.Tickets.TicketStatusText.ForCitizen("received"),
-                ["due"] = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), ["text"] = text,
-            });
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ExternalCitizen.RecipientFor(code), ZaloMessages.Text(text),
-                $"ticket:{id}:received", null, TicketId: id, Notice: notice), now, cancellationToken);
-        }
+            await ChannelIntake.NoticeReceivedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), id, code, due, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         LogFiled(loggers.CreateLogger(typeof(Open311Intake)), code, channelKey.Channel, input.ServiceCode);
@@ -206,19 +189,4 @@ public static partial class Open311Intake
 }
 
 /// <summary>A token bucket per channel key, so one misbehaving integration cannot flood the queue.</summary>
-public sealed class Open311RateLimiter(IOptions<Open311Options> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<long> _limiter = PartitionedRateLimiter.Create<long, long>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.Value.PostsPerMinute),
-            TokensPerPeriod = Math.Max(1, options.Value.PostsPerMinute),
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
-    public RateLimitLease Acquire(long keyId) => _limiter.AttemptAcquire(keyId);
-
-    public void Dispose() => _limiter.Dispose();
-}
+public sealed class Open311RateLimiter(IOptions<Open311Options> options) : ZaloBot.Operations.PerKeyRateLimiter<long>(options.Value.PostsPerMinute);

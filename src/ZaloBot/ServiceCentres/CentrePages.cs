@@ -11,7 +11,7 @@ public static class CentrePages
 
     private static string E(string text) => Html.Encode(text);
 
-    public static string Poster(ServiceCentre centre, string oaName, string qrSvg, Uri landingUrl) => $$"""
+    public static string Poster(ServiceCentre centre, string oaName, string qrSvg, Uri landingUrl, bool opensMiniApp = false) => $$"""
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><title>Áp phích — {{E(centre.Name)}}</title>
         <style>
@@ -32,16 +32,30 @@ public static class CentrePages
           <div class="qr">{{qrSvg}}</div>
           <div>Mã của điểm tiếp nhận:</div>
           <div class="code">{{E(CentreQrCodes.ChatCode(centre.Code))}}</div>
-          <ol>
-            <li>Mở Zalo, quét mã QR ở trên và bấm <b>Quan tâm</b> tài khoản <b>{{E(oaName)}}</b>.</li>
-            <li>Gửi tin nhắn <b>{{E(CentreQrCodes.ChatCode(centre.Code))}}</b> (hoặc gõ “TT {{E(centre.Code)}}”).</li>
-            <li>Bấm <b>Gửi phản ánh</b> và làm theo hướng dẫn: lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ. Bạn sẽ nhận mã phản ánh để tra cứu.</li>
-          </ol>
+          {{(opensMiniApp ? MiniAppSteps(oaName) : ChatSteps(centre, oaName))}}
           <div class="foot">Đường dẫn: {{E(landingUrl.ToString())}} · Phản ánh được trả lời trong thời hạn quy định, tính theo ngày làm việc.</div>
         </body></html>
         """;
 
-    public static string Landing(ServiceCentre centre, string oaName, Uri zaloLink) => $$"""
+    /// <param name="signedMessage">What "Chép mã" copies: the centre code signed for this visit, so the ticket records
+    /// that the centre was known from this page; the code shown stays the short one a citizen can type.</param>
+    private static string ChatSteps(ServiceCentre centre, string oaName) => $$"""
+        <ol>
+            <li>Mở Zalo, quét mã QR ở trên và bấm <b>Quan tâm</b> tài khoản <b>{{E(oaName)}}</b>.</li>
+            <li>Gửi tin nhắn <b>{{E(CentreQrCodes.ChatCode(centre.Code))}}</b> (hoặc gõ “TT {{E(centre.Code)}}”).</li>
+            <li>Bấm <b>Gửi phản ánh</b> và làm theo hướng dẫn: lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ. Bạn sẽ nhận mã phản ánh để tra cứu.</li>
+          </ol>
+        """;
+
+    private static string MiniAppSteps(string oaName) => $$"""
+        <ol>
+            <li>Mở Zalo, bấm biểu tượng quét mã và quét mã QR ở trên.</li>
+            <li>Chọn <b>Nhắn tin với tổng đài</b> (rồi bấm Gửi) hoặc <b>Gửi phản ánh có ảnh</b>.</li>
+            <li>Kết quả xử lý được nhắn cho bạn qua tài khoản Zalo <b>{{E(oaName)}}</b>; bấm <b>Tra cứu phản ánh</b> để xem lại.</li>
+          </ol>
+        """;
+
+    public static string Landing(ServiceCentre centre, string oaName, Uri zaloLink, string signedMessage) => $$"""
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Gửi phản ánh — {{E(centre.Name)}}</title>
@@ -55,7 +69,7 @@ public static class CentrePages
           <h1>{{E(centre.Name)}}</h1>
           <p>Để gửi phản ánh, kiến nghị qua Zalo, bạn gửi mã sau cho <b>{{E(oaName)}}</b>:</p>
           <div class="code" id="code">{{E(CentreQrCodes.ChatCode(centre.Code))}}</div>
-          <button type="button" onclick="navigator.clipboard && navigator.clipboard.writeText(document.getElementById('code').textContent); this.textContent='Đã chép mã';">Chép mã</button>
+          <button type="button" data-copy="{{E(signedMessage)}}" onclick="navigator.clipboard && navigator.clipboard.writeText(this.dataset.copy); this.textContent='Đã chép mã';">Chép mã</button>
           <a class="button" href="{{E(zaloLink.ToString())}}">Mở Zalo để gửi phản ánh</a>
           <p>Sau đó bấm “Gửi phản ánh” và làm theo hướng dẫn.</p>
         </body></html>

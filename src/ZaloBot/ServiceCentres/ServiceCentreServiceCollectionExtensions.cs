@@ -9,9 +9,13 @@ public static class ServiceCentreServiceCollectionExtensions
         services.AddOptions<ServiceCentreOptions>().BindConfiguration(ServiceCentreOptions.Section)
             .Validate(o => o.PublicBaseUrl.IsAbsoluteUri, "ServiceCentres:PublicBaseUrl must be an absolute URL.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.OaName), "ServiceCentres:OaName is required (printed on posters).")
+            .Validate(o => o.LinkSecret is null || o.LinkSecret.Length >= 32, "ServiceCentres:LinkSecret must be at least 32 characters (it signs the Mini App's centre codes).")
+            .Validate(o => o.MiniAppId is null || System.Text.RegularExpressions.Regex.IsMatch(o.MiniAppId, "^[0-9A-Za-z]{1,40}$"), "ServiceCentres:MiniAppId must be the Mini App's id from mini.zalo.me (digits and letters).")
+            .Validate(o => o.LinkLifetime > TimeSpan.Zero && o.LinkLifetime <= TimeSpan.FromDays(7), "ServiceCentres:LinkLifetime must be between a second and 7 days.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceCentreOptions>, PrintedSettingsValidator>();
         services.AddSingleton<ServiceCentreStore>();
+        services.AddSingleton<CentreLinkSigner>();
         return services;
     }
 }

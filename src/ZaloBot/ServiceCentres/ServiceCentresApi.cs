@@ -23,24 +23,28 @@ public static class ServiceCentresApi
 
     internal static async Task<Results<FileContentHttpResult, NotFound>> PngAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
         await centres.FindAsync(code, ct) is { } centre
-            ? TypedResults.File(CentreQrCodes.Png(CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code).ToString()), "image/png", $"qr-{centre.Code}.png")
+            ? TypedResults.File(CentreQrCodes.Png(CentreQrCodes.Target(options.Value, centre.Code).ToString()), "image/png", $"qr-{centre.Code}.png")
             : TypedResults.NotFound();
 
     internal static async Task<Results<ContentHttpResult, NotFound>> SvgAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct) =>
         await centres.FindAsync(code, ct) is { } centre
-            ? TypedResults.Content(CentreQrCodes.Svg(CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code).ToString()), "image/svg+xml")
+            ? TypedResults.Content(CentreQrCodes.Svg(CentreQrCodes.Target(options.Value, centre.Code).ToString()), "image/svg+xml")
             : TypedResults.NotFound();
 
     internal static async Task<Results<ContentHttpResult, NotFound>> PosterAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, CancellationToken ct)
     {
         if (await centres.FindAsync(code, ct) is not { } centre) return TypedResults.NotFound();
         var landing = CentreQrCodes.LandingUrl(options.Value.PublicBaseUrl, centre.Code);
-        return TypedResults.Content(CentrePages.Poster(centre, options.Value.OaName, CentreQrCodes.Svg(landing.ToString()), landing), "text/html; charset=utf-8");
+        var target = CentreQrCodes.Target(options.Value, centre.Code);
+        return TypedResults.Content(CentrePages.Poster(centre, options.Value.OaName, CentreQrCodes.Svg(target.ToString()), landing, opensMiniApp: target != landing),
+            "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> LandingAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, IOptions<ZaloOptions> zalo, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> LandingAsync(string code, ServiceCentreStore centres, IOptions<ServiceCentreOptions> options, IOptions<ZaloOptions> zalo,
+        CentreLinkSigner links, CancellationToken ct)
     {
         if (code.Length > 16 || await centres.FindAsync(code, ct) is not { } centre) return TypedResults.NotFound();
-        return TypedResults.Content(CentrePages.Landing(centre, options.Value.OaName, new Uri($"https://zalo.me/{zalo.Value.OaId}")), "text/html; charset=utf-8");
+        return TypedResults.Content(CentrePages.Landing(centre, options.Value.OaName, new Uri($"https://zalo.me/{zalo.Value.OaId}"),
+            links.Message(centre.Code, Domain.ServiceCentres.CentreSources.LandingPage)), "text/html; charset=utf-8");
     }
 }

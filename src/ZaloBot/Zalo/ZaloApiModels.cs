@@ -27,7 +27,8 @@ public sealed record ZaloUploadData(
 public sealed record ZaloUserProfile(
     [property: JsonPropertyName("user_id")] string UserId,
     [property: JsonPropertyName("display_name")] string? DisplayName,
-    [property: JsonPropertyName("user_is_follower")] bool? IsFollower);
+    [property: JsonPropertyName("user_is_follower")] bool? IsFollower,
+    [property: JsonPropertyName("user_id_by_app")] string? UserIdByApp = null);
 
 /// <summary>
 /// One message of a conversation (<c>GET /v2.0/oa/conversation</c>): <c>src</c> 0 is the OA's, 1 the user's (as the

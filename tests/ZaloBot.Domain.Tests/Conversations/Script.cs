@@ -41,6 +41,8 @@ public sealed class Script
     }
 
     public Script Says(string text) => Do(new TextInput(text, _now));
+    /// <summary>The prefilled first message with a signed centre code, as the caller checked it (null source: not genuine).</summary>
+    public Script ArrivesWithCentreLink(string centre, string? source, string rest = "Xin chào") => Do(new CentreLinkInput(centre, source, rest, _now));
     public Script SendsImages(params string[] urls) => Do(new ImagesInput(urls, null, _now));
     public Script SendsImageWithCaption(string url, string caption) => Do(new ImagesInput([url], caption, _now));
     public Script SendsFile(string url, string name) => Do(new FileInput(url, name, 2048, _now));

@@ -28,7 +28,7 @@ public static class Rows
             new { recipientId })).AsList();
     }
 
-    public sealed record TicketRow(long Id, string Code, string Status, string CategoryCode, string Description, string? Address, string? ContactName, string? ContactPhone, string? ServiceCentreCode, string? AreaCode);
+    public sealed record TicketRow(long Id, string Code, string Status, string CategoryCode, string Description, string? Address, string? ContactName, string? ContactPhone, string? ServiceCentreCode, string? AreaCode, string? ServiceCentreSource);
 
     public static async Task<IReadOnlyList<TicketRow>> TicketsAsync(TestDatabase database, string citizenZaloId)
     {
@@ -36,7 +36,8 @@ public static class Rows
         return (await connection.QueryAsync<TicketRow>(
             """
             select id, code, status, category_code as CategoryCode, description, address, contact_name as ContactName,
-                   contact_phone as ContactPhone, service_centre_code as ServiceCentreCode, area_code as AreaCode
+                   contact_phone as ContactPhone, service_centre_code as ServiceCentreCode, area_code as AreaCode,
+                   service_centre_source as ServiceCentreSource
             from tickets where citizen_zalo_id = @citizenZaloId order by id
             """, new { citizenZaloId })).AsList();
     }

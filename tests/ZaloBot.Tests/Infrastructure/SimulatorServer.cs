@@ -24,6 +24,12 @@ public sealed class SimulatorServer : IAsyncDisposable
     public SimulatorState State => _app.Services.GetRequiredService<SimulatorState>();
     public SimulatorMedia Media => _app.Services.GetRequiredService<SimulatorMedia>();
 
+    /// <summary>The chat page (/simulator) on the same server, where a simulated citizen sends to the service's webhook.</summary>
+    public Uri ChatPage => new(BaseUrl, "/simulator");
+
+    /// <summary>Where the chat page and a simulated follow deliver webhooks: the service under test, once it listens.</summary>
+    public void DeliverWebhooksTo(Uri webhookUrl) => _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value.WebhookUrl = webhookUrl;
+
     public static async Task<SimulatorServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,6 +46,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapZaloSimulatorApi("/zalo-sim");
+        app.MapSimulatorChat("/simulator");
         await app.StartAsync();
         return new SimulatorServer(app, new Uri(app.Urls.First().TrimEnd('/') + "/zalo-sim"));
     }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Npgsql;
+using ZaloBot.Outbox;
+using ZaloBot.Zalo;
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Tracks;
+using ZaloBot.Tickets.Ledger;
+
+namespace ZaloBot.Conversations;
+
+/// <summary>
+/// A ticket filed outside the chat (Open311 channels, the Mini App's form): the chat's intake, then the same clocks
+/// (a "cháy" is urgent at once; the track stays PAKN until intake confirms the one the words suggest, since nobody
+/// was asked as the bot asks in Zalo), and the channel it came from.
+/// </summary>
+public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.TrackClocks trackClocks)
+{
+    public async Task<long> FileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenId, CreateTicket ticket, string channel,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = await TicketIntake.CreateAsync(connection, transaction, citizenId, ticket, now, cancellationToken);
+        var rules = await trackSettings.GetAsync(cancellationToken);
+        await trackClocks.ApplyCreatedAsync(connection, transaction, citizenId, new SetTicketTrack(
+            ticket.Code, TicketTracks.Pakn, Priorities.Suggest(ticket.Description, rules.Priorities),
+            TicketTracks.Recognise(ticket.Description, rules.Tracks)), now, cancellationToken);
+        await TicketLedger.SetChannelAsync(connection, transaction, id, channel, cancellationToken);
+        return id;
+    }
+
+    /// <summary>The "received" notice with the code and due date, as a message (or the template beyond the window).</summary>
+    public static Task NoticeReceivedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string recipient, long ticketId, string code, DateOnly due,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dueText = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var text = $"Phản ánh của bạn đã được tiếp nhận với mã {code}. Hạn trả lời: {dueText}.";
+        var notice = new Notice(NoticeKinds.Received, new Dictionary<string, string?>
+        {
+            ["code"] = code, ["status"] = Domain.Tickets.TicketStatusText.ForCitizen("received"), ["due"] = dueText, ["text"] = text,
+        });
+        return OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(recipient, ZaloMessages.Text(text),
+            $"ticket:{ticketId}:received", null, TicketId: ticketId, Notice: notice), now, cancellationToken);
+    }
+}
