@@ -8,6 +8,10 @@
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
 #                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint
+#   scripts/bench.sh wave     a province-wide wave: WAVE (default 100000) distinct citizens greet as fast as the webhook takes
+#                             them, Zalo (simulated) answers in LATENCY_MS (default 80); prints the time until the last first
+#                             reply, conversations/s, first replies per 10 s, round trips per event, CPU of service / PostgreSQL /
+#                             load generator, lost and duplicates (WAVE=20000 for a quick run)
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
@@ -94,7 +98,7 @@ dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsO
 dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 app_id="bench-app"; secret="bench-oa-secret"
-if [ "$what" = delivery ]; then
+if [ "$what" = delivery ] || [ "$what" = wave ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
   ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
@@ -105,6 +109,11 @@ if [ "$what" = delivery ]; then
   trap 'kill $service 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
+  if [ "$what" = wave ]; then
+    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll wave "$url" "${LATENCY_MS:-80}" "${WAVE:-100000}" "$app_id" "$secret" \
+      "$conn" "$service" "$(head -n 1 "${ZALOBOT_PG_DIR:-$root/.pg}/data/postmaster.pid")"
+    exit $?
+  fi
   dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret"
   exit $?
 fi
@@ -169,5 +178,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|intents|evidence" >&2; exit 2 ;;
 esac
