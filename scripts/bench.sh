@@ -22,6 +22,8 @@
 #                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
+# Environment: SERVICE_DLL runs another build of the service in the delivery and wave benchmarks (e.g. a copy of the
+# previous commit's bin/Release, for a before/after pair measured under the same load); NO_BUILD=1 uses the builds as they are.
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -93,9 +95,11 @@ psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "c
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
 psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"
 
-echo "==> building (Release)"
-dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  echo "==> building (Release)"
+  dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 
 app_id="bench-app"; secret="bench-oa-secret"
 if [ "$what" = delivery ] || [ "$what" = wave ]; then
@@ -104,7 +108,7 @@ if [ "$what" = delivery ] || [ "$what" = wave ]; then
   ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
-    dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
+    dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
