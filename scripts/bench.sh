@@ -12,6 +12,8 @@
 #                             them, Zalo (simulated) answers in LATENCY_MS (default 80); prints the time until the last first
 #                             reply, conversations/s, first replies per 10 s, round trips per event, CPU of service / PostgreSQL /
 #                             load generator, lost and duplicates (WAVE=20000 for a quick run)
+#   scripts/bench.sh start    a new replica's first console page and first webhook against its later ones, with the start-up
+#                             warm-up off and on (WarmUp:Enabled)
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
@@ -102,6 +104,23 @@ if [ "${NO_BUILD:-0}" != 1 ]; then
 fi
 
 app_id="bench-app"; secret="bench-oa-secret"
+if [ "$what" = start ]; then
+  # Each start is a new process on the same database: first with the warm-up off, then on (the default).
+  for warm in false true; do
+    ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa \
+    Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm \
+      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service.log" 2>&1 &
+    service=$!
+    trap 'kill $service 2>/dev/null || true' EXIT
+    started=$(date +%s%N)
+    for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service.log"; exit 1; }
+    echo "warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started"
+    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll start "$url" "warm-up $warm:" "$app_id" "$secret"
+    kill "$service"; wait "$service" 2>/dev/null || true
+  done
+  exit 0
+fi
 if [ "$what" = delivery ] || [ "$what" = wave ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
@@ -182,5 +201,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|intents|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|start|intents|evidence" >&2; exit 2 ;;
 esac
