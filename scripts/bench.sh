@@ -108,7 +108,8 @@ if [ "$what" = start ]; then
   # Each start is a new process on the same database: first with the warm-up off, then on (the default).
   for warm in false true; do
     ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa \
-    Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm \
+    ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
+    Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm Console__SecureCookies=false \
       dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service.log" 2>&1 &
     service=$!
     trap 'kill $service 2>/dev/null || true' EXIT
