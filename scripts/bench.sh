@@ -131,7 +131,7 @@ if [ "$what" = delivery ] || [ "$what" = wave ]; then
     dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
   if [ "$what" = wave ]; then
     dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll wave "$url" "${LATENCY_MS:-80}" "${WAVE:-100000}" "$app_id" "$secret" \
@@ -153,7 +153,7 @@ Conversations__Enabled=$([ "${PROCESSOR:-off}" = on ] && echo true || echo false
   dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
 
 run() { # name path extra-wrk-args…
