@@ -8,6 +8,12 @@
 #   scripts/bench.sh delivery citizens' greetings through the simulator (Zalo answering in LATENCY_MS, default 80): first
 #                             reply after the webhook's 200 at RATE messages/s (default 100) for SECONDS_STEADY (default 20), then
 #                             a BURST (default 3000) of greetings from distinct citizens; messages per completed complaint
+#   scripts/bench.sh wave     a province-wide wave: WAVE (default 100000) distinct citizens greet as fast as the webhook takes
+#                             them, Zalo (simulated) answers in LATENCY_MS (default 80); prints the time until the last first
+#                             reply, conversations/s, first replies per 10 s, round trips per event, CPU of service / PostgreSQL /
+#                             load generator, lost and duplicates (WAVE=20000 for a quick run)
+#   scripts/bench.sh start    a new replica's first console page and first webhook against its later ones, with the start-up
+#                             warm-up off and on (WarmUp:Enabled)
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
@@ -18,6 +24,8 @@
 #                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
+# Environment: SERVICE_DLL runs another build of the service in the delivery and wave benchmarks (e.g. a copy of the
+# previous commit's bin/Release, for a before/after pair measured under the same load); NO_BUILD=1 uses the builds as they are.
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -89,22 +97,47 @@ psql -q "$psql_url/postgres" -c "drop database if exists $db with (force)" -c "c
 conn="${ZALOBOT_PG/Database=zalobot/Database=$db}"
 psql -q "$psql_url/$db" -c "create table bench_bare (id bigint generated always as identity primary key, payload text not null)"
 
-echo "==> building (Release)"
-dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  echo "==> building (Release)"
+  dotnet build src/ZaloBot/ZaloBot.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 
 app_id="bench-app"; secret="bench-oa-secret"
-if [ "$what" = delivery ]; then
+if [ "$what" = start ]; then
+  # Each start is a new process on the same database: first with the warm-up off, then on (the default).
+  for warm in false true; do
+    ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa \
+    ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
+    Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm Console__SecureCookies=false \
+      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service.log" 2>&1 &
+    service=$!
+    trap 'kill $service 2>/dev/null || true' EXIT
+    started=$(date +%s%N)
+    for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service.log"; exit 1; }
+    echo "warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started"
+    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll start "$url" "warm-up $warm:" "$app_id" "$secret"
+    kill "$service"; wait "$service" 2>/dev/null || true
+  done
+  exit 0
+fi
+if [ "$what" = delivery ] || [ "$what" = wave ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
   ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
-    dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
+    dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
+  if [ "$what" = wave ]; then
+    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll wave "$url" "${LATENCY_MS:-80}" "${WAVE:-100000}" "$app_id" "$secret" \
+      "$conn" "$service" "$(head -n 1 "${ZALOBOT_PG_DIR:-$root/.pg}/data/postmaster.pid")"
+    exit $?
+  fi
   dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret"
   exit $?
 fi
@@ -120,7 +153,7 @@ Conversations__Enabled=$([ "${PROCESSOR:-off}" = on ] && echo true || echo false
   dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
 
 run() { # name path extra-wrk-args…
@@ -169,5 +202,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|intents|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|start|intents|evidence" >&2; exit 2 ;;
 esac

@@ -32,6 +32,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(options => options.AddExamples());
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddWarmUp();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddZalo();
 builder.Services.AddWebhooks();

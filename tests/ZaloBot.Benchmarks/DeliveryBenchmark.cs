@@ -18,17 +18,16 @@ public static class DeliveryBenchmark
 
     public static async Task<int> RunAsync(string baseUrl, int latencyMs, int rate, int seconds, int burst, string appId, string oaSecretKey)
     {
-        _appId = appId;
-        _secret = oaSecretKey;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
         (await http.PostAsync($"/zalo-sim/_control/latency?ms={latencyMs}", null)).EnsureSuccessStatusCode();
+        var citizen = new CitizenSender(http, appId, oaSecretKey);
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
         Console.WriteLine($"Zalo (simulated) answers in {latencyMs} ms; {Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness.");
 
         // Warm-up: a running service has its code compiled and its connection pools filled; the first seconds of a cold
         // process are not what citizens meet, so they are not measured.
         var warmUsers = Enumerable.Range(0, 300).Select(i => $"warm-{run}-{i}").ToList();
-        await Parallel.ForEachAsync(warmUsers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, _) => await SayAsync(http, user, "xin chào"));
+        await Parallel.ForEachAsync(warmUsers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
         await FirstRepliesAsync(http, warmUsers, TimeSpan.FromSeconds(60));
 
         // Steady: `rate` new citizens a second, each saying hello once (open loop: sends do not wait for answers).
@@ -41,7 +40,7 @@ public static class DeliveryBenchmark
             var due = TimeSpan.FromSeconds((double)i / rate);
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             var user = steadyUsers[i];
-            sends.Add(Task.Run(async () => { await SayAsync(http, user, "xin chào"); acked[user] = DateTimeOffset.UtcNow; }));
+            sends.Add(Task.Run(async () => { await citizen.SayNewAsync(user, "xin chào"); acked[user] = DateTimeOffset.UtcNow; }));
         }
         await Task.WhenAll(sends);
         var steadyEnd = DateTimeOffset.UtcNow;
@@ -55,7 +54,7 @@ public static class DeliveryBenchmark
         // Burst: distinct citizens greeting at once; conversations/s from the first webhook to the last first reply.
         var burstUsers = Enumerable.Range(0, burst).Select(i => $"burst-{run}-{i}").ToList();
         var start = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(burstUsers, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (user, _) => await SayAsync(http, user, "xin chào"));
+        await Parallel.ForEachAsync(burstUsers, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
         var ingested = DateTimeOffset.UtcNow;
         var burstReplies = await FirstRepliesAsync(http, burstUsers, TimeSpan.FromSeconds(120));
         var last = burstReplies.Values.DefaultIfEmpty(start).Max();
@@ -67,31 +66,6 @@ public static class DeliveryBenchmark
         var messages = await http.GetFromJsonAsync<JsonElement>("/zalo-sim/_control/calls");
         Console.WriteLine($"simulator calls: {messages}");
         return answered == burst && latencies.Count == steadyUsers.Count ? 0 : 1;
-    }
-
-    private static string _appId = "";
-    private static string _secret = "";
-
-    /// <summary>
-    /// A citizen's message as Zalo delivers it: a signed event posted to the webhook (the simulator is told the
-    /// message id first, as Zalo knows every message it delivers, so the answer can be a reply to it).
-    /// </summary>
-    private static async Task SayAsync(HttpClient http, string user, string text)
-    {
-        var msgId = "bench-" + Guid.NewGuid().ToString("N");
-        (await http.PostAsJsonAsync("/zalo-sim/_control/inbound", new[] { new { userId = user, msgId } })).EnsureSuccessStatusCode();
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(Invariant);
-        var body = JsonSerializer.Serialize(new
-        {
-            app_id = _appId, user_id_by_app = user + "-byapp", event_name = "user_send_text", timestamp,
-            sender = new { id = user }, recipient = new { id = "bench-oa" }, message = new { text, msg_id = msgId },
-        });
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation(ZaloBot.Webhooks.WebhookSignature.HeaderName, ZaloBot.Webhooks.WebhookSignature.Compute(_appId, bytes, timestamp, _secret));
-        using var response = await http.SendAsync(request);
-        if ((int)response.StatusCode != 200) throw new InvalidOperationException($"webhook answered {(int)response.StatusCode}");
     }
 
     /// <summary>When each user's first OA message reached the simulator, polling its record of every message.</summary>

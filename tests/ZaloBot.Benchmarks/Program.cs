@@ -10,6 +10,9 @@ return args switch
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), FuzzRun.ParseSeed(seed), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
     ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret] =>
         MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret),
+    ["wave", var url, var latencyMs, var count, var appId, var secret, var connectionString, var servicePid, var postgresPid] =>
+        MessagesPerComplaint.Run() | await WaveBenchmark.RunAsync(new WaveBenchmark.Settings(url, Int(latencyMs), Int(count), appId, secret, connectionString, Int(servicePid), Int(postgresPid))),
+    ["start", var url, var label, var appId, var secret] => await StartBenchmark.RunAsync(url, label, appId, secret),
     ["messages"] => MessagesPerComplaint.Run(),
     ["evidence", var runs] => await EvidenceBenchmark.RunAsync(null, Int(runs)),
     ["evidence", var runs, var s3] => await EvidenceBenchmark.RunAsync(s3, Int(runs)),
@@ -36,6 +39,8 @@ static int Int(string value) => int.Parse(value, System.Globalization.CultureInf
 static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks start <baseUrl> <label> <appId> <oaSecretKey>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks wave <baseUrl> <latencyMs> <citizens> <appId> <oaSecretKey> <connectionString> <servicePid> <postgresPid>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks faults <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizens> <rate> <seconds> <burst> <zaloOutageSeconds>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks faults-ha <loadBalancerUrl> <zaloUrl> <connectionString> <appId> <oaSecretKey> <cluster.sh> <citizensPerRound> <rate> <roundSeconds> <staffToken>");

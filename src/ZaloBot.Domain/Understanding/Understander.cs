@@ -160,13 +160,28 @@ public sealed partial class Understander
     private (int Length, double Weight, Phrase? Phrase) Best(TokenizedText text, int at, Phrase[] phrases)
     {
         (int Length, double Weight, Phrase? Phrase) best = (0, 0.0, null);
-        foreach (var phrase in phrases)
+        foreach (var phrase in Candidates(text.Tokens[at].Text, phrases))
         {
             var length = Match(text, at, phrase);
             if (length > best.Length || (length == best.Length && length > 0 && phrase.Weight > best.Weight)) best = (length, phrase.Weight, phrase);
         }
         return best;
     }
+
+    /// <summary>
+    /// The phrases that can match at a word: exactly or with a slip, a phrase matches only where it begins with the
+    /// word's first letter (<see cref="Match"/> compares the window's first letter before anything else), so only those
+    /// are tried, in the table's order (ties go to the first, as before). Grouped once per phrase list.
+    /// </summary>
+    private Phrase[] Candidates(string word, Phrase[] phrases)
+    {
+        if (word.Length == 0) return phrases;
+        var byLetter = _byFirstLetter.GetValue(phrases, static list => list
+            .Where(p => p.Joined.Length > 0).GroupBy(p => p.Joined[0]).ToDictionary(g => g.Key, g => g.ToArray()));
+        return byLetter.TryGetValue(word[0], out var candidates) ? candidates : [];
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Phrase[], Dictionary<char, Phrase[]>> _byFirstLetter = new();
 
     /// <summary>Sum of the weights of non-overlapping phrases found anywhere, and which words they cover.</summary>
     private (double Score, bool[] Used) Score(TokenizedText text, Phrase[] phrases)

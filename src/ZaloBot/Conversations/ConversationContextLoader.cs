@@ -28,14 +28,13 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays))
                 { Publishable = c.Publication != "never", PublishByDefault = c.PublishByDefault })
             .ToList();
-        var tickets = await CitizenTicketsAsync(connection, transaction, userId, cancellationToken);
-        var code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
+        var (tickets, code, reopenable) = await CitizenAsync(connection, transaction, userId, today, cancellationToken);
         var clocks = await tracks.GetAsync(cancellationToken);
         return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits)
         {
             Understanding = phrases.Current,
             Tracks = clocks.Tracks, Priorities = clocks.Priorities,
-            ReopenableTickets = await ZaloBot.Tracks.CitizenFeedback.ReopenableAsync(connection, transaction, userId, time.GetUtcNow(), cancellationToken),
+            ReopenableTickets = reopenable,
             Articles = await articles.GetAsync(cancellationToken),
             Emergency = understanding.Value.Emergency,
         };
@@ -73,7 +72,12 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         }
     }
 
-    private static async Task<IReadOnlyList<CitizenTicket>> CitizenTicketsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The citizen's tickets, a free code for a new one and the tickets they may reopen: one round trip, since every
+    /// turn needs them. A code that happens to be taken is replaced by <see cref="NewTicketCodeAsync"/>.
+    /// </summary>
+    private async Task<(IReadOnlyList<CitizenTicket> Tickets, string Code, IReadOnlySet<string> Reopenable)> CitizenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateOnly today, CancellationToken cancellationToken)
     {
         const string sql = """
             select t.code, c.name as CategoryName, t.status, t.due_at as DueAt,
@@ -81,17 +85,27 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
                     where e.ticket_id = t.id and e.is_public and e.actor_kind <> 'citizen' and e.body is not null
                     order by e.id desc limit 1) as LatestPublicUpdate
             from tickets t join categories c on c.code = t.category_code
-            where t.citizen_zalo_id = @userId
+            where t.citizen_zalo_id = @citizenZaloId
             order by t.id desc
-            limit 20
-            """;
-        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(sql, new { userId }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new CitizenTicket(
+            limit 20;
+            """ + CodeTakenSql + ";\n" + ZaloBot.Tracks.CitizenFeedback.ReopenableSql;
+        var code = TicketCode.Generate(today, RandomNumberGenerator.GetInt32).Value;
+        var (since, resolved) = ZaloBot.Tracks.CitizenFeedback.ReopenableWindow(time.GetUtcNow());
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
+            new { citizenZaloId = userId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved }, transaction, cancellationToken: cancellationToken));
+        var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(
                 r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
                 r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed"))
             .ToList();
+        var taken = await results.ReadSingleAsync<bool>();
+        var reopenable = (await results.ReadAsync<string>()).ToHashSet();
+        if (taken) code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
+        return (tickets, code, reopenable);
     }
+
+    // The track chosen at submission may turn PA- into KN- or TC-: the code must be free under every prefix.
+    private const string CodeTakenSql = "select exists (select 1 from tickets where code = any(@variants))";
 
     internal static async Task<string> NewTicketCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly today, CancellationToken cancellationToken)
     {
@@ -99,10 +113,8 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         while (true)
         {
             var code = TicketCode.Generate(today, RandomNumberGenerator.GetInt32).Value;
-            // The track chosen at submission may turn PA- into KN- or TC-: the code must be free under every prefix.
             var variants = TicketCodePrefix.Variants(code).ToArray();
-            var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from tickets where code = any(@variants))", new { variants }, transaction, cancellationToken: cancellationToken));
+            var taken = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(CodeTakenSql, new { variants }, transaction, cancellationToken: cancellationToken));
             if (!taken) return code;
         }
     }

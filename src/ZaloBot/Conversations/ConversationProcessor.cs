@@ -20,7 +20,7 @@ public sealed class ConversationProcessor(
     TimeProvider time,
     ILogger<ConversationProcessor> logger) : BackgroundService
 {
-    private const int UsersPerBatch = 32;
+    private const int UsersPerBatch = 16;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled
@@ -63,15 +63,50 @@ public sealed class ConversationProcessor(
         }
     }
 
-    /// <summary>One pass: the head event of up to <see cref="UsersPerBatch"/> users of this worker's share. True when anything was handled.</summary>
+    /// <summary>
+    /// One pass: the head events of up to <see cref="UsersPerBatch"/> users of this worker's share, claimed by one
+    /// statement and handled in one transaction, so their claim, processed marks and commit are shared round trips.
+    /// When one user's event fails, the whole pass rolls back and that event is retried alone (<see cref="ProcessHeadAsync"/>),
+    /// which records the failure if it fails again; the other users are claimed again on the next pass. True when anything was handled.
+    /// </summary>
     public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken, int share = 0, int shares = 1)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var worked = share == 0 && await InboxQueue.MarkUserlessProcessedAsync(connection, now, cancellationToken) > 0;
-        foreach (var userId in await InboxQueue.DueUsersAsync(connection, now, UsersPerBatch, share, shares, cancellationToken))
-            worked |= await ProcessHeadAsync(connection, userId, cancellationToken);
-        return worked;
+        InboxEvent? failed = null;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var heads = await InboxQueue.ClaimHeadsAsync(connection, transaction, now, UsersPerBatch, share, shares, cancellationToken);
+            // Events for no user are rare (OA-level notices): swept when the queue has room, not on every pass.
+            var worked = heads.Count < UsersPerBatch && share == 0 && await InboxQueue.MarkUserlessProcessedAsync(connection, transaction, now, cancellationToken) > 0;
+            try
+            {
+                foreach (var head in heads)
+                {
+                    failed = head;
+                    using (LogContext.PushProperty("CorrelationId", head.CorrelationId))
+                    using (LogContext.PushProperty("InboxId", head.Id))
+                    {
+                        await handler.HandleAsync(connection, transaction, head, cancellationToken);
+                    }
+                }
+                failed = null;
+                if (heads.Count > 0) await InboxQueue.MarkProcessedAsync(connection, transaction, heads.Select(h => h.Id).ToArray(), now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (failed is not null && !cancellationToken.IsCancellationRequested && !StorageErrors.IsUnavailable(ex))
+            {
+                logger.LogInformation("Inbox event {InboxId} failed in a batch of {Count}; retrying it alone ({Error})", failed.Id, heads.Count, ex.Message);
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            if (failed is null)
+            {
+                if (heads.Count > 0) outbox.Notify();
+                return worked || heads.Count > 0;
+            }
+        }
+        await ProcessHeadAsync(connection, failed.UserId!, cancellationToken);
+        return true;
     }
 
     private async Task<bool> ProcessHeadAsync(NpgsqlConnection connection, string userId, CancellationToken cancellationToken)
@@ -100,7 +135,7 @@ public sealed class ConversationProcessor(
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        await InboxQueue.MarkProcessedAsync(connection, transaction, head.Id, now, cancellationToken);
+        await InboxQueue.MarkProcessedAsync(connection, transaction, [head.Id], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return true;

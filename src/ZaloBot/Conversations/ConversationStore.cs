@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using ZaloBot.Storage;
 
 namespace ZaloBot.Conversations;
 
@@ -16,18 +17,17 @@ public static class ConversationStore
         return text is null ? null : JsonSerializer.Deserialize<TState>(text, json);
     }
 
-    public static Task SaveAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            insert into conversations (zalo_user_id, state, updated_at, idle_check_at)
-            values (@userId, @state::jsonb, @now, @idleCheckAt)
-            on conflict (zalo_user_id) do update
-            set state = excluded.state, version = conversations.version + 1,
-                updated_at = excluded.updated_at, idle_check_at = excluded.idle_check_at
-            """;
-        return connection.ExecuteAsync(new CommandDefinition(sql,
-            new { userId, state = JsonSerializer.Serialize(state, json), now, idleCheckAt }, transaction, cancellationToken: cancellationToken));
-    }
+    private const string SaveSql = """
+        insert into conversations (zalo_user_id, state, updated_at, idle_check_at)
+        values (@userId, @state::jsonb, @now, @idleCheckAt)
+        on conflict (zalo_user_id) do update
+        set state = excluded.state, version = conversations.version + 1,
+            updated_at = excluded.updated_at, idle_check_at = excluded.idle_check_at
+        """;
+
+    /// <summary>The save as one statement of a batch (a turn sends it with its replies, in one round trip).</summary>
+    public static NpgsqlBatchCommand Save<TState>(string userId, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json) =>
+        StatementBatch.Command(SaveSql, ("userId", userId), ("state", JsonSerializer.Serialize(state, json)), ("now", now), ("idleCheckAt", idleCheckAt));
 
     /// <summary>Users whose idle draft is due for a reminder or expiry check.</summary>
     public static async Task<IReadOnlyList<string>> IdleDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Privacy;
 using ZaloBot.Outbox;
+using ZaloBot.Storage;
 using ZaloBot.Understanding;
 
 namespace ZaloBot.Conversations;
@@ -71,11 +72,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
             }
         }
 
+        // The replies and the new state need no answer from the database: one round trip for all of them.
         var messages = replies.Build();
-        for (var i = 0; i < messages.Count; i++)
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(userId, messages[i], $"{causeKey}:{i}", correlationId, replyToMsgId), now, cancellationToken);
-
-        await ConversationStore.SaveAsync(connection, transaction, userId, result.State,
-            ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson, cancellationToken);
+        var writes = messages.Select((message, i) => OutboxWriter.Insert(new OutboxMessage(userId, message, $"{causeKey}:{i}", correlationId, replyToMsgId), now))
+            .Append(ConversationStore.Save(userId, result.State, ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson));
+        await StatementBatch.ExecuteAsync(connection, transaction, writes, cancellationToken);
     }
 }

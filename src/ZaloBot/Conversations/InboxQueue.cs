@@ -12,24 +12,37 @@ public sealed record InboxEvent(long Id, string? UserId, string EventName, strin
 /// </summary>
 public static class InboxQueue
 {
-    /// <summary>Users of one share (of <paramref name="shares"/>, by a hash of the id) whose head event is due, oldest first; a hint only, re-checked under the lock.</summary>
-    public static async Task<IReadOnlyList<string>> DueUsersAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, int share, int shares, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims, in one statement, the due head events of up to <paramref name="limit"/> users of one share (of
+    /// <paramref name="shares"/>, by a hash of the id), oldest first: each user's advisory lock is taken for the caller's
+    /// transaction (users another worker or replica holds are skipped) and the event rows are locked. The scan walks the
+    /// pending index in arrival order and stops after <paramref name="limit"/> heads, so its cost does not grow with the
+    /// backlog; an event is a head when no earlier event of its user is pending (the per-user order).
+    /// </summary>
+    public static async Task<IReadOnlyList<InboxEvent>> ClaimHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, int limit, int share, int shares, CancellationToken cancellationToken)
     {
         const string sql = """
-            select head.user_id
-            from (
-                select distinct on (user_id) user_id, id, next_attempt_at
-                from inbox
-                where processed_at is null and parked_at is null and user_id is not null
-                  and (@shares = 1 or (hashtext(user_id) & 2147483647) % @shares = @share)
-                order by user_id, id
-            ) head
-            where head.next_attempt_at is null or head.next_attempt_at <= @now
-            order by head.id
-            limit @limit
+            with heads as materialized (
+                select i.id, i.user_id
+                from inbox i
+                where i.processed_at is null and i.parked_at is null and i.user_id is not null
+                  and (i.next_attempt_at is null or i.next_attempt_at <= @now)
+                  and (@shares = 1 or (hashtext(i.user_id) & 2147483647) % @shares = @share)
+                  and not exists (
+                      select 1 from inbox e
+                      where e.user_id = i.user_id and e.id < i.id and e.processed_at is null and e.parked_at is null)
+                order by i.id
+                limit @limit
+            )
+            select i.id, i.user_id as UserId, i.event_name as EventName, i.payload, i.attempts, i.correlation_id as CorrelationId
+            from heads h join inbox i on i.id = h.id
+            where pg_try_advisory_xact_lock(hashtextextended(h.user_id, 7))
+              and i.processed_at is null and i.parked_at is null
+            order by i.id
+            for update of i
             """;
-        var users = await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit, share, shares }, cancellationToken: cancellationToken));
-        return users.AsList();
+        var heads = await connection.QueryAsync<InboxEvent>(new CommandDefinition(sql, new { now, limit, share, shares }, transaction, cancellationToken: cancellationToken));
+        return heads.AsList();
     }
 
     /// <summary>Takes the user's lock for this transaction; false when another worker holds it.</summary>
@@ -57,14 +70,14 @@ public static class InboxQueue
 
     private sealed record HeadRow(long Id, string? UserId, string EventName, string Payload, int Attempts, string? CorrelationId, DateTime? NextAttemptAt);
 
-    public static Task MarkProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task MarkProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] ids, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "update inbox set processed_at = @now, last_error = null where id = @id", new { id, now }, transaction, cancellationToken: cancellationToken));
+            "update inbox set processed_at = @now, last_error = null where id = any(@ids)", new { ids, now }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Events that concern no user (e.g. an OA-level notification) have nothing to process.</summary>
-    public static Task<int> MarkUserlessProcessedAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task<int> MarkUserlessProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "update inbox set processed_at = @now where user_id is null and processed_at is null and parked_at is null", new { now }, cancellationToken: cancellationToken));
+            "update inbox set processed_at = @now where user_id is null and processed_at is null and parked_at is null", new { now }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Records a failed attempt (its work rolled back to a savepoint); parks the event after the last attempt.</summary>
     public static Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string error, DateTimeOffset nextAttemptAt, bool park, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -14,19 +14,18 @@ public static class OutboxStore
     public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, string[] busyRecipients, CancellationToken cancellationToken)
     {
         const string sql = """
-            with heads as (
-                select distinct on (recipient_id) id
-                from outbox
-                where status = 'pending'
-                order by recipient_id, id
-            ),
-            claimable as (
-                -- The conditions are on o, the locked row: when another replica has just leased or sent it,
-                -- PostgreSQL re-checks them against the committed version and drops the row.
+            with claimable as (
+                -- Arrival order on the pending-only index, stopping after @limit rows, so the cost does not grow with
+                -- the backlog. A row is its recipient's head when no earlier row of theirs is pending. The conditions
+                -- are on the locked row: when another replica has just leased or sent it, PostgreSQL re-checks them
+                -- against the committed version and drops the row.
                 select o.id, o.lease_until is not null as in_doubt
-                from heads h join outbox o on o.id = h.id
+                from outbox o
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
                   and o.recipient_id <> all(@busyRecipients)
+                  and not exists (
+                      select 1 from outbox e
+                      where e.recipient_id = o.recipient_id and e.id < o.id and e.status = 'pending')
                 order by o.id
                 limit @limit
                 for update of o skip locked

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Dapper;
 using Npgsql;
+using ZaloBot.Storage;
 
 namespace ZaloBot.Outbox;
 
@@ -19,23 +19,23 @@ public sealed record OutboxMessage(
 /// </summary>
 public static class OutboxWriter
 {
-    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            insert into outbox (recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
-            values (@RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
-            on conflict (idempotency_key) do nothing
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
-        {
-            message.RecipientId,
-            Message = message.Message.ToJsonString(),
-            message.IdempotencyKey,
-            message.CorrelationId,
-            now,
-            message.ReplyToMsgId,
-            message.TicketId,
-            Notice = message.Notice?.ToJson(),
-        }, transaction, cancellationToken: cancellationToken));
-    }
+    private const string InsertSql = """
+        insert into outbox (recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
+        values (@RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
+        on conflict (idempotency_key) do nothing
+        """;
+
+    public static Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StatementBatch.ExecuteAsync(connection, transaction, [Insert(message, now)], cancellationToken);
+
+    /// <summary>The insert as one statement of a batch, for a caller that sends several writes in one round trip.</summary>
+    public static NpgsqlBatchCommand Insert(OutboxMessage message, DateTimeOffset now) => StatementBatch.Command(InsertSql,
+        ("RecipientId", message.RecipientId),
+        ("Message", message.Message.ToJsonString()),
+        ("IdempotencyKey", message.IdempotencyKey),
+        ("CorrelationId", message.CorrelationId),
+        ("now", now),
+        ("ReplyToMsgId", message.ReplyToMsgId),
+        ("TicketId", message.TicketId),
+        ("Notice", message.Notice?.ToJson()));
 }

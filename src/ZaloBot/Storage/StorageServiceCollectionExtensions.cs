@@ -16,8 +16,11 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
+        services.AddSingleton<DatabaseCommandCounter>();
         services.AddSingleton(sp =>
         {
+            // Listening before the first command, so every round trip is counted.
+            sp.GetRequiredService<DatabaseCommandCounter>();
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
             builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());

@@ -66,9 +66,9 @@ public sealed class CitizenFeedback(TrackClocks clocks, TicketService tickets, I
             "select id, status from tickets where code = @code and citizen_zalo_id = @citizenZaloId for update",
             new { code, citizenZaloId }, transaction, cancellationToken: ct));
 
-    /// <summary>The citizen's resolved tickets still inside the reopen window, for the conversation.</summary>
-    public static async Task<IReadOnlySet<string>> ReopenableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, DateTimeOffset now, CancellationToken ct) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(
-            "select code from tickets where citizen_zalo_id = @citizenZaloId and status = @resolved and resolved_at >= @since",
-            new { citizenZaloId, since = now - TicketTransitions.ReopenWindow, resolved = TicketStatus.Resolved.ToName() }, transaction, cancellationToken: ct))).ToHashSet();
+    /// <summary>The citizen's resolved tickets still inside the reopen window, for the conversation (read with its other per-turn queries).</summary>
+    public const string ReopenableSql = "select code from tickets where citizen_zalo_id = @citizenZaloId and status = @resolved and resolved_at >= @since";
+
+    /// <summary>The parameters of <see cref="ReopenableSql"/> besides the citizen.</summary>
+    public static (DateTimeOffset Since, string Resolved) ReopenableWindow(DateTimeOffset now) => (now - TicketTransitions.ReopenWindow, TicketStatus.Resolved.ToName());
 }

@@ -64,8 +64,8 @@ public class PeriodicJobFaultTests(ThrowingJobService service) : IClassFixture<T
     public void Every_background_loop_of_the_service_is_a_periodic_job_or_one_of_the_named_exceptions()
     {
         // The pipeline's workers wake on signals and have their own retry rules (per message, per event), and the
-        // migration runs once. Everything else that runs on a clock shares the one policy.
-        string[] ownLoops = ["ConversationProcessor", "OutboxDispatcher", "EvidenceDownloader", "MigrationHostedService", "Idle"];
+        // migration and the start-up warm-up run once. Everything else that runs on a clock shares the one policy.
+        string[] ownLoops = ["ConversationProcessor", "OutboxDispatcher", "EvidenceDownloader", "MigrationHostedService", "WarmUpService", "Idle"];
         var loops = typeof(PeriodicJob).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(BackgroundService).IsAssignableFrom(t))
             .ToList();

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ZaloBot.Benchmarks;
+
+/// <summary>
+/// Plays Zalo's side of a citizen's message: the simulator is told the message id (as Zalo knows every message it
+/// delivers, so the answer can be a free reply to it), then a correctly signed event is posted to the webhook.
+/// </summary>
+public sealed class CitizenSender(HttpClient http, string appId, string oaSecretKey)
+{
+    /// <summary>Message ids are made per user up front, so a wave registers them in a few large requests.</summary>
+    public static string MessageId(string user) => "bench-" + user;
+
+    public async Task RegisterAsync(IReadOnlyList<string> users)
+    {
+        foreach (var chunk in users.Chunk(2000))
+            (await http.PostAsJsonAsync("/zalo-sim/_control/inbound", chunk.Select(u => new { userId = u, msgId = MessageId(u) }))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One message from a user registered with <see cref="RegisterAsync"/>; throws unless the webhook answers 200.</summary>
+    public Task SayAsync(string user, string text) => PostAsync(user, text, MessageId(user));
+
+    /// <summary>A message with a fresh id, registered on its own first.</summary>
+    public async Task SayNewAsync(string user, string text)
+    {
+        var msgId = "bench-" + Guid.NewGuid().ToString("N");
+        (await http.PostAsJsonAsync("/zalo-sim/_control/inbound", new[] { new { userId = user, msgId } })).EnsureSuccessStatusCode();
+        await PostAsync(user, text, msgId);
+    }
+
+    private async Task PostAsync(string user, string text, string msgId)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var body = JsonSerializer.Serialize(new
+        {
+            app_id = appId, user_id_by_app = user + "-byapp", event_name = "user_send_text", timestamp,
+            sender = new { id = user }, recipient = new { id = "bench-oa" }, message = new { text, msg_id = msgId },
+        });
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(ZaloBot.Webhooks.WebhookSignature.HeaderName, ZaloBot.Webhooks.WebhookSignature.Compute(appId, bytes, timestamp, oaSecretKey));
+        using var response = await http.SendAsync(request);
+        if ((int)response.StatusCode != 200) throw new InvalidOperationException($"webhook answered {(int)response.StatusCode}");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace ZaloBot.Benchmarks;
+
+/// <summary>
+/// A replica's first requests against its later ones: run right after /readyz turned green, it times the first
+/// console page (the sign-in page) and the first webhook (a signed greeting, stored), then ten more of each, and
+/// prints the first against the median of the later ones. Figures are printed, never asserted.
+/// </summary>
+public static class StartBenchmark
+{
+    public static async Task<int> RunAsync(string baseUrl, string label, string appId, string oaSecretKey)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var citizen = new CitizenSender(http, appId, oaSecretKey);
+        var run = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        async Task<double> PageAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync("/console/sign-in");
+            response.EnsureSuccessStatusCode();
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        var webhooks = 0;
+        async Task<double> WebhookAsync()
+        {
+            var user = $"start-{run}-{webhooks++}";
+            await citizen.RegisterAsync([user]);
+            var clock = Stopwatch.StartNew();
+            await citizen.SayAsync(user, "xin chào");
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        var firstPage = await PageAsync();
+        var firstWebhook = await WebhookAsync();
+        var laterPages = new List<double>();
+        var laterWebhooks = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            laterPages.Add(await PageAsync());
+            laterWebhooks.Add(await WebhookAsync());
+        }
+        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        Console.WriteLine($"{label,-22} first console page {firstPage,7:F1} ms (later: median {Median(laterPages),5:F1} ms, {firstPage / Median(laterPages),5:F1}x); " +
+            $"first webhook {firstWebhook,7:F1} ms (later: median {Median(laterWebhooks),5:F1} ms, {firstWebhook / Median(laterWebhooks),5:F1}x)");
+        return 0;
+    }
+}
