@@ -40,6 +40,9 @@ public sealed record DeliveryResult(long OutboxId, long? TicketId, DeliveryStatu
     public string? DeliveredVia { get; init; }
     public string? ZaloMessageId { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>Held for the quiet hours (or Zalo's night ban) until then: the recipient's later answers may overtake it.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
     public string? Error { get; init; }
 
     /// <summary>For a failed ticket notice: why no channel reached the citizen.</summary>

@@ -19,14 +19,13 @@ public sealed class MessageDelivery(
     ZaloTokenProvider tokens,
     ZaloLink link,
     MessagingWindow window,
+    QuietHoursHold quietHours,
     NpgsqlDataSource dataSource,
     IOptions<NoticeTemplates> templates,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<MessageDelivery> logger)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         var attempts = new List<DeliveryAttempt>();
@@ -47,6 +46,8 @@ public sealed class MessageDelivery(
 
     private async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
     {
+        if (await quietHours.UntilAsync(message, cancellationToken) is { } until)
+            return Held(message, attempts, until, "quiet hours");
         var body = JsonNode.Parse(message.Message)!;
         var notice = Notice.FromJson(message.Notice);
         string windowReason;
@@ -171,7 +172,7 @@ public sealed class MessageDelivery(
             SendOutcome.Transient => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: true),
             SendOutcome.RateLimited => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: false),
             SendOutcome.RefreshToken => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
-            SendOutcome.NightTime => Retry(message, attempts, NextMorning(now), error, countsAsFailure: false),
+            SendOutcome.NightTime => Held(message, attempts, quietHours.Morning(now), error),
             SendOutcome.RetryLater => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
             SendOutcome.Invalid => LoggedFailure(message, attempts, "invalid request (a bug): " + error),
             SendOutcome.Configuration => LoggedFailure(message, attempts, "configuration: " + error),
@@ -191,6 +192,13 @@ public sealed class MessageDelivery(
         if (countsAsFailure && now - new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc)) > options.Value.GiveUpAfter)
             return Failed(message, attempts, $"gave up after {options.Value.GiveUpAfter}: {error}", unreachable: null);
         return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = at, Error = error };
+    }
+
+    /// <summary>Waits for the morning without counting as a failure, and lets the recipient's later answers go meanwhile.</summary>
+    private DeliveryResult Held(ClaimedMessage message, List<DeliveryAttempt> attempts, DateTimeOffset until, string why)
+    {
+        attempts.Add(new DeliveryAttempt(time.GetUtcNow(), QuietHoursHold.Channel, "held", null, $"{why}: held until {until:yyyy-MM-dd HH:mm} UTC", null));
+        return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = until, HeldUntil = until, Error = "held for the morning: " + why };
     }
 
     private static DeliveryResult Sent(ClaimedMessage message, List<DeliveryAttempt> attempts, string channel, string? zaloMessageId) =>
@@ -226,14 +234,6 @@ public sealed class MessageDelivery(
         var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
         var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
-    }
-
-    /// <summary>Zalo refuses night-time messages (-234): the next 06:00 in Vietnam.</summary>
-    private static DateTimeOffset NextMorning(DateTimeOffset now)
-    {
-        var local = now.ToOffset(VietnamOffset);
-        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 0, 0, VietnamOffset);
-        return morning > now ? morning : morning.AddDays(1);
     }
 
     /// <summary>ZBS wants the number as 84… without the plus.</summary>

@@ -17,7 +17,7 @@ public static class OutboxStore
             with heads as (
                 select distinct on (recipient_id) id
                 from outbox
-                where status = 'pending'
+                where status = 'pending' and (held_until is null or held_until <= @now) -- a message held for the morning lets answers pass
                 order by recipient_id, id
             ),
             claimable as (
@@ -60,9 +60,9 @@ public static class OutboxStore
             set status = r.status, attempts = o.attempts + 1, next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
                 lease_until = null, sent_at = case when r.status = 'sent' then @now else o.sent_at end,
                 zalo_message_id = coalesce(r.zalo_message_id, o.zalo_message_id), delivered_via = coalesce(r.delivered_via, o.delivered_via),
-                last_error = case when r.status = 'sent' then null else r.error end
-            from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors)
-                 as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error)
+                last_error = case when r.status = 'sent' then null else r.error end, held_until = r.held_until
+            from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors, @heldUntils)
+                 as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error, held_until)
             where o.id = r.id
             """;
         const string insertAttempts = """
@@ -88,6 +88,7 @@ public static class OutboxStore
             messageIds = results.Select(r => r.ZaloMessageId).ToArray(),
             vias = results.Select(r => r.DeliveredVia).ToArray(),
             errors = results.Select(r => Truncate(r.Error)).ToArray(),
+            heldUntils = results.Select(r => r.HeldUntil?.UtcDateTime).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
         if (attempts.Count > 0)
             await connection.ExecuteAsync(new CommandDefinition(insertAttempts, new
