@@ -90,6 +90,7 @@ try
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();
     guarded.MapTrackReportsApi();
+    guarded.MapDeliveryReportApi();
     guarded.MapChannelKeysApi();
     guarded.MapSimilarReportsApi();
     guarded.MapArticlesApi();

@@ -30,6 +30,8 @@ public enum DeliveryStatus
     Sent,
     /// <summary>Try again at <see cref="DeliveryResult.NextAttemptAt"/>.</summary>
     Retry,
+    /// <summary>A nudge reached the citizen in its place: the message waits until they write (outbox status <c>nudged</c>).</summary>
+    AwaitingReply,
     /// <summary>Given up: staff see it as undelivered (and, for a ticket notice, the ticket as "could not reach the citizen").</summary>
     Failed,
 }

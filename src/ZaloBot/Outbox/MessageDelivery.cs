@@ -22,6 +22,7 @@ public sealed class MessageDelivery(
     QuietHoursHold quietHours,
     NpgsqlDataSource dataSource,
     IOptions<NoticeTemplates> templates,
+    IOptions<NudgeOptions> nudges,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<MessageDelivery> logger)
@@ -79,7 +80,14 @@ public sealed class MessageDelivery(
 
         if (notice is null)
             return Failed(message, attempts, $"{windowReason}; only ticket notices may go as a template", unreachable: windowReason);
-        var template = templates.Value.For(notice.Kind);
+        // The operator's choice per notice kind: the full template, or the cheap nudge that brings the citizen back.
+        var nudging = !external && nudges.Value.Applies(notice.Kind);
+        if (nudging && await PendingNudges.RecentAsync(dataSource, message.RecipientId, time.GetUtcNow() - nudges.Value.RenudgeAfter, cancellationToken))
+        {
+            attempts.Add(new DeliveryAttempt(time.GetUtcNow(), "nudge", "joined", null, "waits behind the nudge already sent", null));
+            return AwaitingReply(message, attempts, null);
+        }
+        var template = nudging ? nudges.Value.ToTemplate() : templates.Value.For(notice.Kind);
         if (template is null)
             return Failed(message, attempts, $"{windowReason}; no ZBS template is configured for '{notice.Kind}' notices", unreachable: $"{windowReason}; no ZBS template for '{notice.Kind}'");
 
@@ -89,7 +97,7 @@ public sealed class MessageDelivery(
         {
             var result = await CallAsync(DeliveryChannels.TemplateByUser,
                 token => zalo.SendTemplateToUserAsync(message.RecipientId, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);
-            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
+            if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
             reasons.Add("template by user id: " + Describe(result));
         }
@@ -104,7 +112,7 @@ public sealed class MessageDelivery(
         {
             var result = await CallAsync(DeliveryChannels.TemplateByPhone,
                 token => zalo.SendTemplateToPhoneAsync(phone, phoneTemplate, data, $"outbox-{message.Id}", token, cancellationToken), attempts, cancellationToken);
-            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
+            if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
             reasons.Add("template by phone: " + Describe(result));
         }
@@ -200,6 +208,10 @@ public sealed class MessageDelivery(
         attempts.Add(new DeliveryAttempt(time.GetUtcNow(), QuietHoursHold.Channel, "held", null, $"{why}: held until {until:yyyy-MM-dd HH:mm} UTC", null));
         return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = until, HeldUntil = until, Error = "held for the morning: " + why };
     }
+
+    /// <summary>The nudge reached the citizen: the notice itself waits for their reply (<see cref="PendingNudges"/>).</summary>
+    private static DeliveryResult AwaitingReply(ClaimedMessage message, List<DeliveryAttempt> attempts, string? nudgeMessageId) =>
+        new(message.Id, message.TicketId, DeliveryStatus.AwaitingReply, attempts) { ZaloMessageId = nudgeMessageId };
 
     private static DeliveryResult Sent(ClaimedMessage message, List<DeliveryAttempt> attempts, string channel, string? zaloMessageId) =>
         new(message.Id, message.TicketId, DeliveryStatus.Sent, attempts) { DeliveredVia = channel, ZaloMessageId = zaloMessageId };

@@ -19,6 +19,10 @@ public static class OutboxServiceCollectionExtensions
             .Validate(o => o.NightRefusalRetry > TimeSpan.Zero, "Outbox:QuietHours:NightRefusalRetry must be positive.")
             .ValidateOnStart();
         services.AddSingleton<QuietHoursHold>();
+        services.AddOptions<DeliveryCostOptions>().BindConfiguration(DeliveryCostOptions.Section)
+            .Validate(o => o.TemplateVnd >= 0, "Outbox:Costs:TemplateVnd must not be negative.").ValidateOnStart();
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NudgeOptions>, NudgeOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MessagingWindow>();
         services.AddSingleton<MessageDelivery>();

@@ -60,7 +60,8 @@ public static class OutboxStore
             set status = r.status, attempts = o.attempts + 1, next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
                 lease_until = null, sent_at = case when r.status = 'sent' then @now else o.sent_at end,
                 zalo_message_id = coalesce(r.zalo_message_id, o.zalo_message_id), delivered_via = coalesce(r.delivered_via, o.delivered_via),
-                last_error = case when r.status = 'sent' then null else r.error end, held_until = r.held_until
+                last_error = case when r.status = 'sent' then null else r.error end, held_until = r.held_until,
+                nudged_at = case when r.status = 'nudged' then coalesce(o.nudged_at, @now) else o.nudged_at end
             from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors, @heldUntils)
                  as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error, held_until)
             where o.id = r.id
@@ -72,7 +73,7 @@ public static class OutboxStore
 
         var attempts = results.SelectMany(r => r.Attempts.Select(a => (r.OutboxId, Attempt: a))).ToList();
         var tickets = results
-            .Where(r => r.TicketId is not null && (r.Status == DeliveryStatus.Sent || r.UnreachableReason is not null))
+            .Where(r => r.TicketId is not null && (r.Status is DeliveryStatus.Sent or DeliveryStatus.AwaitingReply || r.UnreachableReason is not null))
             .GroupBy(r => r.TicketId!.Value)
             .Select(g => g.OrderBy(r => r.OutboxId).Last())
             .ToList();
@@ -104,7 +105,7 @@ public static class OutboxStore
         // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
         if (tickets.Count > 0)
             await ZaloBot.Tickets.Ledger.TicketLedger.MarkReachabilityAsync(connection, transaction, tickets.Select(r => r.TicketId!.Value).ToArray(),
-                tickets.Select(r => r.Status == DeliveryStatus.Sent ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
+                tickets.Select(r => r.Status is DeliveryStatus.Sent or DeliveryStatus.AwaitingReply ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -121,6 +122,7 @@ public static class OutboxStore
     {
         DeliveryStatus.Sent => "sent",
         DeliveryStatus.Retry => "pending",
+        DeliveryStatus.AwaitingReply => PendingNudges.Status,
         _ => "dead",
     };
 

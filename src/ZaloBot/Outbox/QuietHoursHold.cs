@@ -26,7 +26,7 @@ public sealed class QuietHoursOptions
     /// <summary>How soon a message Zalo refused as night-time (-234) outside our quiet hours is tried again.</summary>
     public TimeSpan NightRefusalRetry { get; set; } = TimeSpan.FromMinutes(15);
 
-    public QuietHours Hours => new(Start, End, UtcOffset);
+    public QuietHours ToQuietHours() => new(Start, End, UtcOffset);
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class QuietHoursHold(NpgsqlDataSource dataSource, IOptions<QuietHo
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        if (!o.Enabled || message.ReplyToMsgId is not null || !o.Hours.IsQuiet(now)) return null;
+        if (!o.Enabled || message.ReplyToMsgId is not null || !o.ToQuietHours().IsQuiet(now)) return null;
 
         const string sql = """
             select coalesce((select priority = @urgent from tickets where id = @ticketId), false) as Urgent,
@@ -52,7 +52,7 @@ public sealed class QuietHoursHold(NpgsqlDataSource dataSource, IOptions<QuietHo
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (urgent, active) = await connection.QuerySingleAsync<(bool, bool)>(new CommandDefinition(sql,
             new { urgent = Priorities.Urgent, message.TicketId, message.RecipientId, activeSince = now - o.RecentlyActive }, cancellationToken: cancellationToken));
-        return urgent || active ? null : o.Hours.NextEnd(now);
+        return urgent || active ? null : o.ToQuietHours().NextEnd(now);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class QuietHoursHold(NpgsqlDataSource dataSource, IOptions<QuietHo
     /// </summary>
     public DateTimeOffset Morning(DateTimeOffset now)
     {
-        var hours = options.Value.Hours;
+        var hours = options.Value.ToQuietHours();
         if (hours.Start == hours.End) hours = QuietHours.VietnameseNight;
         return hours.IsQuiet(now) ? hours.NextEnd(now) : now + options.Value.NightRefusalRetry;
     }
