@@ -11,3 +11,40 @@ alter table outbox add constraint outbox_status_known check (status in ('pending
 alter table outbox add column nudged_at timestamptz;
 create index outbox_nudged_by_recipient on outbox (recipient_id, id) where status = 'nudged';
 create index outbox_nudged_by_ticket on outbox (ticket_id) where status = 'nudged';
+
+-- Outbound webhooks (docs/outbound-webhooks.md): other systems registered by an admin hear about ticket events. Each
+-- endpoint keeps its own cursor into ticket_events (the one record of committed changes), so nothing is missed or repeated.
+create table webhook_endpoints (
+    id              bigint generated always as identity primary key,
+    name            text        not null,
+    url             text        not null,
+    secret          text        not null,
+    events          text[]      not null,
+    personal_data   boolean     not null default false,
+    enabled         boolean     not null default true,
+    created_at      timestamptz not null,
+    last_event_id   bigint      not null default 0,
+    failing_since   timestamptz,
+    disabled_at     timestamptz,
+    disabled_reason text,
+    constraint webhook_endpoints_url_unique unique (url)
+);
+
+create table webhook_deliveries (
+    id               bigint generated always as identity primary key,
+    endpoint_id      bigint      not null references webhook_endpoints (id) on delete cascade,
+    ticket_event_id  bigint      not null,
+    event_kind       text        not null,
+    body             text        not null,
+    status           text        not null default 'pending' check (status in ('pending', 'sent')),
+    attempts         integer     not null default 0,
+    next_attempt_at  timestamptz not null,
+    lease_until      timestamptz,
+    last_status_code integer,
+    last_error       text,
+    created_at       timestamptz not null,
+    sent_at          timestamptz,
+    constraint webhook_deliveries_once unique (endpoint_id, ticket_event_id)
+);
+
+create index webhook_deliveries_due on webhook_deliveries (next_attempt_at, id) where status = 'pending';
