@@ -38,6 +38,12 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
 {
     public const string HttpClientName = "outbound-webhooks";
 
+    /// <summary>
+    /// Entries are read only once this old: ids are taken at insert and transactions commit in any order, so a cursor
+    /// moved past the newest id could skip an entry whose transaction was still open. Ticket transactions take milliseconds.
+    /// </summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
     public override string JobName => "outbound_webhooks";
     protected override TimeSpan Interval => options.Value.Interval;
     protected override bool Enabled => options.Value.Enabled;
@@ -61,7 +67,7 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
             select e.id as EventId, e.kind, e.at, e.payload::text as Payload, t.code, t.status, t.category_code as CategoryCode,
                    t.assigned_agency_code as AgencyCode, t.priority, t.description, t.address, t.contact_name as ContactName, t.contact_phone as ContactPhone
             from ticket_events e join tickets t on t.id = e.ticket_id
-            where e.id > @after and e.kind = any(@kinds)
+            where e.id > @after and e.kind = any(@kinds) and e.at <= @settled
             order by e.id limit @limit
             """;
         const string insert = """
@@ -70,16 +76,17 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
             on conflict (endpoint_id, ticket_event_id) do nothing
             """;
         var now = Time.GetUtcNow();
+        var settled = now - SettleTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var subscribed = (await connection.QueryAsync<(long Id, string[] Events, bool PersonalData, long LastEventId)>(
             new CommandDefinition(endpoints, transaction: transaction, cancellationToken: cancellationToken))).AsList();
         var maxEvent = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "select coalesce(max(id), 0) from ticket_events", transaction: transaction, cancellationToken: cancellationToken));
+            "select coalesce(max(id), 0) from ticket_events where at <= @settled", new { settled }, transaction, cancellationToken: cancellationToken));
         foreach (var endpoint in subscribed)
         {
             var rows = (await connection.QueryAsync<EntryRow>(new CommandDefinition(entries,
-                new { after = endpoint.LastEventId, kinds = OutboundEventKinds.EntriesFor(endpoint.Events), limit = options.Value.BatchSize * 10 },
+                new { after = endpoint.LastEventId, settled, kinds = OutboundEventKinds.EntriesFor(endpoint.Events), limit = options.Value.BatchSize * 10 },
                 transaction, cancellationToken: cancellationToken))).AsList();
             if (rows.Count > 0)
                 await connection.ExecuteAsync(new CommandDefinition(insert, new

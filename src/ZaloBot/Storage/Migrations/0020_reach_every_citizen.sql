@@ -48,3 +48,28 @@ create table webhook_deliveries (
 );
 
 create index webhook_deliveries_due on webhook_deliveries (next_attempt_at, id) where status = 'pending';
+
+-- National PAKN sync (docs/national-sync.md): categories in the national system's scope, and one queued push per ticket
+-- and kind (its question, then its answer), so a ticket reaches the national system once however often it is retried.
+alter table categories add column national_scope boolean not null default false;
+
+create table national_sync (
+    id              bigint generated always as identity primary key,
+    ticket_id       bigint      not null references tickets (id),
+    kind            text        not null check (kind in ('question', 'answer')),
+    event_id        bigint,
+    status          text        not null default 'pending' check (status in ('pending', 'sent')),
+    attempts        integer     not null default 0,
+    next_attempt_at timestamptz not null,
+    lease_until     timestamptz,
+    national_id     text,
+    last_error      text,
+    created_at      timestamptz not null,
+    sent_at         timestamptz,
+    constraint national_sync_once unique (ticket_id, kind)
+);
+create index national_sync_due on national_sync (next_attempt_at, id) where status = 'pending';
+
+-- Where the queueing pass is in ticket_events; starts at the present, so history is not pushed by surprise.
+create table national_sync_cursor (id integer primary key check (id = 1), last_event_id bigint not null);
+insert into national_sync_cursor (id, last_event_id) select 1, coalesce(max(id), 0) from ticket_events;
