@@ -13,6 +13,8 @@ public enum FaultKind
     RateLimited,
     /// <summary>HTTP 200 with error -213: the user has not interacted with the OA recently.</summary>
     OutsideWindow,
+    /// <summary>HTTP 200 with error -234: Zalo does not deliver this proactive message at night.</summary>
+    NightTime,
     /// <summary>HTTP 200 with the error code given in the request (e.g. -999, an answer nobody documented).</summary>
     ZaloError,
 }

@@ -19,6 +19,7 @@ internal static class ZaloResponses
         FaultKind.TokenExpired => Error(-216, "Access token is invalid"),
         FaultKind.RateLimited => Error(-32, "Exceeded the rate limit"),
         FaultKind.OutsideWindow => Error(-213, "User has not interacted with the OA in the last 7 days"),
+        FaultKind.NightTime => Error(-234, "Messages are not sent at night"),
         _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using ZaloBot.Domain.Delivery;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Outbox;
 using ZaloBot.Privacy;
@@ -14,6 +15,7 @@ public sealed class ConversationEventHandler(
     ConversationTurns turns,
     StaffEnrolment enrolment,
     StaffChatHandler staffChat,
+    Microsoft.Extensions.Options.IOptions<NudgeOptions> nudges,
     TimeProvider time,
     ILogger<ConversationEventHandler> logger) : IInboxEventHandler
 {
@@ -27,6 +29,13 @@ public sealed class ConversationEventHandler(
         if (IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting)
             // The clock is already bounded to now (WithSaneClock): a forged future date cannot hold a window open.
             await MessagingWindow.RecordInteractionAsync(connection, transaction, interacting, zaloEvent.Timestamp, cancellationToken);
+
+        // Any message opens the free window: notices waiting behind a nudge go now, as answers to it. Sent with the
+        // nudge's keyword ("XEM PA-…"), those notices are the whole answer.
+        if (zaloEvent is UserMessageEvent { IsAnonymous: false, MsgId.Length: > 0 } written
+            && await PendingNudges.ReleaseAsync(connection, transaction, written.SenderId, written.MsgId, time.GetUtcNow(), cancellationToken) > 0
+            && NudgeReply.IsKeyword(written.Text, nudges.Value.Keyword))
+            return;
 
         switch (zaloEvent)
         {

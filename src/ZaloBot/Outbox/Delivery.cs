@@ -30,6 +30,8 @@ public enum DeliveryStatus
     Sent,
     /// <summary>Try again at <see cref="DeliveryResult.NextAttemptAt"/>.</summary>
     Retry,
+    /// <summary>A nudge reached the citizen in its place: the message waits until they write (outbox status <c>nudged</c>).</summary>
+    AwaitingReply,
     /// <summary>Given up: staff see it as undelivered (and, for a ticket notice, the ticket as "could not reach the citizen").</summary>
     Failed,
 }
@@ -40,6 +42,9 @@ public sealed record DeliveryResult(long OutboxId, long? TicketId, DeliveryStatu
     public string? DeliveredVia { get; init; }
     public string? ZaloMessageId { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>Held for the quiet hours (or Zalo's night ban) until then: the recipient's later answers may overtake it.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
     public string? Error { get; init; }
 
     /// <summary>For a failed ticket notice: why no channel reached the citizen.</summary>

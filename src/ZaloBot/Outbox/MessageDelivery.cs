@@ -19,14 +19,14 @@ public sealed class MessageDelivery(
     ZaloTokenProvider tokens,
     ZaloLink link,
     MessagingWindow window,
+    QuietHoursHold quietHours,
     NpgsqlDataSource dataSource,
     IOptions<NoticeTemplates> templates,
+    IOptions<NudgeOptions> nudges,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<MessageDelivery> logger)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         var attempts = new List<DeliveryAttempt>();
@@ -47,6 +47,8 @@ public sealed class MessageDelivery(
 
     private async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
     {
+        if (await quietHours.UntilAsync(message, cancellationToken) is { } until)
+            return Held(message, attempts, until, "quiet hours");
         var body = JsonNode.Parse(message.Message)!;
         var notice = Notice.FromJson(message.Notice);
         string windowReason;
@@ -78,7 +80,14 @@ public sealed class MessageDelivery(
 
         if (notice is null)
             return Failed(message, attempts, $"{windowReason}; only ticket notices may go as a template", unreachable: windowReason);
-        var template = templates.Value.For(notice.Kind);
+        // The operator's choice per notice kind: the full template, or the cheap nudge that brings the citizen back.
+        var nudging = !external && nudges.Value.Applies(notice.Kind);
+        if (nudging && await PendingNudges.RecentAsync(dataSource, message.RecipientId, time.GetUtcNow() - nudges.Value.RenudgeAfter, cancellationToken))
+        {
+            attempts.Add(new DeliveryAttempt(time.GetUtcNow(), "nudge", "joined", null, "waits behind the nudge already sent", null));
+            return AwaitingReply(message, attempts, null);
+        }
+        var template = nudging ? nudges.Value.ToTemplate() : templates.Value.For(notice.Kind);
         if (template is null)
             return Failed(message, attempts, $"{windowReason}; no ZBS template is configured for '{notice.Kind}' notices", unreachable: $"{windowReason}; no ZBS template for '{notice.Kind}'");
 
@@ -88,7 +97,7 @@ public sealed class MessageDelivery(
         {
             var result = await CallAsync(DeliveryChannels.TemplateByUser,
                 token => zalo.SendTemplateToUserAsync(message.RecipientId, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);
-            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
+            if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
             reasons.Add("template by user id: " + Describe(result));
         }
@@ -103,7 +112,7 @@ public sealed class MessageDelivery(
         {
             var result = await CallAsync(DeliveryChannels.TemplateByPhone,
                 token => zalo.SendTemplateToPhoneAsync(phone, phoneTemplate, data, $"outbox-{message.Id}", token, cancellationToken), attempts, cancellationToken);
-            if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
+            if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
             reasons.Add("template by phone: " + Describe(result));
         }
@@ -171,7 +180,7 @@ public sealed class MessageDelivery(
             SendOutcome.Transient => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: true),
             SendOutcome.RateLimited => Retry(message, attempts, now + o.LinkRetryDelay, error, countsAsFailure: false),
             SendOutcome.RefreshToken => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
-            SendOutcome.NightTime => Retry(message, attempts, NextMorning(now), error, countsAsFailure: false),
+            SendOutcome.NightTime => Held(message, attempts, quietHours.Morning(now), error),
             SendOutcome.RetryLater => Retry(message, attempts, now + Backoff(message.Attempts + 1), error, countsAsFailure: true),
             SendOutcome.Invalid => LoggedFailure(message, attempts, "invalid request (a bug): " + error),
             SendOutcome.Configuration => LoggedFailure(message, attempts, "configuration: " + error),
@@ -192,6 +201,17 @@ public sealed class MessageDelivery(
             return Failed(message, attempts, $"gave up after {options.Value.GiveUpAfter}: {error}", unreachable: null);
         return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = at, Error = error };
     }
+
+    /// <summary>Waits for the morning without counting as a failure, and lets the recipient's later answers go meanwhile.</summary>
+    private DeliveryResult Held(ClaimedMessage message, List<DeliveryAttempt> attempts, DateTimeOffset until, string why)
+    {
+        attempts.Add(new DeliveryAttempt(time.GetUtcNow(), QuietHoursHold.Channel, "held", null, $"{why}: held until {until:yyyy-MM-dd HH:mm} UTC", null));
+        return new DeliveryResult(message.Id, message.TicketId, DeliveryStatus.Retry, attempts) { NextAttemptAt = until, HeldUntil = until, Error = "held for the morning: " + why };
+    }
+
+    /// <summary>The nudge reached the citizen: the notice itself waits for their reply (<see cref="PendingNudges"/>).</summary>
+    private static DeliveryResult AwaitingReply(ClaimedMessage message, List<DeliveryAttempt> attempts, string? nudgeMessageId) =>
+        new(message.Id, message.TicketId, DeliveryStatus.AwaitingReply, attempts) { ZaloMessageId = nudgeMessageId };
 
     private static DeliveryResult Sent(ClaimedMessage message, List<DeliveryAttempt> attempts, string channel, string? zaloMessageId) =>
         new(message.Id, message.TicketId, DeliveryStatus.Sent, attempts) { DeliveredVia = channel, ZaloMessageId = zaloMessageId };
@@ -226,14 +246,6 @@ public sealed class MessageDelivery(
         var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
         var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
-    }
-
-    /// <summary>Zalo refuses night-time messages (-234): the next 06:00 in Vietnam.</summary>
-    private static DateTimeOffset NextMorning(DateTimeOffset now)
-    {
-        var local = now.ToOffset(VietnamOffset);
-        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 6, 0, 0, VietnamOffset);
-        return morning > now ? morning : morning.AddDays(1);
     }
 
     /// <summary>ZBS wants the number as 84… without the plus.</summary>

@@ -13,6 +13,16 @@ public static class OutboxServiceCollectionExtensions
             .Validate(o => o.GiveUpAfter > TimeSpan.Zero, "Outbox:GiveUpAfter must be positive.")
             .Validate(o => o.MessagingWindow > TimeSpan.Zero, "Outbox:MessagingWindow must be positive.")
             .ValidateOnStart();
+        services.AddOptions<QuietHoursOptions>().BindConfiguration(QuietHoursOptions.Section)
+            .Validate(o => o.Start >= TimeSpan.Zero && o.Start < TimeSpan.FromDays(1) && o.End >= TimeSpan.Zero && o.End < TimeSpan.FromDays(1),
+                "Outbox:QuietHours:Start and End must be times of day (e.g. 22:00 and 06:00).")
+            .Validate(o => o.NightRefusalRetry > TimeSpan.Zero, "Outbox:QuietHours:NightRefusalRetry must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<QuietHoursHold>();
+        services.AddOptions<DeliveryCostOptions>().BindConfiguration(DeliveryCostOptions.Section)
+            .Validate(o => o.TemplateVnd >= 0, "Outbox:Costs:TemplateVnd must not be negative.").ValidateOnStart();
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NudgeOptions>, NudgeOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MessagingWindow>();
         services.AddSingleton<MessageDelivery>();

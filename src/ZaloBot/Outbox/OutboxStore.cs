@@ -16,16 +16,18 @@ public static class OutboxStore
         const string sql = """
             with claimable as (
                 -- Arrival order on the pending-only index, stopping after @limit rows, so the cost does not grow with
-                -- the backlog. A row is its recipient's head when no earlier row of theirs is pending. The conditions
-                -- are on the locked row: when another replica has just leased or sent it, PostgreSQL re-checks them
-                -- against the committed version and drops the row.
+                -- the backlog. A row is its recipient's head when no earlier row of theirs is pending, except one held
+                -- for the morning: it lets later answers pass. The conditions are on the locked row: when another
+                -- replica has just leased or sent it, PostgreSQL re-checks them against the committed version and
+                -- drops the row.
                 select o.id, o.lease_until is not null as in_doubt
                 from outbox o
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
                   and o.recipient_id <> all(@busyRecipients)
                   and not exists (
                       select 1 from outbox e
-                      where e.recipient_id = o.recipient_id and e.id < o.id and e.status = 'pending')
+                      where e.recipient_id = o.recipient_id and e.id < o.id and e.status = 'pending'
+                        and (e.held_until is null or e.held_until <= @now))
                 order by o.id
                 limit @limit
                 for update of o skip locked
@@ -59,9 +61,10 @@ public static class OutboxStore
             set status = r.status, attempts = o.attempts + 1, next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
                 lease_until = null, sent_at = case when r.status = 'sent' then @now else o.sent_at end,
                 zalo_message_id = coalesce(r.zalo_message_id, o.zalo_message_id), delivered_via = coalesce(r.delivered_via, o.delivered_via),
-                last_error = case when r.status = 'sent' then null else r.error end
-            from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors)
-                 as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error)
+                last_error = case when r.status = 'sent' then null else r.error end, held_until = r.held_until,
+                nudged_at = case when r.status = 'nudged' then coalesce(o.nudged_at, @now) else o.nudged_at end
+            from unnest(@ids, @statuses, @nextAttempts, @messageIds, @vias, @errors, @heldUntils)
+                 as r(id, status, next_attempt_at, zalo_message_id, delivered_via, error, held_until)
             where o.id = r.id
             """;
         const string insertAttempts = """
@@ -71,7 +74,7 @@ public static class OutboxStore
 
         var attempts = results.SelectMany(r => r.Attempts.Select(a => (r.OutboxId, Attempt: a))).ToList();
         var tickets = results
-            .Where(r => r.TicketId is not null && (r.Status == DeliveryStatus.Sent || r.UnreachableReason is not null))
+            .Where(r => r.TicketId is not null && (r.Status is DeliveryStatus.Sent or DeliveryStatus.AwaitingReply || r.UnreachableReason is not null))
             .GroupBy(r => r.TicketId!.Value)
             .Select(g => g.OrderBy(r => r.OutboxId).Last())
             .ToList();
@@ -87,6 +90,7 @@ public static class OutboxStore
             messageIds = results.Select(r => r.ZaloMessageId).ToArray(),
             vias = results.Select(r => r.DeliveredVia).ToArray(),
             errors = results.Select(r => Truncate(r.Error)).ToArray(),
+            heldUntils = results.Select(r => r.HeldUntil?.UtcDateTime).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
         if (attempts.Count > 0)
             await connection.ExecuteAsync(new CommandDefinition(insertAttempts, new
@@ -102,7 +106,7 @@ public static class OutboxStore
         // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
         if (tickets.Count > 0)
             await ZaloBot.Tickets.Ledger.TicketLedger.MarkReachabilityAsync(connection, transaction, tickets.Select(r => r.TicketId!.Value).ToArray(),
-                tickets.Select(r => r.Status == DeliveryStatus.Sent ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
+                tickets.Select(r => r.Status is DeliveryStatus.Sent or DeliveryStatus.AwaitingReply ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -119,6 +123,7 @@ public static class OutboxStore
     {
         DeliveryStatus.Sent => "sent",
         DeliveryStatus.Retry => "pending",
+        DeliveryStatus.AwaitingReply => PendingNudges.Status,
         _ => "dead",
     };
 

@@ -61,11 +61,11 @@ public class OutboxService : ServiceFactory
     /// A citizen's text, signed and posted to the webhook as Zalo would, and made known to the simulator (as Zalo knows
     /// every message it delivered) so the service can reply to it by its id. Returns the message id.
     /// </summary>
-    public async Task<string> CitizenSaysAsync(HttpClient client, string userId, string text)
+    public async Task<string> CitizenSaysAsync(HttpClient client, string userId, string text, DateTimeOffset? at = null)
     {
         var msgId = "m-" + Guid.NewGuid().ToString("N");
         Simulator.State.RegisterInbound(userId, msgId);
-        using var request = ZaloWebhook.Signed(ZaloWebhook.Text(userId, text, msgId));
+        using var request = ZaloWebhook.Signed(ZaloWebhook.Text(userId, text, msgId, at?.ToUnixTimeMilliseconds()));
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
         return msgId;
     }

@@ -63,6 +63,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Zalo:OaSecretKey"] = OaSecretKey,
             // Tests that send to Zalo start a simulator and turn the dispatcher on (OutboxService).
             ["Outbox:Enabled"] = "false",
+            // Tests run on the wall clock at any hour; those about quiet hours set a clock and turn them on.
+            ["Outbox:QuietHours:Enabled"] = "false",
             // Required outside Development: they are printed on QR codes and posters.
             ["ServiceCentres:PublicBaseUrl"] = "https://pakn.example.gov.vn",
             ["ServiceCentres:OaName"] = "Cổng tiếp nhận phản ánh, kiến nghị",

@@ -152,6 +152,7 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         Ticket = ticket;
         Lookups = await lookups.GetAsync(cancellationToken);
         Thread = WithoutDenouncerPhotos(await ConsoleThread.LoadAsync(connection, ticket, Lookups, cancellationToken));
+        await LoadReachAsync(connection, ticket, cancellationToken);
         Phone = ticket.ContactPhone is null ? null : ConsoleThread.MaskPhone(ticket.ContactPhone);
 
         if (TicketStatusNames.TryParse(ticket.Status, out var status))
