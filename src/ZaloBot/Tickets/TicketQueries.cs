@@ -27,7 +27,8 @@ public static class TicketQueries
         t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
-        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt
+        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt,
+        t.track, t.priority, t.first_response_due_at as FirstResponseDueAt, t.acceptance_due_at as AcceptanceDueAt
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
