@@ -61,7 +61,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
     };
 
     /// <summary>This queue's address with some parameters changed (null removes one).</summary>
-    public string Link(string? status = null, long? after = null, bool keepFilters = true)
+    public string Link(string? status = null, long? after = null, bool keepFilters = true, string path = "/console")
     {
         var query = new List<KeyValuePair<string, string?>> { new("status", status ?? Status) };
         if (keepFilters)
@@ -74,7 +74,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
             if (Q is not null) query.Add(new("q", Q));
         }
         if (after is not null) query.Add(new("after", after.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return "/console" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        return path + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 
     public static string CountText(long count) => count >= ConsoleQueue.CountCap ? $"{ConsoleQueue.CountCap}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
