@@ -52,7 +52,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
 {
     public const string Chromium = SharedChromium.ExecutablePath;
 
-    private static async Task ShouldPassAxeAsync(IPage page, string what)
+    internal static async Task ShouldPassAxeAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
@@ -190,5 +190,58 @@ public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium 
         await using (var connection = service.Database.Open())
             (await connection.QueryAsync<string>("select kind from console_audit where staff_id = @id order by id", new { id = account.Id }))
                 .ShouldBe(["password_link_issued", "password_set", "code_sent", "sign_in", "phone_revealed"]);
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task Accepting_twenty_tickets_at_once_gives_twenty_audit_entries_and_twenty_notices_in_Zalo()
+    {
+        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.IntakeOfficer);
+        var street = "Phố ngập " + Guid.NewGuid().ToString("N")[..8];
+        var tickets = new List<(string Code, string Citizen)>();
+        for (var i = 0; i < 20; i++) tickets.Add(await service.SeedTicketAsync());
+        var codes = tickets.Select(t => t.Code).ToArray();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set description = @street where code = any(@codes)", new { street, codes });
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+
+        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
+        await page.GotoAsync(baseUrl + "/console/sign-in");
+        await page.FillAsync("#login-password", login);
+        await page.FillAsync("#password", ConsoleClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+
+        // From the queue filtered to the street, to bulk work on what it shows.
+        await page.GotoAsync($"{baseUrl}/console?status=received&q={Uri.EscapeDataString(street)}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator($"tr[data-code='{codes[0]}']").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Xử lý hàng loạt các phiếu này" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/bulk"), SharedChromium.Committed);
+        await page.Locator("#bulk-submit").WaitForAsync();
+        (await page.Locator("input[name=codes]").CountAsync()).ShouldBe(20);
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "bulk");
+        await page.CheckAsync("#scope-filter");
+        await page.SelectOptionAsync("#bulk-action", "accept");
+        await page.Locator("#bulk-submit").ClickAsync();
+        (await page.Locator("#bulk-summary").TextContentAsync())!.ShouldContain("Đã thực hiện 20 phiếu.");
+
+        await using (var connection = service.Database.Open())
+        {
+            (await connection.ExecuteScalarAsync<long>(
+                "select count(*) from ticket_events e join tickets t on t.id = e.ticket_id where t.code = any(@codes) and e.kind = 'status_changed' and e.payload->>'action' = 'accept'",
+                new { codes })).ShouldBe(20);
+            (await connection.QueryAsync<string>("select status from tickets where code = any(@codes)", new { codes })).ShouldAllBe(s => s == "accepted");
+        }
+        // Each citizen gets their own notice in Zalo (the simulator).
+        foreach (var (code, citizen) in tickets)
+            await service.ReceivedAsync(citizen, texts => texts.Any(t => t.StartsWith($"Phản ánh {code} đã được tiếp nhận xử lý.", StringComparison.Ordinal)));
     }
 }
