@@ -176,6 +176,7 @@ public static class ConsoleServiceCollectionExtensions
         ".css" => "text/css; charset=utf-8",
         ".svg" => "image/svg+xml",
         ".png" => "image/png",
+        ".txt" => "text/plain; charset=utf-8",
         _ => "text/javascript; charset=utf-8",
     };
 

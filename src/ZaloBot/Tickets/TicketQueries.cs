@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace ZaloBot.Tickets;
 
-/// <summary>Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the latest notice.</summary>
+/// <summary>
+/// Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the
+/// latest notice. OpenOnly: not closed or rejected (the map's default). Located: the citizen shared a location.
+/// </summary>
 public sealed record TicketFilter(
     string? Status = null,
     string? Category = null,
@@ -14,7 +17,9 @@ public sealed record TicketFilter(
     string? Text = null,
     long? After = null,
     int Limit = 50,
-    bool Unreachable = false);
+    bool Unreachable = false,
+    bool OpenOnly = false,
+    bool Located = false);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -46,6 +51,8 @@ public static class TicketQueries
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (not @unreachable or t.citizen_unreachable_at is not null)
+              and (not @openOnly or t.status not in ('closed', 'rejected'))
+              and (not @located or t.latitude is not null)
               and (@after::bigint is null or t.id < @after)
             """;
         // "Could not reach the citizen" is a column the dispatcher sets on the ticket (with a partial index on the few
@@ -68,6 +75,8 @@ public static class TicketQueries
             after = filter.After,
             limit = filter.Limit + 1,
             unreachable = filter.Unreachable,
+            openOnly = filter.OpenOnly,
+            located = filter.Located,
         }, cancellationToken: cancellationToken))).AsList();
 
         var hasMore = rows.Count > filter.Limit;

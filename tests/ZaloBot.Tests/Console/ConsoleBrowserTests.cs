@@ -18,6 +18,8 @@ public sealed class BrowserService : ServiceFactory
     {
         UseKestrel(0);
         With("Console:SecureCookies", "false");
+        // No tile server: the tests never fetch from outside, and the map must work without tiles.
+        With("Console:MapTileUrl", "");
     }
 
     /// <summary>The fake Zalo, as a real HTTP server: what citizens receive, with the dispatcher on.</summary>
@@ -243,5 +245,51 @@ public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chro
         // Each citizen gets their own notice in Zalo (the simulator).
         foreach (var (code, citizen) in tickets)
             await service.ReceivedAsync(citizen, texts => texts.Any(t => t.StartsWith($"Phản ánh {code} đã được tiếp nhận xử lý.", StringComparison.Ordinal)));
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public class ConsoleMapBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task The_map_shows_a_ticket_with_a_location_without_tiles_and_the_ticket_page_has_its_small_map()
+    {
+        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.Supervisor);
+        var (code, _) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set latitude = 21.1790, longitude = 106.0710, first_response_due_at = now() - interval '1 hour' where code = @code", new { code });
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+
+        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
+        await page.GotoAsync(baseUrl + "/console/sign-in");
+        await page.FillAsync("#login-password", login);
+        await page.FillAsync("#password", ConsoleClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await page.GotoAsync($"{baseUrl}/console/map?q={code}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#map.leaflet-container").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        errors.ShouldBeEmpty();
+        (await page.Locator("#map").GetAttributeAsync("data-ready")).ShouldBe("1");
+        // One overdue ticket: one red marker (a cluster of one is drawn as the marker itself).
+        var marker = page.Locator("#map path.leaflet-interactive");
+        (await marker.CountAsync()).ShouldBe(1);
+        (await marker.GetAttributeAsync("fill")).ShouldBe("#b3261e");
+        await marker.ClickAsync(new() { Force = true });
+        await page.Locator($".leaflet-popup a[href='/console/tickets/{code}']").WaitForAsync();
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "map");
+
+        await page.GotoAsync($"{baseUrl}/console/tickets/{code}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".mini-map[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await page.Locator(".mini-map path.leaflet-interactive").CountAsync()).ShouldBe(1);
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "ticket with a map");
     }
 }
