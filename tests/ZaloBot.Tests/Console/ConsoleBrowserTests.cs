@@ -64,7 +64,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
     }
 
     /// <summary>ZALOBOT_SCREENSHOTS=docs/images makes the test save the README's screenshots.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    internal static async Task ScreenshotAsync(IPage page, string name)
     {
         var directory = Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS");
         if (string.IsNullOrWhiteSpace(directory)) return;
@@ -130,6 +130,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await page.GotoAsync(baseUrl + "/console/reports");
         await page.GetByText("Tổng số phản ánh").WaitForAsync();
         await ShouldPassAxeAsync(page, "reports");
+        await ScreenshotAsync(page, "console-reports.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/console/sign-in");
@@ -230,6 +231,7 @@ public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chro
         await page.Locator("#bulk-submit").WaitForAsync();
         (await page.Locator("input[name=codes]").CountAsync()).ShouldBe(20);
         await ConsoleBrowserTests.ShouldPassAxeAsync(page, "bulk");
+        await ConsoleBrowserTests.ScreenshotAsync(page, "console-bulk.png");
         await page.CheckAsync("#scope-filter");
         await page.SelectOptionAsync("#bulk-action", "accept");
         await page.Locator("#bulk-submit").ClickAsync();
@@ -286,6 +288,7 @@ public class ConsoleMapBrowserTests(BrowserService service, SharedChromium chrom
         await marker.ClickAsync(new() { Force = true });
         await page.Locator($".leaflet-popup a[href='/console/tickets/{code}']").WaitForAsync();
         await ConsoleBrowserTests.ShouldPassAxeAsync(page, "map");
+        await ConsoleBrowserTests.ScreenshotAsync(page, "console-map.png");
 
         await page.GotoAsync($"{baseUrl}/console/tickets/{code}", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator(".mini-map[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
