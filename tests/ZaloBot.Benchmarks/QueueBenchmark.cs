@@ -90,8 +90,8 @@ public static class QueueBenchmark
                 var names = await lookups.GetAsync(CancellationToken.None);
                 await ZaloBot.StaffConsole.ConsoleQueue.CountsAsync(connection, scope, CancellationToken.None);
                 var page = await TicketQueries.QueueAsync(connection, filter, scope, now, CancellationToken.None);
-                var clock = await policy.NearestClocksAsync(now, CancellationToken.None);
-                _ = page.Items.Select(t => ZaloBot.StaffConsole.ConsoleQueue.ToRow(t, names, clock, now)).ToList();
+                var clocks = await policy.NearestClocksAsync(now, CancellationToken.None);
+                _ = page.Items.Select(t => ZaloBot.StaffConsole.ConsoleQueue.ToRow(t, names, clocks, now)).ToList();
                 if (i > 0) times.Add(clock.Elapsed.TotalMilliseconds); // the first run warms up
             }
             all.AddRange(times);
