@@ -196,32 +196,44 @@ public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium 
     }
 }
 
-[Collection(BrowserCollection.Name)]
-public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+/// <summary>A desk officer signed in with a password in a fresh browser context at 1366×900 (the laptop width).</summary>
+internal sealed record SignedInDesk(IBrowserContext Context, IPage Page, string BaseUrl) : IAsyncDisposable
 {
-    [Fact]
-    public async Task Accepting_twenty_tickets_at_once_gives_twenty_audit_entries_and_twenty_notices_in_Zalo()
+    public static async Task<SignedInDesk> OpenAsync(BrowserService service, SharedChromium chromium, StaffRole role)
     {
         File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
         service.StartServer();
         await service.StartReadyAsync();
-        var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.IntakeOfficer);
-        var street = "Phố ngập " + Guid.NewGuid().ToString("N")[..8];
-        var tickets = new List<(string Code, string Citizen)>();
-        for (var i = 0; i < 20; i++) tickets.Add(await service.SeedTicketAsync());
-        var codes = tickets.Select(t => t.Code).ToArray();
-        await using (var connection = service.Database.Open())
-            await connection.ExecuteAsync("update tickets set description = @street where code = any(@codes)", new { street, codes });
+        var (_, login) = await ConsoleClient.CreateStaffAsync(service, role);
         var baseUrl = service.Address.ToString().TrimEnd('/');
-
-        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await browser.NewPageAsync();
+        var context = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
         await page.GotoAsync(baseUrl + "/console/sign-in");
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        return new SignedInDesk(context, page, baseUrl);
+    }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}
+
+[Collection(BrowserCollection.Name)]
+public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task Accepting_twenty_tickets_at_once_gives_twenty_audit_entries_and_twenty_notices_in_Zalo()
+    {
+        await using var desk = await SignedInDesk.OpenAsync(service, chromium, StaffRole.IntakeOfficer);
+        var (page, baseUrl) = (desk.Page, desk.BaseUrl);
+        var street = "Phố ngập " + Guid.NewGuid().ToString("N")[..8];
+        var tickets = new List<(string Code, string Citizen)>();
+        for (var i = 0; i < 20; i++) tickets.Add(await service.SeedTicketAsync());
+        var codes = tickets.Select(t => t.Code).ToArray();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set description = @street where code = any(@codes)", new { street, codes });
 
         // From the queue filtered to the street, to bulk work on what it shows.
         await page.GotoAsync($"{baseUrl}/console?status=received&q={Uri.EscapeDataString(street)}", new() { WaitUntil = WaitUntilState.Commit });
@@ -256,23 +268,11 @@ public class ConsoleMapBrowserTests(BrowserService service, SharedChromium chrom
     [Fact]
     public async Task The_map_shows_a_ticket_with_a_location_without_tiles_and_the_ticket_page_has_its_small_map()
     {
-        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
-        service.StartServer();
-        await service.StartReadyAsync();
-        var (_, login) = await ConsoleClient.CreateStaffAsync(service, StaffRole.Supervisor);
+        await using var desk = await SignedInDesk.OpenAsync(service, chromium, StaffRole.Supervisor);
+        var (page, baseUrl) = (desk.Page, desk.BaseUrl);
         var (code, _) = await service.SeedTicketAsync();
         await using (var connection = service.Database.Open())
             await connection.ExecuteAsync("update tickets set latitude = 21.1790, longitude = 106.0710, first_response_due_at = now() - interval '1 hour' where code = @code", new { code });
-        var baseUrl = service.Address.ToString().TrimEnd('/');
-
-        await using var browser = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
-        await page.GotoAsync(baseUrl + "/console/sign-in");
-        await page.FillAsync("#login-password", login);
-        await page.FillAsync("#password", ConsoleClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
 
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
