@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
+using ZaloBot.BulkActions;
 using ZaloBot.Conversations;
 using ZaloBot.Evidence;
 using ZaloBot.Information;
@@ -51,6 +52,7 @@ builder.Services.AddRetention();
 builder.Services.AddTracks();
 builder.Services.AddOpen311();
 builder.Services.AddSimilarReports();
+builder.Services.AddBulkActions();
 builder.Services.AddEvidence();
 builder.Services.AddPrivacy();
 builder.Services.AddMiniApp();
@@ -103,6 +105,7 @@ try
     guarded.MapNationalExportApi();
     guarded.MapChannelKeysApi();
     guarded.MapSimilarReportsApi();
+    guarded.MapBulkActionsApi();
     guarded.MapArticlesApi();
     guarded.MapEvidenceApi();
     app.MapStaffConsole();

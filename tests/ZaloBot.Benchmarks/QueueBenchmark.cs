@@ -69,6 +69,7 @@ public static class QueueBenchmark
         var time = TimeProvider.System;
         var lookups = new ZaloBot.StaffConsole.ConsoleLookups(dataSource, time);
         var holidays = new ZaloBot.Calendar.HolidayCalendar(dataSource, time);
+        var policy = new ZaloBot.Tracks.TrackPolicy(holidays, new ZaloBot.Tracks.TrackSettings(dataSource, time));
         (string Name, TicketFilter Filter, string? Scope)[] pages =
         [
             ("console page: intake, received", new TicketFilter(Status: "received"), null),
@@ -89,8 +90,8 @@ public static class QueueBenchmark
                 var names = await lookups.GetAsync(CancellationToken.None);
                 await ZaloBot.StaffConsole.ConsoleQueue.CountsAsync(connection, scope, CancellationToken.None);
                 var page = await TicketQueries.QueueAsync(connection, filter, scope, now, CancellationToken.None);
-                var calendar = await holidays.GetAsync(CancellationToken.None);
-                _ = page.Items.Select(t => ZaloBot.StaffConsole.ConsoleQueue.ToRow(t, names, calendar, now)).ToList();
+                var clocks = await policy.NearestClocksAsync(now, CancellationToken.None);
+                _ = page.Items.Select(t => ZaloBot.StaffConsole.ConsoleQueue.ToRow(t, names, clocks, now)).ToList();
                 if (i > 0) times.Add(clock.Elapsed.TotalMilliseconds); // the first run warms up
             }
             all.AddRange(times);

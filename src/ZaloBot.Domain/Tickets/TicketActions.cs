@@ -54,7 +54,17 @@ public enum StaffPushTarget
 }
 
 /// <summary>The facts a citizen's notice is written from.</summary>
-public sealed record NoticeFacts(string Code, string? AgencyName, string? Reason, string? Result, DateOnly? Due);
+/// <param name="Track">The case's legal track: the notice names it as the law does (phản ánh, khiếu nại, tố cáo).</param>
+public sealed record NoticeFacts(string Code, string? AgencyName, string? Reason, string? Result, DateOnly? Due, string Track = "pakn")
+{
+    /// <summary>"Phản ánh", "Khiếu nại" or "Tố cáo", to open a sentence.</summary>
+    public string Case => TicketNotifications.CaseNoun(Track);
+
+    /// <summary>The same inside a sentence.</summary>
+    public string CaseLower => Case.ToLowerInvariant();
+
+    public string Thanks => Track is "khieu_nai" or "to_cao" ? $"Cảm ơn bạn đã gửi {CaseLower}." : "Cảm ơn bạn đã phản ánh.";
+}
 
 /// <summary>
 /// One ticket action, in full: from which statuses, to which, by whom, what it needs, whether an approval rule holds
@@ -105,52 +115,52 @@ public static class TicketActions
     [
         new(TicketAction.Accept, [TicketStatus.Received], TicketStatus.Accepted, [StaffRole.IntakeOfficer, .. Oversight], ActionNeeds.Nothing,
             HeldByApproval: false, CitizenMay: false, "accepted",
-            f => $"Phản ánh {f.Code} đã được tiếp nhận xử lý." + (f.Due is { } d ? $" Hạn trả lời: {Date(d)}." : ""),
+            f => $"{f.Case} {f.Code} đã được tiếp nhận xử lý." + (f.Due is { } d ? $" Hạn trả lời: {Date(d)}." : ""),
             StaffPushTarget.None, "Tiếp nhận", "tiep nhan", ClockEffect.Starts,
             "Accept a received ticket (sets the due date in working days).", "accepted"),
         new(TicketAction.Reject, [TicketStatus.Received, TicketStatus.Accepted], TicketStatus.Rejected, [StaffRole.IntakeOfficer, StaffRole.DiagnosisOfficer, .. Oversight], ActionNeeds.Reason,
             HeldByApproval: false, CitizenMay: false, "rejected",
-            f => $"Phản ánh {f.Code} không thuộc phạm vi tiếp nhận của kênh này. Lý do: {f.Reason}",
+            f => $"{f.Case} {f.Code} không thuộc phạm vi tiếp nhận của kênh này. Lý do: {f.Reason}",
             StaffPushTarget.None, "Từ chối", "tu choi", ClockEffect.Keeps,
             "Reject as out of scope (reason required).", "rejected"),
         new(TicketAction.Assign, [TicketStatus.Accepted], TicketStatus.Assigned, [StaffRole.DiagnosisOfficer, .. Oversight], ActionNeeds.Agency,
             HeldByApproval: false, CitizenMay: false, "assigned",
-            f => $"Phản ánh {f.Code} đã được chuyển đến {f.AgencyName} để xử lý.",
+            f => $"{f.Case} {f.Code} đã được chuyển đến {f.AgencyName} để xử lý.",
             StaffPushTarget.NewAgency, "Giao xử lý", null, ClockEffect.Keeps,
             "Assign an accepted ticket to an agency (agencyCode; without it, the routing rules decide: category and ward, else the category's default agency).", "assigned"),
         new(TicketAction.Transfer, [TicketStatus.Assigned, TicketStatus.InProgress], TicketStatus.Assigned, [StaffRole.DiagnosisOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Agency | ActionNeeds.Reason,
             HeldByApproval: false, CitizenMay: false, "transferred",
-            f => $"Phản ánh {f.Code} được chuyển sang {f.AgencyName} xử lý. Lý do: {f.Reason}",
+            f => $"{f.Case} {f.Code} được chuyển sang {f.AgencyName} xử lý. Lý do: {f.Reason}",
             StaffPushTarget.NewAgency, "Chuyển cơ quan khác", "chuyen", ClockEffect.KeepsWithMinimum,
             "Transfer to another agency (agencyCode and reason required).", "transferred"),
         new(TicketAction.Start, [TicketStatus.Assigned], TicketStatus.InProgress, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Nothing,
             HeldByApproval: false, CitizenMay: false, "started",
-            f => $"{f.AgencyName} đang xử lý phản ánh {f.Code}.",
+            f => $"{f.AgencyName} đang xử lý {f.CaseLower} {f.Code}.",
             StaffPushTarget.None, "Bắt đầu xử lý", "bat dau", ClockEffect.Keeps,
             "Start handling (on site or at the agency).", "started"),
         new(TicketAction.Hold, [TicketStatus.Assigned, TicketStatus.InProgress], TicketStatus.OnHold, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Reason,
             HeldByApproval: false, CitizenMay: false, "on_hold",
-            f => $"Phản ánh {f.Code} tạm dừng xử lý. Lý do: {f.Reason?.TrimEnd('.')}. Thời hạn giải quyết được tính tiếp khi xử lý trở lại.",
+            f => $"{f.Case} {f.Code} tạm dừng xử lý. Lý do: {f.Reason?.TrimEnd('.')}. Thời hạn giải quyết được tính tiếp khi xử lý trở lại.",
             StaffPushTarget.None, "Tạm dừng", "tam dung", ClockEffect.Pauses,
             "Put on hold with a reason (reason required); the resolution clock pauses until the ticket resumes.", "put on hold"),
         new(TicketAction.Resume, [TicketStatus.OnHold], TicketStatus.InProgress, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Nothing,
             HeldByApproval: false, CitizenMay: false, "resumed",
-            f => $"Phản ánh {f.Code} được tiếp tục xử lý." + (f.Due is { } d ? $" Hạn giải quyết: {Date(d)}." : ""),
+            f => $"{f.Case} {f.Code} được tiếp tục xử lý." + (f.Due is { } d ? $" Hạn giải quyết: {Date(d)}." : ""),
             StaffPushTarget.None, "Tiếp tục xử lý", "tiep tuc", ClockEffect.Resumes,
             "Resume a ticket on hold (reason optional); the due date moves by the working days the hold covered.", "resumed"),
         new(TicketAction.Resolve, [TicketStatus.Assigned, TicketStatus.InProgress], TicketStatus.Resolved, [StaffRole.FieldOfficer, StaffRole.AgencyHandler, .. Oversight], ActionNeeds.Result,
             HeldByApproval: true, CitizenMay: false, "resolved",
-            f => $"Phản ánh {f.Code} đã được giải quyết. Kết quả: {f.Result}",
+            f => $"{f.Case} {f.Code} đã được giải quyết. Kết quả: {f.Result}",
             StaffPushTarget.None, "Báo đã giải quyết", "giai quyet", ClockEffect.Keeps,
             "Resolve with the result (result required); the citizen is asked for a rating.", "resolved"),
         new(TicketAction.Reopen, [TicketStatus.Resolved], TicketStatus.InProgress, [StaffRole.IntakeOfficer, .. Oversight], ActionNeeds.Reason,
             HeldByApproval: false, CitizenMay: true, "reopened",
-            f => $"Phản ánh {f.Code} được mở lại để tiếp tục xử lý. Lý do: {f.Reason}",
+            f => $"{f.Case} {f.Code} được mở lại để tiếp tục xử lý. Lý do: {f.Reason}",
             StaffPushTarget.AgencyOrIntake, "Mở lại", "mo lai", ClockEffect.Restarts,
             "Reopen a resolved ticket within the reopen window (reason required).", "reopened"),
         new(TicketAction.Close, [TicketStatus.Resolved], TicketStatus.Closed, [StaffRole.IntakeOfficer, .. Oversight], ActionNeeds.Nothing,
             HeldByApproval: false, CitizenMay: false, "closed",
-            f => $"Phản ánh {f.Code} đã hoàn tất và được đóng. Cảm ơn bạn đã phản ánh.",
+            f => $"{f.Case} {f.Code} đã hoàn tất và được đóng. {f.Thanks}",
             StaffPushTarget.None, "Đóng phiếu", "dong", ClockEffect.Keeps,
             "Close a resolved ticket.", "closed"),
     ];

@@ -42,6 +42,19 @@ public sealed class ConsoleOptions
     /// <summary>Where staff open the service, for links printed by the CLI and shown to admins (e.g. https://pakn.example.gov.vn).</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The map's tile server, {z}/{x}/{y} in the address (a province may run its own); empty shows markers without a
+    /// background. The console's Content-Security-Policy allows images from https addresses only.
+    /// </summary>
+    public string MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    /// <summary>The tile provider's credit, shown in the map's corner (OpenStreetMap's licence requires it).</summary>
+    public string MapAttribution { get; set; } = "© OpenStreetMap";
+
+    /// <summary>Where the map opens when no ticket has a location: "latitude,longitude" (Bắc Ninh by default).</summary>
+    [RegularExpression(@"^-?[0-9]{1,2}(\.[0-9]+)?,-?[0-9]{1,3}(\.[0-9]+)?$")]
+    public string MapCentre { get; set; } = "21.1861,106.0763";
+
     /// <summary>Marks cookies Secure (sent over HTTPS only). Only a local development or browser-test host sets this false.</summary>
     public bool SecureCookies { get; set; } = true;
 }

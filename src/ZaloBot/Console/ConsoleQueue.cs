@@ -1,13 +1,14 @@
 using Dapper;
 using Npgsql;
-using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.Tracks;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole;
 
-public sealed record QueueRow(string Code, string Status, string Category, string FirstLine, string Place, string Centre, string Agency, string Age, int? WorkingDaysLeft, string DeadlineClass);
+public sealed record QueueRow(string Code, string Status, string Category, string FirstLine, string Place, string Centre, string Agency, string Age,
+    TicketClock? Clock, string Track, bool Urgent);
 
 /// <summary>The queue page's data: the same query and agency scope as GET /api/tickets, dressed for people.</summary>
 public static class ConsoleQueue
@@ -37,28 +38,14 @@ public static class ConsoleQueue
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
-    public static QueueRow ToRow(TicketView ticket, Lookups lookups, WorkingDayCalendar calendar, DateTimeOffset now)
+    public static QueueRow ToRow(TicketView ticket, Lookups lookups, Func<TicketView, TicketClock?> clock, DateTimeOffset now)
     {
         var firstLine = ticket.Description.Split('\n', 2)[0].Trim();
         if (firstLine.Length > 90) firstLine = firstLine[..90] + "…";
         var place = ticket.Address ?? (ticket.Latitude is not null ? "Vị trí đã chia sẻ" : "");
-        int? left = null;
-        var css = "";
-        if (ticket.DueAt is { } due && TicketStatusNames.Parse(ticket.Status).ClockRuns())
-        {
-            left = calendar.WorkingDaysBetween(WorkingDayCalendar.DateInVietnam(now), WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc))));
-            css = due < now.UtcDateTime ? "overdue" : left <= 1 ? "due-soon" : left <= 3 ? "due-near" : "due-ok";
-        }
         var created = new DateTimeOffset(DateTime.SpecifyKind(ticket.CreatedAt, DateTimeKind.Utc));
         return new QueueRow(ticket.Code, ticket.Status, lookups.Category(ticket.CategoryCode), firstLine, place,
-            lookups.Centre(ticket.ServiceCentreCode), lookups.Agency(ticket.AssignedAgencyCode), ConsoleTexts.Age(now - created), left, css);
+            lookups.Centre(ticket.ServiceCentreCode), lookups.Agency(ticket.AssignedAgencyCode), ConsoleTexts.Age(now - created),
+            clock(ticket), ticket.Track, ticket.Priority == Priorities.Urgent);
     }
-
-    public static string DeadlineText(QueueRow row) => row.WorkingDaysLeft switch
-    {
-        null => "",
-        _ when row.DeadlineClass == "overdue" => $"Quá hạn {Math.Max(1, -row.WorkingDaysLeft.Value)} ngày",
-        0 => "Hết hạn hôm nay",
-        var n => $"Còn {n} ngày",
-    };
 }

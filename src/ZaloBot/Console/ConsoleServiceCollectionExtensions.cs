@@ -91,6 +91,13 @@ public static class ConsoleServiceCollectionExtensions
             return Results.Bytes(asset.Bytes, asset.ContentType);
         }).ExcludeFromDescription().AllowAnonymous();
 
+        // Browsers ask for /favicon.ico on every site whatever the page links; the console's icon answers it.
+        app.MapGet("/favicon.ico", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Bytes(Assets["favicon.svg"].Bytes, Assets["favicon.svg"].ContentType);
+        }).ExcludeFromDescription().AllowAnonymous();
+
         app.MapGet("/console/events", StreamAsync).RequireAuthorization(ConsoleAuth.Policy).ExcludeFromDescription();
 
         // QR codes and posters of service centres, for admins in the console (the API's handlers, behind the console's cookie).
@@ -164,6 +171,15 @@ public static class ConsoleServiceCollectionExtensions
     private static readonly Dictionary<string, string> AssetVersions = Assets.ToDictionary(a => a.Key,
         a => Convert.ToHexStringLower(SHA256.HashData(a.Value.Bytes))[..10]);
 
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".txt" => "text/plain; charset=utf-8",
+        _ => "text/javascript; charset=utf-8",
+    };
+
     private static Dictionary<string, Asset> LoadAssets()
     {
         var assembly = Assembly.GetExecutingAssembly();
@@ -174,8 +190,7 @@ public static class ConsoleServiceCollectionExtensions
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
-            var type = name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-            assets[name] = new Asset(memory.ToArray(), type);
+            assets[name] = new Asset(memory.ToArray(), ContentType(name));
         }
         return assets;
     }

@@ -23,6 +23,13 @@ public static class ConsoleTexts
     /// <summary>A stored name shown as is when it is not a status (never written by the service).</summary>
     public static string Status(string status) => TicketStatusNames.TryParse(status, out var parsed) ? Status(parsed) : status;
 
+    /// <summary>A case named by its track, as the law names it: "Phản ánh, kiến nghị", "Khiếu nại", "Tố cáo".</summary>
+    public static string Track(string track)
+    {
+        var name = Domain.Tracks.TrackTexts.TrackName(track);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
     public static string Role(StaffRole role) => role switch
     {
         StaffRole.IntakeOfficer => "Cán bộ tiếp nhận",
@@ -46,7 +53,7 @@ public static class ConsoleTexts
 
     public static string EventKind(string kind) => kind switch
     {
-        "created" => "Công dân gửi phản ánh",
+        "created" => "Công dân gửi đơn",
         "citizen_message" => "Công dân nhắn thêm",
         "staff_reply" => "Trả lời công dân",
         "staff_reply_zalo" => "Trả lời từ công cụ chat của OA",

@@ -25,16 +25,14 @@ public static class EvidenceServiceCollectionExtensions
             .Validate(o => o.RetentionDays >= 0 && o.RetentionDaysByCategory.Values.All(d => d >= 0), "Evidence retention days must be 0 (keep forever) or more.")
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Evidence:SweepInterval must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EvidenceOptions>>(sp => new EvidencePathValidator(sp.GetService<IHostEnvironment>()));
 
         services.AddSingleton<IEvidenceStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EvidenceOptions>>().Value;
             if (options.Storage == EvidenceStorageKind.S3)
                 return new S3EvidenceStore(S3EvidenceStore.CreateClient(options.S3), options.S3.Bucket!, options.S3.Prefix);
-            var root = Path.IsPathRooted(options.LocalPath)
-                ? options.LocalPath
-                : Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.LocalPath);
-            return new LocalEvidenceStore(root);
+            return new LocalEvidenceStore(EvidencePathValidator.Resolve(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.LocalPath));
         });
 
         // Registered directly (not AddHostedService, which keeps one factory registration per declared type).

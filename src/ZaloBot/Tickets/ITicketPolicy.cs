@@ -15,4 +15,7 @@ public interface ITicketPolicy
 
     /// <summary>Whether this staff member's answers on this ticket wait for an approver.</summary>
     Task<bool> ApprovalRequiredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, TicketView ticket, CancellationToken cancellationToken);
+
+    /// <summary>Reads tickets' nearest clocks at <paramref name="now"/> with the office hours and holidays in force.</summary>
+    Task<Func<TicketView, Domain.Tracks.TicketClock?>> NearestClocksAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

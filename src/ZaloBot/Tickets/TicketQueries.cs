@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace ZaloBot.Tickets;
 
-/// <summary>Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the latest notice.</summary>
+/// <summary>
+/// Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the
+/// latest notice. OpenOnly: not closed or rejected (the map's default). Located: the citizen shared a location.
+/// </summary>
 public sealed record TicketFilter(
     string? Status = null,
     string? Category = null,
@@ -14,7 +17,9 @@ public sealed record TicketFilter(
     string? Text = null,
     long? After = null,
     int Limit = 50,
-    bool Unreachable = false);
+    bool Unreachable = false,
+    bool OpenOnly = false,
+    bool Located = false);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -27,7 +32,8 @@ public static class TicketQueries
         t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
-        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt
+        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt,
+        t.track, t.priority, t.first_response_due_at as FirstResponseDueAt, t.acceptance_due_at as AcceptanceDueAt
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
@@ -45,6 +51,8 @@ public static class TicketQueries
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (not @unreachable or t.citizen_unreachable_at is not null)
+              and (not @openOnly or t.status not in ('closed', 'rejected'))
+              and (not @located or t.latitude is not null)
               and (@after::bigint is null or t.id < @after)
             """;
         // "Could not reach the citizen" is a column the dispatcher sets on the ticket (with a partial index on the few
@@ -67,6 +75,8 @@ public static class TicketQueries
             after = filter.After,
             limit = filter.Limit + 1,
             unreachable = filter.Unreachable,
+            openOnly = filter.OpenOnly,
+            located = filter.Located,
         }, cancellationToken: cancellationToken))).AsList();
 
         var hasMore = rows.Count > filter.Limit;

@@ -129,7 +129,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     {
         var agencyName = await AgencyNameAsync(connection, transaction, ticket.AssignedAgencyCode, cancellationToken);
         var dueDate = due is { } dueAt ? WorkingDayCalendar.DateInVietnam(dueAt) : (DateOnly?)null;
-        var text = spec.CitizenNotice(new NoticeFacts(ticket.Code, agencyName, input.Reason, input.Result, dueDate));
+        var text = spec.CitizenNotice(new NoticeFacts(ticket.Code, agencyName, input.Reason, input.Result, dueDate, ticket.Track));
         // The resolution asks whether the problem is really fixed, in one Zalo message with two buttons; the rating
         // follows the citizen's answer.
         var message = spec.To == TicketStatus.Resolved
@@ -223,7 +223,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         if (isPublic)
         {
             var sender = await AgencyNameAsync(connection, transaction, senderAgency ?? ticket.AssignedAgencyCode, cancellationToken) ?? DefaultSenderName;
-            var reply = TicketNotifications.Reply(ticket.Code, sender, text);
+            var reply = TicketNotifications.Reply(ticket.Code, sender, text, ticket.Track);
             var notice = new Notice(NoticeKinds.Replied, new Dictionary<string, string?>
             {
                 ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = sender, ["text"] = text,

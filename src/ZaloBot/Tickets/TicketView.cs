@@ -24,10 +24,24 @@ public sealed record TicketView(
     string CitizenZaloId,
     DateTime? CitizenUnreachableAt = null,
     string? CitizenUnreachableReason = null,
-    DateTime? HeldAt = null)
+    DateTime? HeldAt = null,
+    string Track = "pakn",
+    string Priority = "normal",
+    DateTime? FirstResponseDueAt = null,
+    DateTime? AcceptanceDueAt = null)
 {
+    /// <summary>The clock to watch now (first response, acceptance or resolution); filled in for the queue, null elsewhere.</summary>
+    public TicketClockView? Clock { get; init; }
+
     /// <summary>No channel reached the citizen with the latest notice (outside Zalo's window, no template, no phone).</summary>
     public bool CitizenUnreachable => CitizenUnreachableAt is not null;
+}
+
+/// <summary>A ticket's nearest clock as the API gives it: kind (first_response, acceptance, resolution), due, urgency (overdue, due-soon, due-near, due-ok), and the words staff read.</summary>
+public sealed record TicketClockView(string Kind, DateTimeOffset DueAt, string Urgency, string Text)
+{
+    public static TicketClockView? From(Domain.Tracks.TicketClock? clock) =>
+        clock is null ? null : new(clock.KindName, clock.DueAt, clock.UrgencyName, clock.Label + ": " + clock.LeftText);
 }
 
 public sealed record TicketEventView(long Id, DateTime At, string ActorKind, string? ActorId, string Kind, bool IsPublic, string? Body, string Payload);

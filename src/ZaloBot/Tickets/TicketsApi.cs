@@ -39,7 +39,7 @@ public static class TicketsApi
 
     internal static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
         string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit, bool? unreachable,
-        ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, ITicketPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !TicketStatusNames.TryParse(status, out _)) errors["status"] = ["Unknown status."];
@@ -52,7 +52,10 @@ public static class TicketsApi
         var scope = staff.QueueScope;
         var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var page = await TicketQueries.QueueAsync(connection, filter, scope, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var page = await TicketQueries.QueueAsync(connection, filter, scope, now, cancellationToken);
+        var clock = await policy.NearestClocksAsync(now, cancellationToken);
+        page = page with { Items = page.Items.Select(t => t with { Clock = TicketClockView.From(clock(t)) }).ToList() };
         return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, page, cancellationToken));
     }
 

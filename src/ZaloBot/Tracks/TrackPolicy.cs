@@ -9,8 +9,16 @@ using ZaloBot.Tickets.Ledger;
 namespace ZaloBot.Tracks;
 
 /// <summary>The tracks' part of every ticket action: the legal resolution period from acceptance, and answer approval.</summary>
-public sealed class TrackPolicy(HolidayCalendar holidays) : ITicketPolicy
+public sealed class TrackPolicy(HolidayCalendar holidays, TrackSettings settings) : ITicketPolicy
 {
+    public async Task<Func<TicketView, TicketClock?>> NearestClocksAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = await holidays.GetAsync(cancellationToken);
+        var hours = (await settings.GetAsync(cancellationToken)).OfficeHours;
+        return ticket => NearestClock.Of(Domain.Tickets.TicketStatusNames.Parse(ticket.Status), TicketService.Utc(ticket.FirstResponseDueAt),
+            TicketService.Utc(ticket.AcceptanceDueAt), TicketService.Utc(ticket.DueAt), ticket.HeldAt is not null, calendar, hours, now);
+    }
+
     /// <summary>
     /// The track's own period (calendar days for khiếu nại and tố cáo), or the category's working days, from the
     /// moment of acceptance.

@@ -18,6 +18,8 @@ public sealed class BrowserService : ServiceFactory
     {
         UseKestrel(0);
         With("Console:SecureCookies", "false");
+        // No tile server: the tests never fetch from outside, and the map must work without tiles.
+        With("Console:MapTileUrl", "");
     }
 
     /// <summary>The fake Zalo, as a real HTTP server: what citizens receive, with the dispatcher on.</summary>
@@ -52,7 +54,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
 {
     public const string Chromium = SharedChromium.ExecutablePath;
 
-    private static async Task ShouldPassAxeAsync(IPage page, string what)
+    internal static async Task ShouldPassAxeAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
@@ -62,7 +64,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
     }
 
     /// <summary>ZALOBOT_SCREENSHOTS=docs/images makes the test save the README's screenshots.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    internal static async Task ScreenshotAsync(IPage page, string name)
     {
         var directory = Environment.GetEnvironmentVariable("ZALOBOT_SCREENSHOTS");
         if (string.IsNullOrWhiteSpace(directory)) return;
@@ -128,6 +130,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await page.GotoAsync(baseUrl + "/console/reports");
         await page.GetByText("Tổng số phản ánh").WaitForAsync();
         await ShouldPassAxeAsync(page, "reports");
+        await ScreenshotAsync(page, "console-reports.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync(baseUrl + "/console/sign-in");
@@ -190,5 +193,106 @@ public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium 
         await using (var connection = service.Database.Open())
             (await connection.QueryAsync<string>("select kind from console_audit where staff_id = @id order by id", new { id = account.Id }))
                 .ShouldBe(["password_link_issued", "password_set", "code_sent", "sign_in", "phone_revealed"]);
+    }
+}
+
+/// <summary>A desk officer signed in with a password in a fresh browser context at 1366×900 (the laptop width).</summary>
+internal sealed record SignedInDesk(IBrowserContext Context, IPage Page, string BaseUrl) : IAsyncDisposable
+{
+    public static async Task<SignedInDesk> OpenAsync(BrowserService service, SharedChromium chromium, StaffRole role)
+    {
+        File.Exists(ConsoleBrowserTests.Chromium).ShouldBeTrue("Browser tests need Debian's chromium at /usr/bin/chromium; scripts/test.sh installs it.");
+        service.StartServer();
+        await service.StartReadyAsync();
+        var (_, login) = await ConsoleClient.CreateStaffAsync(service, role);
+        var baseUrl = service.Address.ToString().TrimEnd('/');
+        var context = await chromium.Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(45_000); // a bound for a loaded CI machine, not a speed assertion
+        await page.GotoAsync(baseUrl + "/console/sign-in");
+        await page.FillAsync("#login-password", login);
+        await page.FillAsync("#password", ConsoleClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        return new SignedInDesk(context, page, baseUrl);
+    }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}
+
+[Collection(BrowserCollection.Name)]
+public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task Accepting_twenty_tickets_at_once_gives_twenty_audit_entries_and_twenty_notices_in_Zalo()
+    {
+        await using var desk = await SignedInDesk.OpenAsync(service, chromium, StaffRole.IntakeOfficer);
+        var (page, baseUrl) = (desk.Page, desk.BaseUrl);
+        var street = "Phố ngập " + Guid.NewGuid().ToString("N")[..8];
+        var tickets = new List<(string Code, string Citizen)>();
+        for (var i = 0; i < 20; i++) tickets.Add(await service.SeedTicketAsync());
+        var codes = tickets.Select(t => t.Code).ToArray();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set description = @street where code = any(@codes)", new { street, codes });
+
+        // From the queue filtered to the street, to bulk work on what it shows.
+        await page.GotoAsync($"{baseUrl}/console?status=received&q={Uri.EscapeDataString(street)}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator($"tr[data-code='{codes[0]}']").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Xử lý hàng loạt các phiếu này" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/bulk"), SharedChromium.Committed);
+        await page.Locator("#bulk-submit").WaitForAsync();
+        (await page.Locator("input[name=codes]").CountAsync()).ShouldBe(20);
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "bulk");
+        await ConsoleBrowserTests.ScreenshotAsync(page, "console-bulk.png");
+        await page.CheckAsync("#scope-filter");
+        await page.SelectOptionAsync("#bulk-action", "accept");
+        await page.Locator("#bulk-submit").ClickAsync();
+        (await page.Locator("#bulk-summary").TextContentAsync())!.ShouldContain("Đã thực hiện 20 phiếu.");
+
+        await using (var connection = service.Database.Open())
+        {
+            (await connection.ExecuteScalarAsync<long>(
+                "select count(*) from ticket_events e join tickets t on t.id = e.ticket_id where t.code = any(@codes) and e.kind = 'status_changed' and e.payload->>'action' = 'accept'",
+                new { codes })).ShouldBe(20);
+            (await connection.QueryAsync<string>("select status from tickets where code = any(@codes)", new { codes })).ShouldAllBe(s => s == "accepted");
+        }
+        // Each citizen gets their own notice in Zalo (the simulator).
+        foreach (var (code, citizen) in tickets)
+            await service.ReceivedAsync(citizen, texts => texts.Any(t => t.StartsWith($"Phản ánh {code} đã được tiếp nhận xử lý.", StringComparison.Ordinal)));
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public class ConsoleMapBrowserTests(BrowserService service, SharedChromium chromium) : IClassFixture<BrowserService>
+{
+    [Fact]
+    public async Task The_map_shows_a_ticket_with_a_location_without_tiles_and_the_ticket_page_has_its_small_map()
+    {
+        await using var desk = await SignedInDesk.OpenAsync(service, chromium, StaffRole.Supervisor);
+        var (page, baseUrl) = (desk.Page, desk.BaseUrl);
+        var (code, _) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set latitude = 21.1790, longitude = 106.0710, first_response_due_at = now() - interval '1 hour' where code = @code", new { code });
+
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await page.GotoAsync($"{baseUrl}/console/map?q={code}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#map.leaflet-container").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        errors.ShouldBeEmpty();
+        (await page.Locator("#map").GetAttributeAsync("data-ready")).ShouldBe("1");
+        // One overdue ticket: one red marker (a cluster of one is drawn as the marker itself).
+        var marker = page.Locator("#map path.leaflet-interactive");
+        (await marker.CountAsync()).ShouldBe(1);
+        (await marker.GetAttributeAsync("fill")).ShouldBe("#b3261e");
+        await marker.ClickAsync(new() { Force = true });
+        await page.Locator($".leaflet-popup a[href='/console/tickets/{code}']").WaitForAsync();
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "map");
+        await ConsoleBrowserTests.ScreenshotAsync(page, "console-map.png");
+
+        await page.GotoAsync($"{baseUrl}/console/tickets/{code}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".mini-map[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await page.Locator(".mini-map path.leaflet-interactive").CountAsync()).ShouldBe(1);
+        await ConsoleBrowserTests.ShouldPassAxeAsync(page, "ticket with a map");
     }
 }

@@ -22,6 +22,35 @@ public class EvidenceConfigurationTests
         options.LocalPath.ShouldBe("data/evidence");
     }
 
+    private static EvidenceOptions BindIn(string environment, string contentRoot, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment, ContentRootPath = contentRoot })
+            .AddEvidence().BuildServiceProvider();
+        return services.GetRequiredService<IOptions<EvidenceOptions>>().Value;
+    }
+
+    [Fact]
+    public void Outside_development_a_store_inside_the_application_folder_is_refused_with_the_setting_to_change()
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), "zalobot-checkout", "src", "ZaloBot");
+        var ex = Should.Throw<OptionsValidationException>(() => BindIn("Production", checkout));
+        ex.Failures.ShouldContain(f => f.StartsWith("Evidence:LocalPath 'data/evidence' is ") && f.Contains("inside the application's folder") && f.Contains("/var/lib/zalobot/evidence"));
+        // The published program's own folder counts too, whatever the content root.
+        Should.Throw<OptionsValidationException>(() => BindIn("Staging", checkout, ("Evidence:LocalPath", Path.Combine(AppContext.BaseDirectory, "evidence"))));
+    }
+
+    [Fact]
+    public void A_store_outside_the_application_folder_object_storage_or_development_start()
+    {
+        var checkout = Path.Combine(Path.GetTempPath(), "zalobot-checkout", "src", "ZaloBot");
+        BindIn("Production", checkout, ("Evidence:LocalPath", "/var/lib/zalobot/evidence")).LocalPath.ShouldBe("/var/lib/zalobot/evidence");
+        BindIn("Production", checkout, ("Evidence:LocalPath", "../../evidence-elsewhere")).LocalPath.ShouldBe("../../evidence-elsewhere");
+        BindIn("Production", checkout, ("Evidence:Storage", "S3"), ("Evidence:S3:Bucket", "b")).Storage.ShouldBe(EvidenceStorageKind.S3);
+        BindIn("Development", checkout).LocalPath.ShouldBe("data/evidence");
+    }
+
     [Fact]
     public void Object_storage_without_a_bucket_stops_the_service_with_the_key_to_set()
     {

@@ -68,6 +68,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Required outside Development: they are printed on QR codes and posters.
             ["ServiceCentres:PublicBaseUrl"] = "https://pakn.example.gov.vn",
             ["ServiceCentres:OaName"] = "Cổng tiếp nhận phản ánh, kiến nghị",
+            // Outside Development the evidence store may not be inside the application's folder.
+            ["Evidence:LocalPath"] = Path.Combine(Path.GetTempPath(), "zalobot-tests-evidence"),
             // Tests file the same complaint from many citizens; those about the follow offer turn it on.
             ["SimilarReports:OfferInChat"] = "false",
             // Captured per test, not printed: shown only with a failing test's output.

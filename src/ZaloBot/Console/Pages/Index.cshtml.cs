@@ -8,7 +8,7 @@ using ZaloBot.Tickets;
 namespace ZaloBot.StaffConsole.Pages;
 
 /// <summary>The queue: tabs by status with counts, filters, keyset paging; agency scope exactly as the API.</summary>
-public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, Tracks.TrackSettings trackSettings, TimeProvider time) : PageModel
+public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, Tracks.TrackSettings trackSettings, ITicketPolicy policy, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -47,8 +47,8 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
         Counts = await ConsoleQueue.CountsAsync(connection, scope, cancellationToken);
         var page = await TicketQueries.QueueAsync(connection,
             new TicketFilter(Status, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, After, PageSize, Unreachable), scope, now, cancellationToken);
-        var calendar = await holidays.GetAsync(cancellationToken);
-        Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, calendar, now)).ToList();
+        var clock = await policy.NearestClocksAsync(now, cancellationToken);
+        Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, clock, now)).ToList();
         TrackPanel = await TrackQueuePanel.LoadAsync(connection, Staff, TicketStatusNames.Parse(Status), After is null, trackSettings, holidays, now, cancellationToken);
         NextAfter = page.NextAfter;
     }
@@ -61,7 +61,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
     };
 
     /// <summary>This queue's address with some parameters changed (null removes one).</summary>
-    public string Link(string? status = null, long? after = null, bool keepFilters = true)
+    public string Link(string? status = null, long? after = null, bool keepFilters = true, string path = "/console")
     {
         var query = new List<KeyValuePair<string, string?>> { new("status", status ?? Status) };
         if (keepFilters)
@@ -74,7 +74,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
             if (Q is not null) query.Add(new("q", Q));
         }
         if (after is not null) query.Add(new("after", after.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return "/console" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        return path + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 
     public static string CountText(long count) => count >= ConsoleQueue.CountCap ? $"{ConsoleQueue.CountCap}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed record FilledReply(long Id, string Title, string Body);
 /// allows this role from this status are offered.
 /// </summary>
 public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketService tickets, ConsoleLookups lookups, CannedReplies canned,
-    HolidayCalendar holidays, ConsoleAudit audit, TimeProvider time) : PageModel
+    ConsoleAudit audit, TimeProvider time) : PageModel
 {
     /// <summary>Zalo's text messages allow about 2,000 characters; the agency's prefix takes the rest (as in the API).</summary>
     public const int MaxText = 1800;
@@ -34,7 +34,6 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
     public string? SuggestedAgency { get; private set; }
     public string? Phone { get; private set; }
     public bool PhoneRevealed { get; private set; }
-    public int? WorkingDaysLeft { get; private set; }
     public DateOnly? DueDate { get; private set; }
     public string? Message { get; private set; }
     public bool IsError { get; private set; }
@@ -164,13 +163,8 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
                 SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
         }
 
-        var now = time.GetUtcNow();
         if (ticket.DueAt is { } due)
-        {
             DueDate = WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)));
-            if (TicketStatusNames.Parse(ticket.Status).ClockRuns())
-                WorkingDaysLeft = (await holidays.GetAsync(cancellationToken)).WorkingDaysBetween(WorkingDayCalendar.DateInVietnam(now), DueDate.Value);
-        }
         var agencyName = Lookups.Agency(ticket.AssignedAgencyCode ?? Staff.AgencyCode);
         Canned = (await canned.ListAsync(activeOnly: true, cancellationToken))
             .Select(c => new FilledReply(c.Id, c.Title, CannedReplies.Fill(c.Body, ticket.Code, DueDate, string.IsNullOrEmpty(agencyName) ? null : agencyName)))

@@ -1,0 +1,47 @@
+// The console's maps: open tickets clustered and coloured by their nearest clock, and one ticket's place. Leaflet and
+// its cluster plugin are vendored beside this file; without tiles (offline, or none configured) the markers still show.
+(function () {
+  'use strict';
+  var colours = { 'overdue': '#b3261e', 'due-soon': '#c2410c', 'due-near': '#a16207', 'due-ok': '#1a7f37', 'none': '#57606a' };
+
+  function base(element, centre, zoom) {
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView(centre, zoom); // the clusters need a maxZoom even without tiles
+    var tiles = element.dataset.tiles;
+    if (tiles) L.tileLayer(tiles, { maxZoom: 19, attribution: element.dataset.attribution || '' }).addTo(map);
+    return map;
+  }
+
+  function marker(point) {
+    return L.circleMarker([point[1], point[2]], { radius: 8, weight: 2, color: '#fff', fillColor: colours[point[3]] || colours.none, fillOpacity: 0.95 });
+  }
+
+  function ticketsMap(element) {
+    var points = JSON.parse(element.dataset.points || '[]');
+    var centre = element.dataset.centre.split(',').map(Number);
+    var map = base(element, centre, 12);
+    var cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+    points.forEach(function (p) {
+      var link = document.createElement('a');
+      link.href = '/console/tickets/' + encodeURIComponent(p[0]);
+      link.textContent = p[4];
+      cluster.addLayer(marker(p).bindPopup(link));
+    });
+    map.addLayer(cluster);
+    if (points.length > 0) map.fitBounds(cluster.getBounds(), { maxZoom: 16, padding: [20, 20] });
+    element.dataset.ready = String(points.length);
+  }
+
+  function ticketMap(element) {
+    var point = [element.dataset.code, Number(element.dataset.lat), Number(element.dataset.lon), element.dataset.urgency, element.dataset.code];
+    var map = base(element, [point[1], point[2]], 16);
+    marker(point).addTo(map);
+    element.dataset.ready = '1';
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!window.L) return;
+    var all = document.getElementById('map');
+    if (all) ticketsMap(all);
+    document.querySelectorAll('.mini-map').forEach(ticketMap);
+  });
+})();
