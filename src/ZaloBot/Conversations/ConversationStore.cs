@@ -1,43 +1,45 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Conversations;
 
-/// <summary>The engine's state per Zalo user, stored as jsonb and replaced inside the processor's transaction.</summary>
+/// <summary>The engine's state per Zalo user of one OA, stored as jsonb and replaced inside the processor's transaction.</summary>
 public static class ConversationStore
 {
-    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonSerializerOptions json, CancellationToken cancellationToken)
         where TState : class
     {
         // The user's advisory lock already serialises writers; FOR UPDATE keeps staff-side writers honest too.
-        const string sql = "select state::text from conversations where zalo_user_id = @userId for update";
-        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { userId }, transaction, cancellationToken: cancellationToken));
+        const string sql = "select state::text from conversations where oa_id = @OaId and zalo_user_id = @UserId for update";
+        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { citizen.OaId, citizen.UserId }, transaction, cancellationToken: cancellationToken));
         return text is null ? null : JsonSerializer.Deserialize<TState>(text, json);
     }
 
-    public static Task SaveAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static Task SaveAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         const string sql = """
-            insert into conversations (zalo_user_id, state, updated_at, idle_check_at)
-            values (@userId, @state::jsonb, @now, @idleCheckAt)
-            on conflict (zalo_user_id) do update
+            insert into conversations (oa_id, zalo_user_id, state, updated_at, idle_check_at)
+            values (@OaId, @UserId, @state::jsonb, @now, @idleCheckAt)
+            on conflict (oa_id, zalo_user_id) do update
             set state = excluded.state, version = conversations.version + 1,
                 updated_at = excluded.updated_at, idle_check_at = excluded.idle_check_at
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql,
-            new { userId, state = JsonSerializer.Serialize(state, json), now, idleCheckAt }, transaction, cancellationToken: cancellationToken));
+            new { citizen.OaId, citizen.UserId, state = JsonSerializer.Serialize(state, json), now, idleCheckAt }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Users whose idle draft is due for a reminder or expiry check.</summary>
-    public static async Task<IReadOnlyList<string>> IdleDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ZaloRecipient>> IdleDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         const string sql = """
-            select zalo_user_id from conversations
+            select oa_id, zalo_user_id from conversations
             where idle_check_at <= @now
             order by idle_check_at
             limit @limit
             """;
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<(string OaId, string UserId)>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken)))
+            .Select(r => new ZaloRecipient(r.OaId, r.UserId)).ToList();
     }
 }

@@ -26,19 +26,6 @@ public sealed class Open311Options
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-/// <summary>
-/// A citizen reached through another channel has no Zalo id: their tickets carry "ext:" plus the ticket code as the
-/// recipient, which the dispatcher sends only as the ZBS template by phone.
-/// </summary>
-public static class ExternalCitizen
-{
-    public const string Prefix = "ext:";
-
-    public static string RecipientFor(string ticketCode) => Prefix + ticketCode;
-
-    public static bool Is(string recipientId) => recipientId.StartsWith(Prefix, StringComparison.Ordinal);
-}
-
 /// <summary>POST requests: a channel files a ticket through the same intake the conversation uses, with its channel recorded.</summary>
 public static partial class Open311Intake
 {
@@ -56,7 +43,7 @@ public static partial class Open311Intake
 
     public static async Task<IResult> PostAsync(string format, HttpRequest request, ChannelKeys keys, Open311RateLimiter limiter,
         NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
-        ZaloBot.Tracks.TrackSettings trackSettings, ZaloBot.Tracks.TrackClocks trackClocks, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ZaloBot.Tracks.TrackSettings trackSettings, ZaloBot.Tracks.TrackClocks trackClocks, ZaloBot.Oas.OaDirectory oas, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return Open311Format.Error(Open311Format.Json, StatusCodes.Status404NotFound, "Format must be json or xml.");
         if (request.ContentLength > Limits.BufferBodyLengthLimit)
@@ -118,11 +105,13 @@ public static partial class Open311Intake
         var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
         var ticket = new CreateTicket(code, input.ServiceCode, input.Description, input.Address, input.Latitude, input.Longitude, input.AreaCode,
             [], input.Name ?? "", input.Phone ?? "", null);
-        var id = await TicketIntake.CreateAsync(connection, transaction, ExternalCitizen.RecipientFor(code), ticket, now, cancellationToken);
+        // A caller with no Zalo id: notices go as the configured OA's template by phone (OutboxRecipient.External).
+        var citizen = OutboxRecipient.External(oas.PrimaryOaId, code);
+        var id = await TicketIntake.CreateAsync(connection, transaction, citizen, ticket, now, cancellationToken);
         // The same clocks as a ticket from the chat: a hotline's "cháy" is urgent at once; the track stays PAKN until
         // intake confirms the one the words suggest (the caller was not asked, as the bot asks in Zalo).
         var rules = await trackSettings.GetAsync(cancellationToken);
-        await trackClocks.ApplyCreatedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), new Domain.Conversations.SetTicketTrack(
+        await trackClocks.ApplyCreatedAsync(connection, transaction, citizen.StoredId, new Domain.Conversations.SetTicketTrack(
             code, Domain.Tracks.TicketTracks.Pakn, Domain.Tracks.Priorities.Suggest(input.Description, rules.Priorities),
             Domain.Tracks.TicketTracks.Recognise(input.Description, rules.Tracks)), now, cancellationToken);
         await ZaloBot.Tickets.Ledger.TicketLedger.SetChannelAsync(connection, transaction, id, channelKey.Channel, cancellationToken);
@@ -135,7 +124,7 @@ public static partial class Open311Intake
                 ["code"] = code, ["status"] = Domain.Tickets.TicketStatusText.ForCitizen("received"),
                 ["due"] = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), ["text"] = text,
             });
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ExternalCitizen.RecipientFor(code), ZaloMessages.Text(text),
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(citizen, ZaloMessages.Text(text),
                 $"ticket:{id}:received", null, TicketId: id, Notice: notice), now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -5,12 +5,12 @@ using Npgsql;
 namespace ZaloBot.Outbox;
 
 /// <summary>
-/// A message owed to a Zalo user, queued in the caller's transaction. <paramref name="ReplyToMsgId"/> makes it an
+/// A message owed to a citizen or staff member, queued in the caller's transaction; it leaves through the recipient's OA. <paramref name="ReplyToMsgId"/> makes it an
 /// answer to the citizen's inbound message (free); without it the message is proactive. A <paramref name="Notice"/>
 /// about a ticket may travel as a ZBS template when the citizen is outside the messaging window.
 /// </summary>
 public sealed record OutboxMessage(
-    string RecipientId, JsonObject Message, string IdempotencyKey, string? CorrelationId,
+    OutboxRecipient Recipient, JsonObject Message, string IdempotencyKey, string? CorrelationId,
     string? ReplyToMsgId = null, long? TicketId = null, Notice? Notice = null);
 
 /// <summary>
@@ -22,13 +22,14 @@ public static class OutboxWriter
     public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            insert into outbox (recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
-            values (@RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
+            insert into outbox (oa_id, recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
+            values (@OaId, @RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
             on conflict (idempotency_key) do nothing
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
-            message.RecipientId,
+            message.Recipient.OaId,
+            RecipientId = message.Recipient.StoredId,
             Message = message.Message.ToJsonString(),
             message.IdempotencyKey,
             message.CorrelationId,

@@ -14,7 +14,8 @@ public sealed record TicketFilter(
     string? Text = null,
     long? After = null,
     int Limit = 50,
-    bool Unreachable = false);
+    bool Unreachable = false,
+    string? Oa = null);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -27,7 +28,8 @@ public static class TicketQueries
         t.service_centre_code as ServiceCentreCode, t.assigned_agency_code as AssignedAgencyCode,
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
-        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt
+        t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt,
+        t.citizen_oa_id as CitizenOaId
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
@@ -45,6 +47,7 @@ public static class TicketQueries
               and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (not @unreachable or t.citizen_unreachable_at is not null)
+              and (@oa::text is null or t.citizen_oa_id = @oa)
               and (@after::bigint is null or t.id < @after)
             """;
         // "Could not reach the citizen" is a column the dispatcher sets on the ticket (with a partial index on the few
@@ -57,6 +60,7 @@ public static class TicketQueries
             category = filter.Category,
             agency = filter.Agency,
             centre = filter.Centre,
+            oa = filter.Oa,
             scopeAgency,
             overdue = filter.Overdue,
             dueSoon = filter.DueSoon,

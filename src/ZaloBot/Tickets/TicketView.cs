@@ -24,8 +24,12 @@ public sealed record TicketView(
     string CitizenZaloId,
     DateTime? CitizenUnreachableAt = null,
     string? CitizenUnreachableReason = null,
-    DateTime? HeldAt = null)
+    DateTime? HeldAt = null,
+    string CitizenOaId = "")
 {
+    /// <summary>Who the ticket's notices go to, through the OA it came through.</summary>
+    public ZaloBot.Outbox.OutboxRecipient Citizen => ZaloBot.Outbox.OutboxRecipient.FromStored(CitizenOaId, CitizenZaloId);
+
     /// <summary>No channel reached the citizen with the latest notice (outside Zalo's window, no template, no phone).</summary>
     public bool CitizenUnreachable => CitizenUnreachableAt is not null;
 }

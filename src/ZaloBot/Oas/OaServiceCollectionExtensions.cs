@@ -1,0 +1,15 @@
+using ZaloBot.Storage;
+
+namespace ZaloBot.Oas;
+
+public static class OaServiceCollectionExtensions
+{
+    public static IServiceCollection AddOas(this IServiceCollection services)
+    {
+        services.AddSingleton<OaDirectory>();
+        services.AddSingleton<OaStore>();
+        services.AddSingleton<OaNoticeTemplates>();
+        services.AddSingleton<IStartupSeed, ConfiguredOaSeed>();
+        return services;
+    }
+}
