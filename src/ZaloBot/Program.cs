@@ -88,6 +88,7 @@ try
     guarded.MapReportsApi();
     guarded.MapServiceCentresApi();
     guarded.MapOutboxApi();
+    guarded.MapOasApi();
     guarded.MapPrivacyApi();
     guarded.MapUnderstandingApi();
     guarded.MapTracksApi();

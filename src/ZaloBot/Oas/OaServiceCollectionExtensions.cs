@@ -9,6 +9,7 @@ public static class OaServiceCollectionExtensions
         services.AddSingleton<OaDirectory>();
         services.AddSingleton<OaStore>();
         services.AddSingleton<OaNoticeTemplates>();
+        services.AddSingleton<OaConnections>();
         services.AddSingleton<IStartupSeed, ConfiguredOaSeed>();
         return services;
     }

@@ -24,7 +24,8 @@ public sealed class SimulatorServer : IAsyncDisposable
     public SimulatorState State => _app.Services.GetRequiredService<SimulatorState>();
     public SimulatorMedia Media => _app.Services.GetRequiredService<SimulatorMedia>();
 
-    public static async Task<SimulatorServer> StartAsync()
+    /// <param name="configure">More settings, e.g. the other OAs it plays besides <see cref="ServiceFactory.OaId"/>.</param>
+    public static async Task<SimulatorServer> StartAsync(Action<SimulatorOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -37,6 +38,7 @@ public sealed class SimulatorServer : IAsyncDisposable
             o.OaSecretKey = ServiceFactory.OaSecretKey;
             o.AppSecret = AppSecret;
             o.InitialRefreshToken = InitialRefreshToken;
+            configure?.Invoke(o);
         });
         var app = builder.Build();
         app.MapZaloSimulatorApi("/zalo-sim");
