@@ -171,3 +171,95 @@ public class ManyOasTests(TwoOaService service) : IClassFixture<TwoOaService>
         return service.Simulator.State.ExchangeCode(service.Simulator.State.Authorise(TwoOaService.WardOa, challenge), verifier)!.Value.RefreshToken;
     }
 }
+
+/// <summary>Connecting an OA from the console: Zalo's OAuth v4 with state and PKCE, against the simulator's permission page.</summary>
+public class OaConnectTests(TwoOaService service) : IClassFixture<TwoOaService>
+{
+    private static readonly HttpClientHandler NoRedirects = new() { AllowAutoRedirect = false };
+
+    private async Task<Uri> PermissionRedirectAsync(HttpClient admin, string oaId)
+    {
+        var start = await admin.PostAsync("/api/oas/connect", null);
+        start.EnsureSuccessStatusCode();
+        var authorize = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!;
+        authorize.ShouldContain("code_challenge=");
+        authorize.ShouldContain("state=");
+        // The OA's admin allows the app on Zalo's page (the simulator's), choosing which OA.
+        using var browser = new HttpClient(NoRedirects, disposeHandler: false);
+        var answer = await browser.GetAsync(authorize + "&oa_id=" + oaId);
+        answer.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return answer.Headers.Location!;
+    }
+
+    [Fact]
+    public async Task An_admin_connects_an_OA_and_its_tokens_are_stored_once()
+    {
+        await service.StartReadyAsync();
+        var admin = await service.AsAsync(StaffRole.Admin);
+        var callback = await PermissionRedirectAsync(admin, TwoOaService.WardOa);
+        callback.AbsolutePath.ShouldBe(OaConnections.CallbackPath);
+
+        var browser = service.CreateClient();
+        var done = await browser.GetAsync(callback.PathAndQuery);
+        done.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await done.Content.ReadAsStringAsync()).ShouldContain("Đã kết nối OA " + TwoOaService.WardOa);
+        var token = await service.Services.GetRequiredService<ZaloTokenProvider>().GetAsync(TwoOaService.WardOa, CancellationToken.None);
+        service.Simulator.State.OaOf(token.Token).ShouldBe(TwoOaService.WardOa);
+
+        // The same callback again (a reload, or someone replaying it) finds its state used.
+        (await browser.GetAsync(callback.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("?code=x&oa_id=ward-oa&state=made-up")]
+    [InlineData("?code=x&oa_id=ward-oa")]
+    [InlineData("?oa_id=../../etc&code=x&state=y")]
+    [InlineData("")]
+    public async Task A_forged_or_malformed_callback_stores_nothing(string query)
+    {
+        await service.StartReadyAsync();
+        var answer = await service.CreateClient().GetAsync(OaConnections.CallbackPath + query);
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_callback_whose_verifier_does_not_match_the_code_is_refused()
+    {
+        await service.StartReadyAsync();
+        var admin = await service.AsAsync(StaffRole.Admin);
+        var callback = await PermissionRedirectAsync(admin, TwoOaService.WardOa);
+        // An attacker's code (issued for another challenge) pasted into a genuine state.
+        var stolen = service.Simulator.State.Authorise(TwoOaService.WardOa, "another-challenge");
+        var forged = System.Text.RegularExpressions.Regex.Replace(callback.PathAndQuery, "code=[^&]+", "code=" + stolen);
+        (await service.CreateClient().GetAsync(forged)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("bad id!", """{"name":"Phường"}""")]
+    [InlineData("ward-x", """{"name":""}""")]
+    [InlineData("ward-x", """{"name":"Phường","state":"maybe"}""")]
+    [InlineData("ward-x", """{"name":"Phường","agencyCode":"NO-SUCH"}""")]
+    [InlineData("ward-x", """{"name":"Phường","templates":{"no-such-kind":{"templateId":"1"}}}""")]
+    public async Task Adding_an_OA_refuses_malformed_input_without_a_500(string oaId, string body)
+    {
+        await service.StartReadyAsync();
+        var admin = await service.AsAsync(StaffRole.Admin);
+        var answer = await admin.PutAsync("/api/oas/" + Uri.EscapeDataString(oaId), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Adding_an_OA_twice_updates_it_and_an_oversized_name_is_refused()
+    {
+        await service.StartReadyAsync();
+        var admin = await service.AsAsync(StaffRole.Admin);
+        (await admin.PutAsJsonAsync("/api/oas/ward-vc", new { name = "Phường Võ Cường", agencyCode = "UBND-VC" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/oas/ward-vc", new { name = "UBND phường Võ Cường", agencyCode = "UBND-VC" })).EnsureSuccessStatusCode();
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/oas");
+        list.EnumerateArray().Where(o => o.GetProperty("oaId").GetString() == "ward-vc").ShouldHaveSingleItem()
+            .GetProperty("name").GetString().ShouldBe("UBND phường Võ Cường");
+        (await admin.PutAsJsonAsync("/api/oas/ward-vc", new { name = new string('x', 5000) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var handler = await service.AsAsync(StaffRole.AgencyHandler, "SXD");
+        (await handler.PutAsJsonAsync("/api/oas/ward-vc", new { name = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
