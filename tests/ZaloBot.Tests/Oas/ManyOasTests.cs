@@ -263,3 +263,27 @@ public class OaConnectTests(TwoOaService service) : IClassFixture<TwoOaService>
         (await handler.PutAsJsonAsync("/api/oas/ward-vc", new { name = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
+
+/// <summary>The console's OA page: what is connected, and the button that starts Zalo's authorisation.</summary>
+public class OaConsoleTests(TwoOaService service) : IClassFixture<TwoOaService>
+{
+    [Fact]
+    public async Task The_admin_page_lists_the_OAs_and_connect_goes_to_Zalos_permission_page_with_state_and_PKCE()
+    {
+        await service.StartWithWardAsync();
+        var admin = await ZaloBot.Tests.StaffConsole.ConsoleClient.SignedInAsync(service, StaffRole.Admin);
+
+        var html = await admin.GetHtmlAsync("/console/admin/oas");
+        html.ShouldContain("Phường Kinh Bắc");
+        html.ShouldContain(TwoOaService.WardOa);
+        html.ShouldContain("Đang gửi tin");
+
+        var answer = await admin.PostFormAsync("/console/admin/oas", "/console/admin/oas?handler=Connect", []);
+        answer.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = answer.Headers.Location!.ToString();
+        location.ShouldStartWith(service.Simulator.BaseUrl + "/v4/oa/permission?");
+        location.ShouldContain("code_challenge=");
+        location.ShouldContain("state=");
+        location.ShouldContain(Uri.EscapeDataString(OaConnections.CallbackPath));
+    }
+}
