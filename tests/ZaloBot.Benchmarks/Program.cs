@@ -8,8 +8,8 @@ return args switch
     ["fuzz", var url, var connectionString, var token, var appId, var oaId, var secret, var count, var seed, var concurrency] =>
         await FuzzRun.RunAsync(url, connectionString, token, appId, oaId, secret,
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), FuzzRun.ParseSeed(seed), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
-    ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret] =>
-        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret),
+    ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret, .. var rest] =>
+        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret, rest is [var oas] ? Int(oas) : 1),
     ["messages"] => MessagesPerComplaint.Run(),
     ["evidence", var runs] => await EvidenceBenchmark.RunAsync(null, Int(runs)),
     ["evidence", var runs, var s3] => await EvidenceBenchmark.RunAsync(s3, Int(runs)),

@@ -11,6 +11,7 @@ public static class OaServiceCollectionExtensions
         services.AddSingleton<OaNoticeTemplates>();
         services.AddSingleton<OaConnections>();
         services.AddSingleton<IStartupSeed, ConfiguredOaSeed>();
+        services.AddSingleton<IStartupSeed, SimulatedOasSeed>();
         return services;
     }
 }
