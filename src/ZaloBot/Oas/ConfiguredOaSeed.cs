@@ -64,7 +64,7 @@ public sealed class ConfiguredOaSeed(IOptions<ZaloOptions> options, IConfigurati
 
     /// <summary>Columns whose default is the configured OA: a writer that names no OA (an older replica during an upgrade) means it.</summary>
     private static readonly (string Table, string Column)[] DefaultedColumns =
-        [("outbox", "oa_id"), ("conversations", "oa_id"), ("zalo_users", "oa_id"), ("tickets", "citizen_oa_id"), ("ticket_followers", "oa_id")];
+        [("outbox", "oa_id"), ("conversations", "oa_id"), ("zalo_users", "oa_id"), ("tickets", "citizen_oa_id"), ("ticket_followers", "oa_id"), ("staff", "zalo_oa_id")];
 
     private async Task SetDefaultsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string oaId, CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ public sealed class ConfiguredOaSeed(IOptions<ZaloOptions> options, IConfigurati
             """
             select table_name, column_name, column_default from information_schema.columns
             where table_schema = current_schema() and (table_name, column_name) in
-                  (('outbox', 'oa_id'), ('conversations', 'oa_id'), ('zalo_users', 'oa_id'), ('tickets', 'citizen_oa_id'), ('ticket_followers', 'oa_id'))
+                  (('outbox', 'oa_id'), ('conversations', 'oa_id'), ('zalo_users', 'oa_id'), ('tickets', 'citizen_oa_id'), ('ticket_followers', 'oa_id'), ('staff', 'zalo_oa_id'))
             """, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(r => (r.Table, r.Column), r => r.Default);
         foreach (var (table, column) in DefaultedColumns)
         {
