@@ -124,7 +124,11 @@ if [ "$what" = start ]; then
 fi
 if [ "$what" = delivery ] || [ "$what" = wave ]; then
   echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
-  ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  # OAS more OAs of the same app (default 10), connected at start in simulator mode: the load is run through one OA,
+  # then spread over all of them at the same total rate, and both are printed.
+  oa_env=(); for i in $(seq 1 $(( ${OAS:-10} - 1 ))); do
+    oa_env+=("Simulator__OtherOas__$((i-1))__OaId=bench-oa-$i" "Simulator__OtherOas__$((i-1))__InitialRefreshToken=sim-refresh-bench-$i"); done
+  env "${oa_env[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
   ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
   Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
@@ -138,7 +142,7 @@ if [ "$what" = delivery ] || [ "$what" = wave ]; then
       "$conn" "$service" "$(head -n 1 "${ZALOBOT_PG_DIR:-$root/.pg}/data/postmaster.pid")"
     exit $?
   fi
-  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret"
+  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret" "${OAS:-10}"
   exit $?
 fi
 [ "$what" = ingest ] && dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"

@@ -37,6 +37,7 @@ public static partial class OaApiEndpoints
         zalo.MapGet("/v3.0/oa/user/detail", UserDetail);
         zalo.MapGet("/v2.0/oa/conversation", Conversation);
         zalo.MapPost("/v4/oa/access_token", AccessTokenAsync);
+        zalo.MapGet("/v4/oa/permission", Authorise);
         api.MapGet("/media/{name}", ServeMedia);
         api.MapMiniAppSimulator();
         api.MapGet("/uploads/{attachmentId}", (string attachmentId, SimulatorMedia media) =>
@@ -57,6 +58,7 @@ public static partial class OaApiEndpoints
         });
         control.MapGet("/calls", (SimulatorState state) => Results.Json(state.AllCalls));
         control.MapGet("/messages", (string? user_id, long? after, SimulatorState state) => Results.Json(state.Chat(user_id, after ?? 0)));
+        control.MapGet("/oas", (SimulatorState state) => Results.Json(state.Oas.Select(o => new { oaId = o.OaId, name = o.Name })));
         return app;
     }
 
@@ -97,7 +99,7 @@ public static partial class OaApiEndpoints
         }
         state.CountCall(quotaType == "reply" ? "free_reply" : "paid_message");
         var messageId = NewId("sim-msg-");
-        state.Record(userId!, "oa", message.DeepClone(), messageId, channel, quotaType);
+        state.Record(userId!, "oa", message.DeepClone(), messageId, channel, quotaType, OaOf(http, state));
         return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId, ["quota"] = new JsonObject { ["quota_type"] = quotaType } });
     }
 
@@ -112,7 +114,7 @@ public static partial class OaApiEndpoints
         if (state.IsUnreachableByTemplate(userId)) return ZaloResponses.Error(-118, "User cannot receive template messages");
         state.CountCall("template_uid");
         var messageId = NewId("sim-zbs-");
-        state.Record(userId, "oa", TemplateContent(templateId, data), messageId, "template_uid");
+        state.Record(userId, "oa", TemplateContent(templateId, data), messageId, "template_uid", oaId: OaOf(http, state));
         return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId });
     }
 
@@ -128,7 +130,7 @@ public static partial class OaApiEndpoints
         state.CountCall("template_phone");
         var messageId = NewId("sim-zbs-");
         // Zalo finds the account behind the number; the simulator files the message under the number itself.
-        state.Record("phone:" + phone, "oa", TemplateContent(templateId, data), messageId, "template_phone");
+        state.Record("phone:" + phone, "oa", TemplateContent(templateId, data), messageId, "template_phone", oaId: OaOf(http, state));
         return ZaloResponses.Ok(new JsonObject { ["msg_id"] = messageId, ["sent_time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
@@ -156,12 +158,32 @@ public static partial class OaApiEndpoints
             await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
             return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
         }
-        if (!state.TryAcquireSend())
+        if (!state.TryAcquireSend(OaOf(http, state)))
         {
             state.CountCall("rate_limited");
             return ZaloResponses.Error(-32, "Exceeded the rate limit");
         }
         return state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()) ? null : ZaloResponses.Error(-216, "Access token is invalid");
+    }
+
+    private static string? OaOf(HttpContext http, SimulatorState state) => state.OaOf(http.Request.Headers["access_token"].ToString());
+
+    /// <summary>
+    /// Zalo's OAuth v4 permission page, decided at once: the OA's admin (the simulator plays them; <c>oa_id</c> picks
+    /// which OA, the main one by default) allows the app, and the browser goes back with a code, the OA and the state.
+    /// </summary>
+    private static IResult Authorise(string? app_id, string? redirect_uri, string? code_challenge, string? state, string? oa_id,
+        SimulatorState simulator, IOptions<SimulatorOptions> options)
+    {
+        simulator.CountCall("oauth_permission");
+        if (app_id != options.Value.AppId || string.IsNullOrEmpty(code_challenge) || string.IsNullOrEmpty(state)
+            || !Uri.TryCreate(redirect_uri, UriKind.Absolute, out var back) || back.Scheme is not ("http" or "https"))
+            return Results.BadRequest("app_id, redirect_uri, code_challenge and state are required");
+        var oaId = oa_id ?? options.Value.OaId;
+        if (simulator.Oas.All(o => o.OaId != oaId)) return Results.BadRequest("unknown oa_id");
+        var code = simulator.Authorise(oaId, code_challenge);
+        var separator = string.IsNullOrEmpty(back.Query) ? "?" : "&";
+        return Results.Redirect($"{back}{separator}code={Uri.EscapeDataString(code)}&oa_id={Uri.EscapeDataString(oaId)}&state={Uri.EscapeDataString(state)}");
     }
 
     private static Task DelayAsync(SimulatorState state, CancellationToken cancellationToken) =>
@@ -294,15 +316,19 @@ public static partial class OaApiEndpoints
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
         if (http.Request.Headers["secret_key"].ToString() != options.Value.AppSecret || form?["app_id"].ToString() != options.Value.AppId)
             return OAuthError(-14002, "Invalid app_id or secret_key");
-        if (form["grant_type"].ToString() != "refresh_token")
+        var grant = form["grant_type"].ToString();
+        if (grant is not ("refresh_token" or "authorization_code"))
             return OAuthError(-14003, "Unsupported grant_type");
-        if (state.Refresh(form["refresh_token"].ToString()) is not { } tokens)
-            return OAuthError(-14014, "Invalid refresh token");
+        var tokens = grant == "refresh_token"
+            ? state.Refresh(form["refresh_token"].ToString())
+            : state.ExchangeCode(form["code"].ToString(), form["code_verifier"].ToString());
+        if (tokens is not { } issued)
+            return OAuthError(grant == "refresh_token" ? -14014 : -14019, grant == "refresh_token" ? "Invalid refresh token" : "Invalid code or code_verifier");
         return Results.Json(new JsonObject
         {
-            ["access_token"] = tokens.AccessToken,
-            ["refresh_token"] = tokens.RefreshToken,
-            ["expires_in"] = ((int)tokens.ExpiresIn.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["access_token"] = issued.AccessToken,
+            ["refresh_token"] = issued.RefreshToken,
+            ["expires_in"] = ((int)issued.ExpiresIn.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

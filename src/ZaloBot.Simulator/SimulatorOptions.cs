@@ -13,6 +13,12 @@ public sealed class SimulatorOptions
     /// <summary>The first refresh token the fake OAuth endpoint accepts; like Zalo's, each one works once.</summary>
     public string InitialRefreshToken { get; set; } = "sim-refresh-0";
 
+    /// <summary>
+    /// More OAs linked to the same app (a province's wards): each with its own first refresh token and followers. A
+    /// person has another user id on each of them (<see cref="SimulatorState.UserIdOn"/>).
+    /// </summary>
+    public List<SimulatedOa> OtherOas { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(25);
 
     /// <summary>How long each OA API call takes to answer, as a server in Vietnam sees Zalo (about 80 ms); settable per test.</summary>
@@ -34,4 +40,12 @@ public sealed class SimulatorOptions
 
     /// <summary>The service's webhook URL, e.g. http://127.0.0.1:8080/webhooks/zalo (the chat page posts citizens' messages there).</summary>
     public Uri? WebhookUrl { get; set; }
+}
+
+/// <summary>An OA the simulator plays besides the main one.</summary>
+public sealed class SimulatedOa
+{
+    public string OaId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string InitialRefreshToken { get; set; } = "";
 }

@@ -9,7 +9,9 @@ namespace ZaloBot.Simulator;
 /// One message in a simulated chat, either direction, as the chat page shows it. <paramref name="Channel"/> says how an
 /// OA message came: reply (free, to an inbound message), cs (proactive, by user id), template_uid or template_phone (ZBS).
 /// </summary>
-public sealed record ChatEntry(long Seq, string UserId, string Direction, DateTimeOffset At, JsonNode Content, string? MessageId, string? Channel = null, string? QuotaType = null);
+/// <paramref name="OaId"/> is the OA the message went to or came from.
+public sealed record ChatEntry(long Seq, string UserId, string Direction, DateTimeOffset At, JsonNode Content, string? MessageId, string? Channel = null, string? QuotaType = null,
+    string? OaId = null);
 
 /// <summary>A citizen's message to the OA, which the OA may answer by its id.</summary>
 internal sealed class InboundMessage(string userId, DateTimeOffset at)
@@ -25,7 +27,8 @@ public sealed class SimulatorState
     private readonly TimeProvider _time;
     private readonly SimulatorOptions _options;
     private readonly Lock _tokenGate = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new();
+    private readonly ConcurrentDictionary<string, (string OaId, DateTimeOffset Expires)> _accessTokens = new();
+    private readonly ConcurrentDictionary<string, (string OaId, string Challenge)> _authorisationCodes = new();
     private readonly HashSet<string> _consumedRefreshTokens = [];
     private readonly ConcurrentQueue<ChatEntry> _chat = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
@@ -33,7 +36,7 @@ public sealed class SimulatorState
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInteraction = new();
     private readonly ConcurrentDictionary<string, bool> _unreachableByTemplate = new();
     private readonly Lock _rateGate = new();
-    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSends = new(StringComparer.Ordinal);
     private long _seq;
 
     public SimulatorState(TimeProvider time, IOptions<SimulatorOptions> options)
@@ -68,8 +71,18 @@ public sealed class SimulatorState
 
     public void CountCall(string endpoint) => _calls.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
 
-    public bool IsValidAccessToken(string? token) =>
-        token is not null && _accessTokens.TryGetValue(token, out var expires) && expires > _time.GetUtcNow();
+    public bool IsValidAccessToken(string? token) => OaOf(token) is not null;
+
+    /// <summary>The OA a valid access token acts for; null when the token is unknown or expired.</summary>
+    public string? OaOf(string? token) =>
+        token is not null && _accessTokens.TryGetValue(token, out var issued) && issued.Expires > _time.GetUtcNow() ? issued.OaId : null;
+
+    /// <summary>Every OA this simulator plays, the main one first.</summary>
+    public IReadOnlyList<(string OaId, string Name)> Oas =>
+        [(_options.OaId, "OA " + _options.OaId), .. _options.OtherOas.Select(o => (o.OaId, string.IsNullOrEmpty(o.Name) ? "OA " + o.OaId : o.Name))];
+
+    /// <summary>The id a person has on an OA: Zalo scopes user ids to the OA, so the same person differs on each.</summary>
+    public string UserIdOn(string? oaId, string person) => oaId is null || oaId == _options.OaId ? person : $"{person}-{oaId}";
 
     /// <summary>Invalidates every access token, as when Zalo expires them early.</summary>
     public void ExpireAccessTokens() => _accessTokens.Clear();
@@ -95,29 +108,57 @@ public sealed class SimulatorState
     {
         lock (_tokenGate)
         {
-            var genuine = refreshToken == _options.InitialRefreshToken || IsIssuedBySimulator(refreshToken);
-            if (!genuine || !_consumedRefreshTokens.Add(refreshToken)) return null;
-            var access = "sim-access-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-            var nonce = RandomNumberGenerator.GetHexString(16, lowercase: true);
-            var refresh = $"sim-refresh-{nonce}.{Mac(nonce)}";
-            _accessTokens[access] = _time.GetUtcNow() + _options.AccessTokenLifetime;
-            return (access, refresh, _options.AccessTokenLifetime);
+            var oaId = refreshToken == _options.InitialRefreshToken ? _options.OaId
+                : _options.OtherOas.FirstOrDefault(o => o.InitialRefreshToken.Length > 0 && o.InitialRefreshToken == refreshToken)?.OaId
+                ?? IssuedFor(refreshToken);
+            if (oaId is null || !_consumedRefreshTokens.Add(refreshToken)) return null;
+            return Issue(oaId);
         }
     }
 
-    private bool IsIssuedBySimulator(string token)
+    /// <summary>OAuth v4 authorisation of one OA: the code the authorisation page sends back, bound to the PKCE challenge.</summary>
+    public string Authorise(string oaId, string codeChallenge)
+    {
+        var code = "sim-code-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        _authorisationCodes[code] = (oaId, codeChallenge);
+        return code;
+    }
+
+    /// <summary>Redeems an authorisation code once, when the verifier's S256 hash is the challenge.</summary>
+    public (string AccessToken, string RefreshToken, TimeSpan ExpiresIn)? ExchangeCode(string code, string codeVerifier)
+    {
+        if (!_authorisationCodes.TryRemove(code, out var issued)) return null;
+        var challenge = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(codeVerifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        if (challenge != issued.Challenge) return null;
+        lock (_tokenGate) return Issue(issued.OaId);
+    }
+
+    private (string AccessToken, string RefreshToken, TimeSpan ExpiresIn) Issue(string oaId)
+    {
+        var access = "sim-access-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var nonce = oaId + "~" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var refresh = $"sim-refresh-{nonce}.{Mac(nonce)}";
+        _accessTokens[access] = (oaId, _time.GetUtcNow() + _options.AccessTokenLifetime);
+        return (access, refresh, _options.AccessTokenLifetime);
+    }
+
+    /// <summary>The OA a refresh token this simulator issued belongs to; null when it did not issue it.</summary>
+    private string? IssuedFor(string token)
     {
         const string prefix = "sim-refresh-";
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (!token.StartsWith(prefix, StringComparison.Ordinal) || dot < 0) return false;
+        var dot = token.LastIndexOf('.');
+        if (!token.StartsWith(prefix, StringComparison.Ordinal) || dot < prefix.Length) return null;
         var nonce = token[prefix.Length..dot];
-        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(token[(dot + 1)..]), System.Text.Encoding.ASCII.GetBytes(Mac(nonce)));
+        var tilde = nonce.IndexOf('~', StringComparison.Ordinal);
+        // Tokens issued before the simulator played several OAs carry no OA: they are the main OA's.
+        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(token[(dot + 1)..]), System.Text.Encoding.ASCII.GetBytes(Mac(nonce)))
+            ? tilde > 0 ? nonce[..tilde] : _options.OaId : null;
     }
 
     private string Mac(string nonce) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.AppSecret), System.Text.Encoding.UTF8.GetBytes(nonce)));
 
-    public ChatEntry Record(string userId, string direction, JsonNode content, string? messageId = null, string? channel = null, string? quotaType = null)
+    public ChatEntry Record(string userId, string direction, JsonNode content, string? messageId = null, string? channel = null, string? quotaType = null, string? oaId = null)
     {
         var now = _time.GetUtcNow();
         if (direction == "user")
@@ -125,7 +166,7 @@ public sealed class SimulatorState
             _lastInteraction[userId] = now;
             if (messageId is not null) _inbound[messageId] = new InboundMessage(userId, now);
         }
-        var entry = new ChatEntry(Interlocked.Increment(ref _seq), userId, direction, now, content, messageId, channel, quotaType);
+        var entry = new ChatEntry(Interlocked.Increment(ref _seq), userId, direction, now, content, messageId, channel, quotaType, oaId ?? _options.OaId);
         _chat.Enqueue(entry);
         return entry;
     }
@@ -164,16 +205,18 @@ public sealed class SimulatorState
 
     public bool IsUnreachableByTemplate(string userId) => _unreachableByTemplate.ContainsKey(userId);
 
-    /// <summary>Counts a send against the per-second limit; false when Zalo would answer -32.</summary>
-    public bool TryAcquireSend()
+    /// <summary>Counts a send against the OA's per-second limit (Zalo's -32 is per OA); false when Zalo would answer -32.</summary>
+    public bool TryAcquireSend(string? oaId = null)
     {
         if (MaxMessagesPerSecond is not { } limit) return true;
         lock (_rateGate)
         {
             var now = _time.GetUtcNow();
-            while (_recentSends.Count > 0 && now - _recentSends.Peek() >= TimeSpan.FromSeconds(1)) _recentSends.Dequeue();
-            if (_recentSends.Count >= limit) return false;
-            _recentSends.Enqueue(now);
+            var key = oaId ?? _options.OaId;
+            if (!_recentSends.TryGetValue(key, out var recent)) _recentSends[key] = recent = new Queue<DateTimeOffset>();
+            while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromSeconds(1)) recent.Dequeue();
+            if (recent.Count >= limit) return false;
+            recent.Enqueue(now);
             return true;
         }
     }

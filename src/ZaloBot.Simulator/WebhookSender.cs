@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Simulator;
 
-/// <summary>What a simulated citizen does in Zalo, turned into the webhook event Zalo would send.</summary>
+/// <summary>
+/// What a simulated citizen does in Zalo, turned into the webhook event Zalo would send. <c>OaId</c> picks which of the
+/// simulator's OAs they write to (the main one when null); <c>UserId</c> is their id on that OA.
+/// </summary>
 public sealed record CitizenAction(
     string UserId,
     string? Text = null,
@@ -17,7 +20,8 @@ public sealed record CitizenAction(
     string? Sticker = null,
     string? InfoName = null,
     string? InfoPhone = null,
-    bool Follow = false);
+    bool Follow = false,
+    string? OaId = null);
 
 /// <summary>
 /// Posts signed webhook events to the service, as Zalo does. The signature is computed here independently of the
@@ -28,9 +32,10 @@ public sealed class WebhookSender(HttpClient http, SimulatorState state, IOption
     public async Task<int> SendAsync(CitizenAction action, Uri webhookUrl, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var oaId = action.OaId ?? o.OaId;
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var msgId = "sim-user-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
-        var (eventName, content) = Build(action, msgId);
+        var (eventName, content) = Build(action, msgId, oaId);
 
         var body = new JsonObject
         {
@@ -43,7 +48,7 @@ public sealed class WebhookSender(HttpClient http, SimulatorState state, IOption
         if (!action.Follow)
         {
             body["sender"] = new JsonObject { ["id"] = action.UserId };
-            body["recipient"] = new JsonObject { ["id"] = o.OaId };
+            body["recipient"] = new JsonObject { ["id"] = oaId };
         }
 
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
@@ -52,15 +57,15 @@ public sealed class WebhookSender(HttpClient http, SimulatorState state, IOption
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("X-ZEvent-Signature", "mac=" + mac);
 
-        state.Record(action.UserId, "user", content.DeepClone(), msgId);
+        state.Record(action.UserId, "user", content.DeepClone(), msgId, oaId: oaId);
         using var response = await http.SendAsync(request, cancellationToken);
         return (int)response.StatusCode;
     }
 
-    private (string EventName, JsonObject Content) Build(CitizenAction a, string msgId)
+    private static (string EventName, JsonObject Content) Build(CitizenAction a, string msgId, string oaId)
     {
         if (a.Follow)
-            return ("follow", new JsonObject { ["oa_id"] = options.Value.OaId, ["follower"] = new JsonObject { ["id"] = a.UserId }, ["source"] = "oa_profile" });
+            return ("follow", new JsonObject { ["oa_id"] = oaId, ["follower"] = new JsonObject { ["id"] = a.UserId }, ["source"] = "oa_profile" });
         if (a.InfoName is not null || a.InfoPhone is not null)
             return ("user_submit_info", new JsonObject { ["info"] = new JsonObject { ["name"] = a.InfoName, ["phone"] = a.InfoPhone } });
         if (a.ImageUrl is not null)

@@ -23,20 +23,21 @@ public sealed class CitizenSender(HttpClient http, string appId, string oaSecret
     public Task SayAsync(string user, string text) => PostAsync(user, text, MessageId(user));
 
     /// <summary>A message with a fresh id, registered on its own first.</summary>
-    public async Task SayNewAsync(string user, string text)
+    /// <param name="oa">The OA written to (the simulator plays <c>bench-oa</c> and, for the many-OA run, <c>bench-oa-N</c>).</param>
+    public async Task SayNewAsync(string user, string text, string oa = "bench-oa")
     {
         var msgId = "bench-" + Guid.NewGuid().ToString("N");
         (await http.PostAsJsonAsync("/zalo-sim/_control/inbound", new[] { new { userId = user, msgId } })).EnsureSuccessStatusCode();
-        await PostAsync(user, text, msgId);
+        await PostAsync(user, text, msgId, oa);
     }
 
-    private async Task PostAsync(string user, string text, string msgId)
+    private async Task PostAsync(string user, string text, string msgId, string oa = "bench-oa")
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var body = JsonSerializer.Serialize(new
         {
             app_id = appId, user_id_by_app = user + "-byapp", event_name = "user_send_text", timestamp,
-            sender = new { id = user }, recipient = new { id = "bench-oa" }, message = new { text, msg_id = msgId },
+            sender = new { id = user }, recipient = new { id = oa }, message = new { text, msg_id = msgId },
         });
         var bytes = System.Text.Encoding.UTF8.GetBytes(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(bytes) };

@@ -16,7 +16,11 @@ public static class DeliveryBenchmark
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static async Task<int> RunAsync(string baseUrl, int latencyMs, int rate, int seconds, int burst, string appId, string oaSecretKey)
+    /// <param name="oas">
+    /// Besides the run through one OA, a run at the same total rate spread over this many OAs (the simulator's
+    /// <c>bench-oa-1</c> … set up by scripts/bench.sh), each citizen writing to one of them; both are printed.
+    /// </param>
+    public static async Task<int> RunAsync(string baseUrl, int latencyMs, int rate, int seconds, int burst, string appId, string oaSecretKey, int oas = 1)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
         (await http.PostAsync($"/zalo-sim/_control/latency?ms={latencyMs}", null)).EnsureSuccessStatusCode();
@@ -30,6 +34,22 @@ public static class DeliveryBenchmark
         await Parallel.ForEachAsync(warmUsers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
         await FirstRepliesAsync(http, warmUsers, TimeSpan.FromSeconds(60));
 
+        var failed = 0;
+        foreach (var spread in oas > 1 ? new[] { 1, oas } : [1])
+        {
+            Console.WriteLine($"--- {spread} OA(s) sharing the load ---");
+            failed += await MeasureAsync(http, citizen, $"{run}-{spread}", rate, seconds, burst, spread);
+        }
+        var messages = await http.GetFromJsonAsync<JsonElement>("/zalo-sim/_control/calls");
+        Console.WriteLine($"simulator calls: {messages}");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The steady and burst runs, each citizen writing to one of <paramref name="oas"/> OAs in turn; 1 when someone went unanswered.</summary>
+    private static async Task<int> MeasureAsync(HttpClient http, CitizenSender citizen, string run, int rate, int seconds, int burst, int oas)
+    {
+        string OaOf(int i) => oas == 1 ? "bench-oa" : i % oas == 0 ? "bench-oa" : $"bench-oa-{i % oas}";
+
         // Steady: `rate` new citizens a second, each saying hello once (open loop: sends do not wait for answers).
         var steadyUsers = Enumerable.Range(0, rate * seconds).Select(i => $"steady-{run}-{i}").ToList();
         var acked = new ConcurrentDictionary<string, DateTimeOffset>();
@@ -39,8 +59,8 @@ public static class DeliveryBenchmark
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var user = steadyUsers[i];
-            sends.Add(Task.Run(async () => { await citizen.SayNewAsync(user, "xin chào"); acked[user] = DateTimeOffset.UtcNow; }));
+            var (user, oa) = (steadyUsers[i], OaOf(i));
+            sends.Add(Task.Run(async () => { await citizen.SayNewAsync(user, "xin chào", oa); acked[user] = DateTimeOffset.UtcNow; }));
         }
         await Task.WhenAll(sends);
         var steadyEnd = DateTimeOffset.UtcNow;
@@ -54,7 +74,8 @@ public static class DeliveryBenchmark
         // Burst: distinct citizens greeting at once; conversations/s from the first webhook to the last first reply.
         var burstUsers = Enumerable.Range(0, burst).Select(i => $"burst-{run}-{i}").ToList();
         var start = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(burstUsers, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
+        await Parallel.ForEachAsync(burstUsers.Select((user, i) => (user, i)), new ParallelOptions { MaxDegreeOfParallelism = 48 },
+            async (u, _) => await citizen.SayNewAsync(u.user, "xin chào", OaOf(u.i)));
         var ingested = DateTimeOffset.UtcNow;
         var burstReplies = await FirstRepliesAsync(http, burstUsers, TimeSpan.FromSeconds(120));
         var last = burstReplies.Values.DefaultIfEmpty(start).Max();
@@ -63,8 +84,6 @@ public static class DeliveryBenchmark
             $"({burst / (ingested - start).TotalSeconds:F0}/s); all {answered} answered {(last - start).TotalSeconds:F1} s after the first = " +
             $"{answered / (last - start).TotalSeconds:F0} conversations/s");
 
-        var messages = await http.GetFromJsonAsync<JsonElement>("/zalo-sim/_control/calls");
-        Console.WriteLine($"simulator calls: {messages}");
         return answered == burst && latencies.Count == steadyUsers.Count ? 0 : 1;
     }
 

@@ -19,7 +19,7 @@ public static class IngestRequests
         {
             var timestamp = (start + i).ToString(CultureInfo.InvariantCulture);
             var user = 1000 + (i % 500);
-            var body = $$$"""{"app_id":"{{{appId}}}","user_id_by_app":"u{{{user}}}","event_name":"user_send_text","timestamp":"{{{timestamp}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"oa1"},"message":{"text":"Đường Nguyễn Trãi bị ngập nước, đề nghị xử lý {{{i}}}","msg_id":"bench-{{{run}}}-{{{i}}}"}}""";
+            var body = $$$"""{"app_id":"{{{appId}}}","user_id_by_app":"u{{{user}}}","event_name":"user_send_text","timestamp":"{{{timestamp}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"bench-oa"},"message":{"text":"Đường Nguyễn Trãi bị ngập nước, đề nghị xử lý {{{i}}}","msg_id":"bench-{{{run}}}-{{{i}}}"}}""";
             writer.Write(WebhookSignature.Compute(appId, Encoding.UTF8.GetBytes(body), timestamp, secret));
             writer.Write('\t');
             writer.Write(body);

@@ -8,8 +8,8 @@ return args switch
     ["fuzz", var url, var connectionString, var token, var appId, var oaId, var secret, var count, var seed, var concurrency] =>
         await FuzzRun.RunAsync(url, connectionString, token, appId, oaId, secret,
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), FuzzRun.ParseSeed(seed), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture)),
-    ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret] =>
-        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret),
+    ["delivery", var url, var latencyMs, var rate, var seconds, var burst, var appId, var secret, .. var rest] =>
+        MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret, rest is [var oas] ? Int(oas) : 1),
     ["wave", var url, var latencyMs, var count, var appId, var secret, var connectionString, var servicePid, var postgresPid] =>
         MessagesPerComplaint.Run() | await WaveBenchmark.RunAsync(new WaveBenchmark.Settings(url, Int(latencyMs), Int(count), appId, secret, connectionString, Int(servicePid), Int(postgresPid))),
     ["start", var url, var label, var appId, var secret] => await StartBenchmark.RunAsync(url, label, appId, secret),

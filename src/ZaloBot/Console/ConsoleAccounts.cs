@@ -73,10 +73,10 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
 
     public static string NormaliseLogin(string? login) => (login ?? "").Trim().ToLowerInvariant();
 
-    private sealed record Candidate(long Id, string Name, string Role, string? AgencyCode, bool Active, string? PasswordHash, string? ZaloUserId);
+    private sealed record Candidate(long Id, string Name, string Role, string? AgencyCode, bool Active, string? PasswordHash, string? ZaloUserId, string? ZaloOaId);
 
     private const string LockCandidate = """
-        select id, name, role, agency_code as AgencyCode, active, password_hash as PasswordHash, zalo_user_id as ZaloUserId
+        select id, name, role, agency_code as AgencyCode, active, password_hash as PasswordHash, zalo_user_id as ZaloUserId, zalo_oa_id as ZaloOaId
         from staff where lower(login) = @login
         for update
         """;
@@ -177,7 +177,7 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
             await transaction.CommitAsync(cancellationToken);
             return CodeRequestOutcome.RateLimited;
         }
-        if (!candidate.Active || candidate.ZaloUserId is null)
+        if (!candidate.Active || candidate.ZaloUserId is null || candidate.ZaloOaId is null)
         {
             await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.CodeRefused, login, MethodZaloCode, null, remoteIp,
                 candidate.Active ? "no linked Zalo account" : "account disabled", now, cancellationToken);
@@ -194,7 +194,7 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
             """, new { id = candidate.Id, hash = CodeHash(candidate.Id, code), now, expiresAt }, transaction, cancellationToken: cancellationToken));
         var minutes = (int)Math.Round(Options.SignInCodeLifetime.TotalMinutes);
         var text = $"Mã đăng nhập bảng điều khiển phản ánh: {code}. Mã dùng một lần, hết hạn sau {minutes} phút. Không đưa mã này cho bất kỳ ai.";
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(candidate.ZaloUserId, ZaloMessages.Text(text), $"console-code:{codeId}", null), now, cancellationToken);
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(candidate.ZaloOaId, candidate.ZaloUserId), ZaloMessages.Text(text), $"console-code:{codeId}", null), now, cancellationToken);
         await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.CodeSent, login, MethodZaloCode, null, remoteIp, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

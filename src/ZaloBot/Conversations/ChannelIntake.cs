@@ -15,12 +15,12 @@ namespace ZaloBot.Conversations;
 /// </summary>
 public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.TrackClocks trackClocks)
 {
-    public async Task<long> FileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenId, CreateTicket ticket, string channel,
+    public async Task<long> FileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxRecipient citizen, CreateTicket ticket, string channel,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await TicketIntake.CreateAsync(connection, transaction, citizenId, ticket, now, cancellationToken);
+        var id = await TicketIntake.CreateAsync(connection, transaction, citizen, ticket, now, cancellationToken);
         var rules = await trackSettings.GetAsync(cancellationToken);
-        await trackClocks.ApplyCreatedAsync(connection, transaction, citizenId, new SetTicketTrack(
+        await trackClocks.ApplyCreatedAsync(connection, transaction, citizen.StoredId, new SetTicketTrack(
             ticket.Code, TicketTracks.Pakn, Priorities.Suggest(ticket.Description, rules.Priorities),
             TicketTracks.Recognise(ticket.Description, rules.Tracks)), now, cancellationToken);
         await TicketLedger.SetChannelAsync(connection, transaction, id, channel, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.Tra
     }
 
     /// <summary>The "received" notice with the code and due date, as a message (or the template beyond the window).</summary>
-    public static Task NoticeReceivedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string recipient, long ticketId, string code, DateOnly due,
+    public static Task NoticeReceivedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxRecipient recipient, long ticketId, string code, DateOnly due,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var dueText = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

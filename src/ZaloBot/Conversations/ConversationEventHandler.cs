@@ -16,6 +16,7 @@ public sealed class ConversationEventHandler(
     StaffEnrolment enrolment,
     StaffChatHandler staffChat,
     Microsoft.Extensions.Options.IOptions<NudgeOptions> nudges,
+    ZaloBot.Oas.OaDirectory oas,
     TimeProvider time,
     ILogger<ConversationEventHandler> logger) : IInboxEventHandler
 {
@@ -25,10 +26,12 @@ public sealed class ConversationEventHandler(
         if (!ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out var error))
             throw new InvalidOperationException($"Stored event {inboxEvent.Id} has no envelope: {error}");
         var zaloEvent = WithSaneClock(ZaloEventParser.Parse(document.RootElement, envelope), time.GetUtcNow());
+        // Events that name no OA are the configured OA's (what a single-OA deployment always received).
+        var oaId = zaloEvent.OaId ?? oas.PrimaryOaId;
 
         if (IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting)
             // The clock is already bounded to now (WithSaneClock): a forged future date cannot hold a window open.
-            await MessagingWindow.RecordInteractionAsync(connection, transaction, interacting, zaloEvent.Timestamp, cancellationToken);
+            await MessagingWindow.RecordInteractionAsync(connection, transaction, new ZaloRecipient(oaId, interacting), zaloEvent.Timestamp, cancellationToken);
 
         // Any message opens the free window: notices waiting behind a nudge go now, as answers to it. Sent with the
         // nudge's keyword ("XEM PA-…"), those notices are the whole answer.
@@ -60,12 +63,12 @@ public sealed class ConversationEventHandler(
             var cause = $"inbox:{inboxEvent.Id}";
             if (StaffEnrolment.TryReadCode(text, out var code))
             {
-                await EnrolAsync(connection, transaction, message.SenderId, code, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
+                await EnrolAsync(connection, transaction, new ZaloRecipient(oaId, message.SenderId), code, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;
             }
-            if (await StaffEnrolment.LinkedStaffAsync(connection, transaction, message.SenderId, cancellationToken) is { } staff)
+            if (await StaffEnrolment.LinkedStaffAsync(connection, transaction, new ZaloRecipient(oaId, message.SenderId), cancellationToken) is { } staff)
             {
-                await staffChat.HandleAsync(connection, transaction, staff, message.SenderId, text, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
+                await staffChat.HandleAsync(connection, transaction, staff, new ZaloRecipient(oaId, message.SenderId), text, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;
             }
         }
@@ -73,7 +76,7 @@ public sealed class ConversationEventHandler(
         if (CitizenInputs.From(zaloEvent) is not { } input || zaloEvent.UserId is not { } userId) return;
         // Answers to a message are replies to it (free); a follow or a form has no message to reply to.
         var replyTo = zaloEvent is UserMessageEvent { MsgId.Length: > 0 } inbound ? inbound.MsgId : null;
-        await turns.RunAsync(connection, transaction, userId, input, $"inbox:{inboxEvent.Id}", replyTo, inboxEvent.CorrelationId, cancellationToken);
+        await turns.RunAsync(connection, transaction, new ZaloRecipient(oaId, userId), input, $"inbox:{inboxEvent.Id}", replyTo, inboxEvent.CorrelationId, cancellationToken);
     }
 
     /// <summary>What opens Zalo's 7-day window: the user wrote, followed, pressed a button, sent the form or opened the chat.</summary>
@@ -98,9 +101,9 @@ public sealed class ConversationEventHandler(
         : now - zaloEvent.Timestamp > MaxEventAge ? zaloEvent with { Timestamp = now - MaxEventAge }
         : zaloEvent;
 
-    private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, string cause, string replyTo, string? correlationId, CancellationToken cancellationToken)
+    private async Task EnrolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient zaloUser, string code, string cause, string replyTo, string? correlationId, CancellationToken cancellationToken)
     {
-        var (outcome, staff) = await enrolment.RedeemAsync(connection, transaction, zaloUserId, code, cancellationToken);
+        var (outcome, staff) = await enrolment.RedeemAsync(connection, transaction, zaloUser, code, cancellationToken);
         var reply = outcome switch
         {
             EnrolmentOutcome.Linked => StaffTexts.Linked(staff!.Name, staff.Role),
@@ -108,6 +111,6 @@ public sealed class ConversationEventHandler(
             _ => StaffTexts.WrongCode,
         };
         if (outcome != EnrolmentOutcome.Linked) logger.LogWarning("Staff enrolment refused ({Outcome})", outcome);
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, ZaloMessages.Text(reply), cause + ":0", correlationId, replyTo), time.GetUtcNow(), cancellationToken);
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUser, ZaloMessages.Text(reply), cause + ":0", correlationId, replyTo), time.GetUtcNow(), cancellationToken);
     }
 }

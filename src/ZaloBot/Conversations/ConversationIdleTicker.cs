@@ -32,11 +32,11 @@ public sealed class ConversationIdleTicker(
         var now = Time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ticked = 0;
-        foreach (var userId in await ConversationStore.IdleDueAsync(connection, now, 100, cancellationToken))
+        foreach (var citizen in await ConversationStore.IdleDueAsync(connection, now, 100, cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (!await InboxQueue.TryLockUserAsync(connection, transaction, userId, cancellationToken)) continue;
-            await turns.RunAsync(connection, transaction, userId, new TickInput(now), $"tick:{userId}:{now.ToUnixTimeMilliseconds()}", replyToMsgId: null, correlationId: null, cancellationToken);
+            if (!await InboxQueue.TryLockUserAsync(connection, transaction, citizen.UserId, cancellationToken)) continue;
+            await turns.RunAsync(connection, transaction, citizen, new TickInput(now), $"tick:{citizen.OaId}:{citizen.UserId}:{now.ToUnixTimeMilliseconds()}", replyToMsgId: null, correlationId: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             ticked++;
         }

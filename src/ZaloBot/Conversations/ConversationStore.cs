@@ -2,42 +2,44 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using ZaloBot.Storage;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Conversations;
 
-/// <summary>The engine's state per Zalo user, stored as jsonb and replaced inside the processor's transaction.</summary>
+/// <summary>The engine's state per Zalo user of one OA, stored as jsonb and replaced inside the processor's transaction.</summary>
 public static class ConversationStore
 {
-    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonSerializerOptions json, CancellationToken cancellationToken)
         where TState : class
     {
         // The user's advisory lock already serialises writers; FOR UPDATE keeps staff-side writers honest too.
-        const string sql = "select state::text from conversations where zalo_user_id = @userId for update";
-        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { userId }, transaction, cancellationToken: cancellationToken));
+        const string sql = "select state::text from conversations where oa_id = @OaId and zalo_user_id = @UserId for update";
+        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { citizen.OaId, citizen.UserId }, transaction, cancellationToken: cancellationToken));
         return text is null ? null : JsonSerializer.Deserialize<TState>(text, json);
     }
 
     private const string SaveSql = """
-        insert into conversations (zalo_user_id, state, updated_at, idle_check_at)
-        values (@userId, @state::jsonb, @now, @idleCheckAt)
-        on conflict (zalo_user_id) do update
+        insert into conversations (oa_id, zalo_user_id, state, updated_at, idle_check_at)
+        values (@oaId, @userId, @state::jsonb, @now, @idleCheckAt)
+        on conflict (oa_id, zalo_user_id) do update
         set state = excluded.state, version = conversations.version + 1,
             updated_at = excluded.updated_at, idle_check_at = excluded.idle_check_at
         """;
 
     /// <summary>The save as one statement of a batch (a turn sends it with its replies, in one round trip).</summary>
-    public static NpgsqlBatchCommand Save<TState>(string userId, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json) =>
-        StatementBatch.Command(SaveSql, ("userId", userId), ("state", JsonSerializer.Serialize(state, json)), ("now", now), ("idleCheckAt", idleCheckAt));
+    public static NpgsqlBatchCommand Save<TState>(ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json) =>
+        StatementBatch.Command(SaveSql, ("oaId", citizen.OaId), ("userId", citizen.UserId), ("state", JsonSerializer.Serialize(state, json)), ("now", now), ("idleCheckAt", idleCheckAt));
 
     /// <summary>Users whose idle draft is due for a reminder or expiry check.</summary>
-    public static async Task<IReadOnlyList<string>> IdleDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ZaloRecipient>> IdleDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         const string sql = """
-            select zalo_user_id from conversations
+            select oa_id, zalo_user_id from conversations
             where idle_check_at <= @now
             order by idle_check_at
             limit @limit
             """;
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<(string OaId, string UserId)>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken)))
+            .Select(r => new ZaloRecipient(r.OaId, r.UserId)).ToList();
     }
 }

@@ -21,10 +21,13 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
 
     /// <param name="causeKey">Identifies what caused this turn (e.g. <c>inbox:42</c>); replies are keyed by it, so a replayed cause adds nothing.</param>
     /// <param name="replyToMsgId">The citizen's inbound message this turn answers (replies to it are free); null for idle ticks.</param>
-    public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationInput input, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
+    /// <param name="citizen">The citizen as the OA they wrote to knows them: answers leave through that OA.</param>
+    public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloBot.Zalo.ZaloRecipient citizen, ConversationInput input, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, userId, StateJson, cancellationToken) ?? ConversationState.New();
+        // Tickets, feedback and privacy records are found by the user id, which Zalo never gives to two people on different OAs.
+        var userId = citizen.UserId;
+        var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, citizen, StateJson, cancellationToken) ?? ConversationState.New();
         var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
         context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
         context = await privacy.AddToAsync(connection, transaction, userId, context, cancellationToken);
@@ -41,7 +44,7 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
             {
                 case CreateTicket ticket:
                     // ID card numbers are never needed to handle a case: stored with only their last digits.
-                    await TicketIntake.CreateAsync(connection, transaction, userId, ticket with { Description = IdNumbers.Mask(ticket.Description) }, now, cancellationToken);
+                    await TicketIntake.CreateAsync(connection, transaction, citizen, ticket with { Description = IdNumbers.Mask(ticket.Description) }, now, cancellationToken);
                     break;
                 case AppendToTicket append:
                     await TicketIntake.AppendCitizenMessageAsync(connection, transaction, userId, append.TicketCode,
@@ -62,7 +65,7 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     await privacy.ApplyAsync(connection, transaction, userId, privacyEffect, replyToMsgId, replies, now, cancellationToken);
                     break;
                 case FollowTicket follow:
-                    await ZaloBot.SimilarReports.ChatSimilarOffers.FollowAsync(connection, transaction, userId, follow.TicketCode, now, cancellationToken);
+                    await ZaloBot.SimilarReports.ChatSimilarOffers.FollowAsync(connection, transaction, citizen, follow.TicketCode, now, cancellationToken);
                     break;
                 case RecordNotUnderstood message:
                     await unrecognised.RecordAsync(connection, transaction, message, now, cancellationToken);
@@ -74,8 +77,8 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
 
         // The replies and the new state need no answer from the database: one round trip for all of them.
         var messages = replies.Build();
-        var writes = messages.Select((message, i) => OutboxWriter.Insert(new OutboxMessage(userId, message, $"{causeKey}:{i}", correlationId, replyToMsgId), now))
-            .Append(ConversationStore.Save(userId, result.State, ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson));
+        var writes = messages.Select((message, i) => OutboxWriter.Insert(new OutboxMessage(citizen, message, $"{causeKey}:{i}", correlationId, replyToMsgId), now))
+            .Append(ConversationStore.Save(citizen, result.State, ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson));
         await StatementBatch.ExecuteAsync(connection, transaction, writes, cancellationToken);
     }
 }

@@ -9,10 +9,12 @@ namespace ZaloBot.Conversations;
 /// <summary>Ticket writes caused by citizens in chat: creation and follow-up messages, each with its audit event.</summary>
 public static class TicketIntake
 {
-    public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, CreateTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="citizen">Who filed it, through which OA: their notices leave through that OA whoever handles the ticket.</param>
+    public static async Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloBot.Outbox.OutboxRecipient citizen, CreateTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var citizenZaloId = citizen.StoredId;
         var id = await TicketLedger.CreateAsync(connection, transaction, new NewTicket(ticket.Code, citizenZaloId, ticket.CategoryCode, ticket.Description,
-            ticket.Address, ticket.Latitude, ticket.Longitude, ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, ticket.ServiceCentreSource), now, cancellationToken);
+            ticket.Address, ticket.Latitude, ticket.Longitude, ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode, citizen.OaId, ticket.ServiceCentreSource), now, cancellationToken);
 
         var eventId = await AddCitizenEventAsync(connection, transaction, id, citizenZaloId, "created", ticket.Description, new { attachments = ticket.Attachments }, now, cancellationToken);
         await ZaloBot.Evidence.EvidenceQueue.EnqueueAsync(connection, transaction, id, eventId, ticket.Attachments, now, cancellationToken);

@@ -107,7 +107,7 @@ public static partial class MiniAppIntake
         var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
         var ticket = new CreateTicket(code, service.Code, IdNumbers.Mask(input.Description), input.Address, input.Latitude, input.Longitude, null,
             attachments, input.Name ?? "", phone ?? "", centre, centreSource);
-        var id = await intake.FileAsync(connection, transaction, citizen.OaUserId, ticket, Channel, now, cancellationToken);
+        var id = await intake.FileAsync(connection, transaction, new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId), ticket, Channel, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into miniapp_submissions (app_user_id, idempotency_key, ticket_code, created_at) values (@AppUserId, @key, @code, @now)",
             new { citizen.AppUserId, key = input.Key, code, now }, transaction, cancellationToken: cancellationToken));
@@ -115,7 +115,7 @@ public static partial class MiniAppIntake
         await consents.AppendAsync(connection, transaction, citizen.OaUserId, Purposes.Notice, ConsentAnswers.Shown, null, null, now, cancellationToken);
         if (input.Latitude is not null)
             await consents.AppendAsync(connection, transaction, citizen.OaUserId, Purposes.Location, ConsentAnswers.Granted, code, null, now, cancellationToken);
-        await ChannelIntake.NoticeReceivedAsync(connection, transaction, citizen.OaUserId, id, code, due, now, cancellationToken);
+        await ChannelIntake.NoticeReceivedAsync(connection, transaction, new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId), id, code, due, now, cancellationToken);
         var alike = await similar.FindAsync(connection, transaction,
             new ZaloBot.SimilarReports.SimilarityProbe(service.Code, input.Description, null, input.Latitude, input.Longitude, ExcludeTicketId: id), similar.Options.OfferScore, 3, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

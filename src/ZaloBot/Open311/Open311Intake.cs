@@ -25,19 +25,6 @@ public sealed class Open311Options
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-/// <summary>
-/// A citizen reached through another channel has no Zalo id: their tickets carry "ext:" plus the ticket code as the
-/// recipient, which the dispatcher sends only as the ZBS template by phone.
-/// </summary>
-public static class ExternalCitizen
-{
-    public const string Prefix = "ext:";
-
-    public static string RecipientFor(string ticketCode) => Prefix + ticketCode;
-
-    public static bool Is(string recipientId) => recipientId.StartsWith(Prefix, StringComparison.Ordinal);
-}
-
 /// <summary>POST requests: a channel files a ticket through the same intake the conversation uses, with its channel recorded.</summary>
 public static partial class Open311Intake
 {
@@ -55,7 +42,7 @@ public static partial class Open311Intake
 
     public static async Task<IResult> PostAsync(string format, HttpRequest request, ChannelKeys keys, Open311RateLimiter limiter,
         NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
-        ChannelIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ChannelIntake intake, ZaloBot.Oas.OaDirectory oas, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return Open311Format.Error(Open311Format.Json, StatusCodes.Status404NotFound, "Format must be json or xml.");
         if (request.ContentLength > Limits.BufferBodyLengthLimit)
@@ -117,10 +104,12 @@ public static partial class Open311Intake
         var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
         var ticket = new CreateTicket(code, input.ServiceCode, input.Description, input.Address, input.Latitude, input.Longitude, input.AreaCode,
             [], input.Name ?? "", input.Phone ?? "", null);
-        var id = await intake.FileAsync(connection, transaction, ExternalCitizen.RecipientFor(code), ticket, channelKey.Channel, now, cancellationToken);
+        // A caller with no Zalo id: notices go as the configured OA's template by phone (OutboxRecipient.External).
+        var citizen = OutboxRecipient.External(oas.PrimaryOaId, code);
+        var id = await intake.FileAsync(connection, transaction, citizen, ticket, channelKey.Channel, now, cancellationToken);
         // The caller hears the code from the operator; the template by phone puts it in writing.
         if (input.Phone is not null)
-            await ChannelIntake.NoticeReceivedAsync(connection, transaction, ExternalCitizen.RecipientFor(code), id, code, due, now, cancellationToken);
+            await ChannelIntake.NoticeReceivedAsync(connection, transaction, citizen, id, code, due, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         LogFiled(loggers.CreateLogger(typeof(Open311Intake)), code, channelKey.Channel, input.ServiceCode);

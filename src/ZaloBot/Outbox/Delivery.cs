@@ -7,7 +7,10 @@ namespace ZaloBot.Outbox;
 /// <param name="InDoubt">Its lease ran out without a recorded result: the replica that held it died, perhaps after Zalo took the send.</param>
 public sealed record ClaimedMessage(
     long Id, string RecipientId, string Message, int Attempts, string? CorrelationId, string? ReplyToMsgId, long? TicketId, string? Notice, DateTime CreatedAt,
-    bool InDoubt = false);
+    string OaId, bool InDoubt = false)
+{
+    public OutboxRecipient Recipient => OutboxRecipient.FromStored(OaId, RecipientId);
+}
 
 /// <summary>
 /// What a ticket notice is, so that beyond the messaging window it can travel as the operator's ZBS template:

@@ -12,7 +12,9 @@ namespace ZaloBot.Outbox;
 /// Delivers one outbox message by Zalo's 2026 rules (docs/zalo-platform.md): an answer goes to the citizen's inbound
 /// message (a free reply); a proactive message goes by user id while the 7-day window is open; beyond it a ticket
 /// notice goes as the operator's ZBS template by user id, else by phone; when nothing can reach the citizen the result
-/// says why. It never writes the outcome: the dispatcher records results in batches.
+/// says why. Every call goes through the OA the message belongs to, with that OA's token and templates (a notice its OA
+/// cannot send as a template may go by phone through the OA's fallback OA). It never writes the outcome: the dispatcher
+/// records results in batches.
 /// </summary>
 public sealed class MessageDelivery(
     ZaloApiClient zalo,
@@ -21,7 +23,7 @@ public sealed class MessageDelivery(
     MessagingWindow window,
     QuietHoursHold quietHours,
     NpgsqlDataSource dataSource,
-    IOptions<NoticeTemplates> templates,
+    ZaloBot.Oas.OaNoticeTemplates templates,
     IOptions<NudgeOptions> nudges,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -54,9 +56,10 @@ public sealed class MessageDelivery(
         string windowReason;
 
         // A citizen who came through another channel (Open311) has no Zalo id: only the template by phone can reach them.
-        var external = ZaloBot.Open311.ExternalCitizen.Is(message.RecipientId);
+        var recipient = message.Recipient;
+        var external = recipient.IsExternal;
         var state = external ? WindowState.Closed
-            : message.ReplyToMsgId is null ? await window.CheckAsync(message.RecipientId, tokens.GetAsync, cancellationToken) : WindowState.Open;
+            : message.ReplyToMsgId is null ? await window.CheckAsync(recipient.AsZalo(), tokens.GetAsync, cancellationToken) : WindowState.Open;
         if (state == WindowState.Closed)
         {
             windowReason = external ? "filed through another channel, no Zalo id" : "outside Zalo's 7-day window";
@@ -64,17 +67,17 @@ public sealed class MessageDelivery(
         else
         {
             var reply = message.ReplyToMsgId is not null;
-            ConsultationRecipient recipient = reply ? new ConsultationRecipient.Reply(message.ReplyToMsgId!) : new ConsultationRecipient.User(message.RecipientId);
+            ConsultationRecipient to = reply ? new ConsultationRecipient.Reply(message.ReplyToMsgId!) : new ConsultationRecipient.User(recipient.UserId!);
             var channel = reply ? DeliveryChannels.Reply : DeliveryChannels.Consultation;
             if (message.InDoubt && await AlreadyInConversationAsync(message, body, cancellationToken) is { } delivered)
             {
                 attempts.Add(new DeliveryAttempt(time.GetUtcNow(), channel, "reconciled", null, "found in the citizen's conversation after an interrupted send", null));
                 return Sent(message, attempts, channel, delivered.MsgId);
             }
-            var result = await CallAsync(channel, token => zalo.SendConsultationAsync(recipient, body, token, cancellationToken), attempts, cancellationToken);
+            var result = await CallAsync(recipient.OaId, channel, token => zalo.SendConsultationAsync(to, body, token, cancellationToken), attempts, cancellationToken);
             if (result.Outcome == SendOutcome.Sent) return Sent(message, attempts, channel, result.MessageId);
             if (result.Outcome != SendOutcome.OutsideWindow) return AfterFailure(message, attempts, result, ambiguousIfUnknown: false);
-            await window.MarkClosedAsync(message.RecipientId, cancellationToken);
+            await window.MarkClosedAsync(recipient.AsZalo(), cancellationToken);
             windowReason = Describe(result);
         }
 
@@ -87,16 +90,17 @@ public sealed class MessageDelivery(
             attempts.Add(new DeliveryAttempt(time.GetUtcNow(), "nudge", "joined", null, "waits behind the nudge already sent", null));
             return AwaitingReply(message, attempts, null);
         }
-        var template = nudging ? nudges.Value.ToTemplate() : templates.Value.For(notice.Kind);
+        // The nudge template is one setting for the deployment: an OA whose templates differ needs the same id registered.
+        var (template, phoneOaId) = nudging ? (nudges.Value.ToTemplate(), recipient.OaId) : await templates.ForAsync(recipient.OaId, notice.Kind, cancellationToken);
         if (template is null)
             return Failed(message, attempts, $"{windowReason}; no ZBS template is configured for '{notice.Kind}' notices", unreachable: $"{windowReason}; no ZBS template for '{notice.Kind}'");
 
         var reasons = new List<string> { windowReason };
         var data = NoticeTemplates.Render(template, notice.Fields);
-        if (!external && !string.IsNullOrWhiteSpace(template.TemplateId))
+        if (!external && phoneOaId == recipient.OaId && !string.IsNullOrWhiteSpace(template.TemplateId))
         {
-            var result = await CallAsync(DeliveryChannels.TemplateByUser,
-                token => zalo.SendTemplateToUserAsync(message.RecipientId, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);
+            var result = await CallAsync(recipient.OaId, DeliveryChannels.TemplateByUser,
+                token => zalo.SendTemplateToUserAsync(recipient.UserId!, template.TemplateId, data, token, cancellationToken), attempts, cancellationToken);
             if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByUser, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
             reasons.Add("template by user id: " + Describe(result));
@@ -110,7 +114,7 @@ public sealed class MessageDelivery(
         }
         else if (!string.IsNullOrWhiteSpace(phoneTemplate))
         {
-            var result = await CallAsync(DeliveryChannels.TemplateByPhone,
+            var result = await CallAsync(phoneOaId, DeliveryChannels.TemplateByPhone,
                 token => zalo.SendTemplateToPhoneAsync(phone, phoneTemplate, data, $"outbox-{message.Id}", token, cancellationToken), attempts, cancellationToken);
             if (result.Outcome == SendOutcome.Sent) return nudging ? AwaitingReply(message, attempts, result.MessageId) : Sent(message, attempts, DeliveryChannels.TemplateByPhone, result.MessageId);
             if (!FallsThroughToPhone(result.Outcome)) return AfterFailure(message, attempts, result, ambiguousIfUnknown: true);
@@ -131,7 +135,7 @@ public sealed class MessageDelivery(
         if (body["text"]?.GetValueKind() != JsonValueKind.String) return null;
         var text = body["text"]!.GetValue<string>();
         var since = new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds() - 5_000;
-        var recent = await zalo.GetRecentMessagesAsync(message.RecipientId, 10, await tokens.GetAsync(cancellationToken), cancellationToken);
+        var recent = await zalo.GetRecentMessagesAsync(message.RecipientId, 10, await tokens.GetAsync(message.OaId, cancellationToken), cancellationToken);
         var found = recent?.FirstOrDefault(m => m.FromOa && m.Time >= since && m.Message == text);
         logger.LogInformation("Outbox message {OutboxId} was in doubt after an interrupted send: {Finding}", message.Id,
             recent is null ? "Zalo's conversation could not be read; sending it" : found is null ? "not in the conversation; sending it" : "already delivered; not sending it again");
@@ -143,9 +147,9 @@ public sealed class MessageDelivery(
         outcome is SendOutcome.OutsideWindow or SendOutcome.Unreachable or SendOutcome.Invalid or SendOutcome.Configuration;
 
     /// <summary>One call with the current token; an expired token is refreshed once and the call repeated. Every call is an attempt.</summary>
-    private async Task<ZaloSendResult> CallAsync(string channel, Func<string, Task<ZaloSendResult>> call, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    private async Task<ZaloSendResult> CallAsync(string oaId, string channel, Func<OaAccessToken, Task<ZaloSendResult>> call, List<DeliveryAttempt> attempts, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(cancellationToken);
+        var token = await tokens.GetAsync(oaId, cancellationToken);
         var result = Observe(await call(token));
         if (result.Outcome == SendOutcome.RefreshToken)
         {

@@ -98,14 +98,14 @@ public sealed class OutboxDispatcher(
     {
         // Results not yet written hold their recipients' leases; claiming now could hand out what was just sent.
         if (_unrecorded.Count > 0) return 0;
-        if (link.RefreshRefusedDetail is not null && !await TokenRecoveredAsync(cancellationToken)) return 0;
+        var pausedOas = await PausedOasAsync(cancellationToken);
         var o = options.Value;
         var free = Math.Min(o.Concurrency - Volatile.Read(ref _inFlight), o.BatchSize);
         var permitted = link.Permit(Math.Max(free, 0));
         if (permitted <= 0) return 0;
 
         var busy = _sending.Values.ToArray();
-        var claimed = await OutboxStore.ClaimAsync(dataSource, permitted, time.GetUtcNow(), o.LeaseDuration, busy, cancellationToken);
+        var claimed = await OutboxStore.ClaimAsync(dataSource, permitted, time.GetUtcNow(), o.LeaseDuration, busy, pausedOas, cancellationToken);
         foreach (var message in claimed)
         {
             _sending[message.Id] = message.RecipientId;
@@ -150,17 +150,24 @@ public sealed class OutboxDispatcher(
         await OutboxStore.RenewLeasesAsync(dataSource, _sending.Keys.ToArray(), now + lease, cancellationToken);
     }
 
-    private async Task<bool> TokenRecoveredAsync(CancellationToken cancellationToken)
+    /// <summary>The OAs whose refresh token Zalo refused and no operator has replaced yet: their messages wait, the others go.</summary>
+    private async Task<string[]> PausedOasAsync(CancellationToken cancellationToken)
     {
-        try
+        var refused = link.RefusedOas;
+        if (refused.Count == 0) return [];
+        var paused = new List<string>(refused.Count);
+        foreach (var oaId in refused.Keys)
         {
-            await tokens.GetAsync(cancellationToken);
-            return true;
+            try
+            {
+                await tokens.GetAsync(oaId, cancellationToken);
+            }
+            catch (ZaloTokenException)
+            {
+                paused.Add(oaId);
+            }
         }
-        catch (ZaloTokenException)
-        {
-            return false;
-        }
+        return paused.ToArray();
     }
 
     private TimeSpan NextWait()

@@ -11,7 +11,9 @@ public static class OutboxStore
     /// a recipient whose previous message is still leased (in flight, or its result not yet written) gets nothing.
     /// </summary>
     /// <param name="busyRecipients">Recipients this process is sending to right now: never a second message at once, even if a lease ran out.</param>
-    public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, string[] busyRecipients, CancellationToken cancellationToken)
+    /// <param name="pausedOas">OAs whose sends wait (Zalo refused their refresh token): their messages stay untouched.</param>
+    public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(NpgsqlDataSource dataSource, int limit, DateTimeOffset now, TimeSpan lease, string[] busyRecipients,
+        string[] pausedOas, CancellationToken cancellationToken)
     {
         const string sql = """
             with claimable as (
@@ -23,7 +25,7 @@ public static class OutboxStore
                 select o.id, o.lease_until is not null as in_doubt
                 from outbox o
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
-                  and o.recipient_id <> all(@busyRecipients)
+                  and o.recipient_id <> all(@busyRecipients) and o.oa_id <> all(@pausedOas)
                   and not exists (
                       select 1 from outbox e
                       where e.recipient_id = o.recipient_id and e.id < o.id and e.status = 'pending'
@@ -37,11 +39,11 @@ public static class OutboxStore
             where o.id = c.id
             returning o.id, o.recipient_id as RecipientId, o.message::text as Message, o.attempts, o.correlation_id as CorrelationId,
                       o.reply_to_msg_id as ReplyToMsgId, o.ticket_id as TicketId, o.notice::text as Notice, o.created_at as CreatedAt,
-                      c.in_doubt as InDoubt
+                      o.oa_id as OaId, c.in_doubt as InDoubt
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,
-            new { now, limit, leaseUntil = now + lease, busyRecipients }, cancellationToken: cancellationToken));
+            new { now, limit, leaseUntil = now + lease, busyRecipients, pausedOas }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
     }
 

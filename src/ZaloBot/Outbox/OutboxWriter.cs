@@ -5,12 +5,12 @@ using ZaloBot.Storage;
 namespace ZaloBot.Outbox;
 
 /// <summary>
-/// A message owed to a Zalo user, queued in the caller's transaction. <paramref name="ReplyToMsgId"/> makes it an
+/// A message owed to a citizen or staff member, queued in the caller's transaction; it leaves through the recipient's OA. <paramref name="ReplyToMsgId"/> makes it an
 /// answer to the citizen's inbound message (free); without it the message is proactive. A <paramref name="Notice"/>
 /// about a ticket may travel as a ZBS template when the citizen is outside the messaging window.
 /// </summary>
 public sealed record OutboxMessage(
-    string RecipientId, JsonObject Message, string IdempotencyKey, string? CorrelationId,
+    OutboxRecipient Recipient, JsonObject Message, string IdempotencyKey, string? CorrelationId,
     string? ReplyToMsgId = null, long? TicketId = null, Notice? Notice = null);
 
 /// <summary>
@@ -20,8 +20,8 @@ public sealed record OutboxMessage(
 public static class OutboxWriter
 {
     private const string InsertSql = """
-        insert into outbox (recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
-        values (@RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
+        insert into outbox (oa_id, recipient_id, message, idempotency_key, correlation_id, created_at, next_attempt_at, reply_to_msg_id, ticket_id, notice)
+        values (@OaId, @RecipientId, @Message::jsonb, @IdempotencyKey, @CorrelationId, @now, @now, @ReplyToMsgId, @TicketId, @Notice::jsonb)
         on conflict (idempotency_key) do nothing
         """;
 
@@ -30,7 +30,8 @@ public static class OutboxWriter
 
     /// <summary>The insert as one statement of a batch, for a caller that sends several writes in one round trip.</summary>
     public static NpgsqlBatchCommand Insert(OutboxMessage message, DateTimeOffset now) => StatementBatch.Command(InsertSql,
-        ("RecipientId", message.RecipientId),
+        ("OaId", message.Recipient.OaId),
+        ("RecipientId", message.Recipient.StoredId),
         ("Message", message.Message.ToJsonString()),
         ("IdempotencyKey", message.IdempotencyKey),
         ("CorrelationId", message.CorrelationId),

@@ -83,8 +83,8 @@ public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var request = await connection.QuerySingleOrDefaultAsync<(string UserId, string Kind, string? Detail, string Status)?>(new CommandDefinition(
-            "select zalo_user_id, kind, detail, status from privacy_requests where id = @id for update", new { id }, transaction, cancellationToken: cancellationToken));
+        var request = await connection.QuerySingleOrDefaultAsync<(string UserId, string Kind, string? Detail, string Status, string OaId)?>(new CommandDefinition(
+            "select zalo_user_id, kind, detail, status, oa_id from privacy_requests where id = @id for update", new { id }, transaction, cancellationToken: cancellationToken));
         if (request is not { } r) return CompleteOutcome.NotFound;
         if (r.Status != "acknowledged") return CompleteOutcome.AlreadyClosed;
 
@@ -100,7 +100,7 @@ public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar
         else
         {
             await Outbox.OutboxWriter.EnqueueAsync(connection, transaction,
-                new Outbox.OutboxMessage(r.UserId, Zalo.ZaloMessages.Text(tell!), $"privacy-request:{id}:done", null), now, cancellationToken);
+                new Outbox.OutboxMessage(new Zalo.ZaloRecipient(r.OaId, r.UserId), Zalo.ZaloMessages.Text(tell!), $"privacy-request:{id}:done", null), now, cancellationToken);
         }
         await connection.ExecuteAsync(new CommandDefinition(
             """

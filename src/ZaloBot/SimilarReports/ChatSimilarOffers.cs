@@ -28,11 +28,11 @@ public sealed class ChatSimilarOffers(SimilarReportFinder finder)
         };
     }
 
-    public static async Task FollowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task FollowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloBot.Zalo.ZaloRecipient citizen, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "select id from tickets where code = @ticketCode", new { ticketCode }, transaction, cancellationToken: cancellationToken));
-        if (id is { } ticketId) await TicketFollowers.AddAsync(connection, transaction, ticketId, userId, null, now, cancellationToken);
+        if (id is { } ticketId) await TicketFollowers.AddAsync(connection, transaction, ticketId, citizen, null, now, cancellationToken);
     }
 
     /// <summary>The citizen's own ticket only: a forged code for someone else's ticket changes nothing.</summary>

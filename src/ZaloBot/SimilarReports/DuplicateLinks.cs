@@ -30,9 +30,9 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Both rows locked in id order, so two staff linking the same pair in opposite directions cannot deadlock.
-        var locked = (await connection.QueryAsync<(long Id, string Code, string Status, long? DuplicateOf, int Version, string Citizen)>(new CommandDefinition(
+        var locked = (await connection.QueryAsync<(long Id, string Code, string Status, long? DuplicateOf, int Version, string CitizenId, string CitizenOaId)>(new CommandDefinition(
             """
-            select id, code, status, duplicate_of, version, citizen_zalo_id from tickets
+            select id, code, status, duplicate_of, version, citizen_zalo_id, citizen_oa_id from tickets
             where code in (@duplicateCode, @mainCode) order by id for update
             """, new { duplicateCode, mainCode }, transaction, cancellationToken: cancellationToken))).ToList();
         var duplicate = locked.FirstOrDefault(t => t.Code == duplicateCode);
@@ -51,11 +51,12 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         await TicketLedger.CloseAsDuplicateAsync(connection, transaction, duplicate.Id, main.Id, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into ticket_followers (ticket_id, recipient_id, via_ticket_id, created_at)
-                select @mainId, recipient_id, via_ticket_id, @now from ticket_followers where ticket_id = @duplicateId
+            insert into ticket_followers (ticket_id, oa_id, recipient_id, via_ticket_id, created_at)
+                select @mainId, oa_id, recipient_id, via_ticket_id, @now from ticket_followers where ticket_id = @duplicateId
                 on conflict (ticket_id, recipient_id) do nothing;
             """, new { now, mainId = main.Id, duplicateId = duplicate.Id }, transaction, cancellationToken: cancellationToken));
-        await TicketFollowers.AddAsync(connection, transaction, main.Id, duplicate.Citizen, duplicate.Id, now, cancellationToken);
+        var duplicateCitizen = OutboxRecipient.FromStored(duplicate.CitizenOaId, duplicate.CitizenId);
+        await TicketFollowers.AddAsync(connection, transaction, main.Id, duplicateCitizen, duplicate.Id, now, cancellationToken);
 
         var text = Notice(duplicateCode, mainCode);
         var eventId = await AddEventAsync(connection, transaction, duplicate.Id, staff, isPublic: true, text,
@@ -66,7 +67,7 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         {
             ["code"] = duplicateCode, ["status"] = TicketStatusText.ForCitizen(TicketStatus.Closed), ["reason"] = text, ["text"] = text,
         });
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(duplicate.Citizen, ZaloMessages.Text(text),
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(duplicateCitizen, ZaloMessages.Text(text),
             $"ticket-event:{eventId}", null, TicketId: duplicate.Id, Notice: notice), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

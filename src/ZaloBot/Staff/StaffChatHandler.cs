@@ -17,12 +17,12 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
 {
     private const int QueueSize = 5;
 
-    public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string zaloUserId, string text, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
+    public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, ZaloRecipient zaloUser, string text, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
     {
         var replies = await AnswerAsync(connection, transaction, staff, text, cancellationToken);
         var now = time.GetUtcNow();
         for (var i = 0; i < replies.Count; i++)
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, replies[i], $"{causeKey}:{i}", correlationId, replyToMsgId), now, cancellationToken);
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUser, replies[i], $"{causeKey}:{i}", correlationId, replyToMsgId), now, cancellationToken);
     }
 
     private async Task<List<JsonObject>> AnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string text, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;
+using ZaloBot.Zalo;
 using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Staff;
@@ -49,8 +50,10 @@ public sealed partial class StaffEnrolment(NpgsqlDataSource dataSource, TimeProv
     }
 
     /// <summary>Redeems a code for the Zalo user who sent it, inside the caller's transaction.</summary>
-    public async Task<(EnrolmentOutcome Outcome, StaffAccount? Staff)> RedeemAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, string code, CancellationToken cancellationToken)
+    public async Task<(EnrolmentOutcome Outcome, StaffAccount? Staff)> RedeemAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient zaloUser, string code, CancellationToken cancellationToken)
     {
+        // Pushes and sign-in codes go back through the OA the code was sent to: the id means nothing on another OA.
+        var (zaloOaId, zaloUserId) = (zaloUser.OaId, zaloUser.UserId);
         var now = time.GetUtcNow();
         var failures = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "select count(*) from staff_enrolment_failures where zalo_user_id = @zaloUserId and at > @since",
@@ -72,19 +75,19 @@ public sealed partial class StaffEnrolment(NpgsqlDataSource dataSource, TimeProv
 
         // One Zalo account per staff member and vice versa: a re-enrolment moves the link.
         await connection.ExecuteAsync(new CommandDefinition(
-            "update staff set zalo_user_id = null where zalo_user_id = @zaloUserId", new { zaloUserId }, transaction, cancellationToken: cancellationToken));
+            "update staff set zalo_user_id = null, zalo_oa_id = null where zalo_oa_id = @zaloOaId and zalo_user_id = @zaloUserId", new { zaloOaId, zaloUserId }, transaction, cancellationToken: cancellationToken));
         var staff = await connection.QuerySingleAsync<StaffAccount>(new CommandDefinition(
-            "update staff set zalo_user_id = @zaloUserId where id = @staffId returning id, name, role, agency_code as AgencyCode, active",
-            new { zaloUserId, staffId }, transaction, cancellationToken: cancellationToken));
+            "update staff set zalo_user_id = @zaloUserId, zalo_oa_id = @zaloOaId where id = @staffId returning id, name, role, agency_code as AgencyCode, active",
+            new { zaloUserId, zaloOaId, staffId }, transaction, cancellationToken: cancellationToken));
         return (EnrolmentOutcome.Linked, staff);
     }
 
     /// <summary>The active staff member linked to this Zalo user, if any.</summary>
-    public static async Task<StaffIdentity?> LinkedStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string zaloUserId, CancellationToken cancellationToken)
+    public static async Task<StaffIdentity?> LinkedStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient zaloUser, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
-            "select id, name, role, agency_code as AgencyCode, active from staff where zalo_user_id = @zaloUserId and active",
-            new { zaloUserId }, transaction, cancellationToken: cancellationToken));
+            "select id, name, role, agency_code as AgencyCode, active from staff where zalo_oa_id = @OaId and zalo_user_id = @UserId and active",
+            new { zaloUser.OaId, zaloUser.UserId }, transaction, cancellationToken: cancellationToken));
         return row is not null && StaffRoleNames.TryParse(row.Role, out var role) ? new StaffIdentity(row.Id, row.Name, role, row.AgencyCode) : null;
     }
 

@@ -16,27 +16,27 @@ public static class StaffPush
 {
     /// <summary>Linked staff of an agency (and supervisors, who follow everything).</summary>
     public static Task ToAgencyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string agencyCode, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_code = @agencyCode",
+        SendAsync(connection, transaction, "select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_code = @agencyCode",
             new { agencyCode }, causeKey, text, ticketCode, now, cancellationToken);
 
     /// <summary>Linked intake officers and supervisors: new tickets to triage.</summary>
     public static Task ToIntakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role in ('intake_officer', 'supervisor')",
+        SendAsync(connection, transaction, "select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role in ('intake_officer', 'supervisor')",
             new { }, causeKey, text, ticketCode, now, cancellationToken);
 
     /// <summary>Linked supervisors: breaches, answers waiting for approval, tickets flagged for review.</summary>
     public static Task ToSupervisorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role = 'supervisor'",
+        SendAsync(connection, transaction, "select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and role = 'supervisor'",
             new { }, causeKey, text, ticketCode, now, cancellationToken);
 
     /// <summary>Linked heads of an agency (staff.agency_head): its tickets' breaches.</summary>
     public static Task ToAgencyHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string agencyCode, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_head and agency_code = @agencyCode",
+        SendAsync(connection, transaction, "select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and agency_head and agency_code = @agencyCode",
             new { agencyCode }, causeKey, text, ticketCode, now, cancellationToken);
 
     /// <summary>One staff member, if linked (e.g. the handler whose answer was returned).</summary>
     public static Task ToStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long staffId, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SendAsync(connection, transaction, "select id, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and id = @staffId",
+        SendAsync(connection, transaction, "select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff where active and zalo_user_id is not null and id = @staffId",
             new { staffId }, causeKey, text, ticketCode, now, cancellationToken);
 
     /// <summary>
@@ -47,15 +47,15 @@ public static class StaffPush
     {
         if (audience.Count == 0) return;
         const string sql = """
-            select id, zalo_user_id as ZaloUserId from staff
+            select id, zalo_oa_id as ZaloOaId, zalo_user_id as ZaloUserId from staff
             where active and zalo_user_id is not null and (id = any(@ids) or agency_code = any(@agencies))
             order by id
             """;
         var ids = audience.OfType<StaffAudience.One>().Select(a => a.StaffId).ToArray();
         var agencies = audience.OfType<StaffAudience.Agency>().Select(a => a.Code).ToArray();
-        var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, new { ids, agencies }, transaction, cancellationToken: cancellationToken));
-        foreach (var (id, zaloUserId) in recipients)
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, Message(text, ticketCode, status), $"{causeKey}:staff:{id}", null), now, cancellationToken);
+        var recipients = await connection.QueryAsync<(long Id, string ZaloOaId, string ZaloUserId)>(new CommandDefinition(sql, new { ids, agencies }, transaction, cancellationToken: cancellationToken));
+        foreach (var (id, zaloOaId, zaloUserId) in recipients)
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(zaloOaId, zaloUserId), Message(text, ticketCode, status), $"{causeKey}:staff:{id}", null), now, cancellationToken);
     }
 
     /// <summary>"Nhận" only where claiming means something (accepting a received ticket, starting an assigned one).</summary>
@@ -66,9 +66,9 @@ public static class StaffPush
 
     private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object parameters, string causeKey, string text, string ticketCode, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var recipients = await connection.QueryAsync<(long Id, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        foreach (var (id, zaloUserId) in recipients)
-            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUserId, Message(text, ticketCode, null), $"{causeKey}:staff:{id}", null), now, cancellationToken);
+        var recipients = await connection.QueryAsync<(long Id, string ZaloOaId, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        foreach (var (id, zaloOaId, zaloUserId) in recipients)
+            await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(zaloOaId, zaloUserId), Message(text, ticketCode, null), $"{causeKey}:staff:{id}", null), now, cancellationToken);
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class MigrationHostedService(
                     await migrator.MigrateAsync(stoppingToken);
                     return;
                 }
-                if (migrator.CheckApplied()) return;
+                if (await migrator.CheckAppliedAsync(stoppingToken)) return;
                 logger.LogWarning("Database schema has pending migrations; run the 'migrate' command");
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -19,7 +19,8 @@ public sealed record TicketFilter(
     int Limit = 50,
     bool Unreachable = false,
     bool OpenOnly = false,
-    bool Located = false);
+    bool Located = false,
+    string? Oa = null);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -33,7 +34,8 @@ public static class TicketQueries
         t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
         t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt,
-        t.track, t.priority, t.first_response_due_at as FirstResponseDueAt, t.acceptance_due_at as AcceptanceDueAt
+        t.track, t.priority, t.first_response_due_at as FirstResponseDueAt, t.acceptance_due_at as AcceptanceDueAt,
+        t.citizen_oa_id as CitizenOaId
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>
@@ -53,6 +55,7 @@ public static class TicketQueries
               and (not @unreachable or t.citizen_unreachable_at is not null)
               and (not @openOnly or t.status not in ('closed', 'rejected'))
               and (not @located or t.latitude is not null)
+              and (@oa::text is null or t.citizen_oa_id = @oa)
               and (@after::bigint is null or t.id < @after)
             """;
         // "Could not reach the citizen" is a column the dispatcher sets on the ticket (with a partial index on the few
@@ -65,6 +68,7 @@ public static class TicketQueries
             category = filter.Category,
             agency = filter.Agency,
             centre = filter.Centre,
+            oa = filter.Oa,
             scopeAgency,
             overdue = filter.Overdue,
             dueSoon = filter.DueSoon,

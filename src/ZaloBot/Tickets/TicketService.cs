@@ -236,7 +236,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     /// <summary>A proactive notice to the ticket's citizen; beyond Zalo's window it may go as the template for its kind.</summary>
     public static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketView ticket, string key, JsonObject message, Notice notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.CitizenZaloId, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
+        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.Citizen, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
         // Citizens of duplicates linked to this ticket (and those who chose to follow it) hear the same.
         await SimilarReports.TicketFollowers.EnqueueAsync(connection, transaction, ticket.Id, key, message, notice, now, cancellationToken);
     }

@@ -28,10 +28,14 @@ public sealed record TicketView(
     string Track = "pakn",
     string Priority = "normal",
     DateTime? FirstResponseDueAt = null,
-    DateTime? AcceptanceDueAt = null)
+    DateTime? AcceptanceDueAt = null,
+    string CitizenOaId = "")
 {
     /// <summary>The clock to watch now (first response, acceptance or resolution); filled in for the queue, null elsewhere.</summary>
     public TicketClockView? Clock { get; init; }
+
+    /// <summary>Who the ticket's notices go to, through the OA it came through.</summary>
+    public ZaloBot.Outbox.OutboxRecipient Citizen => ZaloBot.Outbox.OutboxRecipient.FromStored(CitizenOaId, CitizenZaloId);
 
     /// <summary>No channel reached the citizen with the latest notice (outside Zalo's window, no template, no phone).</summary>
     public bool CitizenUnreachable => CitizenUnreachableAt is not null;

@@ -38,7 +38,7 @@ public static class TicketsApi
     }
 
     internal static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListAsync(
-        string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit, bool? unreachable,
+        string? status, string? category, string? agency, string? centre, string? due, string? q, long? after, int? limit, bool? unreachable, string? oa,
         ClaimsPrincipal user, NpgsqlDataSource dataSource, ITicketPolicy policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,11 +46,12 @@ public static class TicketsApi
         if (due is not null and not ("soon" or "overdue")) errors["due"] = ["Use 'soon' or 'overdue'."];
         if (q is { Length: > 100 }) errors["q"] = ["At most 100 characters."];
         if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
+        if (oa is not null && !ZaloBot.Oas.OaRules.IsValidId(oa)) errors["oa"] = ["Not an OA id."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var staff = StaffIdentity.From(user);
         var scope = staff.QueueScope;
-        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true);
+        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true, Oa: oa);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var page = await TicketQueries.QueueAsync(connection, filter, scope, now, cancellationToken);

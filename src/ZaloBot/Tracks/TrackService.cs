@@ -178,7 +178,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
     };
 
     private static Task NotifyCitizenAsync(NpgsqlConnection c, NpgsqlTransaction tx, TicketView ticket, string key, string text, DateTimeOffset now, CancellationToken ct) =>
-        OutboxWriter.EnqueueAsync(c, tx, new OutboxMessage(ticket.CitizenZaloId, ZaloMessages.Text(text), key, null, TicketId: ticket.Id,
+        OutboxWriter.EnqueueAsync(c, tx, new OutboxMessage(ticket.Citizen, ZaloMessages.Text(text), key, null, TicketId: ticket.Id,
             Notice: new Notice(NoticeKinds.Replied, new Dictionary<string, string?>
             {
                 ["code"] = ticket.Code, ["status"] = TicketStatusText.ForCitizen(ticket.Status), ["agency"] = null, ["text"] = text,

@@ -14,7 +14,14 @@ public sealed record InboxEntry(
     DateTimeOffset EventTime,
     DateTimeOffset ReceivedAt,
     string? CorrelationId,
-    string Payload);
+    string Payload)
+{
+    /// <summary>The OA the event came to (the configured OA when the event names none).</summary>
+    public string? OaId { get; init; }
+
+    /// <summary>Why the event is stored parked rather than processed (an OA this deployment does not serve); null to process it.</summary>
+    public string? ParkedReason { get; init; }
+}
 
 /// <summary>Thrown when more events are waiting to be stored than <see cref="WebhookOptions.MaxPendingWrites"/>.</summary>
 public sealed class InboxOverloadedException() : Exception("Too many webhook events are waiting to be stored.");
@@ -160,8 +167,10 @@ public sealed class InboxWriter : IAsyncDisposable
     {
         // unnest zips the arrays into rows in array order, so arrival order becomes id order.
         const string sql = """
-            insert into inbox (dedupe_key, event_name, app_id, user_id, msg_id, event_time, received_at, correlation_id, payload)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
+            insert into inbox (dedupe_key, event_name, app_id, user_id, msg_id, event_time, received_at, correlation_id, payload, oa_id, last_error, parked_at)
+            select d, e, a, u, m, et, r, c, p, oa, why, case when why is not null then r end
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[])
+                 as x(d, e, a, u, m, et, r, c, p, oa, why)
             on conflict (dedupe_key) do nothing
             returning dedupe_key
             """;
@@ -175,6 +184,8 @@ public sealed class InboxWriter : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<DateTime[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, TypedValue = batch.Select(w => w.Entry.ReceivedAt.UtcDateTime).ToArray() });
         command.Parameters.Add(Array(batch, e => e.CorrelationId));
         command.Parameters.Add(Array(batch, e => e.Payload));
+        command.Parameters.Add(Array(batch, e => e.OaId));
+        command.Parameters.Add(Array(batch, e => e.ParkedReason));
 
         var stored = new HashSet<string>(batch.Count, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();

@@ -37,6 +37,7 @@ public static class WebhookApi
         ProcessorSignal processor,
         MigrationState migrations,
         IOptions<ZaloOptions> zaloOptions,
+        ZaloBot.Oas.OaDirectory oas,
         IOptions<WebhookOptions> webhookOptions,
         TimeProvider time,
         ILogger<InboxWriter> logger,
@@ -73,7 +74,8 @@ public static class WebhookApi
             if (!ZaloEventParser.TryReadEnvelope(root, out var envelope, out var envelopeError))
                 return Reject("bad_request", StatusCodes.Status400BadRequest, "Not a Zalo event", envelopeError);
 
-            if (!WebhookSignature.Verify(signatureHeader.ToString(), envelope.AppId, body.Memory.Span, envelope.RawTimestamp, zalo.OaSecretKey!))
+            if (!WebhookSignature.Verify(signatureHeader.ToString(), envelope.AppId, body.Memory.Span, envelope.RawTimestamp, zalo.OaSecretKey!)
+                && !await SignedWithOaKeyAsync(signatureHeader.ToString(), envelope, root, body.Memory, oas, migrations, cancellationToken))
                 return Reject("unauthorized", StatusCodes.Status401Unauthorized, "Bad signature", "The signature does not match the body.");
 
             // Checked after the signature so the answer reveals nothing about our app id to a forger.
@@ -97,6 +99,20 @@ public static class WebhookApi
             if (zaloEvent is UnknownEvent)
                 logger.LogInformation("Storing unmodelled Zalo event {EventName}", envelope.EventName);
 
+            // Every OA linked to the app posts here. An OA this deployment does not serve still gets its 200 (or Zalo
+            // would unsubscribe the whole app), but its event is parked for admins instead of answered with the wrong token.
+            var oaId = zaloEvent.OaId ?? oas.PrimaryOaId;
+            ZaloBot.Oas.ZaloOa? oa;
+            try
+            {
+                oa = await oas.FindAsync(oaId, cancellationToken);
+            }
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                return Unavailable(http, "The event could not be stored; retry later.");
+            }
+            var unconnected = oa is not { IsConnected: true };
+
             var entry = new InboxEntry(
                 DedupeKey: EventDedupeKey.For(zaloEvent, root),
                 EventName: zaloEvent.EventName,
@@ -106,7 +122,11 @@ public static class WebhookApi
                 EventTime: zaloEvent.Timestamp,
                 ReceivedAt: now,
                 CorrelationId: CorrelationId.Of(http),
-                Payload: Encoding.UTF8.GetString(body.Memory.Span));
+                Payload: Encoding.UTF8.GetString(body.Memory.Span))
+            {
+                OaId = oaId,
+                ParkedReason = unconnected ? UnconnectedOaReason + oaId : null,
+            };
 
             bool stored;
             try
@@ -126,11 +146,36 @@ public static class WebhookApi
                 return Unavailable(http, "The event could not be stored; retry later.");
             }
 
-            WebhookMetrics.Count(stored ? "stored" : "duplicate");
-            if (stored) processor.Notify();
+            WebhookMetrics.Count(!stored ? "duplicate" : unconnected ? "unconnected_oa" : "stored");
+            if (stored && unconnected) logger.LogWarning("Parked a {EventName} event for OA {OaId}, which is not connected", entry.EventName, oaId);
+            if (stored && !unconnected) processor.Notify();
             if (!stored)
                 logger.LogInformation("Duplicate delivery of {EventName} {DedupeKey} acknowledged", entry.EventName, entry.DedupeKey);
             return TypedResults.Ok(new WebhookAck(stored ? "stored" : "duplicate", entry.DedupeKey));
+        }
+    }
+
+    /// <summary>How a parked event for an OA this deployment does not serve is marked (inbox.last_error), followed by the OA's id.</summary>
+    public const string UnconnectedOaReason = "OA not connected: ";
+
+    /// <summary>
+    /// Whether the event is signed with its OA's own key: integrations disagree on whether the webhook key is per app or
+    /// per OA (docs/zalo-platform.md), so an OA may carry its own, tried when the app's key does not match.
+    /// </summary>
+    private static async Task<bool> SignedWithOaKeyAsync(string signature, ZaloEnvelope envelope, JsonElement root, ReadOnlyMemory<byte> body,
+        ZaloBot.Oas.OaDirectory oas, MigrationState migrations, CancellationToken cancellationToken)
+    {
+        if (!migrations.IsApplied) return false;
+        var oaId = ZaloEventParser.OaIdOf(envelope.EventName, root, ZaloEventParser.Str(root, "sender", "id"), ZaloEventParser.Str(root, "recipient", "id"));
+        if (oaId is null) return false;
+        try
+        {
+            return await oas.FindAsync(oaId, cancellationToken) is { WebhookSecretKey: { Length: > 0 } key }
+                && WebhookSignature.Verify(signature, envelope.AppId, body.Span, envelope.RawTimestamp, key);
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        {
+            return false;
         }
     }
 

@@ -8,6 +8,12 @@ public abstract record ZaloEvent
     public required DateTimeOffset Timestamp { get; init; }
     public string? UserIdByApp { get; init; }
 
+    /// <summary>
+    /// The OA the event concerns, read from the field Zalo uses for this event type (<see cref="ZaloEventParser"/>);
+    /// null when the event names none. A user's id means something only together with it.
+    /// </summary>
+    public string? OaId { get; init; }
+
     /// <summary>The Zalo user this event is about: the per-user ordering key for processing.</summary>
     public abstract string? UserId { get; }
 
@@ -57,7 +63,6 @@ public sealed record OaMessageEvent : ZaloEvent
 public sealed record FollowEvent : ZaloEvent
 {
     public required string FollowerId { get; init; }
-    public string? OaId { get; init; }
     public string? Source { get; init; }
     public bool IsFollow => EventName == ZaloEventNames.Follow;
     public override string? UserId => FollowerId;

@@ -81,7 +81,7 @@ public static class ZaloEventParser
             ZaloEventNames.Follow or ZaloEventNames.Unfollow when (Str(root, "follower", "id") ?? userIdByApp) is { } follower => new FollowEvent
             {
                 EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
-                FollowerId = follower, OaId = Str(root, "oa_id"), Source = Words(root, "source"),
+                FollowerId = follower, Source = Words(root, "source"),
             },
             ZaloEventNames.UserSubmitInfo when senderId is not null => new UserSubmitInfoEvent
             {
@@ -108,12 +108,26 @@ public static class ZaloEventParser
             _ => null,
         };
 
-        return parsed ?? new UnknownEvent
+        parsed ??= new UnknownEvent
         {
             EventName = name, AppId = envelope.AppId, Timestamp = envelope.Timestamp, UserIdByApp = userIdByApp,
             UserIdValue = senderId ?? Str(root, "user_id") ?? Str(root, "follower", "id") ?? userIdByApp,
         };
+        return parsed with { OaId = OaIdOf(name, root, senderId, recipientId) };
     }
+
+    /// <summary>
+    /// Where Zalo puts the OA's id (docs/zalo-platform.md, "Event shapes"): <c>recipient.id</c> when a user writes,
+    /// <c>sender.id</c> when the OA writes, <c>oa_id</c> for follows and most others, <c>oa_id</c> else <c>sender.id</c>
+    /// for delivery receipts.
+    /// </summary>
+    internal static string? OaIdOf(string name, JsonElement root, string? senderId, string? recipientId) => name switch
+    {
+        _ when IsUserMessage(name) || name == ZaloEventNames.UserReactedMessage => recipientId ?? Str(root, "oa_id"),
+        _ when name.StartsWith(ZaloEventNames.OaSendPrefix, StringComparison.Ordinal) || name == ZaloEventNames.OaReactedMessage => senderId ?? Str(root, "oa_id"),
+        ZaloEventNames.UserReceivedMessage or ZaloEventNames.UserSeenMessage => Str(root, "oa_id") ?? senderId,
+        _ => Str(root, "oa_id") ?? recipientId,
+    };
 
     private static bool IsUserMessage(string name) =>
         name.StartsWith(ZaloEventNames.UserSendPrefix, StringComparison.Ordinal) ||
@@ -178,13 +192,12 @@ public static class ZaloEventParser
     {
         var problem = InvalidId("event_name", zaloEvent.EventName) ?? InvalidId("app_id", zaloEvent.AppId)
             ?? InvalidId("user_id_by_app", zaloEvent.UserIdByApp) ?? InvalidId("user id", zaloEvent.UserId)
-            ?? InvalidId("msg_id", zaloEvent.MessageId);
+            ?? InvalidId("msg_id", zaloEvent.MessageId) ?? InvalidId("OA id", zaloEvent.OaId);
         if (problem is not null) return problem;
         return zaloEvent switch
         {
             UserMessageEvent m => InvalidId("recipient.id", m.RecipientId),
             OaMessageEvent m => InvalidId("sender.id", m.SenderId) ?? InvalidId("sender.admin_id", m.AdminId),
-            FollowEvent f => InvalidId("oa_id", f.OaId),
             MessageStatusEvent s => s.MsgIds.Select(id => InvalidId("message.msg_ids", id)).FirstOrDefault(p => p is not null),
             ReactionEvent r => InvalidId("message.msg_id", r.MsgId),
             _ => null,

@@ -11,8 +11,8 @@ namespace ZaloBot.Zalo;
 /// </summary>
 public sealed class AdaptiveRateLimiter
 {
-    private static readonly Gauge RateGauge = Metrics.CreateGauge("zalobot_zalo_rate_limit_per_second", "Calls per second this replica currently allows itself towards Zalo.");
-    private static readonly Counter Throttles = Metrics.CreateCounter("zalobot_zalo_throttled_total", "Answers that made the rate limiter slow down.", "reason");
+    private static readonly Gauge RateGauge = Metrics.CreateGauge("zalobot_zalo_rate_limit_per_second", "Calls per second this replica currently allows itself towards Zalo, per OA.", "oa");
+    private static readonly Counter Throttles = Metrics.CreateCounter("zalobot_zalo_throttled_total", "Answers that made the rate limiter slow down.", "reason", "oa");
     private static readonly TimeSpan LongestNap = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _gate = new();
@@ -25,15 +25,21 @@ public sealed class AdaptiveRateLimiter
     private DateTimeOffset _lastAdjusted;
     private DateTimeOffset _lastDecreased = DateTimeOffset.MinValue;
 
-    public AdaptiveRateLimiter(IOptions<ZaloResilienceOptions> options, TimeProvider time)
+    private readonly Gauge.Child _rateGauge;
+    private readonly string _oaId;
+
+    /// <param name="oaId">Zalo's -32 is per OA: each OA has its own limiter, so one OA's throttling does not slow the others.</param>
+    public AdaptiveRateLimiter(IOptions<ZaloResilienceOptions> options, TimeProvider time, string oaId)
     {
+        _oaId = oaId;
+        _rateGauge = RateGauge.WithLabels(oaId);
         _options = options.Value;
         _time = time;
         _rate = _options.MaxCallsPerSecond;
         _tokens = Burst;
         _refilledAt = time.GetUtcNow();
         _lastAdjusted = _refilledAt;
-        RateGauge.Set(_rate);
+        _rateGauge.Set(_rate);
     }
 
     /// <summary>Calls per second allowed now.</summary>
@@ -81,13 +87,13 @@ public sealed class AdaptiveRateLimiter
             if (now - _lastAdjusted < _options.AdjustInterval) return;
             _rate = Math.Min(_options.MaxCallsPerSecond, _rate + Math.Max(1, _options.MaxCallsPerSecond * _options.RecoveryShare));
             _lastAdjusted = now;
-            RateGauge.Set(_rate);
+            _rateGauge.Set(_rate);
         }
     }
 
     private void Decrease(string reason, bool pause)
     {
-        Throttles.WithLabels(reason).Inc();
+        Throttles.WithLabels(reason, _oaId).Inc();
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -98,7 +104,15 @@ public sealed class AdaptiveRateLimiter
             _tokens = Math.Min(_tokens, Burst);
             _lastDecreased = now;
             _lastAdjusted = now;
-            RateGauge.Set(_rate);
+            _rateGauge.Set(_rate);
         }
     }
+}
+
+/// <summary>One <see cref="AdaptiveRateLimiter"/> per OA, made on first use.</summary>
+public sealed class ZaloRateLimiters(IOptions<ZaloResilienceOptions> options, TimeProvider time)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AdaptiveRateLimiter> _limiters = new(StringComparer.Ordinal);
+
+    public AdaptiveRateLimiter For(string oaId) => _limiters.GetOrAdd(oaId, id => new AdaptiveRateLimiter(options, time, id));
 }

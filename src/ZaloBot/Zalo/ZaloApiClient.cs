@@ -24,12 +24,12 @@ public abstract record ConsultationRecipient
 /// <summary>
 /// Typed client for the Zalo OA API. Sends are never retried here (Zalo takes no idempotency key, so a hidden retry
 /// can deliver twice): every failure is classified and returned, and the outbox decides, recording each attempt.
-/// Every call waits for the adaptive rate limiter and tells it how Zalo answered.
+/// Every call goes through one OA (its token) and waits for that OA's adaptive rate limiter, telling it how Zalo answered.
 /// </summary>
-public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, IOptions<ZaloOptions> options)
+public sealed class ZaloApiClient(HttpClient http, ZaloRateLimiters limiters, IOptions<ZaloOptions> options)
 {
     /// <summary>A consultation (customer-service) message, <c>POST /v3.0/oa/message/cs</c>.</summary>
-    public Task<ZaloSendResult> SendConsultationAsync(ConsultationRecipient recipient, JsonNode message, string accessToken, CancellationToken cancellationToken)
+    public Task<ZaloSendResult> SendConsultationAsync(ConsultationRecipient recipient, JsonNode message, OaAccessToken accessToken, CancellationToken cancellationToken)
     {
         var to = recipient switch
         {
@@ -41,7 +41,7 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
     }
 
     /// <summary>An approved ZBS template to a user id, <c>POST /v3.0/oa/message/template</c>; needs no messaging window, costs money.</summary>
-    public Task<ZaloSendResult> SendTemplateToUserAsync(string userId, string templateId, JsonObject templateData, string accessToken, CancellationToken cancellationToken) =>
+    public Task<ZaloSendResult> SendTemplateToUserAsync(string userId, string templateId, JsonObject templateData, OaAccessToken accessToken, CancellationToken cancellationToken) =>
         PostAsync(new Uri("v3.0/oa/message/template", UriKind.Relative), new JsonObject
         {
             ["user_id"] = userId,
@@ -50,7 +50,7 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
         }, accessToken, cancellationToken);
 
     /// <summary>An approved ZBS template to a phone number (84…), on Zalo's business API host.</summary>
-    public Task<ZaloSendResult> SendTemplateToPhoneAsync(string phone, string templateId, JsonObject templateData, string trackingId, string accessToken, CancellationToken cancellationToken) =>
+    public Task<ZaloSendResult> SendTemplateToPhoneAsync(string phone, string templateId, JsonObject templateData, string trackingId, OaAccessToken accessToken, CancellationToken cancellationToken) =>
         PostAsync(new Uri(WithSlash(options.Value.BusinessApiBaseUrl), "message/template"), new JsonObject
         {
             ["phone"] = phone,
@@ -63,7 +63,7 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
     /// When the user last interacted with the OA, from <c>POST /v3.0/oa/quota/message</c>: null when Zalo knows of no
     /// interaction; the failure outcome when Zalo could not say.
     /// </summary>
-    public async Task<(SendOutcome Outcome, DateTimeOffset? LastInteraction)> GetLastInteractionAsync(string userId, string accessToken, CancellationToken cancellationToken)
+    public async Task<(SendOutcome Outcome, DateTimeOffset? LastInteraction)> GetLastInteractionAsync(string userId, OaAccessToken accessToken, CancellationToken cancellationToken)
     {
         var (result, data) = await CallAsync<ZaloQuotaData>(new Uri("v3.0/oa/quota/message", UriKind.Relative), new JsonObject { ["user_id"] = userId }, accessToken, cancellationToken);
         return result.Outcome switch
@@ -75,14 +75,15 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
         };
     }
 
-    private async Task<ZaloSendResult> PostAsync(Uri path, JsonObject body, string accessToken, CancellationToken cancellationToken) =>
+    private async Task<ZaloSendResult> PostAsync(Uri path, JsonObject body, OaAccessToken accessToken, CancellationToken cancellationToken) =>
         (await CallAsync<ZaloSendData>(path, body, accessToken, cancellationToken)).Result;
 
-    private async Task<(ZaloSendResult Result, T? Data)> CallAsync<T>(Uri path, JsonObject body, string accessToken, CancellationToken cancellationToken) where T : class
+    private async Task<(ZaloSendResult Result, T? Data)> CallAsync<T>(Uri path, JsonObject body, OaAccessToken accessToken, CancellationToken cancellationToken) where T : class
     {
+        var limiter = limiters.For(accessToken.OaId);
         await limiter.WaitAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("access_token", accessToken);
+        request.Headers.Add("access_token", accessToken.Token);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -110,12 +111,12 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
         }
     }
 
-    public async Task<string> UploadImageAsync(Stream image, string fileName, string accessToken, CancellationToken cancellationToken)
+    public async Task<string> UploadImageAsync(Stream image, string fileName, OaAccessToken accessToken, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(cancellationToken);
+        await limiters.For(accessToken.OaId).WaitAsync(cancellationToken);
         using var content = new MultipartFormDataContent { { new StreamContent(image), "file", fileName } };
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2.0/oa/upload/image") { Content = content };
-        request.Headers.Add("access_token", accessToken);
+        request.Headers.Add("access_token", accessToken.Token);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var envelope = await response.Content.ReadFromJsonAsync<ZaloEnvelope<ZaloUploadData>>(cancellationToken);
@@ -126,12 +127,12 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
     /// The latest messages between the OA and one user, newest first (<c>GET /v2.0/oa/conversation</c>); null when Zalo
     /// did not answer with a list. Used to learn whether an interrupted send reached the citizen.
     /// </summary>
-    public async Task<IReadOnlyList<ZaloConversationMessage>?> GetRecentMessagesAsync(string userId, int count, string accessToken, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ZaloConversationMessage>?> GetRecentMessagesAsync(string userId, int count, OaAccessToken accessToken, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(cancellationToken);
+        await limiters.For(accessToken.OaId).WaitAsync(cancellationToken);
         var data = Uri.EscapeDataString(JsonSerializer.Serialize(new { user_id = userId, offset = 0, count }));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v2.0/oa/conversation?data={data}");
-        request.Headers.Add("access_token", accessToken);
+        request.Headers.Add("access_token", accessToken.Token);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -145,12 +146,12 @@ public sealed class ZaloApiClient(HttpClient http, AdaptiveRateLimiter limiter, 
         }
     }
 
-    public async Task<ZaloUserProfile> GetUserProfileAsync(string userId, string accessToken, CancellationToken cancellationToken)
+    public async Task<ZaloUserProfile> GetUserProfileAsync(string userId, OaAccessToken accessToken, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(cancellationToken);
+        await limiters.For(accessToken.OaId).WaitAsync(cancellationToken);
         var data = Uri.EscapeDataString(JsonSerializer.Serialize(new { user_id = userId }));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v3.0/oa/user/detail?data={data}");
-        request.Headers.Add("access_token", accessToken);
+        request.Headers.Add("access_token", accessToken.Token);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var envelope = await response.Content.ReadFromJsonAsync<ZaloEnvelope<ZaloUserProfile>>(cancellationToken);

@@ -1,23 +1,52 @@
+using ZaloBot.Oas;
+
 namespace ZaloBot.Zalo;
 
 /// <summary>
-/// <c>dotnet run --project src/ZaloBot -- zalo set-refresh-token TOKEN</c>: the operator's recovery when Zalo refused the
-/// stored refresh token. The token is checked by redeeming it with Zalo (the only check there is; it is single-use),
-/// and the new pair is stored; running replicas resume within seconds, without a restart.
+/// <c>dotnet run --project src/ZaloBot -- zalo …</c>:
+/// <c>add-oa OA_ID "Name" [--agency CODE] [--fallback OA_ID]</c> connects another OA of the same Zalo app (its tokens
+/// come from the console's "Kết nối OA", or from <c>set-refresh-token</c>);
+/// <c>set-refresh-token [--oa OA_ID] TOKEN</c> is the operator's recovery when Zalo refused an OA's refresh token (the
+/// configured OA when <c>--oa</c> is left out). The token is checked by redeeming it with Zalo (the only check there is;
+/// it is single-use), and the new pair is stored; running replicas resume within seconds, without a restart.
 /// </summary>
 public static class ZaloCli
 {
+    private const string Usage = """
+        usage: zalo add-oa OA_ID "Name" [--agency CODE] [--fallback OA_ID]
+               zalo set-refresh-token [--oa OA_ID] REFRESH_TOKEN   (from the Zalo console: your app → Official Account → get a new token)
+        """;
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length != 3 || args[1] != "set-refresh-token" || string.IsNullOrWhiteSpace(args[2]))
+        var (positional, flags) = Split(args.Skip(1));
+        return positional.FirstOrDefault() switch
         {
-            await Console.Error.WriteLineAsync("usage: zalo set-refresh-token REFRESH_TOKEN   (from the Zalo console: your app → Official Account → get a new token)");
-            return 2;
-        }
+            "add-oa" when positional.Count == 3 => await AddOaAsync(services, positional[1], positional[2], flags, cancellationToken),
+            "set-refresh-token" when positional.Count == 2 && !string.IsNullOrWhiteSpace(positional[1]) =>
+                await SetRefreshTokenAsync(services, flags.GetValueOrDefault("oa") ?? services.GetRequiredService<OaDirectory>().PrimaryOaId, positional[1].Trim(), cancellationToken),
+            _ => await FailAsync(Usage),
+        };
+    }
+
+    private static async Task<int> AddOaAsync(IServiceProvider services, string oaId, string name, Dictionary<string, string> flags, CancellationToken cancellationToken)
+    {
+        if (!OaRules.IsValidId(oaId)) return await FailAsync($"'{oaId}' is not an OA id: digits and letters, at most {OaRules.MaxIdLength} characters.");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > OaRules.MaxNameLength) return await FailAsync($"The name is required, at most {OaRules.MaxNameLength} characters.");
+        var settings = new OaSettings(name.Trim(), AgencyCode: flags.GetValueOrDefault("agency"), DefaultAgencyCode: flags.GetValueOrDefault("agency"),
+            FallbackOaId: flags.GetValueOrDefault("fallback"));
+        if (!await services.GetRequiredService<OaStore>().UpsertAsync(oaId, settings, cancellationToken))
+            return await FailAsync("The agency or fallback OA named does not exist; nothing was stored.");
+        await Console.Out.WriteLineAsync($"OA {oaId} ({name}) is connected. Give it tokens: the console's OA page (Kết nối OA), or `zalo set-refresh-token --oa {oaId} TOKEN`.");
+        return 0;
+    }
+
+    private static async Task<int> SetRefreshTokenAsync(IServiceProvider services, string oaId, string token, CancellationToken cancellationToken)
+    {
         try
         {
-            var tokens = await services.GetRequiredService<ZaloTokenProvider>().ReplaceRefreshTokenAsync(args[2].Trim(), cancellationToken);
-            await Console.Out.WriteLineAsync($"Zalo accepted the refresh token. New tokens stored; access token valid until {tokens.AccessExpiresAt:yyyy-MM-dd HH:mm} UTC. Sends resume within seconds.");
+            var tokens = await services.GetRequiredService<ZaloTokenProvider>().ReplaceRefreshTokenAsync(oaId, token, cancellationToken);
+            await Console.Out.WriteLineAsync($"Zalo accepted the refresh token for OA {oaId}. New tokens stored; access token valid until {tokens.AccessExpiresAt:yyyy-MM-dd HH:mm} UTC. Sends resume within seconds.");
             return 0;
         }
         catch (ZaloRefreshRefusedException ex)
@@ -27,8 +56,28 @@ public static class ZaloCli
         }
         catch (ZaloTokenException ex)
         {
-            await Console.Error.WriteLineAsync($"Could not reach Zalo to check the token; nothing was stored: {ex.Message}");
+            await Console.Error.WriteLineAsync($"Nothing was stored: {ex.Message}");
             return 1;
         }
+    }
+
+    private static (List<string> Positional, Dictionary<string, string> Flags) Split(IEnumerable<string> args)
+    {
+        var positional = new List<string>();
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var arg = e.Current;
+            if (!arg.StartsWith("--", StringComparison.Ordinal)) positional.Add(arg);
+            else if (e.MoveNext()) flags[arg[2..]] = e.Current;
+        }
+        return (positional, flags);
+    }
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 2;
     }
 }

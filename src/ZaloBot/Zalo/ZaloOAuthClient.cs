@@ -17,23 +17,24 @@ public sealed class ZaloRefreshRefusedException(string answer) : ZaloTokenExcept
 }
 
 /// <summary>
-/// The refresh-token grant. Never retried automatically: the refresh token is single-use, so a retry after a lost
-/// answer would present a consumed token and could lock the OA out.
+/// The OAuth v4 grants: refresh token, and the authorisation code of a newly connected OA (with its PKCE verifier).
+/// Never retried automatically: refresh tokens and codes are single-use, so a retry after a lost answer would present
+/// a consumed one and could lock the OA out.
 /// </summary>
 public sealed class ZaloOAuthClient(HttpClient http, IOptions<ZaloOptions> options, TimeProvider time)
 {
-    public async Task<ZaloTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    public Task<ZaloTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        GrantAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, cancellationToken);
+
+    /// <summary>Redeems the code Zalo's authorisation page sent back for an OA, proving the PKCE verifier.</summary>
+    public Task<ZaloTokens> ExchangeCodeAsync(string code, string codeVerifier, CancellationToken cancellationToken) =>
+        GrantAsync(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["code_verifier"] = codeVerifier }, cancellationToken);
+
+    private async Task<ZaloTokens> GrantAsync(Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v4/oa/access_token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["app_id"] = o.AppId ?? "",
-                ["grant_type"] = "refresh_token",
-                ["refresh_token"] = refreshToken,
-            }),
-        };
+        fields["app_id"] = o.AppId ?? "";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v4/oa/access_token") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("secret_key", o.AppSecret ?? "");
         HttpResponseMessage response;
         try

@@ -24,12 +24,12 @@ public static class ZaloServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<NoticeTemplates>().BindConfiguration(NoticeTemplates.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NoticeTemplates>, NoticeTemplatesValidator>();
-        services.AddSingleton<AdaptiveRateLimiter>();
+        services.AddSingleton<ZaloRateLimiters>();
         services.AddSingleton<ZaloLink>();
         services.AddHealthChecks().AddCheck<ZaloLinkHealthCheck>("zalo", tags: ["live"]);
 
         // No retry, no circuit breaker here: sends are retried from the outbox, which records every attempt, and the
-        // dispatcher's ZaloLink probes a failing Zalo itself; the rate is paced by the AdaptiveRateLimiter.
+        // dispatcher's ZaloLink probes a failing Zalo itself; the rate is paced per OA by ZaloRateLimiters.
         services.AddHttpClient<ZaloApiClient>((sp, http) => http.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ApiBaseUrl))
             .AddResilienceHandler("zalo-api", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloResilienceOptions>>().Value.AttemptTimeout));

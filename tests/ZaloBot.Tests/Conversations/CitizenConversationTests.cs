@@ -159,8 +159,8 @@ public class CitizenConversationTests(ServiceFactory service) : IClassFixture<Se
     {
         var client = await service.StartReadyAsync();
         var user = NewUser();
-        var sticker = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","event_name":"user_send_sticker","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"oa"},"message":{"msg_id":"{{{user}}}-s","attachments":[{"type":"sticker","payload":{"id":"1","url":"https://s/1"}}]}}""";
-        var image = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","event_name":"user_send_image","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"oa"},"message":{"msg_id":"{{{user}}}-i","attachments":[{"type":"image","payload":{"url":"https://img/ngap.jpg"}}]}}""";
+        var sticker = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","event_name":"user_send_sticker","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"{{{ServiceFactory.OaId}}}"},"message":{"msg_id":"{{{user}}}-s","attachments":[{"type":"sticker","payload":{"id":"1","url":"https://s/1"}}]}}""";
+        var image = $$$"""{"app_id":"{{{ServiceFactory.AppId}}}","event_name":"user_send_image","timestamp":"{{{ZaloWebhook.Now()}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"{{{ServiceFactory.OaId}}}"},"message":{"msg_id":"{{{user}}}-i","attachments":[{"type":"image","payload":{"url":"https://img/ngap.jpg"}}]}}""";
 
         (await client.SendAsync(ZaloWebhook.Signed(sticker))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.SendAsync(ZaloWebhook.Signed(image))).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -28,9 +28,12 @@ public class OutboxService : ServiceFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _simulator ??= await SimulatorServer.StartAsync();
+        _simulator ??= await StartSimulatorAsync();
         Configure();
     }
+
+    /// <summary>The simulator this instance talks to; a fixture that needs more of it (several OAs) starts its own.</summary>
+    protected virtual Task<SimulatorServer> StartSimulatorAsync() => SimulatorServer.StartAsync();
 
     /// <summary>Configures this instance once its simulator is known (called by InitializeAsync, or directly for a replica).</summary>
     public OutboxService Configure()

@@ -30,7 +30,8 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>Where the chat page and a simulated follow deliver webhooks: the service under test, once it listens.</summary>
     public void DeliverWebhooksTo(Uri webhookUrl) => _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value.WebhookUrl = webhookUrl;
 
-    public static async Task<SimulatorServer> StartAsync()
+    /// <param name="configure">More settings, e.g. the other OAs it plays besides <see cref="ServiceFactory.OaId"/>.</param>
+    public static async Task<SimulatorServer> StartAsync(Action<SimulatorOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,6 +44,7 @@ public sealed class SimulatorServer : IAsyncDisposable
             o.OaSecretKey = ServiceFactory.OaSecretKey;
             o.AppSecret = AppSecret;
             o.InitialRefreshToken = InitialRefreshToken;
+            configure?.Invoke(o);
         });
         var app = builder.Build();
         app.MapZaloSimulatorApi("/zalo-sim");

@@ -27,7 +27,8 @@ public static class StaffClients
     private static int _sequence;
 
     /// <summary>Inserts a ticket as the conversation would have, optionally already moved along.</summary>
-    public static async Task<(string Code, string Citizen)> SeedTicketAsync(this ServiceFactory service, string status = "received", string? agency = null, string category = "INFRA", string? centre = null)
+    public static async Task<(string Code, string Citizen)> SeedTicketAsync(this ServiceFactory service, string status = "received", string? agency = null, string category = "INFRA", string? centre = null,
+        string oa = ServiceFactory.OaId)
     {
         var n = Interlocked.Increment(ref _sequence);
         var code = $"PA-2611-{TicketCode.Alphabet[n / 1024 % 32]}{TicketCode.Alphabet[n / 32 % 32]}{TicketCode.Alphabet[n % 32]}{TicketCode.Alphabet[Random.Shared.Next(32)]}";
@@ -35,11 +36,11 @@ public static class StaffClients
         await using var connection = service.Database.Open();
         await connection.ExecuteAsync(
             """
-            insert into tickets (code, citizen_zalo_id, status, category_code, description, address, contact_name, contact_phone,
+            insert into tickets (code, citizen_zalo_id, citizen_oa_id, status, category_code, description, address, contact_name, contact_phone,
                                  service_centre_code, assigned_agency_code, created_at, updated_at, due_at)
-            values (@code, @citizen, @status, @category, 'Cống thoát nước bị tắc, nước tràn ra đường', 'Số 12 Lý Thái Tổ', 'Nguyễn An', '+84912345678',
+            values (@code, @citizen, @oa, @status, @category, 'Cống thoát nước bị tắc, nước tràn ra đường', 'Số 12 Lý Thái Tổ', 'Nguyễn An', '+84912345678',
                     @centre, @agency, now(), now(), case when @status in ('accepted','assigned','in_progress') then now() + interval '5 days' end)
-            """, new { code, citizen, status, category, agency, centre });
+            """, new { code, citizen, oa, status, category, agency, centre });
         return (code, citizen);
     }
 }

@@ -9,8 +9,8 @@ public static class ZaloWebhook
 {
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    public static string Text(string userId, string text, string msgId, long? timestamp = null, string appId = ServiceFactory.AppId) =>
-        $$$"""{"app_id":"{{{appId}}}","user_id_by_app":"{{{userId}}}-byapp","event_name":"user_send_text","timestamp":"{{{timestamp ?? Now()}}}","sender":{"id":"{{{userId}}}"},"recipient":{"id":"{{{ServiceFactory.OaId}}}"},"message":{"text":"{{{text}}}","msg_id":"{{{msgId}}}"}}""";
+    public static string Text(string userId, string text, string msgId, long? timestamp = null, string appId = ServiceFactory.AppId, string oaId = ServiceFactory.OaId) =>
+        $$$"""{"app_id":"{{{appId}}}","user_id_by_app":"{{{userId}}}-byapp","event_name":"user_send_text","timestamp":"{{{timestamp ?? Now()}}}","sender":{"id":"{{{userId}}}"},"recipient":{"id":"{{{oaId}}}"},"message":{"text":"{{{text}}}","msg_id":"{{{msgId}}}"}}""";
 
     public static string Follow(string userId, long timestamp) =>
         $$$"""{"oa_id":"{{{ServiceFactory.OaId}}}","follower":{"id":"{{{userId}}}"},"user_id_by_app":"{{{userId}}}-byapp","event_name":"follow","app_id":"{{{ServiceFactory.AppId}}}","timestamp":"{{{timestamp}}}","source":"qr_code"}""";

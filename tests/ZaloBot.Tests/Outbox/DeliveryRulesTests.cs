@@ -158,7 +158,7 @@ public class RateLimitTests(OutboxService service) : IClassFixture<OutboxService
         service.With("Zalo:Resilience:AttemptTimeout", "00:00:05");
         await service.StartReadyAsync();
         service.Simulator.State.MaxMessagesPerSecond = 25;
-        var limiter = service.Services.GetRequiredService<AdaptiveRateLimiter>();
+        var limiter = service.Services.GetRequiredService<ZaloRateLimiters>().For(ServiceFactory.OaId);
         var users = Enumerable.Range(0, 80).Select(i => $"rate-{i}").ToList();
 
         foreach (var user in users) await service.EnqueueAsync(user, "thông báo");

@@ -92,7 +92,7 @@ public class OutboxDispatchTests(OutboxService service) : IClassFixture<OutboxSe
 
         attachmentId.ShouldStartWith("sim-att-");
         (profile.UserId, profile.IsFollower).ShouldBe(("citizen-42", true));
-        await Should.ThrowAsync<ZaloBot.Zalo.ZaloApiException>(() => client.GetUserProfileAsync("citizen-42", "forged-token", CancellationToken.None));
+        await Should.ThrowAsync<ZaloBot.Zalo.ZaloApiException>(() => client.GetUserProfileAsync("citizen-42", token with { Token = "forged-token" }, CancellationToken.None));
     }
 
     [Fact]

@@ -148,4 +148,18 @@ public class ZaloEventParserTests
         ZaloEventParser.TryReadEnvelope(JsonDocument.Parse(json).RootElement, out _, out var error).ShouldBeFalse();
         error.ShouldNotBeNullOrWhiteSpace();
     }
+    [Theory]
+    [InlineData("""{"app_id":"a","event_name":"user_send_text","timestamp":"1","sender":{"id":"u1"},"recipient":{"id":"ward-oa"},"message":{"text":"x","msg_id":"m"}}""", "ward-oa", "u1")]
+    [InlineData("""{"app_id":"a","event_name":"oa_send_text","timestamp":"1","sender":{"id":"ward-oa","admin_id":"ad"},"recipient":{"id":"u1"},"message":{"text":"x","msg_id":"m"}}""", "ward-oa", "u1")]
+    [InlineData("""{"app_id":"a","event_name":"follow","timestamp":"1","oa_id":"ward-oa","follower":{"id":"u1"},"source":"oa_profile"}""", "ward-oa", "u1")]
+    [InlineData("""{"app_id":"a","event_name":"user_seen_message","timestamp":"1","sender":{"id":"u1"},"recipient":{"id":"ward-oa"},"oa_id":"ward-oa","message":{"msg_ids":["m"]}}""", "ward-oa", "u1")]
+    [InlineData("""{"app_id":"a","event_name":"user_received_message","timestamp":"1","sender":{"id":"ward-oa"},"recipient":{"id":"u1"},"message":{"msg_ids":["m"]}}""", "ward-oa", null)]
+    [InlineData("""{"app_id":"a","event_name":"user_withdraw","timestamp":"1","oa_id":"ward-oa","user_id":"u1"}""", "ward-oa", "u1")]
+    [InlineData("""{"app_id":"a","event_name":"shop_has_order","timestamp":"1"}""", null, null)]
+    public void The_OA_is_read_from_the_field_Zalo_uses_for_each_event_type(string json, string? oaId, string? userId)
+    {
+        var e = Parse(json);
+        e.OaId.ShouldBe(oaId);
+        if (userId is not null) e.UserId.ShouldBe(userId);
+    }
 }

@@ -16,9 +16,9 @@ public enum ActorKind
 /// <summary>One entry of a ticket's audit trail and thread.</summary>
 public sealed record TicketEntry(long TicketId, ActorKind Actor, string? ActorId, string Kind, bool IsPublic, string? Body, object? Payload = null);
 
-/// <summary>A new ticket as intake files it (chat or Open311); it starts received.</summary>
+/// <summary>A new ticket as intake files it (chat or Open311); it starts received. <paramref name="CitizenOaId"/>: the OA it came through.</summary>
 public sealed record NewTicket(string Code, string CitizenZaloId, string CategoryCode, string Description, string? Address, double? Latitude, double? Longitude,
-    string? AreaCode, string? ContactName, string? ContactPhone, string? ServiceCentreCode, string? ServiceCentreSource = null);
+    string? AreaCode, string? ContactName, string? ContactPhone, string? ServiceCentreCode, string CitizenOaId, string? ServiceCentreSource = null);
 
 /// <summary>A status move decided against the action table, written with optimistic concurrency.</summary>
 public sealed record TicketMove(long TicketId, int Version, TicketStatus To, string? Agency, DateTimeOffset? Due, bool Reopens);
@@ -34,15 +34,15 @@ public static partial class TicketLedger
     public static Task<long> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewTicket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            insert into tickets (code, citizen_zalo_id, status, category_code, description, address, latitude, longitude,
+            insert into tickets (code, citizen_zalo_id, citizen_oa_id, status, category_code, description, address, latitude, longitude,
                                  area_code, contact_name, contact_phone, service_centre_code, service_centre_source, created_at, updated_at)
-            values (@Code, @CitizenZaloId, @received, @CategoryCode, @Description, @Address, @Latitude, @Longitude,
+            values (@Code, @CitizenZaloId, @CitizenOaId, @received, @CategoryCode, @Description, @Address, @Latitude, @Longitude,
                     @AreaCode, @ContactName, @ContactPhone, @ServiceCentreCode, @ServiceCentreSource, @now, @now)
             returning id
             """;
         return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new
         {
-            ticket.Code, ticket.CitizenZaloId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
+            ticket.Code, ticket.CitizenZaloId, ticket.CitizenOaId, ticket.CategoryCode, ticket.Description, ticket.Address, ticket.Latitude, ticket.Longitude,
             ticket.AreaCode, ticket.ContactName, ticket.ContactPhone, ticket.ServiceCentreCode,
             ServiceCentreSource = ticket.ServiceCentreCode is null ? null : ticket.ServiceCentreSource, now, received = TicketStatus.Received.ToName(),
         }, transaction, cancellationToken: cancellationToken));
