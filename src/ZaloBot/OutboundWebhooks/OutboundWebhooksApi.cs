@@ -74,17 +74,8 @@ public static class OutboundWebhooksApi
         return TypedResults.Created($"/api/webhooks/{id}", new WebhookEndpointCreated(id.Value, secret));
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(NpgsqlDataSource db, CancellationToken ct)
-    {
-        const string sql = """
-            select w.id, w.name, w.url, w.events, w.personal_data as PersonalData, w.enabled, w.created_at as CreatedAt, w.failing_since as FailingSince,
-                   w.disabled_at as DisabledAt, w.disabled_reason as DisabledReason,
-                   (select count(*) from webhook_deliveries d where d.endpoint_id = w.id and d.status = 'pending') as Pending
-            from webhook_endpoints w order by w.id
-            """;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<WebhookEndpointView>>((await connection.QueryAsync<WebhookEndpointView>(new CommandDefinition(sql, cancellationToken: ct))).AsList());
-    }
+    private static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(NpgsqlDataSource db, CancellationToken ct) =>
+        TypedResults.Ok(await WebhookEndpoints.ListAsync(db, ct));
 
     private static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, NotFound>> DeliveriesAsync(long id, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -98,13 +89,8 @@ public static class OutboundWebhooksApi
         return TypedResults.Ok<IReadOnlyList<WebhookDeliveryView>>((await connection.QueryAsync<WebhookDeliveryView>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> EnableAsync(long id, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "update webhook_endpoints set enabled = true, failing_since = null, disabled_at = null, disabled_reason = null where id = @id", new { id }, cancellationToken: ct));
-        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> EnableAsync(long id, NpgsqlDataSource db, CancellationToken ct) =>
+        await WebhookEndpoints.EnableAsync(db, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, NpgsqlDataSource db, CancellationToken ct)
     {

@@ -103,7 +103,7 @@ public class ConsoleAdminTests(ServiceFactory service) : IClassFixture<ServiceFa
         var intake = await ConsoleClient.SignedInAsync(service, StaffRole.IntakeOfficer);
         var supervisor = await ConsoleClient.SignedInAsync(service, StaffRole.Supervisor);
 
-        foreach (var url in new[] { "/console/admin/staff", "/console/admin/replies", "/console/admin/audit", "/console/admin/organisation", "/console/admin/unrecognised", "/console/admin/oas", "/console/centres/BN01/qr.png" })
+        foreach (var url in new[] { "/console/admin/staff", "/console/admin/replies", "/console/admin/audit", "/console/admin/organisation", "/console/admin/unrecognised", "/console/admin/oas", "/console/admin/webhooks", "/console/centres/BN01/qr.png" })
         {
             var response = await supervisor.Http.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);

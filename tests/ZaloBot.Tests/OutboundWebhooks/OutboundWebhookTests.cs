@@ -154,9 +154,18 @@ public class OutboundWebhookTests(OutboundWebhookService service) : IClassFixtur
         endpoint.GetProperty("disabledReason").GetString()!.ShouldContain("HTTP 500");
         endpoint.GetProperty("pending").GetInt64().ShouldBe(1);
 
+        // Admins see it in the console, with what it waits for, and turn it back on there.
+        var console = await ZaloBot.Tests.StaffConsole.ConsoleClient.SignedInAsync(service, StaffRole.Admin);
+        var page = await console.GetHtmlAsync("/console/admin/webhooks");
+        page.ShouldContain($"Đã tắt gửi tới {name}");
+        page.ShouldContain("HTTP 500");
+
         _receiver.AlwaysFail = false;
-        (await admin.PostAsync($"/api/webhooks/{id}/enable", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await console.PostFormAsync("/console/admin/webhooks", $"/console/admin/webhooks?handler=Enable&id={id}", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await EndpointAsync(admin, id)).GetProperty("enabled").GetBoolean().ShouldBeTrue();
+        (await console.GetHtmlAsync("/console/admin/webhooks")).ShouldNotContain($"Đã tắt gửi tới {name}");
         await Eventually.TrueAsync(() => Task.FromResult(_receiver.Received.Any(r => r.Path == name)), "the waiting delivery after re-enabling");
+        (await admin.PostAsync($"/api/webhooks/{id + 100000}/enable", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
