@@ -226,7 +226,7 @@ public sealed partial class EvidenceDownloader(
                 break;
             case Outcome.Failed f:
                 var giveUp = item.Attempts >= options.Value.MaxAttempts;
-                var delay = EvidenceKeys.Backoff(item.Attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+                var delay = Operations.RetryDelay.After(item.Attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
                 await connection.ExecuteAsync(new CommandDefinition("""
                     update evidence set status = case when @giveUp then 'unavailable' else 'pending' end,
                         last_error = @reason, next_attempt_at = @next

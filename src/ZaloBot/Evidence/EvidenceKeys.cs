@@ -11,11 +11,4 @@ public static class EvidenceKeys
 
     public static string Thumbnail(string key) => key[..key.LastIndexOf('.')] + ".thumb.jpg";
 
-    /// <summary>Doubles from the base per attempt, capped, with ±20 % jitter so a wave of failures does not retry in step.</summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
-    {
-        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
-        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
 }

@@ -113,11 +113,7 @@ public sealed class NationalSyncJob(NpgsqlDataSource dataSource, INationalTransp
         }
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Value;
-        return TimeSpan.FromMilliseconds(Math.Min(o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20)), o.RetryMaxDelay.TotalMilliseconds));
-    }
+    private TimeSpan Backoff(int attempts) => Operations.RetryDelay.After(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay, jitter: false);
 
     private static readonly Prometheus.Counter Pushes = Prometheus.Metrics.CreateCounter(
         "zalobot_national_sync_pushes_total", "Pushes to the national PAKN system by kind (question, answer) and outcome (sent, failed, auth).", "kind", "outcome");

@@ -235,12 +235,7 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
         foreach (var x in outcomes) Deliveries.WithLabels(x.Succeeded ? "sent" : "failed").Inc();
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Value;
-        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
-        return TimeSpan.FromMilliseconds(Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds) * (0.8 + (0.4 * Random.Shared.NextDouble())));
-    }
+    private TimeSpan Backoff(int attempts) => Operations.RetryDelay.After(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
 
     private static readonly Prometheus.Counter Deliveries = Prometheus.Metrics.CreateCounter(
         "zalobot_outbound_webhook_deliveries_total", "Outbound webhook delivery attempts by outcome.", "outcome");

@@ -243,14 +243,7 @@ public sealed class MessageDelivery(
         _ => "unknown",
     };
 
-    /// <summary>Exponential backoff with ±20 % jitter so replicas and recipients do not retry in lockstep.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Value;
-        var exponential = o.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
-        var capped = Math.Min(exponential, o.RetryMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * Random.Shared.NextDouble())));
-    }
+    private TimeSpan Backoff(int attempts) => Operations.RetryDelay.After(attempts, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
 
     /// <summary>ZBS wants the number as 84… without the plus.</summary>
     private async Task<string?> ContactPhoneAsync(long ticketId, CancellationToken cancellationToken)
