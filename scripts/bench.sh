@@ -32,6 +32,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
 require_dotnet
 
+# The benchmarks run the service as Production, where an evidence path inside the checkout is refused.
+export Evidence__LocalPath="${Evidence__LocalPath:-$(outside_checkout bench-evidence)}"
+
 what="${1:-ingest}"
 if [ "$what" = "intents" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

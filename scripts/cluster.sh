@@ -64,6 +64,7 @@ replica_env() { # n → the array "envs": settings of replica n
     Zalo__RefreshToken=$refresh Zalo__ApiBaseUrl=$zalo/zalo-sim Zalo__OAuthBaseUrl=$zalo/zalo-sim
     Zalo__BusinessApiBaseUrl=$zalo/zalo-sim/business
     ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn "ServiceCentres__OaName=Cổng PAKN (cluster)"
+    "Evidence__LocalPath=${Evidence__LocalPath:-$(outside_checkout cluster-evidence)}"
     Conversations__Enabled=$process Outbox__Enabled=$dispatch Serilog__MinimumLevel__Default=Warning)
 }
 

@@ -14,3 +14,9 @@ start_postgres() {
   ZALOBOT_PG="$("$root/scripts/pg.sh" start)" || return 1
   export ZALOBOT_PG
 }
+
+# Where a script's service keeps citizens' files when it runs as Production: outside the checkout, since the service
+# refuses an evidence path inside its own folder outside Development (one per checkout, so two do not mix).
+outside_checkout() { # name → a directory under $TMPDIR for this checkout
+  echo "${TMPDIR:-/tmp}/zalobot-$(printf '%s' "$root" | md5sum | cut -c1-8)/$1"
+}
