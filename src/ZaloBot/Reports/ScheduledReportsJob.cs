@@ -19,7 +19,7 @@ namespace ZaloBot.Reports;
 /// hours and Zalo's night ban hold it for the morning should it ever be queued late.
 /// </summary>
 public sealed partial class ScheduledReportsJob(
-    NpgsqlDataSource dataSource, HolidayCalendar holidays, IOptions<ScheduledReportsOptions> options, IServiceProvider services,
+    NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, IOptions<ScheduledReportsOptions> options, IServiceProvider services,
     MigrationState migrations, TimeProvider time, ILogger<ScheduledReportsJob> logger) : PeriodicJob(migrations, time, logger)
 {
     private sealed record Recipient(long StaffId, string OaId, string UserId, string Scope);
@@ -94,7 +94,9 @@ public sealed partial class ScheduledReportsJob(
             queued++;
         }
         await transaction.CommitAsync(cancellationToken);
-        if (queued > 0) LogQueued(Logger, cadence, report.From, queued);
+        if (queued == 0) return 0;
+        outbox.Notify();
+        LogQueued(Logger, cadence, report.From, queued);
         return queued;
     }
 
