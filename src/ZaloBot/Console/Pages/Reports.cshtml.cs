@@ -49,12 +49,14 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
     public async Task<IActionResult> OnGetCsvAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
+        if (Error is not null) return BadRequest(Error);
         return File(ReportExports.Csv(Period, Agency, Lookups.Agency), "text/csv; charset=utf-8", $"{FileName}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
+        if (Error is not null) return BadRequest(Error);
         var counts = await ReportsApi.BuildAsync(dataSource, From, To.AddDays(1), null, Agency, cancellationToken);
         var bytes = await ReportExports.XlsxAsync(Period, Agency, Lookups.Agency, counts, c => Label(c.Dimension, c.Key), cancellationToken);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{FileName}.xlsx");
@@ -102,10 +104,11 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
             "select agency_head from staff where id = @staffId and active", new { staffId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>A chart's bars: months in order, anything else largest first.</summary>
     public IReadOnlyList<Bar> Bars(string dimension) => Report.Counts.Where(c => c.Dimension == dimension)
+        .OrderBy(c => dimension == "month" ? c.Key : null, StringComparer.Ordinal)
+        .ThenByDescending(c => dimension == "month" ? 0 : c.Count)
         .Select(c => new Bar(Label(dimension, c.Key), c.Count))
-        .OrderBy(b => dimension == "month" ? b.Label : null, StringComparer.Ordinal)
-        .ThenByDescending(b => dimension == "month" ? 0 : b.Value)
         .ToList();
 
     private string Label(string dimension, string key) => dimension switch
@@ -114,6 +117,8 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
         "category" => Lookups.Category(key),
         "agency" => key == "(unassigned)" ? "Chưa giao" : Lookups.Agency(key),
         "centre" => key == "(none)" ? "Không qua điểm tiếp nhận" : Lookups.Centre(key),
+        // "2026-11" is "11/2026" to a Vietnamese reader.
+        "month" when key.Length == 7 => $"{key[5..]}/{key[..4]}",
         _ => key,
     };
 
