@@ -43,7 +43,7 @@ public sealed partial class ScheduledReportsJob(
         var calendar = await holidays.GetAsync(cancellationToken);
         var o = options.Value;
         var queued = 0;
-        foreach (var report in ReportSchedule.Due(calendar, now, TimeOnly.FromTimeSpan(o.SendAt), o.CatchUp, o.Cadences))
+        foreach (var report in ReportSchedule.Due(calendar, now, TimeOnly.FromTimeSpan(o.SendAt), o.CatchUp, o.Cadences()))
             queued += await SendAsync(report, now, cancellationToken);
         return queued;
     }

@@ -26,6 +26,6 @@ public sealed class ScheduledReportsOptions
     /// <summary>How often the job looks whether a report is due.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
-    public IEnumerable<ReportCadence> Cadences =>
+    public IEnumerable<ReportCadence> Cadences() =>
         new[] { (Weekly, ReportCadence.Weekly), (Monthly, ReportCadence.Monthly) }.Where(c => c.Item1).Select(c => c.Item2);
 }
