@@ -15,6 +15,7 @@ using ZaloBot.NationalSync;
 using ZaloBot.OutboundWebhooks;
 using ZaloBot.Outbox;
 using ZaloBot.Privacy;
+using ZaloBot.Reports;
 using ZaloBot.Retention;
 using ZaloBot.Simulator;
 using ZaloBot.Staff;
@@ -58,6 +59,7 @@ builder.Services.AddBulkActions();
 builder.Services.AddEvidence();
 builder.Services.AddPrivacy();
 builder.Services.AddMiniApp();
+builder.Services.AddScheduledReports();
 
 var app = builder.Build();
 

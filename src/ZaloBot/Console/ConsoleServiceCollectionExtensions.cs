@@ -47,7 +47,7 @@ public static class ConsoleServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/", ConsoleAuth.Policy);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SetPassword");
-            o.Conventions.AuthorizePage("/Reports", ConsoleAuth.SupervisorPolicy);
+            // /Reports: supervisors and admins, and the head of an agency for their own agency (the page model decides).
             o.Conventions.AuthorizeFolder("/Admin", ConsoleAuth.AdminPolicy);
         }).AddMvcOptions(o => o.Filters.Add(new RequireKnownHandler()));
         return services;

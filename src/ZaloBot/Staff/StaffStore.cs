@@ -28,13 +28,16 @@ public sealed class StaffStore(NpgsqlDataSource dataSource, TimeProvider time)
             "select id, name, role, agency_code as AgencyCode, active from staff order by id", cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Changes an account's role, agency scope or whether it may sign in at all.</summary>
-    public async Task<bool> UpdateAsync(long id, StaffRole role, string? agencyCode, bool active, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes an account's role, agency scope, whether it may sign in at all and whether it heads its agency (breach
+    /// pushes, the agency's weekly and monthly reports in Zalo, the agency's reports page).
+    /// </summary>
+    public async Task<bool> UpdateAsync(long id, StaffRole role, string? agencyCode, bool active, bool agencyHead, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "update staff set role = @role, agency_code = @agencyCode, active = @active where id = @id",
-            new { id, role = role.ToName(), agencyCode, active }, cancellationToken: cancellationToken)) == 1;
+            "update staff set role = @role, agency_code = @agencyCode, active = @active, agency_head = @agencyHead where id = @id",
+            new { id, role = role.ToName(), agencyCode, active, agencyHead = agencyHead && agencyCode is not null }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<bool> AgencyExistsAsync(string agencyCode, CancellationToken cancellationToken)

@@ -39,12 +39,13 @@ public static class ReportsApi
         if (centre is { Length: > 16 }) errors["centre"] = ["Unknown centre."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var report = await BuildAsync(db, start, end, centre, ct);
+        var report = await BuildAsync(db, start, end, centre, null, ct);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
     }
 
     /// <param name="centre">Only tickets that started at this service centre (the per-centre report).</param>
-    public static async Task<TicketReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, string? centre, CancellationToken ct)
+    /// <param name="agency">Only tickets assigned to this agency (the console's per-agency report).</param>
+    public static async Task<TicketReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, string? centre, string? agency, CancellationToken ct)
     {
         const string sql = """
             with t as (
@@ -52,6 +53,7 @@ public static class ReportsApi
                 where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
                   and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
                   and (@centre::text is null or service_centre_code = @centre)
+                  and (@agency::text is null or assigned_agency_code = @agency)
             )
             select 'status' as Dimension, status as Key, count(*) as Count from t group by status
             union all select 'category', category_code, count(*) from t group by category_code
@@ -70,11 +72,12 @@ public static class ReportsApi
             from tickets
             where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
               and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
-              and (@centre::text is null or service_centre_code = @centre);
+              and (@centre::text is null or service_centre_code = @centre)
+              and (@agency::text is null or assigned_agency_code = @agency);
             """;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var results = await c.QueryMultipleAsync(new CommandDefinition(sql,
-            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), centre = centre?.ToUpperInvariant() }, cancellationToken: ct));
+            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), centre = centre?.ToUpperInvariant(), agency }, cancellationToken: ct));
         var counts = (await results.ReadAsync<CountRow>()).ToList();
         var summary = await results.ReadSingleAsync<(long Total, double? OnTimeRate, double? MedianHoursToResolve, double? AverageRating, long Ratings)>();
         return new TicketReport(from, to, summary.Total, counts, summary.OnTimeRate, summary.MedianHoursToResolve, summary.AverageRating, summary.Ratings);

@@ -122,13 +122,13 @@ public class ConsoleAdminTests(ServiceFactory service) : IClassFixture<ServiceFa
         await service.SeedTicketAsync("assigned", agency: "SXD");
 
         var page = await supervisor.GetHtmlAsync("/console/reports");
-        page.ShouldContain("Tổng số phản ánh");
-        page.ShouldContain("<svg class=\"bars\"");
+        page.ShouldContain("Kết quả trong kỳ theo loại đơn");
+        page.ShouldContain("<table class=\"bars\">");
         page.ShouldContain("Sở Xây dựng");
         var csv = await supervisor.Http.GetAsync("/console/reports?handler=Csv");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
-        (await csv.Content.ReadAsStringAsync()).ShouldContain("dimension,key,value");
+        (await csv.Content.ReadAsStringAsync()).ShouldContain("Cơ quan,Loại đơn,Tiếp nhận");
         (await supervisor.GetHtmlAsync("/console/reports?from=2026-13-45&to=x", HttpStatusCode.BadRequest)).ShouldContain("không hợp lệ");
         (await supervisor.GetHtmlAsync("/console/reports?from=2026-05-01&to=2026-01-01", HttpStatusCode.BadRequest)).ShouldContain("không hợp lệ");
     }

@@ -65,6 +65,8 @@ public class ServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Outbox:Enabled"] = "false",
             // Tests run on the wall clock at any hour; those about quiet hours set a clock and turn them on.
             ["Outbox:QuietHours:Enabled"] = "false",
+            // Tests run on the wall clock on any day; scheduled reports would reach linked supervisors on Monday mornings.
+            ["Reports:Scheduled:Enabled"] = "false",
             // Required outside Development: they are printed on QR codes and posters.
             ["ServiceCentres:PublicBaseUrl"] = "https://pakn.example.gov.vn",
             ["ServiceCentres:OaName"] = "Cổng tiếp nhận phản ánh, kiến nghị",

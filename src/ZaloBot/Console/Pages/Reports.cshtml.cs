@@ -3,85 +3,126 @@ using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
+using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.Reports;
+using ZaloBot.Domain.Tickets;
+using ZaloBot.Reports;
+using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole.Pages;
 
-public sealed record AgencyPerformance(string Agency, long Resolved, double? OnTimeRate, double? MedianHours);
-
 public sealed record Bar(string Label, long Value);
 
-/// <summary>The report figures of GET /api/reports/tickets as a page to print: counts, charts, per-agency service levels, CSV.</summary>
+/// <summary>
+/// The reports page: a period's figures per track, the on-time trend, the per-agency league, the counts as charts, the
+/// tracks report; CSV and Excel. Supervisors and admins see the province or any agency; the head of an agency
+/// (staff.agency_head) sees their own agency's, which is the page the weekly and monthly Zalo summaries link to.
+/// </summary>
 public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, TimeProvider time) : PageModel
 {
     public TicketReport Report { get; private set; } = null!;
-    public IReadOnlyList<AgencyPerformance> Agencies { get; private set; } = [];
+    public PeriodReport Period { get; private set; } = null!;
+    public IReadOnlyList<AgencyFigures> League { get; private set; } = [];
+    public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+    public ReportCadence TrendGrain { get; private set; }
     public Lookups Lookups { get; private set; } = null!;
     public string? Error { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
+    public string? Agency { get; private set; }
+    public bool MayChooseAgency { get; private set; }
     public Tracks.TrackReport? TrackReport { get; private set; }
 
-    public async Task OnGetAsync(string? from, string? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
     {
-        await LoadAsync(from, to, cancellationToken);
-        TrackReport = await Tracks.TrackReports.BuildAsync(dataSource, From, To.AddDays(1), cancellationToken);
+        if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
+        Report = await ReportsApi.BuildAsync(dataSource, From, To.AddDays(1), null, Agency, cancellationToken);
+        League = LeagueTable.Order(Period.Agencies);
+        // Twelve weeks for a report of up to a quarter, else twelve months.
+        TrendGrain = To.DayNumber - From.DayNumber > 92 ? ReportCadence.Monthly : ReportCadence.Weekly;
+        Trend = await OnTimeTrend.LoadAsync(dataSource, TrendGrain, To, Agency, cancellationToken);
+        if (Agency is null) TrackReport = await Tracks.TrackReports.BuildAsync(dataSource, From, To.AddDays(1), cancellationToken);
+        return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(string? from, string? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
     {
-        await LoadAsync(from, to, cancellationToken);
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportsApi.ToCsv(Report))).ToArray(),
-            "text/csv; charset=utf-8", $"bao-cao-{From:yyyyMMdd}-{To:yyyyMMdd}.csv");
+        if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
+        if (Error is not null) return BadRequest(Error);
+        return File(ReportExports.Csv(Period, Agency, Lookups.Agency), "text/csv; charset=utf-8", $"{FileName}.csv");
     }
 
-    private async Task LoadAsync(string? from, string? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetXlsxAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
+        if (Error is not null) return BadRequest(Error);
+        var counts = await ReportsApi.BuildAsync(dataSource, From, To.AddDays(1), null, Agency, cancellationToken);
+        var bytes = await ReportExports.XlsxAsync(Period, Agency, Lookups.Agency, counts, c => Label(c.Dimension, c.Key), cancellationToken);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{FileName}.xlsx");
+    }
+
+    private string FileName => $"bao-cao-{From:yyyyMMdd}-{To:yyyyMMdd}" + (Agency is null ? "" : "-" + Agency.ToLowerInvariant());
+
+    /// <returns>False when this staff member may not see reports at all.</returns>
+    private async Task<bool> LoadAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
+    {
+        var staff = StaffIdentity.From(User);
+        MayChooseAgency = staff.Role is StaffRole.Supervisor or StaffRole.Admin;
+        if (!MayChooseAgency && (staff.AgencyCode is null || !await IsAgencyHeadAsync(staff.Id, cancellationToken))) return false;
+
+        var today = WorkingDayCalendar.DateInVietnam(time.GetUtcNow());
         From = Parse(from) ?? today.AddMonths(-1);
         To = Parse(to) ?? today;
+        Lookups = await lookups.GetAsync(cancellationToken);
         if ((from is not null && Parse(from) is null) || (to is not null && Parse(to) is null) || To < From || To.DayNumber - From.DayNumber > 3660)
         {
-            Error = "Khoảng thời gian không hợp lệ; đang hiện 30 ngày gần nhất.";
             (From, To) = (today.AddMonths(-1), today);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Refuse("Khoảng thời gian không hợp lệ; đang hiện 30 ngày gần nhất.");
         }
-        Lookups = await lookups.GetAsync(cancellationToken);
-        // "To" is inclusive on the page; the report takes [from, to).
-        Report = await ReportsApi.BuildAsync(dataSource, From, To.AddDays(1), null, cancellationToken);
-        const string perAgency = """
-            select assigned_agency_code as Agency,
-                   count(*) filter (where resolved_at is not null) as Resolved,
-                   (count(*) filter (where resolved_at is not null and due_at is not null and resolved_at <= due_at))::float8
-                       / nullif(count(*) filter (where resolved_at is not null and due_at is not null), 0) as OnTimeRate,
-                   percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 3600.0)
-                       filter (where resolved_at is not null) as MedianHours
-            from tickets
-            where created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh'
-              and created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
-              and assigned_agency_code is not null
-            group by assigned_agency_code
-            order by 2 desc, 1
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        Agencies = (await connection.QueryAsync<AgencyPerformance>(new CommandDefinition(perAgency,
-            new { from = From.ToDateTime(TimeOnly.MinValue), to = To.AddDays(1).ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken))).AsList();
+        // A head of an agency sees their own agency whatever the address says.
+        Agency = MayChooseAgency ? (string.IsNullOrEmpty(agency) ? null : agency) : staff.AgencyCode;
+        if (Agency is not null && Lookups.Agencies.All(a => a.Code != Agency))
+        {
+            Agency = null;
+            Refuse("Không có cơ quan này; đang hiện toàn tỉnh.");
+        }
+        Period = await PeriodFigures.LoadAsync(dataSource, From, To.AddDays(1), Agency, cancellationToken);
+        return true;
     }
 
+    private void Refuse(string error)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private async Task<bool> IsAgencyHeadAsync(long staffId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select agency_head from staff where id = @staffId and active", new { staffId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A chart's bars: months in order, anything else largest first.</summary>
     public IReadOnlyList<Bar> Bars(string dimension) => Report.Counts.Where(c => c.Dimension == dimension)
-        .Select(c => new Bar(dimension switch
-        {
-            "status" => ConsoleTexts.Status(c.Key),
-            "category" => Lookups.Category(c.Key),
-            "agency" => c.Key == "(unassigned)" ? "Chưa giao" : Lookups.Agency(c.Key),
-            "centre" => c.Key == "(none)" ? "Không qua điểm tiếp nhận" : Lookups.Centre(c.Key),
-            _ => c.Key,
-        }, c.Count))
-        .OrderBy(b => dimension == "month" ? b.Label : null, StringComparer.Ordinal)
-        .ThenByDescending(b => dimension == "month" ? 0 : b.Value)
+        .OrderBy(c => dimension == "month" ? c.Key : null, StringComparer.Ordinal)
+        .ThenByDescending(c => dimension == "month" ? 0 : c.Count)
+        .Select(c => new Bar(Label(dimension, c.Key), c.Count))
         .ToList();
 
-    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
+    private string Label(string dimension, string key) => dimension switch
+    {
+        "status" => ConsoleTexts.Status(key),
+        "category" => Lookups.Category(key),
+        "agency" => key == "(unassigned)" ? "Chưa giao" : Lookups.Agency(key),
+        "centre" => key == "(none)" ? "Không qua điểm tiếp nhận" : Lookups.Centre(key),
+        // "2026-11" is "11/2026" to a Vietnamese reader.
+        "month" when key.Length == 7 => $"{key[5..]}/{key[..4]}",
+        _ => key,
+    };
+
+    public static string Percent(double? rate) => ReportTexts.Percent(rate);
 
     public static string Hours(double? hours) => hours is { } h ? (h < 48 ? $"{h:0.#} giờ" : $"{h / 24:0.#} ngày") : "–";
 

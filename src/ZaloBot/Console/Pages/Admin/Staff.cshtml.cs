@@ -8,7 +8,7 @@ using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;
 
-public sealed record StaffRow(long Id, string Name, string? Login, string Role, string? AgencyCode, bool Active, bool ZaloLinked, bool PasswordSet, int LiveSessions);
+public sealed record StaffRow(long Id, string Name, string? Login, string Role, string? AgencyCode, bool Active, bool ZaloLinked, bool PasswordSet, int LiveSessions, bool AgencyHead);
 
 /// <summary>Staff accounts for admins: create, role and agency, disable, sign-in links, Zalo enrolment codes, API tokens.</summary>
 public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, StaffEnrolment enrolment, ConsoleAccounts accounts,
@@ -34,22 +34,25 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(string? id, string? role, string? agency, string? active, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUpdateAsync(string? id, string? role, string? agency, string? active, string? agencyHead, CancellationToken cancellationToken)
     {
         agency = string.IsNullOrWhiteSpace(agency) ? null : agency;
         if (!long.TryParse(id, CultureInfo.InvariantCulture, out var staffId) || !StaffRoleNames.TryParse(role, out var parsed))
             return await RefuseAsync("Thông tin không hợp lệ.", cancellationToken);
         var enabled = active is "1" or "on" or "true";
+        var head = agencyHead is "1" or "on" or "true";
         if (staffId == User.Staff().Id && (!enabled || parsed != StaffRole.Admin))
             return await RefuseAsync("Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình.", cancellationToken);
         if (!parsed.SeesAllTickets() && agency is null)
             return await RefuseAsync("Cán bộ cơ quan và cán bộ hiện trường cần có cơ quan.", cancellationToken);
         if (agency is not null && !await store.AgencyExistsAsync(agency, cancellationToken))
             return await RefuseAsync("Cơ quan không tồn tại.", cancellationToken);
-        if (!await store.UpdateAsync(staffId, parsed, agency, enabled, cancellationToken))
+        if (head && agency is null)
+            return await RefuseAsync("Lãnh đạo cơ quan cần có cơ quan.", cancellationToken);
+        if (!await store.UpdateAsync(staffId, parsed, agency, enabled, head, cancellationToken))
             return await RefuseAsync("Không có tài khoản này.", cancellationToken);
         if (!enabled) await sessions.EndAllAsync(staffId, SessionEndReasons.AccountDisabled, cancellationToken);
-        await AuditAsync(staffId, $"role {parsed.ToName()}, agency {agency ?? "-"}, {(enabled ? "active" : "disabled")}", cancellationToken);
+        await AuditAsync(staffId, $"role {parsed.ToName()}, agency {agency ?? "-"}{(head ? " (head)" : "")}, {(enabled ? "active" : "disabled")}", cancellationToken);
         Message = $"Đã cập nhật tài khoản #{staffId}.";
         await LoadAsync(cancellationToken);
         return Page();
@@ -120,7 +123,8 @@ public sealed class StaffModel(NpgsqlDataSource dataSource, StaffStore store, St
         Accounts = (await connection.QueryAsync<StaffRow>(new CommandDefinition(
             """
             select id, name, login, role, agency_code as AgencyCode, active, zalo_user_id is not null as ZaloLinked, password_hash is not null as PasswordSet,
-                   (select count(*)::int from console_sessions cs where cs.staff_id = staff.id and cs.ended_at is null) as LiveSessions
+                   (select count(*)::int from console_sessions cs where cs.staff_id = staff.id and cs.ended_at is null) as LiveSessions,
+                   agency_head as AgencyHead
             from staff order by active desc, id
             """, cancellationToken: cancellationToken))).AsList();
     }
