@@ -55,6 +55,7 @@ public static class FlowAnswers
     public const string Another = "anotherProblem";
     public const string Fixed = "fixed";
     public const string NotFixed = "notFixed";
+    public const string BrokeAgain = "brokeAgain";
     public const string Abuse = "abuse";
     public const string Spam = "spam";
 
@@ -173,6 +174,8 @@ public sealed partial class Understander
         if (Uncovered(text, [Set(FlowAnswers.Fixed)], politeness, out var saidFixed) == 1 && saidFixed
             && Score(text, notFixed).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0)
             return FixedAnswer.Fixed;
+        // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
+        if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;

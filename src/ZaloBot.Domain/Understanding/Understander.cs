@@ -371,6 +371,8 @@ public sealed partial class Understander
         var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
+        // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
+        else if (intentOf[0] == "thanks" && S("thanks") >= IntentThreshold && best.Score == 0) intent = MessageIntent.Thanks;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;
