@@ -339,7 +339,7 @@ public sealed partial class Understander
     {
         var text = Tokenize(raw);
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
-        var (scores, intentOf, _) = Segment(text);
+        var (scores, intentOf, found) = Segment(text);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
@@ -352,6 +352,12 @@ public sealed partial class Understander
         // the complaint word in it names what is chased, not a new complaint.
         if (text.Count >= 3 && EndsWith(text, fillers, _answers.GetValueOrDefault(ProgressEnd, [])) is var p and >= 0 && intentOf[p] != "problem")
             scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
+
+        // "kiến nghị tháng trước của tôi được trả lời ở đâu": with words of chasing and nothing wrong named, the
+        // complaint word names what is chased — unless the citizen asks to send one ("muốn/cần/xin phản ánh").
+        if (scores.GetValueOrDefault("status") >= IntentThreshold && scores.GetValueOrDefault("problem") == 0
+            && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
+            scores["status"] += scores.GetValueOrDefault("complaint");
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
