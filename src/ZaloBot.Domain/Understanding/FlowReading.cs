@@ -156,8 +156,12 @@ public sealed partial class Understander
     {
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number or a link is what an advert is for.
-        if (System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) score += 1;
-        return score >= 3;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) return score >= 3;
+        // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
+        // number with a problem, adverts with an offer.
+        var (scores, _, _) = Segment(Tokenize(raw));
+        var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
+        return score + 1 >= (nothingElse ? 2 : 3);
     }
 
     /// <summary>"chưa", "vẫn còn", "rồi", "xong rồi", "ok rồi", the buttons' titles — while "is it fixed?" is open.</summary>
