@@ -49,4 +49,16 @@ public static class IntentBenchmark
         Console.WriteLine($"place: {place.Address ?? "-"}  ward: {place.AreaCode ?? "-"}");
         return 0;
     }
+
+    /// <summary>What a message typed at a step of the flow does there: the flow reading, the step after it, the draft and the replies.</summary>
+    public static int ExplainFlow(string corpusDirectory, string step, string message)
+    {
+        var (context, _) = IntentCorpus.Context(File.ReadAllText(Path.Combine(corpusDirectory, "province.json")),
+            File.ReadAllText(Path.Combine(corpusDirectory, "articles.json")), Understander.Default);
+        var reading = Understander.Default.ReadInFlow(message);
+        Console.WriteLine($"flow reading: {reading.Intent} {reading.Part} from «{reading.From}» to «{reading.To}»  fixed-answer: {Understander.Default.AnswerToFixed(message)}");
+        var outcome = FlowCorpus.Evaluate([new FlowEntry(step, "answer", null, message, 0)], context)[0];
+        Console.WriteLine($"after: {outcome.What}");
+        return 0;
+    }
 }

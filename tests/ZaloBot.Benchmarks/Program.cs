@@ -27,6 +27,7 @@ return args switch
     ["tracks", var connectionString] => await TrackBenchmark.RunAsync(connectionString, 100),
     ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
+    ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
     ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
     ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
     ["intents", var corpus, var phrases] => IntentBenchmark.Run(corpus, phrases, false),
@@ -50,5 +51,6 @@ static int Usage()
     Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks explain <corpusDirectory> <message> | explain-flow <corpusDirectory> <step> <message>");
     return 2;
 }

@@ -17,7 +17,9 @@ public sealed record AreaOption(string Code, string Name);
 public sealed record ServiceCentreOption(string Code, string Name);
 
 /// <summary>One of this citizen's own tickets, for lookups, follow-ups and the rating after resolution.</summary>
-public sealed record CitizenTicket(string Code, string CategoryName, string StatusText, bool IsOpen, DateOnly? DueDate, string? LatestPublicUpdate, bool CanBeRated = false);
+/// <summary>One of the citizen's tickets as the bot tells it; <paramref name="Track"/> names it (a code keeps its prefix when staff change the track).</summary>
+public sealed record CitizenTicket(string Code, string CategoryName, string StatusText, bool IsOpen, DateOnly? DueDate, string? LatestPublicUpdate, bool CanBeRated = false,
+    string Track = Tracks.TicketTracks.Pakn);
 
 public sealed record ConversationLimits
 {

@@ -19,6 +19,7 @@ public static partial class ConversationEngine
             if (context.Articles.Count == 0)
             {
                 Say(ConversationTexts.Info);
+                Say(DangerTexts.NotAnEmergencyService(context.Emergency));
                 MainMenu();
                 return;
             }

@@ -100,6 +100,12 @@ public static partial class ConversationEngine
                     _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
                     Say(ContactNeeded);
                     return true;
+                case Step.ProblemOffer:
+                    // "thôi bỏ qua", "để sau": not now — nothing is filed.
+                    _state = WithoutDraft(_state);
+                    Say(NotFiled);
+                    MainMenu();
+                    return true;
                 default:
                     return false;
             }

@@ -12,6 +12,13 @@ public static partial class ConversationEngine
     {
         // ---- menu ----
 
+        private void SayHelp()
+        {
+            Say(ConversationTexts.Help);
+            Say(DangerTexts.NotAnEmergencyService(context.Emergency));
+            MainMenu();
+        }
+
         private void OnMenuText(string raw, string n)
         {
             // The menu's own buttons and numbers mean exactly what they say.
@@ -20,7 +27,7 @@ public static partial class ConversationEngine
                 case 1: StartIntake(); return;
                 case 2: ListTickets(); return;
                 case 3: ShowInformation(); return;
-                case 4: Say(ConversationTexts.Help); MainMenu(); return;
+                case 4: SayHelp(); return;
             }
 
             if (TryTopic(n)) return;
@@ -68,8 +75,7 @@ public static partial class ConversationEngine
                     AnswerQuestion(raw);
                     break;
                 case MessageIntent.Help:
-                    Say(ConversationTexts.Help);
-                    MainMenu();
+                    SayHelp();
                     break;
                 case MessageIntent.Info:
                     if (AnswerFromArticles(raw) is not null) AnswerQuestion(raw);

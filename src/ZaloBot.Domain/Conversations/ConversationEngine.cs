@@ -221,6 +221,9 @@ public static partial class ConversationEngine
                 case GlobalCommand.Back:
                     GoBack();
                     break;
+                case GlobalCommand.Help when _state.Step == Step.Menu:
+                    SayHelp();
+                    break;
                 case GlobalCommand.Help:
                     Say(HelpFor(_state.Step));
                     Prompt();

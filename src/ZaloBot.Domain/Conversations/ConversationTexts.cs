@@ -221,7 +221,7 @@ public static class ConversationTexts
 
     public static string TicketDetails(CitizenTicket t)
     {
-        var text = new StringBuilder($"{Capitalised(KindOf(t.Code))} {t.Code} ({t.CategoryName}): {t.StatusText}.");
+        var text = new StringBuilder($"{Capitalised(KindOf(t))} {t.Code} ({t.CategoryName}): {t.StatusText}.");
         if (t.DueDate is { } due && t.IsOpen) text.Append(CultureInfo.InvariantCulture, $" Hạn trả lời: {due:dd/MM/yyyy}.");
         if (t.LatestPublicUpdate is { } update) text.Append("\nCập nhật mới nhất: ").Append(update);
         return text.ToString();
@@ -230,7 +230,18 @@ public static class ConversationTexts
     public static string TicketNotFound(string code) =>
         $"Không tìm thấy {KindOf(code)} {code} trong những gì bạn đã gửi. Bạn kiểm tra lại mã giúp tôi.";
 
-    /// <summary>What a code names, by its prefix: "phản ánh", "khiếu nại", "tố cáo".</summary>
+    /// <summary>
+    /// What a ticket is, by its track: a code is never changed once given (the citizen's receipt), so a phản ánh that
+    /// staff later moved to khiếu nại keeps <c>PA-</c> and is still named a khiếu nại.
+    /// </summary>
+    public static string KindOf(CitizenTicket ticket) => ticket.Track switch
+    {
+        Tracks.TicketTracks.KhieuNai => "khiếu nại",
+        Tracks.TicketTracks.ToCao => "tố cáo",
+        _ => "phản ánh",
+    };
+
+    /// <summary>What a code names, by its prefix (when there is no ticket to ask): "phản ánh", "khiếu nại", "tố cáo".</summary>
     public static string KindOf(string code) =>
         code.StartsWith("KN", StringComparison.OrdinalIgnoreCase) ? "khiếu nại"
         : code.StartsWith("TC", StringComparison.OrdinalIgnoreCase) ? "tố cáo"

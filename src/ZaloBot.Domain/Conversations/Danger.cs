@@ -43,6 +43,11 @@ public static class DangerTexts
         return $"{Prefix}: {string.Join(", ", calls)}. Tránh xa chỗ nguy hiểm; tin nhắn này không thay cho cuộc gọi.";
     }
 
+    /// <summary>With the help and the information: the bot is not an emergency service, and the numbers that are.</summary>
+    public static string NotAnEmergencyService(EmergencyNumbers numbers) =>
+        $"Khi có nguy hiểm khẩn cấp (cháy, tai nạn, người gặp nạn), hãy gọi ngay {numbers.Fire} (cứu hỏa, cứu nạn), " +
+        $"{numbers.Police} (công an), {numbers.Ambulance} (cấp cứu); kênh này không thay cho cuộc gọi khẩn cấp.";
+
     public static string RecordedUrgent(string description) =>
         $"Tôi ghi nhận đây là phản ánh KHẨN:\n«{(description.Length <= 240 ? description : description[..237].TrimEnd() + "…")}»\n" +
         "Để cán bộ trực được báo ngay, bạn trả lời giúp tôi vài câu ngắn (không cần ảnh).";

@@ -63,8 +63,9 @@ public static class KeywordMatcher
         void Flush()
         {
             if (current.Length == 0) return;
-            var accented = current.ToString();
-            words.Add(new Word(accented, TextNormalizer.Normalize(accented)));
+            var typed = current.ToString();
+            var plain = TextNormalizer.Normalize(typed);
+            words.Add(new Word(typed == plain ? plain : TextNormalizer.ToneLast(typed), plain));
             current.Clear();
         }
     }

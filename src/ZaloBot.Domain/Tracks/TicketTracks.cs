@@ -68,7 +68,7 @@ public static class TicketTracks
              "bồi thường", "đền bù", "giải phóng mặt bằng", "xem xét lại quyết định", "không đồng ý với quyết định"],
             TrackTexts.KhieuNaiExplanation),
         new(ToCao, "Tố cáo", 7, DayKind.Working, 30, DayKind.Calendar, 2, 30, DayKind.Calendar,
-            ["tố cáo", "hối lộ", "nhận hối lộ", "đưa hối lộ", "tham nhũng", "tham ô", "lạm dụng chức vụ", "lạm quyền", "làm luật", "bảo kê",
+            ["tố cáo", "tố giác", "hối lộ", "nhận hối lộ", "đưa hối lộ", "tham nhũng", "tham ô", "lạm dụng chức vụ", "lạm quyền", "làm luật", "bảo kê",
              "vòi tiền", "ăn tiền", "sai phạm của cán bộ"],
             TrackTexts.ToCaoExplanation),
     ];

@@ -55,6 +55,7 @@ public static class FlowAnswers
     public const string Another = "anotherProblem";
     public const string Fixed = "fixed";
     public const string NotFixed = "notFixed";
+    public const string BrokeAgain = "brokeAgain";
     public const string Abuse = "abuse";
     public const string Spam = "spam";
 
@@ -155,8 +156,12 @@ public sealed partial class Understander
     {
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number or a link is what an advert is for.
-        if (System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) score += 1;
-        return score >= 3;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) return score >= 3;
+        // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
+        // number with a problem, adverts with an offer.
+        var (scores, _, _) = Segment(Tokenize(raw));
+        var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
+        return score + 1 >= (nothingElse ? 2 : 3);
     }
 
     /// <summary>"chưa", "vẫn còn", "rồi", "xong rồi", "ok rồi", the buttons' titles — while "is it fixed?" is open.</summary>
@@ -173,6 +178,8 @@ public sealed partial class Understander
         if (Uncovered(text, [Set(FlowAnswers.Fixed)], politeness, out var saidFixed) == 1 && saidFixed
             && Score(text, notFixed).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0)
             return FixedAnswer.Fixed;
+        // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
+        if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;

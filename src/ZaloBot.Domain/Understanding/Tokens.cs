@@ -95,7 +95,7 @@ internal sealed class Tokenizer
                 else
                 {
                     parts = [normalized];
-                    if (lower != normalized) accented = lower;
+                    if (lower != normalized) accented = TextNormalizer.ToneLast(lower);
                 }
             }
             var capitalised = char.IsUpper(word[0]);

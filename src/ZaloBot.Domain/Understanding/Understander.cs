@@ -339,7 +339,7 @@ public sealed partial class Understander
     {
         var text = Tokenize(raw);
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
-        var (scores, intentOf, _) = Segment(text);
+        var (scores, intentOf, found) = Segment(text);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
@@ -352,6 +352,12 @@ public sealed partial class Understander
         // the complaint word in it names what is chased, not a new complaint.
         if (text.Count >= 3 && EndsWith(text, fillers, _answers.GetValueOrDefault(ProgressEnd, [])) is var p and >= 0 && intentOf[p] != "problem")
             scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
+
+        // "kiến nghị tháng trước của tôi được trả lời ở đâu": with words of chasing and nothing wrong named, the
+        // complaint word names what is chased — unless the citizen asks to send one ("muốn/cần/xin phản ánh").
+        if (scores.GetValueOrDefault("status") >= IntentThreshold && scores.GetValueOrDefault("problem") == 0
+            && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
+            scores["status"] += scores.GetValueOrDefault("complaint");
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
@@ -371,6 +377,8 @@ public sealed partial class Understander
         var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
+        // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
+        else if (intentOf[0] == "thanks" && S("thanks") >= IntentThreshold && best.Score == 0) intent = MessageIntent.Thanks;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;

@@ -80,7 +80,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateOnly today, CancellationToken cancellationToken)
     {
         const string sql = """
-            select t.code, c.name as CategoryName, t.status, t.due_at as DueAt,
+            select t.code, c.name as CategoryName, t.status, t.due_at as DueAt, t.track,
                    (select e.body from ticket_events e
                     where e.ticket_id = t.id and e.is_public and e.actor_kind <> 'citizen' and e.body is not null
                     order by e.id desc limit 1) as LatestPublicUpdate
@@ -96,7 +96,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(
                 r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
-                r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed"))
+                r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed", Track: r.Track))
             .ToList();
         var taken = await results.ReadSingleAsync<bool>();
         var reopenable = (await results.ReadAsync<string>()).ToHashSet();
@@ -130,7 +130,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         public bool PublishByDefault { get; init; }
     }
 
-    private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string? LatestPublicUpdate);
+    private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string Track, string? LatestPublicUpdate);
 
     private sealed record ReferenceData(
         IReadOnlyList<CategoryRow> Categories,

@@ -50,6 +50,18 @@ public class CommandConversationTests
     }
 
     [Theory]
+    [InlineData("hướng dẫn")]
+    [InlineData("bot nay dung the nao")]
+    [InlineData("Hướng dẫn")]
+    public void Help_at_the_menu_says_the_bot_is_not_an_emergency_service(string ask)
+    {
+        var numbers = new EmergencyNumbers();
+        Script.Start().Says(ask).ExpectStep(Step.Menu)
+            .Expect($"gọi ngay {numbers.Fire} (cứu hỏa, cứu nạn), {numbers.Police} (công an), {numbers.Ambulance} (cấp cứu)")
+            .Expect("kênh này không thay cho cuộc gọi khẩn cấp");
+    }
+
+    [Theory]
     [MemberData(nameof(IntakeSteps))]
     public void Help_at_every_step_explains_and_stays(Step step)
     {

@@ -352,6 +352,14 @@ public class MeaningConversationTests
     // ---- cleanup that keeps words ----
 
     [Fact]
+    public void A_ticket_staff_moved_to_another_track_is_named_by_its_track_though_its_code_keeps_the_prefix()
+    {
+        Script.Start()
+            .WithTickets(new CitizenTicket("PA-2611-7QK2", "Thủ tục hành chính", "Đã tiếp nhận", true, null, null, Track: ZaloBot.Domain.Tracks.TicketTracks.KhieuNai))
+            .Says("tra cứu PA-2611-7QK2").Expect("Khiếu nại PA-2611-7QK2").ExpectNot("Phản ánh PA-2611-7QK2");
+    }
+
+    [Fact]
     public void A_pothole_typed_without_diacritics_keeps_its_words_and_its_category()
     {
         var script = Script.Start().Says("o ga to giua duong ngo gia tu, da co nguoi nga xe").ExpectStep(Step.ProblemOffer);

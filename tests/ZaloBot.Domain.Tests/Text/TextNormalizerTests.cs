@@ -26,4 +26,19 @@ public class TextNormalizerTests
     [Fact]
     public void Precomposed_and_decomposed_forms_match() =>
         TextNormalizer.Normalize("Ho\u0302\u0300 Chi\u0301 Minh").ShouldBe(TextNormalizer.Normalize("Hồ Chí Minh"));
+
+    [Theory]
+    [InlineData("huỷ", "hủy")]
+    [InlineData("hoà", "hòa")]
+    [InlineData("khoẻ", "khỏe")]
+    [InlineData("thuỷ", "thủy")]
+    public void Old_and_new_tone_placement_are_one_spelling(string old, string modern) =>
+        TextNormalizer.ToneLast(old).ShouldBe(TextNormalizer.ToneLast(modern));
+
+    [Theory]
+    [InlineData("đó", "đổ")]
+    [InlineData("hủy", "hũy")]
+    [InlineData("cống", "công")]
+    public void Different_marks_stay_different(string a, string b) =>
+        TextNormalizer.ToneLast(a).ShouldNotBe(TextNormalizer.ToneLast(b));
 }

@@ -50,6 +50,9 @@ public class TrackRulesTests
         KeywordMatcher.Any("khieu  nai!", ["khiếu nại"]).ShouldBeTrue();
         KeywordMatcher.Any("khiếu nạiii", ["khiếu nại"]).ShouldBeFalse();
         KeywordMatcher.Count("", ["khiếu nại"]).ShouldBe(0);
+        // The old tone placement ("hoà", "thuỷ") is the same word as the new one.
+        KeywordMatcher.Any("hoà giải", ["hòa giải"]).ShouldBeTrue();
+        KeywordMatcher.Any("thuỷ lợi", ["thủy lợi"]).ShouldBeTrue();
     }
 
     [Fact]
