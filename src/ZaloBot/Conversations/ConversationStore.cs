@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Dapper;
 using Npgsql;
 using ZaloBot.Storage;
@@ -9,7 +10,7 @@ namespace ZaloBot.Conversations;
 /// <summary>The engine's state per Zalo user of one OA, stored as jsonb and replaced inside the processor's transaction.</summary>
 public static class ConversationStore
 {
-    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonSerializerOptions json, CancellationToken cancellationToken)
+    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonTypeInfo<TState> json, CancellationToken cancellationToken)
         where TState : class
     {
         // The user's advisory lock already serialises writers; FOR UPDATE keeps staff-side writers honest too.
@@ -27,7 +28,7 @@ public static class ConversationStore
         """;
 
     /// <summary>The save as one statement of a batch (a turn sends it with its replies, in one round trip).</summary>
-    public static NpgsqlBatchCommand Save<TState>(ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json) =>
+    public static NpgsqlBatchCommand Save<TState>(ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonTypeInfo<TState> json) =>
         StatementBatch.Command(SaveSql, ("oaId", citizen.OaId), ("userId", citizen.UserId), ("state", JsonSerializer.Serialize(state, json)), ("now", now), ("idleCheckAt", idleCheckAt));
 
     /// <summary>Users whose idle draft is due for a reminder or expiry check.</summary>
