@@ -10,14 +10,15 @@ namespace ZaloBot.Conversations;
 /// <summary>The engine's state per Zalo user of one OA, stored as jsonb and replaced inside the processor's transaction.</summary>
 public static class ConversationStore
 {
-    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonTypeInfo<TState> json, CancellationToken cancellationToken)
-        where TState : class
-    {
-        // The user's advisory lock already serialises writers; FOR UPDATE keeps staff-side writers honest too.
-        const string sql = "select state::text from conversations where oa_id = @OaId and zalo_user_id = @UserId for update";
-        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { citizen.OaId, citizen.UserId }, transaction, cancellationToken: cancellationToken));
-        return text is null ? null : JsonSerializer.Deserialize<TState>(text, json);
-    }
+    /// <summary>
+    /// The state (parameters <c>@oaId</c>, <c>@userId</c>), read with the rest of a turn's reads in one round trip
+    /// (<see cref="ConversationContextLoader"/>). The user's advisory lock already serialises writers; FOR UPDATE keeps
+    /// staff-side writers honest too.
+    /// </summary>
+    public const string LoadForUpdateSql = "select state::text from conversations where oa_id = @oaId and zalo_user_id = @userId for update";
+
+    public static TState? Read<TState>(string? text, JsonTypeInfo<TState> json) where TState : class =>
+        text is null ? null : JsonSerializer.Deserialize(text, json);
 
     private const string SaveSql = """
         insert into conversations (oa_id, zalo_user_id, state, updated_at, idle_check_at)

@@ -24,10 +24,9 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         var now = time.GetUtcNow();
         // Tickets, feedback and privacy records are found by the user id, which Zalo never gives to two people on different OAs.
         var userId = citizen.UserId;
-        var state = await ConversationStore.LoadForUpdateAsync(connection, transaction, citizen, ConversationStateJson.Default.ConversationState, cancellationToken) ?? ConversationState.New();
-        var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
+        var (stored, context) = await contexts.LoadAsync(connection, transaction, citizen, limits.Value, cancellationToken);
+        var state = stored ?? ConversationState.New();
         context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
-        context = await privacy.AddToAsync(connection, transaction, userId, context, cancellationToken);
 
         // A signed centre code is checked and spent here, in this transaction; the engine gets the verdict.
         input = await centreLinks.ReadAsync(connection, transaction, input, cancellationToken);
