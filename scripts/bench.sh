@@ -12,6 +12,11 @@
 #                             them, Zalo (simulated) answers in LATENCY_MS (default 80); prints the time until the last first
 #                             reply, conversations/s, first replies per 10 s, round trips per event, CPU of service / PostgreSQL /
 #                             load generator, lost and duplicates (WAVE=20000 for a quick run)
+#   scripts/bench.sh steady   RATE (default 100) citizen messages/s for SECONDS_STEADY (default 20), RUNS (default 3) times on one
+#                             warm service: first reply p50/p95/p99 after the webhook's 200, per run
+#   scripts/bench.sh drain    the conversation processor's own rate: DRAIN (default 20000) greetings put straight into the inbox,
+#                             then the service started on them with the dispatcher off; events/s, round trips and CPU per event
+#                             (the wave benchmark runs it after the wave too; DRAIN=0 skips it there)
 #   scripts/bench.sh start    a new replica's first console page and first webhook against its later ones, with the start-up
 #                             warm-up off and on (WarmUp:Enabled)
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
@@ -26,6 +31,8 @@
 # it works through the stored events (default off, so the receiver is measured against the bare insert alone).
 # Environment: SERVICE_DLL runs another build of the service in the delivery and wave benchmarks (e.g. a copy of the
 # previous commit's bin/Release, for a before/after pair measured under the same load); NO_BUILD=1 uses the builds as they are.
+# Environment: DB_OPTIONS adds Npgsql settings to the service's connection string in the delivery, wave, steady and drain
+# benchmarks (e.g. DB_OPTIONS="Max Auto Prepare=0" to compare without prepared statements).
 # Environment: DURATION (default 15s), CONNECTIONS (default 32), BENCH_PORT (default 8089)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -125,27 +132,54 @@ if [ "$what" = start ]; then
   done
   exit 0
 fi
-if [ "$what" = delivery ] || [ "$what" = wave ]; then
-  echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
+bench_dll=tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll
+postmaster() { head -n 1 "${ZALOBOT_PG_DIR:-$root/.pg}/data/postmaster.pid"; }
+start_simulated_service() { # extra environment (NAME=value …) → $service running and ready on $url
   # OAS more OAs of the same app (default 10), connected at start in simulator mode: the load is run through one OA,
   # then spread over all of them at the same total rate, and both are printed.
-  oa_env=(); for i in $(seq 1 $(( ${OAS:-10} - 1 ))); do
+  local oa_env=(); for i in $(seq 1 $(( ${OAS:-10} - 1 ))); do
     oa_env+=("Simulator__OtherOas__$((i-1))__OaId=bench-oa-$i" "Simulator__OtherOas__$((i-1))__InitialRefreshToken=sim-refresh-bench-$i"); done
-  env "${oa_env[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64" \
+  env "${oa_env[@]}" ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn;Maximum Pool Size=64${DB_OPTIONS:+;$DB_OPTIONS}" \
   ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" \
-  Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" \
+  Simulator__LatencyMs="${LATENCY_MS:-80}" Serilog__MinimumLevel__Default=Warning Conversations__Workers="${WORKERS:-4}" "$@" \
     dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT
   for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/service.log"; exit 1; }
+}
+stop_service() { kill "$service"; wait "$service" 2>/dev/null || true; }
+# The processor's own rate: DRAIN greetings put straight into the inbox, then a service (dispatcher off) started on them.
+drain() {
+  ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa Zalo__OaSecretKey="$secret" \
+    Serilog__MinimumLevel__Default=Warning dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" migrate >/dev/null
+  dotnet "$bench_dll" drain-load "$conn" "${DRAIN:-20000}" "$app_id"
+  echo "==> starting the service on them (outbox dispatcher off; no load generator)"
+  start_simulated_service Outbox__Enabled=false
+  dotnet "$bench_dll" drain "$url" "$conn" "$service" "$(postmaster)"
+}
+if [ "$what" = drain ]; then
+  drain
+  exit $?
+fi
+if [ "$what" = delivery ] || [ "$what" = wave ] || [ "$what" = steady ]; then
+  echo "==> starting the service (simulator mode: the process also plays Zalo, answering in ${LATENCY_MS:-80} ms) on $url"
+  start_simulated_service
   if [ "$what" = wave ]; then
-    dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll wave "$url" "${LATENCY_MS:-80}" "${WAVE:-100000}" "$app_id" "$secret" \
-      "$conn" "$service" "$(head -n 1 "${ZALOBOT_PG_DIR:-$root/.pg}/data/postmaster.pid")"
+    dotnet "$bench_dll" wave "$url" "${LATENCY_MS:-80}" "${WAVE:-100000}" "$app_id" "$secret" "$conn" "$service" "$(postmaster)" && status=0 || status=$?
+    if [ "${DRAIN:-20000}" != 0 ]; then
+      echo "==> the processor alone (the figure the load generator's share of the cores cannot hide)"
+      stop_service
+      drain || status=$?
+    fi
+    exit $status
+  fi
+  if [ "$what" = steady ]; then
+    dotnet "$bench_dll" steady "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${RUNS:-3}" "$app_id" "$secret"
     exit $?
   fi
-  dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret" "${OAS:-10}"
+  dotnet "$bench_dll" delivery "$url" "${LATENCY_MS:-80}" "${RATE:-100}" "${SECONDS_STEADY:-20}" "${BURST:-3000}" "$app_id" "$secret" "${OAS:-10}"
   exit $?
 fi
 [ "$what" = ingest ] && dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll ingest-requests 200000 "$app_id" "$secret" "$work/ingest.tsv"
@@ -209,5 +243,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|start|intents|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|steady|drain|start|intents|evidence" >&2; exit 2 ;;
 esac

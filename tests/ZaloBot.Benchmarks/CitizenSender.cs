@@ -31,15 +31,18 @@ public sealed class CitizenSender(HttpClient http, string appId, string oaSecret
         await PostAsync(user, text, msgId, oa);
     }
 
-    private async Task PostAsync(string user, string text, string msgId, string oa = "bench-oa")
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        var body = JsonSerializer.Serialize(new
+    /// <summary>A <c>user_send_text</c> event's body as Zalo sends it.</summary>
+    public static byte[] Body(string appId, string timestamp, string user, string text, string msgId, string oa) =>
+        JsonSerializer.SerializeToUtf8Bytes(new
         {
             app_id = appId, user_id_by_app = user + "-byapp", event_name = "user_send_text", timestamp,
             sender = new { id = user }, recipient = new { id = oa }, message = new { text, msg_id = msgId },
         });
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+
+    private async Task PostAsync(string user, string text, string msgId, string oa = "bench-oa")
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var bytes = Body(appId, timestamp, user, text, msgId, oa);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation(ZaloBot.Webhooks.WebhookSignature.HeaderName, ZaloBot.Webhooks.WebhookSignature.Compute(appId, bytes, timestamp, oaSecretKey));

@@ -23,16 +23,7 @@ public static class DeliveryBenchmark
     public static async Task<int> RunAsync(string baseUrl, int latencyMs, int rate, int seconds, int burst, string appId, string oaSecretKey, int oas = 1)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        (await http.PostAsync($"/zalo-sim/_control/latency?ms={latencyMs}", null)).EnsureSuccessStatusCode();
-        var citizen = new CitizenSender(http, appId, oaSecretKey);
-        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
-        Console.WriteLine($"Zalo (simulated) answers in {latencyMs} ms; {Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness.");
-
-        // Warm-up: a running service has its code compiled and its connection pools filled; the first seconds of a cold
-        // process are not what citizens meet, so they are not measured.
-        var warmUsers = Enumerable.Range(0, 300).Select(i => $"warm-{run}-{i}").ToList();
-        await Parallel.ForEachAsync(warmUsers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
-        await FirstRepliesAsync(http, warmUsers, TimeSpan.FromSeconds(60));
+        var (citizen, run) = await WarmAsync(http, latencyMs, appId, oaSecretKey);
 
         var failed = 0;
         foreach (var spread in oas > 1 ? new[] { 1, oas } : [1])
@@ -45,31 +36,44 @@ public static class DeliveryBenchmark
         return failed == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// Only the steady phase, <paramref name="runs"/> times one after another on the same warm service: the first reply's
+    /// p50/p99 after the webhook's 200 at <paramref name="rate"/> messages/s, per run.
+    /// </summary>
+    public static async Task<int> RunSteadyAsync(string baseUrl, int latencyMs, int rate, int seconds, int runs, string appId, string oaSecretKey)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var (citizen, run) = await WarmAsync(http, latencyMs, appId, oaSecretKey);
+        var failed = 0;
+        for (var i = 1; i <= runs; i++)
+        {
+            Console.Write($"run {i} of {runs} (load average {BenchFigures.LoadAverage()}): ");
+            failed += await SteadyAsync(http, citizen, $"{run}-s{i}", rate, seconds, _ => "bench-oa");
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Zalo's latency set, and a warm-up: a running service has its code compiled and its connection pools filled; the
+    /// first seconds of a cold process are not what citizens meet, so they are not measured.
+    /// </summary>
+    private static async Task<(CitizenSender Citizen, string Run)> WarmAsync(HttpClient http, int latencyMs, string appId, string oaSecretKey)
+    {
+        (await http.PostAsync($"/zalo-sim/_control/latency?ms={latencyMs}", null)).EnsureSuccessStatusCode();
+        var citizen = new CitizenSender(http, appId, oaSecretKey);
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
+        Console.WriteLine($"Zalo (simulated) answers in {latencyMs} ms; {Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness.");
+        var warmUsers = Enumerable.Range(0, 300).Select(i => $"warm-{run}-{i}").ToList();
+        await Parallel.ForEachAsync(warmUsers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (user, _) => await citizen.SayNewAsync(user, "xin chào"));
+        await FirstRepliesAsync(http, warmUsers, TimeSpan.FromSeconds(60));
+        return (citizen, run);
+    }
+
     /// <summary>The steady and burst runs, each citizen writing to one of <paramref name="oas"/> OAs in turn; 1 when someone went unanswered.</summary>
     private static async Task<int> MeasureAsync(HttpClient http, CitizenSender citizen, string run, int rate, int seconds, int burst, int oas)
     {
         string OaOf(int i) => oas == 1 ? "bench-oa" : i % oas == 0 ? "bench-oa" : $"bench-oa-{i % oas}";
-
-        // Steady: `rate` new citizens a second, each saying hello once (open loop: sends do not wait for answers).
-        var steadyUsers = Enumerable.Range(0, rate * seconds).Select(i => $"steady-{run}-{i}").ToList();
-        var acked = new ConcurrentDictionary<string, DateTimeOffset>();
-        var clock = Stopwatch.StartNew();
-        var sends = new List<Task>();
-        for (var i = 0; i < steadyUsers.Count; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var (user, oa) = (steadyUsers[i], OaOf(i));
-            sends.Add(Task.Run(async () => { await citizen.SayNewAsync(user, "xin chào", oa); acked[user] = DateTimeOffset.UtcNow; }));
-        }
-        await Task.WhenAll(sends);
-        var steadyEnd = DateTimeOffset.UtcNow;
-        var firstReplies = await FirstRepliesAsync(http, steadyUsers, TimeSpan.FromSeconds(60));
-        var latencies = steadyUsers.Where(firstReplies.ContainsKey).Select(u => (firstReplies[u] - acked[u]).TotalMilliseconds).Order().ToList();
-        var lateAfter30s = steadyUsers.Count(u => !firstReplies.TryGetValue(u, out var at) || at > steadyEnd.AddSeconds(30));
-        Console.WriteLine($"steady  {rate} citizen messages/s for {seconds} s ({steadyUsers.Count} citizens): first reply after the webhook's 200 " +
-            $"p50 {Pct(latencies, 50):F0} ms, p95 {Pct(latencies, 95):F0} ms, p99 {Pct(latencies, 99):F0} ms, max {latencies.LastOrDefault():F0} ms; " +
-            $"unanswered 30 s after the load: {lateAfter30s}");
+        var steadyFailed = await SteadyAsync(http, citizen, run, rate, seconds, OaOf);
 
         // Burst: distinct citizens greeting at once; conversations/s from the first webhook to the last first reply.
         var burstUsers = Enumerable.Range(0, burst).Select(i => $"burst-{run}-{i}").ToList();
@@ -84,7 +88,34 @@ public static class DeliveryBenchmark
             $"({burst / (ingested - start).TotalSeconds:F0}/s); all {answered} answered {(last - start).TotalSeconds:F1} s after the first = " +
             $"{answered / (last - start).TotalSeconds:F0} conversations/s");
 
-        return answered == burst && latencies.Count == steadyUsers.Count ? 0 : 1;
+        return answered == burst && steadyFailed == 0 ? 0 : 1;
+    }
+
+    /// <summary>`rate` new citizens a second for `seconds`, each saying hello once; 1 when someone went unanswered.</summary>
+    private static async Task<int> SteadyAsync(HttpClient http, CitizenSender citizen, string run, int rate, int seconds, Func<int, string> oaOf)
+    {
+        // Steady: `rate` new citizens a second, each saying hello once (open loop: sends do not wait for answers).
+        var steadyUsers = Enumerable.Range(0, rate * seconds).Select(i => $"steady-{run}-{i}").ToList();
+        var acked = new ConcurrentDictionary<string, DateTimeOffset>();
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>();
+        for (var i = 0; i < steadyUsers.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var (user, oa) = (steadyUsers[i], oaOf(i));
+            sends.Add(Task.Run(async () => { await citizen.SayNewAsync(user, "xin chào", oa); acked[user] = DateTimeOffset.UtcNow; }));
+        }
+        await Task.WhenAll(sends);
+        var steadyEnd = DateTimeOffset.UtcNow;
+        var firstReplies = await FirstRepliesAsync(http, steadyUsers, TimeSpan.FromSeconds(60));
+        var latencies = steadyUsers.Where(firstReplies.ContainsKey).Select(u => (firstReplies[u] - acked[u]).TotalMilliseconds).Order().ToList();
+        var lateAfter30s = steadyUsers.Count(u => !firstReplies.TryGetValue(u, out var at) || at > steadyEnd.AddSeconds(30));
+        Console.WriteLine($"steady  {rate} citizen messages/s for {seconds} s ({steadyUsers.Count} citizens): first reply after the webhook's 200 " +
+            $"p50 {Pct(latencies, 50):F0} ms, p95 {Pct(latencies, 95):F0} ms, p99 {Pct(latencies, 99):F0} ms, max {latencies.LastOrDefault():F0} ms; " +
+            $"unanswered 30 s after the load: {lateAfter30s}");
+
+        return latencies.Count == steadyUsers.Count ? 0 : 1;
     }
 
     /// <summary>When each user's first OA message reached the simulator, polling its record of every message.</summary>

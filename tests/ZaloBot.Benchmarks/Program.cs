@@ -12,6 +12,10 @@ return args switch
         MessagesPerComplaint.Run() | await DeliveryBenchmark.RunAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(burst), appId, secret, rest is [var oas] ? Int(oas) : 1),
     ["wave", var url, var latencyMs, var count, var appId, var secret, var connectionString, var servicePid, var postgresPid] =>
         MessagesPerComplaint.Run() | await WaveBenchmark.RunAsync(new WaveBenchmark.Settings(url, Int(latencyMs), Int(count), appId, secret, connectionString, Int(servicePid), Int(postgresPid))),
+    ["steady", var url, var latencyMs, var rate, var seconds, var runs, var appId, var secret] =>
+        await DeliveryBenchmark.RunSteadyAsync(url, Int(latencyMs), Int(rate), Int(seconds), Int(runs), appId, secret),
+    ["drain-load", var connectionString, var count, var appId] => await DrainBenchmark.LoadAsync(connectionString, Int(count), appId),
+    ["drain", var url, var connectionString, var servicePid, var postgresPid] => await DrainBenchmark.RunAsync(url, connectionString, Int(servicePid), Int(postgresPid)),
     ["start", var url, var label, var appId, var secret] => await StartBenchmark.RunAsync(url, label, appId, secret),
     ["messages"] => MessagesPerComplaint.Run(),
     ["evidence", var runs] => await EvidenceBenchmark.RunAsync(null, Int(runs)),
@@ -40,6 +44,8 @@ static int Int(string value) => int.Parse(value, System.Globalization.CultureInf
 static int Usage()
 {
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks delivery <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <burst> <appId> <oaSecretKey>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks steady <baseUrl> <latencyMs> <messagesPerSecond> <seconds> <runs> <appId> <oaSecretKey>");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks drain-load <connectionString> <count> <appId> | drain <baseUrl> <connectionString> <servicePid> <postgresPid>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks start <baseUrl> <label> <appId> <oaSecretKey>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks wave <baseUrl> <latencyMs> <citizens> <appId> <oaSecretKey> <connectionString> <servicePid> <postgresPid>");
     Console.Error.WriteLine("usage: ZaloBot.Benchmarks ingest-requests <count> <appId> <oaSecretKey> <output.tsv>");

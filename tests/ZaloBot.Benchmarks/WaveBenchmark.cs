@@ -27,7 +27,7 @@ public static class WaveBenchmark
         var citizen = new CitizenSender(http, s.AppId, s.OaSecretKey);
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(Invariant);
         Console.WriteLine($"wave of {s.Count:N0} distinct citizens; Zalo (simulated, in the service's process) answers in {s.LatencyMs} ms; " +
-            $"{Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness (load average now {LoadAverage()})");
+            $"{Environment.ProcessorCount} cores shared by the service, PostgreSQL and this harness (load average now {BenchFigures.LoadAverage()})");
 
         // Warm-up (not measured): compiled code, full pools; and how many messages one greeting is answered with.
         var warmUsers = Enumerable.Range(0, 300).Select(i => $"warm-{run}-{i}").ToList();
@@ -101,15 +101,12 @@ public static class WaveBenchmark
     private static async Task<Snapshot> SnapshotAsync(HttpClient http, NpgsqlDataSource db, Settings s)
     {
         var metrics = await http.GetStringAsync("/metrics");
-        var commands = metrics.Split('\n').Where(l => l.StartsWith("zalobot_db_commands_total ", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ')[1], Invariant)).SingleOrDefault();
+        var commands = BenchFigures.DatabaseCommands(metrics);
         await using var command = db.CreateCommand("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
         var transactions = (long)(await command.ExecuteScalarAsync())!;
         return new Snapshot(commands, transactions, ProcessCpu.Seconds(s.ServicePid, children: false), ProcessCpu.TreeSeconds(s.PostgresPid),
             Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Pct(List<double> sorted, int p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];

@@ -9,17 +9,20 @@ namespace ZaloBot.Conversations;
 
 /// <summary>
 /// Loads what the engine needs for one citizen's message. Reference data (categories, wards, centres, holidays)
-/// changes rarely and is cached briefly; the citizen's own tickets are read in the caller's transaction.
+/// changes rarely and is cached briefly; the citizen's state, tickets and privacy answers are read in the caller's
+/// transaction, in one round trip.
 /// </summary>
 public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar holidays, TimeProvider time, ZaloBot.Understanding.PhraseTableProvider phrases,
-    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles,
+    ZaloBot.Tracks.TrackSettings tracks, ZaloBot.Information.ArticleCatalog articles, ZaloBot.Privacy.ConsentRecords consents,
     Microsoft.Extensions.Options.IOptions<ZaloBot.Understanding.UnderstandingOptions> understanding) : IDisposable
 {
     private static readonly TimeSpan ReferenceDataTtl = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private ReferenceData? _reference;
 
-    public async Task<ConversationContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationLimits limits, CancellationToken cancellationToken)
+    /// <summary>The citizen's state (locked for this transaction; null when they have none) and the engine's context for their turn.</summary>
+    public async Task<(ConversationState? State, ConversationContext Context)> LoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloBot.Zalo.ZaloRecipient citizen, ConversationLimits limits, CancellationToken cancellationToken)
     {
         var reference = await ReferenceAsync(connection, transaction, cancellationToken);
         var calendar = await holidays.GetAsync(cancellationToken);
@@ -28,16 +31,17 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .Select(c => new CategoryOption(c.Code, c.Name, c.Keywords, calendar.AddWorkingDays(today, c.DeadlineWorkingDays))
                 { Publishable = c.Publication != "never", PublishByDefault = c.PublishByDefault })
             .ToList();
-        var (tickets, code, reopenable) = await CitizenAsync(connection, transaction, userId, today, cancellationToken);
+        var citizenReads = await CitizenAsync(connection, transaction, citizen, today, cancellationToken);
         var clocks = await tracks.GetAsync(cancellationToken);
-        return new ConversationContext(categories, reference.Areas, reference.Centres, tickets, code, limits)
+        return (citizenReads.State, new ConversationContext(categories, reference.Areas, reference.Centres, citizenReads.Tickets, citizenReads.Code, limits)
         {
             Understanding = phrases.Current,
+            Privacy = citizenReads.Privacy,
             Tracks = clocks.Tracks, Priorities = clocks.Priorities,
-            ReopenableTickets = reopenable,
+            ReopenableTickets = citizenReads.Reopenable,
             Articles = await articles.GetAsync(cancellationToken),
             Emergency = understanding.Value.Emergency,
-        };
+        });
     }
 
     public void Dispose() => _refresh.Dispose();
@@ -72,14 +76,17 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         }
     }
 
+    private sealed record CitizenReads(ConversationState? State, IReadOnlyList<CitizenTicket> Tickets, string Code, IReadOnlySet<string> Reopenable,
+        ZaloBot.Domain.Privacy.PrivacyContext Privacy);
+
     /// <summary>
-    /// The citizen's tickets, a free code for a new one and the tickets they may reopen: one round trip, since every
-    /// turn needs them. A code that happens to be taken is replaced by <see cref="NewTicketCodeAsync"/>.
+    /// The citizen's state, tickets, a free code for a new one, the tickets they may reopen and their privacy answers: one
+    /// round trip, since every turn needs them all. A code that happens to be taken is replaced by <see cref="NewTicketCodeAsync"/>.
     /// </summary>
-    private async Task<(IReadOnlyList<CitizenTicket> Tickets, string Code, IReadOnlySet<string> Reopenable)> CitizenAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<CitizenReads> CitizenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloBot.Zalo.ZaloRecipient citizen, DateOnly today, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = ConversationStore.LoadForUpdateSql + ";\n" + """
             select t.code, c.name as CategoryName, t.status, t.due_at as DueAt, t.track,
                    (select e.body from ticket_events e
                     where e.ticket_id = t.id and e.is_public and e.actor_kind <> 'citizen' and e.body is not null
@@ -88,11 +95,14 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             where t.citizen_zalo_id = @citizenZaloId
             order by t.id desc
             limit 20;
-            """ + CodeTakenSql + ";\n" + ZaloBot.Tracks.CitizenFeedback.ReopenableSql;
+            """ + CodeTakenSql + ";\n" + ZaloBot.Tracks.CitizenFeedback.ReopenableSql + ";\n" + ZaloBot.Privacy.ConsentRecords.LatestAnswersSql;
         var code = TicketCode.Generate(today, RandomNumberGenerator.GetInt32).Value;
         var (since, resolved) = ZaloBot.Tracks.CitizenFeedback.ReopenableWindow(time.GetUtcNow());
+        // Tickets, feedback and privacy records are found by the user id, which Zalo never gives to two people on different OAs.
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
-            new { citizenZaloId = userId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved }, transaction, cancellationToken: cancellationToken));
+            new { oaId = citizen.OaId, userId = citizen.UserId, citizenZaloId = citizen.UserId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved, consentOaId = consents.OaId },
+            transaction, cancellationToken: cancellationToken));
+        var state = ConversationStore.Read(await results.ReadSingleOrDefaultAsync<string>(), ConversationStateJson.Default.ConversationState);
         var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(
                 r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
@@ -100,8 +110,9 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             .ToList();
         var taken = await results.ReadSingleAsync<bool>();
         var reopenable = (await results.ReadAsync<string>()).ToHashSet();
+        var privacy = consents.ToContext(await results.ReadAsync<(string, string, int)>());
         if (taken) code = await NewTicketCodeAsync(connection, transaction, today, cancellationToken);
-        return (tickets, code, reopenable);
+        return new CitizenReads(state, tickets, code, reopenable, privacy);
     }
 
     // The track chosen at submission may turn PA- into KN- or TC-: the code must be free under every prefix.

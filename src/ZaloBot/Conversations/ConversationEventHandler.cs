@@ -29,15 +29,17 @@ public sealed class ConversationEventHandler(
         // Events that name no OA are the configured OA's (what a single-OA deployment always received).
         var oaId = zaloEvent.OaId ?? oas.PrimaryOaId;
 
-        if (IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting)
-            // The clock is already bounded to now (WithSaneClock): a forged future date cannot hold a window open.
-            await MessagingWindow.RecordInteractionAsync(connection, transaction, new ZaloRecipient(oaId, interacting), zaloEvent.Timestamp, cancellationToken);
-
-        // Any message opens the free window: notices waiting behind a nudge go now, as answers to it. Sent with the
-        // nudge's keyword ("XEM PA-…"), those notices are the whole answer.
-        if (zaloEvent is UserMessageEvent { IsAnonymous: false, MsgId.Length: > 0 } written
-            && await PendingNudges.ReleaseAsync(connection, transaction, written.SenderId, written.MsgId, time.GetUtcNow(), cancellationToken) > 0
-            && NudgeReply.IsKeyword(written.Text, nudges.Value.Keyword))
+        // One round trip: the interaction recorded (the clock is already bounded to now by WithSaneClock: a forged future
+        // date cannot hold a window open); any message opens the free window, so notices waiting behind a nudge go now,
+        // as answers to it; and whether a typed message comes from linked staff.
+        var written = zaloEvent is UserMessageEvent { IsAnonymous: false, MsgId.Length: > 0 } w ? w : null;
+        var typed = zaloEvent is UserMessageEvent { IsAnonymous: false, EventName: "user_send_text", Text: { } t } m && !StaffEnrolment.TryReadCode(t, out _) ? m : null;
+        var arrival = await EventArrival.RunAsync(connection, transaction,
+            IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting ? (new ZaloRecipient(oaId, interacting), zaloEvent.Timestamp) : null,
+            written is null ? null : (written.SenderId, written.MsgId, time.GetUtcNow()),
+            typed is null ? null : new ZaloRecipient(oaId, typed.SenderId), cancellationToken);
+        // Sent with the nudge's keyword ("XEM PA-…"), the released notices are the whole answer.
+        if (written is not null && arrival.NudgesReleased > 0 && NudgeReply.IsKeyword(written.Text, nudges.Value.Keyword))
             return;
 
         switch (zaloEvent)
@@ -66,7 +68,7 @@ public sealed class ConversationEventHandler(
                 await EnrolAsync(connection, transaction, new ZaloRecipient(oaId, message.SenderId), code, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;
             }
-            if (await StaffEnrolment.LinkedStaffAsync(connection, transaction, new ZaloRecipient(oaId, message.SenderId), cancellationToken) is { } staff)
+            if (arrival.Staff is { } staff)
             {
                 await staffChat.HandleAsync(connection, transaction, staff, new ZaloRecipient(oaId, message.SenderId), text, cause, message.MsgId, inboxEvent.CorrelationId, cancellationToken);
                 return;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Dapper;
 using Npgsql;
 using ZaloBot.Storage;
@@ -9,14 +10,15 @@ namespace ZaloBot.Conversations;
 /// <summary>The engine's state per Zalo user of one OA, stored as jsonb and replaced inside the processor's transaction.</summary>
 public static class ConversationStore
 {
-    public static async Task<TState?> LoadForUpdateAsync<TState>(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient citizen, JsonSerializerOptions json, CancellationToken cancellationToken)
-        where TState : class
-    {
-        // The user's advisory lock already serialises writers; FOR UPDATE keeps staff-side writers honest too.
-        const string sql = "select state::text from conversations where oa_id = @OaId and zalo_user_id = @UserId for update";
-        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { citizen.OaId, citizen.UserId }, transaction, cancellationToken: cancellationToken));
-        return text is null ? null : JsonSerializer.Deserialize<TState>(text, json);
-    }
+    /// <summary>
+    /// The state (parameters <c>@oaId</c>, <c>@userId</c>), read with the rest of a turn's reads in one round trip
+    /// (<see cref="ConversationContextLoader"/>). The user's advisory lock already serialises writers; FOR UPDATE keeps
+    /// staff-side writers honest too.
+    /// </summary>
+    public const string LoadForUpdateSql = "select state::text from conversations where oa_id = @oaId and zalo_user_id = @userId for update";
+
+    public static TState? Read<TState>(string? text, JsonTypeInfo<TState> json) where TState : class =>
+        text is null ? null : JsonSerializer.Deserialize(text, json);
 
     private const string SaveSql = """
         insert into conversations (oa_id, zalo_user_id, state, updated_at, idle_check_at)
@@ -27,7 +29,7 @@ public static class ConversationStore
         """;
 
     /// <summary>The save as one statement of a batch (a turn sends it with its replies, in one round trip).</summary>
-    public static NpgsqlBatchCommand Save<TState>(ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonSerializerOptions json) =>
+    public static NpgsqlBatchCommand Save<TState>(ZaloRecipient citizen, TState state, DateTimeOffset? idleCheckAt, DateTimeOffset now, JsonTypeInfo<TState> json) =>
         StatementBatch.Command(SaveSql, ("oaId", citizen.OaId), ("userId", citizen.UserId), ("state", JsonSerializer.Serialize(state, json)), ("now", now), ("idleCheckAt", idleCheckAt));
 
     /// <summary>Users whose idle draft is due for a reminder or expiry check.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
@@ -17,8 +16,6 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
     Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ZaloBot.Privacy.ChatPrivacy privacy,
     ZaloBot.ServiceCentres.CentreLinkSigner centreLinks)
 {
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General);
-
     /// <param name="causeKey">Identifies what caused this turn (e.g. <c>inbox:42</c>); replies are keyed by it, so a replayed cause adds nothing.</param>
     /// <param name="replyToMsgId">The citizen's inbound message this turn answers (replies to it are free); null for idle ticks.</param>
     /// <param name="citizen">The citizen as the OA they wrote to knows them: answers leave through that OA.</param>
@@ -27,10 +24,9 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         var now = time.GetUtcNow();
         // Tickets, feedback and privacy records are found by the user id, which Zalo never gives to two people on different OAs.
         var userId = citizen.UserId;
-        var state = await ConversationStore.LoadForUpdateAsync<ConversationState>(connection, transaction, citizen, StateJson, cancellationToken) ?? ConversationState.New();
-        var context = await contexts.LoadAsync(connection, transaction, userId, limits.Value, cancellationToken);
+        var (stored, context) = await contexts.LoadAsync(connection, transaction, citizen, limits.Value, cancellationToken);
+        var state = stored ?? ConversationState.New();
         context = await similarOffers.AddToAsync(connection, transaction, userId, state, context, cancellationToken);
-        context = await privacy.AddToAsync(connection, transaction, userId, context, cancellationToken);
 
         // A signed centre code is checked and spent here, in this transaction; the engine gets the verdict.
         input = await centreLinks.ReadAsync(connection, transaction, input, cancellationToken);
@@ -78,7 +74,7 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
         // The replies and the new state need no answer from the database: one round trip for all of them.
         var messages = replies.Build();
         var writes = messages.Select((message, i) => OutboxWriter.Insert(new OutboxMessage(citizen, message, $"{causeKey}:{i}", correlationId, replyToMsgId), now))
-            .Append(ConversationStore.Save(citizen, result.State, ConversationEngine.NextIdleCheck(result.State, limits.Value), now, StateJson));
+            .Append(ConversationStore.Save(citizen, result.State, ConversationEngine.NextIdleCheck(result.State, limits.Value), now, ConversationStateJson.Default.ConversationState));
         await StatementBatch.ExecuteAsync(connection, transaction, writes, cancellationToken);
     }
 }

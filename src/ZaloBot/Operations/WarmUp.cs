@@ -38,9 +38,10 @@ internal sealed class WarmUpReadyCheck(WarmUpState state) : IHealthCheck
 /// Before the first citizen or staff member: the code a first webhook and a first console page run is compiled by the
 /// JIT, Dapper builds its readers for the conversation's statements and the pool holds connections, so a replica
 /// started during a wave answers its first requests as fast as its later ones. A citizen's turn is played for a user
-/// no one has, inside a transaction that is rolled back (nothing is kept, nothing is sent); the console's sign-in page
-/// is requested through the server itself. Failures only log: a
-/// warm-up never keeps a replica out of service for longer than its time limit.
+/// no one has, inside a transaction that is rolled back (nothing is kept, nothing is sent); a webhook's path is run on
+/// a synthetic signed greeting without storing it (<see cref="WebhookAsync"/>); the console's pages are requested
+/// through the server itself. Failures only log: a warm-up never keeps a replica out of service for longer than its
+/// time limit.
 /// </summary>
 internal sealed class WarmUpService(
     WarmUpState state,
@@ -48,6 +49,10 @@ internal sealed class WarmUpService(
     MigrationState migrations,
     NpgsqlDataSource dataSource,
     IInboxEventHandler handler,
+    ZaloBot.Webhooks.InboxWriter inbox,
+    ZaloBot.Oas.OaDirectory oas,
+    IOptions<ZaloBot.Zalo.ZaloOptions> zalo,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> httpJson,
     IServer server,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -70,9 +75,12 @@ internal sealed class WarmUpService(
             await WhenStartedAsync(limit.Token);
             while (!migrations.IsApplied) await Task.Delay(TimeSpan.FromMilliseconds(100), time, limit.Token);
             Engine();
-            await ConversationTurnAsync(limit.Token);
+            var greeting = Greeting();
+            await ConversationTurnAsync(greeting, limit.Token);
             await PoolAsync(limit.Token);
-            await PagesAsync(limit.Token);
+            using var http = SelfClient();
+            await WebhookAsync(http, greeting, limit.Token);
+            await PagesAsync(http, limit.Token);
             logger.LogInformation("Warm-up done in {Elapsed} ms", clock.ElapsedMilliseconds);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -98,18 +106,47 @@ internal sealed class WarmUpService(
             foreach (var text in Messages) ConversationEngine.Handle(ConversationState.New(), new TextInput(text, time.GetUtcNow()), context);
     }
 
-    private async Task ConversationTurnAsync(CancellationToken cancellationToken)
+    /// <summary>A greeting as Zalo would send it, for a user and OA no one has.</summary>
+    private string Greeting() => System.Text.Json.JsonSerializer.Serialize(new
     {
-        var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var payload = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            app_id = "warm-up", event_name = "user_send_text", timestamp = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            sender = new { id = "zalobot-warm-up" }, recipient = new { id = "zalobot-warm-up-oa" }, message = new { text = Messages[0], msg_id = "zalobot-warm-up" },
-        });
+        app_id = zalo.Value.AppId ?? "warm-up", event_name = "user_send_text",
+        timestamp = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        sender = new { id = "zalobot-warm-up" }, recipient = new { id = "zalobot-warm-up-oa" }, message = new { text = Messages[0], msg_id = "zalobot-warm-up" },
+    });
+
+    private async Task ConversationTurnAsync(string payload, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await handler.HandleAsync(connection, transaction, new InboxEvent(0, "zalobot-warm-up", "user_send_text", payload, 0, null), cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A webhook's path, storing nothing. Through the server, a request the receiver refuses before its signature check
+    /// (a JSON object that is not a Zalo event: counted once as <c>bad_request</c>): Kestrel, routing, the body reader,
+    /// the parser and the problem answer. In-process, the rest on the signed greeting: the signature, the typed parse,
+    /// the dedupe key, the OA lookup, the inbox insert in a transaction that is rolled back and the acknowledgement's JSON.
+    /// </summary>
+    private async Task WebhookAsync(HttpClient? http, string payload, CancellationToken cancellationToken)
+    {
+        if (http is not null)
+            using (await http.PostAsync("/webhooks/zalo", new StringContent("""{"warm_up":true}""", System.Text.Encoding.UTF8, "application/json"), cancellationToken)) { }
+
+        var body = System.Text.Encoding.UTF8.GetBytes(payload);
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        if (!ZaloBot.Webhooks.ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out _)) return;
+        var secret = zalo.Value.OaSecretKey ?? "warm-up";
+        ZaloBot.Webhooks.WebhookSignature.Verify(ZaloBot.Webhooks.WebhookSignature.Compute(envelope.AppId, body, envelope.RawTimestamp, secret),
+            envelope.AppId, body, envelope.RawTimestamp, secret);
+        var zaloEvent = ZaloBot.Webhooks.ZaloEventParser.Parse(document.RootElement, envelope);
+        ZaloBot.Webhooks.ZaloEventParser.FindInvalidId(zaloEvent);
+        var dedupeKey = ZaloBot.Webhooks.EventDedupeKey.For(zaloEvent, document.RootElement);
+        await oas.FindAsync(oas.PrimaryOaId, cancellationToken);
+        var now = time.GetUtcNow();
+        await inbox.RehearseAsync(new ZaloBot.Webhooks.InboxEntry(dedupeKey, zaloEvent.EventName, zaloEvent.AppId, zaloEvent.UserId, zaloEvent.MessageId,
+            zaloEvent.Timestamp, now, null, payload) { OaId = oas.PrimaryOaId }, cancellationToken);
+        System.Text.Json.JsonSerializer.Serialize(new ZaloBot.Webhooks.WebhookApi.WebhookAck("stored", dedupeKey), httpJson.Value.SerializerOptions);
     }
 
     /// <summary>A few open connections, so the first requests do not each wait for a PostgreSQL backend to start.</summary>
@@ -126,12 +163,17 @@ internal sealed class WarmUpService(
         }
     }
 
-    private async Task PagesAsync(CancellationToken cancellationToken)
+    /// <summary>A client of this server's own address; null under a test host, where there is no listening address.</summary>
+    private HttpClient? SelfClient()
     {
-        // Under a test host there is no listening address: the in-process warm-up above is all there is to do.
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1"), UriKind.Absolute, out var baseUri)) return;
-        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1"), UriKind.Absolute, out var baseUri)) return null;
+        return new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    private static async Task PagesAsync(HttpClient? http, CancellationToken cancellationToken)
+    {
+        if (http is null) return;
         using (await http.GetAsync("/console/sign-in", cancellationToken)) { }
         using (await http.GetAsync("/console", cancellationToken)) { }
     }

@@ -20,14 +20,13 @@ public enum WindowState
 /// </summary>
 public sealed class MessagingWindow(NpgsqlDataSource dataSource, ZaloApiClient zalo, IOptions<OutboxOptions> options, TimeProvider time)
 {
-    /// <summary>Records an interaction (message, follow, button, form) in the caller's transaction; later interactions win.</summary>
-    public static Task RecordInteractionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient user, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into zalo_users (oa_id, user_id, last_interaction_at) values (@OaId, @UserId, @at)
-            on conflict (oa_id, user_id) do update
-            set last_interaction_at = greatest(zalo_users.last_interaction_at, excluded.last_interaction_at)
-            """, new { user.OaId, user.UserId, at }, transaction, cancellationToken: cancellationToken));
+    /// <summary>Records an interaction (message, follow, button, form), as a statement of the caller's batch; later interactions win.</summary>
+    public static NpgsqlBatchCommand RecordInteraction(ZaloRecipient user, DateTimeOffset at) => Storage.StatementBatch.Command(
+        """
+        insert into zalo_users (oa_id, user_id, last_interaction_at) values (@oaId, @userId, @at)
+        on conflict (oa_id, user_id) do update
+        set last_interaction_at = greatest(zalo_users.last_interaction_at, excluded.last_interaction_at)
+        """, ("oaId", user.OaId), ("userId", user.UserId), ("at", at));
 
     public async Task<WindowState> CheckAsync(ZaloRecipient user, Func<string, CancellationToken, Task<OaAccessToken>> accessToken, CancellationToken cancellationToken)
     {

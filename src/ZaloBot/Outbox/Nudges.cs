@@ -60,14 +60,14 @@ public static class PendingNudges
 
     /// <summary>
     /// The citizen wrote: every notice waiting behind a nudge becomes an answer to this message (free, with its buttons),
-    /// in the order the notices were made, ahead of the bot's own answer (queued later in this transaction).
+    /// in the order the notices were made, ahead of the bot's own answer (queued later in this transaction). A statement
+    /// of the caller's batch; its <see cref="NpgsqlBatchCommand.RecordsAffected"/> is the number released.
     /// </summary>
-    public static Task<int> ReleaseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, string msgId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            update outbox set status = 'pending', reply_to_msg_id = @msgId, next_attempt_at = @now, held_until = null, lease_until = null
-            where recipient_id = @userId and status = 'nudged'
-            """, new { userId, msgId, now }, transaction, cancellationToken: cancellationToken));
+    public static NpgsqlBatchCommand Release(string userId, string msgId, DateTimeOffset now) => Storage.StatementBatch.Command(
+        """
+        update outbox set status = 'pending', reply_to_msg_id = @msgId, next_attempt_at = @now, held_until = null, lease_until = null
+        where recipient_id = @userId and status = 'nudged'
+        """, ("userId", userId), ("msgId", msgId), ("now", now));
 
     /// <summary>Whether a nudge to this citizen went out recently and is still unanswered: a new notice waits behind it.</summary>
     public static async Task<bool> RecentAsync(NpgsqlDataSource dataSource, string recipientId, DateTimeOffset since, CancellationToken cancellationToken)

@@ -11,10 +11,6 @@ namespace ZaloBot.Privacy;
 /// </summary>
 public sealed class ChatPrivacy(ConsentRecords consents, PrivacyRequests requests, DataExport export)
 {
-    /// <summary>The engine's context with the notice and this citizen's answers.</summary>
-    public async Task<ConversationContext> AddToAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationContext context, CancellationToken cancellationToken) =>
-        context with { Privacy = await consents.LoadAsync(connection, transaction, userId, cancellationToken) };
-
     public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationEffect effect, string? inboundMsgId,
         ReplyComposer replies, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -25,16 +25,20 @@ public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<Se
 
     public string OaId => zalo.Value.OaId ?? "";
 
-    /// <summary>What the engine needs: the notice and this citizen's latest answer per purpose.</summary>
-    public async Task<PrivacyContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// This citizen's latest answer per purpose (parameters <c>@userId</c>, <c>@consentOaId</c> = <see cref="OaId"/>); read
+    /// with the rest of a turn's reads in one round trip (Conversations/ConversationContextLoader), then <see cref="ToContext"/>.
+    /// </summary>
+    public const string LatestAnswersSql = """
+        select distinct on (purpose) purpose, answer, notice_version as NoticeVersion
+        from consent_records
+        where zalo_user_id = @userId and oa_id = @consentOaId and ticket_code is null
+        order by purpose, id desc
+        """;
+
+    /// <summary>What the engine needs: the notice and the citizen's answers read by <see cref="LatestAnswersSql"/>.</summary>
+    public PrivacyContext ToContext(IEnumerable<(string Purpose, string Answer, int NoticeVersion)> rows)
     {
-        const string sql = """
-            select distinct on (purpose) purpose, answer, notice_version as NoticeVersion
-            from consent_records
-            where zalo_user_id = @userId and oa_id = @oa and ticket_code is null
-            order by purpose, id desc
-            """;
-        var rows = await connection.QueryAsync<(string Purpose, string Answer, int NoticeVersion)>(new CommandDefinition(sql, new { userId, oa = OaId }, transaction, cancellationToken: cancellationToken));
         int? shown = null;
         var answers = new Dictionary<string, ConsentAnswer>();
         foreach (var row in rows)

@@ -82,14 +82,15 @@ public sealed partial class StaffEnrolment(NpgsqlDataSource dataSource, TimeProv
         return (EnrolmentOutcome.Linked, staff);
     }
 
-    /// <summary>The active staff member linked to this Zalo user, if any.</summary>
-    public static async Task<StaffIdentity?> LinkedStaffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient zaloUser, CancellationToken cancellationToken)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
-            "select id, name, role, agency_code as AgencyCode, active from staff where zalo_oa_id = @OaId and zalo_user_id = @UserId and active",
-            new { zaloUser.OaId, zaloUser.UserId }, transaction, cancellationToken: cancellationToken));
-        return row is not null && StaffRoleNames.TryParse(row.Role, out var role) ? new StaffIdentity(row.Id, row.Name, role, row.AgencyCode) : null;
-    }
+    /// <summary>The active staff member linked to this Zalo user, as a statement of the caller's batch; read by <see cref="ReadLinkedStaffAsync"/>.</summary>
+    public static NpgsqlBatchCommand LinkedStaff(ZaloRecipient zaloUser) => Storage.StatementBatch.Command(
+        "select id, name, role, agency_code from staff where zalo_oa_id = @oaId and zalo_user_id = @userId and active",
+        ("oaId", zaloUser.OaId), ("userId", zaloUser.UserId));
+
+    public static async Task<StaffIdentity?> ReadLinkedStaffAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken) && StaffRoleNames.TryParse(reader.GetString(2), out var role)
+            ? new StaffIdentity(reader.GetInt64(0), reader.GetString(1), role, await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3))
+            : null;
 
     private static byte[] Hash(string code) => SHA256.HashData(Encoding.UTF8.GetBytes(code));
 

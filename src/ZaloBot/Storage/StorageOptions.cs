@@ -8,6 +8,14 @@ public sealed class StorageOptions
 
     /// <summary>Apply pending migrations when the service starts (otherwise run the <c>migrate</c> command).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Statements each connection keeps prepared once they have run a few times (Npgsql's automatic preparation), so
+    /// PostgreSQL parses and plans the hot ones once per connection instead of on every run; 0 turns it off. A
+    /// <c>Max Auto Prepare</c> in the connection string wins. Behind a pooler in transaction mode (PgBouncer before 1.21)
+    /// set 0: its server connections do not keep one client's prepared statements.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -26,6 +34,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             return ValidateOptionsResult.Fail($"ConnectionStrings:Postgres is not a valid Npgsql connection string: {ex.Message}");
         }
+        if (options.MaxAutoPrepare is < 0 or > 256)
+            return ValidateOptionsResult.Fail("Storage:MaxAutoPrepare must be between 0 (off) and 256.");
         return ValidateOptionsResult.Success;
     }
 }

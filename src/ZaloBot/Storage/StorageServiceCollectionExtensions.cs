@@ -23,6 +23,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<DatabaseCommandCounter>();
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = options.ConnectionString }.ContainsKey("Max Auto Prepare"))
+                builder.ConnectionStringBuilder.MaxAutoPrepare = options.MaxAutoPrepare;
             builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
             return builder.Build();
         });

@@ -163,7 +163,19 @@ public sealed class InboxWriter : IAsyncDisposable
         }
     }
 
-    private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch)
+    /// <summary>
+    /// The insert a stored event takes, in a transaction that is rolled back: the start-up warm-up's rehearsal of the
+    /// receiver's write (Npgsql's array writers, the statement), storing nothing.
+    /// </summary>
+    internal async Task RehearseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync([new PendingWrite(entry, new TaskCompletionSource<bool>())], connection);
+        await transaction.RollbackAsync(cancellationToken);
+    }
+
+    private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch, NpgsqlConnection? connection = null)
     {
         // unnest zips the arrays into rows in array order, so arrival order becomes id order.
         const string sql = """
@@ -174,7 +186,7 @@ public sealed class InboxWriter : IAsyncDisposable
             on conflict (dedupe_key) do nothing
             returning dedupe_key
             """;
-        await using var command = _dataSource.CreateCommand(sql);
+        await using var command = connection is null ? _dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, connection);
         command.Parameters.Add(Array(batch, e => e.DedupeKey));
         command.Parameters.Add(Array(batch, e => e.EventName));
         command.Parameters.Add(Array(batch, e => e.AppId));

@@ -23,4 +23,20 @@ public class StateSerializationTests
         (back.Draft with { Attachments = [] }).ShouldBe(state.Draft with { Attachments = [] });
         back.LastActivityAt.ShouldBe(state.LastActivityAt);
     }
+
+    [Fact]
+    public void Compiled_json_is_the_same_as_the_reflection_serializers_both_ways()
+    {
+        var state = Script.Start().Says("#TT-BN01").Says("Gửi phản ánh").Says("Khác")
+            .Says("Một sự việc cần phản ánh với chính quyền").Says("Số 1 Kinh Bắc")
+            .SendsImages("https://img/1.jpg").State with { PausedStep = Step.Contact, PendingProblem = "đèn đường hỏng" };
+
+        var compiled = JsonSerializer.Serialize(state, ConversationStateJson.Default.ConversationState);
+
+        compiled.ShouldBe(JsonSerializer.Serialize(state));
+        var back = JsonSerializer.Deserialize(compiled, ConversationStateJson.Default.ConversationState)!;
+        JsonSerializer.Serialize(back).ShouldBe(compiled);
+        back.PausedStep.ShouldBe(Step.Contact);
+        back.Draft.Attachments.ShouldBe(state.Draft.Attachments);
+    }
 }
