@@ -52,8 +52,39 @@ public static class StaffTexts
 
     public static string Overdue(string code) => $"Phản ánh {code} đã quá hạn giải quyết. Đề nghị xử lý ngay.";
 
+    public static string PhotoReady(string code, bool toCitizen) =>
+        $"Đã sẵn sàng nhận ảnh sau xử lý cho {Case(code)} {code}. Gửi ảnh trong vòng {(int)FieldPhotos.Window.TotalMinutes} phút" +
+        (toCitizen ? "; ảnh sẽ được gửi cho người dân." : ". Muốn gửi ảnh cho người dân, ghi \"gửi dân\" kèm ảnh.");
+
+    public static string PhotoSaved(string code, int count, bool sentToCitizen, bool guessed) =>
+        $"Đã lưu {count} ảnh sau xử lý vào {Case(code)} {code}" +
+        (sentToCitizen ? " và gửi cho người dân." : " (nội bộ; ghi \"gửi dân\" kèm ảnh để gửi cho người dân).") +
+        (guessed ? $" Nếu nhầm {Case(code)}, gõ \"ảnh <mã đúng>\" rồi gửi lại ảnh." : "");
+
+    public const string PhotoWhichTicket =
+        "Chưa rõ ảnh này thuộc hồ sơ nào. Gõ \"ảnh <mã>\" (ví dụ: ảnh PA-2611-7K3Q) rồi gửi lại ảnh, hoặc ghi mã kèm ảnh.";
+
+    public static string PhotoWrongCode(string typed) =>
+        $"\"{Snippet(typed)}\" không có mã hồ sơ hợp lệ. Mã có dạng PA-2611-7K3Q (hoặc KN-…, TC-…). Gõ \"ảnh <mã>\" rồi gửi ảnh.";
+
+    public static string PhotoNotAllowed(string code) =>
+        $"Bạn không có quyền gửi ảnh kết quả cho {Case(code)} {code}: chỉ cán bộ hiện trường, cán bộ xử lý của đơn vị được giao, lãnh đạo và quản trị viên.";
+
+    public static string PhotoTicketClosed(string code, string status) =>
+        $"{Capitalised(Case(code))} {code} đang ở trạng thái \"{status}\", không nhận thêm ảnh. Đề nghị mở lại trước nếu cần bổ sung.";
+
+    public const string PhotoOnlyImages = "Chỉ nhận ảnh (không nhận video, tệp) làm ảnh sau xử lý. Vui lòng gửi ảnh chụp.";
+
+    public static string PhotoNotSent(string code, string reason) =>
+        $"Đã lưu ảnh vào {Case(code)} {code} nhưng chưa gửi được cho người dân: {reason}";
+
     public static string DueSoon(string code, DateTimeOffset dueAt) =>
         $"Phản ánh {code} sắp đến hạn ({dueAt.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}).";
+
+    /// <summary>How the law names the case a code belongs to (phản ánh, khiếu nại, tố cáo), by the code's prefix.</summary>
+    private static string Case(string code) => Conversations.ConversationTexts.KindOf(code);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Snippet(string text) => text.Length <= 120 ? text : text[..117] + "...";
 }

@@ -58,6 +58,7 @@ public static class ConsoleTexts
         "staff_reply" => "Trả lời công dân",
         "staff_reply_zalo" => "Trả lời từ công cụ chat của OA",
         "note" => "Ghi chú nội bộ",
+        "field_photo" => "Ảnh sau xử lý từ hiện trường (nội bộ)",
         "status_changed" => "Đổi trạng thái",
         "rated" => "Công dân đánh giá",
         _ => ZaloBot.Tracks.TrackEvents.ConsoleText(kind) ?? kind,

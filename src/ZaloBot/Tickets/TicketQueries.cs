@@ -96,6 +96,14 @@ public static class TicketQueries
             forUpdate ? selectForUpdate : select, new { code }, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The ticket's latest entry of a kind: the one just written under the ticket's row lock (as
+    /// <c>TicketService.AddToThreadAsync</c> takes it), for rows that refer to it.
+    /// </summary>
+    public static Task<long> LatestEventIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string kind, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select max(id) from ticket_events where ticket_id = @ticketId and kind = @kind", new { ticketId, kind }, transaction, cancellationToken: cancellationToken));
+
     /// <summary>The answer waiting for approval on a ticket, if any.</summary>
     public static async Task<HeldAnswer?> HeldAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, CancellationToken cancellationToken)
     {
