@@ -17,8 +17,9 @@ public sealed record FieldPhotoTarget(long TicketId, FieldPhotoSource Source);
 
 /// <summary>
 /// The rule for a photo sent from the field without a code: a ticket named with "ảnh PA-…" wins while its window runs,
-/// then the ticket last pushed to or worked on by the officer within the window; nothing older, so a photo taken
-/// hours later never lands on a ticket the officer no longer has in mind. The answer always names the ticket.
+/// then the ticket last pushed to or worked on by the officer within the window (unless several were pushed at once);
+/// nothing older, so a photo taken hours later never lands on a ticket the officer no longer has in mind. The answer
+/// always names the ticket.
 /// </summary>
 public static class FieldPhotos
 {

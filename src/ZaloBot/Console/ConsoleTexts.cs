@@ -30,6 +30,13 @@ public static class ConsoleTexts
         return char.ToUpperInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The case a code names, by the prefix its track gave it: "Phản ánh", "Khiếu nại", "Tố cáo".</summary>
+    public static string CaseOf(string code)
+    {
+        var name = Domain.Conversations.ConversationTexts.KindOf(code);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
     public static string Role(StaffRole role) => role switch
     {
         StaffRole.IntakeOfficer => "Cán bộ tiếp nhận",

@@ -58,7 +58,7 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
         var remembered = await StaffPhotoTargets.ReadAsync(connection, transaction, staff.Id, cancellationToken);
         var target = FieldPhotos.Choose(ticket?.Id,
             remembered is { ChosenTicketId: { } c, ChosenAt: { } ca } ? (c, Utc(ca)) : null,
-            remembered is { RecentTicketId: { } r, RecentAt: { } ra } ? (r, Utc(ra)) : null, now);
+            remembered is { RecentTicketId: { } r, RecentAt: { } ra, RecentAmbiguous: false } ? (r, Utc(ra)) : null, now);
         if (target is null) return ZaloMessages.Text(StaffTexts.PhotoWhichTicket);
         if (ticket is null)
         {
@@ -86,7 +86,8 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
                     position++;
                     continue;
                 }
-                notSent = sent.Detail ?? "";
+                // The ticket is open (checked above), so the refusal is an approval rule: approvers approve words, not photos.
+                notSent = StaffTexts.PhotoNeedsApproval;
             }
             eventId = await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticket!.Id, ActorKind.Staff,
                 staff.Id.ToString(CultureInfo.InvariantCulture), TicketEventKinds.FieldPhoto, IsPublic: false, caption,

@@ -86,6 +86,13 @@ public abstract class FieldPhotoTests<TService>(TService service) : IClassFixtur
         await PhotoAsync(client, officer, service.Serve(TestFiles.Jpeg(300, 200, seed: 13), "image/jpeg"));
         (await LastReplyAsync(officer)).ShouldBe(StaffTexts.PhotoSaved(code, 1, sentToCitizen: false, guessed: true));
         (await KeptAsync(code, 1)).ShouldHaveSingleItem().Phase.ShouldBe("after");
+
+        // Another ticket pushed moments later: two tickets in view, so the next photo without a code is not guessed.
+        var (next, _) = await service.SeedTicketAsync(status: "accepted");
+        (await diagnosis.PostAsJsonAsync($"/api/tickets/{next}/assign", new { agencyCode = "UBND-VN" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.TrueAsync(async () => (await Rows.OutboxAsync(service.Database, officer)).Any(r => r.Text.Contains(next, StringComparison.Ordinal)), "the second push");
+        await PhotoAsync(client, officer, service.Serve(TestFiles.Jpeg(300, 200, seed: 15), "image/jpeg"));
+        (await LastReplyAsync(officer)).ShouldBe(StaffTexts.PhotoWhichTicket);
     }
 
     [Fact]

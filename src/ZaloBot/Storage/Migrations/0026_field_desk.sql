@@ -13,7 +13,9 @@ create table staff_photo_targets (
     chosen_at         timestamptz,
     chosen_to_citizen boolean not null default false,   -- "ảnh PA-… gửi dân": send the photo to the citizen too
     recent_ticket_id  bigint references tickets (id),
-    recent_at         timestamptz
+    recent_at         timestamptz,
+    -- Pushes about different tickets in quick succession (a morning's reminders): no single ticket is "the last one".
+    recent_ambiguous  boolean not null default false
 );
 
 -- A queue filter saved under a name by one staff member; the query string is re-validated by the queue when applied.
