@@ -18,7 +18,7 @@ namespace ZaloBot.Staff;
 /// downloaded like a citizen's; it reaches the citizen only when the officer says "gửi dân", as a reply from the
 /// agency, so a photo that shows bystanders or the wrong site is not sent by default.
 /// </summary>
-public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
+public sealed partial class FieldPhotoDesk(TicketService tickets, TimeProvider time)
 {
     public const string AfterPhase = "after";
     private const string DefaultCaption = "Hình ảnh kết quả xử lý tại hiện trường.";
@@ -70,7 +70,7 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
         var toCitizen = FieldPhotos.AsksToSendToCitizen(message.Text) || (target.Source == FieldPhotoSource.Chosen && remembered!.ChosenToCitizen);
         var caption = CaptionOf(message.Text);
         string? notSent = null;
-        var position = 0;
+        var kept = 0;
         foreach (var photo in photos)
         {
             long eventId;
@@ -83,7 +83,7 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
                 {
                     eventId = await TicketQueries.LatestEventIdAsync(connection, transaction, ticket.Id, TicketEventKinds.StaffReply, cancellationToken);
                     await EvidenceQueue.EnqueueAsync(connection, transaction, ticket.Id, eventId, [photo], now, cancellationToken, origin: "staff", phase: AfterPhase);
-                    position++;
+                    kept++;
                     continue;
                 }
                 // The ticket is open (checked above), so the refusal is an approval rule: approvers approve words, not photos.
@@ -94,12 +94,12 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
                 new { attachments = new[] { new { type = "image", url = photo.Url } } }), now, cancellationToken);
             await TicketLedger.TouchAsync(connection, transaction, ticket.Id, now, cancellationToken);
             await EvidenceQueue.EnqueueAsync(connection, transaction, ticket.Id, eventId, [photo], now, cancellationToken, origin: "staff", phase: AfterPhase);
-            position++;
+            kept++;
         }
         await StaffPhotoTargets.PhotoTakenAsync(connection, transaction, staff.Id, ticket!.Id, now, cancellationToken);
         return ZaloMessages.Text(notSent is not null
             ? StaffTexts.PhotoNotSent(ticket.Code, notSent)
-            : StaffTexts.PhotoSaved(ticket.Code, position, toCitizen, guessed: target.Source == FieldPhotoSource.Recent));
+            : StaffTexts.PhotoSaved(ticket.Code, kept, toCitizen, guessed: target.Source == FieldPhotoSource.Recent));
     }
 
     /// <summary>Why this officer cannot add a photo to this ticket, in their words; null when they can.</summary>
@@ -112,13 +112,21 @@ public sealed class FieldPhotoDesk(TicketService tickets, TimeProvider time)
         return status.IsOpen() ? null : ZaloMessages.Text(StaffTexts.PhotoTicketClosed(ticket.Code, TicketStatusText.ForCitizen(status)));
     }
 
-    /// <summary>The caption without the code; null when nothing but the officer's instructions ("ảnh", "gửi dân") is left.</summary>
+    /// <summary>
+    /// The caption as the citizen would read it: without the code and without "gửi dân" (an instruction to us, not words
+    /// for them); null when nothing but instructions ("ảnh", "gửi dân") is left.
+    /// </summary>
     private static string? CaptionOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var rest = (TicketCode.TryFind(text, out _, out var span) ? text.Remove(span.Start, span.Length) : text).Trim();
-        return FieldPhotos.IsInstructionOnly(Domain.Text.TextNormalizer.Normalize(rest)) ? null : rest;
+        if (FieldPhotos.IsInstructionOnly(Domain.Text.TextNormalizer.Normalize(rest))) return null;
+        var words = SendWords().Replace(rest, " ").Trim(' ', ',', '.', ';', ':', '-');
+        return words.Length == 0 ? null : words;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\s,.;:!-]*\bg(ử|u)i\s+((người|nguoi|công|cong)\s+)?(dân|dan)\b[\s,.;:!-]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SendWords();
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

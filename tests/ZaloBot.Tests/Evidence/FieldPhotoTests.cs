@@ -32,7 +32,7 @@ public abstract class FieldPhotoTests<TService>(TService service) : IClassFixtur
         await SayAsync(client, officer, "Anh " + code.Replace("-", " ", StringComparison.Ordinal).ToLowerInvariant());
         (await LastReplyAsync(officer)).ShouldBe(StaffTexts.PhotoReady(code, toCitizen: false));
 
-        var photo = TestFiles.Jpeg(800, 600, seed: 11);
+        var photo = TestFiles.Jpeg(400, 300, seed: 11);
         await PhotoAsync(client, officer, service.Serve(photo, "image/jpeg"));
         (await LastReplyAsync(officer)).ShouldBe(StaffTexts.PhotoSaved(code, 1, sentToCitizen: false, guessed: false));
 
