@@ -23,7 +23,7 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
         var command = StaffCommandParser.Parse(text);
         var replies = await AnswerAsync(connection, transaction, staff, command, cancellationToken);
         // The ticket an officer just worked on is where a photo sent next without a code belongs.
-        if (CodeOf(command) is { } code && command is not StaffCommand.Photo)
+        if (CodeOf(command) is { } code)
             await StaffPhotoTargets.RememberAsync(connection, transaction, [staff.Id], code, pushed: false, time.GetUtcNow(), cancellationToken);
         await SendAsync(connection, transaction, zaloUser, replies, causeKey, replyToMsgId, correlationId, cancellationToken);
     }
