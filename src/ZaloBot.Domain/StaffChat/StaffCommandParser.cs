@@ -14,6 +14,8 @@ public abstract record StaffCommand
     public sealed record Reply(string Code, string Text) : StaffCommand;
     public sealed record Note(string Code, string Text) : StaffCommand;
     public sealed record Act(string Code, TicketAction Action, TransitionInput Input) : StaffCommand;
+    /// <summary>"ảnh PA-…": the next photo this officer sends is the ticket's "after" photo. <paramref name="Code"/> is null when what was typed is not a code; <paramref name="Typed"/> is then the whole message, else what followed the code ("gửi dân").</summary>
+    public sealed record Photo(string? Code, string Typed) : StaffCommand;
     public sealed record Unknown : StaffCommand;
 }
 
@@ -31,6 +33,7 @@ public static class StaffCommandParser
         .. TicketActions.All.Where(spec => spec.ChatVerb is not null).Select(spec => (spec.ChatVerb!, (Func<string, string, StaffCommand?>)((code, rest) => Act(spec, code, rest)))),
         ("nhan", (code, _) => new StaffCommand.Claim(code)),
         ("xem", (code, _) => new StaffCommand.Show(code)),
+        .. FieldPhotos.Verbs.Select(verb => (verb, (Func<string, string, StaffCommand?>)((code, rest) => new StaffCommand.Photo(code, rest)))),
         .. TrackStaffCommand.Verbs,
     ];
 
@@ -39,7 +42,8 @@ public static class StaffCommandParser
         var n = TextNormalizer.Normalize(text);
         if (n is "huong dan" or "help" or "tro giup" or "lenh") return new StaffCommand.Help();
         if (n is "ds" or "danh sach" or "hang doi" or "queue") return new StaffCommand.Queue();
-        if (!TicketCode.TryFind(text, out var code, out var span)) return new StaffCommand.Unknown();
+        if (!TicketCode.TryFind(text, out var code, out var span))
+            return FieldPhotos.IsPhotoVerb(n) ? new StaffCommand.Photo(null, text.Trim()) : new StaffCommand.Unknown();
 
         // The verb is what precedes the code; the rest is what follows it, in the staff member's own spelling.
         var verb = TextNormalizer.Normalize(text[..span.Start]);

@@ -8,6 +8,8 @@ public static class TicketEventKinds
     public const string StaffReply = "staff_reply";
     public const string StaffReplyZalo = "staff_reply_zalo";
     public const string Note = "note";
+    /// <summary>A photo of the site once handled, sent by staff from the field in Zalo (internal unless sent to the citizen as a reply).</summary>
+    public const string FieldPhoto = "field_photo";
     public const string StatusChanged = "status_changed";
     public const string Rated = "rated";
     public const string AnswerSubmitted = "answer_submitted";

@@ -193,7 +193,7 @@ public sealed partial class ConsoleAccounts(NpgsqlDataSource dataSource, TimePro
             values (@id, 'sign_in_code', @hash, @now, @expiresAt) returning id
             """, new { id = candidate.Id, hash = CodeHash(candidate.Id, code), now, expiresAt }, transaction, cancellationToken: cancellationToken));
         var minutes = (int)Math.Round(Options.SignInCodeLifetime.TotalMinutes);
-        var text = $"Mã đăng nhập bảng điều khiển phản ánh: {code}. Mã dùng một lần, hết hạn sau {minutes} phút. Không đưa mã này cho bất kỳ ai.";
+        var text = $"Mã đăng nhập bảng điều khiển tiếp nhận phản ánh, kiến nghị, khiếu nại, tố cáo: {code}. Mã dùng một lần, hết hạn sau {minutes} phút. Không đưa mã này cho bất kỳ ai.";
         await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(candidate.ZaloOaId, candidate.ZaloUserId), ZaloMessages.Text(text), $"console-code:{codeId}", null), now, cancellationToken);
         await ConsoleAudit.WriteAsync(connection, transaction, candidate.Id, ConsoleAuditKinds.CodeSent, login, MethodZaloCode, null, remoteIp, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -21,6 +21,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<ConsoleLookups>();
         services.AddSingleton<CannedReplies>();
+        services.AddSingleton<SavedFilters>();
         services.AddSingleton<ConsoleFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleFeed>());
 

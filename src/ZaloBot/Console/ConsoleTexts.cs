@@ -30,6 +30,13 @@ public static class ConsoleTexts
         return char.ToUpperInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The case a code names, by the prefix its track gave it: "Phản ánh", "Khiếu nại", "Tố cáo".</summary>
+    public static string CaseOf(string code)
+    {
+        var name = Domain.Conversations.ConversationTexts.KindOf(code);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
     public static string Role(StaffRole role) => role switch
     {
         StaffRole.IntakeOfficer => "Cán bộ tiếp nhận",
@@ -58,6 +65,7 @@ public static class ConsoleTexts
         "staff_reply" => "Trả lời công dân",
         "staff_reply_zalo" => "Trả lời từ công cụ chat của OA",
         "note" => "Ghi chú nội bộ",
+        "field_photo" => "Ảnh sau xử lý từ hiện trường (nội bộ)",
         "status_changed" => "Đổi trạng thái",
         "rated" => "Công dân đánh giá",
         _ => ZaloBot.Tracks.TrackEvents.ConsoleText(kind) ?? kind,

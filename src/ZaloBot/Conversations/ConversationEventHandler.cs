@@ -75,6 +75,14 @@ public sealed class ConversationEventHandler(
             }
         }
 
+        // A linked officer's photo is a photo from the field, not a citizen's complaint.
+        if (zaloEvent is UserMessageEvent { Attachments.Count: > 0 } media
+            && await StaffEnrolment.LinkedStaffAsync(connection, transaction, new ZaloRecipient(oaId, media.SenderId), cancellationToken) is { } officer)
+        {
+            await staffChat.HandlePhotoAsync(connection, transaction, officer, new ZaloRecipient(oaId, media.SenderId), media, $"inbox:{inboxEvent.Id}", inboxEvent.CorrelationId, cancellationToken);
+            return;
+        }
+
         if (CitizenInputs.From(zaloEvent) is not { } input || zaloEvent.UserId is not { } userId) return;
         // Answers to a message are replies to it (free); a follow or a form has no message to reply to.
         var replyTo = zaloEvent is UserMessageEvent { MsgId.Length: > 0 } inbound ? inbound.MsgId : null;

@@ -114,10 +114,10 @@ public static class EvidenceApi
 public sealed record EvidenceView(
     long Id, long? TicketEventId, int Position, string Origin, string Kind, string Status, string? FileName, string? ContentType,
     long? SizeBytes, string? Sha256, int? Width, int? Height, double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
-    int Attempts, string? Problem, DateTime? DownloadedAt, string? Url, string? ThumbnailUrl)
+    int Attempts, string? Problem, DateTime? DownloadedAt, string? Url, string? ThumbnailUrl, string? Phase)
 {
     public static EvidenceView From(EvidenceItem i, string url) => new(
         i.Id, i.TicketEventId, i.Position, i.Origin, i.DeclaredKind, i.Status, i.FileName, i.ContentType, i.SizeBytes, i.Sha256,
         i.Width, i.Height, i.PhotoLatitude, i.PhotoLongitude, i.PhotoTakenAt, i.Attempts, i.LastError, i.DownloadedAt,
-        i.Stored ? url : null, i.Stored && i.HasThumbnail ? url + "/thumbnail" : null);
+        i.Stored ? url : null, i.Stored && i.HasThumbnail ? url + "/thumbnail" : null, i.Phase);
 }

@@ -35,14 +35,17 @@ public static class EvidenceConsole
                 if (e.Stored)
                 {
                     var url = $"/console/tickets/{ticket.Code}/evidence/{e.Id}";
-                    return new ThreadAttachment(kind, url, e.FileName ?? Label(kind), e.HasThumbnail ? url + "/thumbnail" : null, null, e.Sha256);
+                    return new ThreadAttachment(kind, url, NameOf(e, kind), e.HasThumbnail ? url + "/thumbnail" : null, null, e.Sha256);
                 }
                 var original = entry.Attachments.ElementAtOrDefault(e.Position)?.Url;
-                return new ThreadAttachment("file", original ?? "", e.FileName ?? Label(kind), null, Note(e), null);
+                return new ThreadAttachment("file", original ?? "", NameOf(e, kind), null, Note(e), null);
             }).ToList();
             return entry with { Attachments = attachments };
         }).ToList();
     }
+
+    /// <summary>A photo from the field says what it shows: the site after handling, not the citizen's problem.</summary>
+    private static string NameOf(EvidenceItem e, string kind) => e.Phase == "after" ? "Ảnh sau xử lý" : e.FileName ?? Label(kind);
 
     private static string Label(string kind) => kind switch
     {

@@ -15,7 +15,7 @@ public sealed record EvidenceItem(
     string? ContentType, long? SizeBytes, string? Sha256, int? Width, int? Height,
     double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
     int Attempts, string? LastError, DateTime CreatedAt, DateTime? DownloadedAt,
-    string? SourceUrl, bool HasThumbnail)
+    string? SourceUrl, bool HasThumbnail, string? Phase = null)
 {
     public bool Stored => Status == "stored";
 }
@@ -28,7 +28,7 @@ public static class EvidenceFiles
         content_type as ContentType, size_bytes as SizeBytes, sha256, width, height,
         photo_latitude as PhotoLatitude, photo_longitude as PhotoLongitude, photo_taken_at as PhotoTakenAt,
         attempts, last_error as LastError, created_at as CreatedAt, downloaded_at as DownloadedAt,
-        source_url as SourceUrl, thumbnail_key is not null as HasThumbnail
+        source_url as SourceUrl, thumbnail_key is not null as HasThumbnail, phase
         """;
 
     /// <summary>The ticket when the staff member may see it, else null.</summary>

@@ -65,8 +65,7 @@ public sealed partial class EvidencePhotoReplies(
             return new(result.Failure == TicketFailure.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound, "Not possible now", result.Detail);
         var ticketId = result.Ticket!.Id;
         // The reply's event was just written under the ticket's row lock (AddToThreadAsync locks it), so it is the latest.
-        var eventId = await db.ExecuteScalarAsync<long>(new CommandDefinition(
-            "select max(id) from ticket_events where ticket_id = @ticketId and kind = 'staff_reply'", new { ticketId }, transaction, cancellationToken: cancellationToken));
+        var eventId = await TicketQueries.LatestEventIdAsync(db, transaction, ticketId, Domain.Tickets.TicketEventKinds.StaffReply, cancellationToken);
         var id = await db.ExecuteScalarAsync<long>(new CommandDefinition("""
             insert into evidence (ticket_id, ticket_event_id, position, origin, declared_kind, status, content_type, size_bytes, sha256,
                                   width, height, photo_latitude, photo_longitude, photo_taken_at, zalo_attachment_id, next_attempt_at, created_at, downloaded_at)

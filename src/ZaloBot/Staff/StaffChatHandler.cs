@@ -5,6 +5,7 @@ using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Tickets;
+using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Staff;
@@ -13,21 +14,45 @@ namespace ZaloBot.Staff;
 /// Staff working tickets from the Zalo app: the same ticket service, rules and scope as the HTTP API, run inside the
 /// processor's transaction so a redelivered or retried message never acts twice.
 /// </summary>
-public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService tracks, TimeProvider time)
+public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService tracks, FieldPhotoDesk photos, TimeProvider time)
 {
     private const int QueueSize = 5;
 
     public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, ZaloRecipient zaloUser, string text, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
     {
-        var replies = await AnswerAsync(connection, transaction, staff, text, cancellationToken);
+        var command = StaffCommandParser.Parse(text);
+        var replies = await AnswerAsync(connection, transaction, staff, command, cancellationToken);
+        // The ticket an officer just worked on is where a photo sent next without a code belongs.
+        if (CodeOf(command) is { } code)
+            await StaffPhotoTargets.RememberAsync(connection, transaction, [staff.Id], code, pushed: false, time.GetUtcNow(), cancellationToken);
+        await SendAsync(connection, transaction, zaloUser, replies, causeKey, replyToMsgId, correlationId, cancellationToken);
+    }
+
+    /// <summary>A photo (or another file) from a linked staff member: a photo from the field.</summary>
+    public async Task HandlePhotoAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, ZaloRecipient zaloUser, UserMessageEvent message, string causeKey, string? correlationId, CancellationToken cancellationToken) =>
+        await SendAsync(connection, transaction, zaloUser, [await photos.ReceiveAsync(connection, transaction, staff, message, cancellationToken)], causeKey, message.MsgId, correlationId, cancellationToken);
+
+    private async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ZaloRecipient zaloUser, IReadOnlyList<JsonObject> replies, string causeKey, string? replyToMsgId, string? correlationId, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         for (var i = 0; i < replies.Count; i++)
             await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(zaloUser, replies[i], $"{causeKey}:{i}", correlationId, replyToMsgId), now, cancellationToken);
     }
 
-    private async Task<List<JsonObject>> AnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, string text, CancellationToken cancellationToken)
+    private static string? CodeOf(StaffCommand command) => command switch
     {
-        switch (StaffCommandParser.Parse(text))
+        StaffCommand.Show s => s.Code,
+        StaffCommand.Claim c => c.Code,
+        StaffCommand.Reply r => r.Code,
+        StaffCommand.Note n => n.Code,
+        StaffCommand.Act a => a.Code,
+        TrackStaffCommand t => t.TicketCode,
+        _ => null,
+    };
+
+    private async Task<List<JsonObject>> AnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StaffIdentity staff, StaffCommand command, CancellationToken cancellationToken)
+    {
+        switch (command)
         {
             case StaffCommand.Help:
                 return [ZaloMessages.Text(StaffTexts.Help)];
@@ -54,8 +79,10 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
                 // A resolution that needs approval is held: say so rather than "in progress".
                 if (acted.Held) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(act.Code))];
                 return [Outcome(act.Code, acted)];
-            case TrackStaffCommand command:
-                return [Outcome(command.TicketCode, await tracks.RunAsync(connection, transaction, staff, command, cancellationToken))];
+            case StaffCommand.Photo photo:
+                return [await photos.ChooseAsync(connection, transaction, staff, photo, cancellationToken)];
+            case TrackStaffCommand trackCommand:
+                return [Outcome(trackCommand.TicketCode, await tracks.RunAsync(connection, transaction, staff, trackCommand, cancellationToken))];
             default:
                 return [ZaloMessages.Text(StaffTexts.NotUnderstood)];
         }

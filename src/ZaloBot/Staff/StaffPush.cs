@@ -56,6 +56,7 @@ public static class StaffPush
         var recipients = await connection.QueryAsync<(long Id, string ZaloOaId, string ZaloUserId)>(new CommandDefinition(sql, new { ids, agencies }, transaction, cancellationToken: cancellationToken));
         foreach (var (id, zaloOaId, zaloUserId) in recipients)
             await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(zaloOaId, zaloUserId), Message(text, ticketCode, status), $"{causeKey}:staff:{id}", null), now, cancellationToken);
+        await StaffPhotoTargets.RememberAsync(connection, transaction, recipients.Select(r => r.Id).ToList(), ticketCode, pushed: true, now, cancellationToken);
     }
 
     /// <summary>"Nhận" only where claiming means something (accepting a received ticket, starting an assigned one).</summary>
@@ -69,6 +70,8 @@ public static class StaffPush
         var recipients = await connection.QueryAsync<(long Id, string ZaloOaId, string ZaloUserId)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         foreach (var (id, zaloOaId, zaloUserId) in recipients)
             await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(new ZaloRecipient(zaloOaId, zaloUserId), Message(text, ticketCode, null), $"{causeKey}:staff:{id}", null), now, cancellationToken);
+        // A photo the officer sends next without a code belongs to the ticket just pushed to them.
+        await StaffPhotoTargets.RememberAsync(connection, transaction, recipients.Select(r => r.Id).ToList(), ticketCode, pushed: true, now, cancellationToken);
     }
 }
 

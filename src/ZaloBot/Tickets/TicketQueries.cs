@@ -5,7 +5,8 @@ namespace ZaloBot.Tickets;
 
 /// <summary>
 /// Filters of the staff queue; all optional, combined with AND. Unreachable: no channel reached the citizen with the
-/// latest notice. OpenOnly: not closed or rejected (the map's default). Located: the citizen shared a location.
+/// latest notice. OpenOnly: not closed or rejected (the map's default). Located: the citizen shared a location. Placed:
+/// a shared location, a typed place or a ward, which the console may geocode.
 /// </summary>
 public sealed record TicketFilter(
     string? Status = null,
@@ -20,7 +21,8 @@ public sealed record TicketFilter(
     bool Unreachable = false,
     bool OpenOnly = false,
     bool Located = false,
-    string? Oa = null);
+    string? Oa = null,
+    bool Placed = false);
 
 /// <summary>Reads of tickets for staff. The queue pages by id (keyset), so page 1,000 costs what page 1 does.</summary>
 public static class TicketQueries
@@ -55,6 +57,7 @@ public static class TicketQueries
               and (not @unreachable or t.citizen_unreachable_at is not null)
               and (not @openOnly or t.status not in ('closed', 'rejected'))
               and (not @located or t.latitude is not null)
+              and (not @placed or t.latitude is not null or t.address is not null or t.area_code is not null)
               and (@oa::text is null or t.citizen_oa_id = @oa)
               and (@after::bigint is null or t.id < @after)
             """;
@@ -81,6 +84,7 @@ public static class TicketQueries
             unreachable = filter.Unreachable,
             openOnly = filter.OpenOnly,
             located = filter.Located,
+            placed = filter.Placed,
         }, cancellationToken: cancellationToken))).AsList();
 
         var hasMore = rows.Count > filter.Limit;
@@ -95,6 +99,14 @@ public static class TicketQueries
         return connection.QuerySingleOrDefaultAsync<TicketView?>(new CommandDefinition(
             forUpdate ? selectForUpdate : select, new { code }, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// The ticket's latest entry of a kind: the one just written under the ticket's row lock (as
+    /// <c>TicketService.AddToThreadAsync</c> takes it), for rows that refer to it.
+    /// </summary>
+    public static Task<long> LatestEventIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, string kind, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select max(id) from ticket_events where ticket_id = @ticketId and kind = @kind", new { ticketId, kind }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The answer waiting for approval on a ticket, if any.</summary>
     public static async Task<HeldAnswer?> HeldAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long ticketId, CancellationToken cancellationToken)

@@ -21,6 +21,8 @@ public class ConsoleMapTests(ServiceFactory service) : IClassFixture<ServiceFact
             await connection.ExecuteAsync("update tickets set latitude = 21.18, longitude = 106.07 where code = any(@codes)",
                 new { codes = new[] { located, elsewhere, closed, denounced } });
             await connection.ExecuteAsync("update tickets set track = 'to_cao' where code = @denounced", new { denounced });
+            // A place nobody can find: no location, no ward, an address in no list.
+            await connection.ExecuteAsync("update tickets set address = 'sau nhà bác Tư' where code = @unplaced", new { unplaced });
         }
 
         var handler = await ConsoleClient.SignedInAsync(service, StaffRole.AgencyHandler, "SXD");
@@ -38,5 +40,31 @@ public class ConsoleMapTests(ServiceFactory service) : IClassFixture<ServiceFact
         var leaflet = await handler.Http.GetAsync("/console/assets/leaflet.js");
         leaflet.EnsureSuccessStatusCode();
         (await leaflet.Content.ReadAsStringAsync()).ShouldStartWith("/* @preserve\n * Leaflet 1.9.4");
+    }
+
+    [Fact]
+    public async Task A_typed_place_is_geocoded_against_the_provinces_own_list_and_marked_as_an_estimate()
+    {
+        await service.StartReadyAsync();
+        var (street, _) = await service.SeedTicketAsync("assigned", agency: "UBND-VN");
+        var (ward, _) = await service.SeedTicketAsync("assigned", agency: "UBND-VN");
+        await using (var connection = service.Database.Open())
+        {
+            await connection.ExecuteAsync("update tickets set address = 'so 5 duong KINH DUONG VUONG gan cho' where code = @street", new { street });
+            await connection.ExecuteAsync("update tickets set address = 'ngo nho sau nha van hoa', area_code = 'VUNINH' where code = @ward", new { ward });
+        }
+
+        var handler = await ConsoleClient.SignedInAsync(service, StaffRole.AgencyHandler, "UBND-VN");
+        var map = await handler.GetHtmlAsync("/console/map");
+        map.ShouldContain($"<li data-code=\"{street}\">");
+        map.ShouldContain("vị trí ước tính theo địa chỉ: Kinh Dương Vương");
+        map.ShouldContain($"<li data-code=\"{ward}\">");
+        map.ShouldContain("vị trí ước tính: trung tâm Phường Vũ Ninh");
+        map.ShouldContain("2 vị trí ước tính theo địa chỉ đã nhập");
+
+        var page = await handler.GetHtmlAsync($"/console/tickets/{street}");
+        page.ShouldContain("data-estimated=\"true\"");
+        page.ShouldContain("data-lat=\"21.193\"");
+        page.ShouldContain("leaflet.js");
     }
 }

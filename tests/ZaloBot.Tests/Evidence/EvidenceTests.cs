@@ -366,7 +366,7 @@ public abstract class EvidenceTests<TService>(TService service) : IClassFixture<
     /// <summary>A user_send_image/video/audio/file event as Zalo posts it.</summary>
     protected static string Photos(string user, params string[] urls) => Media(user, "image", urls, null, null);
 
-    protected static string Media(string user, string kind, string url, string? caption = null, string? name = null) => Media(user, kind, [url], caption, name);
+    internal static string Media(string user, string kind, string url, string? caption = null, string? name = null) => Media(user, kind, [url], caption, name);
 
     private static string Media(string user, string kind, string[] urls, string? caption, string? name)
     {

@@ -11,8 +11,11 @@
     return map;
   }
 
+  // A place geocoded from what was typed (point[5]) is an estimate: a dashed dark ring, never taken for a shared location.
   function marker(point) {
-    return L.circleMarker([point[1], point[2]], { radius: 8, weight: 2, color: '#fff', fillColor: colours[point[3]] || colours.none, fillOpacity: 0.95 });
+    var estimated = point[5] === true;
+    return L.circleMarker([point[1], point[2]], { radius: 8, weight: 2, color: estimated ? '#1f2328' : '#fff', dashArray: estimated ? '3 3' : null,
+      fillColor: colours[point[3]] || colours.none, fillOpacity: estimated ? 0.7 : 0.95 });
   }
 
   function ticketsMap(element) {
@@ -32,8 +35,9 @@
   }
 
   function ticketMap(element) {
-    var point = [element.dataset.code, Number(element.dataset.lat), Number(element.dataset.lon), element.dataset.urgency, element.dataset.code];
-    var map = base(element, [point[1], point[2]], 16);
+    var point = [element.dataset.code, Number(element.dataset.lat), Number(element.dataset.lon), element.dataset.urgency, element.dataset.code,
+      element.dataset.estimated === 'true'];
+    var map = base(element, [point[1], point[2]], Number(element.dataset.zoom || 16));
     marker(point).addTo(map);
     element.dataset.ready = '1';
   }

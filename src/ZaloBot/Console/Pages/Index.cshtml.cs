@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using ZaloBot.Calendar;
@@ -8,7 +9,8 @@ using ZaloBot.Tickets;
 namespace ZaloBot.StaffConsole.Pages;
 
 /// <summary>The queue: tabs by status with counts, filters, keyset paging; agency scope exactly as the API.</summary>
-public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, Tracks.TrackSettings trackSettings, ITicketPolicy policy, TimeProvider time) : PageModel
+public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, HolidayCalendar holidays, Tracks.TrackSettings trackSettings, ITicketPolicy policy,
+    SavedFilters savedFilters, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,6 +28,10 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
     public string? Q { get; private set; }
     public long? After { get; private set; }
     public TrackQueuePanel TrackPanel { get; private set; } = TrackQueuePanel.Empty;
+    public IReadOnlyList<SavedFilter> Saved { get; private set; } = [];
+    /// <summary>Why a saved-filter form was refused, shown above the queue.</summary>
+    public string? Message { get; private set; }
+    public string? FilterName { get; private set; }
 
     public async Task OnGetAsync(string? status, string? category, string? agency, string? centre, string? due, string? unreachable, string? q, string? after, CancellationToken cancellationToken)
     {
@@ -51,7 +57,43 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
         Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, clock, now)).ToList();
         TrackPanel = await TrackQueuePanel.LoadAsync(connection, Staff, TicketStatusNames.Parse(Status), After is null, trackSettings, holidays, now, cancellationToken);
         NextAfter = page.NextAfter;
+        Saved = await savedFilters.ListAsync(Staff.Id, cancellationToken);
     }
+
+    /// <summary>Saves the filter as the queue accepted it (unknown values dropped) under a name, then opens it.</summary>
+    public async Task<IActionResult> OnPostSaveFilterAsync(string? name, string? status, string? category, string? agency, string? centre, string? due, string? unreachable, string? q, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(status, category, agency, centre, due, unreachable, q, null, cancellationToken);
+        FilterName = name?.Length > SavedFilters.MaxName * 2 ? name[..(SavedFilters.MaxName * 2)] : name;
+        if (SavedFilters.CleanName(name) is not { } clean)
+            return Refuse($"Đặt tên cho bộ lọc (1–{SavedFilters.MaxName} ký tự, không có ký tự điều khiển).");
+        var link = Link();
+        if (await savedFilters.SaveAsync(Staff.Id, clean, link, cancellationToken) == SaveFilterOutcome.TooMany)
+            return Refuse($"Bạn đã lưu {SavedFilters.MaxPerStaff} bộ lọc; xoá bớt trước khi lưu thêm.");
+        return Redirect(link);
+    }
+
+    public async Task<IActionResult> OnPostDeleteFilterAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var filterId))
+        {
+            await OnGetAsync(null, null, null, null, null, null, null, null, cancellationToken);
+            return Refuse("Không rõ bộ lọc cần xoá.");
+        }
+        // Deleting twice, or someone else's id, deletes nothing and shows the queue as it is.
+        await savedFilters.DeleteAsync(User.Staff().Id, filterId, cancellationToken);
+        return Redirect("/console");
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Message = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Only the queue's own addresses are offered as links, whatever a row holds.</summary>
+    public static bool IsQueueLink(string query) => query.StartsWith("/console?", StringComparison.Ordinal);
 
     private static string DefaultTab(StaffRole role) => role switch
     {

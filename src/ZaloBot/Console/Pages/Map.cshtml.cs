@@ -7,7 +7,10 @@ using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole.Pages;
 
-/// <summary>Open tickets with a shared location on a map, clustered and coloured by their nearest clock; the queue's filters.</summary>
+/// <summary>
+/// Open tickets on a map, clustered and coloured by their nearest clock, with the queue's filters: where the citizen
+/// shared a location, else where the typed place is found in the province's own list (marked as an estimate).
+/// </summary>
 public sealed class MapModel(NpgsqlDataSource dataSource, ConsoleLookups lookups, ITicketPolicy policy, IOptions<ConsoleOptions> options, TimeProvider time) : PageModel
 {
     public StaffIdentity Staff { get; private set; } = null!;
@@ -35,7 +38,7 @@ public sealed class MapModel(NpgsqlDataSource dataSource, ConsoleLookups lookups
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status, Category, Agency, null, Due == "overdue", Due == "soon", Q,
-            Limit: ConsoleMap.MaxPoints, OpenOnly: true, Located: true), Staff.QueueScope, now, cancellationToken);
+            Limit: ConsoleMap.MaxPoints, OpenOnly: true, Placed: true), Staff.QueueScope, now, cancellationToken);
         // A denouncer's location is theirs to protect: tố cáo tickets are not placed on the map.
         var visible = await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, page, cancellationToken);
         var clock = await policy.NearestClocksAsync(now, cancellationToken);
