@@ -33,7 +33,9 @@ public sealed class ConversationEventHandler(
         // date cannot hold a window open); any message opens the free window, so notices waiting behind a nudge go now,
         // as answers to it; and whether a typed message comes from linked staff.
         var written = zaloEvent is UserMessageEvent { IsAnonymous: false, MsgId.Length: > 0 } w ? w : null;
-        var typed = zaloEvent is UserMessageEvent { IsAnonymous: false, EventName: "user_send_text", Text: { } t } m && !StaffEnrolment.TryReadCode(t, out _) ? m : null;
+        // Linked staff are looked for behind typed text (chat commands) and photos (from the field), not enrolment codes.
+        var typed = zaloEvent is UserMessageEvent { IsAnonymous: false } m
+                    && (m is { EventName: "user_send_text", Text: { } t } ? !StaffEnrolment.TryReadCode(t, out _) : m.Attachments.Count > 0) ? m : null;
         var arrival = await EventArrival.RunAsync(connection, transaction,
             IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting ? (new ZaloRecipient(oaId, interacting), zaloEvent.Timestamp) : null,
             written is null ? null : (written.SenderId, written.MsgId, time.GetUtcNow()),
@@ -76,8 +78,7 @@ public sealed class ConversationEventHandler(
         }
 
         // A linked officer's photo is a photo from the field, not a citizen's complaint.
-        if (zaloEvent is UserMessageEvent { Attachments.Count: > 0 } media
-            && await StaffEnrolment.LinkedStaffAsync(connection, transaction, new ZaloRecipient(oaId, media.SenderId), cancellationToken) is { } officer)
+        if (zaloEvent is UserMessageEvent { Attachments.Count: > 0 } media && arrival.Staff is { } officer)
         {
             await staffChat.HandlePhotoAsync(connection, transaction, officer, new ZaloRecipient(oaId, media.SenderId), media, $"inbox:{inboxEvent.Id}", inboxEvent.CorrelationId, cancellationToken);
             return;
