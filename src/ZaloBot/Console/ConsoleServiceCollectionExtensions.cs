@@ -138,7 +138,7 @@ public static class ConsoleServiceCollectionExtensions
                 {
                     var item = await reader.ReadAsync(heartbeat.Token);
                     if (!staff.CanSee(item.Agency)) continue;
-                    var data = JsonSerializer.Serialize(new { code = item.Code, kind = item.Kind, status = item.Status });
+                    var data = JsonSerializer.Serialize(new { code = item.Code, kind = item.Kind, status = item.Status.ToName() });
                     await context.Response.WriteAsync($"id: {item.EventId}\nevent: ticket\ndata: {data}\n\n", cancellationToken);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -94,9 +94,9 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
             new { citizenZaloId = userId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved }, transaction, cancellationToken: cancellationToken));
         var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(
-                r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
+                r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), r.Status.IsOpen(),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
-                r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed"))
+                r.LatestPublicUpdate, CanBeRated: r.Status.HasResult()))
             .ToList();
         var taken = await results.ReadSingleAsync<bool>();
         var reopenable = (await results.ReadAsync<string>()).ToHashSet();
@@ -130,7 +130,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         public bool PublishByDefault { get; init; }
     }
 
-    private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string? LatestPublicUpdate);
+    private sealed record TicketRow(string Code, string CategoryName, TicketStatus Status, DateTime? DueAt, string? LatestPublicUpdate);
 
     private sealed record ReferenceData(
         IReadOnlyList<CategoryRow> Categories,

@@ -154,14 +154,11 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         await LoadReachAsync(connection, ticket, cancellationToken);
         Phone = ticket.ContactPhone is null ? null : ConsoleThread.MaskPhone(ticket.ContactPhone);
 
-        if (TicketStatusNames.TryParse(ticket.Status, out var status))
-        {
-            Actions = TicketActions.Available(status, Staff.Role)
-                .Select(a => new OfferedAction(a.Action, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency)))
-                .ToList();
-            if (Actions.Any(a => a.Action == TicketAction.Assign))
-                SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
-        }
+        Actions = TicketActions.Available(ticket.Status, Staff.Role)
+            .Select(a => new OfferedAction(a.Action, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency)))
+            .ToList();
+        if (Actions.Any(a => a.Action == TicketAction.Assign))
+            SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
 
         if (ticket.DueAt is { } due)
             DueDate = WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)));
