@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Inbox;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Operations;

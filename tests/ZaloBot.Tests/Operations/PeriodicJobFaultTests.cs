@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ZaloBot.Inbox;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Tests.Infrastructure;
@@ -65,7 +66,7 @@ public class PeriodicJobFaultTests(ThrowingJobService service) : IClassFixture<T
     {
         // The pipeline's workers wake on signals and have their own retry rules (per message, per event), and the
         // migration and the start-up warm-up run once. Everything else that runs on a clock shares the one policy.
-        string[] ownLoops = ["ConversationProcessor", "OutboxDispatcher", "EvidenceDownloader", "MigrationHostedService", "WarmUpService", "Idle"];
+        string[] ownLoops = ["InboxProcessor", "OutboxDispatcher", "EvidenceDownloader", "MigrationHostedService", "WarmUpService", "Idle"];
         var loops = typeof(PeriodicJob).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(BackgroundService).IsAssignableFrom(t))
             .ToList();

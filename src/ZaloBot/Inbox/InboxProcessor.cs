@@ -3,14 +3,14 @@ using Npgsql;
 using Serilog.Context;
 using ZaloBot.Storage;
 
-namespace ZaloBot.Conversations;
+namespace ZaloBot.Inbox;
 
 /// <summary>
 /// Consumes the inbox: for each user, the oldest pending event, handled and marked processed in one transaction.
 /// A crash anywhere rolls the whole step back and the event is simply handled again. An event that keeps failing is
 /// retried with backoff and then parked, so it cannot hold that user's later events back for ever.
 /// </summary>
-public sealed class ConversationProcessor(
+public sealed class InboxProcessor(
     NpgsqlDataSource dataSource,
     IInboxEventHandler handler,
     ProcessorSignal signal,
@@ -18,7 +18,7 @@ public sealed class ConversationProcessor(
     MigrationState migrations,
     IOptions<ConversationProcessorOptions> options,
     TimeProvider time,
-    ILogger<ConversationProcessor> logger) : BackgroundService
+    ILogger<InboxProcessor> logger) : BackgroundService
 {
     private const int UsersPerBatch = 16;
 
