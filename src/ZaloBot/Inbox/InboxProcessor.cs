@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog.Context;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Inbox;
@@ -18,9 +19,15 @@ public sealed class InboxProcessor(
     MigrationState migrations,
     IOptions<ConversationProcessorOptions> options,
     TimeProvider time,
-    ILogger<InboxProcessor> logger) : BackgroundService
+    ILogger<InboxProcessor> logger) : BackgroundService, IFaultInjectable
 {
     private const int UsersPerBatch = 16;
+
+    public string JobName => "inbox-processor";
+
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IJobFaults? Faults { get; set; }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled
@@ -41,7 +48,11 @@ public sealed class InboxProcessor(
             var seen = signal.Generation;
             try
             {
-                if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken, worker, workers);
+                if (migrations.IsApplied)
+                {
+                    Faults?.BeforeRun(JobName);
+                    worked = await ProcessBatchAsync(stoppingToken, worker, workers);
+                }
                 if (storageDown) logger.LogInformation("Storage is back; conversation worker {Worker} resumes", worker);
                 storageDown = false;
             }
