@@ -10,6 +10,7 @@ using ZaloBot.MiniApp;
 using ZaloBot.Oas;
 using ZaloBot.Open311;
 using ZaloBot.Operations;
+using ZaloBot.Organisation;
 using ZaloBot.ServiceCentres;
 using ZaloBot.SimilarReports;
 using ZaloBot.NationalSync;

@@ -23,6 +23,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ZaloBot.Calendar.HolidayCalendar>();
         services.AddSingleton<ConversationContextLoader>();
         services.AddSingleton<ConversationTurns>();
+        services.AddSingleton<StaffChatHandler>();
         services.AddSingleton<IInboxEventHandler, ConversationEventHandler>();
         services.AddSingleton<ConversationIdleTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationIdleTicker>());

@@ -4,10 +4,11 @@ using Npgsql;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
+using ZaloBot.Staff;
 using ZaloBot.Tickets;
 using ZaloBot.Zalo;
 
-namespace ZaloBot.Staff;
+namespace ZaloBot.Conversations;
 
 /// <summary>
 /// Staff working tickets from the Zalo app: the same ticket service, rules and scope as the HTTP API, run inside the
