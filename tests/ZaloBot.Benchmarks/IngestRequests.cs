@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Benchmarks;

@@ -1,6 +1,8 @@
 using ZaloBot.Benchmarks;
 
 // Harness entry: figures are printed, never asserted (see docs/benchmarks.md).
+// The queue and track benchmarks read tickets through the service's own queries, which read statuses through Dapper.
+ZaloBot.Storage.TicketStatusTypeHandler.Register();
 return args switch
 {
     ["ingest-requests", var count, var appId, var secret, var output] =>

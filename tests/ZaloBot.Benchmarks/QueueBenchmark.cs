@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Storage;
 using ZaloBot.Tickets;
 
@@ -28,8 +29,8 @@ public static class QueueBenchmark
         (string Name, TicketFilter Filter, string? Scope)[] scenarios =
         [
             ("newest, no filter (supervisor)", new TicketFilter(), null),
-            ("status = received (intake queue)", new TicketFilter(Status: "received"), null),
-            ("ward scope (UBND-TS) + in_progress", new TicketFilter(Status: "in_progress"), "UBND-TS"),
+            ("status = received (intake queue)", new TicketFilter(Status: TicketStatus.Received), null),
+            ("ward scope (UBND-TS) + in_progress", new TicketFilter(Status: TicketStatus.InProgress), "UBND-TS"),
             ("category + centre", new TicketFilter(Category: "INFRA", Centre: "BN01"), null),
             ("overdue", new TicketFilter(Overdue: true), null),
             ("due soon, agency SXD", new TicketFilter(Agency: "SXD", DueSoon: true), null),
@@ -72,10 +73,10 @@ public static class QueueBenchmark
         var policy = new ZaloBot.Tracks.TrackPolicy(holidays, new ZaloBot.Tracks.TrackSettings(dataSource, time));
         (string Name, TicketFilter Filter, string? Scope)[] pages =
         [
-            ("console page: intake, received", new TicketFilter(Status: "received"), null),
-            ("console page: agency UBND-TS, assigned", new TicketFilter(Status: "assigned"), "UBND-TS"),
-            ("console page: supervisor, overdue", new TicketFilter(Status: "in_progress", Overdue: true), null),
-            ("console page: could not reach citizen", new TicketFilter(Status: "received", Unreachable: true), null),
+            ("console page: intake, received", new TicketFilter(Status: TicketStatus.Received), null),
+            ("console page: agency UBND-TS, assigned", new TicketFilter(Status: TicketStatus.Assigned), "UBND-TS"),
+            ("console page: supervisor, overdue", new TicketFilter(Status: TicketStatus.InProgress, Overdue: true), null),
+            ("console page: could not reach citizen", new TicketFilter(Status: TicketStatus.Received, Unreachable: true), null),
         ];
         Console.WriteLine();
         Console.WriteLine($"Console queue page, server time without rendering (counts + page + rows), {runs} runs each");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Fuzz;

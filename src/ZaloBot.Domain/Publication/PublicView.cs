@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Domain.Publication;
 
@@ -45,7 +46,7 @@ public static partial class PublicView
         policy != PublicationPolicy.Never && (citizenChoice ?? categoryDefault);
 
     /// <summary>Open311 knows two statuses; the detail goes in status_notes.</summary>
-    public static string Open311Status(string status) => status is "resolved" or "closed" or "rejected" ? "closed" : "open";
+    public static string Open311Status(TicketStatus status) => status.IsAnswered() ? "closed" : "open";
 
     /// <summary>The address as published: the ward for <see cref="PublicationPolicy.Ward"/>, the given address (scrubbed) and ward for public.</summary>
     public static string? Address(PublicationPolicy policy, string? address, string? wardName, string? contactName) => policy switch

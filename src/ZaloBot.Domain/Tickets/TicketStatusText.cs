@@ -15,9 +15,4 @@ public static class TicketStatusText
         TicketStatus.Rejected => "Không thuộc phạm vi tiếp nhận",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status without a text."),
     };
-
-    /// <summary>A stored name that is not a status (never written by the service) reads as "in progress".</summary>
-    public static string ForCitizen(string status) => TicketStatusNames.TryParse(status, out var parsed) ? ForCitizen(parsed) : ForCitizen(TicketStatus.InProgress);
-
-    public static bool IsOpen(string status) => !TicketStatusNames.TryParse(status, out var parsed) || parsed.IsOpen();
 }

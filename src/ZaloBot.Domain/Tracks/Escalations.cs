@@ -1,3 +1,5 @@
+using ZaloBot.Domain.Tickets;
+
 namespace ZaloBot.Domain.Tracks;
 
 public enum BreachKind
@@ -11,7 +13,7 @@ public enum BreachKind
 }
 
 /// <summary>The clocks of one ticket, as stored.</summary>
-public sealed record TicketClocks(string Status, DateTimeOffset? FirstResponseDue, DateTimeOffset? AcceptanceDue, DateTimeOffset? ResolutionDue, bool AwaitingApproval = false);
+public sealed record TicketClocks(TicketStatus Status, DateTimeOffset? FirstResponseDue, DateTimeOffset? AcceptanceDue, DateTimeOffset? ResolutionDue, bool AwaitingApproval = false);
 
 public sealed record Breach(BreachKind Kind, DateTimeOffset DueAt);
 
@@ -24,13 +26,13 @@ public static class Escalations
     public static IReadOnlyList<Breach> Breaches(TicketClocks clocks, DateTimeOffset now)
     {
         var breaches = new List<Breach>();
-        if (clocks.Status == "received")
+        if (clocks.Status.AwaitsAcceptance())
         {
             if (clocks.FirstResponseDue is { } first && now > first) breaches.Add(new(BreachKind.FirstResponse, first));
             if (clocks.AcceptanceDue is { } acceptance && now > acceptance) breaches.Add(new(BreachKind.Acceptance, acceptance));
         }
         // An answer waiting for approval is the office's delay, not the handler's: it still counts.
-        else if (Tickets.TicketStatusNames.TryParse(clocks.Status, out var status) && Tickets.TicketStatusNames.ClockRuns(status) && clocks.ResolutionDue is { } due && now > due)
+        else if (clocks.Status.ClockRuns() && clocks.ResolutionDue is { } due && now > due)
             breaches.Add(new(BreachKind.Resolution, due));
         return breaches;
     }

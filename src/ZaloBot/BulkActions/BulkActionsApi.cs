@@ -87,7 +87,7 @@ public static class BulkActionsApi
         if (filter is not null)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var selected = await SelectAsync(connection, new TicketFilter(filter.Status, filter.Category, filter.Agency, filter.Centre,
+            var selected = await SelectAsync(connection, new TicketFilter(TicketStatusNames.Find(filter.Status), filter.Category, filter.Agency, filter.Centre,
                 filter.Due == "overdue", filter.Due == "soon", filter.Q, Unreachable: filter.Unreachable == true), staff, time.GetUtcNow(), cancellationToken);
             (codes, more) = (selected.Codes.ToList(), selected.More);
         }

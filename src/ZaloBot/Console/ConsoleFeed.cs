@@ -1,13 +1,14 @@
 using System.Threading.Channels;
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.StaffConsole;
 
 /// <summary>Something happened on a ticket: a new ticket, a citizen's follow-up, a reply, a status change.</summary>
-public sealed record FeedItem(long EventId, string Code, string? Agency, string Kind, string Status);
+public sealed record FeedItem(long EventId, string Code, string? Agency, string Kind, TicketStatus Status);
 
 /// <summary>
 /// Live updates for open console pages. One poller per process reads new ticket_events every second while at least

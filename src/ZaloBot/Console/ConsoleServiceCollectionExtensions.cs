@@ -16,6 +16,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Console:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
+        services.AddSingleton(sp => new Reports.ConsoleAddress(ConsoleCli.BaseUrl(sp) ?? ""));
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleSessions>();
@@ -139,7 +140,7 @@ public static class ConsoleServiceCollectionExtensions
                 {
                     var item = await reader.ReadAsync(heartbeat.Token);
                     if (!staff.CanSee(item.Agency)) continue;
-                    var data = JsonSerializer.Serialize(new { code = item.Code, kind = item.Kind, status = item.Status });
+                    var data = JsonSerializer.Serialize(new { code = item.Code, kind = item.Kind, status = item.Status.ToName() });
                     await context.Response.WriteAsync($"id: {item.EventId}\nevent: ticket\ndata: {data}\n\n", cancellationToken);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

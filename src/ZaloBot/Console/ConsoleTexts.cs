@@ -5,7 +5,7 @@ namespace ZaloBot.StaffConsole;
 /// <summary>The console's Vietnamese names for statuses, roles, actions and thread entries.</summary>
 public static class ConsoleTexts
 {
-    public static readonly string[] StatusOrder = [.. Enum.GetValues<TicketStatus>().Select(s => s.ToName())];
+    public static readonly TicketStatus[] StatusOrder = Enum.GetValues<TicketStatus>();
 
     public static string Status(TicketStatus status) => status switch
     {
@@ -20,7 +20,7 @@ public static class ConsoleTexts
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status without a name in the console."),
     };
 
-    /// <summary>A stored name shown as is when it is not a status (never written by the service).</summary>
+    /// <summary>A name read from an event's payload, shown as is when it is not a status (never written by the service).</summary>
     public static string Status(string status) => TicketStatusNames.TryParse(status, out var parsed) ? Status(parsed) : status;
 
     /// <summary>A case named by its track, as the law names it: "Phản ánh, kiến nghị", "Khiếu nại", "Tố cáo".</summary>

@@ -21,7 +21,7 @@ public static class ConsoleThread
             .Select(e => long.Parse(e.ActorId!, CultureInfo.InvariantCulture)).Distinct().ToArray();
         var names = staffIds.Length == 0 ? new Dictionary<long, string>() : (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
             "select id, name from staff where id = any(@staffIds)", new { staffIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name);
-        return await ZaloBot.Evidence.EvidenceConsole.ApplyAsync(connection, ticket, events.Select(e => ToEntry(e, ticket, lookups, names)).ToList(), cancellationToken);
+        return await EvidenceConsole.ApplyAsync(connection, ticket, events.Select(e => ToEntry(e, ticket, lookups, names)).ToList(), cancellationToken);
     }
 
     private static ThreadEntry ToEntry(TicketEventView e, TicketView ticket, Lookups lookups, Dictionary<long, string> names)

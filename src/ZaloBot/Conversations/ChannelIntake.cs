@@ -27,7 +27,7 @@ public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.Tra
         return id;
     }
 
-    /// <summary>The "received" notice with the code and due date, as a message (or the template beyond the window).</summary>
+    /// <summary>The notice of a received ticket with the code and due date, as a message (or the template beyond the window).</summary>
     public static Task NoticeReceivedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxRecipient recipient, long ticketId, string code, DateOnly due,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.Tra
         var text = $"Phản ánh của bạn đã được tiếp nhận với mã {code}. Hạn trả lời: {dueText}.";
         var notice = new Notice(NoticeKinds.Received, new Dictionary<string, string?>
         {
-            ["code"] = code, ["status"] = Domain.Tickets.TicketStatusText.ForCitizen("received"), ["due"] = dueText, ["text"] = text,
+            ["code"] = code, ["status"] = Domain.Tickets.TicketStatusText.ForCitizen(Domain.Tickets.TicketStatus.Received), ["due"] = dueText, ["text"] = text,
         });
         return OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(recipient, ZaloMessages.Text(text),
             $"ticket:{ticketId}:received", null, TicketId: ticketId, Notice: notice), now, cancellationToken);

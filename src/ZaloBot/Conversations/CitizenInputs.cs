@@ -1,4 +1,5 @@
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Conversations;

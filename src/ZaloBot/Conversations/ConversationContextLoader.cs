@@ -104,9 +104,9 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
             transaction, cancellationToken: cancellationToken));
         var state = ConversationStore.Read(await results.ReadSingleOrDefaultAsync<string>(), ConversationStateJson.Default.ConversationState);
         var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(
-                r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), TicketStatusText.IsOpen(r.Status),
+                r.Code, r.CategoryName, TicketStatusText.ForCitizen(r.Status), r.Status.IsOpen(),
                 r.DueAt is { } due ? WorkingDayCalendar.DateInVietnam(new DateTimeOffset(due, TimeSpan.Zero)) : null,
-                r.LatestPublicUpdate, CanBeRated: r.Status is "resolved" or "closed", Track: r.Track))
+                r.LatestPublicUpdate, CanBeRated: r.Status.HasResult(), Track: r.Track))
             .ToList();
         var taken = await results.ReadSingleAsync<bool>();
         var reopenable = (await results.ReadAsync<string>()).ToHashSet();
@@ -141,7 +141,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         public bool PublishByDefault { get; init; }
     }
 
-    private sealed record TicketRow(string Code, string CategoryName, string Status, DateTime? DueAt, string Track, string? LatestPublicUpdate);
+    private sealed record TicketRow(string Code, string CategoryName, TicketStatus Status, DateTime? DueAt, string Track, string? LatestPublicUpdate);
 
     private sealed record ReferenceData(
         IReadOnlyList<CategoryRow> Categories,

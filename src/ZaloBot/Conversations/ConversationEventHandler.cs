@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Npgsql;
 using ZaloBot.Domain.Delivery;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Outbox;
 using ZaloBot.Privacy;
 using ZaloBot.Staff;
-using ZaloBot.Webhooks;
+using ZaloBot.Inbox;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Conversations;
@@ -22,10 +21,7 @@ public sealed class ConversationEventHandler(
 {
     public async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(inboxEvent.Payload);
-        if (!ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out var error))
-            throw new InvalidOperationException($"Stored event {inboxEvent.Id} has no envelope: {error}");
-        var zaloEvent = WithSaneClock(ZaloEventParser.Parse(document.RootElement, envelope), time.GetUtcNow());
+        var zaloEvent = WithSaneClock(inboxEvent.Event, time.GetUtcNow());
         // Events that name no OA are the configured OA's (what a single-OA deployment always received).
         var oaId = zaloEvent.OaId ?? oas.PrimaryOaId;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Inbox;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 

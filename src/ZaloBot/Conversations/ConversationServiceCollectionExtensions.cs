@@ -1,4 +1,5 @@
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Inbox;
 
 namespace ZaloBot.Conversations;
 
@@ -18,14 +19,13 @@ public static class ConversationServiceCollectionExtensions
             .Validate(l => l.ReminderAfter > TimeSpan.Zero && l.ExpireAfter > l.ReminderAfter, "Conversations:Limits:ExpireAfter must be longer than ReminderAfter.")
             .ValidateOnStart();
 
-        services.AddSingleton<ProcessorSignal>();
         services.AddSingleton<ChannelIntake>();
         services.AddSingleton<ZaloBot.Calendar.HolidayCalendar>();
         services.AddSingleton<ConversationContextLoader>();
         services.AddSingleton<ConversationTurns>();
+        services.AddSingleton<StaffChatHandler>();
+        services.AddSingleton<FieldPhotoDesk>();
         services.AddSingleton<IInboxEventHandler, ConversationEventHandler>();
-        services.AddSingleton<ConversationProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<ConversationProcessor>());
         services.AddSingleton<ConversationIdleTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationIdleTicker>());
         return services;

@@ -14,9 +14,15 @@ namespace ZaloBot.Evidence;
 /// </summary>
 public sealed partial class EvidenceDownloader(
     NpgsqlDataSource dataSource, IHttpClientFactory httpFactory, IEvidenceStore store, IOptions<EvidenceOptions> options,
-    Storage.MigrationState migrations, TimeProvider time, ILogger<EvidenceDownloader> logger) : BackgroundService
+    Storage.MigrationState migrations, TimeProvider time, ILogger<EvidenceDownloader> logger) : BackgroundService, Operations.IFaultInjectable
 {
     public const string HttpClientName = "evidence";
+
+    public string JobName => "evidence-downloader";
+
+    public bool IsEnabled => true;
+
+    public Operations.IJobFaults? Faults { get; set; }
 
     private sealed record Claimed(long Id, long TicketId, string DeclaredKind, string? SourceUrl, int Attempts);
 
@@ -37,6 +43,7 @@ public sealed partial class EvidenceDownloader(
         {
             try
             {
+                if (migrations.IsApplied) Faults?.BeforeRun(JobName);
                 // Until the schema is migrated (at start-up, or by the migrate command) there is no evidence table to read.
                 if (!migrations.IsApplied || !await RunOnceAsync(stoppingToken))
                     await Task.Delay(options.Value.PollInterval, time, stoppingToken);

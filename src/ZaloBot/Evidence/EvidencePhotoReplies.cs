@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Evidence;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
@@ -33,8 +34,8 @@ public sealed partial class EvidencePhotoReplies(
         {
             var visible = await EvidenceFiles.VisibleTicketAsync(connection, staff, code, cancellationToken);
             if (visible is null) return new(StatusCodes.Status404NotFound, "Ticket not found", $"No ticket {code} that you can see.");
-            if (visible.Status is "closed" or "rejected")
-                return new(StatusCodes.Status409Conflict, "Not possible now", $"Ticket {visible.Code} is {visible.Status}; reopen it before replying.");
+            if (!visible.Status.IsOpen())
+                return new(StatusCodes.Status409Conflict, "Not possible now", $"Ticket {visible.Code} is {visible.Status.ToName()}; reopen it before replying.");
         }
 
         if (EvidenceImages.ForZaloUpload(photo, content.ContentType) is not { } upload)

@@ -45,7 +45,7 @@ public sealed partial class EvidenceSweeper(
             from tickets t
             where e.ticket_id = t.id
               and e.status in ('pending', 'stored', 'unavailable', 'refused')
-              and t.status in ('closed', 'rejected')
+              and not ticket_is_open(t.status)
               and coalesce((select r.days from unnest(@categories, @days) as r(category, days) where r.category = t.category_code), @defaultDays) > 0
               and coalesce(t.closed_at, t.updated_at) + make_interval(days => coalesce(
                     (select r.days from unnest(@categories, @days) as r(category, days) where r.category = t.category_code), @defaultDays)) < @now

@@ -86,7 +86,7 @@ public static class MiniAppApi
             order by t.id desc limit 50
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Code, string Status, string Category, DateTime CreatedAt, string? Centre)>(
+        var rows = await connection.QueryAsync<(string Code, TicketStatus Status, string Category, DateTime CreatedAt, string? Centre)>(
             new CommandDefinition(sql, new { citizen.OaUserId }, cancellationToken: cancellationToken));
         return TypedResults.Ok(rows.Select(r => new
         {

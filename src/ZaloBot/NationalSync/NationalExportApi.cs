@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
@@ -24,7 +25,7 @@ public static class NationalExportApi
     }
 
     private sealed record Row(string Code, string CategoryCode, string? AgencyCode, string? AgencyName, string Description, string? ContactName,
-        string Status, string? NationalId, string? AnswerText, DateTime? AnswerAt);
+        TicketStatus Status, string? NationalId, string? AnswerText, DateTime? AnswerAt);
 
     private static async Task<Results<Ok<List<Dictionary<string, object?>>>, ContentHttpResult, ValidationProblem>> ExportAsync(
         string? from, string? to, string? format, NpgsqlDataSource db, IOptions<NationalSyncOptions> options, TimeProvider time, CancellationToken ct)
@@ -42,7 +43,7 @@ public static class NationalExportApi
             from tickets t join categories c on c.code = t.category_code left join agencies a on a.code = t.assigned_agency_code
             left join lateral (
                 select e.body, e.at from ticket_events e
-                where e.ticket_id = t.id and e.kind = 'status_changed' and e.payload->>'to' = 'resolved' order by e.id desc limit 1
+                where e.ticket_id = t.id and e.kind = 'status_changed' and e.payload->>'to' = @resolved order by e.id desc limit 1
             ) r on true
             where c.national_scope
               and t.created_at >= @from::timestamp at time zone 'Asia/Ho_Chi_Minh' and t.created_at < @to::timestamp at time zone 'Asia/Ho_Chi_Minh'
@@ -50,7 +51,7 @@ public static class NationalExportApi
             """;
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql,
-            new { from = start.ToDateTime(TimeOnly.MinValue), to = end.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+            new { from = start.ToDateTime(TimeOnly.MinValue), to = end.ToDateTime(TimeOnly.MinValue), resolved = TicketStatus.Resolved }, cancellationToken: ct));
         var o = options.Value.Lgsp;
         var records = rows.Select(r =>
         {
@@ -66,7 +67,7 @@ public static class NationalExportApi
 
     private static string ToCsv(List<Dictionary<string, object?>> records, LgspOptions o)
     {
-        var header = NationalFields.Question(new NationalQuestion("", "", null, null, "", null, null, ""), o).Keys
+        var header = NationalFields.Question(new NationalQuestion("", "", null, null, "", null, null, default), o).Keys
             .Concat(NationalFields.Answer(new NationalAnswer("", null, "", null, default), o).Keys).Distinct().ToList();
         var csv = new StringBuilder().AppendJoin(',', header).Append("\r\n");
         foreach (var record in records)

@@ -1,8 +1,9 @@
+using ZaloBot.Domain.Tickets;
 namespace ZaloBot.NationalSync;
 
 /// <summary>A ticket as the national system receives it, in its field names (HOIDAPID is the ticket code: pushing it again is harmless).</summary>
 public sealed record NationalQuestion(string Code, string CategoryCode, string? AgencyCode, string? AgencyName, string Description,
-    string? ContactName, string? Email, string Status);
+    string? ContactName, string? Email, TicketStatus Status);
 
 /// <summary>A ticket's answer: the result the agency gave when it resolved the ticket.</summary>
 public sealed record NationalAnswer(string Code, string? NationalId, string Text, string? AgencyName, DateTimeOffset At);
@@ -29,7 +30,7 @@ public static class NationalFields
         [o.Field("TENDONVI")] = q.AgencyName,
         [o.Field("HOVATEN")] = q.ContactName,
         [o.Field("THUDIENTU")] = q.Email,
-        [o.Field("TRANGTHAI")] = q.Status,
+        [o.Field("TRANGTHAI")] = q.Status.ToName(),
     };
 
     public static Dictionary<string, object?> Answer(NationalAnswer a, LgspOptions o) => new()

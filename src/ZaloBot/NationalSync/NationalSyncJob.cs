@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 
@@ -44,7 +45,7 @@ public sealed class NationalSyncJob(NpgsqlDataSource dataSource, INationalTransp
             answers as (
                 insert into national_sync (ticket_id, kind, event_id, next_attempt_at, created_at)
                 select distinct on (ticket_id) ticket_id, 'answer', id, @now, @now from entries
-                where kind = 'status_changed' and moved_to = 'resolved'
+                where kind = 'status_changed' and moved_to = @resolved
                 order by ticket_id, id
                 on conflict (ticket_id, kind) do nothing
             )
@@ -55,11 +56,11 @@ public sealed class NationalSyncJob(NpgsqlDataSource dataSource, INationalTransp
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var now = Time.GetUtcNow();
         // As for outbound webhooks: only entries whose transactions have surely committed move the cursor.
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { now, settled = now - ZaloBot.OutboundWebhooks.OutboundWebhookJob.SettleTime }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { now, settled = now - ZaloBot.OutboundWebhooks.OutboundWebhookJob.SettleTime, resolved = TicketStatus.Resolved }, cancellationToken: cancellationToken));
     }
 
     private sealed record Due(long Id, long TicketId, string Kind, long? EventId, int Attempts, string Code, string CategoryCode, string? AgencyCode,
-        string? AgencyName, string Description, string? ContactName, string Status, string? NationalId, string? AnswerText, DateTime? AnswerAt);
+        string? AgencyName, string Description, string? ContactName, TicketStatus Status, string? NationalId, string? AnswerText, DateTime? AnswerAt);
 
     private async Task PushDueAsync(CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ public static class PublicAnswersPage
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var tickets = await PublicTickets.ListAsync(connection, new PublicTicketFilter(
-            ServiceCodes: category is null ? null : [category], Statuses: ["resolved", "closed"], AreaCode: ward, Text: q,
+            ServiceCodes: category is null ? null : [category], Statuses: PublicTickets.AnsweredWithResult, AreaCode: ward, Text: q,
             Limit: PageSize + 1, Offset: (pageNumber - 1) * PageSize, ExcludeDuplicates: true), cancellationToken);
         var categories = await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
             "select code, name from categories where active and publication <> 'never' order by sort_order, code", cancellationToken: cancellationToken));

@@ -22,7 +22,7 @@ public sealed record PublicTicketFilter(
 public sealed record PublicTicket(
     string Code,
     string Open311Status,
-    string Status,
+    TicketStatus Status,
     string StatusText,
     string? Answer,
     string ServiceCode,
@@ -51,8 +51,11 @@ public sealed record PublicTicket(
 public static class PublicTickets
 {
     /// <summary>Open311's "open": not yet answered (a resolved ticket is "closed" to the public, though open to staff).</summary>
-    public static readonly string[] OpenStatuses = [.. Domain.Tickets.TicketStatusNames.Names(s => s.IsOpen() && s != Domain.Tickets.TicketStatus.Resolved)];
-    public static readonly string[] ClosedStatuses = [.. Domain.Tickets.TicketStatusNames.Names(s => !s.IsOpen() || s == Domain.Tickets.TicketStatus.Resolved)];
+    public static readonly string[] OpenStatuses = [.. TicketStatusNames.Names(s => !s.IsAnswered())];
+    public static readonly string[] ClosedStatuses = [.. TicketStatusNames.Names(s => s.IsAnswered())];
+
+    /// <summary>Answered with a result to show: resolved or closed (not rejected).</summary>
+    public static readonly string[] AnsweredWithResult = [.. TicketStatusNames.Names(s => s.HasResult())];
 
     public static async Task<IReadOnlyList<PublicTicket>> ListAsync(NpgsqlConnection connection, PublicTicketFilter filter, CancellationToken cancellationToken)
     {
@@ -127,7 +130,7 @@ public static class PublicTickets
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private sealed record Row(
-        string Code, string Status, string ServiceCode, string ServiceName, string Publication, string Description, string? ContactName,
+        string Code, TicketStatus Status, string ServiceCode, string ServiceName, string Publication, string Description, string? ContactName,
         string? AgencyCode, string? AgencyName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? DueAt, DateTime? ResolvedAt,
         string? Address, string? AreaCode, string? AreaName, double? Latitude, double? Longitude, string? DuplicateOf, string? Answer);
 }

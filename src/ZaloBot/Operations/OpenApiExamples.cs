@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using ZaloBot.Inbox;
 
 namespace ZaloBot.Operations;
 

@@ -10,7 +10,7 @@ namespace ZaloBot.Operations;
 /// failures) and tries again. A job never ends the host: with .NET's default, an exception escaping a background
 /// service stops the whole process, webhooks included.
 /// </summary>
-public abstract partial class PeriodicJob(MigrationState migrations, TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class PeriodicJob(MigrationState migrations, TimeProvider time, ILogger logger) : BackgroundService, IFaultInjectable
 {
     private static readonly Counter Runs = Metrics.CreateCounter("zalobot_job_runs_total", "Runs of periodic jobs, by job and outcome (ok, failed).", "job", "outcome");
 
@@ -30,6 +30,10 @@ public abstract partial class PeriodicJob(MigrationState migrations, TimeProvide
 
     /// <summary>One run. Throwing is allowed: the base logs, counts and backs off.</summary>
     protected abstract Task TickAsync(CancellationToken cancellationToken);
+
+    public bool IsEnabled => Enabled;
+
+    public IJobFaults? Faults { get; set; }
 
     protected TimeProvider Time => time;
 
@@ -65,6 +69,7 @@ public abstract partial class PeriodicJob(MigrationState migrations, TimeProvide
         if (!migrations.IsApplied) return (failures, 0);
         try
         {
+            Faults?.BeforeRun(JobName);
             await TickAsync(stoppingToken);
             Runs.WithLabels(JobName, "ok").Inc();
             return (0, 0);

@@ -29,7 +29,7 @@ public sealed class QueueGauges(NpgsqlDataSource dataSource, MigrationState migr
             select (select count(*) from inbox where processed_at is null and parked_at is null),
                    (select extract(epoch from $1 - min(received_at)) from inbox where processed_at is null and parked_at is null),
                    (select count(*) from inbox where parked_at is not null and processed_at is null),
-                   (select count(*) from tickets where status in ('accepted', 'assigned', 'in_progress') and due_at < $1)
+                   (select count(*) from tickets where ticket_clock_runs(status) and due_at < $1)
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = Time.GetUtcNow().UtcDateTime });

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Domain.Delivery;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 
@@ -54,7 +55,7 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
         await SendDueAsync(cancellationToken);
     }
 
-    private sealed record EntryRow(long EventId, string Kind, DateTime At, string? Payload, string Code, string Status, string CategoryCode,
+    private sealed record EntryRow(long EventId, string Kind, DateTime At, string? Payload, string Code, TicketStatus Status, string CategoryCode,
         string? AgencyCode, string Priority, string Description, string? Address, string? ContactName, string? ContactPhone);
 
     private async Task FanOutAsync(CancellationToken cancellationToken)
@@ -109,7 +110,7 @@ public sealed class OutboundWebhookJob(NpgsqlDataSource dataSource, IHttpClientF
     {
         var ticket = new Dictionary<string, object?>
         {
-            ["code"] = r.Code, ["status"] = r.Status, ["category"] = r.CategoryCode, ["agency"] = r.AgencyCode, ["priority"] = r.Priority,
+            ["code"] = r.Code, ["status"] = r.Status.ToName(), ["category"] = r.CategoryCode, ["agency"] = r.AgencyCode, ["priority"] = r.Priority,
         };
         if (personalData)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog.Context;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
 
@@ -24,7 +25,7 @@ public sealed class OutboxDispatcher(
     MigrationState migrations,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BackgroundService, IFaultInjectable
 {
     private static readonly TimeSpan MetricsInterval = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<DeliveryResult> _finished = new();
@@ -33,6 +34,12 @@ public sealed class OutboxDispatcher(
     private int _inFlight;
     private DateTimeOffset _leasesRenewedAt;
     private DateTimeOffset _metricsRefreshedAt;
+
+    public string JobName => "outbox-dispatcher";
+
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IJobFaults? Faults { get; set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +53,7 @@ public sealed class OutboxDispatcher(
             {
                 if (migrations.IsApplied)
                 {
+                    Faults?.BeforeRun(JobName);
                     worked = await RecordFinishedAsync(stoppingToken) > 0;
                     await RenewLeasesAsync(stoppingToken);
                     worked |= await StartSendsAsync(stoppingToken) > 0;

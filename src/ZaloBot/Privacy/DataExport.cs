@@ -3,10 +3,11 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Privacy;
 
-public sealed record ExportTicket(string Code, string Category, string Status, string Track, DateTime CreatedAt, string Description, string? Address,
+public sealed record ExportTicket(string Code, string Category, TicketStatus Status, string Track, DateTime CreatedAt, string Description, string? Address,
     double? Latitude, double? Longitude, string? ContactName, string? ContactPhone, bool? Publish, int? Rating);
 
 public sealed record ExportMessage(string TicketCode, DateTime At, string Sender, string? Text);

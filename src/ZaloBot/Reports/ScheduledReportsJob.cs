@@ -19,12 +19,10 @@ namespace ZaloBot.Reports;
 /// hours and Zalo's night ban hold it for the morning should it ever be queued late.
 /// </summary>
 public sealed partial class ScheduledReportsJob(
-    NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, IOptions<ScheduledReportsOptions> options, IServiceProvider services,
+    NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, IOptions<ScheduledReportsOptions> options, ConsoleAddress console,
     MigrationState migrations, TimeProvider time, ILogger<ScheduledReportsJob> logger) : PeriodicJob(migrations, time, logger)
 {
     private sealed record Recipient(long StaffId, string OaId, string UserId, string Scope);
-
-    private readonly string _baseUrl = StaffConsole.ConsoleCli.BaseUrl(services) ?? "";
 
     public override string JobName => "scheduled-reports";
 
@@ -86,7 +84,7 @@ public sealed partial class ScheduledReportsJob(
             // Another replica recorded it first: that one queues the message.
             if (inserted == 0) continue;
             var agency = r.Scope.Length == 0 ? null : r.Scope;
-            var links = ReportLinks.For(_baseUrl, report.From, report.LastDay, agency);
+            var links = ReportLinks.For(console.BaseUrl, report.From, report.LastDay, agency);
             var text = ReportTexts.Summary(report, agency is null ? null : agencies.GetValueOrDefault(agency, agency), figures.For(agency), links.Page, links.Csv, links.Xlsx);
             var message = ZaloMessages.TextWithButtons(text, Uri.TryCreate(links.Page, UriKind.Absolute, out var page) ? [ZaloMessages.UrlButton("Xem báo cáo", page)] : []);
             await OutboxWriter.EnqueueAsync(connection, transaction,

@@ -30,7 +30,7 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Both rows locked in id order, so two staff linking the same pair in opposite directions cannot deadlock.
-        var locked = (await connection.QueryAsync<(long Id, string Code, string Status, long? DuplicateOf, int Version, string CitizenId, string CitizenOaId)>(new CommandDefinition(
+        var locked = (await connection.QueryAsync<(long Id, string Code, TicketStatus Status, long? DuplicateOf, int Version, string CitizenId, string CitizenOaId)>(new CommandDefinition(
             """
             select id, code, status, duplicate_of, version, citizen_zalo_id, citizen_oa_id from tickets
             where code in (@duplicateCode, @mainCode) order by id for update
@@ -41,10 +41,10 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
         if (main.Code is null) return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {mainCode} that you can see.");
         if (expectedVersion is { } expected && expected != duplicate.Version)
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {duplicateCode} was changed by someone else (version {duplicate.Version}, you had {expected}). Reload it and try again.");
-        if (TicketStatusNames.Parse(duplicate.Status) is var status && (!status.IsOpen() || status == TicketStatus.Resolved))
-            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {duplicateCode} is {duplicate.Status}; only an open ticket can be linked as a duplicate.");
-        if (!TicketStatusNames.Parse(main.Status).IsOpen())
-            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {mainCode} is {main.Status}; link to an open (or resolved) ticket.");
+        if (duplicate.Status is var status && (!status.IsOpen() || status == TicketStatus.Resolved))
+            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {duplicateCode} is {duplicate.Status.ToName()}; only an open ticket can be linked as a duplicate.");
+        if (!main.Status.IsOpen())
+            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {mainCode} is {main.Status.ToName()}; link to an open (or resolved) ticket.");
         if (main.DuplicateOf is not null)
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {mainCode} is itself a duplicate; link to the ticket it points to.");
 
@@ -60,7 +60,7 @@ public sealed class DuplicateLinks(NpgsqlDataSource dataSource, OutboxSignal out
 
         var text = Notice(duplicateCode, mainCode);
         var eventId = await AddEventAsync(connection, transaction, duplicate.Id, staff, isPublic: true, text,
-            new { action = "duplicate", from = duplicate.Status, to = TicketStatus.Closed.ToName(), main = mainCode }, now, cancellationToken);
+            new { action = "duplicate", from = duplicate.Status.ToName(), to = TicketStatus.Closed.ToName(), main = mainCode }, now, cancellationToken);
         await AddEventAsync(connection, transaction, main.Id, staff, isPublic: false, $"Phản ánh {duplicateCode} được gộp vào phản ánh này.",
             new { action = "duplicate_linked", duplicate = duplicateCode }, now, cancellationToken);
         var notice = new Notice(NoticeKinds.Closed, new Dictionary<string, string?>

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.SimilarReports;
 
@@ -28,7 +29,7 @@ public sealed class SimilarReportsOptions
 public sealed record SimilarityProbe(string CategoryCode, string Description, string? AreaCode, double? Latitude, double? Longitude, long? ExcludeTicketId = null,
     string? ExcludeCitizen = null);
 
-public sealed record SimilarTicket(long Id, string Code, string Status, string Description, string? AreaCode, string? AssignedAgencyCode,
+public sealed record SimilarTicket(long Id, string Code, TicketStatus Status, string Description, string? AreaCode, string? AssignedAgencyCode,
     DateTime CreatedAt, double Score, double? DistanceMeters);
 
 /// <summary>
@@ -53,7 +54,7 @@ public sealed class SimilarReportFinder(IOptions<SimilarReportsOptions> options,
                                  + cos(radians(@lat)) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - @lng) / 2), 2)))
                        end as DistanceMeters
                 from tickets o
-                where o.category_code = @category and o.status in ('received', 'accepted', 'assigned', 'in_progress', 'on_hold')
+                where o.category_code = @category and not ticket_is_answered(o.status)
                   and o.duplicate_of is null and o.id <> coalesce(@excludeId, 0) and o.created_at >= @since
                   and (@excludeCitizen::text is null or o.citizen_zalo_id <> @excludeCitizen)
             ) c

@@ -13,8 +13,6 @@ public static class StaffPolicies
     {
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffEnrolment>();
-        services.AddSingleton<StaffChatHandler>();
-        services.AddSingleton<FieldPhotoDesk>();
         services.AddSingleton<StaffReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffReminders>());
         services.AddAuthentication(StaffAuthenticationHandler.SchemeName)

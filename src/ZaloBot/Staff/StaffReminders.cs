@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using ZaloBot.Domain.StaffChat;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 
@@ -28,10 +29,10 @@ public sealed class StaffReminders(NpgsqlDataSource dataSource, MigrationState m
         var due = await connection.QueryAsync<(long Id, string Code, string Agency, DateTime DueAt)>(new CommandDefinition(
             """
             select id, code, assigned_agency_code, due_at from tickets
-            where status in ('assigned', 'in_progress') and assigned_agency_code is not null and due_at < @soon
+            where ticket_clock_runs(status) and status <> @accepted and assigned_agency_code is not null and due_at < @soon
             order by due_at
             limit 500
-            """, new { soon = now.AddDays(1) }, transaction, cancellationToken: cancellationToken));
+            """, new { soon = now.AddDays(1), accepted = TicketStatus.Accepted }, transaction, cancellationToken: cancellationToken));
         var count = 0;
         foreach (var (id, code, agency, dueAt) in due)
         {

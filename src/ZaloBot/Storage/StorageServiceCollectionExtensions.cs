@@ -7,6 +7,7 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        TicketStatusTypeHandler.Register();
         services.AddOptions<StorageOptions>()
             .Configure(o =>
             {

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Tickets;
 
@@ -9,7 +10,7 @@ namespace ZaloBot.Tickets;
 /// a shared location, a typed place or a ward, which the console may geocode.
 /// </summary>
 public sealed record TicketFilter(
-    string? Status = null,
+    TicketStatus? Status = null,
     string? Category = null,
     string? Agency = null,
     string? Centre = null,
@@ -51,11 +52,11 @@ public static class TicketQueries
               and (@agency::text is null or t.assigned_agency_code = @agency)
               and (@centre::text is null or t.service_centre_code = @centre)
               and (@scopeAgency::text is null or t.assigned_agency_code = @scopeAgency)
-              and (not @overdue or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at < @now))
-              and (not @dueSoon or (t.status in ('accepted', 'assigned', 'in_progress') and t.due_at >= @now and t.due_at < @soon))
+              and (not @overdue or (ticket_clock_runs(t.status) and t.due_at < @now))
+              and (not @dueSoon or (ticket_clock_runs(t.status) and t.due_at >= @now and t.due_at < @soon))
               and (@pattern::text is null or t.description ilike @pattern or t.code = @code)
               and (not @unreachable or t.citizen_unreachable_at is not null)
-              and (not @openOnly or t.status not in ('closed', 'rejected'))
+              and (not @openOnly or ticket_is_open(t.status))
               and (not @located or t.latitude is not null)
               and (not @placed or t.latitude is not null or t.address is not null or t.area_code is not null)
               and (@oa::text is null or t.citizen_oa_id = @oa)

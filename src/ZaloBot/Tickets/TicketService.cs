@@ -38,7 +38,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
             return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {code} that you can see.");
         if (expectedVersion is { } expected && expected != ticket.Version)
             return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} was changed by someone else (version {ticket.Version}, you had {expected}). Reload it and try again.");
-        var from = TicketStatusNames.Parse(ticket.Status);
+        var from = ticket.Status;
         var spec = TicketActions.Of(action);
 
         if (spec.Needs.HasFlag(ActionNeeds.Agency) && string.IsNullOrWhiteSpace(input.AgencyCode) && action == TicketAction.Assign)
@@ -66,7 +66,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     {
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
         if (ticket is null || ticket.CitizenZaloId != citizenZaloId) return null;
-        var from = TicketStatusNames.Parse(ticket.Status);
+        var from = ticket.Status;
         var input = new TransitionInput(Reason: text);
         if (TicketTransitions.DecideForCitizen(action, from, input, Utc(ticket.ResolvedAt), now) is not TransitionDecision.Allowed allowed)
             return null;
@@ -99,7 +99,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var eventId = await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticket.Id, actor.Kind, actor.Id,
             byCitizen ? TicketEventKinds.CitizenReopened : TicketEventKinds.StatusChanged, IsPublic: true, body,
             byCitizen ? new { from = from.ToName(), to = to.ToName() } : new { action = spec.Name, from = from.ToName(), to = to.ToName(), agency }), now, cancellationToken);
-        var moved = ticket with { Status = to.ToName(), AssignedAgencyCode = agency, DueAt = due?.UtcDateTime, Version = ticket.Version + 1 };
+        var moved = ticket with { Status = to, AssignedAgencyCode = agency, DueAt = due?.UtcDateTime, Version = ticket.Version + 1 };
 
         // The citizen who acted was answered by the conversation; anyone else's action is told to the citizen.
         if (!byCitizen) await TellCitizenAsync(connection, transaction, moved, spec, input, due, eventId, now, cancellationToken);
@@ -202,8 +202,8 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
         var ticket = await TicketQueries.ByCodeAsync(connection, transaction, code, forUpdate: true, cancellationToken);
         if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode))
             return TicketActionResult.Fail(TicketFailure.NotFound, $"No ticket {code} that you can see.");
-        if (isPublic && !TicketStatusNames.Parse(ticket.Status).IsOpen())
-            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; reopen it before replying.");
+        if (isPublic && !ticket.Status.IsOpen())
+            return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status.ToName()}; reopen it before replying.");
         if (isPublic && await policy.ApprovalRequiredAsync(connection, transaction, staff, ticket, cancellationToken))
             return compose is not null
                 ? TicketActionResult.Fail(TicketFailure.Conflict, $"Replies on {code} need approval; send the words as a reply, the photo as a note.")

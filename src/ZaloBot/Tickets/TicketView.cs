@@ -1,10 +1,11 @@
+using ZaloBot.Domain.Tickets;
 namespace ZaloBot.Tickets;
 
 /// <summary>A ticket as staff see it in the API.</summary>
 public sealed record TicketView(
     long Id,
     string Code,
-    string Status,
+    TicketStatus Status,
     string CategoryCode,
     string Description,
     string? Address,

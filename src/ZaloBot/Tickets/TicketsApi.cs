@@ -51,7 +51,7 @@ public static class TicketsApi
 
         var staff = StaffIdentity.From(user);
         var scope = staff.QueueScope;
-        var filter = new TicketFilter(status, category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true, Oa: oa);
+        var filter = new TicketFilter(TicketStatusNames.Find(status), category, agency, centre, due == "overdue", due == "soon", q, after, limit ?? 50, unreachable == true, Oa: oa);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var page = await TicketQueries.QueueAsync(connection, filter, scope, now, cancellationToken);

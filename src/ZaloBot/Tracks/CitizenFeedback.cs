@@ -46,7 +46,7 @@ public sealed class CitizenFeedback(TrackClocks clocks, TicketService tickets, I
     {
         if (await tickets.ApplyForCitizenAsync(connection, transaction, citizenZaloId, notFixed.TicketCode, TicketAction.Reopen, notFixed.Text, now, ct) is not null) return;
         if (await OwnTicketAsync(connection, transaction, citizenZaloId, notFixed.TicketCode, ct) is not { } ticket) return;
-        logger.LogInformation("Ticket {TicketCode} could not be reopened by its citizen (status {Status}); the message joins its thread", notFixed.TicketCode, ticket.Status);
+        logger.LogInformation("Ticket {TicketCode} could not be reopened by its citizen (status {Status}); the message joins its thread", notFixed.TicketCode, ticket.Status.ToName());
         await TicketLedger.AppendAsync(connection, transaction, new TicketEntry(ticket.Id, ActorKind.Citizen, citizenZaloId, TicketEventKinds.CitizenMessage, IsPublic: true, notFixed.Text,
             new { not_fixed = true }), now, ct);
     }
@@ -61,8 +61,8 @@ public sealed class CitizenFeedback(TrackClocks clocks, TicketService tickets, I
         await StaffPush.ToSupervisorsAsync(connection, transaction, $"ticket-event:{eventId}:review", TrackTexts.LowRating(rate.TicketCode, rate.Rating), rate.TicketCode, now, ct);
     }
 
-    private static Task<(long Id, string Status)?> OwnTicketAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string code, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<(long Id, string Status)?>(new CommandDefinition(
+    private static Task<(long Id, TicketStatus Status)?> OwnTicketAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string citizenZaloId, string code, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<(long Id, TicketStatus Status)?>(new CommandDefinition(
             "select id, status from tickets where code = @code and citizen_zalo_id = @citizenZaloId for update",
             new { code, citizenZaloId }, transaction, cancellationToken: ct));
 
@@ -70,5 +70,5 @@ public sealed class CitizenFeedback(TrackClocks clocks, TicketService tickets, I
     public const string ReopenableSql = "select code from tickets where citizen_zalo_id = @citizenZaloId and status = @resolved and resolved_at >= @since";
 
     /// <summary>The parameters of <see cref="ReopenableSql"/> besides the citizen.</summary>
-    public static (DateTimeOffset Since, string Resolved) ReopenableWindow(DateTimeOffset now) => (now - TicketTransitions.ReopenWindow, TicketStatus.Resolved.ToName());
+    public static (DateTimeOffset Since, TicketStatus Resolved) ReopenableWindow(DateTimeOffset now) => (now - TicketTransitions.ReopenWindow, TicketStatus.Resolved);
 }

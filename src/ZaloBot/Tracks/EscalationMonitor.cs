@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
@@ -33,21 +34,21 @@ public sealed class EscalationMonitor(NpgsqlDataSource dataSource, MigrationStat
     public const string BreachQuery = """
             (select id, code, status, assigned_agency_code as Agency, first_response_due_at as FirstResponseDueAt, acceptance_due_at as AcceptanceDueAt, due_at as DueAt
              from tickets
-             where status = 'received' and first_response_escalated_for is distinct from first_response_due_at and first_response_due_at < @now
+             where ticket_awaits_acceptance(status) and first_response_escalated_for is distinct from first_response_due_at and first_response_due_at < @now
              order by first_response_due_at limit @batch)
             union
             (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
              from tickets
-             where status = 'received' and acceptance_escalated_for is distinct from acceptance_due_at and acceptance_due_at < @now
+             where ticket_awaits_acceptance(status) and acceptance_escalated_for is distinct from acceptance_due_at and acceptance_due_at < @now
              order by acceptance_due_at limit @batch)
             union all
             (select id, code, status, assigned_agency_code, first_response_due_at, acceptance_due_at, due_at
              from tickets
-             where status in ('accepted', 'assigned', 'in_progress') and resolution_escalated_for is distinct from due_at and due_at < @now
+             where ticket_clock_runs(status) and resolution_escalated_for is distinct from due_at and due_at < @now
              order by due_at, id limit @batch)
             """;
 
-    private sealed record Row(long Id, string Code, string Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
+    private sealed record Row(long Id, string Code, TicketStatus Status, string? Agency, DateTime? FirstResponseDueAt, DateTime? AcceptanceDueAt, DateTime? DueAt);
 
     /// <summary>Escalates the breaches not escalated yet; returns how many.</summary>
     public async Task<int> EscalateAsync(CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class TrackPolicy(HolidayCalendar holidays, TrackSettings settings
     {
         var calendar = await holidays.GetAsync(cancellationToken);
         var hours = (await settings.GetAsync(cancellationToken)).OfficeHours;
-        return ticket => NearestClock.Of(Domain.Tickets.TicketStatusNames.Parse(ticket.Status), TicketService.Utc(ticket.FirstResponseDueAt),
+        return ticket => NearestClock.Of(ticket.Status, TicketService.Utc(ticket.FirstResponseDueAt),
             TicketService.Utc(ticket.AcceptanceDueAt), TicketService.Utc(ticket.DueAt), ticket.HeldAt is not null, calendar, hours, now);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
@@ -61,7 +62,7 @@ public static class TrackReports
 
             select
                 (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id
-                 where e.kind = 'status_changed' and e.payload->>'to' = 'resolved') as Resolved,
+                 where e.kind = 'status_changed' and e.payload->>'to' = @resolved) as Resolved,
                 (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id
                  where e.kind = 'citizen_reopened' or (e.kind = 'status_changed' and e.payload->>'action' = 'reopen')) as Reopened,
                 (select count(distinct e.ticket_id) from ticket_events e join report_tickets t on t.id = e.ticket_id where e.kind = 'citizen_reopened') as ReopenedByCitizens,
@@ -73,7 +74,7 @@ public static class TrackReports
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
-            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, transaction, cancellationToken: ct));
+            new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), resolved = TicketStatus.Resolved }, transaction, cancellationToken: ct));
         var counts = (await results.ReadAsync<CountRow>()).AsList();
         var s = await results.ReadSingleAsync<(long Resolved, long Reopened, long ReopenedByCitizens, long AnswersSubmitted, long AnswersReturned, long FlaggedForReview, long Breaches)>();
         await results.DisposeAsync();

@@ -34,7 +34,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
         async (c, tx, ticket, now) =>
         {
             if (!TicketTracks.IsKnown(track)) return TicketActionResult.Fail(TicketFailure.Invalid, "Track must be pakn, khieu_nai or to_cao.");
-            if (!TicketStatusNames.Parse(ticket.Status).ClockRuns() && TicketStatusNames.Parse(ticket.Status) != TicketStatus.Received) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status}; its track can no longer change.");
+            if (!ticket.Status.ClockRuns() && !ticket.Status.AwaitsAcceptance()) return TicketActionResult.Fail(TicketFailure.Conflict, $"Ticket {code} is {ticket.Status.ToName()}; its track can no longer change.");
             var (current, accepted, categoryDays) = await c.QuerySingleAsync<(string, DateTime?, int)>(new CommandDefinition(
                 "select t.track, t.accepted_at, c.deadline_working_days from tickets t join categories c on c.code = t.category_code where t.id = @Id", ticket, tx, cancellationToken: ct));
             if (current == track) return TicketActionResult.Fail(TicketFailure.Invalid, $"Ticket {code} is already on the {track} track.");
@@ -43,11 +43,11 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
             var rule = rules.Track(track);
             var acceptance = rule.AcceptanceDue(calendar, Utc(ticket.CreatedAt));
             DateTimeOffset? due = ticket.DueAt is { } d ? Utc(d) : null;
-            if (accepted is { } at && TicketStatusNames.Parse(ticket.Status).ClockRuns()) due = rule.ResolutionDue(calendar, Utc(at), categoryDays);
+            if (accepted is { } at && ticket.Status.ClockRuns()) due = rule.ResolutionDue(calendar, Utc(at), categoryDays);
             await TicketLedger.ChangeTrackAsync(c, tx, ticket.Id, track, acceptance, due, now, ct);
             var eventId = await TicketLedger.AppendAsync(c, tx, new TicketEntry(ticket.Id, ActorKind.Staff, Actor(staff), TrackEvents.TrackChanged, IsPublic: true, reason,
                 new { from = current, to = track }), now, ct);
-            var text = TrackTexts.TrackChanged(ticket.Code, track) + (due is { } newDue && TicketStatusNames.Parse(ticket.Status).ClockRuns()
+            var text = TrackTexts.TrackChanged(ticket.Code, track) + (due is { } newDue && ticket.Status.ClockRuns()
                 ? $" Hạn giải quyết: {WorkingDayCalendar.DateInVietnam(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}." : "");
             await NotifyCitizenAsync(c, tx, ticket, $"ticket-event:{eventId}", text, now, ct);
             return TicketActionResult.Ok(ticket with { DueAt = due?.UtcDateTime, Version = ticket.Version + 1 });
@@ -75,8 +75,8 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
     private Work Extend(StaffIdentity staff, string code, string? reason, CancellationToken ct) =>
         async (c, tx, ticket, now) =>
         {
-            if (!TicketStatusNames.Parse(ticket.Status).ClockRuns() || ticket.DueAt is null)
-                return TicketActionResult.Fail(TicketFailure.Conflict, $"Only an accepted, open ticket has a deadline to extend; {code} is {ticket.Status}.");
+            if (!ticket.Status.ClockRuns() || ticket.DueAt is null)
+                return TicketActionResult.Fail(TicketFailure.Conflict, $"Only an accepted, open ticket has a deadline to extend; {code} is {ticket.Status.ToName()}.");
             var (track, extensions) = await c.QuerySingleAsync<(string, int)>(new CommandDefinition("select track, extensions from tickets where id = @Id", ticket, tx, cancellationToken: ct));
             var rule = (await settings.GetAsync(ct)).Track(track);
             switch (rule.Extend(await holidays.GetAsync(ct), Utc(ticket.DueAt.Value), extensions, reason))
@@ -139,7 +139,7 @@ public sealed class TrackService(NpgsqlDataSource dataSource, TicketService tick
         if (held.By is { } handler) audience.Add(new StaffAudience.One(handler));
         if (ticket.AssignedAgencyCode is { } agency) audience.Add(new StaffAudience.Agency(agency));
         await StaffPush.ToAsync(c, tx, audience, $"ticket-event:{eventId}:returned", TrackTexts.AnswerReturned(ticket.Code, comment.Trim()),
-            ticket.Code, TicketStatusNames.Parse(ticket.Status), now, ct);
+            ticket.Code, ticket.Status, now, ct);
         return TicketActionResult.Ok(ticket with { Version = ticket.Version + 1 });
     }
 

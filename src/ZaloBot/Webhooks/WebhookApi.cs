@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Text;
+using ZaloBot.Inbox;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;

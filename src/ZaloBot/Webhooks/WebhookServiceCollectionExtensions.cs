@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ZaloBot.Inbox;
 
 namespace ZaloBot.Webhooks;
 
@@ -12,7 +13,6 @@ public static class WebhookServiceCollectionExtensions
             .Validate(o => o.MaxPendingWrites >= 1, "Webhooks:MaxPendingWrites must be positive.")
             .Validate(o => o.StorageRetryWindow >= TimeSpan.Zero && o.StorageRetryWindow <= TimeSpan.FromMinutes(1), "Webhooks:StorageRetryWindow must be between 00:00:00 and 00:01:00.")
             .ValidateOnStart();
-        services.AddSingleton<InboxWriter>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ZaloBot.Domain.Calendar;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 
 namespace ZaloBot.Domain.Tests.Tracks;
@@ -102,13 +103,13 @@ public class ClockTests
     {
         var first = Local(11, 25, 11);
         var acceptance = Local(11, 26, 17);
-        var received = new TicketClocks("received", first, acceptance, null);
+        var received = new TicketClocks(TicketStatus.Received, first, acceptance, null);
         Escalations.Breaches(received, Local(11, 25, 10)).ShouldBeEmpty();
         Escalations.Breaches(received, Local(11, 25, 12)).ShouldBe([new Breach(BreachKind.FirstResponse, first)]);
         Escalations.Breaches(received, Local(11, 27, 8)).ShouldBe([new Breach(BreachKind.FirstResponse, first), new Breach(BreachKind.Acceptance, acceptance)]);
-        Escalations.Breaches(received with { Status = "accepted" }, Local(11, 27, 8)).ShouldBeEmpty();
+        Escalations.Breaches(received with { Status = TicketStatus.Accepted }, Local(11, 27, 8)).ShouldBeEmpty();
         var due = Local(12, 1, 17);
-        Escalations.Breaches(new TicketClocks("in_progress", first, acceptance, due), Local(12, 2, 8)).ShouldBe([new Breach(BreachKind.Resolution, due)]);
-        Escalations.Breaches(new TicketClocks("resolved", first, acceptance, due), Local(12, 2, 8)).ShouldBeEmpty();
+        Escalations.Breaches(new TicketClocks(TicketStatus.InProgress, first, acceptance, due), Local(12, 2, 8)).ShouldBe([new Breach(BreachKind.Resolution, due)]);
+        Escalations.Breaches(new TicketClocks(TicketStatus.Resolved, first, acceptance, due), Local(12, 2, 8)).ShouldBeEmpty();
     }
 }

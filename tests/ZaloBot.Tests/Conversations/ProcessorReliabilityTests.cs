@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ZaloBot.Conversations;
+using ZaloBot.Inbox;
 using ZaloBot.Tests.Infrastructure;
 
 namespace ZaloBot.Tests.Conversations;

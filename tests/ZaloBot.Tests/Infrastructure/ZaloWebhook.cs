@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Tests.Infrastructure;

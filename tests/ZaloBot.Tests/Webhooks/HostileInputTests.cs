@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Tests.Infrastructure;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Tests.Webhooks;

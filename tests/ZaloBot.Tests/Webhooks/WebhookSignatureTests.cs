@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Tests.Webhooks;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ZaloBot.Inbox;
 using ZaloBot.Webhooks;
 
 namespace ZaloBot.Tests.Webhooks;

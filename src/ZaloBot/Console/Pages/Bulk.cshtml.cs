@@ -25,6 +25,9 @@ public sealed class BulkModel(NpgsqlDataSource dataSource, ConsoleLookups lookup
     public BulkOutcome? Outcome { get; private set; }
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+
+    /// <summary>The status the page works on: the bound name, else received.</summary>
+    public TicketStatus Selected => TicketStatusNames.Find(Status) ?? TicketStatus.Received;
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? Centre { get; set; }
@@ -81,7 +84,7 @@ public sealed class BulkModel(NpgsqlDataSource dataSource, ConsoleLookups lookup
         var clock = await policy.NearestClocksAsync(now, cancellationToken);
         Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, clock, now)).ToList();
         More = page.NextAfter is not null;
-        var status = TicketStatusNames.Parse(Status!);
+        var status = Selected;
         var choices = TicketActions.Available(status, Staff.Role)
             .Select(a => new Choice(a.Name, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency), false))
             .ToList();
@@ -95,14 +98,14 @@ public sealed class BulkModel(NpgsqlDataSource dataSource, ConsoleLookups lookup
     {
         Staff ??= User.Staff();
         Lookups = await lookups.GetAsync(cancellationToken);
-        Status = TicketStatusNames.TryParse(Status, out _) ? Status : TicketStatus.Received.ToName();
+        Status = Selected.ToName();
         Category = Lookups.Categories.Any(c => c.Code == Category) ? Category : null;
         Agency = Staff.Role.SeesAllTickets() && Lookups.Agencies.Any(a => a.Code == Agency) ? Agency : null;
         Centre = Lookups.Centres.Any(c => c.Code == Centre) ? Centre : null;
         Due = Due is "soon" or "overdue" ? Due : null;
         Unreachable = Unreachable is "1" or "on" or "true" ? "1" : null;
         Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, 100)];
-        return new TicketFilter(Status, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, Unreachable: Unreachable == "1");
+        return new TicketFilter(Selected, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, Unreachable: Unreachable == "1");
     }
 
     public static string FailureText(string failure) => failure switch

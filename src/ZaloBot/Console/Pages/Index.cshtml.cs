@@ -16,10 +16,10 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
 
     public StaffIdentity Staff { get; private set; } = null!;
     public Lookups Lookups { get; private set; } = null!;
-    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<TicketStatus, long> Counts { get; private set; } = new Dictionary<TicketStatus, long>();
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
     public long? NextAfter { get; private set; }
-    public string Status { get; private set; } = "received";
+    public TicketStatus Status { get; private set; } = TicketStatus.Received;
     public string? Category { get; private set; }
     public string? Agency { get; private set; }
     public string? Centre { get; private set; }
@@ -38,7 +38,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
         Staff = User.Staff();
         Lookups = await lookups.GetAsync(cancellationToken);
         // Unknown values are ignored rather than refused: a hand-edited address still shows a queue.
-        Status = TicketStatusNames.TryParse(status, out _) ? status! : DefaultTab(Staff.Role);
+        Status = TicketStatusNames.Find(status) ?? DefaultTab(Staff.Role);
         Category = Lookups.Categories.Any(c => c.Code == category) ? category : null;
         Agency = Staff.Role.SeesAllTickets() && Lookups.Agencies.Any(a => a.Code == agency) ? agency : null;
         Centre = Lookups.Centres.Any(c => c.Code == centre) ? centre : null;
@@ -55,7 +55,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
             new TicketFilter(Status, Category, Agency, Centre, Due == "overdue", Due == "soon", Q, After, PageSize, Unreachable), scope, now, cancellationToken);
         var clock = await policy.NearestClocksAsync(now, cancellationToken);
         Rows = page.Items.Select(t => ConsoleQueue.ToRow(t, Lookups, clock, now)).ToList();
-        TrackPanel = await TrackQueuePanel.LoadAsync(connection, Staff, TicketStatusNames.Parse(Status), After is null, trackSettings, holidays, now, cancellationToken);
+        TrackPanel = await TrackQueuePanel.LoadAsync(connection, Staff, Status, After is null, trackSettings, holidays, now, cancellationToken);
         NextAfter = page.NextAfter;
         Saved = await savedFilters.ListAsync(Staff.Id, cancellationToken);
     }
@@ -95,17 +95,17 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, ConsoleLookups looku
     /// <summary>Only the queue's own addresses are offered as links, whatever a row holds.</summary>
     public static bool IsQueueLink(string query) => query.StartsWith("/console?", StringComparison.Ordinal);
 
-    private static string DefaultTab(StaffRole role) => role switch
+    private static TicketStatus DefaultTab(StaffRole role) => role switch
     {
-        StaffRole.DiagnosisOfficer => "accepted",
-        StaffRole.FieldOfficer or StaffRole.AgencyHandler => "assigned",
-        _ => "received",
+        StaffRole.DiagnosisOfficer => TicketStatus.Accepted,
+        StaffRole.FieldOfficer or StaffRole.AgencyHandler => TicketStatus.Assigned,
+        _ => TicketStatus.Received,
     };
 
     /// <summary>This queue's address with some parameters changed (null removes one).</summary>
-    public string Link(string? status = null, long? after = null, bool keepFilters = true, string path = "/console")
+    public string Link(TicketStatus? status = null, long? after = null, bool keepFilters = true, string path = "/console")
     {
-        var query = new List<KeyValuePair<string, string?>> { new("status", status ?? Status) };
+        var query = new List<KeyValuePair<string, string?>> { new("status", (status ?? Status).ToName()) };
         if (keepFilters)
         {
             if (Category is not null) query.Add(new("category", Category));

@@ -18,7 +18,7 @@ public sealed class MapModel(NpgsqlDataSource dataSource, ConsoleLookups lookups
     public IReadOnlyList<MapPoint> Points { get; private set; } = [];
     public bool More { get; private set; }
     public ConsoleOptions Options => options.Value;
-    public string? Status { get; private set; }
+    public TicketStatus? Status { get; private set; }
     public string? Category { get; private set; }
     public string? Agency { get; private set; }
     public string? Due { get; private set; }
@@ -29,7 +29,7 @@ public sealed class MapModel(NpgsqlDataSource dataSource, ConsoleLookups lookups
         Staff = User.Staff();
         Lookups = await lookups.GetAsync(cancellationToken);
         // As the queue: unknown values are ignored. No status: every open ticket.
-        Status = TicketStatusNames.TryParse(status, out var parsed) && parsed.IsOpen() ? status : null;
+        Status = TicketStatusNames.Find(status) is { } parsed && parsed.IsOpen() ? parsed : null;
         Category = Lookups.Categories.Any(c => c.Code == category) ? category : null;
         Agency = Staff.Role.SeesAllTickets() && Lookups.Agencies.Any(a => a.Code == agency) ? agency : null;
         Due = due is "soon" or "overdue" ? due : null;

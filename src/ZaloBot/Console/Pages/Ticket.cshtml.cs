@@ -20,7 +20,7 @@ public sealed record FilledReply(long Id, string Title, string Body);
 /// allows this role from this status are offered.
 /// </summary>
 public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketService tickets, ConsoleLookups lookups, CannedReplies canned,
-    ConsoleAudit audit, TimeProvider time) : PageModel
+    ConsoleAudit audit, Tracks.TrackSettings trackSettings, HolidayCalendar holidays, TimeProvider time) : PageModel
 {
     /// <summary>Zalo's text messages allow about 2,000 characters; the agency's prefix takes the rest (as in the API).</summary>
     public const int MaxText = 1800;
@@ -29,6 +29,8 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
     public TicketView Ticket { get; private set; } = null!;
     public Lookups Lookups { get; private set; } = null!;
     public IReadOnlyList<ThreadEntry> Thread { get; private set; } = [];
+    /// <summary>The track, priority and clocks card; null when the ticket has no track row (never for a ticket the service wrote).</summary>
+    public TrackCard? TrackCard { get; private set; }
     public IReadOnlyList<OfferedAction> Actions { get; private set; } = [];
     public IReadOnlyList<FilledReply> Canned { get; private set; } = [];
     public string? SuggestedAgency { get; private set; }
@@ -152,16 +154,14 @@ public sealed partial class TicketModel(NpgsqlDataSource dataSource, TicketServi
         Lookups = await lookups.GetAsync(cancellationToken);
         Thread = WithoutDenouncerPhotos(await ConsoleThread.LoadAsync(connection, ticket, Lookups, cancellationToken));
         await LoadReachAsync(connection, ticket, cancellationToken);
+        TrackCard = await StaffConsole.TrackCard.LoadAsync(connection, ticket, trackSettings, holidays, time.GetUtcNow(), cancellationToken);
         Phone = ticket.ContactPhone is null ? null : ConsoleThread.MaskPhone(ticket.ContactPhone);
 
-        if (TicketStatusNames.TryParse(ticket.Status, out var status))
-        {
-            Actions = TicketActions.Available(status, Staff.Role)
-                .Select(a => new OfferedAction(a.Action, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency)))
-                .ToList();
-            if (Actions.Any(a => a.Action == TicketAction.Assign))
-                SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
-        }
+        Actions = TicketActions.Available(ticket.Status, Staff.Role)
+            .Select(a => new OfferedAction(a.Action, a.ConsoleLabel, a.Needs.HasFlag(ActionNeeds.Reason), a.Needs.HasFlag(ActionNeeds.Result), a.Needs.HasFlag(ActionNeeds.Agency)))
+            .ToList();
+        if (Actions.Any(a => a.Action == TicketAction.Assign))
+            SuggestedAgency = await TicketService.RouteAsync(connection, null, ticket, cancellationToken);
 
         if (ticket.DueAt is { } due)
             DueDate = WorkingDayCalendar.DateInVietnam(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)));

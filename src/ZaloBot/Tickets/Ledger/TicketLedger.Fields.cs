@@ -110,5 +110,5 @@ public static partial class TicketLedger
             where t.id = r.ticket_id
             """, new { ticketIds, reasons, now }, transaction, cancellationToken: cancellationToken));
 
-    private static readonly string[] Rated = [TicketStatus.Resolved.ToName(), TicketStatus.Closed.ToName()];
+    private static readonly string[] Rated = [.. TicketStatusNames.Names(s => s.HasResult())];
 }

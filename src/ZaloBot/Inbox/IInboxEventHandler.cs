@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ZaloBot.Conversations;
+namespace ZaloBot.Inbox;
 
 /// <summary>
 /// Does everything one inbox event causes, inside the processor's transaction: whatever it writes commits together

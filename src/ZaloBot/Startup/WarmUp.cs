@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Inbox;
 using ZaloBot.Storage;
 
-namespace ZaloBot.Operations;
+namespace ZaloBot.Startup;
 
 public sealed class WarmUpOptions
 {
@@ -49,7 +50,7 @@ internal sealed class WarmUpService(
     MigrationState migrations,
     NpgsqlDataSource dataSource,
     IInboxEventHandler handler,
-    ZaloBot.Webhooks.InboxWriter inbox,
+    ZaloBot.Inbox.InboxWriter inbox,
     ZaloBot.Oas.OaDirectory oas,
     IOptions<ZaloBot.Zalo.ZaloOptions> zalo,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> httpJson,
@@ -135,16 +136,16 @@ internal sealed class WarmUpService(
 
         var body = System.Text.Encoding.UTF8.GetBytes(payload);
         using var document = System.Text.Json.JsonDocument.Parse(body);
-        if (!ZaloBot.Webhooks.ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out _)) return;
+        if (!ZaloBot.Inbox.ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out _)) return;
         var secret = zalo.Value.OaSecretKey ?? "warm-up";
         ZaloBot.Webhooks.WebhookSignature.Verify(ZaloBot.Webhooks.WebhookSignature.Compute(envelope.AppId, body, envelope.RawTimestamp, secret),
             envelope.AppId, body, envelope.RawTimestamp, secret);
-        var zaloEvent = ZaloBot.Webhooks.ZaloEventParser.Parse(document.RootElement, envelope);
-        ZaloBot.Webhooks.ZaloEventParser.FindInvalidId(zaloEvent);
-        var dedupeKey = ZaloBot.Webhooks.EventDedupeKey.For(zaloEvent, document.RootElement);
+        var zaloEvent = ZaloBot.Inbox.ZaloEventParser.Parse(document.RootElement, envelope);
+        ZaloBot.Inbox.ZaloEventParser.FindInvalidId(zaloEvent);
+        var dedupeKey = ZaloBot.Inbox.EventDedupeKey.For(zaloEvent, document.RootElement);
         await oas.FindAsync(oas.PrimaryOaId, cancellationToken);
         var now = time.GetUtcNow();
-        await inbox.RehearseAsync(new ZaloBot.Webhooks.InboxEntry(dedupeKey, zaloEvent.EventName, zaloEvent.AppId, zaloEvent.UserId, zaloEvent.MessageId,
+        await inbox.RehearseAsync(new ZaloBot.Inbox.InboxEntry(dedupeKey, zaloEvent.EventName, zaloEvent.AppId, zaloEvent.UserId, zaloEvent.MessageId,
             zaloEvent.Timestamp, now, null, payload) { OaId = oas.PrimaryOaId }, cancellationToken);
         System.Text.Json.JsonSerializer.Serialize(new ZaloBot.Webhooks.WebhookApi.WebhookAck("stored", dedupeKey), httpJson.Value.SerializerOptions);
     }

@@ -5,12 +5,14 @@ using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Evidence;
+using ZaloBot.Inbox;
+using ZaloBot.Staff;
 using ZaloBot.Tickets;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
-namespace ZaloBot.Staff;
+namespace ZaloBot.Conversations;
 
 /// <summary>
 /// Photos from the field in Zalo: an officer names the ticket ("ảnh PA-…", or the code in the photo's caption, or
@@ -108,8 +110,7 @@ public sealed partial class FieldPhotoDesk(TicketService tickets, TimeProvider t
         if (ticket is null || !staff.CanSee(ticket.AssignedAgencyCode)) return ZaloMessages.Text(StaffTexts.NotFound(code));
         if (!MayAddPhoto(staff.Role)) return ZaloMessages.Text(StaffTexts.PhotoNotAllowed(ticket.Code));
         // A resolved ticket is still open: the photo of the finished work often comes just after the resolution.
-        var status = TicketStatusNames.Parse(ticket.Status);
-        return status.IsOpen() ? null : ZaloMessages.Text(StaffTexts.PhotoTicketClosed(ticket.Code, TicketStatusText.ForCitizen(status)));
+        return ticket.Status.IsOpen() ? null : ZaloMessages.Text(StaffTexts.PhotoTicketClosed(ticket.Code, TicketStatusText.ForCitizen(ticket.Status)));
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ZaloBot.Domain.Text;
 
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 /// <summary>The common envelope every Zalo event carries; enough to verify the signature and route the event.</summary>
 public readonly record struct ZaloEnvelope(string EventName, string AppId, string RawTimestamp, DateTimeOffset Timestamp);
@@ -54,6 +54,15 @@ public static class ZaloEventParser
         envelope = new ZaloEnvelope(eventName, appId, rawTimestamp, DateTimeOffset.FromUnixTimeMilliseconds(ms));
         error = "";
         return true;
+    }
+
+    /// <summary>An event as the inbox stored it: the receiver checked it before storing, so a bad one is a fault, not input.</summary>
+    public static ZaloEvent ReadStored(long inboxId, string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        if (!TryReadEnvelope(document.RootElement, out var envelope, out var error))
+            throw new InvalidOperationException($"Stored event {inboxId} has no envelope: {error}");
+        return Parse(document.RootElement, envelope);
     }
 
     public static ZaloEvent Parse(JsonElement root, ZaloEnvelope envelope)

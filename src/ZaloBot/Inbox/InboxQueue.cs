@@ -1,9 +1,16 @@
 using Dapper;
 using Npgsql;
 
-namespace ZaloBot.Conversations;
+namespace ZaloBot.Inbox;
 
-public sealed record InboxEvent(long Id, string? UserId, string EventName, string Payload, int Attempts, string? CorrelationId);
+/// <summary>A stored event as the processor takes it; <see cref="Event"/> is its one reading, parsed on first use.</summary>
+public sealed record InboxEvent(long Id, string? UserId, string EventName, string Payload, int Attempts, string? CorrelationId)
+{
+    private ZaloEvent? _event;
+
+    /// <summary>The event, read by the same parser as the receiver used when it stored it.</summary>
+    public ZaloEvent Event => _event ??= ZaloEventParser.ReadStored(Id, Payload);
+}
 
 /// <summary>
 /// The processor's view of the inbox: the oldest pending event of one user at a time. A transaction-scoped advisory

@@ -1,8 +1,8 @@
 using Npgsql;
-using ZaloBot.StaffConsole;
+using ZaloBot.Evidence;
 using ZaloBot.Tickets;
 
-namespace ZaloBot.Evidence;
+namespace ZaloBot.StaffConsole;
 
 /// <summary>The console's view of evidence: thread attachments point at the kept copies, served behind the console's cookie.</summary>
 public static class EvidenceConsole

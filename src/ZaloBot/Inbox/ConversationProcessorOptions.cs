@@ -1,4 +1,4 @@
-namespace ZaloBot.Conversations;
+namespace ZaloBot.Inbox;
 
 public sealed class ConversationProcessorOptions
 {

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog.Context;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
-namespace ZaloBot.Conversations;
+namespace ZaloBot.Inbox;
 
 /// <summary>
 /// Consumes the inbox: for each user, the oldest pending event, handled and marked processed in one transaction.
 /// A crash anywhere rolls the whole step back and the event is simply handled again. An event that keeps failing is
 /// retried with backoff and then parked, so it cannot hold that user's later events back for ever.
 /// </summary>
-public sealed class ConversationProcessor(
+public sealed class InboxProcessor(
     NpgsqlDataSource dataSource,
     IInboxEventHandler handler,
     ProcessorSignal signal,
@@ -18,9 +19,15 @@ public sealed class ConversationProcessor(
     MigrationState migrations,
     IOptions<ConversationProcessorOptions> options,
     TimeProvider time,
-    ILogger<ConversationProcessor> logger) : BackgroundService
+    ILogger<InboxProcessor> logger) : BackgroundService, IFaultInjectable
 {
     private const int UsersPerBatch = 16;
+
+    public string JobName => "inbox-processor";
+
+    public bool IsEnabled => options.Value.Enabled;
+
+    public IJobFaults? Faults { get; set; }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled
@@ -41,7 +48,11 @@ public sealed class ConversationProcessor(
             var seen = signal.Generation;
             try
             {
-                if (migrations.IsApplied) worked = await ProcessBatchAsync(stoppingToken, worker, workers);
+                if (migrations.IsApplied)
+                {
+                    Faults?.BeforeRun(JobName);
+                    worked = await ProcessBatchAsync(stoppingToken, worker, workers);
+                }
                 if (storageDown) logger.LogInformation("Storage is back; conversation worker {Worker} resumes", worker);
                 storageDown = false;
             }

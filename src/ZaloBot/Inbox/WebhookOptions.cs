@@ -1,4 +1,4 @@
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 public sealed class WebhookOptions
 {

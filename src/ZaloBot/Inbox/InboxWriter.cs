@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 public sealed record InboxEntry(
     string DedupeKey,

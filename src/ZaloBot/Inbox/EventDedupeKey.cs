@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ZaloBot.Domain.Text;
 
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 /// <summary>
 /// The natural key under which a redelivered event collides with its first delivery: Zalo's message id where the

@@ -5,18 +5,9 @@ using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Conversations;
 using ZaloBot.Staff;
+using ZaloBot.Tickets;
 
-namespace ZaloBot.Tickets;
-
-public sealed record Agency(string Code, string Name, string Kind, string? ParentCode, bool Active);
-
-public sealed record CategoryRecord(string Code, string Name, string[] Keywords, string DefaultAgencyCode, int DeadlineWorkingDays, int SortOrder, bool Active);
-
-public sealed record CategoryUpdate(string Name, string[]? Keywords, string DefaultAgencyCode, int DeadlineWorkingDays, int? SortOrder, bool? Active);
-
-public sealed record Holiday(DateOnly Day, string Name);
-
-public sealed record HolidayUpdate(string Name);
+namespace ZaloBot.Organisation;
 
 /// <summary>Agencies, categories and public holidays: data that changes how tickets are routed and timed.</summary>
 public static class OrganisationApi

@@ -3,12 +3,14 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Domain.Tickets;
+using ZaloBot.Inbox;
 using ZaloBot.Outbox;
+using ZaloBot.Staff;
 using ZaloBot.Tickets;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
-namespace ZaloBot.Staff;
+namespace ZaloBot.Conversations;
 
 /// <summary>
 /// Staff working tickets from the Zalo app: the same ticket service, rules and scope as the HTTP API, run inside the
@@ -62,7 +64,7 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
                 return [.. await ShowAsync(connection, transaction, staff, show.Code, cancellationToken)];
             case StaffCommand.Claim claim:
                 var current = await TicketQueries.ByCodeAsync(connection, transaction, claim.Code, forUpdate: false, cancellationToken);
-                var action = current is not null && TicketStatusNames.Parse(current.Status) == TicketStatus.Received ? TicketAction.Accept : TicketAction.Start;
+                var action = current is not null && current.Status == TicketStatus.Received ? TicketAction.Accept : TicketAction.Start;
                 return [Outcome(claim.Code, await tickets.ApplyAsync(connection, transaction, staff, claim.Code, action, new TransitionInput(), null, cancellationToken))];
             case StaffCommand.Reply reply:
                 var replied = await tickets.AddToThreadAsync(connection, transaction, staff, reply.Code, "staff_reply", isPublic: true, reply.Text, cancellationToken);
@@ -74,7 +76,7 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
             case StaffCommand.Act act:
                 var ticket = await TicketQueries.ByCodeAsync(connection, transaction, act.Code, forUpdate: false, cancellationToken);
                 // "chuyển" on a ticket nobody holds yet is its first assignment.
-                var move = act.Action == TicketAction.Transfer && ticket is not null && TicketStatusNames.Parse(ticket.Status) == TicketStatus.Accepted ? TicketAction.Assign : act.Action;
+                var move = act.Action == TicketAction.Transfer && ticket is not null && ticket.Status == TicketStatus.Accepted ? TicketAction.Assign : act.Action;
                 var acted = await tickets.ApplyAsync(connection, transaction, staff, act.Code, move, act.Input, null, cancellationToken);
                 // A resolution that needs approval is held: say so rather than "in progress".
                 if (acted.Held) return [ZaloMessages.Text(Domain.Tracks.TrackTexts.AwaitingApproval(act.Code))];
@@ -106,7 +108,7 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
             _ => throw new ArgumentOutOfRangeException(nameof(staff), staff.Role, "A role without a queue."),
         };
         var scope = staff.QueueScope;
-        var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status?.ToName(), Limit: QueueSize), scope, now, cancellationToken);
+        var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status: status, Limit: QueueSize), scope, now, cancellationToken);
         if (page.Items.Count == 0) return [ZaloMessages.Text(StaffTexts.EmptyQueue)];
         var list = new StringBuilder(StaffTexts.QueueHeader(page.Items.Count));
         foreach (var t in page.Items) list.Append("\n- ").Append(t.Code).Append(": ").Append(Snippet(t.Description)).Append(" (").Append(TicketStatusText.ForCitizen(t.Status)).Append(')');
@@ -123,7 +125,7 @@ public sealed class StaffChatHandler(TicketService tickets, Tracks.TrackService 
         if (ticket.AssignedAgencyCode is not null) text.Append("\nĐơn vị: ").Append(ticket.AssignedAgencyCode);
         foreach (var e in thread.TakeLast(3)) text.Append("\n· ").Append(e.Kind).Append(e.Body is null ? "" : ": " + Snippet(e.Body));
         // "Nhận" only where claiming means something: accepting a received ticket, starting an assigned one.
-        return TicketStatusNames.Parse(ticket.Status) is TicketStatus.Received or TicketStatus.Assigned
+        return ticket.Status is TicketStatus.Received or TicketStatus.Assigned
             ? ZaloMessages.TextWithButtons(text.ToString(), [($"Nhận {code}", $"nhận {code}")])
             : [ZaloMessages.Text(text.ToString())];
     }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 /// <summary>
 /// Reads JSON strings without ever throwing. <see cref="JsonElement.GetString"/> throws for an escaped lone surrogate

@@ -1,4 +1,4 @@
-namespace ZaloBot.Webhooks;
+namespace ZaloBot.Inbox;
 
 /// <summary>One webhook event from Zalo, parsed into the shape its <c>event_name</c> documents.</summary>
 public abstract record ZaloEvent
