@@ -27,15 +27,15 @@ public sealed class ConversationEventHandler(
 
         // One round trip: the interaction recorded (the clock is already bounded to now by WithSaneClock: a forged future
         // date cannot hold a window open); any message opens the free window, so notices waiting behind a nudge go now,
-        // as answers to it; and whether a typed message comes from linked staff.
+        // as answers to it; and whether the sender is linked staff.
         var written = zaloEvent is UserMessageEvent { IsAnonymous: false, MsgId.Length: > 0 } w ? w : null;
         // Linked staff are looked for behind typed text (chat commands) and photos (from the field), not enrolment codes.
-        var typed = zaloEvent is UserMessageEvent { IsAnonymous: false } m
+        var staffCandidate = zaloEvent is UserMessageEvent { IsAnonymous: false } m
                     && (m is { EventName: "user_send_text", Text: { } t } ? !StaffEnrolment.TryReadCode(t, out _) : m.Attachments.Count > 0) ? m : null;
         var arrival = await EventArrival.RunAsync(connection, transaction,
             IsInteraction(zaloEvent) && zaloEvent.UserId is { } interacting ? (new ZaloRecipient(oaId, interacting), zaloEvent.Timestamp) : null,
             written is null ? null : (written.SenderId, written.MsgId, time.GetUtcNow()),
-            typed is null ? null : new ZaloRecipient(oaId, typed.SenderId), cancellationToken);
+            staffCandidate is null ? null : new ZaloRecipient(oaId, staffCandidate.SenderId), cancellationToken);
         // Sent with the nudge's keyword ("XEM PA-…"), the released notices are the whole answer.
         if (written is not null && arrival.NudgesReleased > 0 && NudgeReply.IsKeyword(written.Text, nudges.Value.Keyword))
             return;
