@@ -83,11 +83,13 @@ if [ "$what" = "open311" ]; then
   url="http://127.0.0.1:${BENCH_PORT:-8089}"
   mkdir -p "$root/artifacts/bench"
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId=bench-app Zalo__OaId=bench-oa \
+  ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
   Zalo__OaSecretKey=bench-oa-secret Serilog__MinimumLevel__Default=Warning Conversations__Enabled=false Outbox__Enabled=false \
     dotnet src/ZaloBot/bin/Release/net10.0/ZaloBot.dll --urls "$url" >"$root/artifacts/bench/open311-service.log" 2>&1 &
   service=$!
   trap 'kill $service 2>/dev/null || true' EXIT
-  for _ in $(seq 1 150); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  # Up to 10 minutes: the first start on a fresh seed gives the million tickets the configured OA's id (once).
+  for _ in $(seq 1 3000); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$root/artifacts/bench/open311-service.log"; exit 1; }
   dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll open311 "$url" "$conn" "${RUNS:-200}"
   exit $?

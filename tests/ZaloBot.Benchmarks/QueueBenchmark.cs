@@ -110,7 +110,8 @@ public static class QueueBenchmark
     internal static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var existing = await connection.ExecuteScalarAsync<long>("select count(*) from tickets");
+        // A seed from before citizens' publication choice was seeded is made again.
+        var existing = await connection.ExecuteScalarAsync<long>("select count(*) from tickets where exists (select 1 from tickets where publish)");
         if (existing == TicketCount)
         {
             Console.WriteLine($"reusing {existing:N0} seeded tickets");
@@ -121,7 +122,7 @@ public static class QueueBenchmark
         // Spread like a real year: all statuses, categories, wards, centres for a third, agencies once assigned.
         await connection.ExecuteAsync("""
             insert into tickets (code, citizen_zalo_id, status, category_code, description, address, area_code, contact_name, contact_phone,
-                                 service_centre_code, assigned_agency_code, created_at, updated_at, due_at, resolved_at, rating)
+                                 service_centre_code, assigned_agency_code, created_at, updated_at, due_at, resolved_at, rating, publish)
             select 'BM-' || lpad(g::text, 8, '0'),
                    'bench-user-' || (g % 200000),
                    s.status,
@@ -135,7 +136,8 @@ public static class QueueBenchmark
                    t.ts, t.ts,
                    case when s.status <> 'received' then t.ts + interval '14 days' end,
                    case when s.status in ('resolved','closed') then t.ts + interval '6 days' end,
-                   case when s.status = 'closed' then 1 + g % 5 end
+                   case when s.status = 'closed' then 1 + g % 5 end,
+                   case when g % 10 < 7 then true end -- seven citizens in ten agreed to publication; the rest said nothing
             from generate_series(1, 1000000) g
             cross join lateral (select now() - interval '365 days' + (g * interval '31.536 seconds') as ts) t
             cross join lateral (select (array['received','accepted','assigned','in_progress','resolved','closed','closed','closed','rejected'])[1 + g % 9] as status) s

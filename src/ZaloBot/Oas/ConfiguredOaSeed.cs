@@ -38,9 +38,11 @@ public sealed class ConfiguredOaSeed(IOptions<ZaloOptions> options, IConfigurati
             var renamed = 0;
             foreach (var (table, column) in OaColumns)
             {
-                // Names come from the list above, never from input.
+                // Names come from the list above, never from input. No command timeout: a province upgrading with a
+                // million tickets renames them all once, and a timeout would retry the same work forever.
                 renamed += await connection.ExecuteAsync(new CommandDefinition(
-                    $"update {table} set {column} = @oaId where {column} = @Placeholder", new { oaId, Placeholder }, transaction, cancellationToken: cancellationToken));
+                    $"update {table} set {column} = @oaId where {column} = @Placeholder", new { oaId, Placeholder }, transaction,
+                    commandTimeout: 0, cancellationToken: cancellationToken));
             }
             await connection.ExecuteAsync(new CommandDefinition(
                 """

@@ -57,45 +57,53 @@ public static class PublicTickets
     /// <summary>Answered with a result to show: resolved or closed (not rejected).</summary>
     public static readonly string[] AnsweredWithResult = [.. TicketStatusNames.Names(s => s.HasResult())];
 
+    // Newest first by requested_datetime: the (created_at, id) index read backwards serves the default page and any
+    // date window; each "is null or" collapses because unprepared statements are planned with the actual values.
+    // The page is chosen first, so the answer and the names are looked up for its rows only, not for skipped ones.
+    internal const string ListSql = """
+        with page as (
+            select t.id, t.created_at
+            from tickets t join categories c on c.code = t.category_code
+            where c.publication <> 'never' and coalesce(t.publish, t.channel <> 'zalo' and c.publish_by_default) and t.track <> 'to_cao'
+              and coalesce(t.publish, t.channel <> 'zalo') -- implied by the line above; it matches tickets_public_candidates
+              and (@codes::text[] is null or t.code = any(@codes))
+              and (@serviceCodes::text[] is null or t.category_code = any(@serviceCodes))
+              and (@start::timestamptz is null or t.created_at >= @start)
+              and (@end::timestamptz is null or t.created_at <= @end)
+              and (@statuses::text[] is null or t.status = any(@statuses))
+              and (@area::text is null or t.area_code = @area)
+              and (@pattern::text is null or t.description ilike @pattern)
+              and (not @excludeDuplicates or t.duplicate_of is null)
+            order by t.created_at desc, t.id desc
+            limit @limit offset @offset
+        )
+        select t.code, t.status, t.category_code as ServiceCode, c.name as ServiceName, c.publication, t.description,
+               t.contact_name as ContactName, t.assigned_agency_code as AgencyCode, a.name as AgencyName,
+               t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
+               t.address, t.area_code as AreaCode, ar.name as AreaName, t.latitude, t.longitude, m.code as DuplicateOf,
+               (select e.body from ticket_events e
+                where e.ticket_id = t.id and e.kind = 'status_changed' and e.is_public and e.body is not null
+                  and e.payload->>'action' in ('resolve', 'reject', 'duplicate')
+                order by e.id desc limit 1) as Answer
+        from page p
+        join tickets t on t.id = p.id
+        join categories c on c.code = t.category_code
+        left join agencies a on a.code = t.assigned_agency_code
+        left join areas ar on ar.code = t.area_code
+        left join tickets m on m.id = t.duplicate_of
+        order by p.created_at desc, p.id desc
+        """;
+
     public static async Task<IReadOnlyList<PublicTicket>> ListAsync(NpgsqlConnection connection, PublicTicketFilter filter, CancellationToken cancellationToken)
     {
-        // Newest first by requested_datetime: the (created_at, id) index read backwards serves the default page and any
-        // date window; each "is null or" collapses because unprepared statements are planned with the actual values.
-        // The page is chosen first, so the answer and the names are looked up for its rows only, not for skipped ones.
-        const string sql = """
-            with page as (
-                select t.id, t.created_at
-                from tickets t join categories c on c.code = t.category_code
-                where c.publication <> 'never' and coalesce(t.publish, t.channel <> 'zalo' and c.publish_by_default) and t.track <> 'to_cao'
-                  and (@codes::text[] is null or t.code = any(@codes))
-                  and (@serviceCodes::text[] is null or t.category_code = any(@serviceCodes))
-                  and (@start::timestamptz is null or t.created_at >= @start)
-                  and (@end::timestamptz is null or t.created_at <= @end)
-                  and (@statuses::text[] is null or t.status = any(@statuses))
-                  and (@area::text is null or t.area_code = @area)
-                  and (@pattern::text is null or t.description ilike @pattern)
-                  and (not @excludeDuplicates or t.duplicate_of is null)
-                order by t.created_at desc, t.id desc
-                limit @limit offset @offset
-            )
-            select t.code, t.status, t.category_code as ServiceCode, c.name as ServiceName, c.publication, t.description,
-                   t.contact_name as ContactName, t.assigned_agency_code as AgencyCode, a.name as AgencyName,
-                   t.created_at as CreatedAt, t.updated_at as UpdatedAt, t.due_at as DueAt, t.resolved_at as ResolvedAt,
-                   t.address, t.area_code as AreaCode, ar.name as AreaName, t.latitude, t.longitude, m.code as DuplicateOf,
-                   (select e.body from ticket_events e
-                    where e.ticket_id = t.id and e.kind = 'status_changed' and e.is_public and e.body is not null
-                      and e.payload->>'action' in ('resolve', 'reject', 'duplicate')
-                    order by e.id desc limit 1) as Answer
-            from page p
-            join tickets t on t.id = p.id
-            join categories c on c.code = t.category_code
-            left join agencies a on a.code = t.assigned_agency_code
-            left join areas ar on ar.code = t.area_code
-            left join tickets m on m.id = t.duplicate_of
-            order by p.created_at desc, p.id desc
-            """;
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(ListSql, Parameters(filter), cancellationToken: cancellationToken));
+        return rows.Select(ToPublic).ToList();
+    }
+
+    internal static object Parameters(PublicTicketFilter filter)
+    {
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
+        return new
         {
             codes = filter.Codes?.ToArray(),
             serviceCodes = filter.ServiceCodes?.ToArray(),
@@ -107,8 +115,7 @@ public static class PublicTickets
             limit = filter.Limit,
             offset = filter.Offset,
             excludeDuplicates = filter.ExcludeDuplicates,
-        }, cancellationToken: cancellationToken));
-        return rows.Select(ToPublic).ToList();
+        };
     }
 
     private static PublicTicket ToPublic(Row r)

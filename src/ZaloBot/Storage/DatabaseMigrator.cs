@@ -69,6 +69,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationState
         .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Migrations.", StringComparison.Ordinal)
             && (stopBefore is null || string.CompareOrdinal(name[(name.IndexOf(".Storage.Migrations.", StringComparison.Ordinal) + 20)..], stopBefore) < 0))
         .WithTransactionPerScript()
+        // No timeout (0): a migration over a province's million tickets may take minutes, and one cut off at 30 s
+        // would be rolled back and retried forever while the service stays unready.
+        .WithExecutionTimeout(TimeSpan.Zero)
         .LogToNowhere()
         .Build();
 
