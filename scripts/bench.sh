@@ -120,13 +120,13 @@ if [ "$what" = start ]; then
     ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa \
     ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
     Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm Console__SecureCookies=false \
-      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service.log" 2>&1 &
+      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service-warm-$warm.log" 2>&1 &
     service=$!
     trap 'kill $service 2>/dev/null || true' EXIT
     started=$(date +%s%N)
     for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service.log"; exit 1; }
-    echo "warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started"
+    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service-warm-$warm.log"; exit 1; }
+    echo "warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll start "$url" "warm-up $warm:" "$app_id" "$secret"
     kill "$service"; wait "$service" 2>/dev/null || true
   done
