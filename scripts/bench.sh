@@ -18,7 +18,7 @@
 #                             then the service started on them with the dispatcher off; events/s, round trips and CPU per event
 #                             (the wave benchmark runs it after the wave too; DRAIN=0 skips it there)
 #   scripts/bench.sh start    a new replica's first console page and first webhook against its later ones, with the start-up
-#                             warm-up off and on (WarmUp:Enabled)
+#                             warm-up off and on (WarmUp:Enabled), STARTS (default 3) times
 #   scripts/bench.sh fuzz     hostile requests (FUZZ_COUNT, default 100000; FUZZ_SEED; FUZZ_CONCURRENCY, default 32) at the
 #                             service over real HTTP; prints counts per status code and fails on any 5xx, any connection
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
@@ -117,20 +117,23 @@ fi
 
 app_id="bench-app"; secret="bench-oa-secret"
 if [ "$what" = start ]; then
-  # Each start is a new process on the same database: first with the warm-up off, then on (the default).
+  # Each start is a new process on the same database: first with the warm-up off, then on (the default). A start gives
+  # one "first" of each, so STARTS (default 3) pairs are run, one after the other.
+  for start in $(seq 1 "${STARTS:-3}"); do
   for warm in false true; do
     ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="$conn" Zalo__Mode=Simulator Zalo__AppId="$app_id" Zalo__OaId=bench-oa \
     ServiceCentres__PublicBaseUrl=https://pakn.example.gov.vn ServiceCentres__OaName="ZaloBot bench" \
     Zalo__OaSecretKey="$secret" Simulator__BaseUrl="$url" Serilog__MinimumLevel__Default=Warning WarmUp__Enabled=$warm Console__SecureCookies=false \
-      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service.log" 2>&1 &
+      dotnet "${SERVICE_DLL:-src/ZaloBot/bin/Release/net10.0/ZaloBot.dll}" --urls "$url" >"$work/start-service-$start-warm-$warm.log" 2>&1 &
     service=$!
     trap 'kill $service 2>/dev/null || true' EXIT
     started=$(date +%s%N)
     for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service.log"; exit 1; }
-    echo "warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started"
+    curl -fs "$url/readyz" >/dev/null || { echo "service did not become ready"; cat "$work/start-service-$start-warm-$warm.log"; exit 1; }
+    echo "start $start, warm-up $warm: ready $(( ($(date +%s%N) - started) / 1000000 )) ms after the process started; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll start "$url" "warm-up $warm:" "$app_id" "$secret"
     kill "$service"; wait "$service" 2>/dev/null || true
+  done
   done
   exit 0
 fi

@@ -86,16 +86,23 @@ public sealed class InboxWriter : IAsyncDisposable
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write)) batch.Add(write);
             if (batch.Count == 0) continue;
+            if (batch.Exists(static w => w.Rehearsal))
+            {
+                // Never in a real batch: its rollback would take the real events with it.
+                await WriteIsolatedAsync(batch.FindAll(static w => w.Rehearsal), rehearsal: true);
+                batch.RemoveAll(static w => w.Rehearsal);
+                if (batch.Count == 0) continue;
+            }
             await WriteIsolatedAsync(batch);
         }
     }
 
     /// <summary>Writes the batch; on a row fault, each half on its own, so that only the culprit fails.</summary>
-    private async Task WriteIsolatedAsync(List<PendingWrite> batch)
+    private async Task WriteIsolatedAsync(List<PendingWrite> batch, bool rehearsal = false)
     {
         try
         {
-            var stored = await InsertRidingOutOutagesAsync(batch);
+            var stored = await InsertRidingOutOutagesAsync(batch, rehearsal);
             foreach (var write in batch)
             {
                 // Copies of one event in the same batch: the first is "stored", the rest are duplicates.
@@ -111,8 +118,8 @@ public sealed class InboxWriter : IAsyncDisposable
             }
             // Halves, not one by one: one culprit in 256 costs about 16 small INSERTs, not 256.
             var half = batch.Count / 2;
-            await WriteIsolatedAsync(batch[..half]);
-            await WriteIsolatedAsync(batch[half..]);
+            await WriteIsolatedAsync(batch[..half], rehearsal);
+            await WriteIsolatedAsync(batch[half..], rehearsal);
         }
         catch (Exception ex)
         {
@@ -141,7 +148,7 @@ public sealed class InboxWriter : IAsyncDisposable
     /// that arrives meanwhile, the batch is retried for up to <see cref="WebhookOptions.StorageRetryWindow"/> and its
     /// requests simply wait. Past the window the failure stands, and the callers answer 503 so Zalo redelivers.
     /// </summary>
-    private async Task<HashSet<string>> InsertRidingOutOutagesAsync(List<PendingWrite> batch)
+    private async Task<HashSet<string>> InsertRidingOutOutagesAsync(List<PendingWrite> batch, bool rehearsal)
     {
         var started = _time.GetTimestamp();
         var pause = TimeSpan.FromMilliseconds(100);
@@ -149,7 +156,7 @@ public sealed class InboxWriter : IAsyncDisposable
         {
             try
             {
-                return await InsertAsync(batch);
+                return await InsertAsync(batch, rehearsal);
             }
             catch (Exception ex) when (!IsRowFault(ex) && Storage.StorageErrors.IsUnavailable(ex)
                                        && _time.GetElapsedTime(started) + pause < _storageRetryWindow)
@@ -164,18 +171,18 @@ public sealed class InboxWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// The insert a stored event takes, in a transaction that is rolled back: the start-up warm-up's rehearsal of the
-    /// receiver's write (Npgsql's array writers, the statement), storing nothing.
+    /// The start-up warm-up's rehearsal of a stored event: through the same queue, loop and statement as
+    /// <see cref="TryAddAsync"/>, so the first real webhook finds them compiled, but in a transaction that is rolled
+    /// back, so nothing is stored. True when the insert ran (and was undone).
     /// </summary>
-    internal async Task RehearseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    internal Task<bool> RehearseAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertAsync([new PendingWrite(entry, new TaskCompletionSource<bool>())], connection);
-        await transaction.RollbackAsync(cancellationToken);
+        var write = new PendingWrite(entry, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)) { Rehearsal = true };
+        if (!_queue.Writer.TryWrite(write)) throw new InboxOverloadedException();
+        return write.Stored.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch, NpgsqlConnection? connection = null)
+    private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch, bool rehearsal)
     {
         // unnest zips the arrays into rows in array order, so arrival order becomes id order.
         const string sql = """
@@ -186,7 +193,10 @@ public sealed class InboxWriter : IAsyncDisposable
             on conflict (dedupe_key) do nothing
             returning dedupe_key
             """;
-        await using var command = connection is null ? _dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, connection);
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        // A real batch commits on its own (one round trip); only a rehearsal opens a transaction, to roll it back.
+        await using var transaction = rehearsal ? await connection.BeginTransactionAsync() : null;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(Array(batch, e => e.DedupeKey));
         command.Parameters.Add(Array(batch, e => e.EventName));
         command.Parameters.Add(Array(batch, e => e.AppId));
@@ -200,8 +210,11 @@ public sealed class InboxWriter : IAsyncDisposable
         command.Parameters.Add(Array(batch, e => e.ParkedReason));
 
         var stored = new HashSet<string>(batch.Count, StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
+        }
+        if (transaction is not null) await transaction.RollbackAsync();
         return stored;
     }
 
@@ -214,5 +227,9 @@ public sealed class InboxWriter : IAsyncDisposable
         await Task.WhenAll(_writers);
     }
 
-    private sealed record PendingWrite(InboxEntry Entry, TaskCompletionSource<bool> Stored);
+    private sealed record PendingWrite(InboxEntry Entry, TaskCompletionSource<bool> Stored)
+    {
+        /// <summary>The warm-up's write (<see cref="RehearseAsync"/>): written alone and rolled back.</summary>
+        public bool Rehearsal { get; init; }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -53,7 +54,7 @@ internal sealed class WarmUpService(
     ZaloBot.Inbox.InboxWriter inbox,
     ZaloBot.Oas.OaDirectory oas,
     IOptions<ZaloBot.Zalo.ZaloOptions> zalo,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> httpJson,
+    IServiceProvider services,
     IServer server,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -108,10 +109,10 @@ internal sealed class WarmUpService(
     }
 
     /// <summary>A greeting as Zalo would send it, for a user and OA no one has.</summary>
-    private string Greeting() => System.Text.Json.JsonSerializer.Serialize(new
+    private string Greeting(string? appId = null, string? timestamp = null) => System.Text.Json.JsonSerializer.Serialize(new
     {
-        app_id = zalo.Value.AppId ?? "warm-up", event_name = "user_send_text",
-        timestamp = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        app_id = appId ?? zalo.Value.AppId ?? "warm-up", event_name = "user_send_text",
+        timestamp = timestamp ?? time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
         sender = new { id = "zalobot-warm-up" }, recipient = new { id = "zalobot-warm-up-oa" }, message = new { text = Messages[0], msg_id = "zalobot-warm-up" },
     });
 
@@ -120,24 +121,26 @@ internal sealed class WarmUpService(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await handler.HandleAsync(connection, transaction, new InboxEvent(0, "zalobot-warm-up", "user_send_text", payload, 0, null), cancellationToken);
+        // The processor's mark after a turn (no inbox row has id 0: nothing to update, and rolled back anyway).
+        await InboxQueue.MarkProcessedAsync(connection, transaction, [0], time.GetUtcNow(), cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
     }
 
     /// <summary>
-    /// A webhook's path, storing nothing. Through the server, a request the receiver refuses before its signature check
-    /// (a JSON object that is not a Zalo event: counted once as <c>bad_request</c>): Kestrel, routing, the body reader,
-    /// the parser and the problem answer. In-process, the rest on the signed greeting: the signature, the typed parse,
-    /// the dedupe key, the OA lookup, the inbox insert in a transaction that is rolled back and the acknowledgement's JSON.
+    /// A webhook's path, storing nothing. Through the server, a signed event for another app, which the receiver refuses
+    /// right after the signature check (counted once per start as <c>unauthorized</c>): Kestrel, routing, the body
+    /// reader, the UTF-8 and JSON checks, the envelope, the signature and the problem answer. In-process, the rest on the
+    /// signed greeting: the typed parse, the dedupe key, the OA lookup, the group-commit writer's queue, loop and
+    /// multi-row insert in a transaction that is rolled back, and the success answer written as the endpoint writes it.
     /// </summary>
     private async Task WebhookAsync(HttpClient? http, string payload, CancellationToken cancellationToken)
     {
-        if (http is not null)
-            using (await http.PostAsync("/webhooks/zalo", new StringContent("""{"warm_up":true}""", System.Text.Encoding.UTF8, "application/json"), cancellationToken)) { }
+        var secret = zalo.Value.OaSecretKey ?? "warm-up";
+        if (http is not null) await RefusedWebhookAsync(http, secret, cancellationToken);
 
         var body = System.Text.Encoding.UTF8.GetBytes(payload);
         using var document = System.Text.Json.JsonDocument.Parse(body);
         if (!ZaloBot.Inbox.ZaloEventParser.TryReadEnvelope(document.RootElement, out var envelope, out _)) return;
-        var secret = zalo.Value.OaSecretKey ?? "warm-up";
         ZaloBot.Webhooks.WebhookSignature.Verify(ZaloBot.Webhooks.WebhookSignature.Compute(envelope.AppId, body, envelope.RawTimestamp, secret),
             envelope.AppId, body, envelope.RawTimestamp, secret);
         var zaloEvent = ZaloBot.Inbox.ZaloEventParser.Parse(document.RootElement, envelope);
@@ -147,7 +150,25 @@ internal sealed class WarmUpService(
         var now = time.GetUtcNow();
         await inbox.RehearseAsync(new ZaloBot.Inbox.InboxEntry(dedupeKey, zaloEvent.EventName, zaloEvent.AppId, zaloEvent.UserId, zaloEvent.MessageId,
             zaloEvent.Timestamp, now, null, payload) { OaId = oas.PrimaryOaId }, cancellationToken);
-        System.Text.Json.JsonSerializer.Serialize(new ZaloBot.Webhooks.WebhookApi.WebhookAck("stored", dedupeKey), httpJson.Value.SerializerOptions);
+
+        // The endpoint's own result type, executed as the endpoint's delegate executes it (JSON type info, the body
+        // writer), into a response nobody reads.
+        Results<Ok<ZaloBot.Webhooks.WebhookApi.WebhookAck>, ProblemHttpResult> answer = TypedResults.Ok(new ZaloBot.Webhooks.WebhookApi.WebhookAck("stored", dedupeKey));
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = Stream.Null;
+        await ((IResult)answer).ExecuteAsync(context);
+    }
+
+    /// <summary>Signed with this app's key but for another app: refused after the signature check, before anything is stored.</summary>
+    private async Task RefusedWebhookAsync(HttpClient http, string secret, CancellationToken cancellationToken)
+    {
+        const string app = "zalobot-warm-up";
+        var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = System.Text.Encoding.UTF8.GetBytes(Greeting(app, timestamp));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(ZaloBot.Webhooks.WebhookSignature.HeaderName, ZaloBot.Webhooks.WebhookSignature.Compute(app, body, timestamp, secret));
+        using (await http.SendAsync(request, cancellationToken)) { }
     }
 
     /// <summary>A few open connections, so the first requests do not each wait for a PostgreSQL backend to start.</summary>
