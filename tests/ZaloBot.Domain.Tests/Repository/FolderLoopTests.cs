@@ -15,7 +15,6 @@ public partial class FolderLoopTests
         [("Console", "Staff")] = "the staff command line creates console passwords; the console signs staff in",
         [("Conversations", "Privacy")] = "the chat's privacy turns (withdraw, export) are conversation replies; the handler runs erasure",
         [("Evidence", "Privacy")] = "erasure erases evidence; evidence hides a denouncer's photos by the privacy rule",
-        [("Evidence", "Tickets")] = "the ticket API returns a ticket's kept files; evidence files belong to a visible ticket",
         [("Oas", "Zalo")] = "an OA's tokens are refreshed by the Zalo client; the Zalo command line lists the OAs",
         [("Operations", "Staff")] = "the command line dispatches to the staff commands; the staff reminder is a periodic job",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
