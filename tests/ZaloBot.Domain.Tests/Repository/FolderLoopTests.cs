@@ -18,9 +18,7 @@ public partial class FolderLoopTests
         [("Oas", "Zalo")] = "an OA's tokens are refreshed by the Zalo client; the Zalo command line lists the OAs",
         [("Operations", "Staff")] = "the command line dispatches to the staff commands; the staff reminder is a periodic job",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
-        [("Outbox", "Tickets")] = "a ticket's notices are outbox rows; delivery records through the ledger whether the citizen was reached",
         [("Privacy", "Tickets")] = "erasure and the denouncer rule work on tickets through the ledger; ticket reads apply the denouncer rule",
-        [("SimilarReports", "Tickets")] = "duplicate linking writes through the ledger; a ticket's notices also go to the followers of its duplicates",
     };
 
     [Fact]
