@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole;
 
@@ -38,4 +39,11 @@ public static class ConsoleCli
     public static string? BaseUrl(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ConsoleOptions>>().Value.PublicBaseUrl?.TrimEnd('/')
         ?? services.GetService<IOptions<ServiceCentres.ServiceCentreOptions>>()?.Value.PublicBaseUrl?.ToString().TrimEnd('/');
+}
+
+/// <summary><c>staff console</c>: the console issues its own sign-in links.</summary>
+internal sealed class ConsolePasswordLinkCommand(IServiceProvider services) : IStaffConsoleCommand
+{
+    public Task<int> PasswordLinkAsync(string? id, string? login, CancellationToken cancellationToken) =>
+        ConsoleCli.PasswordLinkAsync(services, id, login, cancellationToken);
 }

@@ -18,6 +18,7 @@ public static class ConsoleServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => new Reports.ConsoleAddress(ConsoleCli.BaseUrl(sp) ?? ""));
         services.AddSingleton<ConsoleAccounts>();
+        services.AddSingleton<IStaffConsoleCommand, ConsolePasswordLinkCommand>();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<ConsoleLookups>();

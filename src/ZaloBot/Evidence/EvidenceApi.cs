@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ZaloBot.Staff;
+using ZaloBot.Tickets;
 
 namespace ZaloBot.Evidence;
 
@@ -37,7 +38,7 @@ public static class EvidenceApi
         var ticket = await EvidenceFiles.VisibleTicketAsync(connection, StaffIdentity.From(user), code, cancellationToken);
         if (ticket is null) return NotFound(code);
         var items = await EvidenceFiles.ForTicketAsync(connection, ticket.Id, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<EvidenceView>>(items.Select(i => EvidenceView.From(i, $"/api/tickets/{ticket.Code}/evidence/{i.Id}")).ToList());
+        return TypedResults.Ok<IReadOnlyList<EvidenceView>>(items.Select(i => i.View(ticket.Code)).ToList());
     }
 
     /// <summary>Shared by the API and the console: the bytes of a stored file under the ticket's scope.</summary>
@@ -108,16 +109,4 @@ public static class EvidenceApi
 
     private static NotFound<ProblemDetails> NotFound(string code) =>
         TypedResults.NotFound(new ProblemDetails { Title = "Ticket not found", Detail = $"No ticket {code} that you can see.", Status = 404 });
-}
-
-/// <summary>What the API shows of one kept file.</summary>
-public sealed record EvidenceView(
-    long Id, long? TicketEventId, int Position, string Origin, string Kind, string Status, string? FileName, string? ContentType,
-    long? SizeBytes, string? Sha256, int? Width, int? Height, double? PhotoLatitude, double? PhotoLongitude, DateTime? PhotoTakenAt,
-    int Attempts, string? Problem, DateTime? DownloadedAt, string? Url, string? ThumbnailUrl, string? Phase)
-{
-    public static EvidenceView From(EvidenceItem i, string url) => new(
-        i.Id, i.TicketEventId, i.Position, i.Origin, i.DeclaredKind, i.Status, i.FileName, i.ContentType, i.SizeBytes, i.Sha256,
-        i.Width, i.Height, i.PhotoLatitude, i.PhotoLongitude, i.PhotoTakenAt, i.Attempts, i.LastError, i.DownloadedAt,
-        i.Stored ? url : null, i.Stored && i.HasThumbnail ? url + "/thumbnail" : null, i.Phase);
 }

@@ -18,6 +18,22 @@ public sealed record EvidenceItem(
     string? SourceUrl, bool HasThumbnail, string? Phase = null)
 {
     public bool Stored => Status == "stored";
+
+    /// <summary>What the ticket API shows of this file, with the links that serve it under the ticket.</summary>
+    public EvidenceView View(string ticketCode)
+    {
+        var url = $"/api/tickets/{ticketCode}/evidence/{Id}";
+        return new(Id, TicketEventId, Position, Origin, DeclaredKind, Status, FileName, ContentType, SizeBytes, Sha256,
+            Width, Height, PhotoLatitude, PhotoLongitude, PhotoTakenAt, Attempts, LastError, DownloadedAt,
+            Stored ? url : null, Stored && HasThumbnail ? url + "/thumbnail" : null, Phase);
+    }
+}
+
+/// <summary>The ticket API's evidence read: the ticket page lists the kept files without the tickets feature reading the evidence table.</summary>
+internal sealed class TicketEvidence : ITicketEvidence
+{
+    public async Task<IReadOnlyList<EvidenceView>> ForTicketAsync(NpgsqlConnection connection, TicketView ticket, CancellationToken cancellationToken) =>
+        (await EvidenceFiles.ForTicketAsync(connection, ticket.Id, cancellationToken)).Select(e => e.View(ticket.Code)).ToList();
 }
 
 /// <summary>Reads evidence rows under the ticket's agency scope: another agency's staff get nothing, not even a 403.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ZaloBot.Tickets;
 
 namespace ZaloBot.Evidence;
 
@@ -45,6 +46,7 @@ public static class EvidenceServiceCollectionExtensions
             ? sp.GetRequiredService<EvidenceDownloader>() : new Idle());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EvidenceSweeper>());
         services.AddSingleton<EvidencePhotoReplies>();
+        services.AddSingleton<ITicketEvidence, TicketEvidence>();
         return services;
     }
 

@@ -2,8 +2,8 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZaloBot.Domain.Calendar;
 using ZaloBot.Staff;
-using ZaloBot.Tickets;
 
 namespace ZaloBot.Outbox;
 

@@ -22,6 +22,7 @@ public sealed class OutboxDispatcher(
     ZaloTokenProvider tokens,
     ZaloLink link,
     OutboxSignal signal,
+    ITicketReachability reachability,
     MigrationState migrations,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -88,7 +89,7 @@ public sealed class OutboxDispatcher(
     {
         while (_finished.TryDequeue(out var result)) _unrecorded.Add(result);
         if (_unrecorded.Count == 0) return 0;
-        await OutboxStore.RecordAsync(dataSource, _unrecorded, time.GetUtcNow(), cancellationToken);
+        await OutboxStore.RecordAsync(dataSource, reachability, _unrecorded, time.GetUtcNow(), cancellationToken);
         foreach (var result in _unrecorded)
         {
             _sending.TryRemove(result.OutboxId, out _);

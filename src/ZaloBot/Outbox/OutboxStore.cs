@@ -56,7 +56,7 @@ public static class OutboxStore
     }
 
     /// <summary>Writes a batch of results, their attempts and the tickets' reachability, in one transaction.</summary>
-    public static async Task RecordAsync(NpgsqlDataSource dataSource, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task RecordAsync(NpgsqlDataSource dataSource, ITicketReachability reachability, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string updateOutbox = """
             update outbox o
@@ -107,7 +107,7 @@ public static class OutboxStore
             }, transaction, cancellationToken: cancellationToken));
         // The latest word on each ticket wins: a notice that got through clears an earlier "could not reach".
         if (tickets.Count > 0)
-            await ZaloBot.Tickets.Ledger.TicketLedger.MarkReachabilityAsync(connection, transaction, tickets.Select(r => r.TicketId!.Value).ToArray(),
+            await reachability.MarkAsync(connection, transaction, tickets.Select(r => r.TicketId!.Value).ToArray(),
                 tickets.Select(r => r.Status is DeliveryStatus.Sent or DeliveryStatus.AwaitingReply ? null : Truncate(r.UnreachableReason)).ToArray(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -93,7 +93,7 @@ public static class PrivacyPages
         {
             body.Append(CultureInfo.InvariantCulture, $"<section><h3>{E(t.Code)} — {E(t.Category)}</h3><p>{E(t.Description)}</p><dl>");
             body.Append(CultureInfo.InvariantCulture, $"<dt>Địa điểm</dt><dd>{E(t.Address ?? (t.Latitude is null ? "—" : FormattableString.Invariant($"{t.Latitude}, {t.Longitude}")))}</dd>");
-            body.Append(CultureInfo.InvariantCulture, $"<dt>Liên hệ</dt><dd>{E(t.ContactName)} {E(t.ContactPhone)}</dd><dt>Trạng thái</dt><dd>{E(t.Status.ToName())}</dd></dl>");
+            body.Append(CultureInfo.InvariantCulture, $"<dt>Liên hệ</dt><dd>{E(t.ContactName)} {E(t.ContactPhone)}</dd><dt>Trạng thái</dt><dd>{E(TicketStatusText.ForCitizen(t.Status))}</dd></dl>");
             foreach (var m in data.Messages.Where(m => m.TicketCode == t.Code))
                 body.Append(CultureInfo.InvariantCulture, $"<p><b>{E(m.Sender)}</b> ({m.At:dd/MM/yyyy HH:mm} UTC): {E(m.Text)}</p>");
             body.Append("</section>");

@@ -3,6 +3,7 @@ using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Publication;
 using ZaloBot.Domain.Tickets;
+using ZaloBot.Tickets;
 
 namespace ZaloBot.SimilarReports;
 

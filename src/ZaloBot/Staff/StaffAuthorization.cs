@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using ZaloBot.Domain.Tickets;
+using ZaloBot.Operations;
 
 namespace ZaloBot.Staff;
 
@@ -13,6 +14,7 @@ public static class StaffPolicies
     {
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffEnrolment>();
+        services.AddSingleton<IAdminCommand, StaffCliCommand>();
         services.AddSingleton<StaffReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffReminders>());
         services.AddAuthentication(StaffAuthenticationHandler.SchemeName)

@@ -1,4 +1,5 @@
 using ZaloBot.Domain.Tickets;
+using ZaloBot.Operations;
 
 namespace ZaloBot.Staff;
 
@@ -28,7 +29,7 @@ public static class StaffCli
             return 0;
         }
         if (args.Length >= 2 && args[1] == "console")
-            return await ZaloBot.StaffConsole.ConsoleCli.PasswordLinkAsync(services, Option("--id"), Option("--login"), cancellationToken);
+            return await services.GetRequiredService<IStaffConsoleCommand>().PasswordLinkAsync(Option("--id"), Option("--login"), cancellationToken);
         if (args.Length < 2 || args[1] != "add")
         {
             await Console.Error.WriteLineAsync("usage: staff add --name NAME --role ROLE [--agency CODE] [--days N] | staff enrol --id STAFF_ID | staff console --id STAFF_ID [--login NAME]");
@@ -49,4 +50,14 @@ public static class StaffCli
         await Console.Out.WriteLineAsync($"Bearer token (valid until {token!.ExpiresAt:yyyy-MM-dd}; shown only now): {token.Token}");
         return 0;
     }
+}
+
+/// <summary>The <c>staff</c> command for the command line.</summary>
+internal sealed class StaffCliCommand : IAdminCommand
+{
+    public string Name => "staff";
+
+    public string Usage => "staff add|enrol";
+
+    public Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken) => StaffCli.RunAsync(services, args, cancellationToken);
 }

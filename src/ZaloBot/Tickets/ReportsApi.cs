@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using ZaloBot.Domain.Calendar;
 using ZaloBot.Staff;
 
 namespace ZaloBot.Tickets;

@@ -238,7 +238,7 @@ public sealed class TicketService(NpgsqlDataSource dataSource, HolidayCalendar h
     {
         await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(ticket.Citizen, message, key, null, TicketId: ticket.Id, Notice: notice), now, cancellationToken);
         // Citizens of duplicates linked to this ticket (and those who chose to follow it) hear the same.
-        await SimilarReports.TicketFollowers.EnqueueAsync(connection, transaction, ticket.Id, key, message, notice, now, cancellationToken);
+        await TicketFollowers.EnqueueAsync(connection, transaction, ticket.Id, key, message, notice, now, cancellationToken);
     }
 
     /// <summary>Where the routing rules send this ticket: a rule for its category and ward, its category, or the category's default agency.</summary>

@@ -1,3 +1,5 @@
+using ZaloBot.Outbox;
+
 namespace ZaloBot.Tickets;
 
 public static class TicketServiceCollectionExtensions
@@ -5,6 +7,7 @@ public static class TicketServiceCollectionExtensions
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
         services.AddSingleton<TicketService>();
+        services.AddSingleton<ITicketReachability, TicketReachability>();
         return services;
     }
 }

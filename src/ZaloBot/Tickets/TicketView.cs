@@ -52,6 +52,6 @@ public sealed record TicketClockView(string Kind, DateTimeOffset DueAt, string U
 public sealed record TicketEventView(long Id, DateTime At, string ActorKind, string? ActorId, string Kind, bool IsPublic, string? Body, string Payload);
 
 /// <param name="Evidence">The kept copies of the thread's attachments (by ticketEventId and position), see /evidence.</param>
-public sealed record TicketWithThread(TicketView Ticket, IReadOnlyList<TicketEventView> Thread, IReadOnlyList<ZaloBot.Evidence.EvidenceView>? Evidence = null);
+public sealed record TicketWithThread(TicketView Ticket, IReadOnlyList<TicketEventView> Thread, IReadOnlyList<EvidenceView>? Evidence = null);
 
 public sealed record TicketPage(IReadOnlyList<TicketView> Items, long? NextAfter);

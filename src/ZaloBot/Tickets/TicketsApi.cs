@@ -61,7 +61,7 @@ public static class TicketsApi
     }
 
     internal static async Task<Results<Ok<TicketWithThread>, NotFound<ProblemDetails>>> GetAsync(
-        string code, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string code, ClaimsPrincipal user, NpgsqlDataSource dataSource, ITicketEvidence evidence, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ticket = TicketCode.TryParse(code, out var parsed)
@@ -69,8 +69,7 @@ public static class TicketsApi
             : null;
         if (ticket is null || !StaffIdentity.From(user).CanSee(ticket.AssignedAgencyCode)) return NotFound(code);
         var view = new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken),
-            (await ZaloBot.Evidence.EvidenceFiles.ForTicketAsync(connection, ticket.Id, cancellationToken))
-                .Select(e => ZaloBot.Evidence.EvidenceView.From(e, $"/api/tickets/{ticket.Code}/evidence/{e.Id}")).ToList());
+            await evidence.ForTicketAsync(connection, ticket, cancellationToken));
         // A tố cáo's denouncer is revealed only through the audited identity endpoint (docs/privacy.md).
         return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, view, cancellationToken));
     }

@@ -1,4 +1,5 @@
 using ZaloBot.Oas;
+using ZaloBot.Operations;
 
 namespace ZaloBot.Zalo;
 
@@ -80,4 +81,14 @@ public static class ZaloCli
         await Console.Error.WriteLineAsync(message);
         return 2;
     }
+}
+
+/// <summary>The <c>zalo</c> command for the command line.</summary>
+internal sealed class ZaloCliCommand : IAdminCommand
+{
+    public string Name => "zalo";
+
+    public string Usage => "zalo set-refresh-token";
+
+    public Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken) => ZaloCli.RunAsync(services, args, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using ZaloBot.Operations;
 using ZaloBot.Simulator;
 
 namespace ZaloBot.Zalo;
@@ -40,6 +41,7 @@ public static class ZaloServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(15);
         });
         services.AddSingleton<ZaloTokenProvider>();
+        services.AddSingleton<IAdminCommand, ZaloCliCommand>();
 
         services.AddZaloSimulator();
         services.AddOptions<SimulatorOptions>().PostConfigure<IOptions<ZaloOptions>>((sim, zalo) =>

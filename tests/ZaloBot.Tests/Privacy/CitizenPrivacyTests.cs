@@ -125,6 +125,12 @@ public partial class CitizenPrivacyTests(ServiceFactory service) : IClassFixture
         html.ShouldContain(code);
         html.ShouldContain("Nguyễn Văn An");
         html.ShouldContain("data:application/json;base64,");
+        await using (var read = service.Database.Open())
+        {
+            var status = TicketStatusNames.Parse(await read.QuerySingleAsync<string>("select status from tickets where code = @code", new { code }));
+            html.ShouldContain($"<dt>Trạng thái</dt><dd>{TicketStatusText.ForCitizen(status)}</dd>", customMessage: "the citizen reads the status in Vietnamese, as in the chat");
+            html.ShouldNotContain($"<dd>{status.ToName()}</dd>");
+        }
         first.Headers.CacheControl!.NoStore.ShouldBeTrue();
         (await client.GetAsync(link.Groups[1].Value)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the link works once");
 

@@ -3,7 +3,7 @@ using Dapper;
 using Npgsql;
 using ZaloBot.Outbox;
 
-namespace ZaloBot.SimilarReports;
+namespace ZaloBot.Tickets;
 
 /// <summary>
 /// Citizens who receive a ticket's notices besides its own: the citizens of duplicates linked to it, and citizens who

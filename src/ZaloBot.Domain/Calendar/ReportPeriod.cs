@@ -1,7 +1,5 @@
 using System.Globalization;
-using ZaloBot.Domain.Calendar;
-
-namespace ZaloBot.Tickets;
+namespace ZaloBot.Domain.Calendar;
 
 /// <summary>A report's [from, to) from the query string, in Vietnam's dates; the last month up to today by default.</summary>
 public static class ReportPeriod
