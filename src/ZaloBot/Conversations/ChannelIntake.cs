@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using ZaloBot.Outbox;
 using ZaloBot.Zalo;
 using ZaloBot.Domain.Conversations;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Calendar;

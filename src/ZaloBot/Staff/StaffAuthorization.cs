@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Staff;
 

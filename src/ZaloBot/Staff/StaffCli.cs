@@ -1,5 +1,3 @@
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.Staff;
 
 /// <summary>

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Reports;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Reports;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
