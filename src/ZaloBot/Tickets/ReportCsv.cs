@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+
+namespace ZaloBot.Tickets;
+
+/// <summary>
+/// The reports' CSV, written one way: the counts file (a row per count, then the summary figures, then the line that
+/// says no personal data is in it) and the quoting every report file uses, so a spreadsheet reads them all alike.
+/// </summary>
+public static class ReportCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static string Counts(IEnumerable<CountRow> counts, params (string Name, object? Value)[] summary)
+    {
+        var csv = new StringBuilder("dimension,key,value\n");
+        foreach (var row in counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');
+        foreach (var (name, value) in summary) csv.Append(CultureInfo.InvariantCulture, $"summary,{name},{value}\n");
+        // Counts only: the file says so, for whoever receives it (docs/privacy.md).
+        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
+        return csv.ToString();
+    }
+
+    /// <summary>A field quoted only when it must be (a comma, a quote or a line break in it).</summary>
+    public static string Quote(string value) =>
+        value.Contains(',') || value.Contains('"') || value.Contains('\n') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
