@@ -47,7 +47,7 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
     {
         if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
         if (Error is not null) return BadRequest(Error);
-        return File(ReportExports.Csv(Period, Agency, Lookups.Agency), "text/csv; charset=utf-8", $"{FileName}.csv");
+        return File(ReportExports.Csv(Period, Agency, Lookups.Agency), ReportCsv.ContentType, $"{FileName}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)
