@@ -11,11 +11,12 @@ public static class ReportCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static string Counts(IEnumerable<CountRow> counts, params (string Name, object? Value)[] summary)
+    /// <param name="summary">The summary figures as <c>$"name,{value}"</c>, written with invariant numbers.</param>
+    public static string Counts(IEnumerable<CountRow> counts, params FormattableString[] summary)
     {
         var csv = new StringBuilder("dimension,key,value\n");
         foreach (var row in counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');
-        foreach (var (name, value) in summary) csv.Append(CultureInfo.InvariantCulture, $"summary,{name},{value}\n");
+        foreach (var figure in summary) csv.Append("summary,").Append(figure.ToString(CultureInfo.InvariantCulture)).Append('\n');
         // Counts only: the file says so, for whoever receives it (docs/privacy.md).
         csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
         return csv.ToString();

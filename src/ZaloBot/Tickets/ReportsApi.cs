@@ -71,6 +71,6 @@ public static class ReportsApi
     }
 
     internal static string ToCsv(TicketReport report) => ReportCsv.Counts(report.Counts,
-        ("total", report.Total), ("on_time_rate", report.OnTimeRate), ("median_hours_to_resolve", report.MedianHoursToResolve),
-        ("average_rating", report.AverageRating));
+        $"total,{report.Total}", $"on_time_rate,{report.OnTimeRate}", $"median_hours_to_resolve,{report.MedianHoursToResolve}",
+        $"average_rating,{report.AverageRating}");
 }

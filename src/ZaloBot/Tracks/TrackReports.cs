@@ -73,7 +73,7 @@ public static class TrackReports
     }
 
     internal static string ToCsv(TrackReport r) => ReportCsv.Counts(r.Counts,
-        ("resolved", r.Resolved), ("reopened", r.Reopened), ("reopened_by_citizens", r.ReopenedByCitizens), ("reopen_rate", r.ReopenRate),
-        ("answers_submitted", r.AnswersSubmitted), ("answers_returned", r.AnswersReturned), ("flagged_for_review", r.FlaggedForReview),
-        ("breaches", r.Breaches));
+        $"resolved,{r.Resolved}", $"reopened,{r.Reopened}", $"reopened_by_citizens,{r.ReopenedByCitizens}", $"reopen_rate,{r.ReopenRate}",
+        $"answers_submitted,{r.AnswersSubmitted}", $"answers_returned,{r.AnswersReturned}", $"flagged_for_review,{r.FlaggedForReview}",
+        $"breaches,{r.Breaches}");
 }
