@@ -105,33 +105,45 @@ public static partial class OaApiEndpoints
 
     private static async Task<IResult> SendTemplateByUserAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return refused;
-        var body = await ReadAsync(http, cancellationToken);
-        var userId = Str(body?["user_id"]);
-        var templateId = Str(body?["template_id"]);
-        if (userId is null || templateId is null || body?["template_data"] is not JsonObject data)
-            return ZaloResponses.Error(-201, "Parameters are invalid: user_id, template_id and template_data are required");
+        var (refused, template) = await ReadTemplateAsync(http, state, "user_id", cancellationToken);
+        if (template is null) return refused!;
+        var userId = template.Recipient;
         if (state.IsUnreachableByTemplate(userId)) return ZaloResponses.Error(-118, "User cannot receive template messages");
         state.CountCall("template_uid");
         var messageId = NewId("sim-zbs-");
-        state.Record(userId, "oa", TemplateContent(templateId, data), messageId, "template_uid", oaId: OaOf(http, state));
+        state.Record(userId, "oa", TemplateContent(template.TemplateId, template.Data), messageId, "template_uid", oaId: OaOf(http, state));
         return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId });
     }
 
     private static async Task<IResult> SendTemplateByPhoneAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return refused;
-        var body = await ReadAsync(http, cancellationToken);
-        var phone = Str(body?["phone"]);
-        var templateId = Str(body?["template_id"]);
-        if (phone is null || templateId is null || body?["template_data"] is not JsonObject data)
-            return ZaloResponses.Error(-201, "Parameters are invalid: phone, template_id and template_data are required");
+        var (refused, template) = await ReadTemplateAsync(http, state, "phone", cancellationToken);
+        if (template is null) return refused!;
+        var phone = template.Recipient;
         if (!VietnamesePhone().IsMatch(phone)) return ZaloResponses.Error(-108, "Phone number is invalid");
         state.CountCall("template_phone");
         var messageId = NewId("sim-zbs-");
         // Zalo finds the account behind the number; the simulator files the message under the number itself.
-        state.Record("phone:" + phone, "oa", TemplateContent(templateId, data), messageId, "template_phone", oaId: OaOf(http, state));
+        state.Record("phone:" + phone, "oa", TemplateContent(template.TemplateId, template.Data), messageId, "template_phone", oaId: OaOf(http, state));
         return ZaloResponses.Ok(new JsonObject { ["msg_id"] = messageId, ["sent_time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private sealed record TemplateRequest(string Recipient, string TemplateId, JsonObject Data);
+
+    /// <summary>
+    /// What both ZBS template sends do first: refuse as Zalo would, then read the recipient (<paramref name="recipientField"/>:
+    /// a user id or a phone number), the template and its data; a request missing any of them gets Zalo's -201.
+    /// </summary>
+    private static async Task<(IResult? Refused, TemplateRequest? Template)> ReadTemplateAsync(HttpContext http, SimulatorState state, string recipientField,
+        CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return (refused, null);
+        var body = await ReadAsync(http, cancellationToken);
+        var recipient = Str(body?[recipientField]);
+        var templateId = Str(body?["template_id"]);
+        if (recipient is null || templateId is null || body?["template_data"] is not JsonObject data)
+            return (ZaloResponses.Error(-201, $"Parameters are invalid: {recipientField}, template_id and template_data are required"), null);
+        return (null, new TemplateRequest(recipient, templateId, data));
     }
 
     private static async Task<IResult> QuotaAsync(HttpContext http, SimulatorState state, CancellationToken cancellationToken)

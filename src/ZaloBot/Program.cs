@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 using ZaloBot.BulkActions;

@@ -1,4 +1,3 @@
-using ZaloBot.Domain.Tickets;
 using ZaloBot.SimilarReports;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;

@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Operations;
 

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.StaffConsole;
 
 public sealed record CannedReply(long Id, string Title, string Body, int SortOrder, bool Active);

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.StaffConsole;
 
 /// <summary>What the console_audit table records.</summary>

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole;

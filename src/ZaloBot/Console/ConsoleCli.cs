@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole;

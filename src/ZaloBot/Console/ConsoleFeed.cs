@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Tracks;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 

@@ -2,8 +2,6 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
-using Npgsql;
 
 namespace ZaloBot.StaffConsole;
 

@@ -1,5 +1,3 @@
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.StaffConsole;
 
 /// <summary>The console's Vietnamese names for statuses, roles, actions and thread entries.</summary>

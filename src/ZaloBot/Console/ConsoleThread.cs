@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Dapper;
-using Npgsql;
 using ZaloBot.Tickets;
 
 namespace ZaloBot.StaffConsole;

@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Evidence;
 using ZaloBot.Tickets;
 

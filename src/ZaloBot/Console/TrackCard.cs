@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Tickets;

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Calendar;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
 using ZaloBot.Tracks;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Npgsql;
 using ZaloBot.Outbox;
 using ZaloBot.Zalo;
+using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Tickets.Ledger;
@@ -13,8 +13,21 @@ namespace ZaloBot.Conversations;
 /// (a "cháy" is urgent at once; the track stays PAKN until intake confirms the one the words suggest, since nobody
 /// was asked as the bot asks in Zalo), and the channel it came from.
 /// </summary>
-public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.TrackClocks trackClocks)
+public sealed class ChannelIntake(Tracks.TrackSettings trackSettings, Tracks.TrackClocks trackClocks, Calendar.HolidayCalendar holidays)
 {
+    /// <summary>The category a channel names, if it is active, with the day a ticket filed in it now is due.</summary>
+    public async Task<(string Code, DateOnly Due)?> CategoryAsync(NpgsqlConnection connection, string code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var category = await connection.QuerySingleOrDefaultAsync<(string Code, int Days)?>(new CommandDefinition(
+            "select code, deadline_working_days from categories where code = @code and active", new { code }, cancellationToken: cancellationToken));
+        if (category is not { } c) return null;
+        return (c.Code, (await holidays.GetAsync(cancellationToken)).AddWorkingDays(WorkingDayCalendar.DateInVietnam(now), c.Days));
+    }
+
+    /// <summary>A new ticket code, dated in Vietnam as the chat's are, reserved in the filing transaction.</summary>
+    public static Task<string> NewCodeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
+
     public async Task<long> FileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxRecipient citizen, CreateTicket ticket, string channel,
         DateTimeOffset now, CancellationToken cancellationToken)
     {

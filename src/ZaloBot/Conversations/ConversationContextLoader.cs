@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Conversations;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Conversations;
 

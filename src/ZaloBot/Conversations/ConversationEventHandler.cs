@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Domain.Delivery;
 using ZaloBot.Domain.StaffChat;
 using ZaloBot.Outbox;

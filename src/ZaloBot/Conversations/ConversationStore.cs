@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Dapper;
-using Npgsql;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
 

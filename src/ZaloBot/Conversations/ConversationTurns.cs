@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Privacy;
 using ZaloBot.Outbox;

@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;
 using ZaloBot.Zalo;

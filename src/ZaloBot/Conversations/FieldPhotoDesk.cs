@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.StaffChat;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Evidence;
 using ZaloBot.Inbox;
 using ZaloBot.Staff;

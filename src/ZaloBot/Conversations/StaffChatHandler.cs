@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using ZaloBot.Domain.StaffChat;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Inbox;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Conversations;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Tickets.Ledger;
 
 namespace ZaloBot.Conversations;

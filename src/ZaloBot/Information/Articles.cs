@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using ZaloBot.Domain.Information;
 using ZaloBot.Operations;
 using ZaloBot.Staff;

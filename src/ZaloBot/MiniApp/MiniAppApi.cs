@@ -1,8 +1,4 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.ServiceCentres;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.ServiceCentres;
 using ZaloBot.Zalo;
 

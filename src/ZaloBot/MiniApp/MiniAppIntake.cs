@@ -1,17 +1,11 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Calendar;
 using ZaloBot.Conversations;
-using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Contacts;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Evidence;
 using ZaloBot.Domain.Privacy;
 using ZaloBot.Domain.ServiceCentres;
-using ZaloBot.Domain.Text;
 using ZaloBot.Evidence;
 using ZaloBot.Outbox;
 using ZaloBot.ServiceCentres;
@@ -35,7 +29,7 @@ public static partial class MiniAppIntake
         string? Name, string? Phone, string? PhoneToken, string? Centre, string? CentreToken, IReadOnlyList<IFormFile> Photos);
 
     public static async Task<IResult> PostAsync(HttpRequest request, MiniAppIdentity identity, ZaloGraphClient graph, NpgsqlDataSource dataSource, ChannelIntake intake,
-        CentreLinkSigner centreLinks, HolidayCalendar holidays, IEvidenceStore evidence, ZaloBot.SimilarReports.SimilarReportFinder similar,
+        CentreLinkSigner centreLinks, IEvidenceStore evidence, ZaloBot.SimilarReports.SimilarReportFinder similar,
         ZaloBot.Privacy.ConsentRecords consents, OutboxSignal outbox, IOptions<MiniAppOptions> options, TimeProvider time, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -69,16 +63,15 @@ public static partial class MiniAppIntake
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (await FirstTicketAsync(connection, null, citizen, input!.Key, cancellationToken) is { } earlier)
             return TypedResults.Ok(new { code = earlier, duplicate = true });
-        var category = await connection.QuerySingleOrDefaultAsync<(string Code, int Days)?>(new CommandDefinition(
-            "select code, deadline_working_days from categories where code = @code and active", new { code = input.Category }, cancellationToken: cancellationToken));
-        if (category is not { } service) return MiniAppApi.Error(StatusCodes.Status400BadRequest, MiniAppTexts.UnknownCategory);
+        var now = time.GetUtcNow();
+        if (await intake.CategoryAsync(connection, input.Category, now, cancellationToken) is not { } service)
+            return MiniAppApi.Error(StatusCodes.Status400BadRequest, MiniAppTexts.UnknownCategory);
 
         var phone = input.Phone;
         if (phone is null && input.PhoneToken is not null && await graph.PhoneAsync(citizen.AccessToken, input.PhoneToken, cancellationToken) is { } granted
             && VietnamesePhone.TryNormalize(granted, out var e164))
             phone = e164;
 
-        var now = time.GetUtcNow();
         var attachments = new List<DraftAttachment>();
         foreach (var photo in input.Photos)
         {
@@ -86,7 +79,7 @@ public static partial class MiniAppIntake
             attachments.Add(new DraftAttachment("image", await StagedUploads.PutAsync(evidence, stream, photo.ContentType, now, cancellationToken), photo.FileName));
         }
 
-        var due = (await holidays.GetAsync(cancellationToken)).AddWorkingDays(WorkingDayCalendar.DateInVietnam(now), service.Days);
+        var due = service.Due;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext(@k))",
             new { k = $"miniapp:{citizen.AppUserId}:{input.Key}" }, transaction, cancellationToken: cancellationToken));
@@ -104,7 +97,7 @@ public static partial class MiniAppIntake
                 new { c = input.Centre }, transaction, cancellationToken: cancellationToken)))
             (centre, centreSource) = (input.Centre, CentreSources.MiniApp);
 
-        var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
+        var code = await ChannelIntake.NewCodeAsync(connection, transaction, now, cancellationToken);
         var ticket = new CreateTicket(code, service.Code, IdNumbers.Mask(input.Description), input.Address, input.Latitude, input.Longitude, null,
             attachments, input.Name ?? "", phone ?? "", centre, centreSource);
         var id = await intake.FileAsync(connection, transaction, new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId), ticket, Channel, now, cancellationToken);
@@ -135,9 +128,7 @@ public static partial class MiniAppIntake
 
     private static (Input? Value, string? Error) Parse(IFormCollection form, MiniAppOptions o)
     {
-        foreach (var (field, values) in form)
-            foreach (var value in values)
-                if (!SafeText.IsSafe(value) || !SafeText.IsSafe(field)) return (null, MiniAppTexts.Unstorable);
+        if (!ChannelForm.IsStorable(form)) return (null, MiniAppTexts.Unstorable);
         string? One(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0]!.Trim() : null;
 
         var key = One("idempotencyKey");
@@ -151,9 +142,7 @@ public static partial class MiniAppIntake
         // The place is kept only when the citizen agreed in the app: coordinates without the consent are dropped.
         if (One("locationConsent") == "true" && (One("latitude") is not null || One("longitude") is not null))
         {
-            if (!double.TryParse(One("latitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < -90 or > 90 || double.IsNaN(la)
-                || !double.TryParse(One("longitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -180 or > 180 || double.IsNaN(lo))
-                return (null, MiniAppTexts.BadLocation);
+            if (!ChannelForm.TryParsePlace(One("latitude"), One("longitude"), out var la, out var lo)) return (null, MiniAppTexts.BadLocation);
             (lat, lng) = (la, lo);
         }
         var address = One("address");

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Options;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.MiniApp;

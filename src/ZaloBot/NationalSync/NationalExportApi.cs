@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
@@ -28,14 +24,13 @@ public static class NationalExportApi
     private sealed record Row(string Code, string CategoryCode, string? AgencyCode, string? AgencyName, string Description, string? ContactName,
         TicketStatus Status, string? NationalId, string? AnswerText, DateTime? AnswerAt);
 
-    private static async Task<Results<Ok<List<Dictionary<string, object?>>>, ContentHttpResult, ValidationProblem>> ExportAsync(
-        string? from, string? to, string? format, NpgsqlDataSource db, IOptions<NationalSyncOptions> options, TimeProvider time, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
-        if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+    private static Task<Results<Ok<List<Dictionary<string, object?>>>, ContentHttpResult, ValidationProblem>> ExportAsync(
+        string? from, string? to, string? format, NpgsqlDataSource db, IOptions<NationalSyncOptions> options, TimeProvider time, CancellationToken ct) =>
+        ReportResponse.JsonOrCsvAsync(from, to, format, time, (start, end) => RecordsAsync(db, start, end, options.Value.Lgsp, ct),
+            records => ToCsv(records, options.Value.Lgsp));
 
+    private static async Task<List<Dictionary<string, object?>>> RecordsAsync(NpgsqlDataSource db, DateOnly start, DateOnly end, LgspOptions o, CancellationToken ct)
+    {
         const string sql = """
             select t.code, t.category_code as CategoryCode, t.assigned_agency_code as AgencyCode, a.name as AgencyName, t.description,
                    t.contact_name as ContactName, t.status,
@@ -53,8 +48,7 @@ public static class NationalExportApi
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql,
             new { from = start.ToDateTime(TimeOnly.MinValue), to = end.ToDateTime(TimeOnly.MinValue), resolved = TicketStatus.Resolved }, cancellationToken: ct));
-        var o = options.Value.Lgsp;
-        var records = rows.Select(r =>
+        return rows.Select(r =>
         {
             var record = NationalFields.Question(new NationalQuestion(r.Code, r.CategoryCode, r.AgencyCode, r.AgencyName, r.Description, r.ContactName, null, r.Status), o);
             var answer = NationalFields.Answer(new NationalAnswer(r.Code, r.NationalId, r.AnswerText ?? "", r.AgencyName,
@@ -63,7 +57,6 @@ public static class NationalExportApi
                 if (!record.ContainsKey(key)) record[key] = r.AnswerAt is null ? null : value;
             return record;
         }).ToList();
-        return format == "csv" ? TypedResults.Text(ToCsv(records, o), "text/csv; charset=utf-8") : TypedResults.Ok(records);
     }
 
     private static string ToCsv(List<Dictionary<string, object?>> records, LgspOptions o)

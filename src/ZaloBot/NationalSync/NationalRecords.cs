@@ -1,4 +1,3 @@
-using ZaloBot.Domain.Tickets;
 namespace ZaloBot.NationalSync;
 
 /// <summary>A ticket as the national system receives it, in its field names (HOIDAPID is the ticket code: pushing it again is harmless).</summary>

@@ -1,8 +1,4 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 

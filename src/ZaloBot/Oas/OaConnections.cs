@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Oas;

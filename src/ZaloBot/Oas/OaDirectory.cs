@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Operations;
 using ZaloBot.Zalo;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Oas;

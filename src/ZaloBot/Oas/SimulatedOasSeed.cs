@@ -1,6 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Simulator;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dapper;
-using Npgsql;
 
 namespace ZaloBot.Open311;
 

@@ -1,14 +1,8 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Calendar;
 using ZaloBot.Conversations;
-using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Contacts;
 using ZaloBot.Domain.Conversations;
-using ZaloBot.Domain.Text;
 using ZaloBot.Outbox;
 using ZaloBot.Zalo;
 
@@ -41,7 +35,7 @@ public static partial class Open311Intake
     };
 
     public static async Task<IResult> PostAsync(string format, HttpRequest request, ChannelKeys keys, Open311RateLimiter limiter,
-        NpgsqlDataSource dataSource, HolidayCalendar holidays, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
+        NpgsqlDataSource dataSource, OutboxSignal outbox, TimeProvider time, IOptions<Open311Options> options,
         ChannelIntake intake, ZaloBot.Oas.OaDirectory oas, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return Open311Format.Error(Open311Format.Json, StatusCodes.Status404NotFound, "Format must be json or xml.");
@@ -72,16 +66,14 @@ public static partial class Open311Intake
         var input = parsed.Value!;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var category = await connection.QuerySingleOrDefaultAsync<(string Code, int Days)?>(new CommandDefinition(
-            "select code, deadline_working_days from categories where code = @code and active", new { code = input.ServiceCode }, cancellationToken: cancellationToken));
-        if (category is not { } service) return Open311Format.Error(format, StatusCodes.Status400BadRequest, "service_code was not found.");
+        var now = time.GetUtcNow();
+        if (await intake.CategoryAsync(connection, input.ServiceCode, now, cancellationToken) is not { } service)
+            return Open311Format.Error(format, StatusCodes.Status400BadRequest, "service_code was not found.");
         if (input.AreaCode is not null && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from areas where code = @code)", new { code = input.AreaCode }, cancellationToken: cancellationToken)))
             return Open311Format.Error(format, StatusCodes.Status400BadRequest, "attribute[ward] (or address_id) is not a known ward.");
 
-        var now = time.GetUtcNow();
-        var calendar = await holidays.GetAsync(cancellationToken);
-        var due = calendar.AddWorkingDays(WorkingDayCalendar.DateInVietnam(now), service.Days);
+        var due = service.Due;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // One caller's request sent twice (a retry after a timeout) files one ticket: serialise identical requests and
         // answer the second with the first one's id.
@@ -101,7 +93,7 @@ public static partial class Open311Intake
             return Open311Format.Result(Created(existing, due), format, StatusCodes.Status200OK);
         }
 
-        var code = await ConversationContextLoader.NewTicketCodeAsync(connection, transaction, WorkingDayCalendar.DateInVietnam(now), cancellationToken);
+        var code = await ChannelIntake.NewCodeAsync(connection, transaction, now, cancellationToken);
         var ticket = new CreateTicket(code, input.ServiceCode, input.Description, input.Address, input.Latitude, input.Longitude, input.AreaCode,
             [], input.Name ?? "", input.Phone ?? "", null);
         // A caller with no Zalo id: notices go as the configured OA's template by phone (OutboxRecipient.External).
@@ -128,9 +120,7 @@ public static partial class Open311Intake
 
     private static (Input? Value, string? Error) Parse(IFormCollection form)
     {
-        foreach (var (field, values) in form)
-            foreach (var value in values)
-                if (!SafeText.IsSafe(value) || !SafeText.IsSafe(field)) return (null, "A field holds characters that cannot be stored.");
+        if (!ChannelForm.IsStorable(form)) return (null, "A field holds characters that cannot be stored.");
 
         var serviceCode = One(form, "service_code")?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(serviceCode)) return (null, "service_code was not provided.");
@@ -145,9 +135,7 @@ public static partial class Open311Intake
         var longText = One(form, "long");
         if (latText is not null || longText is not null)
         {
-            if (!double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < -90 or > 90 || double.IsNaN(la)
-                || !double.TryParse(longText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -180 or > 180 || double.IsNaN(lo))
-                return (null, "lat and long must both be given, in WGS84 degrees.");
+            if (!ChannelForm.TryParsePlace(latText, longText, out var la, out var lo)) return (null, "lat and long must both be given, in WGS84 degrees.");
             (lat, lng) = (la, lo);
         }
         var address = One(form, "address_string")?.Trim();

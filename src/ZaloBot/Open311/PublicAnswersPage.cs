@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Dapper;
-using Npgsql;
 using ZaloBot.Operations;
 
 namespace ZaloBot.Open311;

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Publication;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Open311;
 

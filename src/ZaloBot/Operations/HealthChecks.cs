@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Operations;

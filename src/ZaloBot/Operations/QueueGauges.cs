@@ -1,4 +1,3 @@
-using Npgsql;
 using Prometheus;
 using ZaloBot.Storage;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Conversations;
 using ZaloBot.Staff;

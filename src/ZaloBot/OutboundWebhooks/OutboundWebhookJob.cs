@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.Delivery;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.Delivery;
 using ZaloBot.Staff;
 

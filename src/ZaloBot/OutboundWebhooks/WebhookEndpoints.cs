@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.OutboundWebhooks;
 
 /// <summary>The registered endpoints as admins see them, from the API and the console alike.</summary>

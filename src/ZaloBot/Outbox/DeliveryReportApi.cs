@@ -1,9 +1,7 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Staff;
+using ZaloBot.Tickets;
 
 namespace ZaloBot.Outbox;
 
@@ -27,20 +25,15 @@ public static class DeliveryReportApi
 {
     public static IEndpointRouteBuilder MapDeliveryReportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
+        app.MapReportsGroup()
             .MapGet("/delivery", ReportAsync)
             .WithSummary("Messages sent per ticket resolved in [from, to), and per notice kind queued in that period: notices, paid templates (full or nudge), notices that waited behind a nudge, and the estimated cost in VND (Outbox:Costs:TemplateVnd).");
         return app;
     }
 
-    private static async Task<Results<Ok<DeliveryReport>, ValidationProblem>> ReportAsync(
-        string? from, string? to, NpgsqlDataSource db, IOptions<DeliveryCostOptions> costs, TimeProvider time, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await BuildAsync(db, start, end, costs.Value.TemplateVnd, ct));
-    }
+    private static Task<Results<Ok<DeliveryReport>, ValidationProblem>> ReportAsync(
+        string? from, string? to, NpgsqlDataSource db, IOptions<DeliveryCostOptions> costs, TimeProvider time, CancellationToken ct) =>
+        ReportResponse.JsonAsync(from, to, time, (start, end) => BuildAsync(db, start, end, costs.Value.TemplateVnd, ct));
 
     public static async Task<DeliveryReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, decimal templateVnd, CancellationToken ct)
     {

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
 

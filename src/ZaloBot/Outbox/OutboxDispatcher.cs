@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Serilog.Context;
 using ZaloBot.Operations;
 using ZaloBot.Storage;

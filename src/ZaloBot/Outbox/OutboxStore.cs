@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.Outbox;
 
 /// <summary>The dispatcher's SQL: claiming each recipient's oldest pending message, and recording a batch of results.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Npgsql;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Outbox;

@@ -1,7 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace ZaloBot.Privacy;
 
 // A class rather than a positional record: Dapper reports text[] as System.Array when matching constructors.

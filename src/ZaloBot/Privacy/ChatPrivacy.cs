@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Privacy;

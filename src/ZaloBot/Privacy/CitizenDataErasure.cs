@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
-using Npgsql;
 using ZaloBot.Tickets.Ledger;
 
 namespace ZaloBot.Privacy;

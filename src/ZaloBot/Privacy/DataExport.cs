@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Privacy;
 

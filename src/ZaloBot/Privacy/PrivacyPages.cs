@@ -3,9 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.Extensions.Options;
 using ZaloBot.Domain.Privacy;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Privacy;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ZaloBot.Privacy;
 
 /// <summary>Personal data: the notice and consent records, rights requests, exports, the breach register and the processing record.</summary>

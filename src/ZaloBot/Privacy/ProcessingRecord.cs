@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ZaloBot.Domain.Privacy;
 using ZaloBot.Evidence;
 using ZaloBot.Retention;

@@ -1,8 +1,5 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Reports;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Reports;
 

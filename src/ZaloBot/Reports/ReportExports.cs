@@ -49,14 +49,14 @@ public static class ReportExports
     public static byte[] Csv(PeriodReport report, string? agency, Func<string, string> agencyName)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Header.Select(Quote)).Append('\n');
+        csv.AppendJoin(',', Header.Select(ReportCsv.Quote)).Append('\n');
         foreach (var row in Rows(report, agency, agencyName))
             csv.AppendJoin(',', row.Select(v => v switch
             {
                 null => "",
-                string s => Quote(s),
+                string s => ReportCsv.Quote(s),
                 IFormattable n => n.ToString(null, CultureInfo.InvariantCulture),
-                _ => Quote(v.ToString() ?? ""),
+                _ => ReportCsv.Quote(v.ToString() ?? ""),
             })).Append('\n');
         // Counts only: the file says so, for whoever receives it (docs/privacy.md).
         csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
@@ -90,6 +90,4 @@ public static class ReportExports
         double d => new DataCell(d),
         _ => new DataCell(),
     };
-
-    private static string Quote(string value) => value.Contains(',') || value.Contains('"') || value.Contains('\n') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

@@ -1,9 +1,5 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Reports;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Outbox;
 using ZaloBot.Storage;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Prometheus;
 using ZaloBot.Operations;
 using ZaloBot.Storage;

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.ServiceCentres;
 
 public sealed record ServiceCentre(string Code, string Name, string Address, string Kind, bool Active);

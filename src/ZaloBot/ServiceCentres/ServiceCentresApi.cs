@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ZaloBot.Staff;
 using ZaloBot.Zalo;
 

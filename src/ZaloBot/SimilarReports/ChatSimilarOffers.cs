@@ -1,8 +1,5 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Publication;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Tickets;
 
 namespace ZaloBot.SimilarReports;

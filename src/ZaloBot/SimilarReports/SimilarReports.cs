@@ -1,8 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.SimilarReports;
 
 public sealed class SimilarReportsOptions

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Staff;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 
 namespace ZaloBot.Staff;

@@ -1,4 +1,3 @@
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 
 namespace ZaloBot.Staff;

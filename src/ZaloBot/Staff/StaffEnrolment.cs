@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
-using Npgsql;
 using ZaloBot.Zalo;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Staff;
 

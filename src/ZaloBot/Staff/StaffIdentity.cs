@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Staff;
 

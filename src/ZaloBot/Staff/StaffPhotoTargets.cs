@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.Staff;
 
 /// <summary>What a field officer's next photo points at (see <c>Domain/StaffChat/FieldPhotos</c>), one row per officer.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Zalo;
 

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Domain.StaffChat;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 

@@ -1,7 +1,3 @@
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.Staff;
 
 public sealed record StaffAccount(long Id, string Name, string Role, string? AgencyCode, bool Active);

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace ZaloBot.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ZaloBot.Storage;
 
 public sealed class StorageOptions

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace ZaloBot.Storage;
 
 public static class StorageServiceCollectionExtensions

@@ -1,6 +1,4 @@
 using System.Data;
-using Dapper;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Storage;
 

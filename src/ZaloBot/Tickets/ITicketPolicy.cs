@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Staff;
 
 namespace ZaloBot.Tickets;

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Staff;
 
@@ -25,24 +21,16 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
+        app.MapReportsGroup()
             .MapGet("/tickets", ReportAsync)
             .WithSummary("Tickets created in [from, to), optionally from one service centre: counts by status, category, agency, centre and month; on-time rate; median time to resolve; average rating. format=csv for a spreadsheet.");
         return app;
     }
 
-    private static async Task<Results<Ok<TicketReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
-        string? from, string? to, string? format, string? centre, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
-        if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
-        if (centre is { Length: > 16 }) errors["centre"] = ["Unknown centre."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        var report = await BuildAsync(db, start, end, centre, null, ct);
-        return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
-    }
+    private static Task<Results<Ok<TicketReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
+        string? from, string? to, string? format, string? centre, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ReportResponse.JsonOrCsvAsync(from, to, format, time, (start, end) => BuildAsync(db, start, end, centre, null, ct), ToCsv,
+            invalid: centre is { Length: > 16 } ? ("centre", "Unknown centre.") : null);
 
     /// <param name="centre">Only tickets that started at this service centre (the per-centre report).</param>
     /// <param name="agency">Only tickets assigned to this agency (the console's per-agency report).</param>
@@ -84,18 +72,7 @@ public static class ReportsApi
         return new TicketReport(from, to, summary.Total, counts, summary.OnTimeRate, summary.MedianHoursToResolve, summary.AverageRating, summary.Ratings);
     }
 
-    internal static string ToCsv(TicketReport report)
-    {
-        var csv = new StringBuilder("dimension,key,value\n");
-        foreach (var row in report.Counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');
-        csv.Append(CultureInfo.InvariantCulture, $"summary,total,{report.Total}\n");
-        csv.Append(CultureInfo.InvariantCulture, $"summary,on_time_rate,{report.OnTimeRate}\n");
-        csv.Append(CultureInfo.InvariantCulture, $"summary,median_hours_to_resolve,{report.MedianHoursToResolve}\n");
-        csv.Append(CultureInfo.InvariantCulture, $"summary,average_rating,{report.AverageRating}\n");
-        // Counts only: the file says so, for whoever receives it (docs/privacy.md).
-        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
-        return csv.ToString();
-    }
-
-    private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    internal static string ToCsv(TicketReport report) => ReportCsv.Counts(report.Counts,
+        $"total,{report.Total}", $"on_time_rate,{report.OnTimeRate}", $"median_hours_to_resolve,{report.MedianHoursToResolve}",
+        $"average_rating,{report.AverageRating}");
 }

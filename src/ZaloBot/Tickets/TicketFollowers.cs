@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Dapper;
-using Npgsql;
 using ZaloBot.Outbox;
 
 namespace ZaloBot.Tickets;

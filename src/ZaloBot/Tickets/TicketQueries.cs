@@ -1,7 +1,3 @@
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.Tickets;
 
 /// <summary>

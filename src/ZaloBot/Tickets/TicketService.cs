@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Dapper;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.StaffChat;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;
 using ZaloBot.Tickets.Ledger;

@@ -1,4 +1,3 @@
-using ZaloBot.Domain.Tickets;
 namespace ZaloBot.Tickets;
 
 /// <summary>A ticket as staff see it in the API.</summary>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 
 namespace ZaloBot.Tickets;

@@ -1,8 +1,5 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Domain.Conversations;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;

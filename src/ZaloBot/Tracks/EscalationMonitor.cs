@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;

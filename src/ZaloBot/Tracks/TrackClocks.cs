@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Tickets.Ledger;

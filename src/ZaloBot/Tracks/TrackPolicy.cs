@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;

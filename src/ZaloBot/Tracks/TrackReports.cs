@@ -1,9 +1,5 @@
-using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 
@@ -31,21 +27,15 @@ public static class TrackReports
 {
     public static IEndpointRouteBuilder MapTrackReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor)
+        app.MapReportsGroup()
             .MapGet("/tracks", ReportAsync)
             .WithSummary("Tickets created in [from, to): per track, per priority, breaches (per kind and agency), reopen rate, answers returned at approval, flagged for review. format=csv for a spreadsheet.");
         return app;
     }
 
-    private static async Task<Results<Ok<TrackReport>, ContentHttpResult, ValidationProblem>> ReportAsync(string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var (start, end) = ReportPeriod.Parse(from, to, time, errors);
-        if (format is not (null or "json" or "csv")) errors["format"] = ["json or csv."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var report = await BuildAsync(db, start, end, ct);
-        return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv; charset=utf-8") : TypedResults.Ok(report);
-    }
+    private static Task<Results<Ok<TrackReport>, ContentHttpResult, ValidationProblem>> ReportAsync(
+        string? from, string? to, string? format, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ReportResponse.JsonOrCsvAsync(from, to, format, time, (start, end) => BuildAsync(db, start, end, ct), ToCsv);
 
     public static async Task<TrackReport> BuildAsync(NpgsqlDataSource db, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -84,16 +74,8 @@ public static class TrackReports
             s.AnswersSubmitted, s.AnswersReturned, s.FlaggedForReview, s.Breaches);
     }
 
-    internal static string ToCsv(TrackReport r)
-    {
-        var csv = new System.Text.StringBuilder("dimension,key,value\n");
-        foreach (var row in r.Counts) csv.Append(row.Dimension).Append(',').Append(row.Key).Append(',').Append(row.Count).Append('\n');
-        csv.Append(CultureInfo.InvariantCulture, $"summary,resolved,{r.Resolved}\nsummary,reopened,{r.Reopened}\nsummary,reopened_by_citizens,{r.ReopenedByCitizens}\n");
-        csv.Append(CultureInfo.InvariantCulture, $"summary,reopen_rate,{r.ReopenRate}\nsummary,answers_submitted,{r.AnswersSubmitted}\nsummary,answers_returned,{r.AnswersReturned}\n");
-        csv.Append(CultureInfo.InvariantCulture, $"summary,flagged_for_review,{r.FlaggedForReview}\nsummary,breaches,{r.Breaches}\n");
-        // Counts only: the file says so, for whoever receives it (docs/privacy.md).
-        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
-        return csv.ToString();
-    }
-
+    internal static string ToCsv(TrackReport r) => ReportCsv.Counts(r.Counts,
+        $"resolved,{r.Resolved}", $"reopened,{r.Reopened}", $"reopened_by_citizens,{r.ReopenedByCitizens}", $"reopen_rate,{r.ReopenRate}",
+        $"answers_submitted,{r.AnswersSubmitted}", $"answers_returned,{r.AnswersReturned}", $"flagged_for_review,{r.FlaggedForReview}",
+        $"breaches,{r.Breaches}");
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Dapper;
-using Npgsql;
 using ZaloBot.Tickets.Ledger;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.StaffChat;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Outbox;
 using ZaloBot.Staff;

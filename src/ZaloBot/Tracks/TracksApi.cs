@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;

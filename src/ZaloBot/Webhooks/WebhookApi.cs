@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using ZaloBot.Conversations;
 using ZaloBot.Domain.Text;
 using ZaloBot.Inbox;

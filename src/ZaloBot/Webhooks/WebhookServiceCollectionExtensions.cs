@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ZaloBot.Inbox;
 
 namespace ZaloBot.Webhooks;

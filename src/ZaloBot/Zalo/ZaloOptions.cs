@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ZaloBot.Zalo;
 
 public enum ZaloMode

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 using ZaloBot.Operations;
 using ZaloBot.Simulator;

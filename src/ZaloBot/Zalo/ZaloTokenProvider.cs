@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Dapper;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ZaloBot.Zalo;
 

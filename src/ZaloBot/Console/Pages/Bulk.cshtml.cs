@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using ZaloBot.BulkActions;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.SimilarReports;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Domain.Reports;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Reports;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
@@ -50,7 +47,7 @@ public sealed class ReportsModel(NpgsqlDataSource dataSource, ConsoleLookups loo
     {
         if (!await LoadAsync(from, to, agency, cancellationToken)) return Redirect("/console/forbidden");
         if (Error is not null) return BadRequest(Error);
-        return File(ReportExports.Csv(Period, Agency, Lookups.Agency), "text/csv; charset=utf-8", $"{FileName}.csv");
+        return File(ReportExports.Csv(Period, Agency, Lookups.Agency), ReportCsv.ContentType, $"{FileName}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(string? from, string? to, string? agency, CancellationToken cancellationToken)

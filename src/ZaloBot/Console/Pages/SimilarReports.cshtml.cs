@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.SimilarReports;
 using ZaloBot.Staff;
 

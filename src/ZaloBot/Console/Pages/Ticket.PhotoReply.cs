@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using ZaloBot.Evidence;
 
 namespace ZaloBot.StaffConsole.Pages;

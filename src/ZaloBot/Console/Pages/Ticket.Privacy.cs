@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using ZaloBot.Privacy;
 using ZaloBot.Tickets;
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using ZaloBot.NationalSync;
 using ZaloBot.Outbox;
 using ZaloBot.Tickets;

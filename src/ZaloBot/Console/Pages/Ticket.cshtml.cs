@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ZaloBot.Calendar;
 using ZaloBot.Domain.Calendar;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 

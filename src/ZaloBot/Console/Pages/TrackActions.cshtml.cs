@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 using ZaloBot.Tracks;

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace ZaloBot.Tickets.Ledger;
 
 /// <summary>The one rewrite of tickets and their audit trail: a citizen's erasure.</summary>

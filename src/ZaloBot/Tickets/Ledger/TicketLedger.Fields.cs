@@ -1,7 +1,3 @@
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.Tickets.Ledger;
 
 /// <summary>The named field changes: each a decision made elsewhere (tracks, ratings, duplicates, delivery), written here.</summary>

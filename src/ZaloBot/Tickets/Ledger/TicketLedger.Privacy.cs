@@ -1,7 +1,3 @@
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
-
 namespace ZaloBot.Tickets.Ledger;
 
 /// <summary>Writes made for a citizen's data-protection rights: each changes the ticket and leaves an audit event.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 
 namespace ZaloBot.Tickets.Ledger;
 

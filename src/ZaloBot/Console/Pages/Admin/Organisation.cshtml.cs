@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;
 

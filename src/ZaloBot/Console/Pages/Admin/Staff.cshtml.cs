@@ -1,9 +1,6 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
-using ZaloBot.Domain.Tickets;
 using ZaloBot.Staff;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;

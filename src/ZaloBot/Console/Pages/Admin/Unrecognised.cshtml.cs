@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ZaloBot.Understanding;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;

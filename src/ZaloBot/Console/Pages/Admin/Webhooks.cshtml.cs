@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 using ZaloBot.OutboundWebhooks;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;
