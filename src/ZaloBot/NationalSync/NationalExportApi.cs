@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.ReportEndpoints;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.ReportEndpoints;
 using ZaloBot.Staff;
-using ZaloBot.Tickets;
 
 namespace ZaloBot.Outbox;
 

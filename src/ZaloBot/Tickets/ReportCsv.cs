@@ -9,7 +9,7 @@ namespace ZaloBot.Tickets;
 /// </summary>
 public static class ReportCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = ReportEndpoints.ReportResponse.CsvContentType;
 
     /// <param name="summary">The summary figures as <c>$"name,{value}"</c>, written with invariant numbers.</param>
     public static string Counts(IEnumerable<CountRow> counts, params FormattableString[] summary)

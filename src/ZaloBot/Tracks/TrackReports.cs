@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZaloBot.Domain.Calendar;
+using ZaloBot.ReportEndpoints;
 using ZaloBot.Staff;
 using ZaloBot.Tickets;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ZaloBot.Domain.Calendar;
 using ZaloBot.Staff;
 
-namespace ZaloBot.Tickets;
+namespace ZaloBot.ReportEndpoints;
 
 /// <summary>
 /// How a report endpoint answers, whichever feature owns the report: the period (and format) checked one way, then the
@@ -10,6 +10,8 @@ namespace ZaloBot.Tickets;
 /// </summary>
 public static class ReportResponse
 {
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
     /// <summary>/api/reports, for supervisors: each feature adds its own report to it.</summary>
     public static RouteGroupBuilder MapReportsGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.Supervisor);
@@ -26,7 +28,7 @@ public static class ReportResponse
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var report = await build(start, end);
-        return format == "csv" ? TypedResults.Text(toCsv(report), ReportCsv.ContentType) : TypedResults.Ok(report);
+        return format == "csv" ? TypedResults.Text(toCsv(report), CsvContentType) : TypedResults.Ok(report);
     }
 
     /// <summary>A report with no CSV form.</summary>
