@@ -93,7 +93,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console");
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).WaitForAsync();
         await ShouldPassAxeAsync(page, "queue");
 
@@ -115,7 +115,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await ScreenshotAsync(page, "console-queue.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
-        await page.WaitForURLAsync($"{baseUrl}/console/tickets/{code}", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, $"{baseUrl}/console/tickets/{code}");
         await page.Locator("#reply-text").WaitForAsync();
         await ShouldPassAxeAsync(page, "ticket");
         await ScreenshotAsync(page, "console-ticket.png");
@@ -132,7 +132,7 @@ public class ConsoleBrowserTests(BrowserService service, SharedChromium chromium
         await ShouldPassAxeAsync(page, "reports");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console/sign-in");
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console/sign-in");
     }
 }
 
@@ -166,7 +166,7 @@ public class ConsoleBrowserWorkflowTests(BrowserService service, SharedChromium 
         var message = (await Rows.OutboxAsync(service.Database, zaloId)).Single().Text;
         await page.FillAsync("#code", System.Text.RegularExpressions.Regex.Match(message, "[0-9]{6}").Value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).Last.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console");
 
         await page.GotoAsync($"{baseUrl}/console/tickets/{code}");
         (await page.TextContentAsync("#phone"))!.ShouldBe("0912 *** 678");
@@ -212,7 +212,7 @@ internal sealed record SignedInDesk(IBrowserContext Context, IPage Page, string 
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console");
         return new SignedInDesk(context, page, baseUrl);
     }
 
@@ -238,7 +238,7 @@ public class ConsoleBulkBrowserTests(BrowserService service, SharedChromium chro
         await page.GotoAsync($"{baseUrl}/console?status=received&q={Uri.EscapeDataString(street)}", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator($"tr[data-code='{codes[0]}']").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Xử lý hàng loạt các phiếu này" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/bulk"), SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, new System.Text.RegularExpressions.Regex("/console/bulk"));
         await page.Locator("#bulk-submit").WaitForAsync();
         (await page.Locator("input[name=codes]").CountAsync()).ShouldBe(20);
         await ConsoleBrowserTests.ShouldPassAxeAsync(page, "bulk");

@@ -25,13 +25,13 @@ public class ConsoleFieldDeskBrowserTests(BrowserService service, SharedChromium
         // From the plain queue, the saved filter brings the whole filter back.
         await page.GotoAsync($"{baseUrl}/console?status=received", new() { WaitUntil = WaitUntilState.Commit });
         await saved.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("status=assigned&agency=SXD&due=soon$"), SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, new System.Text.RegularExpressions.Regex("status=assigned&agency=SXD&due=soon$"));
         await page.Locator("#f-due").WaitForAsync();
         (await page.InputValueAsync("#f-due")).ShouldBe("soon");
         (await page.InputValueAsync("#f-agency")).ShouldBe("SXD");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Xoá bộ lọc Sở Xây dựng sắp hạn" }).ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console");
         await page.Locator("#f-save-name").WaitForAsync();
         (await page.Locator(".saved-filters a", new() { HasText = "Sở Xây dựng sắp hạn" }).CountAsync()).ShouldBe(0);
     }

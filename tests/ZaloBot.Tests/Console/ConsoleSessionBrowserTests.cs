@@ -46,7 +46,7 @@ public class ConsoleSessionBrowserTests(BrowserService service, SharedChromium c
         await page.FillAsync("#login-password", login);
         await page.FillAsync("#password", ConsoleClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(baseUrl + "/console", SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, baseUrl + "/console");
 
         var copied = (await officer.CookiesAsync()).Where(c => c.Name == "zalobot-console").ToList();
         copied.Count.ShouldBe(1);
@@ -58,7 +58,7 @@ public class ConsoleSessionBrowserTests(BrowserService service, SharedChromium c
         stolen.Url.ShouldBe(baseUrl + "/console", "the copy works while the session lives");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/console/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await SharedChromium.ReachedAsync(page, new System.Text.RegularExpressions.Regex("/console/sign-in"));
 
         await stolen.GotoAsync(baseUrl + "/console", Committed);
         stolen.Url.ShouldContain("/console/sign-in");

@@ -16,10 +16,20 @@ public sealed class SharedChromium : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     /// <summary>
-    /// Wait for a navigation to reach the URL, not for its load event: each test then waits for the content it needs,
-    /// and a page holding a live-update stream open does not make the wait depend on when the load event is reported.
+    /// Wait until the page's URL is the one given, by polling the URL only: each test then waits for the content it
+    /// needs. Not <c>WaitForURLAsync</c> with <c>WaitUntil = Commit</c>: when the navigation has already committed before
+    /// that call, Playwright waits for a "commit" load state that is never reported again and times out (seen in CI
+    /// after a sign-in whose redirect was quicker than the test).
     /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    public static Task ReachedAsync(IPage page, string url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = NavigationTimeoutMs });
+
+    /// <inheritdoc cref="ReachedAsync(IPage, string)"/>
+    public static Task ReachedAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = NavigationTimeoutMs });
+
+    // A bound for a loaded CI machine, not a speed assertion.
+    private const float NavigationTimeoutMs = 45_000;
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;

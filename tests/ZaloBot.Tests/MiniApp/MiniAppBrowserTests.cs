@@ -105,7 +105,7 @@ public class MiniAppBrowserTests(MiniAppBrowserService service, SharedChromium c
         await page.GetByRole(AriaRole.Heading, new() { Name = "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Nhắn tin với tổng đài" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/simulator"), SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, new Regex("/simulator"));
         var prefilled = await page.Locator("#text").InputValueAsync();
         prefilled.ShouldStartWith("#TT-BN01.");
         await page.Locator("#send-button").ClickAsync();

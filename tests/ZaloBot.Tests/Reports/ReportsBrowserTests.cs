@@ -66,7 +66,7 @@ public class ReportsBrowserTests(BrowserService service, SharedChromium chromium
 
         // One agency's page, as its head opens it from the Zalo summary.
         await page.GetByRole(AriaRole.Link, new() { Name = "UBND phường Kinh Bắc" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("agency=UBND-KB"), SharedChromium.Committed);
+        await SharedChromium.ReachedAsync(page, new System.Text.RegularExpressions.Regex("agency=UBND-KB"));
         await page.Locator("#period-figures").WaitForAsync();
         (await page.Locator("#league").CountAsync()).ShouldBe(0);
         await ConsoleBrowserTests.ShouldPassAxeAsync(page, "one agency's report");
