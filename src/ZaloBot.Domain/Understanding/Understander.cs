@@ -146,14 +146,24 @@ public sealed partial class Understander
         foreach (var length in (ReadOnlySpan<int>)[k, k - 1, k + 1])
         {
             if (length < 1 || at + length > text.Count) continue;
-            var window = text.Window(at, length);
-            if (window[0] != phrase.Joined[0] || Math.Abs(window.Length - phrase.Joined.Length) > phrase.Slips) continue;
-            if (window.Any(char.IsAsciiDigit)) continue;
+            // The window's first letter and length, its digits and known words are read from its words: most phrases
+            // fail here, and the words are joined only for the few left.
+            var size = text.WindowLength(at, length);
+            var first = text.Tokens[at].Text is { Length: > 0 } word ? word[0] : size > 0 ? ' ' : text.Window(at, length)[0];
+            if (first != phrase.Joined[0] || Math.Abs(size - phrase.Joined.Length) > phrase.Slips) continue;
+            if (text.AnyDigit(at, length)) continue;
             // Known words typed correctly mean something else ("cần phản ánh" is not "cách phản ánh").
-            if (Enumerable.Range(at, length).All(j => _known.Contains(text.Tokens[j].Text))) continue;
-            if (Fuzzy.Distance(window, phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
+            if (AllKnown(text, at, length)) continue;
+            if (Fuzzy.Distance(text.Window(at, length), phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
         }
         return 0;
+    }
+
+    private bool AllKnown(TokenizedText text, int at, int length)
+    {
+        for (var j = at; j < at + length; j++)
+            if (!_known.Contains(text.Tokens[j].Text)) return false;
+        return true;
     }
 
     /// <summary>The longest phrase matching at <paramref name="at"/>: (words covered, weight, the phrase).</summary>
