@@ -43,20 +43,50 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
 
     private string Join(int start, int length) => string.Join(' ', Tokens.Skip(start).Take(length).Select(t => t.Text));
 
+    /// <summary>Where each word ends in the joined text (plus one for the space after it), and what comes next with a digit.</summary>
+    private int[]? _ends;
+    private int[]? _nextDigit;
+
     /// <summary>The length of <see cref="Window"/> without joining it (the words must be there).</summary>
     public int WindowLength(int start, int length)
     {
-        var size = length - 1;
-        for (var j = start; j < start + length; j++) size += Tokens[j].Text.Length;
-        return size;
+        if (_ends is null)
+        {
+            var ends = new int[Count + 1];
+            for (var j = 0; j < Count; j++) ends[j + 1] = ends[j] + Tokens[j].Text.Length + 1;
+            _ends = ends;
+        }
+        return _ends[start + length] - _ends[start] - 1;
     }
 
     /// <summary>Whether <see cref="Window"/> has an ASCII digit, without joining it (the words must be there).</summary>
     public bool AnyDigit(int start, int length)
     {
-        for (var j = start; j < start + length; j++)
-            if (Tokens[j].Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return true;
-        return false;
+        _nextDigit ??= NextWhere(t => t.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        return _nextDigit[start] < start + length;
+    }
+
+    private HashSet<string>? _knownSet;
+    private int[]? _nextUnknown;
+
+    /// <summary>The first word from <paramref name="start"/> on that is not in <paramref name="known"/> (<see cref="Count"/> if none).</summary>
+    public int NextUnknown(int start, HashSet<string> known)
+    {
+        if (!ReferenceEquals(_knownSet, known) || _nextUnknown is null)
+        {
+            _nextUnknown = NextWhere(t => !known.Contains(t.Text));
+            _knownSet = known;
+        }
+        return _nextUnknown[start];
+    }
+
+    /// <summary>For each position, the first word at or after it that satisfies <paramref name="test"/> (<see cref="Count"/> if none).</summary>
+    private int[] NextWhere(Func<Token, bool> test)
+    {
+        var next = new int[Count + 1];
+        next[Count] = Count;
+        for (var j = Count - 1; j >= 0; j--) next[j] = test(Tokens[j]) ? j : next[j + 1];
+        return next;
     }
 
     /// <summary>The raw text of tokens [first, last], as the citizen wrote it.</summary>
