@@ -49,5 +49,23 @@ public static class Fuzzy
     /// </summary>
     public static bool SameWords(string normalizedInput, string normalizedPhrase) =>
         normalizedInput == normalizedPhrase ||
-        (normalizedPhrase.Length >= 5 && Distance(normalizedInput, normalizedPhrase, 1) <= 1);
+        (normalizedPhrase.Length >= 5 && WithinOneSlip(normalizedInput, normalizedPhrase));
+
+    /// <summary>
+    /// <c>Distance(a, b, 1) &lt;= 1</c> without the table: equal but for one letter changed, added, dropped, or two
+    /// neighbours swapped, all of which leave the words equal up to the first difference and after it. Every short
+    /// answer is compared with every phrase of its set, so this runs dozens of times a message.
+    /// </summary>
+    public static bool WithinOneSlip(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        // As Distance answers: its early stop treats any word against an empty one as too far.
+        if (b.Length == 0) return a.Length == 0;
+        var same = a.AsSpan().CommonPrefixLength(b);
+        if (same == a.Length && same == b.Length) return true;
+        if (a.Length > b.Length) return a.AsSpan(same + 1).SequenceEqual(b.AsSpan(same));
+        if (a.Length < b.Length) return b.AsSpan(same + 1).SequenceEqual(a.AsSpan(same));
+        return a.AsSpan(same + 1).SequenceEqual(b.AsSpan(same + 1))
+            || (same + 1 < a.Length && a[same] == b[same + 1] && a[same + 1] == b[same] && a.AsSpan(same + 2).SequenceEqual(b.AsSpan(same + 2)));
+    }
 }

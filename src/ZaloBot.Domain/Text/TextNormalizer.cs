@@ -40,8 +40,19 @@ public static class TextNormalizer
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        return Folded(text) ?? NormalizeWhole(text);
+        // The engine and its readers normalise the same message many times over: the last texts are remembered per thread.
+        var recent = t_recent ??= new (string, string)[RecentTexts];
+        foreach (var (typed, normalized) in recent)
+            if (string.Equals(typed, text, StringComparison.Ordinal)) return normalized;
+        var result = Folded(text) ?? NormalizeWhole(text);
+        recent[t_next] = (text, result);
+        t_next = (t_next + 1) % RecentTexts;
+        return result;
     }
+
+    [ThreadStatic] private static (string Typed, string Normalized)[]? t_recent;
+    [ThreadStatic] private static int t_next;
+    private const int RecentTexts = 4;
 
     /// <summary>
     /// <see cref="Normalize"/> one character at a time: every message is normalised many times over, and ICU's whole-string

@@ -253,7 +253,7 @@ public sealed partial class Understander
         var normalized = TextNormalizer.Normalize(raw);
         if (normalized.Length == 0) return false;
         var text = Tokenize(raw);
-        var expanded = string.Join(' ', text.Tokens.Select(t => t.Text));
+        var expanded = text.Window(0, text.Count);
         foreach (var phrase in phrases)
         {
             if (Fuzzy.SameWords(normalized, phrase.Joined) || Fuzzy.SameWords(expanded, phrase.Joined)) return true;
