@@ -44,7 +44,15 @@ public static class TextNormalizer
         var recent = t_recent ??= new (string, string)[RecentTexts];
         foreach (var (typed, normalized) in recent)
             if (string.Equals(typed, text, StringComparison.Ordinal)) return normalized;
-        var result = Folded(text) ?? NormalizeWhole(text);
+        // The engine compares every message with the normalised titles of its buttons, topics and articles: short texts
+        // are remembered for all threads (up to a bound, so a flood of short messages only stops the remembering).
+        string? result = null;
+        if (text.Length <= MaxSharedLength && Shared.TryGetValue(text, out var shared)) result = shared;
+        else
+        {
+            result = Folded(text) ?? NormalizeWhole(text);
+            if (text.Length <= MaxSharedLength && _sharedCount < MaxShared && Shared.TryAdd(text, result)) Interlocked.Increment(ref _sharedCount);
+        }
         recent[t_next] = (text, result);
         t_next = (t_next + 1) % RecentTexts;
         return result;
@@ -53,6 +61,10 @@ public static class TextNormalizer
     [ThreadStatic] private static (string Typed, string Normalized)[]? t_recent;
     [ThreadStatic] private static int t_next;
     private const int RecentTexts = 4;
+    private const int MaxSharedLength = 64;
+    private const int MaxShared = 20_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    private static int _sharedCount;
 
     /// <summary>
     /// <see cref="Normalize"/> one character at a time: every message is normalised many times over, and ICU's whole-string
