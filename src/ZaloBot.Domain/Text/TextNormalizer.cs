@@ -18,12 +18,18 @@ public static class TextNormalizer
         if (word is not null && TonesLast.TryGetValue(word, out var known)) return known;
         var result = ToneLastOnce(word!);
         // Words are few (a few thousand syllables) and each costs two ICU calls; a flood of odd words only stops the caching.
-        if (_tonesLastCount < MaxCachedWords && TonesLast.TryAdd(word!, result)) Interlocked.Increment(ref _tonesLastCount);
+        if (_tonesLastCount < MaxCachedWords && Rememberable(word) && TonesLast.TryAdd(word!, result)) Interlocked.Increment(ref _tonesLastCount);
         return result;
     }
 
     private const int MaxCachedWords = 50_000;
     private static int _tonesLastCount;
+
+    /// <summary>
+    /// Whether a word may be kept in a cache that outlives the message: a syllable may, a run of digits may not (phone
+    /// and identity numbers are citizens' data; they need no ICU call anyway) nor a run-on longer than a few syllables.
+    /// </summary>
+    internal static bool Rememberable(ReadOnlySpan<char> word) => word.Length <= 24 && word.IndexOfAnyInRange('0', '9') < 0;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TonesLast = new(StringComparer.Ordinal);
 
@@ -44,15 +50,7 @@ public static class TextNormalizer
         var recent = t_recent ??= new (string, string)[RecentTexts];
         foreach (var (typed, normalized) in recent)
             if (string.Equals(typed, text, StringComparison.Ordinal)) return normalized;
-        // The engine compares every message with the normalised titles of its buttons, topics and articles: short texts
-        // are remembered for all threads (up to a bound, so a flood of short messages only stops the remembering).
-        string? result = null;
-        if (text.Length <= MaxSharedLength && Shared.TryGetValue(text, out var shared)) result = shared;
-        else
-        {
-            result = Folded(text) ?? NormalizeWhole(text);
-            if (text.Length <= MaxSharedLength && _sharedCount < MaxShared && Shared.TryAdd(text, result)) Interlocked.Increment(ref _sharedCount);
-        }
+        var result = Folded(text) ?? NormalizeWhole(text);
         recent[t_next] = (text, result);
         t_next = (t_next + 1) % RecentTexts;
         return result;
@@ -61,10 +59,6 @@ public static class TextNormalizer
     [ThreadStatic] private static (string Typed, string Normalized)[]? t_recent;
     [ThreadStatic] private static int t_next;
     private const int RecentTexts = 4;
-    private const int MaxSharedLength = 64;
-    private const int MaxShared = 20_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
-    private static int _sharedCount;
 
     /// <summary>
     /// <see cref="Normalize"/> one character at a time: every message is normalised many times over, and ICU's whole-string

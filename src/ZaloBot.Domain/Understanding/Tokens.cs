@@ -172,14 +172,15 @@ internal sealed class Tokenizer
 
     /// <summary>
     /// A word as typed → its words and marks: a pure function of the word, remembered because every message is read by
-    /// several readers and each word costs two or three ICU calls. A flood of odd words only stops the remembering.
+    /// several readers and each word costs two or three ICU calls. A flood of odd words only stops the remembering, and
+    /// numbers are not remembered (<see cref="TextNormalizer.Rememberable"/>).
     /// </summary>
     private (string[] Parts, string? Accented) Read(ReadOnlySpan<char> typed)
     {
         if (_readLookup.TryGetValue(typed, out var known)) return known;
         var word = typed.ToString();
         var reading = Read(word);
-        if (_readCount < MaxRead && _read.TryAdd(word, reading)) Interlocked.Increment(ref _readCount);
+        if (_readCount < MaxRead && TextNormalizer.Rememberable(word) && _read.TryAdd(word, reading)) Interlocked.Increment(ref _readCount);
         return reading;
     }
 
