@@ -9,24 +9,38 @@ public static class Fuzzy
     public static int Distance(string a, string b, int max = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
+        // Three rows of the table (the swap looks two rows back) instead of the whole of it: called for every phrase
+        // that might match at every word, so it must not allocate.
+        var width = b.Length + 1;
+        int[]? rented = null;
+        var rows = width * 3 <= 256 ? stackalloc int[width * 3] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(width * 3));
+        try
         {
-            var rowMin = int.MaxValue;
-            for (var j = 1; j <= b.Length; j++)
+            // Where each row starts in rows.
+            int twoBack = 0, previous = width, current = 2 * width;
+            for (var j = 0; j <= b.Length; j++) rows[previous + j] = j;
+            for (var i = 1; i <= a.Length; i++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    value = Math.Min(value, d[i - 2, j - 2] + 1);
-                d[i, j] = value;
-                rowMin = Math.Min(rowMin, value);
+                rows[current] = i;
+                var rowMin = int.MaxValue;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                        value = Math.Min(value, rows[twoBack + j - 2] + 1);
+                    rows[current + j] = value;
+                    rowMin = Math.Min(rowMin, value);
+                }
+                if (rowMin > max) return max + 1;
+                (twoBack, previous, current) = (previous, current, twoBack);
             }
-            if (rowMin > max) return max + 1;
+            return rows[previous + b.Length];
         }
-        return d[a.Length, b.Length];
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -35,5 +49,23 @@ public static class Fuzzy
     /// </summary>
     public static bool SameWords(string normalizedInput, string normalizedPhrase) =>
         normalizedInput == normalizedPhrase ||
-        (normalizedPhrase.Length >= 5 && Distance(normalizedInput, normalizedPhrase, 1) <= 1);
+        (normalizedPhrase.Length >= 5 && WithinOneSlip(normalizedInput, normalizedPhrase));
+
+    /// <summary>
+    /// <c>Distance(a, b, 1) &lt;= 1</c> without the table: equal but for one letter changed, added, dropped, or two
+    /// neighbours swapped, all of which leave the words equal up to the first difference and after it. Every short
+    /// answer is compared with every phrase of its set, so this runs dozens of times a message.
+    /// </summary>
+    public static bool WithinOneSlip(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        // As Distance answers: its early stop treats any word against an empty one as too far.
+        if (b.Length == 0) return a.Length == 0;
+        var same = a.AsSpan().CommonPrefixLength(b);
+        if (same == a.Length && same == b.Length) return true;
+        if (a.Length > b.Length) return a.AsSpan(same + 1).SequenceEqual(b.AsSpan(same));
+        if (a.Length < b.Length) return b.AsSpan(same + 1).SequenceEqual(a.AsSpan(same));
+        return a.AsSpan(same + 1).SequenceEqual(b.AsSpan(same + 1))
+            || (same + 1 < a.Length && a[same] == b[same + 1] && a[same + 1] == b[same] && a.AsSpan(same + 2).SequenceEqual(b.AsSpan(same + 2)));
+    }
 }

@@ -14,8 +14,8 @@ public static class KeywordMatcher
     /// <summary>How many of <paramref name="keywords"/> occur in <paramref name="text"/>.</summary>
     public static int Count(string text, IEnumerable<string> keywords)
     {
-        var words = Words(text);
-        return keywords.Count(k => Contains(words, Words(k)));
+        var words = TextWords(text);
+        return keywords.Count(k => Contains(words, KeywordWords(k)));
     }
 
     public static bool Any(string text, IEnumerable<string> keywords) => Count(text, keywords) > 0;
@@ -23,8 +23,31 @@ public static class KeywordMatcher
     /// <summary>The first keyword that occurs, for showing staff why something was suggested.</summary>
     public static string? First(string text, IEnumerable<string> keywords)
     {
+        var words = TextWords(text);
+        return keywords.FirstOrDefault(k => Contains(words, KeywordWords(k)));
+    }
+
+    // Each message is matched against every rule's keywords (tracks, priorities), and reading a text costs ICU calls:
+    // the keywords are read once, the message once per rule set. Nothing changes a list of words once read.
+    [ThreadStatic] private static (string Text, List<Word> Words)? t_last;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Word>> Keywords = new(StringComparer.Ordinal);
+    private static int _keywordCount;
+
+    private static List<Word> TextWords(string text)
+    {
+        if (t_last is { } last && string.Equals(last.Text, text, StringComparison.Ordinal)) return last.Words;
         var words = Words(text);
-        return keywords.FirstOrDefault(k => Contains(words, Words(k)));
+        t_last = (text, words);
+        return words;
+    }
+
+    private static List<Word> KeywordWords(string keyword)
+    {
+        if (keyword is null) return Words(keyword!);
+        if (Keywords.TryGetValue(keyword, out var known)) return known;
+        var words = Words(keyword);
+        if (_keywordCount < 10_000 && Keywords.TryAdd(keyword, words)) Interlocked.Increment(ref _keywordCount);
+        return words;
     }
 
     private readonly record struct Word(string Accented, string Plain)

@@ -39,9 +39,7 @@ public sealed partial class Understander
         string? areaCode = null;
         foreach (var area in areas)
         {
-            var name = Tokenize(AreaNames.WithoutPrefix(area.Name));
-            if (name.Count == 0) continue;
-            var phrase = new Phrase(name.Tokens.Select(t => t.Text).ToArray(), name.Window(0, name.Count), 0, 0);
+            if (AreaPhrase(area.Name) is not { } phrase) continue;
             for (var i = 0; i < text.Count; i++)
             {
                 var length = Match(text, i, phrase);
@@ -123,6 +121,19 @@ public sealed partial class Understander
         parts.Add(text.Span(start, end));
         return new PlaceInText(string.Join(", ", parts), areaCode);
     }
+
+    /// <summary>A ward's name without its prefix as a phrase (null when nothing is left), read once per name: every place is matched against every ward.</summary>
+    private Phrase? AreaPhrase(string areaName)
+    {
+        if (areaName is not null && _areaPhrases.TryGetValue(areaName, out var known)) return known;
+        var name = Tokenize(AreaNames.WithoutPrefix(areaName!));
+        var phrase = name.Count == 0 ? null : new Phrase(name.Tokens.Select(t => t.Text).ToArray(), name.Window(0, name.Count), 0, 0);
+        if (areaName is not null && _areaPhraseCount < 10_000 && _areaPhrases.TryAdd(areaName, phrase)) Interlocked.Increment(ref _areaPhraseCount);
+        return phrase;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase?> _areaPhrases = new(StringComparer.Ordinal);
+    private int _areaPhraseCount;
 
     /// <summary>The last word of a name starting at <paramref name="at"/>, or null when no name follows.</summary>
     private int? NameAfter(TokenizedText text, int at, bool capitalMode)

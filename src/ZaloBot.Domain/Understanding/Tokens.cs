@@ -16,7 +16,10 @@ public readonly record struct Token(string Text, int Start, int End, bool BreakB
 /// <summary>A message split into tokens, with the joined windows that fuzzy matching compares cached.</summary>
 internal sealed class TokenizedText(string raw, List<Token> tokens)
 {
-    private readonly Dictionary<(int, int), string> _windows = [];
+    /// <summary>Windows of up to <see cref="ShortWindow"/> words by start and length; longer ones (rare) by both.</summary>
+    private string?[]? _shortWindows;
+    private Dictionary<(int, int), string>? _windows;
+    private const int ShortWindow = 4;
 
     public string Raw { get; } = raw;
     public List<Token> Tokens { get; } = tokens;
@@ -24,12 +27,66 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
 
     public string Window(int start, int length)
     {
+        if (length is >= 1 and <= ShortWindow && start >= 0 && start + length <= Count)
+        {
+            _shortWindows ??= new string?[Count * ShortWindow];
+            return _shortWindows[start * ShortWindow + length - 1] ??= Join(start, length);
+        }
+        _windows ??= [];
         if (!_windows.TryGetValue((start, length), out var joined))
         {
-            joined = string.Join(' ', Tokens.Skip(start).Take(length).Select(t => t.Text));
+            joined = Join(start, length);
             _windows[(start, length)] = joined;
         }
         return joined;
+    }
+
+    private string Join(int start, int length) => string.Join(' ', Tokens.Skip(start).Take(length).Select(t => t.Text));
+
+    /// <summary>Where each word ends in the joined text (plus one for the space after it), and what comes next with a digit.</summary>
+    private int[]? _ends;
+    private int[]? _nextDigit;
+
+    /// <summary>The length of <see cref="Window"/> without joining it (the words must be there).</summary>
+    public int WindowLength(int start, int length)
+    {
+        if (_ends is null)
+        {
+            var ends = new int[Count + 1];
+            for (var j = 0; j < Count; j++) ends[j + 1] = ends[j] + Tokens[j].Text.Length + 1;
+            _ends = ends;
+        }
+        return _ends[start + length] - _ends[start] - 1;
+    }
+
+    /// <summary>Whether <see cref="Window"/> has an ASCII digit, without joining it (the words must be there).</summary>
+    public bool AnyDigit(int start, int length)
+    {
+        _nextDigit ??= NextWhere(t => t.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0);
+        return _nextDigit[start] < start + length;
+    }
+
+    private HashSet<string>? _knownSet;
+    private int[]? _nextUnknown;
+
+    /// <summary>The first word from <paramref name="start"/> on that is not in <paramref name="known"/> (<see cref="Count"/> if none).</summary>
+    public int NextUnknown(int start, HashSet<string> known)
+    {
+        if (!ReferenceEquals(_knownSet, known) || _nextUnknown is null)
+        {
+            _nextUnknown = NextWhere(t => !known.Contains(t.Text));
+            _knownSet = known;
+        }
+        return _nextUnknown[start];
+    }
+
+    /// <summary>For each position, the first word at or after it that satisfies <paramref name="test"/> (<see cref="Count"/> if none).</summary>
+    private int[] NextWhere(Func<Token, bool> test)
+    {
+        var next = new int[Count + 1];
+        next[Count] = Count;
+        for (var j = Count - 1; j >= 0; j--) next[j] = test(Tokens[j]) ? j : next[j + 1];
+        return next;
     }
 
     /// <summary>The raw text of tokens [first, last], as the citizen wrote it.</summary>
@@ -61,6 +118,7 @@ internal sealed class Tokenizer
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         _markedAbbreviations = single.Where(p => Marked(p.Typed, p.Key))
             .GroupBy(p => p.Typed).ToDictionary(g => g.Key, g => g.Last().Value);
+        _readLookup = _read.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Written with marks other than the đ stroke, which citizens drop without changing the word ("dc" is "đc").</summary>
@@ -68,7 +126,27 @@ internal sealed class Tokenizer
 
     private static string[] Words(string text) => TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// The last texts this thread read: the engine hands one message to several readers (commands, spam, meaning,
+    /// abuse, danger, category, place), each of which reads it whole. A text's reading depends only on the text and
+    /// the table, and nothing changes it once made (the windows it keeps are joined from its words).
+    /// </summary>
+    [ThreadStatic] private static (Tokenizer Tokenizer, TokenizedText Text)[]? t_recent;
+    [ThreadStatic] private static int t_next;
+    private const int RecentTexts = 4;
+
     public TokenizedText Tokenize(string raw)
+    {
+        var recent = t_recent ??= new (Tokenizer, TokenizedText)[RecentTexts];
+        foreach (var (tokenizer, text) in recent)
+            if (ReferenceEquals(tokenizer, this) && string.Equals(text.Raw, raw, StringComparison.Ordinal)) return text;
+        var read = TokenizeOnce(raw);
+        recent[t_next] = (this, read);
+        t_next = (t_next + 1) % RecentTexts;
+        return read;
+    }
+
+    private TokenizedText TokenizeOnce(string raw)
     {
         var tokens = new List<Token>();
         var i = 0;
@@ -83,28 +161,52 @@ internal sealed class Tokenizer
             }
             var start = i;
             while (i < raw.Length && IsWordChar(raw[i])) i++;
-            var word = raw[start..i];
-            var lower = word.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-            string[] parts;
-            string? accented = null;
-            if (_before.TryGetValue(lower, out var replaced)) parts = replaced;
-            else
-            {
-                var normalized = TextNormalizer.Normalize(word);
-                if (_markedAbbreviations.TryGetValue(lower, out var expanded) || _abbreviations.TryGetValue(normalized, out expanded)) parts = expanded;
-                else
-                {
-                    parts = [normalized];
-                    if (lower != normalized) accented = TextNormalizer.ToneLast(lower);
-                }
-            }
-            var capitalised = char.IsUpper(word[0]);
+            var (parts, accented) = Read(raw.AsSpan(start, i - start));
+            var capitalised = char.IsUpper(raw[start]);
             for (var p = 0; p < parts.Length; p++)
                 tokens.Add(new Token(parts[p], start, i, sawBreak && p == 0, capitalised && p == 0, accented));
             sawBreak = false;
         }
         return new TokenizedText(raw, tokens);
     }
+
+    /// <summary>
+    /// A word as typed → its words and marks: a pure function of the word, remembered because every message is read by
+    /// several readers and each word costs two or three ICU calls. A flood of odd words only stops the remembering, and
+    /// numbers are not remembered (<see cref="TextNormalizer.Rememberable"/>).
+    /// </summary>
+    private (string[] Parts, string? Accented) Read(ReadOnlySpan<char> typed)
+    {
+        if (_readLookup.TryGetValue(typed, out var known)) return known;
+        var word = typed.ToString();
+        var reading = Read(word);
+        if (_readCount < MaxRead && TextNormalizer.Rememberable(word) && _read.TryAdd(word, reading)) Interlocked.Increment(ref _readCount);
+        return reading;
+    }
+
+    private (string[] Parts, string? Accented) Read(string word)
+    {
+        var lower = word.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        string[] parts;
+        string? accented = null;
+        if (_before.TryGetValue(lower, out var replaced)) parts = replaced;
+        else
+        {
+            var normalized = TextNormalizer.Normalize(word);
+            if (_markedAbbreviations.TryGetValue(lower, out var expanded) || _abbreviations.TryGetValue(normalized, out expanded)) parts = expanded;
+            else
+            {
+                parts = [normalized];
+                if (lower != normalized) accented = TextNormalizer.ToneLast(lower);
+            }
+        }
+        return (parts, accented);
+    }
+
+    private const int MaxRead = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[], string?)> _read = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[], string?)>.AlternateLookup<ReadOnlySpan<char>> _readLookup;
+    private int _readCount;
 
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;

@@ -146,21 +146,26 @@ public sealed partial class Understander
         foreach (var length in (ReadOnlySpan<int>)[k, k - 1, k + 1])
         {
             if (length < 1 || at + length > text.Count) continue;
-            var window = text.Window(at, length);
-            if (window[0] != phrase.Joined[0] || Math.Abs(window.Length - phrase.Joined.Length) > phrase.Slips) continue;
-            if (window.Any(char.IsAsciiDigit)) continue;
+            // The window's first letter and length, its digits and known words are read from its words: most phrases
+            // fail here, and the words are joined only for the few left.
+            var size = text.WindowLength(at, length);
+            var first = text.Tokens[at].Text is { Length: > 0 } word ? word[0] : size > 0 ? ' ' : text.Window(at, length)[0];
+            if (first != phrase.Joined[0] || Math.Abs(size - phrase.Joined.Length) > phrase.Slips) continue;
+            if (text.AnyDigit(at, length)) continue;
             // Known words typed correctly mean something else ("cần phản ánh" is not "cách phản ánh").
-            if (Enumerable.Range(at, length).All(j => _known.Contains(text.Tokens[j].Text))) continue;
-            if (Fuzzy.Distance(window, phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
+            if (AllKnown(text, at, length)) continue;
+            if (Fuzzy.Distance(text.Window(at, length), phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
         }
         return 0;
     }
+
+    private bool AllKnown(TokenizedText text, int at, int length) => text.NextUnknown(at, _known) >= at + length;
 
     /// <summary>The longest phrase matching at <paramref name="at"/>: (words covered, weight, the phrase).</summary>
     private (int Length, double Weight, Phrase? Phrase) Best(TokenizedText text, int at, Phrase[] phrases)
     {
         (int Length, double Weight, Phrase? Phrase) best = (0, 0.0, null);
-        foreach (var phrase in Candidates(text.Tokens[at].Text, phrases))
+        foreach (var phrase in Candidates(text, at, phrases))
         {
             var length = Match(text, at, phrase);
             if (length > best.Length || (length == best.Length && length > 0 && phrase.Weight > best.Weight)) best = (length, phrase.Weight, phrase);
@@ -171,17 +176,33 @@ public sealed partial class Understander
     /// <summary>
     /// The phrases that can match at a word: exactly or with a slip, a phrase matches only where it begins with the
     /// word's first letter (<see cref="Match"/> compares the window's first letter before anything else), so only those
-    /// are tried, in the table's order (ties go to the first, as before). Grouped once per phrase list.
+    /// are tried, in the table's order (ties go to the first, as before). Grouped once per phrase list. A slip is
+    /// forgiven only in a window holding a word the table does not know: when there is none within the longest window a
+    /// slip could cover, only the phrases whose first word is this very word can match, and only those are tried.
     /// </summary>
-    private Phrase[] Candidates(string word, Phrase[] phrases)
+    private Phrase[] Candidates(TokenizedText text, int at, Phrase[] phrases)
     {
+        var word = text.Tokens[at].Text;
         if (word.Length == 0) return phrases;
-        var byLetter = _byFirstLetter.GetValue(phrases, static list => list
-            .Where(p => p.Joined.Length > 0).GroupBy(p => p.Joined[0]).ToDictionary(g => g.Key, g => g.ToArray()));
-        return byLetter.TryGetValue(word[0], out var candidates) ? candidates : [];
+        var index = _indexes.GetValue(phrases, static list => new PhraseIndex(list));
+        if (text.NextUnknown(at, _known) >= at + index.LongestSlipWindow)
+            return index.ByFirstWord.TryGetValue(word, out var exact) ? exact : [];
+        return index.ByFirstLetter.TryGetValue(word[0], out var candidates) ? candidates : [];
     }
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Phrase[], Dictionary<char, Phrase[]>> _byFirstLetter = new();
+    private sealed class PhraseIndex(Phrase[] list)
+    {
+        public Dictionary<char, Phrase[]> ByFirstLetter { get; } =
+            list.Where(p => p.Joined.Length > 0).GroupBy(p => p.Joined[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
+        public Dictionary<string, Phrase[]> ByFirstWord { get; } =
+            list.GroupBy(p => p.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        /// <summary>The most words a window matched with a slip can have (a phrase's words and one more for an extra space).</summary>
+        public int LongestSlipWindow { get; } = list.Where(p => p.Slips > 0).Select(p => p.Words.Length + 1).DefaultIfEmpty(0).Max();
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Phrase[], PhraseIndex> _indexes = new();
 
     /// <summary>Sum of the weights of non-overlapping phrases found anywhere, and which words they cover.</summary>
     private (double Score, bool[] Used) Score(TokenizedText text, Phrase[] phrases)
@@ -232,7 +253,7 @@ public sealed partial class Understander
         var normalized = TextNormalizer.Normalize(raw);
         if (normalized.Length == 0) return false;
         var text = Tokenize(raw);
-        var expanded = string.Join(' ', text.Tokens.Select(t => t.Text));
+        var expanded = text.Window(0, text.Count);
         foreach (var phrase in phrases)
         {
             if (Fuzzy.SameWords(normalized, phrase.Joined) || Fuzzy.SameWords(expanded, phrase.Joined)) return true;
