@@ -164,7 +164,11 @@ internal sealed class Tokenizer
             var (parts, accented) = Read(raw.AsSpan(start, i - start));
             var capitalised = char.IsUpper(raw[start]);
             for (var p = 0; p < parts.Length; p++)
+            {
+                // A "word" of combining marks alone (a stray accent after a space) normalises to nothing: no token.
+                if (parts[p].Length == 0) continue;
                 tokens.Add(new Token(parts[p], start, i, sawBreak && p == 0, capitalised && p == 0, accented));
+            }
             sawBreak = false;
         }
         return new TokenizedText(raw, tokens);

@@ -231,3 +231,17 @@ public class UnderstandingConversationTests
         script.Ticket().Description.ShouldBe("Nap cong truoc so 12 duong ly thai to bi vo, tre con di hoc rat nguy hiem");
     }
 }
+
+/// <summary>Stray marks a phone keyboard leaves behind must not break a citizen's turn.</summary>
+public class StrayMarkConversationTests
+{
+    [Theory]
+    [InlineData("xin \u0301")]
+    [InlineData("\u0301")]
+    [InlineData("đèn hỏng \u0301\u0323 rồi")]
+    public void A_word_of_combining_marks_alone_is_read_as_no_word(string typed)
+    {
+        var script = Script.Start().Says(typed);
+        script.All.ShouldNotBeEmpty();
+    }
+}
