@@ -12,7 +12,6 @@ public partial class FolderLoopTests
     private static readonly Dictionary<(string, string), string> Allowed = new()
     {
         [("Console", "Privacy")] = "privacy's registers write the console's audit trail; the console shows the registers",
-        [("Conversations", "Privacy")] = "the chat's privacy turns (withdraw, export) are conversation replies; the handler runs erasure",
         [("Evidence", "Privacy")] = "erasure erases evidence; evidence hides a denouncer's photos by the privacy rule",
         [("Oas", "Zalo")] = "an OA's tokens are refreshed by the Zalo client; the Zalo command line lists the OAs",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
