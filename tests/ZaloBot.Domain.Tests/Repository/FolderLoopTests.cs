@@ -13,7 +13,6 @@ public partial class FolderLoopTests
     {
         [("Console", "Privacy")] = "privacy's registers write the console's audit trail; the console shows the registers",
         [("Evidence", "Privacy")] = "erasure erases evidence; evidence hides a denouncer's photos by the privacy rule",
-        [("Oas", "Zalo")] = "an OA's tokens are refreshed by the Zalo client; the Zalo command line lists the OAs",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
         [("Privacy", "Tickets")] = "erasure and the denouncer rule work on tickets through the ledger; ticket reads apply the denouncer rule",
     };
