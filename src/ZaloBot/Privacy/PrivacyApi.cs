@@ -41,7 +41,7 @@ public static class PrivacyApi
         var staff = StaffIdentity.From(user);
         if (!DenouncerProtection.MayReveal(staff, ticket.AssignedAgencyCode))
             return TypedResults.Problem("Only the assigned agency's handlers, supervisors and admins may see a denouncer's identity.", statusCode: StatusCodes.Status403Forbidden);
-        await DenouncerProtection.RecordRevealAsync(connection, staff.Id, ticket.Code, context.Connection.RemoteIpAddress?.ToString(), "api", time.GetUtcNow(), cancellationToken);
+        await DenouncerReveals.RecordAsync(connection, staff.Id, ticket.Code, context.Connection.RemoteIpAddress?.ToString(), "api", time.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new DenouncerIdentity(ticket.Code, ticket.ContactName, ticket.ContactPhone, ticket.CitizenZaloId, ticket.Latitude, ticket.Longitude));
     }
 

@@ -12,9 +12,7 @@ public partial class FolderLoopTests
     private static readonly Dictionary<(string, string), string> Allowed = new()
     {
         [("Console", "Privacy")] = "privacy's registers write the console's audit trail; the console shows the registers",
-        [("Evidence", "Privacy")] = "erasure erases evidence; evidence hides a denouncer's photos by the privacy rule",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
-        [("Privacy", "Tickets")] = "erasure and the denouncer rule work on tickets through the ledger; ticket reads apply the denouncer rule",
     };
 
     [Fact]
