@@ -5,7 +5,7 @@ namespace ZaloBot.Tickets;
 /// <summary>
 /// Luật Tố cáo 2018 protects the denouncer: on a tố cáo ticket the citizen's name, phone, Zalo id, shared location and
 /// photos are withheld from every view. Only the handlers of the assigned agency, supervisors and admins may reveal
-/// them, one ticket at a time, and each reveal is written to the console audit (<c>Privacy/DenouncerReveals</c>). A rule of
+/// them, one ticket at a time, and each reveal is written to the console audit (<c>Privacy/IPrivacyAudit</c>). A rule of
 /// how tickets are shown, so it lives with the ticket views every read applies it to.
 /// </summary>
 public static class DenouncerProtection

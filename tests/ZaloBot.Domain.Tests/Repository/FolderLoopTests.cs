@@ -11,7 +11,6 @@ public partial class FolderLoopTests
 {
     private static readonly Dictionary<(string, string), string> Allowed = new()
     {
-        [("Console", "Privacy")] = "privacy's registers write the console's audit trail; the console shows the registers",
         [("Outbox", "Staff")] = "staff pushes are outbox rows; the outbox's API uses the staff policies",
     };
 
