@@ -26,6 +26,7 @@ using ZaloBot.Tickets;
 using ZaloBot.Tracks;
 using ZaloBot.Storage;
 using ZaloBot.Understanding;
+using ZaloBot.UndeliveredMessages;
 using ZaloBot.Webhooks;
 using ZaloBot.Zalo;
 
@@ -102,7 +103,7 @@ try
     guarded.MapOrganisationApi();
     guarded.MapReportsApi();
     guarded.MapServiceCentresApi();
-    guarded.MapOutboxApi();
+    guarded.MapUndeliveredMessagesApi();
     guarded.MapOasApi();
     guarded.MapPrivacyApi();
     guarded.MapUnderstandingApi();

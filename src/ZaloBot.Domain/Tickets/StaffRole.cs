@@ -23,19 +23,7 @@ public static class StaffRoleNames
         _ => "admin",
     };
 
-    public static bool TryParse(string? name, out StaffRole role)
-    {
-        foreach (var candidate in Enum.GetValues<StaffRole>())
-        {
-            if (candidate.ToName() == name)
-            {
-                role = candidate;
-                return true;
-            }
-        }
-        role = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out StaffRole role) => StoredNames.TryParse(name, ToName, out role);
 
     /// <summary>Roles that work on every ticket; the others see only tickets assigned to their own agency.</summary>
     public static bool SeesAllTickets(this StaffRole role) =>

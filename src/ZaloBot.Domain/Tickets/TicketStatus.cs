@@ -40,19 +40,7 @@ public static class TicketStatusNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status without a name."),
     };
 
-    public static bool TryParse(string? name, out TicketStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<TicketStatus>())
-        {
-            if (candidate.ToName() == name)
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out TicketStatus status) => StoredNames.TryParse(name, ToName, out status);
 
     /// <summary>The status of a name given at the edge (a query string, a form), or null for none or an unknown one.</summary>
     public static TicketStatus? Find(string? name) => TryParse(name, out var status) ? status : null;

@@ -1,3 +1,5 @@
+using ZaloBot.Privacy;
+
 namespace ZaloBot.StaffConsole;
 
 /// <summary>What the console_audit table records.</summary>
@@ -21,9 +23,21 @@ public static class ConsoleAuditKinds
 
 public sealed record ConsoleAuditRow(long Id, DateTime At, long? StaffId, string? StaffName, string? Login, string Kind, string? Method, string? TicketCode, string? RemoteIp, string? Detail);
 
-/// <summary>An append-only record of sign-ins, failures, sign-outs, phone reveals and account changes made in the console.</summary>
-public sealed class ConsoleAudit(NpgsqlDataSource dataSource, TimeProvider time)
+/// <summary>
+/// An append-only record of sign-ins, failures, sign-outs, phone reveals and account changes made in the console, and of
+/// privacy's guarded acts (<see cref="IPrivacyAudit"/>), wherever staff take them.
+/// </summary>
+public sealed class ConsoleAudit(NpgsqlDataSource dataSource, TimeProvider time) : IPrivacyAudit
 {
+    public Task IdentityRevealedAsync(NpgsqlConnection connection, long staffId, string ticketCode, string? remoteIp, string how, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(connection, null, staffId, ConsoleAuditKinds.IdentityRevealed, null, how, ticketCode, remoteIp, "tố cáo: danh tính người tố cáo", now, cancellationToken);
+
+    public Task BreachRecordedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long staffId, long breachId, int affectedTickets, string? remoteIp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(connection, transaction, staffId, ConsoleAuditKinds.BreachRecorded, null, null, null, remoteIp, $"breach #{breachId}: {affectedTickets} ticket(s) affected", now, cancellationToken);
+
+    public Task BreachNotifiedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long staffId, long breachId, string? remoteIp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(connection, transaction, staffId, ConsoleAuditKinds.BreachNotified, null, null, null, remoteIp, $"breach #{breachId} notified", now, cancellationToken);
+
     public async Task WriteAsync(long? staffId, string kind, string? login = null, string? method = null, string? ticketCode = null, string? remoteIp = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

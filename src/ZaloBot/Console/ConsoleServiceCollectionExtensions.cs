@@ -18,6 +18,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleAccounts>();
         services.AddSingleton<IStaffConsoleCommand, ConsolePasswordLinkCommand>();
         services.AddSingleton<ConsoleAudit>();
+        services.AddSingleton<Privacy.IPrivacyAudit>(sp => sp.GetRequiredService<ConsoleAudit>());
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<ConsoleLookups>();
         services.AddSingleton<CannedReplies>();

@@ -23,6 +23,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ZaloBot.Calendar.HolidayCalendar>();
         services.AddSingleton<ConversationContextLoader>();
         services.AddSingleton<ConversationTurns>();
+        services.AddSingleton<ChatPrivacy>();
         services.AddSingleton<StaffChatHandler>();
         services.AddSingleton<FieldPhotoDesk>();
         services.AddSingleton<IInboxEventHandler, ConversationEventHandler>();

@@ -11,7 +11,7 @@ namespace ZaloBot.Conversations;
 /// ticket changes, the new state — in the caller's transaction. Used for webhook events and for idle ticks alike.
 /// </summary>
 public sealed class ConversationTurns(ConversationContextLoader contexts, IOptions<ConversationLimits> limits, TimeProvider time, UnrecognisedMessages unrecognised,
-    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ZaloBot.Privacy.ChatPrivacy privacy,
+    Tracks.CitizenFeedback feedback, ZaloBot.SimilarReports.ChatSimilarOffers similarOffers, ChatPrivacy privacy,
     ZaloBot.ServiceCentres.CentreLinkSigner centreLinks)
 {
     /// <param name="causeKey">Identifies what caused this turn (e.g. <c>inbox:42</c>); replies are keyed by it, so a replayed cause adds nothing.</param>

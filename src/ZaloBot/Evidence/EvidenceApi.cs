@@ -48,8 +48,8 @@ public static class EvidenceApi
         var ticket = await EvidenceFiles.VisibleTicketAsync(connection, staff, code, cancellationToken);
         if (ticket is null) return NotFound(code);
         // The denouncer's photos are part of their identity: only those who may reveal it get them (the same 404 otherwise).
-        var withholdCitizens = !Privacy.DenouncerProtection.MayReveal(staff, ticket.AssignedAgencyCode)
-            && (await Privacy.DenouncerProtection.ProtectedAsync(connection, [ticket.Id], cancellationToken)).Count > 0;
+        var withholdCitizens = !DenouncerProtection.MayReveal(staff, ticket.AssignedAgencyCode)
+            && (await DenouncerProtection.ProtectedAsync(connection, [ticket.Id], cancellationToken)).Count > 0;
         if (await EvidenceFiles.StoredAsync(connection, ticket.Id, id, withholdCitizens, cancellationToken) is not { } file)
             return TypedResults.Problem(title: "File not found", detail: $"No stored file {id} on ticket {ticket.Code}.", statusCode: StatusCodes.Status404NotFound);
         var key = thumbnail ? file.ThumbnailKey : file.Key;

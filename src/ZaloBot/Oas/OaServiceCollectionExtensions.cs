@@ -1,3 +1,4 @@
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Oas;
@@ -12,6 +13,9 @@ public static class OaServiceCollectionExtensions
         services.AddSingleton<OaConnections>();
         services.AddSingleton<IStartupSeed, ConfiguredOaSeed>();
         services.AddSingleton<IStartupSeed, SimulatedOasSeed>();
+        // The link's health and the zalo command line speak of the OAs, so they are registered here, above the client.
+        services.AddHealthChecks().AddCheck<ZaloLinkHealthCheck>("zalo", tags: ["live"]);
+        services.AddSingleton<IAdminCommand, ZaloCliCommand>();
         return services;
     }
 }

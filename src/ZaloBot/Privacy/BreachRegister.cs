@@ -26,7 +26,7 @@ public sealed record BreachInput(string? Summary, DateTimeOffset? DiscoveredAt, 
 /// range it touched; a query over tickets in that range lists the affected subjects; the 72-hour clock (a setting) to
 /// notify the data-protection authority runs from discovery until the notification is recorded. Admins only; audited.
 /// </summary>
-public sealed class BreachRegister(NpgsqlDataSource dataSource, IOptions<PrivacyOptions> options, TimeProvider time)
+public sealed class BreachRegister(NpgsqlDataSource dataSource, IOptions<PrivacyOptions> options, TimeProvider time, IPrivacyAudit audit)
 {
     public static readonly IReadOnlyList<(string Code, string Title)> Kinds =
     [
@@ -83,8 +83,7 @@ public sealed class BreachRegister(NpgsqlDataSource dataSource, IOptions<Privacy
                 now, staffId, discovered = input.DiscoveredAt, summary = input.Summary!.Trim(), kinds = input.DataKinds.ToArray(),
                 from = input.From, to = input.To, count = affected.Count,
             }, transaction, cancellationToken: cancellationToken));
-        await StaffConsole.ConsoleAudit.WriteAsync(connection, transaction, staffId, StaffConsole.ConsoleAuditKinds.BreachRecorded, null, null, null, remoteIp,
-            $"breach #{id}: {affected.Count} ticket(s) affected", now, cancellationToken);
+        await audit.BreachRecordedAsync(connection, transaction, staffId, id, affected.Count, remoteIp, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -100,7 +99,7 @@ public sealed class BreachRegister(NpgsqlDataSource dataSource, IOptions<Privacy
             "update privacy_breaches set notified_at = @now, notified_by = @staffId, notification = @notification where id = @id and notified_at is null",
             new { id, now, staffId, notification = notification.Trim() }, transaction, cancellationToken: cancellationToken));
         if (changed == 1)
-            await StaffConsole.ConsoleAudit.WriteAsync(connection, transaction, staffId, StaffConsole.ConsoleAuditKinds.BreachNotified, null, null, null, remoteIp, $"breach #{id} notified", now, cancellationToken);
+            await audit.BreachNotifiedAsync(connection, transaction, staffId, id, remoteIp, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed == 1;
     }

@@ -34,14 +34,14 @@ public static class PrivacyApi
     }
 
     private static async Task<Results<Ok<DenouncerIdentity>, NotFound<ProblemDetails>, ProblemHttpResult>> RevealAsync(string code, ClaimsPrincipal user, HttpContext context,
-        NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, IPrivacyAudit audit, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (await VisibleAsync(connection, code, user, cancellationToken) is not { } ticket) return NotFound(code);
         var staff = StaffIdentity.From(user);
         if (!DenouncerProtection.MayReveal(staff, ticket.AssignedAgencyCode))
             return TypedResults.Problem("Only the assigned agency's handlers, supervisors and admins may see a denouncer's identity.", statusCode: StatusCodes.Status403Forbidden);
-        await DenouncerProtection.RecordRevealAsync(connection, staff.Id, ticket.Code, context.Connection.RemoteIpAddress?.ToString(), "api", time.GetUtcNow(), cancellationToken);
+        await audit.IdentityRevealedAsync(connection, staff.Id, ticket.Code, context.Connection.RemoteIpAddress?.ToString(), "api", time.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new DenouncerIdentity(ticket.Code, ticket.ContactName, ticket.ContactPhone, ticket.CitizenZaloId, ticket.Latitude, ticket.Longitude));
     }
 

@@ -12,7 +12,6 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<ConsentRecords>();
         services.AddSingleton<PrivacyRequests>();
         services.AddSingleton<DataExport>();
-        services.AddSingleton<ChatPrivacy>();
         services.AddSingleton<ProcessingRecord>();
         services.AddSingleton<BreachRegister>();
         return services;

@@ -59,7 +59,7 @@ public static class ReportExports
                 _ => ReportCsv.Quote(v.ToString() ?? ""),
             })).Append('\n');
         // Counts only: the file says so, for whoever receives it (docs/privacy.md).
-        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
+        csv.Append(ZaloBot.ReportEndpoints.ReportPrivacy.CsvNoPersonalData);
         // A byte-order mark, so Excel opens the Vietnamese text as UTF-8.
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
@@ -77,7 +77,7 @@ public static class ReportExports
             await sheet.AddRowAsync([new DataCell("Theo"), new DataCell("Nhóm"), new DataCell("Số phiếu")], cancellationToken);
             foreach (var c in counts.Counts)
                 await sheet.AddRowAsync([new DataCell(c.Dimension), new DataCell(countLabel(c)), new DataCell(c.Count)], cancellationToken);
-            await sheet.AddRowAsync([new DataCell(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData.Trim())], cancellationToken);
+            await sheet.AddRowAsync([new DataCell(ZaloBot.ReportEndpoints.ReportPrivacy.CsvNoPersonalData.Trim())], cancellationToken);
             await sheet.FinishAsync(cancellationToken);
         }
         return stream.ToArray();

@@ -18,7 +18,7 @@ public static class ReportCsv
         foreach (var row in counts) csv.Append(row.Dimension).Append(',').Append(Quote(row.Key)).Append(',').Append(row.Count).Append('\n');
         foreach (var figure in summary) csv.Append("summary,").Append(figure.ToString(CultureInfo.InvariantCulture)).Append('\n');
         // Counts only: the file says so, for whoever receives it (docs/privacy.md).
-        csv.Append(ZaloBot.Privacy.ReportPrivacy.CsvNoPersonalData);
+        csv.Append(ReportEndpoints.ReportPrivacy.CsvNoPersonalData);
         return csv.ToString();
     }
 

@@ -55,7 +55,7 @@ public static class TicketsApi
         var page = await TicketQueries.QueueAsync(connection, filter, scope, now, cancellationToken);
         var clock = await policy.NearestClocksAsync(now, cancellationToken);
         page = page with { Items = page.Items.Select(t => t with { Clock = TicketClockView.From(clock(t)) }).ToList() };
-        return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, page, cancellationToken));
+        return TypedResults.Ok(await DenouncerProtection.WithholdAsync(connection, page, cancellationToken));
     }
 
     internal static async Task<Results<Ok<TicketWithThread>, NotFound<ProblemDetails>>> GetAsync(
@@ -69,7 +69,7 @@ public static class TicketsApi
         var view = new TicketWithThread(ticket, await TicketQueries.ThreadAsync(connection, ticket.Id, cancellationToken),
             await evidence.ForTicketAsync(connection, ticket, cancellationToken));
         // A tố cáo's denouncer is revealed only through the audited identity endpoint (docs/privacy.md).
-        return TypedResults.Ok(await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, view, cancellationToken));
+        return TypedResults.Ok(await DenouncerProtection.WithholdAsync(connection, view, cancellationToken));
     }
 
     private static async Task<IResult> ActAsync(string code, TicketAction action, TicketActionRequest? request, ClaimsPrincipal user, TicketService tickets, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using ZaloBot.Operations;
 using ZaloBot.Simulator;
 
 namespace ZaloBot.Zalo;
@@ -26,7 +25,6 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NoticeTemplates>, NoticeTemplatesValidator>();
         services.AddSingleton<ZaloRateLimiters>();
         services.AddSingleton<ZaloLink>();
-        services.AddHealthChecks().AddCheck<ZaloLinkHealthCheck>("zalo", tags: ["live"]);
 
         // No retry, no circuit breaker here: sends are retried from the outbox, which records every attempt, and the
         // dispatcher's ZaloLink probes a failing Zalo itself; the rate is paced per OA by ZaloRateLimiters.
@@ -40,7 +38,6 @@ public static class ZaloServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(15);
         });
         services.AddSingleton<ZaloTokenProvider>();
-        services.AddSingleton<IAdminCommand, ZaloCliCommand>();
 
         services.AddZaloSimulator();
         services.AddOptions<SimulatorOptions>().PostConfigure<IOptions<ZaloOptions>>((sim, zalo) =>

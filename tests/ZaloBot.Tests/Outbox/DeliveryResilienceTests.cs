@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using ZaloBot.Oas;
 using ZaloBot.Simulator;
 using ZaloBot.Tests.Infrastructure;
 using ZaloBot.Zalo;

@@ -37,7 +37,7 @@ public sealed class MapModel(NpgsqlDataSource dataSource, ConsoleLookups lookups
         var page = await TicketQueries.QueueAsync(connection, new TicketFilter(Status, Category, Agency, null, Due == "overdue", Due == "soon", Q,
             Limit: ConsoleMap.MaxPoints, OpenOnly: true, Placed: true), Staff.QueueScope, now, cancellationToken);
         // A denouncer's location is theirs to protect: tố cáo tickets are not placed on the map.
-        var visible = await ZaloBot.Privacy.DenouncerProtection.WithholdAsync(connection, page, cancellationToken);
+        var visible = await DenouncerProtection.WithholdAsync(connection, page, cancellationToken);
         var clock = await policy.NearestClocksAsync(now, cancellationToken);
         Points = visible.Items.Select(t => ConsoleMap.Point(t, clock(t), Lookups)).OfType<MapPoint>().ToList();
         More = page.NextAfter is not null;

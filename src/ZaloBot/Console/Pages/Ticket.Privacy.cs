@@ -39,7 +39,7 @@ public sealed partial class TicketModel
         if (!DenouncerWithheld || _withheldFrom is null) return Page();
         if (!MayRevealDenouncer) return Refuse("Chỉ cán bộ cơ quan được giao giải quyết và lãnh đạo được xem danh tính người tố cáo.", StatusCodes.Status403Forbidden);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await DenouncerProtection.RecordRevealAsync(connection, Staff.Id, Ticket.Code, HttpContext.Connection.RemoteIpAddress?.ToString(), "console", time.GetUtcNow(), cancellationToken);
+        await audit.IdentityRevealedAsync(connection, Staff.Id, Ticket.Code, HttpContext.Connection.RemoteIpAddress?.ToString(), "console", time.GetUtcNow(), cancellationToken);
         Ticket = _withheldFrom;
         Phone = Ticket.ContactPhone is null ? null : Domain.Contacts.VietnamesePhone.Display(Ticket.ContactPhone);
         PhoneRevealed = true;

@@ -1,13 +1,17 @@
 using ZaloBot.Staff;
 
-namespace ZaloBot.Outbox;
+namespace ZaloBot.UndeliveredMessages;
 
 public sealed record UndeliveredMessage(long Id, string RecipientId, string Message, string? LastError, int Attempts, DateTime CreatedAt, string? TicketCode);
 
-/// <summary>Messages Zalo would not deliver (outside the messaging window, blocked, bad request): staff must see who was not reached.</summary>
-public static class OutboxApi
+/// <summary>
+/// Messages Zalo would not deliver (outside the messaging window, blocked, bad request): staff must see who was not
+/// reached. A staff endpoint over the outbox's dead letters in a folder of its own, so the outbox below the tickets
+/// does not depend on the staff policies above it.
+/// </summary>
+public static class UndeliveredMessagesApi
 {
-    public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapUndeliveredMessagesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/outbox/undelivered", async (long? after, NpgsqlDataSource db, CancellationToken ct) =>
             {

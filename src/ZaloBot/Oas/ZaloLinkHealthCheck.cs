@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ZaloBot.Oas;
+using ZaloBot.Zalo;
 
-namespace ZaloBot.Zalo;
+namespace ZaloBot.Oas;
 
 /// <summary>
 /// The Zalo link on /healthz, with a line per connected OA. Reported as Degraded, not Unhealthy: the process is alive and

@@ -1,12 +1,12 @@
 using ZaloBot.Staff;
-using ZaloBot.Tickets;
 
-namespace ZaloBot.Privacy;
+namespace ZaloBot.Tickets;
 
 /// <summary>
 /// Luật Tố cáo 2018 protects the denouncer: on a tố cáo ticket the citizen's name, phone, Zalo id, shared location and
 /// photos are withheld from every view. Only the handlers of the assigned agency, supervisors and admins may reveal
-/// them, one ticket at a time, and each reveal is written to the console audit.
+/// them, one ticket at a time, and each reveal is written to the console audit (<c>Privacy/IPrivacyAudit</c>). A rule of
+/// how tickets are shown, so it lives with the ticket views every read applies it to.
 /// </summary>
 public static class DenouncerProtection
 {
@@ -44,7 +44,4 @@ public static class DenouncerProtection
             ticket.Thread.Select(e => e.ActorKind == "citizen" ? e with { ActorId = null, Payload = "{}" } : e).ToList(),
             ticket.Evidence?.Where(e => e.Origin != "citizen").ToList());
     }
-
-    public static Task RecordRevealAsync(NpgsqlConnection connection, long staffId, string ticketCode, string? remoteIp, string how, DateTimeOffset now, CancellationToken cancellationToken) =>
-        StaffConsole.ConsoleAudit.WriteAsync(connection, null, staffId, StaffConsole.ConsoleAuditKinds.IdentityRevealed, null, how, ticketCode, remoteIp, "tố cáo: danh tính người tố cáo", now, cancellationToken);
 }

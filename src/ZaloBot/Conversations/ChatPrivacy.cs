@@ -1,12 +1,13 @@
-using ZaloBot.Conversations;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Privacy;
+using ZaloBot.Privacy;
 
-namespace ZaloBot.Privacy;
+namespace ZaloBot.Conversations;
 
 /// <summary>
 /// The conversation's privacy effects, applied in the turn's transaction: records appended, requests queued with their
-/// clocks, and the answers that need the database (the data summary, the deadline) added to the turn's replies.
+/// clocks, and the answers that need the database (the data summary, the deadline) added to the turn's replies. A part
+/// of the chat's turn, so it lives with the conversations and uses the privacy feature's records, one way.
 /// </summary>
 public sealed class ChatPrivacy(ConsentRecords consents, PrivacyRequests requests, DataExport export)
 {

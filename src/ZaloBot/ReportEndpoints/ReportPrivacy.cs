@@ -1,4 +1,4 @@
-namespace ZaloBot.Privacy;
+namespace ZaloBot.ReportEndpoints;
 
 /// <summary>What CSV reports say about personal data: none of them carries any (counts by category, agency, month…).</summary>
 public static class ReportPrivacy

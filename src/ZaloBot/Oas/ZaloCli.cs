@@ -1,7 +1,7 @@
-using ZaloBot.Oas;
 using ZaloBot.Operations;
+using ZaloBot.Zalo;
 
-namespace ZaloBot.Zalo;
+namespace ZaloBot.Oas;
 
 /// <summary>
 /// <c>dotnet run --project src/ZaloBot -- zalo …</c>:
