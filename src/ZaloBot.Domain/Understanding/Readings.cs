@@ -129,4 +129,24 @@ public sealed partial class Understander
         var n = TextNormalizer.Normalize(raw);
         return ContactThenNumber.IsMatch(n) && (Selling.IsMatch(n) || Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score >= 1);
     }
+
+    private static readonly Regex Disagrees = new(
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Decision = new(
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex AboutMe = new(@"\b(toi|em|minh|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A khiếu nại described without the word: the citizen contests a decision, a fine, a refusal or compensation that
+    /// concerns them ("hồ sơ của tôi bị từ chối, tôi không đồng ý", "đền bù cho nhà tôi không thỏa đáng").
+    /// </summary>
+    public bool ContestsDecision(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return Disagrees.IsMatch(n) && Decision.IsMatch(n) && AboutMe.IsMatch(n);
+    }
 }

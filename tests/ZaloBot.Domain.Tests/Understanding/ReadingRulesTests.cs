@@ -48,3 +48,19 @@ public class ReadingRulesTests
     public void A_citizen_giving_a_number_with_a_problem_is_not_spam() =>
         U.IsSpam("đèn đường ngõ 5 hỏng cả tuần nay, liên hệ tôi 0912345678").ShouldBeFalse();
 }
+
+public class ContestedDecisionTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("tôi không đồng ý với quyết định thu hồi đất nhà tôi")]
+    [InlineData("phuong phat toi 2 trieu la sai quy dinh, de nghi xem xet lai")]
+    [InlineData("tiền đền bù cho gia đình tôi không thỏa đáng")]
+    public void Contesting_a_decision_about_oneself_is_a_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("đèn đường ngõ 5 hỏng cả tuần không ai sửa")]
+    [InlineData("quyết định mở rộng đường bao giờ có hả ad")]
+    public void A_plain_complaint_or_question_is_not(string message) => U.ContestsDecision(message).ShouldBeFalse();
+}
