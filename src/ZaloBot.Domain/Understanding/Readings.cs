@@ -149,4 +149,22 @@ public sealed partial class Understander
         var n = TextNormalizer.Normalize(raw);
         return Disagrees.IsMatch(n) && Decision.IsMatch(n) && AboutMe.IsMatch(n);
     }
+
+    private static readonly HashSet<string> WaitingWords = ["van", "chua", "thay", "ai", "khong", "ko", "k", "tra", "loi", "xu", "ly", "giai", "quyet", "phan", "hoi", "gi", "het", "ca"];
+
+    private static readonly Regex SentThenWaiting = new(
+        @"\b(gui|nop)\b.{0,40}\b(don|phan anh|kien nghi|y kien|thu|roi)\b.{0,60}\b(chua|ko|khong|k)\s+(thay\s+)?(ai\s+)?(tra loi|phan hoi|hoi am|xu ly|giai quyet|lien lac|bao lai)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Status chasing phrased as a complaint: something sent ("gửi đơn", "gửi phản ánh rồi") and no answer yet ("sao
+    /// vẫn chưa thấy trả lời") with nothing wrong named is asking about what was sent, not a new complaint.
+    /// </summary>
+    private void ChaseWhatWasSent(string raw, Dictionary<string, double> scores, List<(string Intent, string Words, double Weight)> found)
+    {
+        // "vẫn chưa" is a problem phrase, but here it only says the answer has not come.
+        var problemNamed = found.Any(f => f.Intent == "problem" && !f.Words.Split(' ').All(WaitingWords.Contains));
+        if (problemNamed || !SentThenWaiting.IsMatch(TextNormalizer.Normalize(raw))) return;
+        scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
+    }
 }

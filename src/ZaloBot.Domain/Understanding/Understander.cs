@@ -341,6 +341,7 @@ public sealed partial class Understander
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
         var (scores, intentOf, found) = Segment(text);
         DenyHelp(text, intentOf, scores);
+        ChaseWhatWasSent(raw, scores, found);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.

@@ -64,3 +64,16 @@ public class ContestedDecisionTests
     [InlineData("quyết định mở rộng đường bao giờ có hả ad")]
     public void A_plain_complaint_or_question_is_not(string message) => U.ContestsDecision(message).ShouldBeFalse();
 }
+
+public class ChasingWhatWasSentTests
+{
+    [Theory]
+    [InlineData("tôi gửi phản ánh từ hôm thứ hai rồi mà sao vẫn chưa thấy ai trả lời")]
+    [InlineData("gui don len phuong 2 tuan nay ma ko thay phan hoi gi")]
+    public void Sent_and_no_answer_yet_is_status(string message) =>
+        Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Status);
+
+    [Fact]
+    public void Sent_with_a_problem_named_is_still_a_complaint() =>
+        Understander.Default.Understand("gửi đơn rồi mà chưa ai xử lý, đèn đường ngõ 5 vẫn hỏng").Intent.ShouldBe(MessageIntent.Complaint);
+}
