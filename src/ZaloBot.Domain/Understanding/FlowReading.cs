@@ -92,6 +92,7 @@ public sealed partial class Understander
         // ("thôi bỏ ảnh đi" removes the photos).
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
+        if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);

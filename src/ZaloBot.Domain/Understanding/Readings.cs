@@ -167,4 +167,21 @@ public sealed partial class Understander
         if (problemNamed || !SentThenWaiting.IsMatch(TextNormalizer.Normalize(raw))) return;
         scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
     }
+
+    /// <summary>
+    /// A cancel said at both ends, whatever the reason between ("dừng lại, tôi không muốn cung cấp thông tin, hủy phản
+    /// ánh này đi"): the closing words (two or more, so not a lone "bỏ") decide, the middle is only the why.
+    /// </summary>
+    private bool CancelAtBothEnds(TokenizedText text)
+    {
+        var cancel = Set(Answer.Cancel);
+        if (text.Count < 5 || Best(text, 0, cancel).Length == 0) return false;
+        var fillers = Fillers(text);
+        var flow = Set(FlowAnswers.Fillers);
+        var end = text.Count - 1;
+        while (end > 0 && (fillers[end] || Best(text, end, flow).Length == 1)) end--;
+        for (var start = end - 1; start > 0 && start >= end - 4; start--)
+            if (Best(text, start, cancel).Length >= end - start + 1) return true;
+        return false;
+    }
 }

@@ -77,3 +77,16 @@ public class ChasingWhatWasSentTests
     public void Sent_with_a_problem_named_is_still_a_complaint() =>
         Understander.Default.Understand("gửi đơn rồi mà chưa ai xử lý, đèn đường ngõ 5 vẫn hỏng").Intent.ShouldBe(MessageIntent.Complaint);
 }
+
+public class CancelAtBothEndsTests
+{
+    [Theory]
+    [InlineData("thôi, bận quá không có thời gian chụp ảnh, hủy phản ánh này đi")]
+    [InlineData("dung lai, nha toi tu sua duoc roi, khong gui nua nhe")]
+    public void A_cancel_said_at_both_ends_cancels(string message) =>
+        Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Cancel);
+
+    [Fact]
+    public void A_description_opened_by_a_cancel_word_stays_data() =>
+        Understander.Default.ReadInFlow("bỏ rác bừa bãi ra lề đường suốt mấy tháng nay").Intent.ShouldNotBe(FlowIntent.Cancel);
+}
