@@ -203,10 +203,14 @@ public static partial class ConversationEngine
         private string? TrackOfWords(string raw)
         {
             var track = Tracks.TicketTracks.Recognise(raw, context.Tracks);
-            if (track == Tracks.TicketTracks.Pakn) return null;
-            // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
-            var rule = context.Tracks.First(t => t.Code == track);
-            return Tracks.KeywordMatcher.Any(raw, [Tracks.TrackTexts.TrackName(track)]) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2 ? track : null;
+            if (track != Tracks.TicketTracks.Pakn)
+            {
+                // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
+                var rule = context.Tracks.First(t => t.Code == track);
+                if (Tracks.KeywordMatcher.Any(raw, [Tracks.TrackTexts.TrackName(track)]) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2) return track;
+            }
+            // Contesting a decision about oneself is a khiếu nại, said or not.
+            return context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai) ? Tracks.TicketTracks.KhieuNai : null;
         }
 
         // ---- questions ----

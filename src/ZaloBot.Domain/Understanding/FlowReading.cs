@@ -92,6 +92,7 @@ public sealed partial class Understander
         // ("thôi bỏ ảnh đi" removes the photos).
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
+        if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
@@ -136,11 +137,14 @@ public sealed partial class Understander
     /// <summary>Words of immediate danger to life or property, and which kinds (so which numbers to call).</summary>
     public DangerKind Danger(string raw)
     {
-        var text = Tokenize(raw);
+        var plain = WithoutFalseDanger(raw);
+        var text = Tokenize(plain);
         var kind = DangerKind.None;
         var total = 0.0;
+        var cablesOnly = CablesWithoutPower(raw, plain);
         foreach (var (set, k) in FlowAnswers.Dangers)
         {
+            if (cablesOnly && k == DangerKind.Power) continue;
             var score = Score(text, Weighted(set)).Score;
             total += score;
             if (score >= 1) kind |= k;
@@ -154,6 +158,7 @@ public sealed partial class Understander
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
     {
+        if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number or a link is what an advert is for.
         if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) return score >= 3;
@@ -180,6 +185,7 @@ public sealed partial class Understander
             return FixedAnswer.Fixed;
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
+        if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;

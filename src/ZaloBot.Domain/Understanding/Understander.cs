@@ -361,6 +361,8 @@ public sealed partial class Understander
         var text = Tokenize(raw);
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
         var (scores, intentOf, found) = Segment(text);
+        DenyHelp(text, intentOf, scores);
+        ChaseWhatWasSent(raw, scores, found);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
