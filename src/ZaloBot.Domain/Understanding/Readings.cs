@@ -27,9 +27,13 @@ public sealed partial class Understander
 
     private Phrase[]? _telecom;
     private Phrase[]? _denials;
+    private Phrase[]? _allDangers;
 
     private Phrase[] TelecomCables => _telecom ??= Compile(TelecomCablePhrases.ToDictionary(p => p, _ => 1.0), fuzzy: false);
     private Phrase[] Denials => _denials ??= Compile(DenialPhrases.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    // One array for the life of the table: the matcher indexes each phrase array once, by reference.
+    private Phrase[] AllDangers => _allDangers ??= FlowAnswers.Dangers.SelectMany(d => Weighted(d.Set)).ToArray();
 
     /// <summary>
     /// The message without what must not count as danger: telephone and network cables (so "dây điện thoại võng thấp"
@@ -39,7 +43,7 @@ public sealed partial class Understander
     {
         var text = Tokenize(raw);
         var masked = new bool[text.Count];
-        var dangers = FlowAnswers.Dangers.SelectMany(d => Weighted(d.Set)).ToArray();
+        var dangers = AllDangers;
         for (var i = 0; i < text.Count; i++)
         {
             var cable = Best(text, i, TelecomCables).Length;
