@@ -72,13 +72,7 @@ public sealed class RetentionJob(
                 for update skip locked)
             delete from inbox where id in (select id from doomed)
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-        Deleted.WithLabels("inbox").Inc(deleted);
-        return deleted;
+        return await DeleteBatchAsync(sql, "inbox", cutoff, batch, cancellationToken);
     }
 
     private async Task<(long Messages, long Attempts)> DeleteMessagesAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
@@ -116,12 +110,18 @@ public sealed class RetentionJob(
                 for update skip locked)
             delete from centre_nonces_used where nonce_id in (select nonce_id from doomed)
             """;
+        return await DeleteBatchAsync(sql, "centre_nonces_used", cutoff, batch, cancellationToken);
+    }
+
+    /// <summary>Runs one batch of a single-table delete ($1 cutoff, $2 batch size, $3 the lock key) and counts it.</summary>
+    private async Task<long> DeleteBatchAsync(string sql, string table, DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-        Deleted.WithLabels("centre_nonces_used").Inc(deleted);
+        Deleted.WithLabels(table).Inc(deleted);
         return deleted;
     }
 }
