@@ -9,17 +9,17 @@ namespace ZaloBot.StaffConsole;
 /// </summary>
 public static class ConsoleCli
 {
-    public static async Task<int> PasswordLinkAsync(IServiceProvider services, string? id, string? login, CancellationToken cancellationToken)
+    public static async Task<int> PasswordLinkAsync(IServiceProvider services, string? id, string? login, Operations.CommandOutput output, CancellationToken cancellationToken)
     {
         if (!long.TryParse(id, CultureInfo.InvariantCulture, out var staffId))
         {
-            await System.Console.Error.WriteLineAsync("usage: staff console --id STAFF_ID [--login NAME]");
+            await output.Error.WriteLineAsync("usage: staff console --id STAFF_ID [--login NAME]");
             return 2;
         }
         var (link, error) = await services.GetRequiredService<ConsoleAccounts>().IssuePasswordLinkAsync(staffId, login, null, cancellationToken);
         if (link is null)
         {
-            await System.Console.Error.WriteLineAsync(error switch
+            await output.Error.WriteLineAsync(error switch
             {
                 PasswordLinkRefusal.InvalidLogin => "--login: 3 to 50 characters: lower-case letters without diacritics, digits, '.', '-' or '_'.",
                 PasswordLinkRefusal.LoginTaken => "--login: another account already uses this sign-in name.",
@@ -28,9 +28,9 @@ public static class ConsoleCli
             return error == PasswordLinkRefusal.NoActiveAccount ? 1 : 2;
         }
         var baseUrl = BaseUrl(services) ?? "https://<your-host>";
-        await System.Console.Out.WriteLineAsync($"Console sign-in name for staff #{staffId}: {link.Login}");
-        await System.Console.Out.WriteLineAsync($"One-time link to set the password (until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC; shown only now):");
-        await System.Console.Out.WriteLineAsync($"{baseUrl}{ConsoleAccounts.PasswordPath(link.Token)}");
+        await output.Out.WriteLineAsync($"Console sign-in name for staff #{staffId}: {link.Login}");
+        await output.Out.WriteLineAsync($"One-time link to set the password (until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC; shown only now):");
+        await output.Out.WriteLineAsync($"{baseUrl}{ConsoleAccounts.PasswordPath(link.Token)}");
         return 0;
     }
 
@@ -43,6 +43,6 @@ public static class ConsoleCli
 /// <summary><c>staff console</c>: the console issues its own sign-in links.</summary>
 internal sealed class ConsolePasswordLinkCommand(IServiceProvider services) : IStaffConsoleCommand
 {
-    public Task<int> PasswordLinkAsync(string? id, string? login, CancellationToken cancellationToken) =>
-        ConsoleCli.PasswordLinkAsync(services, id, login, cancellationToken);
+    public Task<int> PasswordLinkAsync(string? id, string? login, Operations.CommandOutput output, CancellationToken cancellationToken) =>
+        ConsoleCli.PasswordLinkAsync(services, id, login, output, cancellationToken);
 }

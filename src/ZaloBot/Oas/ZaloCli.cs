@@ -18,46 +18,46 @@ public static class ZaloCli
                zalo set-refresh-token [--oa OA_ID] REFRESH_TOKEN   (from the Zalo console: your app → Official Account → get a new token)
         """;
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CommandOutput output, CancellationToken cancellationToken)
     {
         var (positional, flags) = Split(args.Skip(1));
         return positional.FirstOrDefault() switch
         {
-            "add-oa" when positional.Count == 3 => await AddOaAsync(services, positional[1], positional[2], flags, cancellationToken),
+            "add-oa" when positional.Count == 3 => await AddOaAsync(services, positional[1], positional[2], flags, output, cancellationToken),
             "set-refresh-token" when positional.Count == 2 && !string.IsNullOrWhiteSpace(positional[1]) =>
-                await SetRefreshTokenAsync(services, flags.GetValueOrDefault("oa") ?? services.GetRequiredService<OaDirectory>().PrimaryOaId, positional[1].Trim(), cancellationToken),
-            _ => await FailAsync(Usage),
+                await SetRefreshTokenAsync(services, flags.GetValueOrDefault("oa") ?? services.GetRequiredService<OaDirectory>().PrimaryOaId, positional[1].Trim(), output, cancellationToken),
+            _ => await FailAsync(output, Usage),
         };
     }
 
-    private static async Task<int> AddOaAsync(IServiceProvider services, string oaId, string name, Dictionary<string, string> flags, CancellationToken cancellationToken)
+    private static async Task<int> AddOaAsync(IServiceProvider services, string oaId, string name, Dictionary<string, string> flags, CommandOutput output, CancellationToken cancellationToken)
     {
-        if (!OaRules.IsValidId(oaId)) return await FailAsync($"'{oaId}' is not an OA id: digits and letters, at most {OaRules.MaxIdLength} characters.");
-        if (string.IsNullOrWhiteSpace(name) || name.Length > OaRules.MaxNameLength) return await FailAsync($"The name is required, at most {OaRules.MaxNameLength} characters.");
+        if (!OaRules.IsValidId(oaId)) return await FailAsync(output, $"'{oaId}' is not an OA id: digits and letters, at most {OaRules.MaxIdLength} characters.");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > OaRules.MaxNameLength) return await FailAsync(output, $"The name is required, at most {OaRules.MaxNameLength} characters.");
         var settings = new OaSettings(name.Trim(), AgencyCode: flags.GetValueOrDefault("agency"), DefaultAgencyCode: flags.GetValueOrDefault("agency"),
             FallbackOaId: flags.GetValueOrDefault("fallback"));
         if (!await services.GetRequiredService<OaStore>().UpsertAsync(oaId, settings, cancellationToken))
-            return await FailAsync("The agency or fallback OA named does not exist; nothing was stored.");
-        await Console.Out.WriteLineAsync($"OA {oaId} ({name}) is connected. Give it tokens: the console's OA page (Kết nối OA), or `zalo set-refresh-token --oa {oaId} TOKEN`.");
+            return await FailAsync(output, "The agency or fallback OA named does not exist; nothing was stored.");
+        await output.Out.WriteLineAsync($"OA {oaId} ({name}) is connected. Give it tokens: the console's OA page (Kết nối OA), or `zalo set-refresh-token --oa {oaId} TOKEN`.");
         return 0;
     }
 
-    private static async Task<int> SetRefreshTokenAsync(IServiceProvider services, string oaId, string token, CancellationToken cancellationToken)
+    private static async Task<int> SetRefreshTokenAsync(IServiceProvider services, string oaId, string token, CommandOutput output, CancellationToken cancellationToken)
     {
         try
         {
             var tokens = await services.GetRequiredService<ZaloTokenProvider>().ReplaceRefreshTokenAsync(oaId, token, cancellationToken);
-            await Console.Out.WriteLineAsync($"Zalo accepted the refresh token for OA {oaId}. New tokens stored; access token valid until {tokens.AccessExpiresAt:yyyy-MM-dd HH:mm} UTC. Sends resume within seconds.");
+            await output.Out.WriteLineAsync($"Zalo accepted the refresh token for OA {oaId}. New tokens stored; access token valid until {tokens.AccessExpiresAt:yyyy-MM-dd HH:mm} UTC. Sends resume within seconds.");
             return 0;
         }
         catch (ZaloRefreshRefusedException ex)
         {
-            await Console.Error.WriteLineAsync($"Zalo refused this refresh token; nothing was stored. Zalo answered: {ex.Answer}");
+            await output.Error.WriteLineAsync($"Zalo refused this refresh token; nothing was stored. Zalo answered: {ex.Answer}");
             return 1;
         }
         catch (ZaloTokenException ex)
         {
-            await Console.Error.WriteLineAsync($"Nothing was stored: {ex.Message}");
+            await output.Error.WriteLineAsync($"Nothing was stored: {ex.Message}");
             return 1;
         }
     }
@@ -76,9 +76,9 @@ public static class ZaloCli
         return (positional, flags);
     }
 
-    private static async Task<int> FailAsync(string message)
+    private static async Task<int> FailAsync(CommandOutput output, string message)
     {
-        await Console.Error.WriteLineAsync(message);
+        await output.Error.WriteLineAsync(message);
         return 2;
     }
 }
@@ -90,5 +90,5 @@ internal sealed class ZaloCliCommand : IAdminCommand
 
     public string Usage => "zalo set-refresh-token";
 
-    public Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken) => ZaloCli.RunAsync(services, args, cancellationToken);
+    public Task<int> RunAsync(IServiceProvider services, string[] args, CommandOutput output, CancellationToken cancellationToken) => ZaloCli.RunAsync(services, args, output, cancellationToken);
 }

@@ -30,7 +30,7 @@ public static class CommandLine
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
                     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(timeout.Token);
-                    return await command.RunAsync(app.Services, args, timeout.Token);
+                    return await command.RunAsync(app.Services, args, CommandOutput.Process, timeout.Token);
                 }
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, {string.Join(", ", commands.Select(c => c.Usage))}, simulator.");
                 return 2;

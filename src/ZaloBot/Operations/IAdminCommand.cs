@@ -13,5 +13,5 @@ public interface IAdminCommand
     /// <summary>Its forms in the list of commands, e.g. "staff add|enrol".</summary>
     string Usage { get; }
 
-    Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken);
+    Task<int> RunAsync(IServiceProvider services, string[] args, CommandOutput output, CancellationToken cancellationToken);
 }

@@ -6,5 +6,5 @@ namespace ZaloBot.Staff;
 /// </summary>
 public interface IStaffConsoleCommand
 {
-    Task<int> PasswordLinkAsync(string? id, string? login, CancellationToken cancellationToken);
+    Task<int> PasswordLinkAsync(string? id, string? login, Operations.CommandOutput output, CancellationToken cancellationToken);
 }

@@ -118,9 +118,9 @@ public class DeadRefreshTokenTests(DeadTokenOutboxService service) : IClassFixtu
         service.Simulator.State.Calls("oauth").ShouldBe(oauthCalls);
         service.Simulator.State.SentTo(user).ShouldBeEmpty();
 
-        var refused = await ZaloCli.RunAsync(service.Services, ["zalo", "set-refresh-token", "another-bad-token"], CancellationToken.None);
+        var refused = await ZaloCli.RunAsync(service.Services, ["zalo", "set-refresh-token", "another-bad-token"], new ZaloBot.Operations.CommandOutput(TextWriter.Null, TextWriter.Null), CancellationToken.None);
         refused.ShouldBe(1);
-        var exit = await ZaloCli.RunAsync(service.Services, ["zalo", "set-refresh-token", SimulatorServer.InitialRefreshToken], CancellationToken.None);
+        var exit = await ZaloCli.RunAsync(service.Services, ["zalo", "set-refresh-token", SimulatorServer.InitialRefreshToken], new ZaloBot.Operations.CommandOutput(TextWriter.Null, TextWriter.Null), CancellationToken.None);
         exit.ShouldBe(0);
 
         await service.AllSentAsync(user);
