@@ -11,35 +11,35 @@ namespace ZaloBot.Conversations;
 /// </summary>
 public sealed class ChatPrivacy(ConsentRecords consents, PrivacyRequests requests, DataExport export)
 {
-    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, ConversationEffect effect, string? inboundMsgId,
+    public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Zalo.ZaloRecipient citizen, ConversationEffect effect, string? inboundMsgId,
         ReplyComposer replies, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (effect)
         {
             case RecordNoticeShown:
-                await consents.AppendAsync(connection, transaction, userId, Purposes.Notice, ConsentAnswers.Shown, null, inboundMsgId, now, cancellationToken);
+                await consents.AppendAsync(connection, transaction, citizen, Purposes.Notice, ConsentAnswers.Shown, null, inboundMsgId, now, cancellationToken);
                 break;
             case RecordConsent consent:
-                await consents.AppendAsync(connection, transaction, userId, consent.Purpose, consent.Answer, consent.TicketCode, inboundMsgId, now, cancellationToken);
+                await consents.AppendAsync(connection, transaction, citizen, consent.Purpose, consent.Answer, consent.TicketCode, inboundMsgId, now, cancellationToken);
                 break;
             case SetPublication publication:
                 // The engine's publication choice is also a consent record for that ticket.
-                await consents.AppendAsync(connection, transaction, userId, Purposes.Publication,
+                await consents.AppendAsync(connection, transaction, citizen, Purposes.Publication,
                     publication.Publish ? ConsentAnswers.Granted : ConsentAnswers.Refused, publication.TicketCode, inboundMsgId, now, cancellationToken);
                 break;
             case ShowMyData:
-                replies.Add(new SendText(await export.SummaryWithLinkAsync(connection, transaction, userId, now, cancellationToken)));
-                await requests.CreateAsync(connection, transaction, userId, RequestKinds.Access, null, inboundMsgId, now, completed: true, cancellationToken);
+                replies.Add(new SendText(await export.SummaryWithLinkAsync(connection, transaction, citizen.UserId, now, cancellationToken)));
+                await requests.CreateAsync(connection, transaction, citizen, RequestKinds.Access, null, inboundMsgId, now, completed: true, cancellationToken);
                 break;
             case StartPrivacyRequest start:
-                var due = await requests.CreateAsync(connection, transaction, userId, start.Kind, start.Detail, inboundMsgId, now, completed: false, cancellationToken);
+                var due = await requests.CreateAsync(connection, transaction, citizen, start.Kind, start.Detail, inboundMsgId, now, completed: false, cancellationToken);
                 replies.Add(new SendText(PrivacyTexts.RequestReceived(RequestKinds.Title(start.Kind), due)));
                 break;
             case WithdrawConsents:
                 foreach (var purpose in Purposes.Optional)
-                    await consents.AppendAsync(connection, transaction, userId, purpose, ConsentAnswers.Withdrawn, null, inboundMsgId, now, cancellationToken);
-                var unpublished = await Tickets.Ledger.TicketLedger.WithdrawPublicationAsync(connection, transaction, userId, now, cancellationToken);
-                var dueDate = await requests.CreateAsync(connection, transaction, userId, RequestKinds.Withdraw,
+                    await consents.AppendAsync(connection, transaction, citizen, purpose, ConsentAnswers.Withdrawn, null, inboundMsgId, now, cancellationToken);
+                var unpublished = await Tickets.Ledger.TicketLedger.WithdrawPublicationAsync(connection, transaction, citizen.UserId, now, cancellationToken);
+                var dueDate = await requests.CreateAsync(connection, transaction, citizen, RequestKinds.Withdraw,
                     unpublished > 0 ? $"{unpublished} phản ánh đã thôi công khai" : null, inboundMsgId, now, completed: false, cancellationToken);
                 replies.Add(new SendText(PrivacyTexts.Withdrawn + " " + PrivacyTexts.RequestReceived(RequestKinds.Title(RequestKinds.Withdraw), dueDate)));
                 break;

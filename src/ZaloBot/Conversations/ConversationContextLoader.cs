@@ -97,7 +97,7 @@ public sealed class ConversationContextLoader(ZaloBot.Calendar.HolidayCalendar h
         var (since, resolved) = ZaloBot.Tracks.CitizenFeedback.ReopenableWindow(time.GetUtcNow());
         // Tickets, feedback and privacy records are found by the user id, which Zalo never gives to two people on different OAs.
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
-            new { oaId = citizen.OaId, userId = citizen.UserId, citizenZaloId = citizen.UserId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved, consentOaId = consents.OaId },
+            new { oaId = citizen.OaId, userId = citizen.UserId, citizenZaloId = citizen.UserId, variants = TicketCodePrefix.Variants(code).ToArray(), since, resolved, consentOaId = citizen.OaId },
             transaction, cancellationToken: cancellationToken));
         var state = ConversationStore.Read(await results.ReadSingleOrDefaultAsync<string>(), ConversationStateJson.Default.ConversationState);
         var tickets = (await results.ReadAsync<TicketRow>()).Select(r => new CitizenTicket(

@@ -53,10 +53,10 @@ public sealed class ConversationTurns(ConversationContextLoader contexts, IOptio
                     break;
                 case SetPublication choice:
                     await ZaloBot.SimilarReports.ChatSimilarOffers.SetPublicationAsync(connection, transaction, userId, choice.TicketCode, choice.Publish, cancellationToken);
-                    await privacy.ApplyAsync(connection, transaction, userId, choice, replyToMsgId, replies, now, cancellationToken);
+                    await privacy.ApplyAsync(connection, transaction, citizen, choice, replyToMsgId, replies, now, cancellationToken);
                     break;
                 case PrivacyEffect privacyEffect:
-                    await privacy.ApplyAsync(connection, transaction, userId, privacyEffect, replyToMsgId, replies, now, cancellationToken);
+                    await privacy.ApplyAsync(connection, transaction, citizen, privacyEffect, replyToMsgId, replies, now, cancellationToken);
                     break;
                 case FollowTicket follow:
                     await ZaloBot.SimilarReports.ChatSimilarOffers.FollowAsync(connection, transaction, citizen, follow.TicketCode, now, cancellationToken);

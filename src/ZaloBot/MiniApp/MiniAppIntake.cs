@@ -97,18 +97,19 @@ public static partial class MiniAppIntake
                 new { c = input.Centre }, transaction, cancellationToken: cancellationToken)))
             (centre, centreSource) = (input.Centre, CentreSources.MiniApp);
 
+        var recipient = new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId);
         var code = await ChannelIntake.NewCodeAsync(connection, transaction, now, cancellationToken);
         var ticket = new CreateTicket(code, service.Code, IdNumbers.Mask(input.Description), input.Address, input.Latitude, input.Longitude, null,
             attachments, input.Name ?? "", phone ?? "", centre, centreSource);
-        var id = await intake.FileAsync(connection, transaction, new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId), ticket, Channel, now, cancellationToken);
+        var id = await intake.FileAsync(connection, transaction, recipient, ticket, Channel, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into miniapp_submissions (app_user_id, idempotency_key, ticket_code, created_at) values (@AppUserId, @key, @code, @now)",
             new { citizen.AppUserId, key = input.Key, code, now }, transaction, cancellationToken: cancellationToken));
         // The form shows the privacy notice above its button, and asks before reading the place.
-        await consents.AppendAsync(connection, transaction, citizen.OaUserId, Purposes.Notice, ConsentAnswers.Shown, null, null, now, cancellationToken);
+        await consents.AppendAsync(connection, transaction, recipient, Purposes.Notice, ConsentAnswers.Shown, null, null, now, cancellationToken);
         if (input.Latitude is not null)
-            await consents.AppendAsync(connection, transaction, citizen.OaUserId, Purposes.Location, ConsentAnswers.Granted, code, null, now, cancellationToken);
-        await ChannelIntake.NoticeReceivedAsync(connection, transaction, new ZaloBot.Zalo.ZaloRecipient(citizen.OaId, citizen.OaUserId), id, code, due, now, cancellationToken);
+            await consents.AppendAsync(connection, transaction, recipient, Purposes.Location, ConsentAnswers.Granted, code, null, now, cancellationToken);
+        await ChannelIntake.NoticeReceivedAsync(connection, transaction, recipient, id, code, due, now, cancellationToken);
         var alike = await similar.FindAsync(connection, transaction,
             new ZaloBot.SimilarReports.SimilarityProbe(service.Code, input.Description, null, input.Latitude, input.Longitude, ExcludeTicketId: id), similar.Options.OfferScore, 3, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

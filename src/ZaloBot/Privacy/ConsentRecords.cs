@@ -5,7 +5,7 @@ namespace ZaloBot.Privacy;
 public sealed record ConsentRow(long Id, string Purpose, string Answer, int NoticeVersion, string? TicketCode, string? InboundMsgId, DateTime At);
 
 /// <summary>The append-only consent records: the notice shown and each answer, with the notice version and the message that carried it.</summary>
-public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<ServiceCentres.ServiceCentreOptions> centres, IOptions<Zalo.ZaloOptions> zalo)
+public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<ServiceCentres.ServiceCentreOptions> centres)
 {
     public PrivacyNotice Notice
     {
@@ -20,10 +20,8 @@ public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<Se
 
     public string PublicBase => (options.Value.PublicBaseUrl ?? centres.Value.PublicBaseUrl).ToString().TrimEnd('/');
 
-    public string OaId => zalo.Value.OaId ?? "";
-
     /// <summary>
-    /// This citizen's latest answer per purpose (parameters <c>@userId</c>, <c>@consentOaId</c> = <see cref="OaId"/>); read
+    /// This citizen's latest answer per purpose (parameters <c>@userId</c>, <c>@consentOaId</c> = the OA they write to); read
     /// with the rest of a turn's reads in one round trip (Conversations/ConversationContextLoader), then <see cref="ToContext"/>.
     /// </summary>
     public const string LatestAnswersSql = """
@@ -46,7 +44,8 @@ public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<Se
         return new PrivacyContext(Notice, new CitizenPrivacy(shown, answers));
     }
 
-    public Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, string purpose, string answer, string? ticketCode,
+    /// <summary>Appends one record, under the OA the citizen wrote to: the notice was shown, and the answer given, there.</summary>
+    public Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Zalo.ZaloRecipient citizen, string purpose, string answer, string? ticketCode,
         string? inboundMsgId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -55,7 +54,7 @@ public sealed class ConsentRecords(IOptions<PrivacyOptions> options, IOptions<Se
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql, new
         {
-            oa = OaId, userId, version = options.Value.NoticeVersion, purpose, answer, ticketCode, inboundMsgId, now,
+            oa = citizen.OaId, userId = citizen.UserId, version = options.Value.NoticeVersion, purpose, answer, ticketCode, inboundMsgId, now,
         }, transaction, cancellationToken: cancellationToken));
     }
 

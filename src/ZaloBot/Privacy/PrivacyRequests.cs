@@ -20,13 +20,13 @@ public enum CompleteOutcome
 /// at once by the bot (that answer is the acknowledgement), completed or refused by staff with a reason. Deletion runs
 /// the same erasure as Zalo's user_withdraw.
 /// </summary>
-public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar holidays, IOptions<PrivacyOptions> options, ConsentRecords consents, TimeProvider time,
+public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar holidays, IOptions<PrivacyOptions> options, TimeProvider time,
     Outbox.OutboxSignal outbox)
 {
     public const int MaxOutcomeLength = 1000;
 
     /// <summary>Queues a request (acknowledged now, by the bot's reply) and returns its deadline as a date in Vietnam.</summary>
-    public async Task<DateOnly> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, string kind, string? detail, string? inboundMsgId,
+    public async Task<DateOnly> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Zalo.ZaloRecipient citizen, string kind, string? detail, string? inboundMsgId,
         DateTimeOffset now, bool completed, CancellationToken cancellationToken)
     {
         var calendar = await holidays.GetAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class PrivacyRequests(NpgsqlDataSource dataSource, HolidayCalendar
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
-            oa = consents.OaId, userId, kind, detail, inboundMsgId, now, due,
+            oa = citizen.OaId, userId = citizen.UserId, kind, detail, inboundMsgId, now, due,
             status = completed ? "completed" : "acknowledged",
             ackDue = HolidayCalendar.DueAt(calendar, now, o.AcknowledgeWorkingDays),
             completedAt = completed ? now : (DateTimeOffset?)null,

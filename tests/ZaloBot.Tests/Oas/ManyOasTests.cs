@@ -79,6 +79,25 @@ public class ManyOasTests(TwoOaService service) : IClassFixture<TwoOaService>
     }
 
     [Fact]
+    public async Task Consents_and_privacy_requests_are_recorded_under_the_OA_the_citizen_wrote_to()
+    {
+        var client = await service.StartWithWardAsync();
+        var onWard = service.Simulator.State.UserIdOn(TwoOaService.WardOa, "anh-binh");
+
+        await service.CitizenSaysOnAsync(client, TwoOaService.WardOa, onWard, "Gửi phản ánh");
+        await service.CitizenSaysOnAsync(client, TwoOaService.WardOa, onWard, "xóa dữ liệu của tôi");
+        await Eventually.TrueAsync(() => Task.FromResult(Sent(onWard).Count >= 2), "both answers");
+
+        // The notice was shown, and the request made, on the ward's OA: the record says so, and a later answer to the
+        // request goes out through it (a user id means nothing on another OA).
+        await using var connection = service.Database.Open();
+        (await connection.QueryAsync<(string, string)>("select oa_id, purpose from consent_records where zalo_user_id = @onWard", new { onWard }))
+            .ShouldBe([(TwoOaService.WardOa, "notice")]);
+        (await connection.QueryAsync<(string, string)>("select oa_id, kind from privacy_requests where zalo_user_id = @onWard", new { onWard }))
+            .ShouldBe([(TwoOaService.WardOa, "delete")]);
+    }
+
+    [Fact]
     public async Task A_ward_OA_ticket_transferred_to_a_provincial_agency_and_back_still_speaks_through_the_ward_OA()
     {
         await service.StartWithWardAsync();
