@@ -246,7 +246,7 @@ public static partial class OaApiEndpoints
         var bytes = buffer.ToArray();
         var type = bytes is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg" : bytes is [0x89, 0x50, 0x4E, 0x47, ..] ? "image/png" : null;
         if (type is null) return ZaloResponses.Error(-201, "Parameters are invalid: only jpg and png images can be uploaded");
-        return ZaloResponses.Ok(new JsonObject { ["attachment_id"] = media.Upload(bytes, type) });
+        return ZaloResponses.Ok(new JsonObject { ["attachment_id"] = media.Upload(bytes, type, OaOf(http, state)) });
     }
 
     private const int MaxUploadBytes = 1024 * 1024;

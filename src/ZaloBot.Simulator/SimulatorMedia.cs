@@ -10,6 +10,9 @@ public sealed record MediaFile(byte[] Bytes, string ContentType)
     public int FailuresLeft { get; set; }
     public int FailureStatus { get; init; } = 404;
     public bool OmitLength { get; init; }
+
+    /// <summary>The OA whose access token uploaded it (uploads only): an OA's quota pays for its own uploads.</summary>
+    public string? UploadedBy { get; init; }
     /// <summary>Never answers (until the caller gives up), as a stalled CDN does.</summary>
     public bool Hang { get; init; }
 }
@@ -36,10 +39,10 @@ public sealed class SimulatorMedia
     /// <summary>How many times the service asked for the file at this name.</summary>
     public int Downloads(string name) => _downloads.GetValueOrDefault(name);
 
-    public string Upload(byte[] bytes, string contentType)
+    public string Upload(byte[] bytes, string contentType, string? oaId)
     {
         var id = "sim-att-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-        _uploads[id] = new MediaFile(bytes, contentType);
+        _uploads[id] = new MediaFile(bytes, contentType) { UploadedBy = oaId };
         return id;
     }
 

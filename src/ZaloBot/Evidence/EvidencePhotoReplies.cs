@@ -30,13 +30,12 @@ public sealed partial class EvidencePhotoReplies(
         if (!verdict.Accepted) return new(StatusCodes.Status415UnsupportedMediaType, "Not a photo", verdict.Refusal);
         var content = verdict.Content!;
 
+        TicketView? visible;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            var visible = await EvidenceFiles.VisibleTicketAsync(connection, staff, code, cancellationToken);
-            if (visible is null) return new(StatusCodes.Status404NotFound, "Ticket not found", $"No ticket {code} that you can see.");
-            if (!visible.Status.IsOpen())
-                return new(StatusCodes.Status409Conflict, "Not possible now", $"Ticket {visible.Code} is {visible.Status.ToName()}; reopen it before replying.");
-        }
+            visible = await EvidenceFiles.VisibleTicketAsync(connection, staff, code, cancellationToken);
+        if (visible is null) return new(StatusCodes.Status404NotFound, "Ticket not found", $"No ticket {code} that you can see.");
+        if (!visible.Status.IsOpen())
+            return new(StatusCodes.Status409Conflict, "Not possible now", $"Ticket {visible.Code} is {visible.Status.ToName()}; reopen it before replying.");
 
         if (EvidenceImages.ForZaloUpload(photo, content.ContentType) is not { } upload)
             return new(StatusCodes.Status415UnsupportedMediaType, "Photo cannot be sent", $"The {content.ContentType} photo could not be decoded or made small enough for Zalo.");
@@ -44,7 +43,8 @@ public sealed partial class EvidencePhotoReplies(
         string attachmentId;
         try
         {
-            var token = await tokens.GetAsync(cancellationToken);
+            // Uploaded by the OA the message goes out through: the citizen's, which is not always the configured one.
+            var token = await tokens.GetAsync(visible.CitizenOaId, cancellationToken);
             attachmentId = await zalo.UploadImageAsync(new MemoryStream(upload.Bytes), "anh." + (upload.ContentType == "image/png" ? "png" : "jpg"), token, cancellationToken);
         }
         catch (Exception ex) when (ex is ZaloApiException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or System.Text.Json.JsonException)

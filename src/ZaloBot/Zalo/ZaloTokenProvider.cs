@@ -27,7 +27,7 @@ public sealed class ZaloTokenProvider(
         foreach (var state in _states.Values) state.Gate.Dispose();
     }
 
-    /// <summary>The configured OA's token: the single-OA callers (evidence uploads for the primary OA) use it.</summary>
+    /// <summary>The configured OA's token, for what only that OA does (the Mini App's profile check).</summary>
     public Task<OaAccessToken> GetAsync(CancellationToken cancellationToken) => GetAsync(options.Value.OaId ?? "", cancellationToken);
 
     public async Task<OaAccessToken> GetAsync(string oaId, CancellationToken cancellationToken)

@@ -98,6 +98,27 @@ public class ManyOasTests(TwoOaService service) : IClassFixture<TwoOaService>
     }
 
     [Fact]
+    public async Task A_staff_photo_reply_to_a_ward_OA_citizen_is_uploaded_and_sent_by_the_ward_OA()
+    {
+        await service.StartWithWardAsync();
+        var onWard = service.Simulator.State.UserIdOn(TwoOaService.WardOa, "co-hoa");
+        var (code, _) = await service.SeedTicketAsync(status: "in_progress", agency: "UBND-KB");
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set citizen_oa_id = @oa, citizen_zalo_id = @onWard where code = @code",
+                new { oa = TwoOaService.WardOa, onWard, code });
+        var staff = await service.AsAsync(StaffRole.AgencyHandler, "UBND-KB");
+
+        var photo = new MultipartFormDataContent { { new ByteArrayContent(ZaloBot.Tests.Evidence.TestFiles.Jpeg()), "file", "anh.jpg" }, { new StringContent("Đã sửa xong."), "text" } };
+        (await staff.PostAsync($"/api/tickets/{code}/replies/photo", photo)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await service.AllSentAsync(onWard);
+        var sent = Sent(onWard).ShouldHaveSingleItem();
+        sent.OaId.ShouldBe(TwoOaService.WardOa);
+        var attachmentId = sent.Content["attachment"]!["payload"]!["elements"]![0]!["attachment_id"]!.GetValue<string>();
+        service.Simulator.Media.Uploaded(attachmentId)!.UploadedBy.ShouldBe(TwoOaService.WardOa);
+    }
+
+    [Fact]
     public async Task A_ward_OA_ticket_transferred_to_a_provincial_agency_and_back_still_speaks_through_the_ward_OA()
     {
         await service.StartWithWardAsync();
