@@ -8,15 +8,7 @@ namespace ZaloBot.Domain.Tests.Understanding;
 /// </summary>
 public class SecondOpinionTests
 {
-    private static string Corpus(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "corpus", "intents", file);
-            if (File.Exists(candidate)) return File.ReadAllText(candidate);
-        }
-        throw new FileNotFoundException(file);
-    }
+    private static string Corpus(string file) => RulesThroughTheEngineTests.Corpus(file);
 
     private static Meaning Phrases(MessageIntent intent, params (string Intent, double Score)[] scores) =>
         new(intent, false, false, null, scores.ToDictionary(s => s.Intent, s => s.Score));
