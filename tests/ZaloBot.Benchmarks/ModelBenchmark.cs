@@ -165,6 +165,7 @@ public static class ModelBenchmark
         {
             var model = Train(kind, tuning);
             var opinions = model.Predict(heldout.Select(e => e.Text).ToList());
+            Console.WriteLine($"    {kind.Name,-22} one message's opinion {model.MicrosecondsPerMessage(heldout.Select(e => e.Text).ToList()):0} µs");
             var byText = new Dictionary<string, Opinion>(StringComparer.Ordinal);
             for (var i = 0; i < heldout.Count; i++) byText.TryAdd(Key(heldout[i].Text), opinions[i]);
             foreach (var policy in Policies)
