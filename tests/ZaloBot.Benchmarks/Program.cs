@@ -34,6 +34,8 @@ return args switch
     ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
+    ["model", var corpus] => ModelBenchmark.Run(corpus),
+    ["model", var corpus, "--hindsight"] => ModelBenchmark.Run(corpus, hindsight: true),
     ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
     ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
     ["intents", var corpus, var phrases] => IntentBenchmark.Run(corpus, phrases, false),
@@ -59,6 +61,7 @@ static int Usage()
     Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks model <corpusDirectory> [--hindsight]   (tuning.tsv, heldout.tsv; province.json and articles.json from the repository when absent)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks explain <corpusDirectory> <message> | explain-flow <corpusDirectory> <step> <message>");
     return 2;
 }

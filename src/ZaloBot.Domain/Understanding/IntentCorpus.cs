@@ -42,6 +42,21 @@ public sealed record CorpusOutcome(CorpusEntry Entry, string Path, string? Categ
             : Address is not null && TextNormalizer.Normalize(Address).Contains(TextNormalizer.Normalize(Entry.Place), StringComparison.Ordinal));
 }
 
+/// <summary>
+/// First messages on the right path; danger messages whose first line is the emergency line; abuse and spam offered for
+/// filing; the emergency line given to a message that is not danger (a false alarm).
+/// </summary>
+public sealed record CorpusFigures(int RightPath, int Messages, int DangerFirst, int Danger, int AbuseOffered, int Abuse, int FalseAlarms, int NotDanger)
+{
+    /// <summary>As good or better on every safety figure: no more danger misses, abuse offered or false alarms.</summary>
+    public bool NoWorseSafety(CorpusFigures other) =>
+        Danger - DangerFirst <= other.Danger - other.DangerFirst && AbuseOffered <= other.AbuseOffered && FalseAlarms <= other.FalseAlarms;
+
+    public static CorpusFigures operator +(CorpusFigures a, CorpusFigures b) =>
+        new(a.RightPath + b.RightPath, a.Messages + b.Messages, a.DangerFirst + b.DangerFirst, a.Danger + b.Danger,
+            a.AbuseOffered + b.AbuseOffered, a.Abuse + b.Abuse, a.FalseAlarms + b.FalseAlarms, a.NotDanger + b.NotDanger);
+}
+
 public static class IntentCorpus
 {
     public static IReadOnlyList<CorpusEntry> Parse(string text) =>
@@ -107,8 +122,11 @@ public static class IntentCorpus
     }
 
     /// <param name="articleKeys">Article id → its key in articles.json, to name the article a question was answered with.</param>
-    public static IReadOnlyList<CorpusOutcome> Evaluate(IEnumerable<CorpusEntry> entries, ConversationContext context, IReadOnlyDictionary<long, string>? articleKeys = null)
+    /// <param name="decide">A second opinion on the phrases' intent (<see cref="Understander.WithIntentDecision"/>); null: the phrases alone.</param>
+    public static IReadOnlyList<CorpusOutcome> Evaluate(IEnumerable<CorpusEntry> entries, ConversationContext context, IReadOnlyDictionary<long, string>? articleKeys = null,
+        Func<string, Meaning, MessageIntent>? decide = null)
     {
+        if (decide is not null) context = context with { Understanding = context.Understanding.WithIntentDecision(decide) };
         var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
         return entries.Select(entry =>
         {
@@ -157,6 +175,15 @@ public static class IntentCorpus
         };
     }
 
+    /// <summary>The figures that decide between two ways of reading first messages.</summary>
+    public static CorpusFigures Figures(IReadOnlyList<CorpusOutcome> outcomes)
+    {
+        var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
+        var abuse = outcomes.Where(o => o.Entry.Intent is "abuse" or "spam").ToList();
+        return new CorpusFigures(outcomes.Count(o => o.RightPath), outcomes.Count, danger.Count(o => o.EmergencyFirst), danger.Count,
+            abuse.Count(o => o.OfferedForFiling), abuse.Count, outcomes.Count(o => o.EmergencyFirst && o.Entry.Intent != "danger"), outcomes.Count - danger.Count);
+    }
+
     /// <summary>Accuracy per group, the issue's measures, and the category and place figures, as text.</summary>
     public static string Report(string title, IReadOnlyList<CorpusOutcome> outcomes, bool listMistakes)
     {
@@ -165,15 +192,13 @@ public static class IntentCorpus
         text.AppendLine(inv, $"{title}: {outcomes.Count} first messages");
         foreach (var group in outcomes.GroupBy(o => o.Entry.Intent).OrderByDescending(g => g.Count()))
             text.AppendLine(inv, $"  {group.Key,-18} {group.Count(o => o.RightPath),4}/{group.Count(),-4} {Percent(group.Count(o => o.RightPath), group.Count()),7}");
-        Line(text, "right path", outcomes.Count(o => o.RightPath), outcomes.Count, "(target ≥ 97 %)");
-        var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
-        Line(text, "danger: 114/113/115 first", danger.Count(o => o.EmergencyFirst), danger.Count, "(target 100 %)");
+        var figures = Figures(outcomes);
+        Line(text, "right path", figures.RightPath, figures.Messages, "(target ≥ 97 %)");
+        Line(text, "danger: 114/113/115 first", figures.DangerFirst, figures.Danger, "(target 100 %)");
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
         Line(text, "info on topic", questions.Count(o => o.OnTopic == true), questions.Count, "(target ≥ 90 %; the labelled article, or none when none fits)");
-        var abuse = outcomes.Where(o => o.Entry.Intent is "abuse" or "spam").ToList();
-        text.AppendLine(inv, $"  {"abuse/spam offered for filing",-28} {abuse.Count(o => o.OfferedForFiling),4}/{abuse.Count,-4}   (target 0)");
-        var danger2 = outcomes.Where(o => o.EmergencyFirst && o.Entry.Intent != "danger").ToList();
-        text.AppendLine(inv, $"  {"emergency line on non-danger",-28} {danger2.Count,4}/{outcomes.Count - danger.Count,-4}");
+        text.AppendLine(inv, $"  {"abuse/spam offered for filing",-28} {figures.AbuseOffered,4}/{figures.Abuse,-4}   (target 0)");
+        text.AppendLine(inv, $"  {"emergency line on non-danger",-28} {figures.FalseAlarms,4}/{figures.NotDanger,-4}");
         Line(text, "not understood", outcomes.Count(o => o.NotUnderstood), outcomes.Count, "(the gibberish and spam rows belong here)");
         var categories = outcomes.Where(o => o.RightCategory is not null).ToList();
         Line(text, "category suggested", categories.Count(o => o.RightCategory == true), categories.Count, "(complaints labelled with a category)");
@@ -190,6 +215,6 @@ public static class IntentCorpus
     internal static void Line(StringBuilder text, string label, int part, int whole, string note) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"  {label,-28} {part,4}/{whole,-4} {Percent(part, whole),7}   {note}");
 
-    internal static string Percent(int part, int whole) =>
+    public static string Percent(int part, int whole) =>
         whole == 0 ? "-" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 }

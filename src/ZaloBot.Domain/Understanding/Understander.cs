@@ -389,7 +389,7 @@ public sealed partial class Understander
 
         // Only greetings, thanks and politeness ("chào bạn ạ", "có ai ở đó không", "ok cảm ơn").
         if (Enumerable.Range(0, text.Count).All(i => intentOf[i] is "greeting" or "thanks" || fillers[i]) && S("greeting") + S("thanks") > 0)
-            return new Meaning(S("greeting") > 0 ? MessageIntent.Greeting : MessageIntent.Thanks, S("greeting") > 0, false, null, scores);
+            return Decided(raw, new Meaning(S("greeting") > 0 ? MessageIntent.Greeting : MessageIntent.Thanks, S("greeting") > 0, false, null, scores), description);
 
         // The strongest reading wins; on a tie a problem beats a question (the citizen confirms before anything is filed).
         (MessageIntent Intent, double Score)[] readings =
@@ -410,7 +410,30 @@ public sealed partial class Understander
         else if (best.Score > 0 && contentWords > 0) intent = best.Intent;
         else intent = MessageIntent.None;
 
-        return new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores);
+        return Decided(raw, new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores), description);
+    }
+
+    /// <summary>
+    /// A second opinion on the phrases' decision (an experiment's policy, e.g. a trained model consulted where the
+    /// phrases are weak); null: the phrases decide. Only the intent is decided here: danger, ticket codes, adverts and
+    /// abuse are read by the engine before it asks for the intent, so no second opinion can move a message from them.
+    /// </summary>
+    private Func<string, Meaning, MessageIntent>? _decide;
+
+    /// <summary>The same understander (its compiled table shared) with <paramref name="decide"/> having the last word on the intent.</summary>
+    public Understander WithIntentDecision(Func<string, Meaning, MessageIntent> decide)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._decide = decide;
+        return copy;
+    }
+
+    private Meaning Decided(string raw, Meaning phrases, string? description)
+    {
+        if (_decide is null) return phrases;
+        var intent = _decide(raw, phrases);
+        return intent == phrases.Intent ? phrases
+            : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null };
     }
 
     /// <summary>

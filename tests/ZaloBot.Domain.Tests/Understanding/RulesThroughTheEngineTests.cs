@@ -5,7 +5,7 @@ namespace ZaloBot.Domain.Tests.Understanding;
 /// <summary>The rules of Readings.cs played through the conversation engine as a new citizen's first message or a typed answer.</summary>
 public class RulesThroughTheEngineTests
 {
-    private static string Corpus(string file)
+    internal static string Corpus(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
