@@ -13,9 +13,13 @@ public sealed record OaSettings(
     string State = ZaloOa.Connected);
 
 /// <summary>The admins' writes to <c>zalo_oas</c>; each one refreshes this replica's <see cref="OaDirectory"/>.</summary>
-public sealed class OaStore(NpgsqlDataSource dataSource, OaDirectory directory, TimeProvider time)
+public sealed class OaStore(NpgsqlDataSource dataSource, OaDirectory directory, Inbox.ProcessorSignal processor, TimeProvider time)
 {
-    /// <summary>Adds the OA, or updates its settings when it exists (tokens are kept). False when a referenced agency or fallback OA is unknown.</summary>
+    /// <summary>
+    /// Adds the OA, or updates its settings when it exists (tokens are kept). False when a referenced agency or fallback OA
+    /// is unknown. A connected OA's events that arrived before it was connected (parked, acknowledged to Zalo) are
+    /// released to the processor in the same transaction: what citizens wrote while nobody served the OA is answered.
+    /// </summary>
     public async Task<bool> UpsertAsync(string oaId, OaSettings settings, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -27,20 +31,29 @@ public sealed class OaStore(NpgsqlDataSource dataSource, OaDirectory directory, 
                 webhook_secret_key = coalesce(excluded.webhook_secret_key, zalo_oas.webhook_secret_key),
                 state = excluded.state, updated_at = excluded.updated_at
             """;
+        const string release = """
+            update inbox set parked_at = null, attempts = 0, last_error = null
+            where oa_id = @oaId and parked_at is not null and processed_at is null and last_error like 'OA not connected%'
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, new
             {
                 oaId, settings.Name, settings.AgencyCode, settings.DefaultAgencyCode, settings.FallbackOaId, settings.WebhookSecretKey, settings.State,
                 templates = JsonSerializer.Serialize(settings.Templates ?? new Dictionary<string, OaTemplate>()), now = time.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: cancellationToken));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             return false;
         }
+        var released = settings.State == ZaloOa.Disconnected ? 0
+            : await connection.ExecuteAsync(new CommandDefinition(release, new { oaId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
         directory.Invalidate();
+        if (released > 0) processor.Notify();
         return true;
     }
 

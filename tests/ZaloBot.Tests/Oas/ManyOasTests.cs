@@ -327,3 +327,27 @@ public class OaConsoleTests(TwoOaService service) : IClassFixture<TwoOaService>
         location.ShouldContain(Uri.EscapeDataString(OaConnections.CallbackPath));
     }
 }
+
+/// <summary>An OA linked to the Zalo app before it is connected here: its citizens' messages wait, then are answered.</summary>
+public class LateConnectedOaTests(TwoOaService service) : IClassFixture<TwoOaService>
+{
+    [Fact]
+    public async Task Messages_parked_before_the_OA_was_connected_are_answered_once_it_is()
+    {
+        var client = await service.StartReadyAsync();
+        var onWard = service.Simulator.State.UserIdOn(TwoOaService.WardOa, "bac-tu");
+        await service.CitizenSaysOnAsync(client, TwoOaService.WardOa, onWard, "xin chào");
+        await using (var connection = service.Database.Open())
+            (await connection.ExecuteScalarAsync<DateTime?>("select parked_at from inbox where user_id = @onWard", new { onWard })).ShouldNotBeNull();
+
+        // The operator connects the OA and gives it its token (`zalo add-oa`, `zalo set-refresh-token`).
+        (await service.Services.GetRequiredService<OaStore>().UpsertAsync(TwoOaService.WardOa, new OaSettings("Phường Kinh Bắc", AgencyCode: "UBND-KB"), CancellationToken.None)).ShouldBeTrue();
+        await service.Services.GetRequiredService<ZaloTokenProvider>().ReplaceRefreshTokenAsync(TwoOaService.WardOa, TwoOaService.WardRefreshToken, CancellationToken.None);
+
+        await Eventually.TrueAsync(() => Task.FromResult(service.Simulator.State.SentTo(onWard).Count > 0), "the parked greeting to be answered");
+        service.Simulator.State.SentTo(onWard).ShouldAllBe(e => e.OaId == TwoOaService.WardOa);
+        await using var check = service.Database.Open();
+        (await check.QuerySingleAsync<(DateTime? ParkedAt, DateTime? ProcessedAt)>("select parked_at, processed_at from inbox where user_id = @onWard", new { onWard }))
+            .ShouldSatisfyAllConditions(r => r.ParkedAt.ShouldBeNull(), r => r.ProcessedAt.ShouldNotBeNull());
+    }
+}
