@@ -130,6 +130,19 @@ public static partial class ConversationEngine
                     case Step.Contact when ContactParser.Split(to).Phone is not null:
                         OnContactText(to);
                         return true;
+                    // A correction is never the contact's name: the part it names is opened, else the bot says where
+                    // corrections are made and asks for the contact again.
+                    case Step.Contact when reading.Part is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact):
+                        EditPart(reading.Part);
+                        return true;
+                    case Step.Contact:
+                        Say(CorrectAtTheSummary);
+                        Prompt();
+                        return true;
+                    // The part is named but what it becomes cannot be told: that part is opened to be typed again.
+                    case Step.Confirm or Step.EditChoice when reading.Part != DraftPart.None:
+                        EditPart(reading.Part);
+                        return true;
                     case Step.Confirm or Step.EditChoice:
                         _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
                         SayButtons(CannotTellWhatToCorrect, EditFields().Select(f => Button.Say(f.Title)).ToList());
@@ -174,12 +187,18 @@ public static partial class ConversationEngine
                 }
             }
 
-            switch (reading.Part)
+            // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
+            var part = reading.Part == DraftPart.None && (Understanding.OpensWithPlaceWord(to) || reading.From is { } f && Understanding.OpensWithPlaceWord(f))
+                ? DraftPart.Place : reading.Part;
+            switch (part)
             {
-                case DraftPart.Name when Understanding.PersonName(to) is { } name:
+                case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
                     return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
+                // "nhầm phường rồi, phải là phường Vũ Ninh": the ward, not the address.
+                case DraftPart.Area when MatchArea(Understanding.ContentWords(to)) is { } ward:
+                    return (Draft with { AreaCode = ward.Code }, ConversationTexts.Corrected("phường/xã", ward.Name));
                 case DraftPart.Place or DraftPart.Area when Draft.Address is not null:
-                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.Replace(Draft.Address, FirstWord(to), to) ?? to : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
+                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
                     return (Draft with { Address = address }, ConversationTexts.Corrected("địa điểm", address));
                 case DraftPart.Description when to.Length >= Limits.MinDescriptionLength:
                     return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
@@ -196,9 +215,6 @@ public static partial class ConversationEngine
             var n = TextNormalizer.Normalize(text);
             return Intents.Number(n) is not null || (n.StartsWith("so ", StringComparison.Ordinal) && n[3..].All(char.IsAsciiDigit));
         }
-
-        /// <summary>"đường Trần Phú" replaces the part of the address from its "đường" on.</summary>
-        private static string FirstWord(string text) => text.Trim().Split(' ')[0];
 
         /// <summary>The problem named mid-flow, offered for filing now that the complaint before it is done.</summary>
         private void OfferPendingProblem()

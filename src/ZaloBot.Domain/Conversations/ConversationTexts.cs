@@ -253,6 +253,8 @@ public static class ConversationTexts
 
     public static string Corrected(string part, string value) => $"Đã sửa {part}: {value}.";
 
+    public const string CorrectAtTheSummary = "Mình chưa rõ bạn muốn sửa mục nào. Bạn cứ gửi thông tin liên hệ trước; ở bước xác nhận cuối cùng bạn sửa được từng mục.";
+
     public const string CannotTellWhatToCorrect = "Bạn muốn sửa mục nào? Bấm chọn bên dưới, rồi gõ lại cho đúng.";
 
     public const string AnotherProblemLater =

@@ -94,6 +94,7 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Cancel);
         if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
+        if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
@@ -153,7 +154,7 @@ public sealed partial class Understander
     }
 
     /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
-    public double Abuse(string raw) => Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
+    public double Abuse(string raw) => Math.Max(Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score, AbuseShape(raw) ? IntentThreshold : 0);
 
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
@@ -254,7 +255,14 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "khong phai", "dung la", "phai la", "chu khong phai"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "viet lai", "ghi lai", "nhap lai", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
+    private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
+    private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
+    private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
+    private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
+    private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
+    private static readonly HashSet<string> LeadingNoise = ["a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
     private static readonly HashSet<string> TrailingNoise = ["a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
@@ -314,11 +322,27 @@ public sealed partial class Understander
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
 
+        // "sai tên rồi, Nguyễn Văn Anh mới đúng": what it should be, then "mới đúng".
+        for (var k = 1; k < text.Count; k++)
+        {
+            var right = SequenceAt(text, k, RightAfter);
+            if (right == 0 || Trim(text, k + right, text.Count - 1) is not null) continue;
+            var start = k - 1;
+            while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+            if (!text.Tokens[start].BreakBefore) start = SkipCueWords(text, 0, k);
+            var to = Trim(text, start, k - 1);
+            if (to is null) return null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, start), null, text.Span(to.Value.First, to.Value.Last));
+        }
+
+        // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
+        if (ReplacedPart(text) is { } replaced) return replaced;
+
         // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
         for (var k = 1; k < text.Count; k++)
         {
             if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
-            var to = Trim(text, 0, k - 1);
+            var to = Trim(text, SkipLeadingNoise(text, 0, k), k - 1);
             var from = Trim(text, k + 3, text.Count - 1);
             if (to is null || from is null) return null;
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
@@ -326,10 +350,64 @@ public sealed partial class Understander
         return null;
     }
 
+    /// <summary>From <paramref name="from"/>, past the interjections a correction opens with ("à", "ờ", "nhầm").</summary>
+    private static int SkipLeadingNoise(TokenizedText text, int from, int before)
+    {
+        while (from < before - 1 && LeadingNoise.Contains(text.Tokens[from].Text)) from++;
+        return from;
+    }
+
+    /// <summary>From <paramref name="from"/>, past the words that say a correction and the part it names ("sai tên rồi").</summary>
+    private int SkipCueWords(TokenizedText text, int from, int before)
+    {
+        Phrase[][] parts = [.. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(FlowAnswers.Fillers)];
+        while (from < before)
+        {
+            var word = text.Tokens[from].Text;
+            if (word is "sai" or "nham" or "sua" or "doi" or "la" or "roi" or "phai" || LeadingNoise.Contains(word)) { from++; continue; }
+            var length = parts.Max(set => Best(text, from, set).Length);
+            if (length == 0) break;
+            from += length;
+        }
+        return from;
+    }
+
+    /// <summary>
+    /// A replacing verb opening the message, the part it names, and what that part becomes ("sửa mô tả giúp: đèn đường
+    /// bị chập chờn", "đổi địa chỉ số 21 Lý Thái Tổ", "sửa sđt 0987…"). Nothing after the part: an edit, not this.
+    /// </summary>
+    private FlowReading? ReplacedPart(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at >= text.Count || !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
+        at++;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text)) at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        if (best.Part == DraftPart.None) return null;
+        at += best.Length;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
+        if (Trim(text, at, text.Count - 1) is not { } to) return null;
+        // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
+        if (text.Tokens[to.First].Text == "cho" || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
+        // What follows must say something: not only politeness ("sửa địa chỉ giúp mình với"), "another one" or that it
+        // is wrong ("đổi số điện thoại khác", "sửa địa chỉ bị sai") — that asks to type it again — nor, but for a name,
+        // one lower-case word ("sửa địa chỉ nhà").
+        var fillers = Fillers(text);
+        var words = Enumerable.Range(to.First, to.Last - to.First + 1).ToList();
+        if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)) && !text.Tokens[i].IsNumber)
+            || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
+            return new FlowReading(FlowIntent.Edit, best.Part);
+        return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last));
+    }
+
     /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>
     private static (int First, int Last)? Trim(TokenizedText text, int first, int last)
     {
-        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text)) last--;
+        // "nhà" (a house) is not the particle "nha".
+        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text) && text.Tokens[last].Accented != House) last--;
         return last >= first ? (first, last) : null;
     }
 

@@ -144,14 +144,61 @@ public sealed partial class Understander
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|minh|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
 
+    // The citizen as the one who speaks, not as the one a decision is about ("tôi thấy", "theo tôi", "tôi đề nghị"),
+    // and someone else named through the citizen ("hàng xóm tôi", "bạn của tôi").
+    private static readonly Regex MeAsSpeakerOrOthers = new(
+        @"\b(((toi|em|minh|chung toi) (thay|nghi|cho rang|de nghi|kien nghi|xin|muon|mong|thiet nghi|(khong|ko|k|chua) (dong y|chap nhan|phuc)|rat buc xuc|buc xuc))|theo (toi|em|minh)|(hang xom|ban|nguoi quen|ho hang|dong nghiep|nha ben canh|ben canh nha) (cua )?(toi|em|minh))\b",
+        RegexOptions.CultureInvariant);
+
+    // Someone else the decision may be about: a neighbour, other households, "bà bán rau", "ông ấy".
+    private static readonly Regex Others = new(
+        @"\b(hang xom|nha ben canh|ho ben canh|nguoi dan|ho dan|cac ho|mot so ho|nhieu ho|ba con|nguoi ban|ba ban|ong ban|chi ban|co ban|nguoi ta|anh ay|chi ay|ong ay|ba ay|co ay|chu ay|ho ay|ban toi|ban cua toi|nguoi khac|(gia dinh|nha|ho) (ong|ba|anh|chi|co|chu|bac) [a-z]+)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NamedPerson = new(@"\b(ông|bà|anh|chị|cô|chú|bác|hộ|nhà|gia đình) [A-ZĐ]\p{Ll}*", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// A khiếu nại described without the word: the citizen contests a decision, a fine, a refusal or compensation that
-    /// concerns them ("hồ sơ của tôi bị từ chối, tôi không đồng ý", "đền bù cho nhà tôi không thỏa đáng").
+    /// concerns them ("hồ sơ của tôi bị từ chối, tôi không đồng ý", "đền bù cho nhà tôi không thỏa đáng"). A decision
+    /// about someone else ("phường phạt bà bán rau, tôi thấy không công bằng", "hàng xóm tôi bị thu hồi đất") is not the
+    /// citizen's khiếu nại — only the person it concerns may bring one: with someone else named, the citizen's own stake
+    /// must be said apart from their own opinion ("nhà tôi", "phạt tôi").
     /// </summary>
     public bool ContestsDecision(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        return Disagrees.IsMatch(n) && Decision.IsMatch(n) && AboutMe.IsMatch(n);
+        if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n)) return false;
+        var aboutOthers = Others.IsMatch(n) || NamedPerson.IsMatch(raw);
+        return !aboutOthers || AboutMe.IsMatch(MeAsSpeakerOrOthers.Replace(n, " "));
+    }
+
+    private static readonly Regex Official = new(
+        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua)\b",
+        RegexOptions.CultureInvariant);
+
+    // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
+    private static readonly Regex Wrongdoing = new(
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|moc ngoac|bao ke|hop thuc hoa)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
+    private static readonly Regex WrongdoingInOffice = new(
+        @"\b(nhan hoi lo|an hoi lo|tham o|tham nhung|bien thu|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
+        RegexOptions.CultureInvariant);
+
+    // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
+    private static readonly Regex NotWrongdoing = new(@"\b(an tien thue|tien thue cua dan|nhan tien ho tro|nhan tien tro cap|nhan tien den bu)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A tố cáo described without the word: an official (cán bộ, chủ tịch xã, trưởng thôn, công an…) and wrongdoing in
+    /// office (nhận tiền, phong bì, ăn chặn, khai khống, làm giả, lợi dụng chức vụ, bán đất công, thu sai, ưu ái
+    /// người nhà…), or wrongdoing only an official can commit (tham ô, nhận hối lộ). Rudeness or slowness alone is
+    /// a complaint about conduct, not a tố cáo.
+    /// </summary>
+    public bool DenouncesWrongdoing(string raw)
+    {
+        var n = NotWrongdoing.Replace(TextNormalizer.Normalize(raw), " ");
+        return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 
     private static readonly HashSet<string> WaitingWords = ["van", "chua", "thay", "ai", "khong", "ko", "k", "tra", "loi", "xu", "ly", "giai", "quyet", "phan", "hoi", "gi", "het", "ca"];
@@ -187,5 +234,96 @@ public sealed partial class Understander
         for (var start = end - 1; start > 0 && start >= end - 4; start--)
             if (Best(text, start, cancel).Length >= end - start + 1) return true;
         return false;
+    }
+
+    // Words that lead from "quay lại" to the part it names: "quay lại phần địa chỉ", "lùi về bước nhập số điện thoại".
+    private static readonly string[] NavigationWordList =
+        ["phần", "mục", "chỗ", "bước", "đoạn", "gửi", "nhập", "ghi", "điền", "về", "cho", "muốn", "xin", "để", "ở", "lại", "sửa lại", "cần"];
+
+    private Phrase[]? _navigation;
+    private Phrase[] NavigationWords => _navigation ??= Compile(NavigationWordList.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    /// <summary>
+    /// Back to a named earlier step ("quay lại gửi ảnh", "cho quay lại phần địa chỉ", "lui ve buoc chon phuong"): a back
+    /// word and a part of the draft, little else — that part is opened, as an edit of it, from any step.
+    /// </summary>
+    private DraftPart BackToPart(TokenizedText text)
+    {
+        if (!Found(text, Set(Answer.Back))) return DraftPart.None;
+        var part = PartIn(text, 0, text.Count);
+        if (part == DraftPart.None) return DraftPart.None;
+        Phrase[][] sets = [Set(Answer.Back), Set(FlowAnswers.EditVerbs), NavigationWords, .. FlowAnswers.Parts.Select(p => Set(p.Set))];
+        return Uncovered(text, sets, Set(FlowAnswers.Fillers)) <= 1 ? part : DraftPart.None;
+    }
+
+    // Words a person's name never holds, as typed at the contact step: "sửa mô tả…", "quay lại…", "sai địa chỉ".
+    private static readonly Regex NotAName = new(
+        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
+    public bool CanBeName(string written)
+    {
+        var n = TextNormalizer.Normalize(written);
+        return n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7 && !NotAName.IsMatch(n);
+    }
+
+    // Whom an insult is aimed at: the bot, "mày", "các người", "bọn/lũ/tụi…", officials.
+    private static readonly Regex Addressee = new(
+        @"\b(may|mi|tui may|chung may|bon may|lu may|cac nguoi|may nguoi|cac ong|may ong|cac ba|may ba|tui bay|chung bay|bay|bot|con bot|cai bot|admin|app|thang|lu|bon|dam|can bo|quan chuc|chinh quyen)\b",
+        RegexOptions.CultureInvariant);
+
+    // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
+    private static readonly Regex Contempt = new(
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu (bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su)\b)",
+        RegexOptions.CultureInvariant);
+
+    // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
+    private static readonly Regex Epithet = new(@"(^|[\s,.!])đồ (?!ăn|uống|đạc|dùng|chơi|cũ|nghề|gỗ|điện|nhựa|hộp)\p{L}+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Abuse by its shape when its words are not in the table: aimed at someone (the bot, "mày", "các người", officials)
+    /// with a form of contempt ("đồ …", "lũ …", "như …", a curse), and no problem, complaint or place named.
+    /// </summary>
+    internal bool AbuseShape(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!Addressee.IsMatch(n) || !(Contempt.IsMatch(n) || Epithet.IsMatch(raw))) return false;
+        var text = Tokenize(raw);
+        var (scores, _, _) = Segment(text);
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        return ExtractPlace(raw, []).Address is null;
+    }
+
+    /// <summary>"nhà số 21", "ngõ 5", "đường Trần Phú": a text that opens with a place word is about the address.</summary>
+    public bool OpensWithPlaceWord(string value)
+    {
+        var text = Tokenize(value);
+        return text.Count > 1 && (Best(text, 0, _place.Numbered).Length > 0 || Best(text, 0, _place.Named).Length > 0
+            || (text.Tokens[0].Text == "nha" && Best(text, 1, _place.Numbered).Length > 0));
+    }
+
+    /// <summary>
+    /// The address with the part from <paramref name="to"/>'s place word on replaced ("số 12 đường Lý Thái Tổ" with
+    /// "đường Trần Phú" is "số 12 đường Trần Phú"); the whole of <paramref name="to"/> when the address lacks that word.
+    /// </summary>
+    public string ReplaceFromMarker(string address, string to)
+    {
+        var typed = Tokenize(to);
+        var text = Tokenize(address);
+        if (typed.Count == 0) return to.Trim();
+        // "nhà số 21": the house number, whatever it was called.
+        var first = typed.Count > 2 && typed.Tokens[0].Text == "nha" && Best(typed, 1, _place.Numbered).Length > 0 ? 1 : 0;
+        var marker = typed.Tokens[first].Text;
+        // A numbered place alone ("số 21", "ngõ 5") replaces only that number: the street after it stays.
+        var numberedOnly = typed.Count == first + 2 && typed.Tokens[first + 1].IsNumber;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.Tokens[i].Text != marker) continue;
+            if (!numberedOnly) return (address[..text.Tokens[i].Start] + to.Trim()).Trim();
+            if (i + 1 < text.Count && text.Tokens[i + 1].IsNumber)
+                return address[..text.Tokens[i].Start] + to.Trim() + address[text.Tokens[i + 1].End..];
+        }
+        return to.Trim();
     }
 }

@@ -90,3 +90,145 @@ public class CancelAtBothEndsTests
     public void A_description_opened_by_a_cancel_word_stays_data() =>
         Understander.Default.ReadInFlow("bỏ rác bừa bãi ra lề đường suốt mấy tháng nay").Intent.ShouldNotBe(FlowIntent.Cancel);
 }
+
+public class BackToANamedStepTests
+{
+    [Theory]
+    [InlineData("quay lại gửi ảnh", DraftPart.Attachments)]
+    [InlineData("cho quay lại phần địa chỉ", DraftPart.Place)]
+    [InlineData("e muon quay lai buoc nhap dia chi", DraftPart.Place)]
+    [InlineData("lùi về chỗ chọn phường nhé", DraftPart.Area)]
+    [InlineData("quay ve muc mo ta di ad", DraftPart.Description)]
+    [InlineData("quay lại bước số điện thoại", DraftPart.Phone)]
+    public void Back_with_a_part_named_opens_that_part(string message, DraftPart part) =>
+        Understander.Default.ReadInFlow(message).ShouldBe(new FlowReading(FlowIntent.Edit, part));
+
+    [Fact]
+    public void Back_alone_is_still_one_step_back() =>
+        Understander.Default.ReadInFlow("quay lại bước trước").Intent.ShouldBe(FlowIntent.Back);
+
+    [Fact]
+    public void A_sentence_that_only_holds_the_words_is_not_a_command() =>
+        Understander.Default.ReadInFlow("xe rác quay lại đổ trộm ở địa chỉ cũ mỗi tối").Intent.ShouldBe(FlowIntent.None);
+}
+
+public class CorrectionsOfEveryFieldTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("sai tên rồi, Trần Văn Bình mới đúng", DraftPart.Name, "Trần Văn Bình")]
+    [InlineData("ten Le Thi Hoa moi dung a", DraftPart.Name, "Le Thi Hoa")]
+    [InlineData("sửa mô tả giúp: cống bị tắc, nước tràn vào nhà", DraftPart.Description, "cống bị tắc, nước tràn vào nhà")]
+    [InlineData("doi dia chi so 21 ngo 4 Tran Phu", DraftPart.Place, "so 21 ngo 4 Tran Phu")]
+    [InlineData("sửa sđt 0987 654 321", DraftPart.Phone, "0987 654 321")]
+    public void A_correction_says_what_the_part_becomes(string message, DraftPart part, string to)
+    {
+        var reading = U.ReadInFlow(message);
+        reading.Intent.ShouldBe(FlowIntent.Correction);
+        reading.Part.ShouldBe(part);
+        reading.To.ShouldBe(to);
+    }
+
+    [Theory]
+    [InlineData("sửa địa chỉ giúp mình với")]
+    [InlineData("cho sửa lại mô tả")]
+    public void A_part_named_with_nothing_after_it_is_an_edit(string message) => U.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Edit);
+
+    [Fact]
+    public void The_words_before_chu_khong_phai_lose_their_interjection()
+    {
+        var reading = U.ReadInFlow("à nhà số 21 chứ ko phải ngõ 5 nhé");
+        reading.To.ShouldBe("nhà số 21");
+        U.OpensWithPlaceWord(reading.To!).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("số 12 đường Lý Thái Tổ", "đường Trần Phú", "số 12 đường Trần Phú")]
+    [InlineData("số 12 đường Lý Thái Tổ", "so 21 Ly Thai To", "so 21 Ly Thai To")]
+    [InlineData("số 12 đường Lý Thái Tổ", "ngõ 5 Nguyễn Trãi", "ngõ 5 Nguyễn Trãi")]
+    public void An_address_is_replaced_from_the_place_word_on(string address, string to, string expected) =>
+        U.ReplaceFromMarker(address, to).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("sửa mô tả giúp đèn đường bị chập chờn")]
+    [InlineData("quay lại gửi ảnh")]
+    [InlineData("sai dia chi roi")]
+    public void Words_of_a_command_are_not_a_name(string written) => U.CanBeName(written).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("Nguyễn Văn Anh")]
+    [InlineData("Lại Thị Nhâm")]
+    [InlineData("bac Tu")]
+    public void A_name_is_a_name(string written) => U.CanBeName(written).ShouldBeTrue();
+}
+
+public class DenouncedWithoutTheWordTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("chu tich xa loi dung chuc vu cap dat cho em vo")]
+    [InlineData("cán bộ xã làm giả chữ ký của dân trong hồ sơ đất")]
+    [InlineData("truong thon ban dat cong cho nguoi ngoai, tien bo tui")]
+    [InlineData("cán bộ lđtbxh ăn chặn tiền trợ cấp của người khuyết tật")]
+    [InlineData("thủ quỹ phường biển thủ quỹ khuyến học")]
+    [InlineData("ông phó chủ tịch ưu ái người nhà trong việc xét tuyển")]
+    [InlineData("can bo dia chinh nhan phong bi roi moi ky giay")]
+    public void An_official_and_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("cán bộ phường thái độ hách dịch, quát nạt dân")]
+    [InlineData("can bo mot cua lam viec cham qua, cho ca buoi")]
+    [InlineData("tụi mày ăn tiền thuế của dân mà làm ăn như vậy")]
+    [InlineData("hồ sơ hỗ trợ nộp rồi, cán bộ bảo đợi tiền về")]
+    public void Rudeness_slowness_or_an_insult_is_not(string message) => U.DenouncesWrongdoing(message).ShouldBeFalse();
+}
+
+public class DecisionAboutSomeoneElseTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("phường xử phạt bà bán rau đầu ngõ 2 triệu, tôi thấy không hợp lý")]
+    [InlineData("hang xom toi bi thu hoi dat ma den bu khong thoa dang, de nghi xem xet lai")]
+    [InlineData("quyết định cưỡng chế nhà ông Tâm là sai quy định, tôi đề nghị xem xét lại")]
+    public void A_decision_about_someone_else_is_not_the_citizens_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("tôi không đồng ý với quyết định xử phạt của đội trật tự")]
+    [InlineData("nhà tôi và nhà hàng xóm đều bị thu hồi đất, đền bù cho nhà tôi không thỏa đáng")]
+    public void The_citizens_own_decision_still_is(string message) => U.ContestsDecision(message).ShouldBeTrue();
+}
+
+public class AbuseByShapeTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("tụi mày toàn lũ bất tài")]
+    [InlineData("may la do sau bo")]
+    [InlineData("các người là đồ khốn nạn")]
+    [InlineData("bot gi ma tra loi nhu hach")]
+    [InlineData("bọn cán bộ toàn lũ ăn bám")]
+    public void An_insult_aimed_at_someone_is_abuse_whatever_its_words(string message) => U.Abuse(message).ShouldBeGreaterThanOrEqualTo(2);
+
+    [Theory]
+    [InlineData("bọn trẻ con đá bóng làm vỡ kính nhà tôi, bố mẹ chúng không chịu đền")]
+    [InlineData("mày ơi cho tao hỏi làm căn cước ở đâu")]
+    [InlineData("bán đồ ăn vỉa hè chiếm hết lối đi ở ngõ 5")]
+    public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
+}
+
+public class HowNotWhatTests
+{
+    [Theory]
+    [InlineData("sửa mô tả cho rõ ràng")]
+    [InlineData("viet lai dia chi chi tiet hon")]
+    [InlineData("đổi số điện thoại khác")]
+    [InlineData("sửa địa chỉ bị sai")]
+    [InlineData("sua dia chi nha")]
+    public void Saying_how_a_part_should_be_is_not_its_new_value(string message) =>
+        Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Edit);
+}

@@ -39,3 +39,81 @@ public class RulesThroughTheEngineTests
         outcome.KeptAsData.ShouldBeFalse(outcome.What);
     }
 }
+
+/// <summary>The rules of this round through the engine: back to a named step, corrections anywhere, tố cáo and abuse by shape.</summary>
+public class MoreRulesThroughTheEngineTests
+{
+    private static string Corpus(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "corpus", "intents", file);
+            if (File.Exists(candidate)) return File.ReadAllText(candidate);
+        }
+        throw new FileNotFoundException(file);
+    }
+
+    [Theory]
+    [InlineData("tocao | - | - | - | kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("tocao | - | - | - | chu tich xa loi dung chuc vu giao thau cho cong ty cua em vo")]
+    [InlineData("tocao | - | - | - | can bo dia chinh nhan phong bi roi moi ky giay cho dan")]
+    [InlineData("tocao | - | - | - | Tôi xin tố giác ông trưởng thôn tự ý bán đất công")]
+    [InlineData("complaint | - | - | - | cán bộ phường thái độ hách dịch, quát nạt dân khi lên làm thủ tục")]
+    [InlineData("complaint | - | - | - | phường xử phạt bà bán rau đầu ngõ 2 triệu, tôi thấy không hợp lý")]
+    [InlineData("abuse | - | - | - | tụi mày toàn lũ bất tài")]
+    [InlineData("abuse | - | - | - | may la do sau bo")]
+    [InlineData("abuse | - | - | - | các người là đồ khốn nạn")]
+    public void A_first_message_takes_the_path_a_person_would(string line)
+    {
+        var (context, keys) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var outcome = IntentCorpus.Evaluate(IntentCorpus.Parse(line), context, keys).Single();
+        outcome.RightPath.ShouldBeTrue(outcome.Path);
+        outcome.OfferedForFiling.ShouldBe(line.StartsWith("abuse", StringComparison.Ordinal) ? false : outcome.OfferedForFiling);
+    }
+
+    [Theory]
+    [InlineData("contact | edit | attachments | quay lại gửi ảnh")]
+    [InlineData("contact | edit | place | cho quay lai phan dia chi")]
+    [InlineData("confirm | edit | description | quay về mục mô tả")]
+    [InlineData("attachments | edit | category | lui lai buoc chon linh vuc")]
+    [InlineData("contact | correct | description=cống bị tắc | sửa mô tả giúp: cống bị tắc, nước tràn vào nhà")]
+    [InlineData("contact | correct | address=số 21 | à nhà số 21 chứ ko phải số 12 nhé")]
+    [InlineData("contact | correct | phone=987654321 | sdt sai, dung la 0987654321")]
+    [InlineData("contact | correct | name=Bình | tên là Bình chứ không phải An")]
+    [InlineData("confirm | correct | name=Trần Văn Bình | sai tên rồi, Trần Văn Bình mới đúng")]
+    [InlineData("confirm | correct | name=Le Thi Hoa | sửa tên thành Le Thi Hoa")]
+    [InlineData("confirm | correct | address=so 21 Ly Thai To | dia chi sai roi, phai la so 21 Ly Thai To")]
+    [InlineData("confirm | correct | address=đường Trần Phú | đổi địa chỉ: đường Trần Phú")]
+    [InlineData("confirm | correct | description=chập chờn | sua mo ta: den duong bi chap chon ca dem")]
+    [InlineData("confirm | correct | phone=905111222 | sửa số điện thoại thành 0905 111 222")]
+    public void A_typed_answer_is_handled_as_meant(string line)
+    {
+        var (context, _) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), context).Single();
+        outcome.Handled.ShouldBeTrue(outcome.What);
+        outcome.KeptAsData.ShouldBeFalse(outcome.What);
+    }
+
+    [Fact]
+    public void A_ward_correction_at_the_summary_sets_the_ward_not_the_address()
+    {
+        var (context, _) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        var before = FlowCorpus.StateAt("confirm");
+        var result = ZaloBot.Domain.Conversations.ConversationEngine.Handle(before with { LastActivityAt = at },
+            new ZaloBot.Domain.Conversations.TextInput("nham phuong roi, phai la phuong Vu Ninh", at), context);
+        result.State.Draft.Address.ShouldBe(before.Draft.Address);
+        result.State.Draft.AreaCode.ShouldNotBe(before.Draft.AreaCode);
+    }
+
+    [Fact]
+    public void A_correction_that_cannot_be_placed_at_the_contact_step_is_not_the_name()
+    {
+        var (context, _) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        var result = ZaloBot.Domain.Conversations.ConversationEngine.Handle(FlowCorpus.StateAt("contact") with { LastActivityAt = at },
+            new ZaloBot.Domain.Conversations.TextInput("nhầm rồi, không phải cái đó mà là cái kia", at), context);
+        result.State.Draft.ContactName.ShouldBeNull();
+        result.State.Step.ShouldBe(ZaloBot.Domain.Conversations.Step.Contact);
+    }
+}
