@@ -218,7 +218,7 @@ public static class FuzzCases
                 (2, Gen.Select(Segment(), StaffBody("name")).Select((d, b) => ("PUT", $"/api/holidays/{d}", (byte[]?)b))),
                 (1, Segment().Select(d => ("DELETE", $"/api/holidays/{d}", (byte[]?)null))),
                 (3, StaffBody("code", "name", "kind", "parentCode", "active").Select(b => ("POST", "/api/agencies", (byte[]?)b))),
-                (2, Gen.Select(Segment(), StaffBody("name", "keywords", "defaultAgencyCode", "deadlineWorkingDays", "sortOrder", "active")).Select((c, b) => ("PUT", $"/api/categories/{c}", (byte[]?)b))),
+                (2, Gen.Select(Segment(), StaffBody("name", "keywords", "defaultAgencyCode", "deadlineWorkingDays", "sortOrder", "active", "nationalScope")).Select((c, b) => ("PUT", $"/api/categories/{c}", (byte[]?)b))),
                 (2, Query("from", "to", "format", "centre").Select(q => ("GET", "/api/reports/tickets" + q, (byte[]?)null))),
                 (2, Gen.Select(Segment(), Gen.OneOf(Gen.Const("qr.png"), Gen.Const("qr.svg"), Gen.Const("poster"))).Select((c, f) => ("GET", $"/api/service-centres/{c}/{f}", (byte[]?)null))),
                 (1, Segment().Select(c => ("GET", $"/c/{c}", (byte[]?)null))),

@@ -72,11 +72,12 @@ public static partial class MiniAppIntake
             && VietnamesePhone.TryNormalize(granted, out var e164))
             phone = e164;
 
+        await using var staged = new StagedBatch(evidence, loggers.CreateLogger(typeof(MiniAppIntake)));
         var attachments = new List<DraftAttachment>();
         foreach (var photo in input.Photos)
         {
             await using var stream = photo.OpenReadStream();
-            attachments.Add(new DraftAttachment("image", await StagedUploads.PutAsync(evidence, stream, photo.ContentType, now, cancellationToken), photo.FileName));
+            attachments.Add(new DraftAttachment("image", await staged.PutAsync(stream, photo.ContentType, now, cancellationToken), photo.FileName));
         }
 
         var due = service.Due;
@@ -86,7 +87,6 @@ public static partial class MiniAppIntake
         if (await FirstTicketAsync(connection, transaction, citizen, input.Key, cancellationToken) is { } raced)
         {
             await transaction.CommitAsync(cancellationToken);
-            foreach (var a in attachments) await evidence.DeleteAsync(StagedUploads.KeyOf(a.Url)!, cancellationToken);
             return TypedResults.Ok(new { code = raced, duplicate = true });
         }
 
@@ -112,6 +112,7 @@ public static partial class MiniAppIntake
         var alike = await similar.FindAsync(connection, transaction,
             new ZaloBot.SimilarReports.SimilarityProbe(service.Code, input.Description, null, input.Latitude, input.Longitude, ExcludeTicketId: id), similar.Options.OfferScore, 3, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        staged.Keep();
         outbox.Notify();
         LogFiled(loggers.CreateLogger(typeof(MiniAppIntake)), code, service.Code, centre, attachments.Count);
         return TypedResults.Json(new

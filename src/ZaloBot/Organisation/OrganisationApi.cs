@@ -21,7 +21,7 @@ public static class OrganisationApi
 
         var admin = app.MapGroup("/api").WithTags("Organisation").RequireAuthorization(StaffPolicies.Admin);
         admin.MapPost("/agencies", CreateAgencyAsync).WithSummary("Add an agency.");
-        admin.MapPut("/categories/{code}", UpdateCategoryAsync).WithSummary("Change a category's name, keywords, default agency or deadline.");
+        admin.MapPut("/categories/{code}", UpdateCategoryAsync).WithSummary("Change a category's name, keywords, default agency, deadline, or whether its tickets go to the national PAKN system.");
         admin.MapPut("/holidays/{day}", PutHolidayAsync).WithSummary("Add or rename a holiday (day as yyyy-MM-dd).");
         admin.MapDelete("/holidays/{day}", DeleteHolidayAsync).WithSummary("Remove a holiday.");
         return app;
@@ -73,10 +73,10 @@ public static class OrganisationApi
         var rows = await c.QueryAsync<CategoryRow>(new CommandDefinition(
             """
             select code, name, keywords, default_agency_code as DefaultAgencyCode, deadline_working_days as DeadlineWorkingDays,
-                   sort_order as SortOrder, active
+                   sort_order as SortOrder, active, national_scope as NationalScope
             from categories order by sort_order, code
             """, cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => new CategoryRecord(r.Code, r.Name, r.Keywords, r.DefaultAgencyCode, r.DeadlineWorkingDays, r.SortOrder, r.Active)).ToList());
+        return TypedResults.Ok(rows.Select(r => new CategoryRecord(r.Code, r.Name, r.Keywords, r.DefaultAgencyCode, r.DeadlineWorkingDays, r.SortOrder, r.Active, r.NationalScope)).ToList());
     }
 
     // Settable properties: Dapper cannot match a text[] column to a constructor parameter.
@@ -89,6 +89,7 @@ public static class OrganisationApi
         public int DeadlineWorkingDays { get; init; }
         public int SortOrder { get; init; }
         public bool Active { get; init; }
+        public bool NationalScope { get; init; }
     }
 
     private static async Task<Results<Ok, NotFound, ValidationProblem>> UpdateCategoryAsync(string code, CategoryUpdate update, NpgsqlDataSource db, ConversationContextLoader conversations, CancellationToken ct)
@@ -104,9 +105,10 @@ public static class OrganisationApi
         var updated = await c.ExecuteAsync(new CommandDefinition(
             """
             update categories set name = @Name, keywords = coalesce(@Keywords, keywords), default_agency_code = @DefaultAgencyCode,
-                deadline_working_days = @DeadlineWorkingDays, sort_order = coalesce(@SortOrder, sort_order), active = coalesce(@Active, active)
+                deadline_working_days = @DeadlineWorkingDays, sort_order = coalesce(@SortOrder, sort_order), active = coalesce(@Active, active),
+                national_scope = coalesce(@NationalScope, national_scope)
             where code = @code
-            """, new { code, update.Name, update.Keywords, update.DefaultAgencyCode, update.DeadlineWorkingDays, update.SortOrder, update.Active }, cancellationToken: ct));
+            """, new { code, update.Name, update.Keywords, update.DefaultAgencyCode, update.DeadlineWorkingDays, update.SortOrder, update.Active, update.NationalScope }, cancellationToken: ct));
         conversations.Invalidate();
         return updated == 1 ? TypedResults.Ok() : TypedResults.NotFound();
     }

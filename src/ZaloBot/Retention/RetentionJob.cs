@@ -28,12 +28,18 @@ public sealed class RetentionJob(
 
     protected override Task TickAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
-    /// <summary>Deletes every expired row, batch by batch; returns the counts (events, messages, attempts).</summary>
-    public async Task<(long Events, long Messages, long Attempts)> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A spent centre code is kept a day past its expiry: its signature check refuses it by then, and the day covers
+    /// replicas whose clocks disagree by more than the check's own tolerance.
+    /// </summary>
+    public static readonly TimeSpan SpentCodeMargin = TimeSpan.FromDays(1);
+
+    /// <summary>Deletes every expired row, batch by batch; returns the counts per table.</summary>
+    public async Task<RetentionRun> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var now = Time.GetUtcNow();
-        long events = 0, messages = 0, attempts = 0;
+        long events = 0, messages = 0, attempts = 0, spentCodes = 0;
         while (await DeleteEventsAsync(now - o.ProcessedEvents, o.BatchSize, cancellationToken) is var n and > 0)
         {
             events += n;
@@ -45,9 +51,15 @@ public sealed class RetentionJob(
             attempts += a;
             await Task.Delay(o.BatchPause, Time, cancellationToken);
         }
-        if (events + messages > 0)
-            Logger.LogInformation("Retention removed {Events} processed events, {Messages} sent messages and {Attempts} send attempts", events, messages, attempts);
-        return (events, messages, attempts);
+        while (await DeleteSpentCodesAsync(now - SpentCodeMargin, o.BatchSize, cancellationToken) is var c and > 0)
+        {
+            spentCodes += c;
+            await Task.Delay(o.BatchPause, Time, cancellationToken);
+        }
+        if (events + messages + spentCodes > 0)
+            Logger.LogInformation("Retention removed {Events} processed events, {Messages} sent messages, {Attempts} send attempts and {SpentCodes} expired centre codes",
+                events, messages, attempts, spentCodes);
+        return new RetentionRun(events, messages, attempts, spentCodes);
     }
 
     private async Task<long> DeleteEventsAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
@@ -60,13 +72,7 @@ public sealed class RetentionJob(
                 for update skip locked)
             delete from inbox where id in (select id from doomed)
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-        Deleted.WithLabels("inbox").Inc(deleted);
-        return deleted;
+        return await DeleteBatchAsync(sql, "inbox", cutoff, batch, cancellationToken);
     }
 
     private async Task<(long Messages, long Attempts)> DeleteMessagesAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
@@ -93,7 +99,35 @@ public sealed class RetentionJob(
         Deleted.WithLabels("outbox_attempts").Inc(attempts);
         return (messages, attempts);
     }
+
+    private async Task<long> DeleteSpentCodesAsync(DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            with doomed as (
+                select nonce_id from centre_nonces_used
+                where expires_at < $1 and pg_try_advisory_xact_lock($3 + 2)
+                order by expires_at limit $2
+                for update skip locked)
+            delete from centre_nonces_used where nonce_id in (select nonce_id from doomed)
+            """;
+        return await DeleteBatchAsync(sql, "centre_nonces_used", cutoff, batch, cancellationToken);
+    }
+
+    /// <summary>Runs one batch of a single-table delete ($1 cutoff, $2 batch size, $3 the lock key) and counts it.</summary>
+    private async Task<long> DeleteBatchAsync(string sql, string table, DateTimeOffset cutoff, int batch, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = cutoff.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        Deleted.WithLabels(table).Inc(deleted);
+        return deleted;
+    }
 }
+
+/// <summary>What one run of the retention job removed.</summary>
+public readonly record struct RetentionRun(long Events, long Messages, long Attempts, long SpentCodes);
 
 public static class RetentionServiceCollectionExtensions
 {

@@ -34,7 +34,7 @@ public static class TicketQueries
         t.rating, t.version, t.citizen_zalo_id as CitizenZaloId,
         t.citizen_unreachable_at as CitizenUnreachableAt, t.citizen_unreachable_reason as CitizenUnreachableReason, t.held_at as HeldAt,
         t.track, t.priority, t.first_response_due_at as FirstResponseDueAt, t.acceptance_due_at as AcceptanceDueAt,
-        t.citizen_oa_id as CitizenOaId
+        t.citizen_oa_id as CitizenOaId, t.service_centre_source as ServiceCentreSource
         """;
 
     /// <param name="scopeAgency">Only tickets assigned to this agency (staff who do not see all tickets).</param>

@@ -1,6 +1,7 @@
 namespace ZaloBot.Tickets;
 
 /// <summary>A ticket as staff see it in the API.</summary>
+/// <param name="ServiceCentreSource">How the service centre was known: miniapp or landing_page (a signed one-time code), typed_code (the poster's code typed by hand, which proves nothing).</param>
 public sealed record TicketView(
     long Id,
     string Code,
@@ -29,7 +30,8 @@ public sealed record TicketView(
     string Priority = "normal",
     DateTime? FirstResponseDueAt = null,
     DateTime? AcceptanceDueAt = null,
-    string CitizenOaId = "")
+    string CitizenOaId = "",
+    string? ServiceCentreSource = null)
 {
     /// <summary>The clock to watch now (first response, acceptance or resolution); filled in for the queue, null elsewhere.</summary>
     public TicketClockView? Clock { get; init; }

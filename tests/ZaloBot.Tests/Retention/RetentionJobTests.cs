@@ -42,22 +42,29 @@ public sealed class RetentionJobTests : IAsyncLifetime
                   ('u', '{"text":"f"}', 'old-pending', 'pending', now() - interval '100 days', null);
                 insert into outbox_attempts (outbox_id, at, outcome)
                 select id, created_at, 'sent' from outbox;
+                insert into centre_nonces_used (nonce_id, centre_code, source, used_at, expires_at) values
+                  ('long-expired', 'TTHCC', 'miniapp', now() - interval '3 days', now() - interval '2 days'),
+                  ('just-expired', 'TTHCC', 'miniapp', now() - interval '2 hours', now() - interval '1 hour'),
+                  ('still-valid', 'TTHCC', 'landing_page', now(), now() + interval '1 hour');
                 """);
         }
 
         var job = _service.Services.GetRequiredService<RetentionJob>();
-        var (events, messages, attempts) = await job.RunOnceAsync(CancellationToken.None);
+        var (events, messages, attempts, spentCodes) = await job.RunOnceAsync(CancellationToken.None);
 
         events.ShouldBe(5);
         messages.ShouldBe(3);
         attempts.ShouldBe(3);
+        spentCodes.ShouldBe(1);
         await using var check = _service.Database.Open();
         (await check.QueryAsync<string>("select dedupe_key from inbox order by dedupe_key")).ShouldBe(["old-parked", "old-unprocessed", "recent"]);
         (await check.QueryAsync<string>("select idempotency_key from outbox order by idempotency_key")).ShouldBe(["old-dead", "old-pending", "recent-sent"]);
         (await check.ExecuteScalarAsync<long>("select count(*) from outbox_attempts")).ShouldBe(3);
+        // A code that expired an hour ago still guards against a replica whose clock runs behind.
+        (await check.QueryAsync<string>("select nonce_id from centre_nonces_used order by nonce_id")).ShouldBe(["just-expired", "still-valid"]);
 
         var again = await job.RunOnceAsync(CancellationToken.None);
-        again.ShouldBe((0L, 0L, 0L));
+        again.ShouldBe(new RetentionRun(0, 0, 0, 0));
     }
 
     [Fact]

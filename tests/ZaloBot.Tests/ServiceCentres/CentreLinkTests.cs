@@ -1,8 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ZaloBot.Domain.ServiceCentres;
 using ZaloBot.ServiceCentres;
+using ZaloBot.Domain.Tickets;
 using ZaloBot.Tests.Infrastructure;
+using ZaloBot.Tests.StaffConsole;
 
 namespace ZaloBot.Tests.ServiceCentres;
 
@@ -36,6 +40,25 @@ public class CentreLinkTests(ServiceFactory service) : IClassFixture<ServiceFact
         (await Rows.OutboxAsync(service.Database, user)).First().Text.ShouldContain("Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh");
         var ticket = (await Rows.TicketsAsync(service.Database, user)).ShouldHaveSingleItem();
         (ticket.ServiceCentreCode, ticket.ServiceCentreSource).ShouldBe(("BN01", CentreSources.MiniApp));
+    }
+
+    [Fact]
+    public async Task Staff_see_how_the_centre_was_known_in_the_api_and_on_the_ticket_page()
+    {
+        await service.StartReadyAsync();
+        var (signed, typed) = (NewUser(), NewUser());
+        await SayAsync(signed, [Signed("BN01", CentreSources.LandingPage), .. Complaint]);
+        await SayAsync(typed, ["TT BN02", .. Complaint]);
+        var signedCode = (await Rows.TicketsAsync(service.Database, signed)).ShouldHaveSingleItem().Code;
+        var typedCode = (await Rows.TicketsAsync(service.Database, typed)).ShouldHaveSingleItem().Code;
+
+        var api = await service.AsAsync(StaffRole.Supervisor);
+        var view = await api.GetFromJsonAsync<JsonElement>($"/api/tickets/{signedCode}");
+        view.GetProperty("ticket").GetProperty("serviceCentreSource").GetString().ShouldBe(CentreSources.LandingPage);
+
+        var console = await ConsoleClient.SignedInAsync(service, StaffRole.Supervisor);
+        (await console.GetHtmlAsync($"/console/tickets/{signedCode}")).ShouldContain("(qua trang mã QR)");
+        (await console.GetHtmlAsync($"/console/tickets/{typedCode}")).ShouldContain("(qua mã gõ tay)");
     }
 
     [Fact]

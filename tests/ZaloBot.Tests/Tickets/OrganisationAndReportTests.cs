@@ -29,7 +29,15 @@ public class OrganisationAndReportTests(ServiceFactory service) : IClassFixture<
         (await admin.PutAsJsonAsync("/api/categories/OTHER", new { name = "Khác", defaultAgencyCode = "VPUB", deadlineWorkingDays = 0 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await admin.PutAsJsonAsync("/api/categories/OTHER", new { name = "Khác", defaultAgencyCode = "VPUB", deadlineWorkingDays = 15 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var categories = await intake.GetFromJsonAsync<JsonElement>("/api/categories");
-        categories.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "OTHER").GetProperty("deadlineWorkingDays").GetInt32().ShouldBe(15);
+        var other = categories.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "OTHER");
+        other.GetProperty("deadlineWorkingDays").GetInt32().ShouldBe(15);
+        other.GetProperty("nationalScope").GetBoolean().ShouldBeFalse();
+        // The national PAKN scope is switched on per category, and an update that leaves it out keeps it.
+        (await admin.PutAsJsonAsync("/api/categories/OTHER", new { name = "Khác", defaultAgencyCode = "VPUB", deadlineWorkingDays = 15, nationalScope = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAsJsonAsync("/api/categories/OTHER", new { name = "Khác", defaultAgencyCode = "VPUB", deadlineWorkingDays = 15 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        categories = await intake.GetFromJsonAsync<JsonElement>("/api/categories");
+        categories.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "OTHER").GetProperty("nationalScope").GetBoolean().ShouldBeTrue();
+        (await admin.PutAsJsonAsync("/api/categories/OTHER", new { name = "Khác", defaultAgencyCode = "VPUB", deadlineWorkingDays = 15, nationalScope = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await admin.PostAsJsonAsync("/api/agencies", new { code = "SGTVT", name = "Sở Giao thông vận tải", kind = "department", active = true })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync("/api/agencies", new { code = "SGTVT", name = "Trùng", kind = "department", active = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ZaloBot.StaffConsole.Pages.Admin;
 
-public sealed record CategoryRow(string Code, string Name, string Keywords, string DefaultAgencyCode, int DeadlineWorkingDays, bool Active);
+public sealed record CategoryRow(string Code, string Name, string Keywords, string DefaultAgencyCode, int DeadlineWorkingDays, bool Active, bool NationalScope);
 
 public sealed record RuleRow(string CategoryCode, string? AreaCode, string AgencyCode);
 
@@ -24,7 +24,7 @@ public sealed class OrganisationModel(NpgsqlDataSource dataSource, ConsoleLookup
         Lookups = await lookups.GetAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         const string sql = """
-            select code, name, array_to_string(keywords, ', ') as keywords, default_agency_code as DefaultAgencyCode, deadline_working_days as DeadlineWorkingDays, active from categories order by sort_order, code;
+            select code, name, array_to_string(keywords, ', ') as keywords, default_agency_code as DefaultAgencyCode, deadline_working_days as DeadlineWorkingDays, active, national_scope as NationalScope from categories order by sort_order, code;
             select category_code as CategoryCode, area_code as AreaCode, agency_code as AgencyCode from routing_rules order by category_code, area_code;
             select code, name, address, active from service_centres order by code;
             select day::timestamp as Day, name from holidays where day >= current_date - 30 order by day limit 60;
