@@ -33,7 +33,8 @@ public static partial class ConversationEngine
                     OnGlobal(GlobalCommand.Back);
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
-                case FlowIntent.Correction when step != Step.Description:
+                // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
+                case FlowIntent.Correction when step != Step.Description || NamesWards(reading):
                     if (Correct(reading)) return true;
                     break;
                 case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6:
@@ -188,8 +189,10 @@ public static partial class ConversationEngine
             }
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
-            var part = reading.Part == DraftPart.None && (Understanding.OpensWithPlaceWord(to) || reading.From is { } f && Understanding.OpensWithPlaceWord(f))
-                ? DraftPart.Place : reading.Part;
+            var part = reading.Part != DraftPart.None ? reading.Part
+                : NamesWards(reading) ? DraftPart.Area
+                : Understanding.OpensWithPlaceWord(to) || reading.From is { } f && Understanding.OpensWithPlaceWord(f) ? DraftPart.Place
+                : DraftPart.None;
             switch (part)
             {
                 case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
@@ -208,6 +211,11 @@ public static partial class ConversationEngine
                     return (null, "");
             }
         }
+
+        /// <summary>Both sides of a correction are configured wards ("phường Võ Cường chứ không phải Kinh Bắc"), or what it becomes is one.</summary>
+        private bool NamesWards(FlowReading reading) =>
+            reading.To is { } to && MatchArea(Understanding.ContentWords(to)) is not null
+            && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
 
         /// <summary>"21", "số 21": a house number alone.</summary>
         private static bool IsNumberOnly(string text)

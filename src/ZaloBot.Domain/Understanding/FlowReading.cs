@@ -150,6 +150,11 @@ public sealed partial class Understander
             total += score;
             if (score >= 1) kind |= k;
         }
+        if (PeopleTrapped(plain))
+        {
+            total += IntentThreshold;
+            kind |= DangerKind.Rescue;
+        }
         return total >= IntentThreshold ? kind : DangerKind.None;
     }
 
@@ -255,15 +260,15 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "viet lai", "ghi lai", "nhap lai", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
     private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
     private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
     private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
     private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
-    private static readonly HashSet<string> LeadingNoise = ["a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
-    private static readonly HashSet<string> TrailingNoise = ["a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
+    private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
+    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
     {
@@ -335,6 +340,9 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, start), null, text.Span(to.Value.First, to.Value.Last));
         }
 
+        // "à mà nhà số 21 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm": what it is, then that it was mistyped.
+        if (MistypedAtTheEnd(text) is { } mistyped) return mistyped;
+
         // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
         if (ReplacedPart(text) is { } replaced) return replaced;
 
@@ -401,6 +409,24 @@ public sealed partial class Understander
             || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
             return new FlowReading(FlowIntent.Edit, best.Part);
         return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last));
+    }
+
+    private static readonly HashSet<string> MistypedWords = ["luc", "nay", "ban", "vua", "roi", "khi", "nay", "em", "toi", "minh", "go", "ghi", "viet", "nhap", "danh", "nham", "sai", "bi", "a", "nhe", "ad"];
+
+    /// <summary>
+    /// The message ends by saying something was mistyped ("…, lúc nãy gõ nhầm", "…, e ghi sai"): the words before that
+    /// pause are what it should be. Which part is the engine's to find (a place word makes it the address).
+    /// </summary>
+    private FlowReading? MistypedAtTheEnd(TokenizedText text)
+    {
+        var end = text.Count - 1;
+        while (end > 0 && text.Tokens[end].Text is "a" or "nhe" or "nha" or "ad" or "admin" or "roi") end--;
+        if (end < 2 || text.Tokens[end].Text is not ("nham" or "sai")) return null;
+        var start = end;
+        while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+        if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text))) return null;
+        var to = Trim(text, SkipLeadingNoise(text, 0, start), start - 1);
+        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
     }
 
     /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>

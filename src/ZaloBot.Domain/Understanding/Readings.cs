@@ -111,7 +111,13 @@ public sealed partial class Understander
     private bool FixedBut(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
     {
         var start = Best(text, 0, fixedSet).Length;
-        if (start == 0 || start >= text.Count || text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
+        if (start == 0 || start >= text.Count) return false;
+        // "xong rồi nhé, hôm qua có người xuống làm": fixed, then how — after a pause, with nothing wrong in it.
+        var then = text.Tokens[start].Text is "nhung" or "ma" or "tuy"
+            || text.Tokens.Skip(start).TakeWhile(t => !t.BreakBefore).All(t => t.Text is "nhe" or "nha" or "a" or "roi" or "ad" or "admin" or "ban")
+               && text.Tokens.Skip(start).Any(t => t.BreakBefore);
+        if (!then) return false;
+        if (Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0 && text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
         return Score(text, notFixed).Score == 0 && Score(text, Set(FlowAnswers.BrokeAgain)).Score == 0
             && !Enumerable.Range(start, text.Count - start).Any(i => text.Tokens[i].Text is "hong" or "chua" or "van");
     }
@@ -135,19 +141,19 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha))\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet)|bi tra (lai )?ho so|bi bac)\b",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex AboutMe = new(@"\b(toi|em|minh|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
 
     // The citizen as the one who speaks, not as the one a decision is about ("tôi thấy", "theo tôi", "tôi đề nghị"),
     // and someone else named through the citizen ("hàng xóm tôi", "bạn của tôi").
     private static readonly Regex MeAsSpeakerOrOthers = new(
-        @"\b(((toi|em|minh|chung toi) (thay|nghi|cho rang|de nghi|kien nghi|xin|muon|mong|thiet nghi|(khong|ko|k|chua) (dong y|chap nhan|phuc)|rat buc xuc|buc xuc))|theo (toi|em|minh)|(hang xom|ban|nguoi quen|ho hang|dong nghiep|nha ben canh|ben canh nha) (cua )?(toi|em|minh))\b",
+        @"\b(((toi|em|e|minh|chau|tui|chung toi) (thay|nghi|cho rang|de nghi|kien nghi|xin|muon|mong|thiet nghi|(khong|ko|k|chua) (dong y|chap nhan|phuc)|rat buc xuc|buc xuc))|theo (toi|em|minh)|(hang xom|ban|nguoi quen|ho hang|dong nghiep|nha ben canh|ben canh nha) (cua )?(toi|em|e|minh|chau|tui))\b",
         RegexOptions.CultureInvariant);
 
     // Someone else the decision may be about: a neighbour, other households, "bà bán rau", "ông ấy".
@@ -178,12 +184,12 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|moc ngoac|bao ke|hop thuc hoa)\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|moc ngoac|bao ke|hop thuc hoa)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
-        @"\b(nhan hoi lo|an hoi lo|tham o|tham nhung|bien thu|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
+        @"\b(nhan hoi lo|an hoi lo|tham o|tham nhung|bien thu|an chan|rut ruot|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
         RegexOptions.CultureInvariant);
 
     // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
@@ -198,6 +204,8 @@ public sealed partial class Understander
     public bool DenouncesWrongdoing(string raw)
     {
         var n = NotWrongdoing.Replace(TextNormalizer.Normalize(raw), " ");
+        // "đợi tiền" (waiting for the money) is not "đòi tiền" (demanding it); without diacritics both read "doi".
+        if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 
@@ -289,8 +297,8 @@ public sealed partial class Understander
     {
         var n = TextNormalizer.Normalize(raw);
         if (!Addressee.IsMatch(n) || !(Contempt.IsMatch(n) || Epithet.IsMatch(raw))) return false;
-        var text = Tokenize(raw);
-        var (scores, _, _) = Segment(text);
+        // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
+        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(n, " ")));
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;
         return ExtractPlace(raw, []).Address is null;
     }
@@ -326,4 +334,93 @@ public sealed partial class Understander
         }
         return to.Trim();
     }
+
+    private static readonly Regex Trapped = new(
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|khong ra duoc|ko ra dc|khong ra dc|ko ra duoc|khong thoat (ra )?duoc|chua ra duoc)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex People = new(
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// People trapped — in a lift, on a roof in a flood, under rubble ("thang máy kẹt giữa tầng có cháu bé trong đó",
+    /// "2 ông bà già kẹt trên mái nhà không ra được"): stuck and people together, whatever the place. "Kẹt xe" is traffic.
+    /// </summary>
+    internal bool PeopleTrapped(string raw)
+    {
+        var n = NotTrapped.Replace(TextNormalizer.Normalize(raw), " ");
+        return Trapped.IsMatch(n) && People.IsMatch(n);
+    }
+
+    // Words that make a question word indefinite when a negation comes before them: "không có thông báo gì".
+    private const int NegationReach = 4;
+
+    /// <summary>
+    /// Hints of a question under a negation are not a question: "không có thông báo gì" says nothing was announced,
+    /// "ko thấy ai" that nobody came. Only hints (weight up to 1.5) lose their weight; "không biết … ở đâu" still asks.
+    /// </summary>
+    private void IndefiniteUnderNegation(TokenizedText text, Dictionary<string, double> scores)
+    {
+        var negations = _answers.GetValueOrDefault(Negation, []);
+        var lastNegation = -NegationReach - 1;
+        for (var i = 0; i < text.Count;)
+        {
+            if (Best(text, i, negations).Length == 1 && !(i + 1 < text.Count && Unknowing.Contains(text.Tokens[i + 1].Text))) lastNegation = i;
+            var (length, weight, phrase) = Best(text, i, _allIntents);
+            if (phrase is null)
+            {
+                i++;
+                continue;
+            }
+            if (phrase.Intent == "question" && weight <= 1.5 && i > lastNegation && i - lastNegation <= NegationReach) scores["question"] -= weight;
+            i += length;
+        }
+    }
+
+    private static readonly HashSet<string> GoingTo = ["len", "den", "toi", "ra", "xuong", "di", "qua", "goi", "dien", "nhan", "van"];
+    private static readonly HashSet<string> ThenWords = ["thi", "mai", "hoai", "may", "nhieu", "bao", "ca"];
+
+    /// <summary>
+    /// "lên hỏi thì bảo…", "gọi điện hỏi mãi": asking told as part of the story, not a question to the bot.
+    /// </summary>
+    private void AskingInTheStory(TokenizedText text, string?[] intentOf, Dictionary<string, double> scores)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.Tokens[i].Text != "hoi" || intentOf[i] != "question" || (i + 1 < text.Count && intentOf[i + 1] == "question")) continue;
+            var told = (i > 0 && GoingTo.Contains(text.Tokens[i - 1].Text)) || (i + 1 < text.Count && ThenWords.Contains(text.Tokens[i + 1].Text));
+            if (told && Best(text, i, _allIntents) is { Length: 1 } hint) scores["question"] -= hint.Weight;
+        }
+    }
+
+    private static readonly HashSet<string> SupportTopic = ["sach", "goi", "duoc", "tien", "muc", "che", "do", "nhung", "cac", "nao"];
+
+    /// <summary>
+    /// "có chính sách hỗ trợ gì", "được hỗ trợ gì": support as the topic of a question, not a request for help with the
+    /// bot. And a long message that names a problem and asks for guidance ("… mong được hướng dẫn gấp") is the problem.
+    /// </summary>
+    private void HelpThatIsNot(TokenizedText text, string?[] intentOf, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("help") <= 0) return;
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (intentOf[i] != "help" || intentOf[i - 1] == "help" || text.Tokens[i].Text != "ho" || !SupportTopic.Contains(text.Tokens[i - 1].Text)) continue;
+            if (Best(text, i, _allIntents) is { Length: > 0 } help && help.Phrase!.Intent == "help")
+            {
+                scores["help"] -= help.Weight;
+                scores["question"] = scores.GetValueOrDefault("question") + help.Weight;
+            }
+        }
+        if (text.Count >= LongMessage && scores.GetValueOrDefault("problem") > 0 && scores["help"] > 0)
+        {
+            scores["problem"] += scores["help"];
+            scores["help"] = 0;
+        }
+    }
+
+    /// <summary>Words from which a message is a story rather than a short request.</summary>
+    private const int LongMessage = 15;
 }

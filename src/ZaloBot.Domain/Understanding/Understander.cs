@@ -362,7 +362,13 @@ public sealed partial class Understander
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
         var (scores, intentOf, found) = Segment(text);
         DenyHelp(text, intentOf, scores);
+        HelpThatIsNot(text, intentOf, scores);
+        IndefiniteUnderNegation(text, scores);
+        AskingInTheStory(text, intentOf, scores);
         ChaseWhatWasSent(raw, scores, found);
+        // A contested decision is a khiếu nại to file, never a question, whatever topic it names.
+        if (ContestsDecision(raw))
+            scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Math.Max(scores.GetValueOrDefault("question"), scores.GetValueOrDefault("status")) + 1);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
@@ -398,6 +404,9 @@ public sealed partial class Understander
             (MessageIntent.Question, S("question")), (MessageIntent.Info, S("info")),
         ];
         var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
+        // A real problem named ties with status: "… vỡ hết rồi, cho người xuống xem giúp" asks to come and see it.
+        if (best.Intent == MessageIntent.Status && S("problem") >= IntentThreshold && S("complaint") + S("problem") >= best.Score)
+            best = (MessageIntent.Complaint, S("complaint") + S("problem"));
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
