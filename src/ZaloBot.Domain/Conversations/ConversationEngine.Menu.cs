@@ -196,7 +196,9 @@ public static partial class ConversationEngine
         {
             var question = meaning.Scores.GetValueOrDefault("question");
             var problem = meaning.Scores.GetValueOrDefault("problem");
-            return question >= 2 && question > problem || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+            // The complaint words count with the problem ("… lỗi suốt, lên phường thì báo …"): both say something is wrong.
+            var wrong = problem + meaning.Scores.GetValueOrDefault("complaint");
+            return question >= 2 && question > wrong || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
         }
 
         /// <summary>The track the citizen's whole words name ("Tôi tố cáo…"), before any preamble is stripped; null for a plain complaint.</summary>

@@ -285,7 +285,11 @@ public sealed partial class Understander
     private FlowReading? Correction(TokenizedText text)
     {
         var joined = " " + text.Window(0, text.Count) + " ";
-        if (!Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "phường là Vũ Ninh cơ": a part named and what it is, said at another step, is a correction too.
+        // Not the contact's own labels ("tên tôi là Lan, sđt …"): that is how a contact is given.
+        var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
+            && PartIn(text, Math.Max(0, i - 3), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
+        if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
 
         // "không phải X mà là Y"
         for (var i = 0; i < text.Count; i++)

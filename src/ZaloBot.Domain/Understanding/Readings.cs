@@ -266,7 +266,7 @@ public sealed partial class Understander
 
     // Words a person's name never holds, as typed at the contact step: "sửa mô tả…", "quay lại…", "sai địa chỉ".
     private static readonly Regex NotAName = new(
-        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong)\b",
+        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong|(phuong|xa|ten duong|so nha) la)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>

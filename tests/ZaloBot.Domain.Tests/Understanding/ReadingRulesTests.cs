@@ -232,3 +232,62 @@ public class HowNotWhatTests
     public void Saying_how_a_part_should_be_is_not_its_new_value(string message) =>
         Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Edit);
 }
+
+public class ReadingTheStoryTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("ko thay thong bao gi ve viec cat nuoc ca tuan nay, nha nao cung phai di xin nuoc")]
+    [InlineData("lên phường hỏi thì bảo không thấy hồ sơ đâu, bắt làm lại từ đầu")]
+    [InlineData("đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
+    [InlineData("mẹ tôi bị cắt chế độ thương binh mà không có thông báo gì, tôi đề nghị xã khôi phục lại")]
+    [InlineData("e bi tu choi cap giay xac nhan tinh trang hon nhan du nop du giay to, e ko dong y")]
+    [InlineData("quán bên cạnh hát karaoke đến 1h sáng, ai chịu nổi không")]
+    public void A_problem_told_as_a_story_is_a_complaint(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+
+    [Theory]
+    [InlineData("doanh nghiệp tôi được hỗ trợ gì khi thuê lao động địa phương không")]
+    [InlineData("co chinh sach ho tro gi cho ho kinh doanh nho khong")]
+    public void Support_as_the_topic_of_a_question_is_a_question(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
+
+    [Fact]
+    public void Help_asked_in_a_few_words_is_still_help() => U.Understand("không hiểu gửi ảnh kiểu gì").Intent.ShouldBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
+    [InlineData("nuoc dang len, ba cu nha ben mac ket tren gac ko ra duoc")]
+    public void People_trapped_are_danger(string message) => U.Danger(message).HasFlag(DangerKind.Rescue).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("kẹt xe cả tiếng ở ngã tư, người đi làm khổ sở")]
+    [InlineData("tắc đường kẹt cứng cả buổi sáng, không ai phân luồng")]
+    public void Traffic_or_a_stuck_thing_is_not(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
+    [InlineData("danh sách nhận hỗ trợ lũ có cả người đã chết mấy năm")]
+    [InlineData("cán bộ địa chính đòi nhà tôi 5 triệu mới ký giấy")]
+    public void More_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Fact]
+    public void Waiting_for_money_is_not_demanding_it() =>
+        U.DenouncesWrongdoing("cán bộ xã bảo đợi tiền hỗ trợ về rồi phát").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("xong rồi nhé, sáng nay có đội xuống làm")]
+    [InlineData("ok rồi ad, hôm qua thấy người ta sửa")]
+    public void Fixed_then_how_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
+
+    [Fact]
+    public void Mistyped_at_the_end_says_what_it_should_be()
+    {
+        var reading = U.ReadInFlow("à mà số 8 ngõ 3 Trần Phú nhé, lúc nãy gõ nhầm");
+        reading.Intent.ShouldBe(FlowIntent.Correction);
+        reading.To.ShouldBe("số 8 ngõ 3 Trần Phú");
+    }
+
+    [Fact]
+    public void A_part_and_what_it_is_is_a_correction() =>
+        U.ReadInFlow("phường là Từ Sơn cơ").ShouldBe(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, "Từ Sơn"));
+}

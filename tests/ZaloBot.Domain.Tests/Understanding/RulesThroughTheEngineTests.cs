@@ -117,3 +117,47 @@ public class MoreRulesThroughTheEngineTests
         result.State.Step.ShouldBe(ZaloBot.Domain.Conversations.Step.Contact);
     }
 }
+
+/// <summary>The eighth round's mechanisms through the engine, in this file's own words.</summary>
+public class StoryRulesThroughTheEngineTests
+{
+    private static string Corpus(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "corpus", "intents", file);
+            if (File.Exists(candidate)) return File.ReadAllText(candidate);
+        }
+        throw new FileNotFoundException(file);
+    }
+
+    [Theory]
+    [InlineData("khieunai | - | - | - | mẹ tôi bị cắt chế độ thương binh mà không có thông báo gì, tôi đề nghị xã khôi phục lại")]
+    [InlineData("khieunai | - | - | - | e bi tu choi cap giay xac nhan tinh trang hon nhan du nop du giay to, e ko dong y")]
+    [InlineData("tocao | - | - | - | thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
+    [InlineData("danger | - | - | - | thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
+    [InlineData("complaint | - | - | - | đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
+    [InlineData("lookup | - | - | - | tra cuu pa-77x1q giup e")]
+    [InlineData("spam | - | - | - | Chia sẻ tin này cho 5 người để gặp may mắn cả năm")]
+    public void A_first_message_takes_the_path_a_person_would(string line)
+    {
+        var (context, keys) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var outcome = IntentCorpus.Evaluate(IntentCorpus.Parse(line), context, keys).Single();
+        outcome.RightPath.ShouldBeTrue(outcome.Path);
+    }
+
+    [Theory]
+    [InlineData("contact | correct | area=TUSON | phường là Từ Sơn cơ")]
+    [InlineData("description | correct | area=VUNINH | nhầm, phường Vũ Ninh chứ không phải Kinh Bắc")]
+    [InlineData("contact | correct | address=số 8 | à mà số 8 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm")]
+    [InlineData("fixed | fixed | - | xong rồi nhé, sáng nay có đội xuống làm")]
+    [InlineData("description | cancel | - | thôi không làm nữa đâu, rắc rối quá")]
+    [InlineData("confirm | back | - | quay lại tí")]
+    public void A_typed_answer_is_handled_as_meant(string line)
+    {
+        var (context, _) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), context).Single();
+        outcome.Handled.ShouldBeTrue(outcome.What);
+        outcome.KeptAsData.ShouldBeFalse(outcome.What);
+    }
+}
