@@ -161,3 +161,33 @@ public class StoryRulesThroughTheEngineTests
         outcome.KeptAsData.ShouldBeFalse(outcome.What);
     }
 }
+
+public class AbuseInsideTheFlowTests
+{
+    [Theory]
+    [InlineData("Description", "tụi mày toàn lũ bất tài")]
+    [InlineData("Place", "bot ngu như bò")]
+    [InlineData("Contact", "may la do sau bo")]
+    public void An_insult_is_never_a_steps_answer(string step, string message)
+    {
+        var province = File.ReadAllText(Find("province.json"));
+        var articles = File.ReadAllText(Find("articles.json"));
+        var (context, _) = IntentCorpus.Context(province, articles);
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        var before = FlowCorpus.StateAt(step.ToLowerInvariant());
+        var result = ZaloBot.Domain.Conversations.ConversationEngine.Handle(before with { LastActivityAt = at },
+            new ZaloBot.Domain.Conversations.TextInput(message, at), context);
+        result.State.Step.ShouldBe(before.Step);
+        result.State.Draft.ShouldBe(before.Draft);
+    }
+
+    private static string Find(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "corpus", "intents", file);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(file);
+    }
+}
