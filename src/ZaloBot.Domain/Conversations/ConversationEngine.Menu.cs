@@ -78,7 +78,7 @@ public static partial class ConversationEngine
                     SayHelp();
                     break;
                 case MessageIntent.Info:
-                    if (AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
+                    if (!Understanding.AsksWhoTheChannelIs(raw) && AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
                     else ShowInformation();
                     break;
                 case MessageIntent.Greeting:

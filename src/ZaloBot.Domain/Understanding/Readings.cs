@@ -423,4 +423,60 @@ public sealed partial class Understander
 
     /// <summary>Words from which a message is a story rather than a short request.</summary>
     private const int LongMessage = 15;
+
+    private static readonly Regex ChannelWord = new(
+        @"\b(kenh|trang|bot|fanpage|page|zalo nay|ben minh|ben ban|cac ban|ad|admin|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex IdentityAsked = new(
+        @"\b(cua ai|la ai|chinh thuc|co phai (la )?(cua|kenh|trang|ben)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Asking who the channel is ("trang này của ai", "đây có phải kênh chính thức của ủy ban không", "máy hay người"):
+    /// information about the service, not a question for an article nor a complaint.
+    /// </summary>
+    private void AboutTheChannel(string raw, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("problem") >= IntentThreshold || !AsksWhoTheChannelIs(raw)) return;
+        scores["info"] = Math.Max(scores.GetValueOrDefault("info"), scores.GetValueOrDefault("question")) + 2;
+    }
+
+    /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
+    public bool AsksWhoTheChannelIs(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return ChannelWord.IsMatch(n) && IdentityAsked.IsMatch(n);
+    }
+
+    private static readonly Regex SendingHere = new(@"\b(gui|bao|bao cao|phan anh|nop|gui anh|gui hinh)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex HowOrWhere = new(@"\b(o dau|cho nao|lam sao|lam the nao|the nao|nhu the nao|nhu nao|kieu gi|bang cach nao|sao)\W*(vay|the|a|ad|admin|nhi|ha|day|nhe)?\W*$", RegexOptions.CultureInvariant);
+    private static readonly Regex OtherPaper = new(@"\b(don|ho so|giay|thu tuc|khieu nai|to cao)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// How or where to send a complaint here ("gửi phản ánh ở đâu vậy", "muốn gửi phản ánh thì làm sao", "làm thế nào
+    /// để báo cáo sự việc"), with nothing wrong named: help with this channel. A paper or procedure named ("nộp đơn
+    /// khiếu nại ở đâu") is a question for the articles instead.
+    /// </summary>
+    private void HowToSendHere(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (scores.GetValueOrDefault("problem") > 0 || !SendingHere.IsMatch(n) || OtherPaper.IsMatch(n) || !(HowOrWhere.IsMatch(n) || n.StartsWith("lam the nao de ", StringComparison.Ordinal) || n.StartsWith("lam sao de ", StringComparison.Ordinal))) return;
+        scores["help"] = scores.GetValueOrDefault("help") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("question") + 1;
+    }
+
+    private static readonly Regex SellingCue = new(
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
+    /// kế", "đăng ký ngay tại link") and nothing wrong named, asked or chased.
+    /// </summary>
+    internal bool SellsWithoutNumber(string raw, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        var cues = SellingCue.Matches(TextNormalizer.Normalize(raw)).Select(m => m.Value).Distinct().Count();
+        return cues >= 2;
+    }
 }

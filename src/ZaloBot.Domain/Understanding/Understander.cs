@@ -365,6 +365,7 @@ public sealed partial class Understander
         HelpThatIsNot(text, intentOf, scores);
         IndefiniteUnderNegation(text, scores);
         AskingInTheStory(text, intentOf, scores);
+        HowToSendHere(raw, scores);
         ChaseWhatWasSent(raw, scores, found);
         // A contested decision is a khiếu nại to file, never a question, whatever topic it names.
         if (ContestsDecision(raw))
@@ -387,6 +388,9 @@ public sealed partial class Understander
         if (scores.GetValueOrDefault("status") >= IntentThreshold && scores.GetValueOrDefault("problem") == 0
             && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
             scores["status"] += scores.GetValueOrDefault("complaint");
+
+        // After the question's own words are counted: who the channel is outweighs them.
+        AboutTheChannel(raw, scores);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];

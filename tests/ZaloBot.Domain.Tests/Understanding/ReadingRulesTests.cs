@@ -291,3 +291,32 @@ public class ReadingTheStoryTests
     public void A_part_and_what_it_is_is_a_correction() =>
         U.ReadInFlow("phường là Từ Sơn cơ").ShouldBe(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, "Từ Sơn"));
 }
+
+public class ChannelHelpAndAdvertTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("đây có phải kênh chính thức của ủy ban không")]
+    [InlineData("trang nay cua ai vay")]
+    [InlineData("ai đang nhắn với tôi vậy, máy hay người")]
+    public void Who_the_channel_is_is_information(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Info);
+
+    [Theory]
+    [InlineData("gui phan anh o dau vay")]
+    [InlineData("muốn gửi phản ánh thì làm sao")]
+    [InlineData("làm thế nào để báo cáo sự việc")]
+    public void How_to_send_here_is_help(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Help);
+
+    [Fact]
+    public void Where_to_file_a_paper_is_a_question() => U.Understand("nộp đơn khiếu nại ở đâu vậy").Intent.ShouldNotBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("Khóa học tiếng Anh online chỉ 99k, đăng ký ngay tại link")]
+    [InlineData("nhan thiet ke website gia re uy tin")]
+    [InlineData("CHƯƠNG TRÌNH KHUYẾN MÃI LỚN NHẤT NĂM, GIẢM 70% TOÀN BỘ SẢN PHẨM")]
+    public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
+
+    [Fact]
+    public void A_complaint_about_a_price_is_not() => U.IsSpam("chợ tăng giá thuê ki ốt 50%, tiểu thương không chịu nổi").ShouldBeFalse();
+}
