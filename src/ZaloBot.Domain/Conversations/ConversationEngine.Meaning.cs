@@ -48,9 +48,13 @@ public static partial class ConversationEngine
                 case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6:
                     EditPart(reading.Part);
                     return true;
-                case FlowIntent.Later:
+                // "thôi khỏi ảnh" skips the photos at their step; elsewhere it is no answer to the step, which is asked again.
+                case FlowIntent.Later when reading.Part is DraftPart.None || step == Step.Attachments:
                     if (Later(step, raw)) return true;
                     break;
+                case FlowIntent.Later:
+                    Prompt();
+                    return true;
             }
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
             {

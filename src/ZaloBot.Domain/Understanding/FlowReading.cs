@@ -93,6 +93,10 @@ public sealed partial class Understander
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
         if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
+        // "thôi khỏi ảnh", "không cần ảnh đâu": the photos are skipped, not the complaint.
+        if (PartIn(text, 0, text.Count) == DraftPart.Attachments && Found(text, Set(Answer.Cancel))
+            && Uncovered(text, [Set(Answer.Cancel), Set(FlowAnswers.Later), Set("partAttachments")], fillers) == 0)
+            return new FlowReading(FlowIntent.Later, DraftPart.Attachments);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (Correction(text) is { } correction) return correction;

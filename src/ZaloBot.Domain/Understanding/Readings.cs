@@ -239,8 +239,12 @@ public sealed partial class Understander
         var flow = Set(FlowAnswers.Fillers);
         var end = text.Count - 1;
         while (end > 0 && (fillers[end] || Best(text, end, flow).Length == 1)) end--;
-        for (var start = end - 1; start > 0 && start >= end - 4; start--)
-            if (Best(text, start, cancel).Length >= end - start + 1) return true;
+        for (var start = end; start > 0 && start >= end - 4; start--)
+        {
+            // Two or more words, which may end in a particle ("bỏ đi"): a lone "bỏ" is not enough.
+            var length = Best(text, start, cancel).Length;
+            if (length >= 2 && start + length - 1 >= end) return true;
+        }
         return false;
     }
 

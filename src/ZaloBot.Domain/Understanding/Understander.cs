@@ -114,14 +114,16 @@ public sealed partial class Understander
 
     private Phrase[] Compile(Dictionary<string, double> phrases, bool fuzzy = true, string intent = "") =>
         phrases
-            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value))
+            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value, p.Key))
             .Where(p => p.Tokens.Count > 0)
             .Select(p =>
             {
                 var words = p.Tokens.Select(t => t.Text).ToArray();
                 var joined = string.Join(' ', words);
                 var slips = !fuzzy || joined.Any(char.IsAsciiDigit) ? 0 : joined.Length >= 12 ? 2 : joined.Length >= 6 ? 1 : 0;
-                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented : null;
+                // Written without diacritics in the table, a short word is that plain word: "anh" (a form of address)
+                // is not the "ảnh" (photo) a citizen typed with its marks, "cho" is not "chó".
+                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented ?? PlainTyped(p.Key, p.Tokens[0]) : null;
                 return new Phrase(words, joined, p.Value, slips, accented, intent);
             })
             // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
@@ -129,6 +131,10 @@ public sealed partial class Understander
             .ToArray();
 
     internal TokenizedText Tokenize(string raw) => _tokenizer.Tokenize(raw);
+
+    /// <summary>A table word typed without marks, as a citizen's plain typing would read (letters only, no abbreviation).</summary>
+    private static string? PlainTyped(string written, Token token) =>
+        written.Trim().Equals(token.Text, StringComparison.OrdinalIgnoreCase) && token.Text.All(char.IsAsciiLetterLower) ? token.Text : null;
 
     /// <summary>How many words from <paramref name="at"/> the phrase covers (0: no match).</summary>
     private int Match(TokenizedText text, int at, Phrase phrase)

@@ -320,3 +320,20 @@ public class ChannelHelpAndAdvertTests
     [Fact]
     public void A_complaint_about_a_price_is_not() => U.IsSpam("chợ tăng giá thuê ki ốt 50%, tiểu thương không chịu nổi").ShouldBeFalse();
 }
+
+public class PlainTableWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Fact]
+    public void A_photo_typed_with_its_marks_is_not_a_form_of_address() =>
+        U.ReadInFlow("thôi khỏi ảnh").ShouldBe(new FlowReading(FlowIntent.Later, DraftPart.Attachments));
+
+    [Fact]
+    public void A_cancel_closing_with_a_particle_cancels() =>
+        U.ReadInFlow("thôi e ko muốn để lại sđt, bỏ đi").Intent.ShouldBe(FlowIntent.Cancel);
+
+    [Fact]
+    public void A_lone_closing_word_does_not() =>
+        U.ReadInFlow("thôi để em nghĩ thêm rồi bỏ").Intent.ShouldNotBe(FlowIntent.Cancel);
+}

@@ -191,3 +191,41 @@ public class AbuseInsideTheFlowTests
         throw new FileNotFoundException(file);
     }
 }
+
+public class PhotosSkippedThroughTheEngineTests
+{
+    [Theory]
+    [InlineData("attachments | skip | - | thôi khỏi ảnh")]
+    [InlineData("contact | cancel | - | thôi e ko muốn để lại sđt, bỏ đi")]
+    [InlineData("fixed | fixed | - | đã có người sửa rồi, cảm ơn")]
+    public void A_typed_answer_is_handled_as_meant(string line)
+    {
+        string Read(string file)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (Path.Combine(dir.FullName, "corpus", "intents", file) is var candidate && File.Exists(candidate)) return File.ReadAllText(candidate);
+            throw new FileNotFoundException(file);
+        }
+        var (context, _) = IntentCorpus.Context(Read("province.json"), Read("articles.json"));
+        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), context).Single();
+        outcome.Handled.ShouldBeTrue(outcome.What);
+        outcome.KeptAsData.ShouldBeFalse(outcome.What);
+    }
+
+    [Fact]
+    public void Skipping_the_photos_elsewhere_is_not_skipping_that_step()
+    {
+        string Read(string file)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (Path.Combine(dir.FullName, "corpus", "intents", file) is var candidate && File.Exists(candidate)) return File.ReadAllText(candidate);
+            throw new FileNotFoundException(file);
+        }
+        var (context, _) = IntentCorpus.Context(Read("province.json"), Read("articles.json"));
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        var result = ZaloBot.Domain.Conversations.ConversationEngine.Handle(FlowCorpus.StateAt("place") with { LastActivityAt = at },
+            new ZaloBot.Domain.Conversations.TextInput("thôi khỏi ảnh", at), context);
+        result.State.Step.ShouldBe(ZaloBot.Domain.Conversations.Step.Place);
+        result.State.Draft.Address.ShouldBeNull();
+    }
+}
