@@ -159,6 +159,11 @@ public sealed partial class Understander
             total += IntentThreshold;
             kind |= DangerKind.Rescue;
         }
+        if (PeopleInPeril(plain) is var peril and not DangerKind.None)
+        {
+            total += IntentThreshold;
+            kind |= peril;
+        }
         return total >= IntentThreshold ? kind : DangerKind.None;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Text;
 
 namespace ZaloBot.Domain.Understanding;
@@ -340,11 +341,11 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Trapped = new(
-        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|khong ra duoc|ko ra dc|khong ra dc|ko ra duoc|khong thoat (ra )?duoc|chua ra duoc)\b",
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|khong ra duoc|ko ra dc|khong ra dc|ko ra duoc|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex People = new(
-        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em))\b",
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
@@ -482,5 +483,42 @@ public sealed partial class Understander
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold) return false;
         var cues = SellingCue.Matches(TextNormalizer.Normalize(raw)).Select(m => m.Value).Distinct().Count();
         return cues >= 2;
+    }
+
+    // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
+    // drain or a river, about to jump.
+    private static readonly Regex Hurt = new(
+        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Falling = new(
+        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
+        RegexOptions.CultureInvariant);
+
+    // Fuel spilled on the road or a tanker overturned: fire at any spark.
+    private static readonly Regex FuelSpilled = new(
+        @"\b((xe bon|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|do)|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
+        RegexOptions.CultureInvariant);
+
+    // A risk told as a risk ("có nguy cơ", "sợ là") or a past event ("tuần trước có người ngất…") is a complaint, not
+    // someone in peril now.
+    private static readonly Regex OnlyARisk = new(
+        @"\b(nguy co|co the se|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// People in peril now, in words the table may lack: someone hurt (fainted, badly injured, poisoned, bitten by a
+    /// rabid dog) is medical; someone fallen into water or a drain, or about to jump, is a rescue; fuel spilled from an
+    /// overturned tanker is fire. A risk told as a risk is not.
+    /// </summary>
+    internal DangerKind PeopleInPeril(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (OnlyARisk.IsMatch(n)) return DangerKind.None;
+        var kind = DangerKind.None;
+        if (People.IsMatch(n) && Hurt.IsMatch(n)) kind |= DangerKind.Medical;
+        if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
+        if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
+        return kind;
     }
 }

@@ -337,3 +337,23 @@ public class PlainTableWordsTests
     public void A_lone_closing_word_does_not() =>
         U.ReadInFlow("thôi để em nghĩ thêm rồi bỏ").Intent.ShouldNotBe(FlowIntent.Cancel);
 }
+
+public class PeopleInPerilTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("ông cụ ngất xỉu giữa chợ không ai biết làm sao", DangerKind.Medical)]
+    [InlineData("bé bị chó dại cắn chảy máu nhiều", DangerKind.Medical)]
+    [InlineData("có đứa trẻ rơi xuống cống hở nắp", DangerKind.Rescue)]
+    [InlineData("co nguoi dang doa nhay cau", DangerKind.Rescue)]
+    [InlineData("nuoc lu tran vao nha, ca nha phai leo len mai", DangerKind.Rescue)]
+    [InlineData("xe bồn chở xăng lật giữa đường, xăng chảy lênh láng", DangerKind.Fire)]
+    public void People_in_peril_now_are_danger(string message, DangerKind kind) => U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("cống hở nắp trước trường, có nguy cơ trẻ con rơi xuống cống")]
+    [InlineData("tuần trước có người ngất vì nắng ở chợ, đề nghị làm mái che")]
+    public void A_risk_or_a_past_event_told_as_a_risk_is_not(string message) =>
+        U.Danger(message).ShouldBe(DangerKind.None);
+}
