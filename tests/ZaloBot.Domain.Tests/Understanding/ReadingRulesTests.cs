@@ -357,3 +357,19 @@ public class PeopleInPerilTests
     public void A_risk_or_a_past_event_told_as_a_risk_is_not(string message) =>
         U.Danger(message).ShouldBe(DangerKind.None);
 }
+
+public class MoreContestedDecisionsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("tôi bị công an phạt 2 triệu vì lỗi không có, tôi không phục")]
+    [InlineData("nha toi bi cuong che ma khong co quyet dinh gi, de nghi xem xet")]
+    [InlineData("gia đình tôi không được nhận hỗ trợ lũ dù nhà bị ngập, trong khi nhà khác được, không công bằng")]
+    [InlineData("xã thu hồi đất nhà tôi nhưng chưa trả tiền đền bù, tôi phản đối")]
+    public void Contested_in_other_words_is_a_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeTrue();
+
+    [Fact]
+    public void Money_collected_and_gone_is_a_to_cao() =>
+        U.DenouncesWrongdoing("trưởng thôn thu tiền làm đường của dân rồi không làm, tiền đi đâu không ai biết").ShouldBeTrue();
+}
