@@ -173,6 +173,12 @@ public static partial class ConversationEngine
 
         private (Draft? Draft, string Said) Corrected(FlowReading reading, string to)
         {
+            // "thêm vào mô tả là từ hôm qua": the words join the description.
+            if (reading.Adds && Draft.Description is { } before)
+            {
+                var added = $"{before.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(to[0])}{to[1..]}";
+                if (added.Length <= Limits.MaxDescriptionLength) return (Draft with { Description = added }, ConversationTexts.Corrected("nội dung", added));
+            }
             var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalize(p, out var normalized) ? normalized : null;
             if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
                 return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));

@@ -31,7 +31,8 @@ public enum DraftPart
 /// The reading of a message inside the flow. For a correction, <paramref name="From"/> is what was wrong (may be
 /// null: "sai địa chỉ rồi, phải là số 21") and <paramref name="To"/> what it should be, both as the citizen typed them.
 /// </summary>
-public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null)
+/// <paramref name="Adds"/>: the words are added to the part ("thêm vào mô tả là từ hôm qua"), not put in its place.
+public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null, bool Adds = false)
 {
     public static readonly FlowReading Nothing = new(FlowIntent.None);
 }
@@ -270,7 +271,7 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
     private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
@@ -300,6 +301,8 @@ public sealed partial class Understander
         var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
             && PartIn(text, Math.Max(0, i - 3), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
         if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
+        if (ReplacedPart(text) is { Adds: true } added) return added;
 
         // "không phải X mà là Y"
         for (var i = 0; i < text.Count; i++)
@@ -401,14 +404,19 @@ public sealed partial class Understander
     private FlowReading? ReplacedPart(TokenizedText text)
     {
         var at = SkipLeadingNoise(text, 0, text.Count);
-        if (at >= text.Count || !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
-        at++;
+        if (at >= text.Count) return null;
+        // "thêm", "bổ sung", "ghi thêm": added to the description rather than put in its place.
+        var adds = text.Tokens[at].Text == "them" || (text.Tokens[at].Text == "bo" && at + 1 < text.Count && text.Tokens[at + 1].Text == "sung")
+            || (ReplacingVerbs.Contains(text.Tokens[at].Text) && at + 1 < text.Count && text.Tokens[at + 1].Text == "them");
+        if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
+        at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
+        while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
         while (at < text.Count && Joining.Contains(text.Tokens[at].Text)) at++;
         (int Length, DraftPart Part) best = (0, DraftPart.None);
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
                 if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
-        if (best.Part == DraftPart.None) return null;
+        if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
         at += best.Length;
         while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
         if (Trim(text, at, text.Count - 1) is not { } to) return null;
@@ -422,7 +430,7 @@ public sealed partial class Understander
         if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)) && !text.Tokens[i].IsNumber)
             || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
             return new FlowReading(FlowIntent.Edit, best.Part);
-        return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last));
+        return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
     }
 
     private static readonly HashSet<string> MistypedWords = ["luc", "nay", "ban", "vua", "roi", "khi", "nay", "em", "toi", "minh", "go", "ghi", "viet", "nhap", "danh", "nham", "sai", "bi", "a", "nhe", "ad"];

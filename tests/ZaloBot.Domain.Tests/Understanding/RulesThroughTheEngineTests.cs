@@ -229,3 +229,24 @@ public class PhotosSkippedThroughTheEngineTests
         result.State.Draft.Address.ShouldBeNull();
     }
 }
+
+public class AddedToTheDescriptionTests
+{
+    [Theory]
+    [InlineData("confirm | correct | description=hôm qua | thêm vào mô tả là từ hôm qua")]
+    [InlineData("confirm | correct | description=3 hộ | bổ sung nội dung: có 3 hộ bị ảnh hưởng")]
+    [InlineData("contact | correct | description=tu 7h | ghi them vao mo ta giup e la den tat tu 7h toi")]
+    public void Words_added_join_the_description(string line)
+    {
+        string Read(string file)
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (Path.Combine(dir.FullName, "corpus", "intents", file) is var candidate && File.Exists(candidate)) return File.ReadAllText(candidate);
+            throw new FileNotFoundException(file);
+        }
+        var (context, _) = IntentCorpus.Context(Read("province.json"), Read("articles.json"));
+        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), context).Single();
+        outcome.Handled.ShouldBeTrue(outcome.What);
+        outcome.What.ShouldContain("Đèn đường trước nhà");
+    }
+}
