@@ -471,7 +471,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex SellingCue = new(
-        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay)\b",
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

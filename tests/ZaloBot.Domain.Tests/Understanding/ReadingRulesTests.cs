@@ -315,6 +315,7 @@ public class ChannelHelpAndAdvertTests
     [InlineData("Khóa học tiếng Anh online chỉ 99k, đăng ký ngay tại link")]
     [InlineData("nhan thiet ke website gia re uy tin")]
     [InlineData("CHƯƠNG TRÌNH KHUYẾN MÃI LỚN NHẤT NĂM, GIẢM 70% TOÀN BỘ SẢN PHẨM")]
+    [InlineData("Tuyển nhân viên làm việc tại nhà lương 15tr/tháng, nhắn tin ngay")]
     public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
