@@ -203,6 +203,8 @@ public sealed partial class Understander
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
+        if (FixedInOtherWords(text)) return FixedAnswer.Fixed;
+        if (StillThere(text)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;

@@ -521,4 +521,29 @@ public sealed partial class Understander
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         return kind;
     }
+
+    private static readonly HashSet<string> FixingVerbs = ["sua", "don", "giai", "khac", "thay", "xu", "thong", "vet", "hut", "lap", "dap", "cat", "chat", "nao", "thu"];
+    private static readonly HashSet<string> NotYet = ["khong", "chua", "chang", "cha", "van", "dau", "moi"];
+
+    /// <summary>
+    /// "đã được giải quyết rồi", "có người đến dọn rồi": a fixing verb, said done ("rồi", "đã … xong"), nothing negated,
+    /// nothing wrong named — fixed, in words the table lacks.
+    /// </summary>
+    private bool FixedInOtherWords(TokenizedText text)
+    {
+        var words = text.Tokens.Select(t => t.Text).ToList();
+        if (words.Count < 2 || words.Any(NotYet.Contains) || !words.Any(FixingVerbs.Contains)) return false;
+        var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"));
+        return done && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    /// <summary>
+    /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the
+    /// citizen's words. "vẫn" is what a person hears.
+    /// </summary>
+    private static bool StillThere(TokenizedText text) =>
+        text.Count >= 3 && (text.Tokens.Take(text.Count - 1).Any(t => t.Text == "van" && (t.Accented is null || t.Accented == Still))
+            || (" " + text.Window(0, text.Count) + " ").Contains(" qua loa ", StringComparison.Ordinal));
+
+    private static readonly string Still = TextNormalizer.ToneLast("vẫn");
 }

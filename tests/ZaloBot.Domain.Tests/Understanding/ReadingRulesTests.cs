@@ -374,3 +374,23 @@ public class MoreContestedDecisionsTests
     public void Money_collected_and_gone_is_a_to_cao() =>
         U.DenouncesWrongdoing("trưởng thôn thu tiền làm đường của dân rồi không làm, tiền đi đâu không ai biết").ShouldBeTrue();
 }
+
+public class IsItFixedInOtherWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("đã được giải quyết rồi")]
+    [InlineData("co nguoi den don roi")]
+    public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
+
+    [Theory]
+    [InlineData("làm qua loa, vẫn hỏng")]
+    [InlineData("đâu có, vẫn tối thui")]
+    public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
+
+    [Theory]
+    [InlineData("chưa ai đến dọn rồi")]
+    [InlineData("sửa rồi mà vẫn hỏng")]
+    public void A_negation_or_a_remaining_fault_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
+}
