@@ -215,6 +215,10 @@ public static partial class ConversationEngine
             {
                 case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
                     return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
+                // "sai lĩnh vực, phải là thủ tục hành chính": the field named or described.
+                case DraftPart.Category when (OptionMatcher.Match(TextNormalizer.Normalize(to), context.Categories, c => c.Name, c => c.Keywords)
+                        ?? Understanding.SuggestCategory(to, context.Categories)) is { } field:
+                    return (Draft with { CategoryCode = field.Code }, ConversationTexts.Corrected("lĩnh vực", field.Name));
                 // "nhầm phường rồi, phải là phường Vũ Ninh": the ward, not the address.
                 case DraftPart.Area when MatchArea(Understanding.ContentWords(to)) is { } ward:
                     return (Draft with { AreaCode = ward.Code }, ConversationTexts.Corrected("phường/xã", ward.Name));
@@ -266,6 +270,8 @@ public static partial class ConversationEngine
             Say(DangerTexts.EmergencyLine(kind, context.Emergency));
             _state = _state with { Draft = Draft with { Urgent = true } };
             if (step is Step.Category or Step.Description) return false;
+            // A correction, a cancel or an edit is still done after the numbers ("không phải đèn đường mà là cột điện nghiêng").
+            if (Understanding.ReadInFlow(raw).Intent != FlowIntent.None) return false;
             Prompt();
             return true;
         }

@@ -333,6 +333,12 @@ public sealed partial class Understander
             var fromStart = -1;
             for (var k = i + must; k < text.Count; k++)
             {
+                // "tên em là Nguyễn Văn Ân, ghi nhầm thành An": after a pause, the rest only says what went wrong.
+                if (text.Tokens[k].BreakBefore && k > i + must && Enumerable.Range(k, text.Count - k).Any(j => text.Tokens[j].Text is "nham" or "sai"))
+                {
+                    end = k;
+                    break;
+                }
                 var not = SequenceAt(text, k, Nots);
                 if (not == 0) continue;
                 end = k;
@@ -345,6 +351,9 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
+
+        // "sai phường rồi, Từ Sơn": the wrong part named, a pause, and what it should be.
+        if (WrongPartThenValue(text) is { } wrongThen) return wrongThen;
 
         // "sai tên rồi, Nguyễn Văn Anh mới đúng": what it should be, then "mới đúng".
         for (var k = 1; k < text.Count; k++)
@@ -375,6 +384,25 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
         return null;
+    }
+
+    /// <summary>"sai phường rồi, Từ Sơn", "nhầm số điện thoại, 0912…": a cue, a part, a pause, then the value alone.</summary>
+    private FlowReading? WrongPartThenValue(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at >= text.Count || text.Tokens[at].Text is not ("sai" or "nham")) return null;
+        at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        if (best.Part == DraftPart.None) return null;
+        at += best.Length;
+        while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r") at++;
+        if (at >= text.Count || !text.Tokens[at].BreakBefore) return null;
+        // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
+        if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
+        return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
     }
 
     /// <summary>From <paramref name="from"/>, past the interjections a correction opens with ("à", "ờ", "nhầm").</summary>

@@ -86,6 +86,10 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | description=hôm qua | thêm vào mô tả là từ hôm qua")]
     [InlineData("confirm | correct | description=3 hộ | bổ sung nội dung: có 3 hộ bị ảnh hưởng")]
     [InlineData("contact | correct | description=tu 7h | ghi them vao mo ta giup e la den tat tu 7h toi")]
+    [InlineData("confirm | correct | area=TUSON | sai phường rồi, Từ Sơn")]
+    [InlineData("confirm | correct | category=ADMIN | sai lĩnh vực, phải là thủ tục hành chính")]
+    [InlineData("confirm | correct | name=Hương | tên em là Trần Thị Hương, ghi nhầm thành An")]
+    [InlineData("contact | correct | description=cột điện | không phải đèn đường mà là cột điện nghiêng")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
