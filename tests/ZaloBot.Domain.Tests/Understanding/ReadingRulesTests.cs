@@ -212,12 +212,16 @@ public class AbuseByShapeTests
     [InlineData("các người là đồ khốn nạn")]
     [InlineData("bot gi ma tra loi nhu hach")]
     [InlineData("bọn cán bộ toàn lũ ăn bám")]
+    [InlineData("bot gì mà đần thế")]
+    [InlineData("mẹ kiếp cái app này")]
+    [InlineData("tra loi nhu shit")]
     public void An_insult_aimed_at_someone_is_abuse_whatever_its_words(string message) => U.Abuse(message).ShouldBeGreaterThanOrEqualTo(2);
 
     [Theory]
     [InlineData("bọn trẻ con đá bóng làm vỡ kính nhà tôi, bố mẹ chúng không chịu đền")]
     [InlineData("mày ơi cho tao hỏi làm căn cước ở đâu")]
     [InlineData("bán đồ ăn vỉa hè chiếm hết lối đi ở ngõ 5")]
+    [InlineData("loa của thôn bật to từ 5h sáng, bot ơi người già mất ngủ cả tháng")]
     public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
 }
 
@@ -316,10 +320,17 @@ public class ChannelHelpAndAdvertTests
     [InlineData("nhan thiet ke website gia re uy tin")]
     [InlineData("CHƯƠNG TRÌNH KHUYẾN MÃI LỚN NHẤT NĂM, GIẢM 70% TOÀN BỘ SẢN PHẨM")]
     [InlineData("Tuyển nhân viên làm việc tại nhà lương 15tr/tháng, nhắn tin ngay")]
+    [InlineData("Cần tiền gấp? Vay online duyệt 5 phút")]
+    [InlineData("E nhận dạy kèm toán lý hóa tại nhà, ai có nhu cầu ib e")]
+    [InlineData("cho thuê phòng trọ giá sinh viên gần KCN")]
     public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
     public void A_complaint_about_a_price_is_not() => U.IsSpam("chợ tăng giá thuê ki ốt 50%, tiểu thương không chịu nổi").ShouldBeFalse();
+
+    [Fact]
+    public void A_landlord_asking_what_to_register_is_not() =>
+        U.IsSpam("tôi có nhu cầu cho thuê phòng trọ thì cần đăng ký những giấy tờ gì").ShouldBeFalse();
 }
 
 public class PlainTableWordsTests
