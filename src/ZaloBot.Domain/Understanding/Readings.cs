@@ -447,11 +447,11 @@ public sealed partial class Understander
     private const int LongMessage = 15;
 
     private static readonly Regex ChannelWord = new(
-        @"\b(kenh|trang|bot|fanpage|page|zalo nay|ben minh|ben ban|cac ban|ad|admin|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi)\b",
+        @"\b(kenh|trang|bot|fanpage|page|zalo nay|ben minh|ben ban|cac ban|ad|admin|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|oa|oa nay|o day)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex IdentityAsked = new(
-        @"\b(cua ai|la ai|chinh thuc|co phai (la )?(cua|kenh|trang|ben)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot)\b",
+        @"\b(cua ai|la ai|chinh thuc|co phai (la )?(cua|kenh|trang|ben)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|(lam viec|truc|hoat dong|tra loi) .{0,20}\b(may gio|luc nao|gio nao|gio hanh chinh|ca ngay|24/7))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

@@ -304,6 +304,8 @@ public class ChannelHelpAndAdvertTests
     [InlineData("đây có phải kênh chính thức của ủy ban không")]
     [InlineData("trang nay cua ai vay")]
     [InlineData("ai đang nhắn với tôi vậy, máy hay người")]
+    [InlineData("bot nay do ai lam vay")]
+    [InlineData("bên bạn làm việc mấy giờ")]
     public void Who_the_channel_is_is_information(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Info);
 
     [Theory]
