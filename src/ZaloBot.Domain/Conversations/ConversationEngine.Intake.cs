@@ -190,6 +190,12 @@ public static partial class ConversationEngine
             var (written, phoneText) = ContactParser.Split(raw);
             // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
             var name = Understanding.PersonName(written);
+            // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name.
+            if (name is not null && !Understanding.CanBeName(name))
+            {
+                Fail(AskContact);
+                return;
+            }
             if (phoneText is null)
             {
                 if (raw.Any(char.IsAsciiDigit) || name is null)

@@ -23,6 +23,14 @@ public static partial class ConversationEngine
             var step = _state.Step;
             if (!MeaningSteps.Contains(step)) return false;
             if (DangerInFlow(raw, step)) return true;
+            // An insult with nothing wrong named is never a step's answer (a description, an address, a name).
+            if (Understanding.Abuse(raw) is var abuse and >= 2 && Understanding.Understand(raw) is var meaning
+                && abuse >= meaning.Scores.GetValueOrDefault("complaint") + meaning.Scores.GetValueOrDefault("problem"))
+            {
+                Say(AbuseInFlow);
+                Prompt();
+                return true;
+            }
             var reading = Understanding.ReadInFlow(raw);
             switch (reading.Intent)
             {
@@ -33,15 +41,20 @@ public static partial class ConversationEngine
                     OnGlobal(GlobalCommand.Back);
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
-                case FlowIntent.Correction when step != Step.Description:
+                // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
+                case FlowIntent.Correction when step != Step.Description || NamesWards(reading):
                     if (Correct(reading)) return true;
                     break;
                 case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6:
                     EditPart(reading.Part);
                     return true;
-                case FlowIntent.Later:
+                // "thôi khỏi ảnh" skips the photos at their step; elsewhere it is no answer to the step, which is asked again.
+                case FlowIntent.Later when reading.Part is DraftPart.None || step == Step.Attachments:
                     if (Later(step, raw)) return true;
                     break;
+                case FlowIntent.Later:
+                    Prompt();
+                    return true;
             }
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
             {
@@ -130,6 +143,19 @@ public static partial class ConversationEngine
                     case Step.Contact when ContactParser.Split(to).Phone is not null:
                         OnContactText(to);
                         return true;
+                    // A correction is never the contact's name: the part it names is opened, else the bot says where
+                    // corrections are made and asks for the contact again.
+                    case Step.Contact when reading.Part is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact):
+                        EditPart(reading.Part);
+                        return true;
+                    case Step.Contact:
+                        Say(CorrectAtTheSummary);
+                        Prompt();
+                        return true;
+                    // The part is named but what it becomes cannot be told: that part is opened to be typed again.
+                    case Step.Confirm or Step.EditChoice when reading.Part != DraftPart.None:
+                        EditPart(reading.Part);
+                        return true;
                     case Step.Confirm or Step.EditChoice:
                         _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };
                         SayButtons(CannotTellWhatToCorrect, EditFields().Select(f => Button.Say(f.Title)).ToList());
@@ -147,6 +173,12 @@ public static partial class ConversationEngine
 
         private (Draft? Draft, string Said) Corrected(FlowReading reading, string to)
         {
+            // "thêm vào mô tả là từ hôm qua": the words join the description.
+            if (reading.Adds && Draft.Description is { } before)
+            {
+                var added = $"{before.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(to[0])}{to[1..]}";
+                if (added.Length <= Limits.MaxDescriptionLength) return (Draft with { Description = added }, ConversationTexts.Corrected("nội dung", added));
+            }
             var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalize(p, out var normalized) ? normalized : null;
             if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
                 return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));
@@ -174,12 +206,24 @@ public static partial class ConversationEngine
                 }
             }
 
-            switch (reading.Part)
+            // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
+            var part = reading.Part != DraftPart.None ? reading.Part
+                : NamesWards(reading) ? DraftPart.Area
+                : Understanding.OpensWithPlaceWord(to) || reading.From is { } f && Understanding.OpensWithPlaceWord(f) ? DraftPart.Place
+                : DraftPart.None;
+            switch (part)
             {
-                case DraftPart.Name when Understanding.PersonName(to) is { } name:
+                case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
                     return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
+                // "sai lĩnh vực, phải là thủ tục hành chính": the field named or described.
+                case DraftPart.Category when (OptionMatcher.Match(TextNormalizer.Normalize(to), context.Categories, c => c.Name, c => c.Keywords)
+                        ?? Understanding.SuggestCategory(to, context.Categories)) is { } field:
+                    return (Draft with { CategoryCode = field.Code }, ConversationTexts.Corrected("lĩnh vực", field.Name));
+                // "nhầm phường rồi, phải là phường Vũ Ninh": the ward, not the address.
+                case DraftPart.Area when MatchArea(Understanding.ContentWords(to)) is { } ward:
+                    return (Draft with { AreaCode = ward.Code }, ConversationTexts.Corrected("phường/xã", ward.Name));
                 case DraftPart.Place or DraftPart.Area when Draft.Address is not null:
-                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.Replace(Draft.Address, FirstWord(to), to) ?? to : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
+                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
                     return (Draft with { Address = address }, ConversationTexts.Corrected("địa điểm", address));
                 case DraftPart.Description when to.Length >= Limits.MinDescriptionLength:
                     return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
@@ -190,15 +234,17 @@ public static partial class ConversationEngine
             }
         }
 
+        /// <summary>Both sides of a correction are configured wards ("phường Võ Cường chứ không phải Kinh Bắc"), or what it becomes is one.</summary>
+        private bool NamesWards(FlowReading reading) =>
+            reading.To is { } to && MatchArea(Understanding.ContentWords(to)) is not null
+            && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
+
         /// <summary>"21", "số 21": a house number alone.</summary>
         private static bool IsNumberOnly(string text)
         {
             var n = TextNormalizer.Normalize(text);
             return Intents.Number(n) is not null || (n.StartsWith("so ", StringComparison.Ordinal) && n[3..].All(char.IsAsciiDigit));
         }
-
-        /// <summary>"đường Trần Phú" replaces the part of the address from its "đường" on.</summary>
-        private static string FirstWord(string text) => text.Trim().Split(' ')[0];
 
         /// <summary>The problem named mid-flow, offered for filing now that the complaint before it is done.</summary>
         private void OfferPendingProblem()
@@ -224,6 +270,8 @@ public static partial class ConversationEngine
             Say(DangerTexts.EmergencyLine(kind, context.Emergency));
             _state = _state with { Draft = Draft with { Urgent = true } };
             if (step is Step.Category or Step.Description) return false;
+            // A correction, a cancel or an edit is still done after the numbers ("không phải đèn đường mà là cột điện nghiêng").
+            if (Understanding.ReadInFlow(raw).Intent != FlowIntent.None) return false;
             Prompt();
             return true;
         }

@@ -78,7 +78,7 @@ public static partial class ConversationEngine
                     SayHelp();
                     break;
                 case MessageIntent.Info:
-                    if (AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
+                    if (!Understanding.AsksWhoTheChannelIs(raw) && AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
                     else ShowInformation();
                     break;
                 case MessageIntent.Greeting:
@@ -196,7 +196,9 @@ public static partial class ConversationEngine
         {
             var question = meaning.Scores.GetValueOrDefault("question");
             var problem = meaning.Scores.GetValueOrDefault("problem");
-            return question >= 2 && question > problem || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+            // The complaint words count with the problem ("… lỗi suốt, lên phường thì báo …"): both say something is wrong.
+            var wrong = problem + meaning.Scores.GetValueOrDefault("complaint");
+            return question >= 2 && question > wrong || problem < 2 && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
         }
 
         /// <summary>The track the citizen's whole words name ("Tôi tố cáo…"), before any preamble is stripped; null for a plain complaint.</summary>
@@ -207,11 +209,17 @@ public static partial class ConversationEngine
             {
                 // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
                 var rule = context.Tracks.First(t => t.Code == track);
-                if (Tracks.KeywordMatcher.Any(raw, [Tracks.TrackTexts.TrackName(track)]) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2) return track;
+                if (Tracks.KeywordMatcher.Any(raw, PlainNames(track)) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2) return track;
             }
+            // Wrongdoing in office described without the word ("kế toán xã khai khống…", "chủ tịch xã lợi dụng chức vụ…").
+            if (context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao)) return Tracks.TicketTracks.ToCao;
             // Contesting a decision about oneself is a khiếu nại, said or not.
             return context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai) ? Tracks.TicketTracks.KhieuNai : null;
         }
+
+        /// <summary>The words that name a track plainly: "tố giác" is a tố cáo as much as "tố cáo" is.</summary>
+        private static string[] PlainNames(string track) =>
+            track == Tracks.TicketTracks.ToCao ? [Tracks.TrackTexts.TrackName(track), "tố giác"] : [Tracks.TrackTexts.TrackName(track)];
 
         // ---- questions ----
 

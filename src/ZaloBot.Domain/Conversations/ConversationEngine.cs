@@ -120,6 +120,8 @@ public static partial class ConversationEngine
             if (Intents.StartsWithLookup(n) || (hasCode && (_state.Step == Step.Menu || n == TextNormalizer.Normalize(code.Value))))
             {
                 if (hasCode) Lookup(code.Value);
+                // "tra cứu PA-K2N7W5": a code that is not one is answered as such, not with the list.
+                else if (TicketCode.FindMistyped(raw) is { } mistyped) Say(TicketNotFound(mistyped));
                 else ListTickets();
                 if (_state.Step != Step.Menu) Prompt();
                 return;

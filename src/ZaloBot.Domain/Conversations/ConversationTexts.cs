@@ -53,6 +53,9 @@ public static class ConversationTexts
     public const string AbuseReply =
         "Tôi hiểu bạn đang bực mình, và xin lỗi nếu tôi chưa giúp được. Bạn cứ gõ sự việc cần phản ánh (chuyện gì, ở đâu), hoặc chọn một mục dưới đây:";
 
+    /// <summary>The same inside a complaint: the draft is kept and the step asked again.</summary>
+    public const string AbuseInFlow = "Tôi hiểu bạn đang bực mình, và xin lỗi nếu tôi chưa giúp được. Phản ánh của bạn vẫn được giữ, mình làm tiếp nhé.";
+
     public const string ThanksReply = "Dạ, cảm ơn bạn. Khi cần, bạn cứ nhắn cho tôi.";
 
     /// <summary>The citizen's own words, quoted back; long ones shortened so the question stays on screen.</summary>
@@ -252,6 +255,8 @@ public static class ConversationTexts
     // ---- meaning before data ----
 
     public static string Corrected(string part, string value) => $"Đã sửa {part}: {value}.";
+
+    public const string CorrectAtTheSummary = "Mình chưa rõ bạn muốn sửa mục nào. Bạn cứ gửi thông tin liên hệ trước; ở bước xác nhận cuối cùng bạn sửa được từng mục.";
 
     public const string CannotTellWhatToCorrect = "Bạn muốn sửa mục nào? Bấm chọn bên dưới, rồi gõ lại cho đúng.";
 

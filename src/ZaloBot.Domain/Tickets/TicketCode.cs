@@ -50,7 +50,8 @@ public readonly partial record struct TicketCode
     public static string? FindMistyped(string? text) =>
         text is null ? null : LooseCode().Match(text) is { Success: true } m ? m.Value.Trim() : null;
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(PA|KN|TC)[\-_.]?(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,10}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(PA|KN|TC)[\s\-_.]+\d[A-Za-z0-9\-]{2,10}", RegexOptions.CultureInvariant)]
+    // Lower case only with its dash ("pa-4tz81c"): "pa" alone is how citizens abbreviate "phản ánh".
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(PA|KN|TC)[\-_.]?(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,10}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(PA|KN|TC)[\s\-_.]+\d[A-Za-z0-9\-]{2,10}|(?<![A-Za-z0-9])(pa|kn|tc|Pa|Kn|Tc)-(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{2,12}[A-Za-z0-9](?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex LooseCode();
 
     /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>

@@ -124,6 +124,8 @@ public static class FlowCorpus
     private static bool Corrected(Draft d, string value)
     {
         var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+        // A phone is held as +84…: the fragment is compared the same way.
+        if (field == "phone" && Contacts.VietnamesePhone.TryNormalize(fragment, out var phone)) fragment = phone;
         var held = field switch
         {
             "description" => d.Description,
@@ -131,6 +133,7 @@ public static class FlowCorpus
             "phone" => d.ContactPhone,
             "name" => d.ContactName,
             "category" => d.CategoryCode,
+            "area" => d.AreaCode,
             _ => null,
         };
         return held is not null && TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal);
@@ -151,7 +154,9 @@ public static class FlowCorpus
             "contact" => Holds(d.ContactName) && d.ContactPhone is not null && after.Step == Step.Confirm,
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
-            "problemoffer" => v == "other" ? after.Step == Step.Category : after.Step is not (Step.ProblemOffer or Step.Menu or Step.Category),
+            // "Not this field, it is about officials' conduct": the other field named is as good as the list of fields.
+            "problemoffer" => v == "other" ? after.Step == Step.Category || d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode
+                : after.Step is not (Step.ProblemOffer or Step.Menu or Step.Category),
             _ => false,
         };
     }

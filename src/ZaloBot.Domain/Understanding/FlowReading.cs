@@ -31,7 +31,8 @@ public enum DraftPart
 /// The reading of a message inside the flow. For a correction, <paramref name="From"/> is what was wrong (may be
 /// null: "sai địa chỉ rồi, phải là số 21") and <paramref name="To"/> what it should be, both as the citizen typed them.
 /// </summary>
-public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null)
+/// <paramref name="Adds"/>: the words are added to the part ("thêm vào mô tả là từ hôm qua"), not put in its place.
+public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null, bool Adds = false)
 {
     public static readonly FlowReading Nothing = new(FlowIntent.None);
 }
@@ -93,7 +94,12 @@ public sealed partial class Understander
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
         if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
+        // "thôi khỏi ảnh", "không cần ảnh đâu": the photos are skipped, not the complaint.
+        if (PartIn(text, 0, text.Count) == DraftPart.Attachments && Found(text, Set(Answer.Cancel))
+            && Uncovered(text, [Set(Answer.Cancel), Set(FlowAnswers.Later), Set("partAttachments")], fillers) == 0)
+            return new FlowReading(FlowIntent.Later, DraftPart.Attachments);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
+        if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
@@ -149,11 +155,21 @@ public sealed partial class Understander
             total += score;
             if (score >= 1) kind |= k;
         }
+        if (PeopleTrapped(plain))
+        {
+            total += IntentThreshold;
+            kind |= DangerKind.Rescue;
+        }
+        if (PeopleInPeril(plain) is var peril and not DangerKind.None)
+        {
+            total += IntentThreshold;
+            kind |= peril;
+        }
         return total >= IntentThreshold ? kind : DangerKind.None;
     }
 
     /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
-    public double Abuse(string raw) => Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
+    public double Abuse(string raw) => Math.Max(Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score, AbuseShape(raw) ? IntentThreshold : 0);
 
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
@@ -161,7 +177,8 @@ public sealed partial class Understander
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number or a link is what an advert is for.
-        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) return score >= 3;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            return score >= 3 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));
@@ -186,6 +203,8 @@ public sealed partial class Understander
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
+        if (FixedInOtherWords(text)) return FixedAnswer.Fixed;
+        if (StillThere(text)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;
@@ -254,8 +273,15 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "khong phai", "dung la", "phai la", "chu khong phai"];
-    private static readonly HashSet<string> TrailingNoise = ["a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
+    private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
+    private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
+    private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
+    private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
+    private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
+    private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
+    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
     {
@@ -272,7 +298,13 @@ public sealed partial class Understander
     private FlowReading? Correction(TokenizedText text)
     {
         var joined = " " + text.Window(0, text.Count) + " ";
-        if (!Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "phường là Vũ Ninh cơ": a part named and what it is, said at another step, is a correction too.
+        // Not the contact's own labels ("tên tôi là Lan, sđt …"): that is how a contact is given.
+        var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
+            && PartIn(text, Math.Max(0, i - 3), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
+        if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
+        if (ReplacedPart(text) is { Adds: true } added) return added;
 
         // "không phải X mà là Y"
         for (var i = 0; i < text.Count; i++)
@@ -301,6 +333,12 @@ public sealed partial class Understander
             var fromStart = -1;
             for (var k = i + must; k < text.Count; k++)
             {
+                // "tên em là Nguyễn Văn Ân, ghi nhầm thành An": after a pause, the rest only says what went wrong.
+                if (text.Tokens[k].BreakBefore && k > i + must && Enumerable.Range(k, text.Count - k).Any(j => text.Tokens[j].Text is "nham" or "sai"))
+                {
+                    end = k;
+                    break;
+                }
                 var not = SequenceAt(text, k, Nots);
                 if (not == 0) continue;
                 end = k;
@@ -314,11 +352,33 @@ public sealed partial class Understander
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
 
+        // "sai phường rồi, Từ Sơn": the wrong part named, a pause, and what it should be.
+        if (WrongPartThenValue(text) is { } wrongThen) return wrongThen;
+
+        // "sai tên rồi, Nguyễn Văn Anh mới đúng": what it should be, then "mới đúng".
+        for (var k = 1; k < text.Count; k++)
+        {
+            var right = SequenceAt(text, k, RightAfter);
+            if (right == 0 || Trim(text, k + right, text.Count - 1) is not null) continue;
+            var start = k - 1;
+            while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+            if (!text.Tokens[start].BreakBefore) start = SkipCueWords(text, 0, k);
+            var to = Trim(text, start, k - 1);
+            if (to is null) return null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, start), null, text.Span(to.Value.First, to.Value.Last));
+        }
+
+        // "à mà nhà số 21 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm": what it is, then that it was mistyped.
+        if (MistypedAtTheEnd(text) is { } mistyped) return mistyped;
+
+        // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
+        if (ReplacedPart(text) is { } replaced) return replaced;
+
         // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
         for (var k = 1; k < text.Count; k++)
         {
             if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
-            var to = Trim(text, 0, k - 1);
+            var to = Trim(text, SkipLeadingNoise(text, 0, k), k - 1);
             var from = Trim(text, k + 3, text.Count - 1);
             if (to is null || from is null) return null;
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
@@ -326,10 +386,106 @@ public sealed partial class Understander
         return null;
     }
 
+    /// <summary>"sai phường rồi, Từ Sơn", "nhầm số điện thoại, 0912…": a cue, a part, a pause, then the value alone.</summary>
+    private FlowReading? WrongPartThenValue(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at >= text.Count || text.Tokens[at].Text is not ("sai" or "nham")) return null;
+        at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        if (best.Part == DraftPart.None) return null;
+        at += best.Length;
+        while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r") at++;
+        if (at >= text.Count || !text.Tokens[at].BreakBefore) return null;
+        // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
+        if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
+        return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
+    }
+
+    /// <summary>From <paramref name="from"/>, past the interjections a correction opens with ("à", "ờ", "nhầm").</summary>
+    private static int SkipLeadingNoise(TokenizedText text, int from, int before)
+    {
+        while (from < before - 1 && LeadingNoise.Contains(text.Tokens[from].Text)) from++;
+        return from;
+    }
+
+    /// <summary>From <paramref name="from"/>, past the words that say a correction and the part it names ("sai tên rồi").</summary>
+    private int SkipCueWords(TokenizedText text, int from, int before)
+    {
+        Phrase[][] parts = [.. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(FlowAnswers.Fillers)];
+        while (from < before)
+        {
+            var word = text.Tokens[from].Text;
+            if (word is "sai" or "nham" or "sua" or "doi" or "la" or "roi" or "phai" || LeadingNoise.Contains(word)) { from++; continue; }
+            var length = parts.Max(set => Best(text, from, set).Length);
+            if (length == 0) break;
+            from += length;
+        }
+        return from;
+    }
+
+    /// <summary>
+    /// A replacing verb opening the message, the part it names, and what that part becomes ("sửa mô tả giúp: đèn đường
+    /// bị chập chờn", "đổi địa chỉ số 21 Lý Thái Tổ", "sửa sđt 0987…"). Nothing after the part: an edit, not this.
+    /// </summary>
+    private FlowReading? ReplacedPart(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at >= text.Count) return null;
+        // "thêm", "bổ sung", "ghi thêm": added to the description rather than put in its place.
+        var adds = text.Tokens[at].Text == "them" || (text.Tokens[at].Text == "bo" && at + 1 < text.Count && text.Tokens[at + 1].Text == "sung")
+            || (ReplacingVerbs.Contains(text.Tokens[at].Text) && at + 1 < text.Count && text.Tokens[at + 1].Text == "them");
+        if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
+        at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
+        while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text)) at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
+        at += best.Length;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
+        if (Trim(text, at, text.Count - 1) is not { } to) return null;
+        // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
+        if (text.Tokens[to.First].Text == "cho" || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
+        // What follows must say something: not only politeness ("sửa địa chỉ giúp mình với"), "another one" or that it
+        // is wrong ("đổi số điện thoại khác", "sửa địa chỉ bị sai") — that asks to type it again — nor, but for a name,
+        // one lower-case word ("sửa địa chỉ nhà").
+        var fillers = Fillers(text);
+        var words = Enumerable.Range(to.First, to.Last - to.First + 1).ToList();
+        if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)) && !text.Tokens[i].IsNumber)
+            || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
+            return new FlowReading(FlowIntent.Edit, best.Part);
+        return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
+    }
+
+    private static readonly HashSet<string> MistypedWords = ["luc", "nay", "ban", "vua", "roi", "khi", "nay", "em", "toi", "minh", "go", "ghi", "viet", "nhap", "danh", "nham", "sai", "bi", "a", "nhe", "ad"];
+
+    /// <summary>
+    /// The message ends by saying something was mistyped ("…, lúc nãy gõ nhầm", "…, e ghi sai"): the words before that
+    /// pause are what it should be. Which part is the engine's to find (a place word makes it the address).
+    /// </summary>
+    private FlowReading? MistypedAtTheEnd(TokenizedText text)
+    {
+        var end = text.Count - 1;
+        while (end > 0 && text.Tokens[end].Text is "a" or "nhe" or "nha" or "ad" or "admin" or "roi") end--;
+        if (end < 2 || text.Tokens[end].Text is not ("nham" or "sai")) return null;
+        var start = end;
+        while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+        if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text))) return null;
+        var to = Trim(text, SkipLeadingNoise(text, 0, start), start - 1);
+        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
     /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>
     private static (int First, int Last)? Trim(TokenizedText text, int first, int last)
     {
-        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text)) last--;
+        // "nhà" (a house) is not the particle "nha".
+        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text) && text.Tokens[last].Accented != House) last--;
         return last >= first ? (first, last) : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Text;
 
 namespace ZaloBot.Domain.Understanding;
@@ -111,7 +112,13 @@ public sealed partial class Understander
     private bool FixedBut(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
     {
         var start = Best(text, 0, fixedSet).Length;
-        if (start == 0 || start >= text.Count || text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
+        if (start == 0 || start >= text.Count) return false;
+        // "xong rồi nhé, hôm qua có người xuống làm": fixed, then how — after a pause, with nothing wrong in it.
+        var then = text.Tokens[start].Text is "nhung" or "ma" or "tuy"
+            || text.Tokens.Skip(start).TakeWhile(t => !t.BreakBefore).All(t => t.Text is "nhe" or "nha" or "a" or "roi" or "ad" or "admin" or "ban")
+               && text.Tokens.Skip(start).Any(t => t.BreakBefore);
+        if (!then) return false;
+        if (Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0 && text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
         return Score(text, notFixed).Score == 0 && Score(text, Set(FlowAnswers.BrokeAgain)).Score == 0
             && !Enumerable.Range(start, text.Count - start).Any(i => text.Tokens[i].Text is "hong" or "chua" or "van");
     }
@@ -135,23 +142,72 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha))\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi bac|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex AboutMe = new(@"\b(toi|em|minh|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
+
+    // The citizen as the one who speaks, not as the one a decision is about ("tôi thấy", "theo tôi", "tôi đề nghị"),
+    // and someone else named through the citizen ("hàng xóm tôi", "bạn của tôi").
+    private static readonly Regex MeAsSpeakerOrOthers = new(
+        @"\b(((toi|em|e|minh|chau|tui|chung toi) (thay|nghi|cho rang|de nghi|kien nghi|xin|muon|mong|thiet nghi|(khong|ko|k|chua) (dong y|chap nhan|phuc)|rat buc xuc|buc xuc))|theo (toi|em|minh)|(hang xom|ban|nguoi quen|ho hang|dong nghiep|nha ben canh|ben canh nha) (cua )?(toi|em|e|minh|chau|tui))\b",
+        RegexOptions.CultureInvariant);
+
+    // Someone else the decision may be about: a neighbour, other households, "bà bán rau", "ông ấy".
+    private static readonly Regex Others = new(
+        @"\b(hang xom|nha ben canh|ho ben canh|nguoi dan|ho dan|cac ho|mot so ho|nhieu ho|ba con|nguoi ban|ba ban|ong ban|chi ban|co ban|nguoi ta|anh ay|chi ay|ong ay|ba ay|co ay|chu ay|ho ay|ban toi|ban cua toi|nguoi khac|(gia dinh|nha|ho) (ong|ba|anh|chi|co|chu|bac) [a-z]+)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NamedPerson = new(@"\b(ông|bà|anh|chị|cô|chú|bác|hộ|nhà|gia đình) [A-ZĐ]\p{Ll}*", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A khiếu nại described without the word: the citizen contests a decision, a fine, a refusal or compensation that
-    /// concerns them ("hồ sơ của tôi bị từ chối, tôi không đồng ý", "đền bù cho nhà tôi không thỏa đáng").
+    /// concerns them ("hồ sơ của tôi bị từ chối, tôi không đồng ý", "đền bù cho nhà tôi không thỏa đáng"). A decision
+    /// about someone else ("phường phạt bà bán rau, tôi thấy không công bằng", "hàng xóm tôi bị thu hồi đất") is not the
+    /// citizen's khiếu nại — only the person it concerns may bring one: with someone else named, the citizen's own stake
+    /// must be said apart from their own opinion ("nhà tôi", "phạt tôi").
     /// </summary>
     public bool ContestsDecision(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        return Disagrees.IsMatch(n) && Decision.IsMatch(n) && AboutMe.IsMatch(n);
+        if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n)) return false;
+        var aboutOthers = Others.IsMatch(n) || NamedPerson.IsMatch(raw);
+        return !aboutOthers || AboutMe.IsMatch(MeAsSpeakerOrOthers.Replace(n, " "));
+    }
+
+    private static readonly Regex Official = new(
+        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua)\b",
+        RegexOptions.CultureInvariant);
+
+    // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
+    private static readonly Regex Wrongdoing = new(
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
+    private static readonly Regex WrongdoingInOffice = new(
+        @"\b(nhan hoi lo|an hoi lo|tham o|tham nhung|bien thu|an chan|rut ruot|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
+        RegexOptions.CultureInvariant);
+
+    // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
+    private static readonly Regex NotWrongdoing = new(@"\b(an tien thue|tien thue cua dan|nhan tien ho tro|nhan tien tro cap|nhan tien den bu)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A tố cáo described without the word: an official (cán bộ, chủ tịch xã, trưởng thôn, công an…) and wrongdoing in
+    /// office (nhận tiền, phong bì, ăn chặn, khai khống, làm giả, lợi dụng chức vụ, bán đất công, thu sai, ưu ái
+    /// người nhà…), or wrongdoing only an official can commit (tham ô, nhận hối lộ). Rudeness or slowness alone is
+    /// a complaint about conduct, not a tố cáo.
+    /// </summary>
+    public bool DenouncesWrongdoing(string raw)
+    {
+        var n = NotWrongdoing.Replace(TextNormalizer.Normalize(raw), " ");
+        // "đợi tiền" (waiting for the money) is not "đòi tiền" (demanding it); without diacritics both read "doi".
+        if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
+        return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 
     private static readonly HashSet<string> WaitingWords = ["van", "chua", "thay", "ai", "khong", "ko", "k", "tra", "loi", "xu", "ly", "giai", "quyet", "phan", "hoi", "gi", "het", "ca"];
@@ -184,8 +240,329 @@ public sealed partial class Understander
         var flow = Set(FlowAnswers.Fillers);
         var end = text.Count - 1;
         while (end > 0 && (fillers[end] || Best(text, end, flow).Length == 1)) end--;
-        for (var start = end - 1; start > 0 && start >= end - 4; start--)
-            if (Best(text, start, cancel).Length >= end - start + 1) return true;
+        for (var start = end; start > 0 && start >= end - 4; start--)
+        {
+            // Two or more words, which may end in a particle ("bỏ đi"): a lone "bỏ" is not enough.
+            var length = Best(text, start, cancel).Length;
+            if (length >= 2 && start + length - 1 >= end) return true;
+        }
         return false;
     }
+
+    // Words that lead from "quay lại" to the part it names: "quay lại phần địa chỉ", "lùi về bước nhập số điện thoại".
+    private static readonly string[] NavigationWordList =
+        ["phần", "mục", "chỗ", "bước", "đoạn", "gửi", "nhập", "ghi", "điền", "về", "cho", "muốn", "xin", "để", "ở", "lại", "sửa lại", "cần"];
+
+    private Phrase[]? _navigation;
+    private Phrase[] NavigationWords => _navigation ??= Compile(NavigationWordList.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    /// <summary>
+    /// Back to a named earlier step ("quay lại gửi ảnh", "cho quay lại phần địa chỉ", "lui ve buoc chon phuong"): a back
+    /// word and a part of the draft, little else — that part is opened, as an edit of it, from any step.
+    /// </summary>
+    private DraftPart BackToPart(TokenizedText text)
+    {
+        if (!Found(text, Set(Answer.Back))) return DraftPart.None;
+        var part = PartIn(text, 0, text.Count);
+        if (part == DraftPart.None) return DraftPart.None;
+        Phrase[][] sets = [Set(Answer.Back), Set(FlowAnswers.EditVerbs), NavigationWords, .. FlowAnswers.Parts.Select(p => Set(p.Set))];
+        return Uncovered(text, sets, Set(FlowAnswers.Fillers)) <= 1 ? part : DraftPart.None;
+    }
+
+    // Words a person's name never holds, as typed at the contact step: "sửa mô tả…", "quay lại…", "sai địa chỉ".
+    private static readonly Regex NotAName = new(
+        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong|(phuong|xa|ten duong|so nha) la)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
+    public bool CanBeName(string written)
+    {
+        var n = TextNormalizer.Normalize(written);
+        return n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7 && !NotAName.IsMatch(n);
+    }
+
+    // Whom an insult is aimed at: the bot, "mày", "các người", "bọn/lũ/tụi…", officials.
+    private static readonly Regex Addressee = new(
+        @"\b(may|mi|tui may|chung may|bon may|lu may|cac nguoi|may nguoi|cac ong|may ong|cac ba|may ba|tui bay|chung bay|bay|bot|con bot|cai bot|admin|app|thang|lu|bon|dam|can bo|quan chuc|chinh quyen|tra loi|rep)\b",
+        RegexOptions.CultureInvariant);
+
+    // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
+    private static readonly Regex Contempt = new(
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|chet het|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su)\b)",
+        RegexOptions.CultureInvariant);
+
+    // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
+    private static readonly Regex Epithet = new(@"(^|[\s,.!])đồ (?!ăn|uống|đạc|dùng|chơi|cũ|nghề|gỗ|điện|nhựa|hộp)\p{L}+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // Insult words that are other words with their marks: "mất ngủ" is not "ngu", "người dân" not "đần", "to lớn" not "lợn".
+    private static readonly Dictionary<string, string[]> InsultAccents = new()
+    {
+        ["ngu"] = ["ngu"], ["dan"] = ["đần"], ["dot"] = ["dốt"], ["oc"] = ["óc"], ["lon"] = ["lợn", "lồn"], ["cho"] = ["chó"],
+        ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"],
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> InsultAccentsToneLast =
+        InsultAccents.ToDictionary(a => a.Key, a => a.Value.Select(TextNormalizer.ToneLast).ToHashSet());
+
+    /// <summary>The message's words for reading contempt: a word typed with marks that make it another word is left out.</summary>
+    private string InsultWords(string raw) =>
+        string.Join(' ', Tokenize(raw).Tokens.Select(t =>
+            t.Accented is { } typed && InsultAccentsToneLast.TryGetValue(t.Text, out var forms) && !forms.Contains(typed) ? "_" : t.Text));
+
+    /// <summary>
+    /// Abuse by its shape when its words are not in the table: aimed at someone (the bot, "mày", "các người", officials)
+    /// with a form of contempt ("đồ …", "lũ …", "như …", a curse), and no problem, complaint or place named.
+    /// </summary>
+    internal bool AbuseShape(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!Addressee.IsMatch(n)) return false;
+        var words = InsultWords(raw);
+        if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
+        // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
+        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        return ExtractPlace(raw, []).Address is null;
+    }
+
+    /// <summary>"nhà số 21", "ngõ 5", "đường Trần Phú": a text that opens with a place word is about the address.</summary>
+    public bool OpensWithPlaceWord(string value)
+    {
+        var text = Tokenize(value);
+        return text.Count > 1 && (Best(text, 0, _place.Numbered).Length > 0 || Best(text, 0, _place.Named).Length > 0
+            || (text.Tokens[0].Text == "nha" && Best(text, 1, _place.Numbered).Length > 0));
+    }
+
+    /// <summary>
+    /// The address with the part from <paramref name="to"/>'s place word on replaced ("số 12 đường Lý Thái Tổ" with
+    /// "đường Trần Phú" is "số 12 đường Trần Phú"); the whole of <paramref name="to"/> when the address lacks that word.
+    /// </summary>
+    public string ReplaceFromMarker(string address, string to)
+    {
+        var typed = Tokenize(to);
+        var text = Tokenize(address);
+        if (typed.Count == 0) return to.Trim();
+        // "nhà số 21": the house number, whatever it was called.
+        var first = typed.Count > 2 && typed.Tokens[0].Text == "nha" && Best(typed, 1, _place.Numbered).Length > 0 ? 1 : 0;
+        var marker = typed.Tokens[first].Text;
+        // A numbered place alone ("số 21", "ngõ 5") replaces only that number: the street after it stays.
+        var numberedOnly = typed.Count == first + 2 && typed.Tokens[first + 1].IsNumber;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.Tokens[i].Text != marker) continue;
+            if (!numberedOnly) return (address[..text.Tokens[i].Start] + to.Trim()).Trim();
+            if (i + 1 < text.Count && text.Tokens[i + 1].IsNumber)
+                return address[..text.Tokens[i].Start] + to.Trim() + address[text.Tokens[i + 1].End..];
+        }
+        return to.Trim();
+    }
+
+    private static readonly Regex Trapped = new(
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|khong ra duoc|ko ra dc|khong ra dc|ko ra duoc|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex People = new(
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// People trapped — in a lift, on a roof in a flood, under rubble ("thang máy kẹt giữa tầng có cháu bé trong đó",
+    /// "2 ông bà già kẹt trên mái nhà không ra được"): stuck and people together, whatever the place. "Kẹt xe" is traffic.
+    /// </summary>
+    internal bool PeopleTrapped(string raw)
+    {
+        var n = NotTrapped.Replace(TextNormalizer.Normalize(raw), " ");
+        return Trapped.IsMatch(n) && People.IsMatch(n);
+    }
+
+    // Words that make a question word indefinite when a negation comes before them: "không có thông báo gì".
+    private const int NegationReach = 4;
+
+    /// <summary>
+    /// Hints of a question under a negation are not a question: "không có thông báo gì" says nothing was announced,
+    /// "ko thấy ai" that nobody came. Only hints (weight up to 1.5) lose their weight; "không biết … ở đâu" still asks.
+    /// </summary>
+    private void IndefiniteUnderNegation(TokenizedText text, Dictionary<string, double> scores)
+    {
+        var negations = _answers.GetValueOrDefault(Negation, []);
+        var lastNegation = -NegationReach - 1;
+        for (var i = 0; i < text.Count;)
+        {
+            if (Best(text, i, negations).Length == 1 && !(i + 1 < text.Count && Unknowing.Contains(text.Tokens[i + 1].Text))) lastNegation = i;
+            var (length, weight, phrase) = Best(text, i, _allIntents);
+            if (phrase is null)
+            {
+                i++;
+                continue;
+            }
+            if (phrase.Intent == "question" && weight <= 1.5 && i > lastNegation && i - lastNegation <= NegationReach) scores["question"] -= weight;
+            i += length;
+        }
+    }
+
+    private static readonly HashSet<string> GoingTo = ["len", "den", "toi", "ra", "xuong", "di", "qua", "goi", "dien", "nhan", "van"];
+    private static readonly HashSet<string> ThenWords = ["thi", "mai", "hoai", "may", "nhieu", "bao", "ca"];
+
+    /// <summary>
+    /// "lên hỏi thì bảo…", "gọi điện hỏi mãi": asking told as part of the story, not a question to the bot.
+    /// </summary>
+    private void AskingInTheStory(TokenizedText text, string?[] intentOf, Dictionary<string, double> scores)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.Tokens[i].Text != "hoi" || intentOf[i] != "question" || (i + 1 < text.Count && intentOf[i + 1] == "question")) continue;
+            var told = (i > 0 && GoingTo.Contains(text.Tokens[i - 1].Text)) || (i + 1 < text.Count && ThenWords.Contains(text.Tokens[i + 1].Text));
+            if (told && Best(text, i, _allIntents) is { Length: 1 } hint) scores["question"] -= hint.Weight;
+        }
+    }
+
+    private static readonly HashSet<string> SupportTopic = ["sach", "goi", "duoc", "tien", "muc", "che", "do", "nhung", "cac", "nao"];
+
+    /// <summary>
+    /// "có chính sách hỗ trợ gì", "được hỗ trợ gì": support as the topic of a question, not a request for help with the
+    /// bot. And a long message that names a problem and asks for guidance ("… mong được hướng dẫn gấp") is the problem.
+    /// </summary>
+    private void HelpThatIsNot(TokenizedText text, string?[] intentOf, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("help") <= 0) return;
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (intentOf[i] != "help" || intentOf[i - 1] == "help" || text.Tokens[i].Text != "ho" || !SupportTopic.Contains(text.Tokens[i - 1].Text)) continue;
+            if (Best(text, i, _allIntents) is { Length: > 0 } help && help.Phrase!.Intent == "help")
+            {
+                scores["help"] -= help.Weight;
+                scores["question"] = scores.GetValueOrDefault("question") + help.Weight;
+            }
+        }
+        if (text.Count >= LongMessage && scores.GetValueOrDefault("problem") > 0 && scores["help"] > 0)
+        {
+            scores["problem"] += scores["help"];
+            scores["help"] = 0;
+        }
+    }
+
+    /// <summary>Words from which a message is a story rather than a short request.</summary>
+    private const int LongMessage = 15;
+
+    private static readonly Regex ChannelWord = new(
+        @"\b(kenh|trang|bot|fanpage|page|zalo nay|ben minh|ben ban|cac ban|ad|admin|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|oa|oa nay|o day)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex IdentityAsked = new(
+        @"\b(cua ai|la ai|chinh thuc|co phai (la )?(cua|kenh|trang|ben)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|(lam viec|truc|hoat dong|tra loi) .{0,20}\b(may gio|luc nao|gio nao|gio hanh chinh|ca ngay|24/7))\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Asking who the channel is ("trang này của ai", "đây có phải kênh chính thức của ủy ban không", "máy hay người"):
+    /// information about the service, not a question for an article nor a complaint.
+    /// </summary>
+    private void AboutTheChannel(string raw, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("problem") >= IntentThreshold || !AsksWhoTheChannelIs(raw)) return;
+        scores["info"] = Math.Max(scores.GetValueOrDefault("info"), scores.GetValueOrDefault("question")) + 2;
+    }
+
+    /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
+    public bool AsksWhoTheChannelIs(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return ChannelWord.IsMatch(n) && IdentityAsked.IsMatch(n);
+    }
+
+    private static readonly Regex SendingHere = new(@"\b(gui|bao|bao cao|phan anh|nop|gui anh|gui hinh)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex HowOrWhere = new(@"\b(o dau|cho nao|lam sao|lam the nao|the nao|nhu the nao|nhu nao|kieu gi|bang cach nao|sao)\W*(vay|the|a|ad|admin|nhi|ha|day|nhe)?\W*$", RegexOptions.CultureInvariant);
+    private static readonly Regex OtherPaper = new(@"\b(don|ho so|giay|thu tuc|khieu nai|to cao)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// How or where to send a complaint here ("gửi phản ánh ở đâu vậy", "muốn gửi phản ánh thì làm sao", "làm thế nào
+    /// để báo cáo sự việc"), with nothing wrong named: help with this channel. A paper or procedure named ("nộp đơn
+    /// khiếu nại ở đâu") is a question for the articles instead.
+    /// </summary>
+    private void HowToSendHere(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (scores.GetValueOrDefault("problem") > 0 || !SendingHere.IsMatch(n) || OtherPaper.IsMatch(n) || !(HowOrWhere.IsMatch(n) || n.StartsWith("lam the nao de ", StringComparison.Ordinal) || n.StartsWith("lam sao de ", StringComparison.Ordinal))) return;
+        scores["help"] = scores.GetValueOrDefault("help") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("question") + 1;
+    }
+
+    private static readonly Regex SellingCue = new(
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
+    /// kế", "đăng ký ngay tại link") and nothing wrong named, asked or chased.
+    /// </summary>
+    internal bool SellsWithoutNumber(string raw, Dictionary<string, double> scores)
+    {
+        // A citizen asking what a landlord must register ("có nhu cầu cho thuê phòng trọ thì cần làm gì") is asking.
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold
+            || scores.GetValueOrDefault("question") >= IntentThreshold) return false;
+        var cues = SellingCue.Matches(TextNormalizer.Normalize(raw)).Select(m => m.Value).Distinct().Count();
+        return cues >= 2;
+    }
+
+    // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
+    // drain or a river, about to jump.
+    private static readonly Regex Hurt = new(
+        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Falling = new(
+        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
+        RegexOptions.CultureInvariant);
+
+    // Fuel spilled on the road or a tanker overturned: fire at any spark.
+    private static readonly Regex FuelSpilled = new(
+        @"\b((xe bon|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|do)|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
+        RegexOptions.CultureInvariant);
+
+    // A risk told as a risk ("có nguy cơ", "sợ là") or a past event ("tuần trước có người ngất…") is a complaint, not
+    // someone in peril now.
+    private static readonly Regex OnlyARisk = new(
+        @"\b(nguy co|co the se|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// People in peril now, in words the table may lack: someone hurt (fainted, badly injured, poisoned, bitten by a
+    /// rabid dog) is medical; someone fallen into water or a drain, or about to jump, is a rescue; fuel spilled from an
+    /// overturned tanker is fire. A risk told as a risk is not.
+    /// </summary>
+    internal DangerKind PeopleInPeril(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (OnlyARisk.IsMatch(n)) return DangerKind.None;
+        var kind = DangerKind.None;
+        if (People.IsMatch(n) && Hurt.IsMatch(n)) kind |= DangerKind.Medical;
+        if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
+        if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
+        return kind;
+    }
+
+    private static readonly HashSet<string> FixingVerbs = ["sua", "don", "giai", "khac", "thay", "xu", "thong", "vet", "hut", "lap", "dap", "cat", "chat", "nao", "thu"];
+    private static readonly HashSet<string> NotYet = ["khong", "chua", "chang", "cha", "van", "dau", "moi"];
+
+    /// <summary>
+    /// "đã được giải quyết rồi", "có người đến dọn rồi": a fixing verb, said done ("rồi", "đã … xong"), nothing negated,
+    /// nothing wrong named — fixed, in words the table lacks.
+    /// </summary>
+    private bool FixedInOtherWords(TokenizedText text)
+    {
+        var words = text.Tokens.Select(t => t.Text).ToList();
+        if (words.Count < 2 || words.Any(NotYet.Contains) || !words.Any(FixingVerbs.Contains)) return false;
+        var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"));
+        return done && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    /// <summary>
+    /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the
+    /// citizen's words. "vẫn" is what a person hears.
+    /// </summary>
+    private static bool StillThere(TokenizedText text) =>
+        text.Count >= 3 && (text.Tokens.Take(text.Count - 1).Any(t => t.Text == "van" && (t.Accented is null || t.Accented == Still))
+            || (" " + text.Window(0, text.Count) + " ").Contains(" qua loa ", StringComparison.Ordinal));
+
+    private static readonly string Still = TextNormalizer.ToneLast("vẫn");
 }

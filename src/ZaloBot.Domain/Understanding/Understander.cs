@@ -114,14 +114,16 @@ public sealed partial class Understander
 
     private Phrase[] Compile(Dictionary<string, double> phrases, bool fuzzy = true, string intent = "") =>
         phrases
-            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value))
+            .Select(p => (Tokens: _tokenizer.Tokenize(p.Key).Tokens, p.Value, p.Key))
             .Where(p => p.Tokens.Count > 0)
             .Select(p =>
             {
                 var words = p.Tokens.Select(t => t.Text).ToArray();
                 var joined = string.Join(' ', words);
                 var slips = !fuzzy || joined.Any(char.IsAsciiDigit) ? 0 : joined.Length >= 12 ? 2 : joined.Length >= 6 ? 1 : 0;
-                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented : null;
+                // Written without diacritics in the table, a short word is that plain word: "anh" (a form of address)
+                // is not the "ảnh" (photo) a citizen typed with its marks, "cho" is not "chó".
+                var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented ?? PlainTyped(p.Key, p.Tokens[0]) : null;
                 return new Phrase(words, joined, p.Value, slips, accented, intent);
             })
             // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
@@ -129,6 +131,10 @@ public sealed partial class Understander
             .ToArray();
 
     internal TokenizedText Tokenize(string raw) => _tokenizer.Tokenize(raw);
+
+    /// <summary>A table word typed without marks, as a citizen's plain typing would read (letters only, no abbreviation).</summary>
+    private static string? PlainTyped(string written, Token token) =>
+        written.Trim().Equals(token.Text, StringComparison.OrdinalIgnoreCase) && token.Text.All(char.IsAsciiLetterLower) ? token.Text : null;
 
     /// <summary>How many words from <paramref name="at"/> the phrase covers (0: no match).</summary>
     private int Match(TokenizedText text, int at, Phrase phrase)
@@ -362,7 +368,14 @@ public sealed partial class Understander
         if (text.Count == 0) return new Meaning(MessageIntent.None, false, false, null, new Dictionary<string, double>());
         var (scores, intentOf, found) = Segment(text);
         DenyHelp(text, intentOf, scores);
+        HelpThatIsNot(text, intentOf, scores);
+        IndefiniteUnderNegation(text, scores);
+        AskingInTheStory(text, intentOf, scores);
+        HowToSendHere(raw, scores);
         ChaseWhatWasSent(raw, scores, found);
+        // A contested decision is a khiếu nại to file, never a question, whatever topic it names.
+        if (ContestsDecision(raw))
+            scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Math.Max(scores.GetValueOrDefault("question"), scores.GetValueOrDefault("status")) + 1);
         var fillers = Fillers(text);
 
         // "… có làm việc thứ bảy không ạ", "… ở phường nào": a question ends with its question word.
@@ -382,6 +395,9 @@ public sealed partial class Understander
             && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
             scores["status"] += scores.GetValueOrDefault("complaint");
 
+        // After the question's own words are counted: who the channel is outweighs them.
+        AboutTheChannel(raw, scores);
+
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
         var contentWords = Enumerable.Range(0, text.Count).Count(i => !Preamble(i));
@@ -398,6 +414,9 @@ public sealed partial class Understander
             (MessageIntent.Question, S("question")), (MessageIntent.Info, S("info")),
         ];
         var best = readings.Aggregate((a, b) => b.Score > a.Score ? b : a);
+        // A real problem named ties with status: "… vỡ hết rồi, cho người xuống xem giúp" asks to come and see it.
+        if (best.Intent == MessageIntent.Status && S("problem") >= IntentThreshold && S("complaint") + S("problem") >= best.Score)
+            best = (MessageIntent.Complaint, S("complaint") + S("problem"));
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.

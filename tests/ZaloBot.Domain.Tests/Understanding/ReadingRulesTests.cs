@@ -90,3 +90,320 @@ public class CancelAtBothEndsTests
     public void A_description_opened_by_a_cancel_word_stays_data() =>
         Understander.Default.ReadInFlow("bỏ rác bừa bãi ra lề đường suốt mấy tháng nay").Intent.ShouldNotBe(FlowIntent.Cancel);
 }
+
+public class BackToANamedStepTests
+{
+    [Theory]
+    [InlineData("quay lại gửi ảnh", DraftPart.Attachments)]
+    [InlineData("cho quay lại phần địa chỉ", DraftPart.Place)]
+    [InlineData("e muon quay lai buoc nhap dia chi", DraftPart.Place)]
+    [InlineData("lùi về chỗ chọn phường nhé", DraftPart.Area)]
+    [InlineData("quay ve muc mo ta di ad", DraftPart.Description)]
+    [InlineData("quay lại bước số điện thoại", DraftPart.Phone)]
+    public void Back_with_a_part_named_opens_that_part(string message, DraftPart part) =>
+        Understander.Default.ReadInFlow(message).ShouldBe(new FlowReading(FlowIntent.Edit, part));
+
+    [Fact]
+    public void Back_alone_is_still_one_step_back() =>
+        Understander.Default.ReadInFlow("quay lại bước trước").Intent.ShouldBe(FlowIntent.Back);
+
+    [Fact]
+    public void A_sentence_that_only_holds_the_words_is_not_a_command() =>
+        Understander.Default.ReadInFlow("xe rác quay lại đổ trộm ở địa chỉ cũ mỗi tối").Intent.ShouldBe(FlowIntent.None);
+}
+
+public class CorrectionsOfEveryFieldTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("sai tên rồi, Trần Văn Bình mới đúng", DraftPart.Name, "Trần Văn Bình")]
+    [InlineData("ten Le Thi Hoa moi dung a", DraftPart.Name, "Le Thi Hoa")]
+    [InlineData("sửa mô tả giúp: cống bị tắc, nước tràn vào nhà", DraftPart.Description, "cống bị tắc, nước tràn vào nhà")]
+    [InlineData("doi dia chi so 21 ngo 4 Tran Phu", DraftPart.Place, "so 21 ngo 4 Tran Phu")]
+    [InlineData("sửa sđt 0987 654 321", DraftPart.Phone, "0987 654 321")]
+    public void A_correction_says_what_the_part_becomes(string message, DraftPart part, string to)
+    {
+        var reading = U.ReadInFlow(message);
+        reading.Intent.ShouldBe(FlowIntent.Correction);
+        reading.Part.ShouldBe(part);
+        reading.To.ShouldBe(to);
+    }
+
+    [Theory]
+    [InlineData("sửa địa chỉ giúp mình với")]
+    [InlineData("cho sửa lại mô tả")]
+    public void A_part_named_with_nothing_after_it_is_an_edit(string message) => U.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Edit);
+
+    [Fact]
+    public void The_words_before_chu_khong_phai_lose_their_interjection()
+    {
+        var reading = U.ReadInFlow("à nhà số 21 chứ ko phải ngõ 5 nhé");
+        reading.To.ShouldBe("nhà số 21");
+        U.OpensWithPlaceWord(reading.To!).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("số 12 đường Lý Thái Tổ", "đường Trần Phú", "số 12 đường Trần Phú")]
+    [InlineData("số 12 đường Lý Thái Tổ", "so 21 Ly Thai To", "so 21 Ly Thai To")]
+    [InlineData("số 12 đường Lý Thái Tổ", "ngõ 5 Nguyễn Trãi", "ngõ 5 Nguyễn Trãi")]
+    public void An_address_is_replaced_from_the_place_word_on(string address, string to, string expected) =>
+        U.ReplaceFromMarker(address, to).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("sửa mô tả giúp đèn đường bị chập chờn")]
+    [InlineData("quay lại gửi ảnh")]
+    [InlineData("sai dia chi roi")]
+    public void Words_of_a_command_are_not_a_name(string written) => U.CanBeName(written).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("Nguyễn Văn Anh")]
+    [InlineData("Lại Thị Nhâm")]
+    [InlineData("bac Tu")]
+    public void A_name_is_a_name(string written) => U.CanBeName(written).ShouldBeTrue();
+}
+
+public class DenouncedWithoutTheWordTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("chu tich xa loi dung chuc vu cap dat cho em vo")]
+    [InlineData("cán bộ xã làm giả chữ ký của dân trong hồ sơ đất")]
+    [InlineData("truong thon ban dat cong cho nguoi ngoai, tien bo tui")]
+    [InlineData("cán bộ lđtbxh ăn chặn tiền trợ cấp của người khuyết tật")]
+    [InlineData("thủ quỹ phường biển thủ quỹ khuyến học")]
+    [InlineData("ông phó chủ tịch ưu ái người nhà trong việc xét tuyển")]
+    [InlineData("can bo dia chinh nhan phong bi roi moi ky giay")]
+    public void An_official_and_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("cán bộ phường thái độ hách dịch, quát nạt dân")]
+    [InlineData("can bo mot cua lam viec cham qua, cho ca buoi")]
+    [InlineData("tụi mày ăn tiền thuế của dân mà làm ăn như vậy")]
+    [InlineData("hồ sơ hỗ trợ nộp rồi, cán bộ bảo đợi tiền về")]
+    public void Rudeness_slowness_or_an_insult_is_not(string message) => U.DenouncesWrongdoing(message).ShouldBeFalse();
+}
+
+public class DecisionAboutSomeoneElseTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("phường xử phạt bà bán rau đầu ngõ 2 triệu, tôi thấy không hợp lý")]
+    [InlineData("hang xom toi bi thu hoi dat ma den bu khong thoa dang, de nghi xem xet lai")]
+    [InlineData("quyết định cưỡng chế nhà ông Tâm là sai quy định, tôi đề nghị xem xét lại")]
+    public void A_decision_about_someone_else_is_not_the_citizens_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("tôi không đồng ý với quyết định xử phạt của đội trật tự")]
+    [InlineData("nhà tôi và nhà hàng xóm đều bị thu hồi đất, đền bù cho nhà tôi không thỏa đáng")]
+    public void The_citizens_own_decision_still_is(string message) => U.ContestsDecision(message).ShouldBeTrue();
+}
+
+public class AbuseByShapeTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("tụi mày toàn lũ bất tài")]
+    [InlineData("may la do sau bo")]
+    [InlineData("các người là đồ khốn nạn")]
+    [InlineData("bot gi ma tra loi nhu hach")]
+    [InlineData("bọn cán bộ toàn lũ ăn bám")]
+    [InlineData("bot gì mà đần thế")]
+    [InlineData("mẹ kiếp cái app này")]
+    [InlineData("tra loi nhu shit")]
+    public void An_insult_aimed_at_someone_is_abuse_whatever_its_words(string message) => U.Abuse(message).ShouldBeGreaterThanOrEqualTo(2);
+
+    [Theory]
+    [InlineData("bọn trẻ con đá bóng làm vỡ kính nhà tôi, bố mẹ chúng không chịu đền")]
+    [InlineData("mày ơi cho tao hỏi làm căn cước ở đâu")]
+    [InlineData("bán đồ ăn vỉa hè chiếm hết lối đi ở ngõ 5")]
+    [InlineData("loa của thôn bật to từ 5h sáng, bot ơi người già mất ngủ cả tháng")]
+    public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
+}
+
+public class HowNotWhatTests
+{
+    [Theory]
+    [InlineData("sửa mô tả cho rõ ràng")]
+    [InlineData("viet lai dia chi chi tiet hon")]
+    [InlineData("đổi số điện thoại khác")]
+    [InlineData("sửa địa chỉ bị sai")]
+    [InlineData("sua dia chi nha")]
+    public void Saying_how_a_part_should_be_is_not_its_new_value(string message) =>
+        Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Edit);
+}
+
+public class ReadingTheStoryTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("ko thay thong bao gi ve viec cat nuoc ca tuan nay, nha nao cung phai di xin nuoc")]
+    [InlineData("lên phường hỏi thì bảo không thấy hồ sơ đâu, bắt làm lại từ đầu")]
+    [InlineData("đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
+    [InlineData("mẹ tôi bị cắt chế độ thương binh mà không có thông báo gì, tôi đề nghị xã khôi phục lại")]
+    [InlineData("e bi tu choi cap giay xac nhan tinh trang hon nhan du nop du giay to, e ko dong y")]
+    [InlineData("quán bên cạnh hát karaoke đến 1h sáng, ai chịu nổi không")]
+    public void A_problem_told_as_a_story_is_a_complaint(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+
+    [Theory]
+    [InlineData("doanh nghiệp tôi được hỗ trợ gì khi thuê lao động địa phương không")]
+    [InlineData("co chinh sach ho tro gi cho ho kinh doanh nho khong")]
+    public void Support_as_the_topic_of_a_question_is_a_question(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
+
+    [Fact]
+    public void Help_asked_in_a_few_words_is_still_help() => U.Understand("không hiểu gửi ảnh kiểu gì").Intent.ShouldBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
+    [InlineData("nuoc dang len, ba cu nha ben mac ket tren gac ko ra duoc")]
+    public void People_trapped_are_danger(string message) => U.Danger(message).HasFlag(DangerKind.Rescue).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("kẹt xe cả tiếng ở ngã tư, người đi làm khổ sở")]
+    [InlineData("tắc đường kẹt cứng cả buổi sáng, không ai phân luồng")]
+    public void Traffic_or_a_stuck_thing_is_not(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
+    [InlineData("danh sách nhận hỗ trợ lũ có cả người đã chết mấy năm")]
+    [InlineData("cán bộ địa chính đòi nhà tôi 5 triệu mới ký giấy")]
+    public void More_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Fact]
+    public void Waiting_for_money_is_not_demanding_it() =>
+        U.DenouncesWrongdoing("cán bộ xã bảo đợi tiền hỗ trợ về rồi phát").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("xong rồi nhé, sáng nay có đội xuống làm")]
+    [InlineData("ok rồi ad, hôm qua thấy người ta sửa")]
+    public void Fixed_then_how_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
+
+    [Fact]
+    public void Mistyped_at_the_end_says_what_it_should_be()
+    {
+        var reading = U.ReadInFlow("à mà số 8 ngõ 3 Trần Phú nhé, lúc nãy gõ nhầm");
+        reading.Intent.ShouldBe(FlowIntent.Correction);
+        reading.To.ShouldBe("số 8 ngõ 3 Trần Phú");
+    }
+
+    [Fact]
+    public void A_part_and_what_it_is_is_a_correction() =>
+        U.ReadInFlow("phường là Từ Sơn cơ").ShouldBe(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, "Từ Sơn"));
+}
+
+public class ChannelHelpAndAdvertTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("đây có phải kênh chính thức của ủy ban không")]
+    [InlineData("trang nay cua ai vay")]
+    [InlineData("ai đang nhắn với tôi vậy, máy hay người")]
+    [InlineData("bot nay do ai lam vay")]
+    [InlineData("bên bạn làm việc mấy giờ")]
+    public void Who_the_channel_is_is_information(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Info);
+
+    [Theory]
+    [InlineData("gui phan anh o dau vay")]
+    [InlineData("muốn gửi phản ánh thì làm sao")]
+    [InlineData("làm thế nào để báo cáo sự việc")]
+    public void How_to_send_here_is_help(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Help);
+
+    [Fact]
+    public void Where_to_file_a_paper_is_a_question() => U.Understand("nộp đơn khiếu nại ở đâu vậy").Intent.ShouldNotBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("Khóa học tiếng Anh online chỉ 99k, đăng ký ngay tại link")]
+    [InlineData("nhan thiet ke website gia re uy tin")]
+    [InlineData("CHƯƠNG TRÌNH KHUYẾN MÃI LỚN NHẤT NĂM, GIẢM 70% TOÀN BỘ SẢN PHẨM")]
+    [InlineData("Tuyển nhân viên làm việc tại nhà lương 15tr/tháng, nhắn tin ngay")]
+    [InlineData("Cần tiền gấp? Vay online duyệt 5 phút")]
+    [InlineData("E nhận dạy kèm toán lý hóa tại nhà, ai có nhu cầu ib e")]
+    [InlineData("cho thuê phòng trọ giá sinh viên gần KCN")]
+    public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
+
+    [Fact]
+    public void A_complaint_about_a_price_is_not() => U.IsSpam("chợ tăng giá thuê ki ốt 50%, tiểu thương không chịu nổi").ShouldBeFalse();
+
+    [Fact]
+    public void A_landlord_asking_what_to_register_is_not() =>
+        U.IsSpam("tôi có nhu cầu cho thuê phòng trọ thì cần đăng ký những giấy tờ gì").ShouldBeFalse();
+}
+
+public class PlainTableWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Fact]
+    public void A_photo_typed_with_its_marks_is_not_a_form_of_address() =>
+        U.ReadInFlow("thôi khỏi ảnh").ShouldBe(new FlowReading(FlowIntent.Later, DraftPart.Attachments));
+
+    [Fact]
+    public void A_cancel_closing_with_a_particle_cancels() =>
+        U.ReadInFlow("thôi e ko muốn để lại sđt, bỏ đi").Intent.ShouldBe(FlowIntent.Cancel);
+
+    [Fact]
+    public void A_lone_closing_word_does_not() =>
+        U.ReadInFlow("thôi để em nghĩ thêm rồi bỏ").Intent.ShouldNotBe(FlowIntent.Cancel);
+}
+
+public class PeopleInPerilTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("ông cụ ngất xỉu giữa chợ không ai biết làm sao", DangerKind.Medical)]
+    [InlineData("bé bị chó dại cắn chảy máu nhiều", DangerKind.Medical)]
+    [InlineData("có đứa trẻ rơi xuống cống hở nắp", DangerKind.Rescue)]
+    [InlineData("co nguoi dang doa nhay cau", DangerKind.Rescue)]
+    [InlineData("nuoc lu tran vao nha, ca nha phai leo len mai", DangerKind.Rescue)]
+    [InlineData("xe bồn chở xăng lật giữa đường, xăng chảy lênh láng", DangerKind.Fire)]
+    public void People_in_peril_now_are_danger(string message, DangerKind kind) => U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("cống hở nắp trước trường, có nguy cơ trẻ con rơi xuống cống")]
+    [InlineData("tuần trước có người ngất vì nắng ở chợ, đề nghị làm mái che")]
+    public void A_risk_or_a_past_event_told_as_a_risk_is_not(string message) =>
+        U.Danger(message).ShouldBe(DangerKind.None);
+}
+
+public class MoreContestedDecisionsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("tôi bị công an phạt 2 triệu vì lỗi không có, tôi không phục")]
+    [InlineData("nha toi bi cuong che ma khong co quyet dinh gi, de nghi xem xet")]
+    [InlineData("gia đình tôi không được nhận hỗ trợ lũ dù nhà bị ngập, trong khi nhà khác được, không công bằng")]
+    [InlineData("xã thu hồi đất nhà tôi nhưng chưa trả tiền đền bù, tôi phản đối")]
+    public void Contested_in_other_words_is_a_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeTrue();
+
+    [Fact]
+    public void Money_collected_and_gone_is_a_to_cao() =>
+        U.DenouncesWrongdoing("trưởng thôn thu tiền làm đường của dân rồi không làm, tiền đi đâu không ai biết").ShouldBeTrue();
+}
+
+public class IsItFixedInOtherWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("đã được giải quyết rồi")]
+    [InlineData("co nguoi den don roi")]
+    public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
+
+    [Theory]
+    [InlineData("làm qua loa, vẫn hỏng")]
+    [InlineData("đâu có, vẫn tối thui")]
+    public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
+
+    [Theory]
+    [InlineData("chưa ai đến dọn rồi")]
+    [InlineData("sửa rồi mà vẫn hỏng")]
+    public void A_negation_or_a_remaining_fault_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
+}

@@ -1,10 +1,16 @@
+using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Tests.Understanding;
 
-/// <summary>The rules of Readings.cs played through the conversation engine as a new citizen's first message or a typed answer.</summary>
+/// <summary>
+/// The rules beyond phrases (Readings.cs, FlowReading.cs) played through the conversation engine as a new citizen's first
+/// message or a typed answer at a step, in the corpus's own line format — the examples are this file's, not the corpus's.
+/// </summary>
 public class RulesThroughTheEngineTests
 {
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+
     internal static string Corpus(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -15,27 +21,120 @@ public class RulesThroughTheEngineTests
         throw new FileNotFoundException(file);
     }
 
+    private static (ConversationContext Context, IReadOnlyDictionary<long, string> Keys) Sample() =>
+        IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+
+    private static ConversationResult TypedAt(string step, string message) =>
+        ConversationEngine.Handle(FlowCorpus.StateAt(step) with { LastActivityAt = At }, new TextInput(message, At), Sample().Context);
+
     [Theory]
     [InlineData("khieunai | - | - | - | hồ sơ xin cấp phép sửa nhà của tôi bị từ chối, tôi không đồng ý và đề nghị xem xét lại")]
     [InlineData("status | - | - | - | tôi gửi phản ánh từ hôm thứ hai rồi mà sao vẫn chưa thấy ai trả lời")]
     [InlineData("spam | - | - | - | Cho vay tín chấp lãi suất thấp, giải ngân trong ngày, LH 0912 345 678")]
     [InlineData("complaint | - | - | - | dây điện thoại võng thấp ngang đầu người đi đường cả tháng nay")]
     [InlineData("complaint | - | - | - | lên phường làm giấy tờ mà cán bộ không hướng dẫn gì cả, đi lại ba lần")]
+    [InlineData("tocao | - | - | - | kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("tocao | - | - | - | chu tich xa loi dung chuc vu giao thau cho cong ty cua em vo")]
+    [InlineData("tocao | - | - | - | can bo dia chinh nhan phong bi roi moi ky giay cho dan")]
+    [InlineData("tocao | - | - | - | Tôi xin tố giác ông trưởng thôn tự ý bán đất công")]
+    [InlineData("complaint | - | - | - | cán bộ phường thái độ hách dịch, quát nạt dân khi lên làm thủ tục")]
+    [InlineData("complaint | - | - | - | phường xử phạt bà bán rau đầu ngõ 2 triệu, tôi thấy không hợp lý")]
+    [InlineData("abuse | - | - | - | tụi mày toàn lũ bất tài")]
+    [InlineData("abuse | - | - | - | may la do sau bo")]
+    [InlineData("abuse | - | - | - | các người là đồ khốn nạn")]
+    [InlineData("khieunai | - | - | - | mẹ tôi bị cắt chế độ thương binh mà không có thông báo gì, tôi đề nghị xã khôi phục lại")]
+    [InlineData("khieunai | - | - | - | e bi tu choi cap giay xac nhan tinh trang hon nhan du nop du giay to, e ko dong y")]
+    [InlineData("tocao | - | - | - | thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
+    [InlineData("danger | - | - | - | thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
+    [InlineData("complaint | - | - | - | đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
+    [InlineData("lookup | - | - | - | tra cuu pa-77x1q giup e")]
+    [InlineData("spam | - | - | - | Chia sẻ tin này cho 5 người để gặp may mắn cả năm")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
-        var (context, keys) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
+        var (context, keys) = Sample();
         var outcome = IntentCorpus.Evaluate(IntentCorpus.Parse(line), context, keys).Single();
         outcome.RightPath.ShouldBeTrue(outcome.Path);
+        if (outcome.Entry.Intent is "abuse" or "spam") outcome.OfferedForFiling.ShouldBeFalse();
     }
 
     [Theory]
     [InlineData("fixed | fixed | - | sửa rồi nhưng chậm quá")]
     [InlineData("contact | cancel | - | thôi, bận quá không muốn để lại số, hủy phản ánh này đi")]
+    [InlineData("contact | edit | attachments | quay lại gửi ảnh")]
+    [InlineData("contact | edit | place | cho quay lai phan dia chi")]
+    [InlineData("confirm | edit | description | quay về mục mô tả")]
+    [InlineData("attachments | edit | category | lui lai buoc chon linh vuc")]
+    [InlineData("contact | correct | description=cống bị tắc | sửa mô tả giúp: cống bị tắc, nước tràn vào nhà")]
+    [InlineData("contact | correct | address=số 21 | à nhà số 21 chứ ko phải số 12 nhé")]
+    [InlineData("contact | correct | phone=987654321 | sdt sai, dung la 0987654321")]
+    [InlineData("contact | correct | name=Bình | tên là Bình chứ không phải An")]
+    [InlineData("confirm | correct | name=Trần Văn Bình | sai tên rồi, Trần Văn Bình mới đúng")]
+    [InlineData("confirm | correct | name=Le Thi Hoa | sửa tên thành Le Thi Hoa")]
+    [InlineData("confirm | correct | address=so 21 Ly Thai To | dia chi sai roi, phai la so 21 Ly Thai To")]
+    [InlineData("confirm | correct | address=đường Trần Phú | đổi địa chỉ: đường Trần Phú")]
+    [InlineData("confirm | correct | description=chập chờn | sua mo ta: den duong bi chap chon ca dem")]
+    [InlineData("confirm | correct | phone=905111222 | sửa số điện thoại thành 0905 111 222")]
+    [InlineData("contact | correct | area=TUSON | phường là Từ Sơn cơ")]
+    [InlineData("description | correct | area=VUNINH | nhầm, phường Vũ Ninh chứ không phải Kinh Bắc")]
+    [InlineData("contact | correct | address=số 8 | à mà số 8 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm")]
+    [InlineData("fixed | fixed | - | xong rồi nhé, sáng nay có đội xuống làm")]
+    [InlineData("description | cancel | - | thôi không làm nữa đâu, rắc rối quá")]
+    [InlineData("confirm | back | - | quay lại tí")]
+    [InlineData("attachments | skip | - | thôi khỏi ảnh")]
+    [InlineData("contact | cancel | - | thôi e ko muốn để lại sđt, bỏ đi")]
+    [InlineData("fixed | fixed | - | đã có người sửa rồi, cảm ơn")]
+    [InlineData("confirm | correct | description=hôm qua | thêm vào mô tả là từ hôm qua")]
+    [InlineData("confirm | correct | description=3 hộ | bổ sung nội dung: có 3 hộ bị ảnh hưởng")]
+    [InlineData("contact | correct | description=tu 7h | ghi them vao mo ta giup e la den tat tu 7h toi")]
+    [InlineData("confirm | correct | area=TUSON | sai phường rồi, Từ Sơn")]
+    [InlineData("confirm | correct | category=ADMIN | sai lĩnh vực, phải là thủ tục hành chính")]
+    [InlineData("confirm | correct | name=Hương | tên em là Trần Thị Hương, ghi nhầm thành An")]
+    [InlineData("contact | correct | description=cột điện | không phải đèn đường mà là cột điện nghiêng")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
-        var (context, _) = IntentCorpus.Context(Corpus("province.json"), Corpus("articles.json"));
-        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), context).Single();
+        var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
         outcome.Handled.ShouldBeTrue(outcome.What);
         outcome.KeptAsData.ShouldBeFalse(outcome.What);
+    }
+
+    [Fact]
+    public void Words_added_to_the_description_keep_what_it_said() =>
+        TypedAt("confirm", "thêm vào mô tả là từ hôm qua").State.Draft.Description!.ShouldStartWith("Đèn đường trước nhà");
+
+    [Fact]
+    public void A_ward_correction_at_the_summary_sets_the_ward_not_the_address()
+    {
+        var before = FlowCorpus.StateAt("confirm");
+        var result = TypedAt("confirm", "nham phuong roi, phai la phuong Vu Ninh");
+        result.State.Draft.Address.ShouldBe(before.Draft.Address);
+        result.State.Draft.AreaCode.ShouldBe("VUNINH");
+    }
+
+    [Fact]
+    public void A_correction_that_cannot_be_placed_at_the_contact_step_is_not_the_name()
+    {
+        var result = TypedAt("contact", "nhầm rồi, không phải cái đó mà là cái kia");
+        result.State.Draft.ContactName.ShouldBeNull();
+        result.State.Step.ShouldBe(Step.Contact);
+    }
+
+    [Fact]
+    public void Skipping_the_photos_elsewhere_is_not_skipping_that_step()
+    {
+        var result = TypedAt("place", "thôi khỏi ảnh");
+        result.State.Step.ShouldBe(Step.Place);
+        result.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("description", "tụi mày toàn lũ bất tài")]
+    [InlineData("place", "bot ngu như bò")]
+    [InlineData("contact", "may la do sau bo")]
+    public void An_insult_is_never_a_steps_answer(string step, string message)
+    {
+        var before = FlowCorpus.StateAt(step);
+        var result = TypedAt(step, message);
+        result.State.Step.ShouldBe(before.Step);
+        result.State.Draft.ShouldBe(before.Draft);
     }
 }
