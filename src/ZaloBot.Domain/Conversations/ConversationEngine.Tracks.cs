@@ -102,6 +102,15 @@ public static partial class ConversationEngine
             var hasCode = TicketCode.TryParse(raw, out var code);
             if (!hasCode && OpenFixedQuestion() is { } asked)
             {
+                // "Fixed, but now the drain is blocked": the ticket is fixed, and the rest is a new problem to offer.
+                if (Understanding.AnotherProblemAfterFixed(raw) is { } another
+                    && context.Tickets.FirstOrDefault(t => t.Code == asked.Code) is { CanBeRated: true })
+                {
+                    _effects.Add(new CitizenConfirmedFixed(asked.Code));
+                    Say(TrackTexts.ThanksForConfirming);
+                    OfferProblem(another, another);
+                    return true;
+                }
                 // Typed words answer the question while it is open, as the buttons do.
                 var words = Understanding.AnswerToFixed(raw);
                 if (words == FixedAnswer.None) return false;

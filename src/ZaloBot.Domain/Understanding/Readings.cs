@@ -123,6 +123,49 @@ public sealed partial class Understander
             && !Enumerable.Range(start, text.Count - start).Any(i => text.Tokens[i].Text is "hong" or "chua" or "van");
     }
 
+    // Words after "nhưng"/"mà" that keep talking about the same thing ("nhưng được 2 hôm lại tắt", "mà nó lại hỏng").
+    private static readonly HashSet<string> SameThing =
+        ["lai", "van", "chua", "duoc", "dc", "no", "cai", "it", "moi", "sau", "toi", "dem", "sang", "chieu", "hom", "tuan", "ngay", "thang", "lam", "sua", "cham", "hoi", "hon", "khong", "ko", "k", "bi", "hong", "tat"];
+
+    // Connectors and time words between "fixed" and what is wrong now: "nhưng giờ", "mà bây giờ", "còn hôm nay".
+    private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em"];
+
+    /// <summary>
+    /// "đèn sáng rồi nhưng giờ cống lại tắc", "ok rồi, mà giờ lại có đống rác đầu ngõ": the ticket is fixed and something
+    /// else is wrong now — the words of the new problem (to offer for filing), or null. What follows the connector must
+    /// name another thing before its fault ("cống lại tắc") or say something new is there ("lại có", "còn có"); "nhưng được
+    /// 2 hôm lại tắt" and "mà nó lại hỏng" are the same thing broken again, and "nhưng vẫn…" is not fixed at all.
+    /// </summary>
+    public string? AnotherProblemAfterFixed(string raw)
+    {
+        var text = Tokenize(raw);
+        var c = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma"
+            || text.Tokens[i].BreakBefore && text.Tokens[i].Text is "con" or "gio" or "lai");
+        if (c == 0 || !SaidFixed(raw[..text.Tokens[c].Start])) return null;
+        var somethingNew = Enumerable.Range(c, Math.Min(4, text.Count - 1 - c)).Any(i =>
+            text.Tokens[i].Text is "lai" or "con" && text.Tokens[i + 1].Text is "co" or "them");
+        var first = c;
+        while (first < text.Count && (Lead.Contains(text.Tokens[first].Text) || somethingNew && text.Tokens[first].Text is "lai" or "co" or "them")) first++;
+        if (first >= text.Count) return null;
+        var words = text.Tokens.Skip(first).Select(t => t.Text).ToList();
+        if (!somethingNew && (SameThing.Contains(words[0]) || text.Tokens[first].IsNumber)) return null;
+        if (words.Contains("van") || words.Contains("chua")) return null;
+        var rest = raw[text.Tokens[first].Start..].Trim();
+        var restText = Tokenize(rest);
+        var problem = Score(restText, _intents.GetValueOrDefault("problem") ?? []).Score > 0 || Found(restText, Set(FlowAnswers.BrokeAgain));
+        return (somethingNew || problem) && words.Count >= 2 ? rest : null;
+    }
+
+    /// <summary>The part before the connector answers "fixed": as the buttons' words do, or a thing named and "rồi"/"ok".</summary>
+    private bool SaidFixed(string prefix)
+    {
+        if (AnswerToFixed(prefix) == FixedAnswer.Fixed) return true;
+        var text = Tokenize(prefix);
+        return text.Count is > 0 and <= 5 && text.Tokens[^1].Text is "roi" or "r" or "ok" or "xong" or "on"
+            && !text.Tokens.Any(t => t.Text is "chua" or "van" or "khong" or "ko" or "hong" or "lai")
+            && Score(text, Set(FlowAnswers.NotFixed)).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
     private static readonly Regex ContactThenNumber = new(
         @"\b(lh|l\.h|lien he|inbox|ib|ibx|zalo|zl|hotline|goi ngay|call|sdt|dt)\b\W{0,3}(\+?84|0)\d([\s.]?\d){7,}",
         RegexOptions.CultureInvariant);

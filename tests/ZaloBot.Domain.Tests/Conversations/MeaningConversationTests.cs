@@ -325,6 +325,29 @@ public class MeaningConversationTests
     public void Fixed_in_words_is_kept_and_the_rating_asked(string text) =>
         Resolved().Says(text).Expect(TrackTexts.ThanksForConfirming).Last.OfType<CitizenConfirmedFixed>().ShouldHaveSingleItem();
 
+    [Theory]
+    [InlineData("sửa xong rồi nhưng giờ vỉa hè đầu ngõ lại sụt", "vỉa hè đầu ngõ lại sụt")]
+    [InlineData("den sang roi, ma hom nay lai co dong phe thai do o cong truong", "dong phe thai do o cong truong")]
+    public void Fixed_and_something_else_wrong_now_confirms_and_offers_the_new_problem(string text, string problem)
+    {
+        var script = Resolved().Says(text);
+        script.Last.OfType<CitizenConfirmedFixed>().ShouldHaveSingleItem();
+        script.Last.OfType<CitizenNotFixed>().ShouldBeEmpty();
+        script.State.Draft.Description.ShouldBe(problem);
+        script.State.Step.ShouldBeOneOf(Step.ProblemOffer, Step.Category);
+    }
+
+    [Theory]
+    [InlineData("sửa rồi nhưng được mấy hôm lại hỏng")]
+    [InlineData("xong rồi mà nó lại tắt")]
+    [InlineData("đã sửa nhưng vẫn còn ngập")]
+    public void The_same_thing_broken_again_is_no_new_problem(string text)
+    {
+        var script = Resolved().Says(text);
+        script.Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
+        script.State.Draft.Description.ShouldBeNull();
+    }
+
     [Fact]
     public void A_problem_word_before_a_yes_word_is_not_fixed() =>
         Resolved().Says("đèn hỏng rồi").Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
