@@ -271,6 +271,25 @@ public sealed partial class Understander
         scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
     }
 
+    private static readonly Regex DossierLodged = new(@"\b(nop|lam|gui)\b.{0,40}\bho so\b|\bho so\b.{0,60}\b(nop|lam)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex StillNoResult = new(
+        @"\b(chua|khong|ko|k)\s+(thay\s+|co\s+|duoc\s+)?(ai\s+)?(phan hoi|tra loi|tra|ket qua|nhan duoc|duyet|giai quyet|xu ly|co)\b|\bqua han\b",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex ThisChannelsOwn = new(@"\b(phan anh|kien nghi|khieu nai|to cao|tin nhan|don|o day|kenh|bot|zalo|ad|admin)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "hồ sơ xin chấp thuận nộp 3 tuần chưa thấy phản hồi": a dossier lodged with an agency and no result is a complaint
+    /// about the administration's delay, not chasing something sent here — unless the message names what this channel
+    /// takes (a phản ánh, an đơn, a message, a code), which is what the citizen chases.
+    /// </summary>
+    private static void DossierStillWaiting(string raw, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("status") <= 0) return;
+        var n = TextNormalizer.Normalize(raw);
+        if (!DossierLodged.IsMatch(n) || !StillNoResult.IsMatch(n) || ThisChannelsOwn.IsMatch(n)) return;
+        scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), scores["status"] + scores.GetValueOrDefault("complaint") + 0.5);
+    }
+
     /// <summary>
     /// A cancel said at both ends, whatever the reason between ("dừng lại, tôi không muốn cung cấp thông tin, hủy phản
     /// ánh này đi"): the closing words (two or more, so not a lone "bỏ") decide, the middle is only the why.

@@ -395,6 +395,7 @@ public sealed partial class Understander
             && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
             scores["status"] += scores.GetValueOrDefault("complaint");
 
+        DossierStillWaiting(raw, scores);
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);
 

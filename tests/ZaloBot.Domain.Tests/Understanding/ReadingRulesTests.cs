@@ -407,3 +407,20 @@ public class IsItFixedInOtherWordsTests
     [InlineData("sửa rồi mà vẫn hỏng")]
     public void A_negation_or_a_remaining_fault_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
 }
+
+public class DossierStillWaitingTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("công ty tôi nộp hồ sơ xin giấy phép môi trường hơn một tháng rồi vẫn chưa thấy phản hồi gì")]
+    [InlineData("lam ho so chuyen nhuong dat tu dau nam den gio chua co ket qua")]
+    public void A_dossier_lodged_with_an_agency_and_no_result_is_a_complaint(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+
+    [Theory]
+    [InlineData("tôi gửi phản ánh về hồ sơ đất tuần trước mà chưa thấy phản hồi")]
+    [InlineData("đơn tôi nộp kèm hồ sơ hôm trước chưa thấy ai trả lời")]
+    public void Chasing_what_was_sent_here_stays_status(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Status);
+}
