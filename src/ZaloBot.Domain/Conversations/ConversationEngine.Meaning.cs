@@ -97,6 +97,10 @@ public static partial class ConversationEngine
                     if (Draft.Description is not null && !_state.EditingFromConfirm) GoTo(NextMissing());
                     else Advance(Step.Description);
                     return true;
+                // The description cannot be skipped: the draft waits for it, and nothing is stored as the problem.
+                case Step.Description:
+                    Say(DescriptionLater);
+                    return true;
                 case Step.Place:
                     Say(PlaceLater);
                     Advance(context.Areas.Count > 0 && Draft.AreaCode is null ? Step.Area : Step.Attachments);

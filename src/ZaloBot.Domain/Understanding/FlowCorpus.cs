@@ -105,7 +105,7 @@ public static class FlowCorpus
                 : index >= 0 && wasIndex >= 0 && index < wasIndex,
             "edit" => v is not null && Steps.TryGetValue(v, out var editStep) && after.Step == editStep && !stored,
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
-                      && (index > wasIndex || before.Step == Step.Contact && after.Step == Step.Contact || before.Step == Step.Category && d.CategoryCode is not null),
+                      && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
             "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
             "correct" => v is not null && Corrected(d, v) && !Corrected(before.Draft, v),
             "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),

@@ -106,7 +106,26 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Edit, part);
         if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2)
             return new FlowReading(FlowIntent.Later);
+        if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
         return FlowReading.Nothing;
+    }
+
+    private static readonly HashSet<string> NotYetWords = ["chua", "khong", "ko", "k", "chang", "dang", "hong"];
+
+    /// <summary>
+    /// "chưa nghĩ ra viết gì, để sau", "đang ở ngoài đường, tí gửi": "later" closing the message after a pause, the
+    /// clause before it only why (something not done or not possible yet, nothing wrong named). The closing clause
+    /// decides, as a cancel said at the end does.
+    /// </summary>
+    private bool LaterWithAReason(TokenizedText text, Phrase[] fillers)
+    {
+        if (text.Count is < 3 or > 14) return false;
+        var last = Enumerable.Range(1, text.Count - 1).LastOrDefault(i => text.Tokens[i].BreakBefore);
+        if (last == 0 || last > 8 || !NotYetWords.Contains(text.Tokens[0].Text)) return false;
+        var closing = Tokenize(text.Raw[text.Tokens[last].Start..]);
+        if (!CoveredBy(closing, [Set(FlowAnswers.Later)], fillers)) return false;
+        var reason = Tokenize(text.Raw[..text.Tokens[last].Start]);
+        return Score(reason, _intents.GetValueOrDefault("problem") ?? []).Score == 0 && PartIn(text, 0, text.Count) == DraftPart.None;
     }
 
     /// <summary>The part of the draft a short answer names ("địa chỉ", "sdt", "chỗ địa chỉ ấy"), for the edit choice.</summary>

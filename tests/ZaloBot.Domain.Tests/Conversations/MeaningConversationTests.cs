@@ -348,6 +348,19 @@ public class MeaningConversationTests
         script.State.Draft.Description.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("để sau")]
+    [InlineData("chua biet tả sao, lat nua")]
+    [InlineData("đang bận chút, tí nữa")]
+    public void Later_at_the_description_keeps_the_draft_waiting_and_stores_nothing(string text)
+    {
+        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says(text).Expect(ConversationTexts.DescriptionLater);
+        script.State.Step.ShouldBe(Step.Description);
+        script.State.Draft.Description.ShouldBeNull();
+        script.State.Draft.CategoryCode.ShouldBe("INFRA");
+    }
+
     [Fact]
     public void A_problem_word_before_a_yes_word_is_not_fixed() =>
         Resolved().Says("đèn hỏng rồi").Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
