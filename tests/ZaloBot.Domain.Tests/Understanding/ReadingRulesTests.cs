@@ -424,3 +424,17 @@ public class DossierStillWaitingTests
     public void Chasing_what_was_sent_here_stays_status(string message) =>
         U.Understand(message).Intent.ShouldBe(MessageIntent.Status);
 }
+
+public class DangerWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("va chạm xe ở cầu, một người chảy nhiều máu lắm", DangerKind.Medical)]
+    [InlineData("ong dan ga cua quan an bi vo, xi ra nghe ro", DangerKind.Rescue)]
+    public void A_wound_bleeding_now_or_a_gas_pipe_leaking_is_danger(string message, DangerKind kind) =>
+        U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Fact]
+    public void A_gas_pipe_being_laid_is_not() => U.Danger("công ty đang lắp ống ga dọc vỉa hè, đào bới bừa bãi").ShouldBe(DangerKind.None);
+}
