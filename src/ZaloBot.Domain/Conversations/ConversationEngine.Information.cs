@@ -1,5 +1,6 @@
 using System.Text;
 using ZaloBot.Domain.Information;
+using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Conversations;
 
@@ -26,6 +27,32 @@ public static partial class ConversationEngine
             var topics = ArticleTopics.All.Where(t => context.Articles.Any(a => a.Topic == t.Code)).Take(5).Select(t => Button.Say(t.Name)).ToList();
             var newest = context.Articles.OrderByDescending(a => a.PublishedAt).Take(3).ToList();
             SayButtons(InformationTexts.Topics + "\n\n" + InformationTexts.Newest + "\n" + List(newest), topics);
+        }
+
+        /// <summary>Cost, privacy, hours or how long an answer takes: answered in a sentence, then the menu.</summary>
+        private void AnswerAboutTheChannel(ChannelQuestion asked)
+        {
+            switch (asked)
+            {
+                case ChannelQuestion.Cost:
+                    Say(ConversationTexts.ChannelIsFree);
+                    break;
+                // With a published notice the citizen gets the notice itself: who holds the data, why, for how long, their rights.
+                case ChannelQuestion.Privacy when context.Privacy.Notice is { } notice:
+                    Say(ZaloBot.Domain.Privacy.PrivacyTexts.Notice(notice, updated: false));
+                    break;
+                case ChannelQuestion.Privacy:
+                    Say(ConversationTexts.ChannelPrivacy);
+                    break;
+                case ChannelQuestion.Hours:
+                    Say(ConversationTexts.ChannelHours);
+                    Say(DangerTexts.NotAnEmergencyService(context.Emergency));
+                    break;
+                default:
+                    Say(ConversationTexts.ChannelResponseTime);
+                    break;
+            }
+            MainMenu();
         }
 
         /// <summary>A message that is just a topic's name (a pressed topic button): that topic's articles.</summary>

@@ -78,7 +78,9 @@ public static partial class ConversationEngine
                     SayHelp();
                     break;
                 case MessageIntent.Info:
-                    if (!Understanding.AsksWhoTheChannelIs(raw) && AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
+                    var asked = ChannelQuestions.Of(raw);
+                    if (asked is not (ChannelQuestion.None or ChannelQuestion.Identity)) AnswerAboutTheChannel(asked);
+                    else if (asked == ChannelQuestion.None && AnswerFromArticles(raw) is not null) AnswerQuestion(raw);
                     else ShowInformation();
                     break;
                 case MessageIntent.Greeting:

@@ -89,6 +89,20 @@ public static class ConversationTexts
         "Phản ánh của bạn được Tổ phản ứng nhanh tiếp nhận, chuyển đến cơ quan có thẩm quyền và trả lời trong thời hạn " +
         "quy định (tính theo ngày làm việc). Bạn sẽ nhận thông báo tại đây mỗi khi phản ánh được xử lý.";
 
+    public const string ChannelIsFree =
+        "Gửi phản ánh, kiến nghị qua kênh này hoàn toàn miễn phí: không mất phí, không cần nộp tiền cho ai. Ai đòi tiền để \"giải quyết nhanh\" qua kênh này là lừa đảo.";
+
+    public const string ChannelPrivacy =
+        "Họ tên và số điện thoại của bạn chỉ dùng để giải quyết phản ánh và báo kết quả cho bạn; không công khai khi bạn chưa đồng ý. " +
+        "Người tố cáo được giữ bí mật họ tên, địa chỉ và bút tích. Nhắn \"dữ liệu của tôi\" để xem dữ liệu bạn đã gửi.";
+
+    public const string ChannelHours =
+        "Kênh nhận tin nhắn cả ngày lẫn đêm, kể cả ngày nghỉ. Cán bộ xử lý trong giờ hành chính các ngày làm việc, nên tin gửi ngoài giờ được xem vào ngày làm việc kế tiếp (trừ việc khẩn cấp được báo ngay cho cán bộ trực).";
+
+    public const string ChannelResponseTime =
+        "Thời hạn trả lời tính theo ngày làm việc và theo đúng loại việc (phản ánh, kiến nghị, khiếu nại hay tố cáo). " +
+        "Ngay khi phản ánh được tiếp nhận, bạn được báo mã phản ánh và ngày hẹn trả lời cụ thể, rồi được nhắn tại đây mỗi khi có tiến triển.";
+
     public const string Help =
         "Cách gửi phản ánh: gõ luôn sự việc (chuyện gì, ở đâu), hoặc bấm \"Gửi phản ánh\" rồi làm theo từng bước (lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ). " +
         "Bất cứ lúc nào bạn có thể gõ \"quay lại\", \"hủy\" hoặc \"menu\". Để xem phản ánh đã gửi, gõ \"tra cứu\" kèm mã phản ánh.";

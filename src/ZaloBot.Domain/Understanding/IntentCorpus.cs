@@ -168,7 +168,9 @@ public static class IntentCorpus
             _ when first.StartsWith("Phản ánh của bạn:", StringComparison.Ordinal) => "status",
             ConversationTexts.Greeting => "greeting",
             ConversationTexts.Help => "help",
-            ConversationTexts.Info => "info",
+            ConversationTexts.Info or ConversationTexts.ChannelIsFree or ConversationTexts.ChannelPrivacy or ConversationTexts.ChannelHours
+                or ConversationTexts.ChannelResponseTime => "info",
+            _ when first.StartsWith("Về dữ liệu cá nhân của bạn:", StringComparison.Ordinal) => "info",
             ConversationTexts.QuestionAnswer => "question",
             ConversationTexts.ThanksReply => "thanks",
             _ => "other",

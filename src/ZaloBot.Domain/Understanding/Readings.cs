@@ -508,30 +508,21 @@ public sealed partial class Understander
     /// <summary>Words from which a message is a story rather than a short request.</summary>
     private const int LongMessage = 15;
 
-    private static readonly Regex ChannelWord = new(
-        @"\b(kenh|trang|bot|fanpage|page|zalo nay|ben minh|ben ban|cac ban|ad|admin|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|oa|oa nay|o day)\b",
-        RegexOptions.CultureInvariant);
-
-    private static readonly Regex IdentityAsked = new(
-        @"\b(cua ai|la ai|chinh thuc|co phai (la )?(cua|kenh|trang|ben)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|(lam viec|truc|hoat dong|tra loi) .{0,20}\b(may gio|luc nao|gio nao|gio hanh chinh|ca ngay|24/7))\b",
-        RegexOptions.CultureInvariant);
-
     /// <summary>
-    /// Asking who the channel is ("trang này của ai", "đây có phải kênh chính thức của ủy ban không", "máy hay người"):
-    /// information about the service, not a question for an article nor a complaint.
+    /// Asking about the channel itself — who runs it ("trang này của ai", "máy hay người"), whether it costs anything,
+    /// whether the citizen's data is kept safe, when it is served, how long an answer takes: information about the
+    /// service, not a question for an article nor a complaint (see <see cref="ChannelQuestions"/>).
     /// </summary>
-    private void AboutTheChannel(string raw, Dictionary<string, double> scores)
+    private static void AboutTheChannel(string raw, Dictionary<string, double> scores)
     {
-        if (scores.GetValueOrDefault("problem") >= IntentThreshold || !AsksWhoTheChannelIs(raw)) return;
-        scores["info"] = Math.Max(scores.GetValueOrDefault("info"), scores.GetValueOrDefault("question")) + 2;
+        if (scores.GetValueOrDefault("problem") >= IntentThreshold || ChannelQuestions.Of(raw) == ChannelQuestion.None) return;
+        // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
+        var strongest = new[] { "info", "question", "status", "complaint", "help" }.Max(i => scores.GetValueOrDefault(i));
+        scores["info"] = strongest + 2;
     }
 
     /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
-    public bool AsksWhoTheChannelIs(string raw)
-    {
-        var n = TextNormalizer.Normalize(raw);
-        return ChannelWord.IsMatch(n) && IdentityAsked.IsMatch(n);
-    }
+    public bool AsksWhoTheChannelIs(string raw) => ChannelQuestions.Of(raw) == ChannelQuestion.Identity;
 
     private static readonly Regex SendingHere = new(@"\b(gui|bao|bao cao|phan anh|nop|gui anh|gui hinh)\b", RegexOptions.CultureInvariant);
     private static readonly Regex HowOrWhere = new(@"\b(o dau|cho nao|lam sao|lam the nao|the nao|nhu the nao|nhu nao|kieu gi|bang cach nao|sao)\W*(vay|the|a|ad|admin|nhi|ha|day|nhe)?\W*$", RegexOptions.CultureInvariant);

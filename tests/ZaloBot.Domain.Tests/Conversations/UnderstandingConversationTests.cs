@@ -245,3 +245,23 @@ public class StrayMarkConversationTests
         script.All.ShouldNotBeEmpty();
     }
 }
+
+/// <summary>Questions about the channel itself (cost, privacy, hours, how long an answer takes) answered in a sentence.</summary>
+public class ChannelQuestionConversationTests
+{
+    [Theory]
+    [InlineData("gửi phản ánh qua kênh này có mất phí không", ConversationTexts.ChannelIsFree)]
+    [InlineData("thông tin cá nhân của tôi có được bảo mật không", ConversationTexts.ChannelPrivacy)]
+    [InlineData("chu nhat nhan tin vao day co ai doc khong", ConversationTexts.ChannelHours)]
+    [InlineData("gửi phản ánh thì mấy ngày có người trả lời vậy", ConversationTexts.ChannelResponseTime)]
+    public void A_question_about_the_channel_is_answered_in_a_sentence_and_nothing_is_filed(string typed, string answer)
+    {
+        var script = Script.Start().Says(typed).Expect(answer);
+        script.State.HasDraftInProgress.ShouldBeFalse();
+        script.State.Step.ShouldBe(Step.Menu);
+    }
+
+    [Fact]
+    public void Outside_hours_the_emergency_numbers_follow() =>
+        Script.Start().Says("ban dem nhan tin vao kenh nay co ai tra loi khong").Expect(ConversationTexts.ChannelHours).Expect("114");
+}

@@ -23,6 +23,16 @@ public class PrivacyConversationTests
         effects.Select(e => e switch { SendText t => t.Text, SendButtons b => b.Text, _ => null }).OfType<string>().ToList();
 
     [Fact]
+    public void Asking_whether_personal_data_is_safe_gets_the_notice_itself_and_nothing_is_filed()
+    {
+        var script = Script.Start(WithNotice()).Says("số điện thoại của tôi có bị lộ ra ngoài không");
+        var texts = Texts(script.Last);
+        texts[0].ShouldStartWith("Về dữ liệu cá nhân của bạn: UBND tỉnh Bắc Ninh");
+        texts[0].ShouldContain("https://pakn.example.gov.vn/quyen-rieng-tu");
+        script.State.HasDraftInProgress.ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_notice_comes_before_the_first_question_of_a_complaint_with_its_link_recipients_and_rights()
     {
         var script = Script.Start(WithNotice()).Says("Gửi phản ánh");

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>What a citizen asks about the channel itself, rather than about a procedure an article answers.</summary>
+public enum ChannelQuestion
+{
+    None,
+    /// <summary>Who runs it, whether it is official: "trang này của ai", "có phải kênh của ủy ban không".</summary>
+    Identity,
+    /// <summary>"gửi ở đây có mất phí không".</summary>
+    Cost,
+    /// <summary>"thông tin của tôi có được bảo mật không", "có lộ tên tôi không".</summary>
+    Privacy,
+    /// <summary>"thứ 7 có tiếp nhận không", "ngoài giờ hành chính có ai đọc không".</summary>
+    Hours,
+    /// <summary>"bao lâu thì có người trả lời" — before anything is sent; after, it is chasing.</summary>
+    ResponseTime,
+}
+
+/// <summary>
+/// Questions about the channel, read on the folded text. Each wants the channel (or sending through it) named or
+/// implied and a question's shape, so a complaint about fees at a market or a leak at an office stays a complaint.
+/// </summary>
+public static partial class ChannelQuestions
+{
+    [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChannelWord();
+
+    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedShape();
+
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai quan ly|ai phu trach)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentityWords();
+
+    [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CostWords();
+
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PrivacyWords();
+
+    [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|may gio|gio nao|luc nao)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursWords();
+
+    [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ServingVerb();
+
+    [GeneratedRegex(@"\b(bao lau|may ngay|bao nhieu ngay|khi nao|bao gio|mat bao lau)\b.{0,40}\b(tra loi|phan hoi|xu ly|giai quyet|co ket qua|co nguoi)\b|\b(tra loi|phan hoi|xu ly|giai quyet)\b.{0,30}\b(bao lau|may ngay|bao nhieu ngay|mat bao lau)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseTimeWords();
+
+    // Something already sent makes "how long" a chase of it: "gửi 2 tuần rồi bao lâu nữa mới trả lời".
+    [GeneratedRegex(@"\b(da gui|gui roi|gui tu|gui hom|gui lau|hom truoc|tuan truoc|thang truoc|lau roi|bao lau nua|nua moi|ma|cua toi|cua minh|cua em|cua tui|cua chau|don cua|gui \d+|\d+ (hom|ngay|tuan|thang) (roi|nay)|van im|van chua)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadySent();
+
+    // An office's opening hours are a procedure's article ("một cửa làm việc thứ bảy không"), not the channel's.
+    [GeneratedRegex(@"\b(mot cua|trung tam|hanh chinh cong|uy ban|ubnd|phuong|xa|co quan|bo phan|van phong|cong an|benh vien|truong)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OfficeWords();
+
+    [GeneratedRegex(@"\b(toi|minh|em|tui|chau|bac|con)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SelfWord();
+
+    public static ChannelQuestion Of(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (n.Length == 0 || n.Length > 200) return ChannelQuestion.None;
+        var channel = ChannelWord().IsMatch(n);
+        // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
+        if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
+        if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n) && !HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
+        if (!AskedShape().IsMatch(n)) return ChannelQuestion.None;
+        if (channel && CostWords().IsMatch(n)) return ChannelQuestion.Cost;
+        if (PrivacyWords().IsMatch(n) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
+        if (HoursWords().IsMatch(n) && ServingVerb().IsMatch(n) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;
+        return ChannelQuestion.None;
+    }
+}

@@ -1,0 +1,32 @@
+using ZaloBot.Domain.Understanding;
+
+namespace ZaloBot.Domain.Tests.Understanding;
+
+public class ChannelQuestionsTests
+{
+    [Theory]
+    [InlineData("nhắn tin phản ánh qua đây có tốn phí gì không ad", ChannelQuestion.Cost)]
+    [InlineData("gui o day co mien phi ko", ChannelQuestion.Cost)]
+    [InlineData("tôi phản ánh hàng xóm thì họ có biết tôi gửi không", ChannelQuestion.Privacy)]
+    [InlineData("so dien thoai cua toi co bi lo ra ngoai khong", ChannelQuestion.Privacy)]
+    [InlineData("chủ nhật nhắn vào đây có ai đọc không", ChannelQuestion.Hours)]
+    [InlineData("kenh nay ban dem co tiep nhan khong vay", ChannelQuestion.Hours)]
+    [InlineData("phản ánh xong thì mấy ngày có người trả lời ạ", ChannelQuestion.ResponseTime)]
+    [InlineData("trang này là của ủy ban thật hay giả mạo vậy", ChannelQuestion.Identity)]
+    public void Questions_about_the_channel_are_read_by_kind(string message, ChannelQuestion kind) =>
+        ChannelQuestions.Of(message).ShouldBe(kind);
+
+    [Theory]
+    [InlineData("bộ phận một cửa phường thứ bảy có làm việc không")]
+    [InlineData("ban quản lý chợ thu phí ki ốt tăng gấp đôi")]
+    [InlineData("tôi gửi phản ánh 2 tuần rồi bao lâu nữa mới có người trả lời")]
+    [InlineData("đèn đường ngõ 5 tối nào cũng tắt")]
+    public void An_office_a_fee_elsewhere_a_chase_or_a_problem_is_not(string message) =>
+        ChannelQuestions.Of(message).ShouldBe(ChannelQuestion.None);
+
+    [Theory]
+    [InlineData("gửi phản ánh ở đây có mất tiền không")]
+    [InlineData("thông tin cá nhân của mình có được giữ bí mật không")]
+    public void A_question_about_the_channel_is_information_not_a_complaint(string message) =>
+        Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Info);
+}
