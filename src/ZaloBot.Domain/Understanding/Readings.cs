@@ -524,7 +524,15 @@ public sealed partial class Understander
     /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
     public bool AsksWhoTheChannelIs(string raw) => ChannelQuestions.Of(raw) == ChannelQuestion.Identity;
 
-    private static readonly Regex SendingHere = new(@"\b(gui|bao|bao cao|phan anh|nop|gui anh|gui hinh)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex SendingHere = new(@"\b(gui|bao|bao cao|phan anh|nop|gui anh|gui hinh|nhan|nhan tin|dinh kem|kem theo)\b", RegexOptions.CultureInvariant);
+
+    // "nhắn thế nào thì cán bộ mới đọc": how, then what the citizen wants to happen.
+    private static readonly Regex HowThen = new(@"\b(the nao|lam sao|nhu nao|kieu gi|bang cach nao) (thi|de|moi)\b", RegexOptions.CultureInvariant);
+
+    // "gửi video được không", "kèm file ghi âm được ko": whether the channel takes a kind of evidence.
+    private static readonly Regex CanSendThis = new(
+        @"\b(video|clip|file|tep|ghi am|anh|hinh|vi tri|dinh vi|tai lieu)\b.{0,25}\b(duoc|dc|đc)\s*(khong|ko|k|hong|khum)\W*(vay|v|a|ad|admin|ban|nhi)?\W*$",
+        RegexOptions.CultureInvariant);
     private static readonly Regex HowOrWhere = new(@"\b(o dau|cho nao|lam sao|lam the nao|the nao|nhu the nao|nhu nao|kieu gi|bang cach nao|sao)\W*(vay|the|a|ad|admin|nhi|ha|day|nhe)?\W*$", RegexOptions.CultureInvariant);
     private static readonly Regex OtherPaper = new(@"\b(don|ho so|giay|thu tuc|khieu nai|to cao)\b", RegexOptions.CultureInvariant);
 
@@ -536,8 +544,21 @@ public sealed partial class Understander
     private void HowToSendHere(string raw, Dictionary<string, double> scores)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (scores.GetValueOrDefault("problem") > 0 || !SendingHere.IsMatch(n) || OtherPaper.IsMatch(n) || !(HowOrWhere.IsMatch(n) || n.StartsWith("lam the nao de ", StringComparison.Ordinal) || n.StartsWith("lam sao de ", StringComparison.Ordinal))) return;
+        if (scores.GetValueOrDefault("problem") > 0 || !SendingHere.IsMatch(n) || OtherPaper.IsMatch(n)
+            || !(HowOrWhere.IsMatch(n) || HowThen.IsMatch(n) || n.StartsWith("lam the nao de ", StringComparison.Ordinal) || n.StartsWith("lam sao de ", StringComparison.Ordinal))) return;
         scores["help"] = scores.GetValueOrDefault("help") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("question") + 1;
+    }
+
+    /// <summary>
+    /// "gửi video được không", "kèm file ghi âm được ko": whether the channel takes a kind of evidence is help with the
+    /// channel. Read after the question's own words are counted, which it outweighs.
+    /// </summary>
+    private static void CanSendThisHere(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        var sending = SendingHere.IsMatch(n) || n.StartsWith("kem ", StringComparison.Ordinal);
+        if (scores.GetValueOrDefault("problem") > 0 || !sending || OtherPaper.IsMatch(n) || !CanSendThis.IsMatch(n)) return;
+        scores["help"] = Math.Max(scores.GetValueOrDefault("help"), scores.GetValueOrDefault("question") + scores.GetValueOrDefault("complaint")) + 1;
     }
 
     private static readonly Regex SellingCue = new(

@@ -396,6 +396,7 @@ public sealed partial class Understander
             scores["status"] += scores.GetValueOrDefault("complaint");
 
         DossierStillWaiting(raw, scores);
+        CanSendThisHere(raw, scores);
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);
 

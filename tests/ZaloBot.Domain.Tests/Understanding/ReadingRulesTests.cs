@@ -438,3 +438,22 @@ public class DangerWordsTests
     [Fact]
     public void A_gas_pipe_being_laid_is_not() => U.Danger("công ty đang lắp ống ga dọc vỉa hè, đào bới bừa bãi").ShouldBe(DangerKind.None);
 }
+
+public class HelpWithTheChannelTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("gửi clip quay cảnh đó vào đây được không ad")]
+    [InlineData("kem file ghi am duoc ko")]
+    [InlineData("nhắn kiểu gì thì bên mình mới nhận được")]
+    [InlineData("bác không rành điện thoại lắm")]
+    public void Whether_and_how_the_channel_takes_something_is_help(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("làm lại căn cước có cần ảnh thẻ không")]
+    [InlineData("nộp hồ sơ xây dựng qua mạng được không")]
+    public void A_procedure_asked_the_same_way_is_a_question(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
+}
