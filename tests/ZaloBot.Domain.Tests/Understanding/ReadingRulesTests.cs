@@ -457,3 +457,16 @@ public class HelpWithTheChannelTests
     public void A_procedure_asked_the_same_way_is_a_question(string message) =>
         U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
 }
+
+public class AdvertWithoutANumberTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("bán lô góc đất nền khu mới, sổ đỏ trao tay, giá chỉ 1 tỷ 2")]
+    [InlineData("sim so dep tu quy 8888 giao tan nha toan quoc")]
+    public void A_price_and_goods_with_nothing_wrong_named_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
+
+    [Fact]
+    public void Money_lost_in_a_scam_is_not() => U.IsSpam("tôi bị lừa mất 20 triệu khi mua đất nền qua mạng").ShouldBeFalse();
+}
