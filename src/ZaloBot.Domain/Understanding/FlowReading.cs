@@ -340,6 +340,11 @@ public sealed partial class Understander
                 if (from is null || to is null) break;
                 return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
             }
+            // "à mà không phải đèn đâu, cái cống cơ": the wrong thing, a pause, the right one — opening the message. The
+            // engine applies it only where the wrong words are in the draft; elsewhere the message is the step's answer.
+            if (i <= 3 && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore) is var pause and > 0
+                && Trim(text, i + not, pause - 1) is { } wrong && Trim(text, pause, text.Count - 1) is { } right)
+                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(wrong.First, wrong.Last), text.Span(right.First, right.Last));
         }
 
         // "phải là Y (chứ không phải X)", "[part] đúng là Y", "sửa tên là Y", "địa chỉ là Y không phải X"

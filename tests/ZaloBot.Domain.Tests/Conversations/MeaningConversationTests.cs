@@ -21,6 +21,18 @@ public class MeaningConversationTests
 
     // ---- meaning before data ----
 
+    [Fact]
+    public void The_wrong_thing_a_pause_and_the_right_one_corrects_the_draft_and_is_never_the_address()
+    {
+        var script = AtPlace().Says("à mà không phải đèn đâu, cái cống cơ");
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("cống");
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_place_said_the_same_way_is_still_the_place() =>
+        AtPlace().Says("không phải chỗ này, ở đầu ngõ 7 bên kia").State.Draft.Address.ShouldNotBeNull().ShouldContain("ngõ 7");
+
     [Theory]
     [InlineData("thôi ko gửi nữa")]
     [InlineData("thoi bo di, de khi khac")]
