@@ -577,8 +577,9 @@ public sealed partial class Understander
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold
             || scores.GetValueOrDefault("question") >= IntentThreshold) return false;
         // The citizen who lost money to such an offer is the one complaining about it.
-        if (Victim.IsMatch(TextNormalizer.Normalize(raw))) return false;
-        var cues = SellingCue.Matches(TextNormalizer.Normalize(raw)).Select(m => m.Value).Distinct().Count();
+        var n = TextNormalizer.Normalize(raw);
+        if (Victim.IsMatch(n)) return false;
+        var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count();
         return cues >= 2;
     }
 
