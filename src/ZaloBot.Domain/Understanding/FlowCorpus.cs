@@ -151,7 +151,9 @@ public static class FlowCorpus
             "area" => d.AreaCode == v && after.Step != Step.Area,
             "place" => Holds(d.Address) && after.Step != Step.Place,
             "description" => Holds(d.Description) && after.Step != Step.Description,
-            "contact" => Holds(d.ContactName) && d.ContactPhone is not null && after.Step == Step.Confirm,
+            // The fragment may be the name or the phone the citizen typed (held as +84…).
+            "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalize(v, out var phone) && d.ContactPhone == phone)
+                         && d.ContactPhone is not null && after.Step == Step.Confirm,
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
             // "Not this field, it is about officials' conduct": the other field named is as good as the list of fields.

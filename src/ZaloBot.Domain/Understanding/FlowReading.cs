@@ -195,8 +195,8 @@ public sealed partial class Understander
     {
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
-        // A phone number or a link is what an advert is for.
-        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        // A phone number (even one masked for posting, "0988.xxx.xxx") or a link is what an advert is for.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
             return score >= 3 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.

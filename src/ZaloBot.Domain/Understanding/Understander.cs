@@ -107,8 +107,11 @@ public sealed partial class Understander
     /// A phrase as normalised words; <see cref="Slips"/> is how many typing slips still match it. <see cref="Accented"/>
     /// is set for a short single word written with diacritics in the table: without them such words collide
     /// ("đổ", "đó", "do" are all "do"), so when the citizen typed diacritics too, they must agree.
+    /// <see cref="Marks"/> holds, per word of a longer phrase, the word as written with its marks (null without): "vỡ
+    /// đê" is not "Võ đề nghị", "đổ đè" not "lý do, đề nghị" — where the citizen typed marks, they must agree, or lack
+    /// only the tone.
     /// </summary>
-    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "");
+    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "", string?[]? Marks = null);
 
     private const int AmbiguousWordLength = 4;
 
@@ -124,7 +127,8 @@ public sealed partial class Understander
                 // Written without diacritics in the table, a short word is that plain word: "anh" (a form of address)
                 // is not the "ảnh" (photo) a citizen typed with its marks, "cho" is not "chó".
                 var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented ?? PlainTyped(p.Key, p.Tokens[0]) : null;
-                return new Phrase(words, joined, p.Value, slips, accented, intent);
+                var marks = words.Length > 1 ? p.Tokens.Select(t => t.Accented is { } a ? WithoutStroke(a) : null).ToArray() : null;
+                return new Phrase(words, joined, p.Value, slips, accented, intent, marks is not null && marks.Any(m => m is not null) ? marks : null);
             })
             // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
             .OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight)
@@ -145,6 +149,9 @@ public sealed partial class Understander
             var exact = true;
             for (var j = 0; j < k && exact; j++) exact = text.Tokens[at + j].Text == phrase.Words[j];
             if (exact && phrase.Accented is not null && text.Tokens[at].Accented is { } typed && typed != phrase.Accented) return 0;
+            if (exact && phrase.Marks is { } marks)
+                for (var j = 0; j < k; j++)
+                    if (!MarksAgree(text.Tokens[at + j], marks[j])) return 0;
             if (exact) return k;
         }
         if (phrase.Slips == 0) return 0;
@@ -164,6 +171,20 @@ public sealed partial class Understander
         }
         return 0;
     }
+
+    /// <summary>
+    /// A word typed with marks (beyond the đ stroke, which citizens drop freely) against the table's: the same, or the
+    /// same without its tone ("ngâp" for "ngập" — a tone left off is a slip, a different vowel is another word).
+    /// </summary>
+    private static bool MarksAgree(Token token, string? written)
+    {
+        if (written is null || token.Accented is not { } accented) return true;
+        var typed = WithoutStroke(accented);
+        if (typed == token.Text) return true;
+        return typed == written || typed == written.TrimEnd('\u0300', '\u0301', '\u0303', '\u0309', '\u0323');
+    }
+
+    private static string WithoutStroke(string word) => word.Replace('đ', 'd');
 
     private bool AllKnown(TokenizedText text, int at, int length) => text.NextUnknown(at, _known) >= at + length;
 

@@ -470,3 +470,49 @@ public class AdvertWithoutANumberTests
     [Fact]
     public void Money_lost_in_a_scam_is_not() => U.IsSpam("tôi bị lừa mất 20 triệu khi mua đất nền qua mạng").ShouldBeFalse();
 }
+
+/// <summary>Words typed with their marks are those words: a phrase of the table matches only where the marks agree.</summary>
+public class MarkedWordsTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("Công ty tại KCN Quế Võ đề nghị hướng dẫn thủ tục đăng ký xe đưa đón công nhân")]
+    [InlineData("tôi bị cắt trợ cấp mà không được thông báo lý do, đề nghị xem xét lại")]
+    [InlineData("mưa to, cả xóm đang chạy ra đầu làng xem nước lên")]
+    public void Marked_words_that_only_fold_like_danger_are_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("nhà cháy rồi, lửa đang cháy to lắm")]
+    [InlineData("dang chay nha o ngo 5, lua to lam")]
+    [InlineData("đê bị vỡ rồi, nước tràn vào làng")]
+    public void The_same_danger_typed_with_or_without_marks_still_is(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
+    [Fact]
+    public void A_tone_left_off_still_matches() => U.Danger("nhà đang cháy, lửa bôc cao").ShouldNotBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("đồi sau nhà sạt xuống vùi mất gian bếp, đất vẫn đang sụt tiếp")]
+    [InlineData("bờ sông đang sạt vào tận chân móng nhà, dân đang chạy đồ ra ngoài")]
+    public void Land_still_sliding_is_danger(string message) => U.Danger(message).HasFlag(DangerKind.Rescue).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("tuần trước tôi có báo vụ đèn đường hỏng, giờ xử lý tới đâu rồi")]
+    [InlineData("phản ánh của e được duyệt chưa ạ")]
+    [InlineData("đơn tôi gửi hôm thứ ba đã có ai tiếp nhận chưa, tôi quên mất mã rồi")]
+    public void Chasing_what_was_reported_is_status(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Status);
+
+    [Theory]
+    [InlineData("Nhận làm hộ chiếu, visa trọn gói, không cần chứng minh. LH 0912.xxx.xxx")]
+    [InlineData("Phần mềm bán hàng giá chỉ từ 500k/năm, chi tiết tại https://vi-du.vn")]
+    public void An_advert_with_a_masked_number_or_a_price_and_link_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
+
+    [Fact]
+    public void A_slow_dossier_with_a_masked_number_is_not_spam() =>
+        U.IsSpam("hồ sơ làm sổ đỏ của tôi nộp 2 tháng chưa có, số tôi 0912.xxx.xxx").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("bot dot the, nuoi may cung ton com")]
+    [InlineData("ad dốt vậy")]
+    public void Calling_the_bot_stupid_in_other_words_is_abuse(string message) => U.Abuse(message).ShouldBeGreaterThanOrEqualTo(2);
+}
