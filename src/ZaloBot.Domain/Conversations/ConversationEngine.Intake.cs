@@ -171,7 +171,7 @@ public static partial class ConversationEngine
 
         private void OnAttachmentsText(string raw)
         {
-            if (Understanding.Is(Answer.Done, raw) || Understanding.Is(Answer.Skip, raw)) Advance(Step.Contact);
+            if (Understanding.Is(Answer.Done, raw) || Understanding.Is(Answer.Skip, raw) || Understanding.SaysPhotosSent(raw)) Advance(Step.Contact);
             else if (Understanding.Is(Answer.ClearAttachments, raw))
             {
                 _state = _state with { Draft = Draft with { Attachments = [] } };

@@ -42,14 +42,17 @@ public static partial class ConversationEngine
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
-                case FlowIntent.Correction when step != Step.Description || NamesWards(reading):
+                // …nor of the field just chosen: "không phải hạ tầng mà là xe đưa đón công nhân".
+                case FlowIntent.Correction when step != Step.Description || NamesWards(reading) || CategoryCorrected(reading) is not null:
                     if (Correct(reading)) return true;
                     break;
-                case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6:
+                // A longer message at the description step may be the problem itself, unless it names none.
+                case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                                          || Understanding.Understand(raw).Scores.GetValueOrDefault("problem") == 0:
                     EditPart(reading.Part);
                     return true;
                 // "thôi khỏi ảnh" skips the photos at their step; elsewhere it is no answer to the step, which is asked again.
-                case FlowIntent.Later when reading.Part is DraftPart.None || step == Step.Attachments:
+                case FlowIntent.Later when reading.Part is DraftPart.None || step == Step.Attachments || PartAsked(step) == reading.Part:
                     if (Later(step, raw)) return true;
                     break;
                 case FlowIntent.Later:
@@ -67,6 +70,18 @@ public static partial class ConversationEngine
             }
             return false;
         }
+
+        /// <summary>The part of the draft a step asks for ("không nhớ số nhà, để sau" at the place step is about that step).</summary>
+        private static DraftPart PartAsked(Step step) => step switch
+        {
+            Step.Category => DraftPart.Category,
+            Step.Description => DraftPart.Description,
+            Step.Place => DraftPart.Place,
+            Step.Area => DraftPart.Area,
+            Step.Attachments => DraftPart.Attachments,
+            Step.Contact => DraftPart.Contact,
+            _ => DraftPart.None,
+        };
 
         /// <summary>"Sửa địa chỉ", "đổi lĩnh vực", "cho gửi thêm ảnh": straight to that part; from the summary, back to it after.</summary>
         private void EditPart(DraftPart part)
@@ -183,6 +198,8 @@ public static partial class ConversationEngine
                 var added = $"{before.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(to[0])}{to[1..]}";
                 if (added.Length <= Limits.MaxDescriptionLength) return (Draft with { Description = added }, ConversationTexts.Corrected("nội dung", added));
             }
+            if (CategoryCorrected(reading) is { } category)
+                return (Draft with { CategoryCode = category.Code }, ConversationTexts.Corrected("lĩnh vực", category.Name));
             var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalize(p, out var normalized) ? normalized : null;
             if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
                 return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));
@@ -204,6 +221,10 @@ public static partial class ConversationEngine
                             return (Draft with { Description = d }, ConversationTexts.Corrected("nội dung", d));
                         case nameof(Draft.Address) when Understanding.Replace(Draft.Address, from, to) is { } a:
                             return (Draft with { Address = a }, ConversationTexts.Corrected("địa điểm", a));
+                        // "Nguyễn Văn Ân chứ không phải An": the whole name given is the name, not a word swapped into it.
+                        case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is not null
+                                                            && Understanding.LeadingFullName(to) is { } full:
+                            return (Draft with { ContactName = full }, ConversationTexts.Corrected("họ tên", full));
                         case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is { } n:
                             return (Draft with { ContactName = n }, ConversationTexts.Corrected("họ tên", n));
                     }
@@ -224,7 +245,9 @@ public static partial class ConversationEngine
                         ?? Understanding.SuggestCategory(to, context.Categories)) is { } field:
                     return (Draft with { CategoryCode = field.Code }, ConversationTexts.Corrected("lĩnh vực", field.Name));
                 // "nhầm phường rồi, phải là phường Vũ Ninh": the ward, not the address.
-                case DraftPart.Area when MatchArea(Understanding.ContentWords(to)) is { } ward:
+                // "… nhà tôi ở Từ Sơn": the ward named anywhere in what it should be.
+                case DraftPart.Area when (MatchArea(Understanding.ContentWords(to))
+                        ?? context.Areas.FirstOrDefault(a => a.Code == Understanding.ExtractPlace(to, context.Areas).AreaCode)) is { } ward:
                     return (Draft with { AreaCode = ward.Code }, ConversationTexts.Corrected("phường/xã", ward.Name));
                 case DraftPart.Place or DraftPart.Area when Draft.Address is not null:
                     var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
@@ -236,6 +259,18 @@ public static partial class ConversationEngine
                 default:
                     return (null, "");
             }
+        }
+
+        /// <summary>
+        /// The wrong words name the field the draft has ("không phải hạ tầng") and the right ones another: that field.
+        /// </summary>
+        private CategoryOption? CategoryCorrected(FlowReading reading)
+        {
+            if (reading is not { From: { } from, To: { } to } || Draft.CategoryCode is not { } current) return null;
+            if (OptionMatcher.Match(TextNormalizer.Normalize(from), context.Categories, c => c.Name, c => c.Keywords)?.Code != current) return null;
+            var field = OptionMatcher.Match(TextNormalizer.Normalize(to), context.Categories, c => c.Name, c => c.Keywords)
+                        ?? Understanding.SuggestCategory(to, context.Categories);
+            return field is not null && field.Code != current ? field : null;
         }
 
         /// <summary>Both sides of a correction are configured wards ("phường Võ Cường chứ không phải Kinh Bắc"), or what it becomes is one.</summary>

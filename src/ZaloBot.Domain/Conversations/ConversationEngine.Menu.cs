@@ -149,6 +149,13 @@ public static partial class ConversationEngine
         {
             if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
                 GoTo(NextMissing());
+            // "không, tôi muốn báo chuyện khác: …": the other matter is offered in place of this one.
+            else if (Understanding.AfterRefusal(raw) is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem }
+                     && otherProblem.Length >= Limits.MinDescriptionLength)
+            {
+                _state = WithoutDraft(_state);
+                OfferProblem(otherProblem, other);
+            }
             else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || n.StartsWith("khong phai ", StringComparison.Ordinal))
                 GoTo(Step.Category);
             else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw))

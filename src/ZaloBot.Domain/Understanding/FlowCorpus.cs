@@ -136,7 +136,11 @@ public static class FlowCorpus
             "area" => d.AreaCode,
             _ => null,
         };
-        return held is not null && TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal);
+        if (held is null || !TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal)) return false;
+        // "Ân, not An": where both were written with marks, the marks are part of the correction.
+        static string Marked(string text) => text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        static bool HasMarks(string text) => TextNormalizer.Normalize(text) != Marked(text).Replace('đ', 'd');
+        return !HasMarks(fragment) || !HasMarks(held) || Marked(held).Contains(Marked(fragment), StringComparison.Ordinal);
     }
 
     private static bool Answered(FlowEntry entry, ConversationState before, ConversationResult result)
@@ -156,6 +160,8 @@ public static class FlowCorpus
                          && d.ContactPhone is not null && after.Step == Step.Confirm,
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
+            // "đây ảnh đây ạ": the photos are said to be sent, and the bot moves on (photos arriving later are still kept).
+            "attachments" => Array.IndexOf(Order, after.Step) > Array.IndexOf(Order, before.Step),
             // "Not this field, it is about officials' conduct": the other field named is as good as the list of fields.
             "problemoffer" => v == "other" ? after.Step == Step.Category || d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode
                 : after.Step is not (Step.ProblemOffer or Step.Menu or Step.Category),

@@ -52,6 +52,7 @@ public static class FlowAnswers
 {
     public const string Fillers = "flowFillers";
     public const string Later = "later";
+    public const string BackReasons = "backReasons";
     public const string EditVerbs = "editVerbs";
     public const string Another = "anotherProblem";
     public const string Fixed = "fixed";
@@ -93,20 +94,21 @@ public sealed partial class Understander
         // ("thôi bỏ ảnh đi" removes the photos).
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
-        if (CancelAtBothEnds(text)) return new FlowReading(FlowIntent.Cancel);
+        if (CancelAtBothEnds(text) || CancelWithAReason(text)) return new FlowReading(FlowIntent.Cancel);
         // "thôi khỏi ảnh", "không cần ảnh đâu": the photos are skipped, not the complaint.
         if (PartIn(text, 0, text.Count) == DraftPart.Attachments && Found(text, Set(Answer.Cancel))
             && Uncovered(text, [Set(Answer.Cancel), Set(FlowAnswers.Later), Set("partAttachments")], fillers) == 0)
             return new FlowReading(FlowIntent.Later, DraftPart.Attachments);
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
+        if (BackWithAReason(text, fillers)) return new FlowReading(FlowIntent.Back);
         if (Correction(text) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             return new FlowReading(FlowIntent.Edit, part);
         if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2)
             return new FlowReading(FlowIntent.Later);
-        if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
+        if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         return FlowReading.Nothing;
     }
 
@@ -121,11 +123,66 @@ public sealed partial class Understander
     {
         if (text.Count is < 3 or > 14) return false;
         var last = Enumerable.Range(1, text.Count - 1).LastOrDefault(i => text.Tokens[i].BreakBefore);
-        if (last == 0 || last > 8 || !NotYetWords.Contains(text.Tokens[0].Text)) return false;
+        // "tui hổng nhớ số nhà, để sau đi": the speaker may come first.
+        var opening = Speakers.Contains(text.Tokens[0].Text) ? 1 : 0;
+        if (last == 0 || last > 8 || !NotYetWords.Contains(text.Tokens[opening].Text)) return false;
         var closing = Tokenize(text.Raw[text.Tokens[last].Start..]);
         if (!CoveredBy(closing, [Set(FlowAnswers.Later)], fillers)) return false;
         var reason = Tokenize(text.Raw[..text.Tokens[last].Start]);
-        return Score(reason, _intents.GetValueOrDefault("problem") ?? []).Score == 0 && PartIn(text, 0, text.Count) == DraftPart.None;
+        return Score(reason, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    private static readonly HashSet<string> Speakers = ["toi", "tui", "em", "e", "minh", "bac", "chau", "con", "anh", "chi", "t"];
+
+    /// <summary>
+    /// "quay lại, chọn nhầm lĩnh vực rồi", "thôi khỏi sửa, quay lại": back, with only why around it (a slip, "choose
+    /// another", the speaker) and nothing wrong named.
+    /// </summary>
+    private bool BackWithAReason(TokenizedText text, Phrase[] fillers) =>
+        text.Count <= 14 && Found(text, Set(Answer.Back))
+        && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0
+        && Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers) <= 1;
+
+    /// <summary>
+    /// "thôi đừng gửi nữa, người ta sửa đèn rồi", "bắt để sđt thì thôi không gửi nữa, sợ lộ thông tin": a cancel of three
+    /// words or more anywhere in a short message, the rest only why — nothing wrong named.
+    /// </summary>
+    private bool CancelWithAReason(TokenizedText text)
+    {
+        if (text.Count > 16) return false;
+        var cancel = Set(Answer.Cancel);
+        if (!Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
+        var (scores, _, _) = Segment(text);
+        return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") < IntentThreshold;
+    }
+
+    private static readonly string[] SentWordList = ["gửi", "đã gửi", "vừa gửi", "gửi rồi", "đây"];
+    private Phrase[]? _sentWords;
+    private Phrase[] SentWords => _sentWords ??= Compile(SentWordList.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    /// <summary>
+    /// "em gửi 2 ảnh chụp hiện trường rồi đó", "bác vừa gửi cái ảnh rồi đó cháu xem có được không": the photos are said
+    /// to be sent (they may arrive after the words; they are kept at any step) — no "not yet" before the sending.
+    /// </summary>
+    public bool SaysPhotosSent(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count > 16 || !Found(text, Set("partAttachments"))) return false;
+        var sent = Enumerable.Range(0, text.Count).FirstOrDefault(i => Best(text, i, SentWords).Length > 0, -1);
+        return sent >= 0 && !Enumerable.Range(0, sent).Any(i => NotYetWords.Contains(text.Tokens[i].Text))
+            && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    /// <summary>
+    /// "ko phải, e muốn báo cái cây sau nhà văn hóa nghiêng sắp đổ": a no, a pause, then the citizen's own matter — the
+    /// words after the pause (null when the message is not shaped so).
+    /// </summary>
+    public string? AfterRefusal(string raw)
+    {
+        var text = Tokenize(raw);
+        var no = Math.Max(Best(text, 0, Set(Answer.No)).Length, SequenceAt(text, 0, Nots));
+        if (no == 0 || no >= text.Count - 2 || !text.Tokens[no].BreakBefore) return null;
+        return raw[text.Tokens[no].Start..].Trim();
     }
 
     /// <summary>The part of the draft a short answer names ("địa chỉ", "sdt", "chỗ địa chỉ ấy"), for the edit choice.</summary>
@@ -342,7 +399,7 @@ public sealed partial class Understander
             }
             // "à mà không phải đèn đâu, cái cống cơ": the wrong thing, a pause, the right one — opening the message. The
             // engine applies it only where the wrong words are in the draft; elsewhere the message is the step's answer.
-            if (i <= 3 && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore) is var pause and > 0
+            if (i <= 3 && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore) is var pause and > 0
                 && Trim(text, i + not, pause - 1) is { } wrong && Trim(text, pause, text.Count - 1) is { } right)
                 return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(wrong.First, wrong.Last), text.Span(right.First, right.Last));
         }
@@ -403,7 +460,9 @@ public sealed partial class Understander
         {
             if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
             var to = Trim(text, SkipLeadingNoise(text, 0, k), k - 1);
-            var from = Trim(text, k + 3, text.Count - 1);
+            // What it is not ends at a pause: "…chứ không phải An, chữ Ấn có dấu" — the rest is a remark.
+            var pause = Enumerable.Range(k + 4, Math.Max(0, text.Count - k - 4)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
+            var from = Trim(text, k + 3, pause - 1);
             if (to is null || from is null) return null;
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
@@ -413,7 +472,9 @@ public sealed partial class Understander
     /// <summary>"sai phường rồi, Từ Sơn", "nhầm số điện thoại, 0912…": a cue, a part, a pause, then the value alone.</summary>
     private FlowReading? WrongPartThenValue(TokenizedText text)
     {
+        // "nhầm" is also leading noise ("à nhầm, …"): here it is the cue itself.
         var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at > 0 && text.Tokens[at - 1].Text == "nham") at--;
         if (at >= text.Count || text.Tokens[at].Text is not ("sai" or "nham")) return null;
         at++;
         (int Length, DraftPart Part) best = (0, DraftPart.None);
@@ -422,8 +483,11 @@ public sealed partial class Understander
                 if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
         if (best.Part == DraftPart.None) return null;
         at += best.Length;
-        while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r") at++;
-        if (at >= text.Count || !text.Tokens[at].BreakBefore) return null;
+        // "rồi" closes the clause as a comma would: "sai phường rồi nhà tôi ở Từ Sơn".
+        var closed = false;
+        while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r")
+            closed |= text.Tokens[at++].Text is "roi" or "r";
+        if (at >= text.Count || !(text.Tokens[at].BreakBefore || closed)) return null;
         // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
         if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
         return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;

@@ -336,6 +336,18 @@ public sealed partial class Understander
         @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong|(phuong|xa|ten duong|so nha) la)\b",
         RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// A full name opening a text, its words capitalised ("Nguyễn Văn Ân, chữ Ân có dấu mũ" → "Nguyễn Văn Ân"); null for
+    /// a single word or none, which replaces only the word it corrects.
+    /// </summary>
+    public string? LeadingFullName(string text)
+    {
+        var tokens = Tokenize(text).Tokens;
+        var count = 0;
+        while (count < tokens.Count && tokens[count].Capitalised && !tokens[count].IsNumber && (count == 0 || !tokens[count].BreakBefore)) count++;
+        return count >= 2 && count <= 5 ? text[tokens[0].Start..tokens[count - 1].End] : null;
+    }
+
     /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
     public bool CanBeName(string written)
     {

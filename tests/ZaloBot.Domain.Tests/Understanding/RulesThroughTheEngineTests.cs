@@ -49,6 +49,10 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
     [InlineData("lookup | - | - | - | tra cuu pa-77x1q giup e")]
     [InlineData("spam | - | - | - | Chia sẻ tin này cho 5 người để gặp may mắn cả năm")]
+    [InlineData("status | - | - | - | hôm trước tôi có báo vụ rác đầu ngõ, giờ xử lý tới đâu rồi ạ")]
+    [InlineData("complaint | - | - | - | Công ty tại KCN Quế Võ đề nghị hướng dẫn thủ tục cấp phép xe đưa đón công nhân, nhà xe chưa được cấp phép")]
+    [InlineData("danger | - | - | - | đồi sau nhà đang sạt xuống, đất vùi mất gian bếp rồi")]
+    [InlineData("spam | - | - | - | Dịch vụ làm visa, giấy phép lao động trọn gói, LH 0977.xxx.xxx")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -72,6 +76,17 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | name=Le Thi Hoa | sửa tên thành Le Thi Hoa")]
     [InlineData("confirm | correct | address=so 21 Ly Thai To | dia chi sai roi, phai la so 21 Ly Thai To")]
     [InlineData("confirm | correct | address=đường Trần Phú | đổi địa chỉ: đường Trần Phú")]
+    [InlineData("confirm | correct | area=VUNINH | nham phuong roi nha em o vu ninh")]
+    [InlineData("confirm | correct | name=Nguyễn Văn Ấn | Nguyễn Văn Ấn chứ không phải An, chữ Ấn dấu sắc")]
+    [InlineData("confirm | cancel | - | thoi dung gui nua, phuong vua cho nguoi den roi")]
+    [InlineData("contact | cancel | - | bắt cho số điện thoại thì thôi không gửi nữa")]
+    [InlineData("description | back | - | chon nham linh vuc roi, quay lai chon cai khac")]
+    [InlineData("editchoice | back | - | thôi khỏi sửa, quay lại")]
+    [InlineData("place | skip | - | tôi không nhớ số nhà, để sau nhé")]
+    [InlineData("attachments | answer | - | tôi vừa gửi 3 cái ảnh rồi đó")]
+    [InlineData("description | correct | category=CONDUCT | không phải hạ tầng đâu, mà là thái độ cán bộ phường")]
+    [InlineData("problemoffer | newproblem | - | không phải, tôi muốn báo chuyện cái cột điện trước nhà bị nghiêng sắp đổ")]
+    [InlineData("fixed | fixed | - | xác nhận đã được khắc phục, cảm ơn")]
     [InlineData("confirm | correct | description=chập chờn | sua mo ta: den duong bi chap chon ca dem")]
     [InlineData("confirm | correct | phone=905111222 | sửa số điện thoại thành 0905 111 222")]
     [InlineData("contact | correct | area=TUSON | phường là Từ Sơn cơ")]
