@@ -31,13 +31,13 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai quan ly|ai phu trach)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly)\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
 
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
-    [GeneratedRegex(@"\b(bao mat|giu bi mat|bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PrivacyWords();
 
     [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|may gio|gio nao|luc nao)\b", RegexOptions.CultureInvariant)]

@@ -228,7 +228,7 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa)\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
@@ -578,6 +578,40 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex ThanksOpening = new(@"^(\W*(xin|em|toi|chau|minh|bac|da|vang)\W+)*(cam on|cam ong|thank|thanks|tks|camon)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex DoneAlready = new(
+        @"\b(da (\w+ ){0,2}(xu ly|sua|giai quyet|khac phuc|don|lam|xuong|vao cuoc)|do (hon|nhieu)|xong (roi|ngay)|het (ngap|roi)|sang (lai|roi))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex StillWrong = new(@"\b(nhung|ma (van|chua)|van con|van chua|chua (xong|het|sua)|lai (hong|bi)|tiep tuc)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "Cảm ơn các đồng chí đã xử lý nhanh vụ ổ gà, đi lại đỡ hơn nhiều rồi": thanks for what was done names the problem
+    /// only as what was fixed — thanks, not a new complaint, unless something is still wrong.
+    /// </summary>
+    private static void ThanksForWhatWasDone(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!ThanksOpening.IsMatch(n) || !DoneAlready.IsMatch(n) || StillWrong.IsMatch(n)) return;
+        foreach (var intent in new[] { "problem", "complaint", "status", "question", "help", "info" }) scores.Remove(intent);
+        scores["thanks"] = Math.Max(scores.GetValueOrDefault("thanks"), IntentThreshold);
+    }
+
+    private static readonly Regex EitherWay = new(
+        @"\b(len|ra|den|toi|nop|lam|o)\b.{0,40}\bhay (la )?(phai |minh |toi |em |tu |la phai )?(ra|len|den|toi|nop|lam|o|chu nha|nho|di)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "… thì lên UBND phường hay ra phòng công chứng", "tôi tự lên phường hay chủ nhà làm cho": asking which of two ways
+    /// is asking how, whatever the topic's problem words.
+    /// </summary>
+    private static void AsksWhichWay(string raw, Dictionary<string, double> scores)
+    {
+        if (EitherWay.IsMatch(TextNormalizer.Normalize(raw)) && scores.GetValueOrDefault("complaint") < IntentThreshold)
+            scores["question"] = Math.Max(scores.GetValueOrDefault("question") + IntentThreshold, scores.GetValueOrDefault("problem") + 1);
+    }
 
     /// <summary>
     /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết

@@ -89,6 +89,21 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
         return next;
     }
 
+    private static readonly System.Buffers.SearchValues<char> ClauseMarks = System.Buffers.SearchValues.Create(",;:!?\n…");
+
+    /// <summary>
+    /// Whether a clause ends before token <paramref name="i"/>: a comma, semicolon, colon, "!" or "?", a full stop or an
+    /// ellipsis followed by a space, or a new line — not the hyphen, slash or dot inside "qua-tang", "bit.ly/…", "12/3".
+    /// </summary>
+    public bool ClauseBreakBefore(int i)
+    {
+        if (i <= 0 || i >= Count || !Tokens[i].BreakBefore) return false;
+        var between = Raw.AsSpan(Tokens[i - 1].End, Tokens[i].Start - Tokens[i - 1].End);
+        if (between.IndexOfAny(ClauseMarks) >= 0) return true;
+        var dot = between.IndexOf('.');
+        return dot >= 0 && dot + 1 < between.Length && char.IsWhiteSpace(between[dot + 1]);
+    }
+
     /// <summary>The raw text of tokens [first, last], as the citizen wrote it.</summary>
     public string Span(int first, int last) => Raw[Tokens[first].Start..Tokens[last].End];
 }

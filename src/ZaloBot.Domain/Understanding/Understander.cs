@@ -111,7 +111,7 @@ public sealed partial class Understander
     /// đê" is not "Võ đề nghị", "đổ đè" not "lý do, đề nghị" — where the citizen typed marks, they must agree, or lack
     /// only the tone.
     /// </summary>
-    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "", string?[]? Marks = null);
+    private sealed record Phrase(string[] Words, string Joined, double Weight, int Slips, string? Accented = null, string Intent = "", string?[]? Marks = null, bool[]? Pauses = null);
 
     private const int AmbiguousWordLength = 4;
 
@@ -128,7 +128,8 @@ public sealed partial class Understander
                 // is not the "ảnh" (photo) a citizen typed with its marks, "cho" is not "chó".
                 var accented = words.Length == 1 && joined.Length <= AmbiguousWordLength ? p.Tokens[0].Accented ?? PlainTyped(p.Key, p.Tokens[0]) : null;
                 var marks = words.Length > 1 ? p.Tokens.Select(t => t.Accented is { } a ? WithoutStroke(a) : null).ToArray() : null;
-                return new Phrase(words, joined, p.Value, slips, accented, intent, marks is not null && marks.Any(m => m is not null) ? marks : null);
+                var pauses = words.Length > 1 ? p.Tokens.Select(t => t.BreakBefore).ToArray() : null;
+                return new Phrase(words, joined, p.Value, slips, accented, intent, marks is not null && marks.Any(m => m is not null) ? marks : null, pauses);
             })
             // Longest first, so that "gửi phản ánh" wins over "phản ánh" at the same place.
             .OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Weight)
@@ -149,6 +150,10 @@ public sealed partial class Understander
             var exact = true;
             for (var j = 0; j < k && exact; j++) exact = text.Tokens[at + j].Text == phrase.Words[j];
             if (exact && phrase.Accented is not null && text.Tokens[at].Accented is { } typed && typed != phrase.Accented) return 0;
+            // A phrase does not run across a pause it does not have: "lý do, đề nghị" is not "đổ đè".
+            if (exact && phrase.Pauses is { } pauses)
+                for (var j = 1; j < k; j++)
+                    if (!pauses[j] && text.ClauseBreakBefore(at + j)) return 0;
             if (exact && phrase.Marks is { } marks)
                 for (var j = 0; j < k; j++)
                     if (!MarksAgree(text.Tokens[at + j], marks[j])) return 0;
@@ -417,6 +422,8 @@ public sealed partial class Understander
             scores["status"] += scores.GetValueOrDefault("complaint");
 
         DossierStillWaiting(raw, scores);
+        AsksWhichWay(raw, scores);
+        ThanksForWhatWasDone(raw, scores);
         CanSendThisHere(raw, scores);
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);

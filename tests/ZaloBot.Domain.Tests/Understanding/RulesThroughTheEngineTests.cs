@@ -53,6 +53,15 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | Công ty tại KCN Quế Võ đề nghị hướng dẫn thủ tục cấp phép xe đưa đón công nhân, nhà xe chưa được cấp phép")]
     [InlineData("danger | - | - | - | đồi sau nhà đang sạt xuống, đất vùi mất gian bếp rồi")]
     [InlineData("spam | - | - | - | Dịch vụ làm visa, giấy phép lao động trọn gói, LH 0977.xxx.xxx")]
+    [InlineData("khieunai | - | - | - | tôi bị thu hồi thẻ bảo hiểm mà không rõ lý do, đề nghị xem xét lại cho tôi")]
+    [InlineData("thanks | - | - | - | cảm ơn phường đã cho người sửa cống nhanh, nhà tôi hết ngập rồi")]
+    [InlineData("complaint | - | - | - | cảm ơn phường đã sửa đèn nhưng mới 2 hôm lại hỏng")]
+    [InlineData("question | khai-sinh | - | - | làm giấy khai sinh cho cháu thì ra phường hay lên huyện ạ")]
+    [InlineData("info | - | - | - | kênh này do cơ quan nào quản lý thế")]
+    [InlineData("info | - | - | - | tôi báo hàng xóm thì thông tin của tôi có được giữ kín không")]
+    [InlineData("help | - | - | - | con bot này làm được những gì")]
+    [InlineData("tocao | - | - | - | cán bộ tư pháp bắt dân phải đưa 2 triệu mới chứng thực cho")]
+    [InlineData("spam | - | - | - | Bấm vào link bit.ly/nhan-qua để nhận quà tặng 300k")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
