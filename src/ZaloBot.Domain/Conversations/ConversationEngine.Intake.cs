@@ -188,6 +188,13 @@ public static partial class ConversationEngine
                 return;
             }
             var (written, phoneText) = ContactParser.Split(raw);
+            // "cho mình ẩn danh được không": a question about privacy is answered, never kept as a name.
+            if (phoneText is null && ChannelQuestions.Of(raw) == ChannelQuestion.Privacy)
+            {
+                _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
+                Say(ContactNeeded);
+                return;
+            }
             // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
             var name = Understanding.PersonName(written);
             // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name.

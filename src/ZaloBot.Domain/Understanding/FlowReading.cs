@@ -145,13 +145,15 @@ public sealed partial class Understander
 
     /// <summary>
     /// "thôi đừng gửi nữa, người ta sửa đèn rồi", "bắt để sđt thì thôi không gửi nữa, sợ lộ thông tin": a cancel of three
-    /// words or more anywhere in a short message, the rest only why — nothing wrong named.
+    /// words or more anywhere in a short message (or two opening it), the rest only why — nothing wrong named.
     /// </summary>
     private bool CancelWithAReason(TokenizedText text)
     {
         if (text.Count > 16) return false;
         var cancel = Set(Answer.Cancel);
-        if (!Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
+        // Two words will do when they open the message and a clause closes them: "thôi khỏi, để tôi tự gọi phường".
+        var opening = Best(text, 0, cancel).Length;
+        if (!(opening >= 2 && text.ClauseBreakBefore(opening)) && !Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
         var (scores, _, _) = Segment(text);
         return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") < IntentThreshold;
     }
