@@ -221,12 +221,10 @@ public static partial class ConversationEngine
                             return (Draft with { Description = d }, ConversationTexts.Corrected("nội dung", d));
                         case nameof(Draft.Address) when Understanding.Replace(Draft.Address, from, to) is { } a:
                             return (Draft with { Address = a }, ConversationTexts.Corrected("địa điểm", a));
-                        // "Nguyễn Văn Ân chứ không phải An": the whole name given is the name, not a word swapped into it.
-                        case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is not null
-                                                            && Understanding.LeadingFullName(to) is { } full:
-                            return (Draft with { ContactName = full }, ConversationTexts.Corrected("họ tên", full));
                         case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is { } n:
-                            return (Draft with { ContactName = n }, ConversationTexts.Corrected("họ tên", n));
+                            // "Nguyễn Văn Ân chứ không phải An": the whole name given is the name, not a word swapped into it.
+                            var name = Understanding.LeadingFullName(to) ?? n;
+                            return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
                     }
                 }
             }
