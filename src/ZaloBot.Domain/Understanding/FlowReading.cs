@@ -138,10 +138,13 @@ public sealed partial class Understander
     /// "quay lại, chọn nhầm lĩnh vực rồi", "thôi khỏi sửa, quay lại": back, with only why around it (a slip, "choose
     /// another", the speaker) and nothing wrong named.
     /// </summary>
-    private bool BackWithAReason(TokenizedText text, Phrase[] fillers) =>
-        text.Count <= 14 && Found(text, Set(Answer.Back))
-        && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0
-        && Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers) <= 1;
+    private bool BackWithAReason(TokenizedText text, Phrase[] fillers)
+    {
+        if (text.Count > 14 || !Found(text, Set(Answer.Back))) return false;
+        // Wholly back and its reasons ("thôi khỏi sửa, quay lại": "sửa" is no fault here), or one word more and no fault.
+        var left = Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers);
+        return left == 0 || left == 1 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
 
     /// <summary>
     /// "thôi đừng gửi nữa, người ta sửa đèn rồi", "bắt để sđt thì thôi không gửi nữa, sợ lộ thông tin": a cancel of three
