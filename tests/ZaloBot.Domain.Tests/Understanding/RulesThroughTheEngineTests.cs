@@ -53,6 +53,8 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | Công ty tại KCN Quế Võ đề nghị hướng dẫn thủ tục cấp phép xe đưa đón công nhân, nhà xe chưa được cấp phép")]
     [InlineData("danger | - | - | - | đồi sau nhà đang sạt xuống, đất vùi mất gian bếp rồi")]
     [InlineData("spam | - | - | - | Dịch vụ làm visa, giấy phép lao động trọn gói, LH 0977.xxx.xxx")]
+    [InlineData("danger | - | - | - | bức tường nhà bên cạnh vừa đổ đè trúng hai người đang đi qua")]
+    [InlineData("danger | - | - | - | đê đầu làng đang bị sạt lở, cần người ra hộ đê ngay")]
     [InlineData("khieunai | - | - | - | tôi bị thu hồi thẻ bảo hiểm mà không rõ lý do, đề nghị xem xét lại cho tôi")]
     [InlineData("thanks | - | - | - | cảm ơn phường đã cho người sửa cống nhanh, nhà tôi hết ngập rồi")]
     [InlineData("complaint | - | - | - | cảm ơn phường đã sửa đèn nhưng mới 2 hôm lại hỏng")]
