@@ -24,8 +24,7 @@ public static partial class ConversationEngine
             if (!MeaningSteps.Contains(step)) return false;
             if (DangerInFlow(raw, step)) return true;
             // An insult with nothing wrong named is never a step's answer (a description, an address, a name).
-            if (Understanding.Abuse(raw) is var abuse and >= 2 && Understanding.Understand(raw) is var meaning
-                && abuse >= meaning.Scores.GetValueOrDefault("complaint") + meaning.Scores.GetValueOrDefault("problem"))
+            if (Understanding.IsAbuse(raw))
             {
                 Say(AbuseInFlow);
                 Prompt();

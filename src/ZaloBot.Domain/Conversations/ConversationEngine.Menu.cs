@@ -46,7 +46,7 @@ public static partial class ConversationEngine
             }
 
             var meaning = Understanding.Understand(raw);
-            if (Understanding.Abuse(raw) is var abuse and >= 2 && abuse >= meaning.Scores.GetValueOrDefault("complaint") + meaning.Scores.GetValueOrDefault("problem"))
+            if (Understanding.IsAbuse(raw))
             {
                 SayButtons(AbuseReply, MainMenuButtons);
                 return;
@@ -214,6 +214,9 @@ public static partial class ConversationEngine
         private string? TrackOfWords(string raw)
         {
             var track = Tracks.TicketTracks.Recognise(raw, context.Tracks);
+            // A plain name the rule's keywords lack ("khiếu lại") still names its track.
+            if (track == Tracks.TicketTracks.Pakn)
+                track = context.Tracks.Select(t => t.Code).FirstOrDefault(c => c != Tracks.TicketTracks.Pakn && Tracks.KeywordMatcher.Any(raw, PlainNames(c))) ?? track;
             if (track != Tracks.TicketTracks.Pakn)
             {
                 // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
@@ -226,9 +229,16 @@ public static partial class ConversationEngine
             return context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai) ? Tracks.TicketTracks.KhieuNai : null;
         }
 
-        /// <summary>The words that name a track plainly: "tố giác" is a tố cáo as much as "tố cáo" is.</summary>
-        private static string[] PlainNames(string track) =>
-            track == Tracks.TicketTracks.ToCao ? [Tracks.TrackTexts.TrackName(track), "tố giác"] : [Tracks.TrackTexts.TrackName(track)];
+        /// <summary>
+        /// The words that name a track plainly: "tố giác" is a tố cáo as much as "tố cáo" is, and "khiếu lại" is how much
+        /// of the north says "khiếu nại" (n and l merge in speech).
+        /// </summary>
+        private static string[] PlainNames(string track) => track switch
+        {
+            Tracks.TicketTracks.ToCao => [Tracks.TrackTexts.TrackName(track), "tố giác"],
+            Tracks.TicketTracks.KhieuNai => [Tracks.TrackTexts.TrackName(track), "khiếu lại"],
+            _ => [Tracks.TrackTexts.TrackName(track)],
+        };
 
         // ---- questions ----
 

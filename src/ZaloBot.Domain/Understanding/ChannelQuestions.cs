@@ -68,7 +68,8 @@ public static partial class ChannelQuestions
         // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
         if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
         if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n) && !HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
-        if (!AskedShape().IsMatch(n)) return ChannelQuestion.None;
+        // The folded text has lost its question mark; a long question carries its asking there ("… biết không? Tôi sợ …").
+        if (!AskedShape().IsMatch(n) && !raw.Contains('?')) return ChannelQuestion.None;
         if (channel && CostWords().IsMatch(n)) return ChannelQuestion.Cost;
         if (PrivacyWords().IsMatch(n) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
         if (HoursWords().IsMatch(n) && ServingVerb().IsMatch(n) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;

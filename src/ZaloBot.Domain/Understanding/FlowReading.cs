@@ -252,6 +252,20 @@ public sealed partial class Understander
     /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
     public double Abuse(string raw) => Math.Max(Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score, AbuseShape(raw) ? IntentThreshold : 0);
 
+    /// <summary>
+    /// An insult to answer calmly rather than a matter to act on: its shape (aimed at someone, contempt, and nothing
+    /// wrong named once the insult's own words are set aside — "con bot vô dụng" holds "vo", read as "vỡ"), or the
+    /// table's insult words outweighing every word of a problem or complaint.
+    /// </summary>
+    public bool IsAbuse(string raw)
+    {
+        if (AbuseShape(raw)) return true;
+        var abuse = Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
+        if (abuse < IntentThreshold) return false;
+        var scores = Understand(raw).Scores;
+        return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem");
+    }
+
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
     {

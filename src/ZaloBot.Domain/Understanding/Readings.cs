@@ -185,11 +185,11 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(vay|v|the|nhu vay|nhu the) la sai)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi bac|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam xe|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
@@ -228,7 +228,7 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong)\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
@@ -270,6 +270,31 @@ public sealed partial class Understander
         if (problemNamed || !SentThenWaiting.IsMatch(TextNormalizer.Normalize(raw))) return;
         scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
     }
+
+    // "tui báo hôm bữa", "phản ánh lần trước", "đã phản ánh vụ … từ thứ 2": something reported here before.
+    private static readonly Regex EarlierReport = new(
+        @"\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang))\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
+        RegexOptions.CultureInvariant);
+
+    // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
+    private static readonly Regex ReportedElsewhere = new(
+        @"\b(bao|phan anh|gui|kien nghi|trinh bao) (len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "cái vụ rác tui báo hôm bữa tới đâu rồi": asking how far something reported here before has gone. The matter it
+    /// names is what is chased, not a new complaint — unless it was reported to someone else, which is why it is here.
+    /// </summary>
+    private static void ChasesAnEarlierReport(string raw, Dictionary<string, double> scores, List<(string Intent, string Words, double Weight)> found)
+    {
+        if (!found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked)) return;
+        var n = TextNormalizer.Normalize(raw);
+        if (!EarlierReport.IsMatch(n) || ReportedElsewhere.IsMatch(n)) return;
+        scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
+    }
+
+    /// <summary>A status phrase from this weight on asks how far something went ("tới đâu rồi", "xử lý chưa", "tiến độ").</summary>
+    private const double ProgressAsked = 2.5;
 
     private static readonly Regex DossierLodged = new(@"\b(nop|lam|gui)\b.{0,40}\bho so\b|\bho so\b.{0,60}\b(nop|lam)\b", RegexOptions.CultureInvariant);
     private static readonly Regex StillNoResult = new(
@@ -527,11 +552,17 @@ public sealed partial class Understander
     /// </summary>
     private static void AboutTheChannel(string raw, Dictionary<string, double> scores)
     {
-        if (scores.GetValueOrDefault("problem") >= IntentThreshold || ChannelQuestions.Of(raw) == ChannelQuestion.None) return;
+        var asked = ChannelQuestions.Of(raw);
+        // Whether the channel is a scam is asked in a scam's words ("… của tỉnh thật không hay lừa đảo"): who runs the
+        // channel is asked whatever problem words come with it, in a short message.
+        var identity = asked == ChannelQuestion.Identity && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortIdentityQuestion;
+        if (asked == ChannelQuestion.None || (scores.GetValueOrDefault("problem") >= IntentThreshold && !identity)) return;
         // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
         var strongest = new[] { "info", "question", "status", "complaint", "help" }.Max(i => scores.GetValueOrDefault(i));
         scores["info"] = strongest + 2;
     }
+
+    private const int ShortIdentityQuestion = 25;
 
     /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
     public bool AsksWhoTheChannelIs(string raw) => ChannelQuestions.Of(raw) == ChannelQuestion.Identity;

@@ -421,6 +421,7 @@ public sealed partial class Understander
             && !found.Any(f => f.Intent == "complaint" && f.Words.Split(' ')[0] is "muon" or "can" or "xin"))
             scores["status"] += scores.GetValueOrDefault("complaint");
 
+        ChasesAnEarlierReport(raw, scores, found);
         DossierStillWaiting(raw, scores);
         AsksWhichWay(raw, scores);
         ThanksForWhatWasDone(raw, scores);

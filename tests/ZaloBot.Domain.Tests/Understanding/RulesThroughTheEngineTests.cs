@@ -64,6 +64,18 @@ public class RulesThroughTheEngineTests
     [InlineData("help | - | - | - | con bot này làm được những gì")]
     [InlineData("tocao | - | - | - | cán bộ tư pháp bắt dân phải đưa 2 triệu mới chứng thực cho")]
     [InlineData("spam | - | - | - | Bấm vào link bit.ly/nhan-qua để nhận quà tặng 300k")]
+    [InlineData("status | - | - | - | vụ cống vỡ em báo hôm trước giờ xử lý chưa ạ")]
+    [InlineData("status | - | - | - | Toi da phan anh viec den duong hong tu thu 3, xin hoi tien do")]
+    [InlineData("complaint | INFRA | - | - | đèn đường hỏng, tôi đã báo phường từ tuần trước mà chưa ai xử lý, giờ tới đâu rồi")]
+    [InlineData("info | - | - | - | trang này ai lập ra thế, có phải giả mạo để lừa đảo không")]
+    [InlineData("info | - | - | - | tôi nhắn tin phản ánh ở đây thì nhà hàng xóm có biết tôi gửi không? tôi ngại va chạm")]
+    [InlineData("abuse | - | - | - | con bot vô dụng, hỏi gì cũng lạc đề")]
+    [InlineData("spam | - | - | - | Tuyển công nhân gấp, bao ăn ở, lương cao, đăng ký tại bit.ly/vieclam")]
+    [InlineData("tocao | - | - | - | công an xã thu tiền phạt mà không có biên lai gì cả")]
+    [InlineData("tocao | - | - | - | cán bộ địa chính xin 300k thì mới đo đất cho nhà tôi")]
+    [InlineData("khieunai | - | - | - | tôi muốn khiếu lại quyết định phạt hôm qua")]
+    [InlineData("khieunai | - | - | - | đơn xin trợ cấp của bố tôi bị trả về không nói lý do, gia đình tôi không đồng ý")]
+    [InlineData("danger | - | - | - | giàn giáo công trình vừa sập, có người bên dưới")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
