@@ -197,6 +197,8 @@ public static partial class ConversationEngine
             }
             // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
             var name = Understanding.PersonName(written);
+            // A long line may name the person among other words ("…, người liên hệ: chị Lê Thu Trang").
+            if (name is not null && !Understanding.CanBeName(name) && phoneText is not null) name = Understanding.NameWithin(raw) ?? name;
             // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name.
             if (name is not null && !Understanding.CanBeName(name))
             {

@@ -238,7 +238,9 @@ public static partial class ConversationEngine
                 case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
                     return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
                 // "sai lĩnh vực, phải là thủ tục hành chính": the field named or described.
-                case DraftPart.Category when (OptionMatcher.Match(TextNormalizer.Normalize(to), context.Categories, c => c.Name, c => c.Keywords)
+                // "… chọn cái khác" asks for the list again: "khác" there is another one, not the field "Khác".
+                case DraftPart.Category when !AnotherOne().IsMatch(TextNormalizer.Normalize(to))
+                        && (OptionMatcher.Match(TextNormalizer.Normalize(to), context.Categories, c => c.Name, c => c.Keywords)
                         ?? Understanding.SuggestCategory(to, context.Categories)) is { } field:
                     return (Draft with { CategoryCode = field.Code }, ConversationTexts.Corrected("lĩnh vực", field.Name));
                 // "nhầm phường rồi, phải là phường Vũ Ninh": the ward, not the address.
@@ -261,6 +263,9 @@ public static partial class ConversationEngine
         /// <summary>
         /// The wrong words name the field the draft has ("không phải hạ tầng") and the right ones another: that field.
         /// </summary>
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(chon |chon lai |doi )?(cai|loai|muc|linh vuc|the loai|nhom) khac( di| nhe| a| giup| voi)?$")]
+        private static partial System.Text.RegularExpressions.Regex AnotherOne();
+
         private CategoryOption? CategoryCorrected(FlowReading reading)
         {
             if (reading is not { From: { } from, To: { } to } || Draft.CategoryCode is not { } current) return null;

@@ -149,16 +149,18 @@ public static partial class ConversationEngine
         {
             if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
                 GoTo(NextMissing());
-            // "không, tôi muốn báo chuyện khác: …": the other matter is offered in place of this one.
-            else if (Understanding.AfterRefusal(raw) is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem }
-                     && otherProblem.Length >= Limits.MinDescriptionLength)
+            // "không, tôi muốn báo chuyện khác: …": the other matter, when it names something wrong, is offered in place of this one.
+            else if (Understanding.AfterRefusal(raw) is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem } otherMeaning
+                     && otherProblem.Length >= Limits.MinDescriptionLength && otherMeaning.Scores.GetValueOrDefault("problem") >= 2)
             {
                 _state = WithoutDraft(_state);
                 OfferProblem(otherProblem, other);
             }
-            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || n.StartsWith("khong phai ", StringComparison.Ordinal))
+            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || n.StartsWith("khong phai ", StringComparison.Ordinal)
+                     || Understanding.PartNamed(raw) == DraftPart.Category)
                 GoTo(Step.Category);
-            else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw))
+            // "không, tôi chỉ hỏi thôi chứ chưa muốn gửi": a refusal, whatever reason follows it.
+            else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw) || Understanding.AfterRefusal(raw) is not null)
             {
                 _state = WithoutDraft(_state);
                 Say(NotFiled);

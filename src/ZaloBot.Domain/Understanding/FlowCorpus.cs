@@ -155,9 +155,10 @@ public static class FlowCorpus
             "area" => d.AreaCode == v && after.Step != Step.Area,
             "place" => Holds(d.Address) && after.Step != Step.Place,
             "description" => Holds(d.Description) && after.Step != Step.Description,
-            // The fragment may be the name or the phone the citizen typed (held as +84…).
+            // The fragment may be the name or the phone the citizen typed (held as +84…); given one of the two, it is
+            // kept and the other asked for.
             "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalize(v, out var phone) && d.ContactPhone == phone)
-                         && d.ContactPhone is not null && after.Step == Step.Confirm,
+                         && (d.ContactPhone is not null && after.Step == Step.Confirm || after.Step == Step.Contact && (d.ContactName is null || d.ContactPhone is null)),
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
             // "đây ảnh đây ạ": the photos are said to be sent, and the bot moves on (photos arriving later are still kept).

@@ -106,11 +106,15 @@ public sealed partial class Understander
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             return new FlowReading(FlowIntent.Edit, part);
-        if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2)
+        // "Mai 0987123456" gives a name and a number: "mai" is tomorrow only when nothing is given with it.
+        if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2
+            && !PhoneGiven.IsMatch(raw))
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         return FlowReading.Nothing;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> NotYetWords = ["chua", "khong", "ko", "k", "chang", "dang", "hong"];
 

@@ -373,6 +373,31 @@ public sealed partial class Understander
         return count >= 2 && count <= 5 ? text[tokens[0].Start..tokens[count - 1].End] : null;
     }
 
+    /// <summary>
+    /// The person named inside a longer contact line ("Phòng HCNS công ty …, người liên hệ: chị Lê Thu Trang", "chú Hùng
+    /// xe ôm đầu chợ, số chú là …"): capitalised words after a form of address or a label, else the only capitalised run
+    /// of two words or more. Null when no run stands out, so nothing but a name is ever kept as one.
+    /// </summary>
+    public string? NameWithin(string written)
+    {
+        var text = Tokenize(written);
+        var tokens = text.Tokens;
+        var runs = new List<(int Start, int Count, bool Introduced)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Capitalised || tokens[i].IsNumber || (i > 0 && tokens[i - 1].Capitalised && !tokens[i].BreakBefore)) continue;
+            var count = 1;
+            while (i + count < tokens.Count && tokens[i + count].Capitalised && !tokens[i + count].IsNumber && !tokens[i + count].BreakBefore) count++;
+            var introduced = i > 0 && (Best(text, i - 1, _honorifics).Length == 1 || tokens[i - 1].Text is "la" or "ten" or "he");
+            if (count <= 4) runs.Add((i, count, introduced));
+        }
+        var pick = runs.Where(r => r.Introduced).ToList() is { Count: 1 } introducedRuns ? introducedRuns[0]
+            : runs.Where(r => r.Count >= 2).ToList() is { Count: 1 } longRuns ? longRuns[0] : default;
+        if (pick.Count == 0) return null;
+        var name = written[tokens[pick.Start].Start..tokens[pick.Start + pick.Count - 1].End];
+        return CanBeName(name) ? name : null;
+    }
+
     /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
     public bool CanBeName(string written)
     {
