@@ -189,7 +189,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam xe|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
@@ -584,6 +584,7 @@ public sealed partial class Understander
         if (asked == ChannelQuestion.None || (scores.GetValueOrDefault("problem") >= IntentThreshold && !identity)) return;
         // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
         var strongest = new[] { "info", "question", "status", "complaint", "help" }.Max(i => scores.GetValueOrDefault(i));
+        if (identity) strongest = Math.Max(strongest, scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem"));
         scores["info"] = strongest + 2;
     }
 

@@ -76,6 +76,10 @@ public class RulesThroughTheEngineTests
     [InlineData("khieunai | - | - | - | tôi muốn khiếu lại quyết định phạt hôm qua")]
     [InlineData("khieunai | - | - | - | đơn xin trợ cấp của bố tôi bị trả về không nói lý do, gia đình tôi không đồng ý")]
     [InlineData("danger | - | - | - | giàn giáo công trình vừa sập, có người bên dưới")]
+    [InlineData("info | - | - | - | mấy giờ thì có cán bộ đọc tin nhắn")]
+    [InlineData("help | - | - | - | menu đâu rồi")]
+    [InlineData("khieunai | - | - | - | xe tôi bị đội trật tự giam 2 tuần vì đỗ trước nhà mình, vậy là sai chứ")]
+    [InlineData("info | - | - | - | zalo này ai quản lý, có phải của phường thật không hay bọn lừa đảo giả danh")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
