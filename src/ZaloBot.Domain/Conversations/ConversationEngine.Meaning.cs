@@ -260,12 +260,13 @@ public static partial class ConversationEngine
             }
         }
 
-        /// <summary>
-        /// The wrong words name the field the draft has ("không phải hạ tầng") and the right ones another: that field.
-        /// </summary>
+        // "… chọn cái khác" asks for the list again (see Corrected).
         [System.Text.RegularExpressions.GeneratedRegex(@"^(chon |chon lai |doi )?(cai|loai|muc|linh vuc|the loai|nhom) khac( di| nhe| a| giup| voi)?$")]
         private static partial System.Text.RegularExpressions.Regex AnotherOne();
 
+        /// <summary>
+        /// The wrong words name the field the draft has ("không phải hạ tầng") and the right ones another: that field.
+        /// </summary>
         private CategoryOption? CategoryCorrected(FlowReading reading)
         {
             if (reading is not { From: { } from, To: { } to } || Draft.CategoryCode is not { } current) return null;

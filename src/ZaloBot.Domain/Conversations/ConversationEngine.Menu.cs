@@ -147,10 +147,11 @@ public static partial class ConversationEngine
 
         private void OnProblemOffer(string raw, string n)
         {
+            var afterRefusal = Understanding.AfterRefusal(raw);
             if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
                 GoTo(NextMissing());
             // "không, tôi muốn báo chuyện khác: …": the other matter, when it names something wrong, is offered in place of this one.
-            else if (Understanding.AfterRefusal(raw) is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem } otherMeaning
+            else if (afterRefusal is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem } otherMeaning
                      && otherProblem.Length >= Limits.MinDescriptionLength && otherMeaning.Scores.GetValueOrDefault("problem") >= 2)
             {
                 _state = WithoutDraft(_state);
@@ -160,7 +161,7 @@ public static partial class ConversationEngine
                      || Understanding.PartNamed(raw) == DraftPart.Category)
                 GoTo(Step.Category);
             // "không, tôi chỉ hỏi thôi chứ chưa muốn gửi": a refusal, whatever reason follows it.
-            else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw) || Understanding.AfterRefusal(raw) is not null)
+            else if (n == TextNormalizer.Normalize(DoNotFile) || Understanding.Is(Answer.No, raw) || afterRefusal is not null)
             {
                 _state = WithoutDraft(_state);
                 Say(NotFiled);
