@@ -394,13 +394,17 @@ public sealed partial class Understander
         return 0;
     }
 
+    /// <summary>How many words before "là" the part it sets may be named.</summary>
+    private const int PartBeforeIs = 5;
+
     private FlowReading? Correction(TokenizedText text)
     {
         var joined = " " + text.Window(0, text.Count) + " ";
         // "phường là Vũ Ninh cơ": a part named and what it is, said at another step, is a correction too.
         // Not the contact's own labels ("tên tôi là Lan, sđt …"): that is how a contact is given.
+        // The part may stand a few words back ("sửa địa chỉ trước đã, là …", "phần mô tả, ghi lại là …").
         var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
-            && PartIn(text, Math.Max(0, i - 3), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
+            && PartIn(text, Math.Max(0, i - PartBeforeIs), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
         if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
         // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
         if (ReplacedPart(text) is { Adds: true } added) return added;
@@ -431,7 +435,7 @@ public sealed partial class Understander
         for (var i = 0; i < text.Count; i++)
         {
             var must = SequenceAt(text, i, Musts);
-            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - 3), i) != DraftPart.None) must = 1;
+            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - PartBeforeIs), i) != DraftPart.None) must = 1;
             if (must == 0) continue;
             var end = text.Count;
             var fromStart = -1;

@@ -137,6 +137,8 @@ public class RulesThroughTheEngineTests
     [InlineData("contact | answer | Tâm | cô Tâm bán nước đầu ngõ, số cô là 0977 123 456 nhé")]
     [InlineData("problemoffer | cancel | - | không, em chỉ hỏi cho biết thôi")]
     [InlineData("problemoffer | edit | category | sai lĩnh vực rồi, chọn cái khác đi")]
+    [InlineData("contact | correct | address=số 30 ngõ 4 | khoan đã, sửa địa chỉ trước nhé, là số 30 ngõ 4 Lý Thái Tổ")]
+    [InlineData("editchoice | correct | description=cột đèn bị gãy | phần mô tả, ghi lại là cột đèn bị gãy hẳn từ tuần trước")]
     [InlineData("fixed | fixed | - | đã có người sửa rồi, cảm ơn")]
     [InlineData("confirm | correct | description=hôm qua | thêm vào mô tả là từ hôm qua")]
     [InlineData("confirm | correct | description=3 hộ | bổ sung nội dung: có 3 hộ bị ảnh hưởng")]
