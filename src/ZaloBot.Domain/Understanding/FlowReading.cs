@@ -147,7 +147,35 @@ public sealed partial class Understander
         if (text.Count > 14 || !Found(text, Set(Answer.Back))) return false;
         // Wholly back and its reasons ("thôi khỏi sửa, quay lại": "sửa" is no fault here), or one word more and no fault.
         var left = Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers);
-        return left == 0 || left == 1 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+        var nothingWrong = Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+        return left == 0 || left == 1 && nothingWrong || nothingWrong && BackAtAnEdge(text, fillers);
+    }
+
+    /// <summary>
+    /// Back said as a clause of its own at either end, the other clauses only why: "quên chưa gửi ảnh, quay lại",
+    /// "trở lại đi, tôi chưa ghi địa chỉ đúng".
+    /// </summary>
+    private bool BackAtAnEdge(TokenizedText text, Phrase[] fillers)
+    {
+        var back = Set(Answer.Back);
+        var opening = Best(text, 0, back).Length;
+        if (opening > 0)
+        {
+            var end = opening;
+            while (end < text.Count && !text.ClauseBreakBefore(end) && Best(text, end, fillers).Length == 1) end++;
+            if (end < text.Count && text.ClauseBreakBefore(end)) return true;
+        }
+        for (var start = text.Count - 1; start > 0; start--)
+        {
+            if (!text.ClauseBreakBefore(start)) continue;
+            var at = start;
+            var length = Best(text, at, back).Length;
+            if (length == 0) return false;
+            at += length;
+            while (at < text.Count && Best(text, at, fillers).Length == 1) at++;
+            return at == text.Count;
+        }
+        return false;
     }
 
     /// <summary>
@@ -158,9 +186,20 @@ public sealed partial class Understander
     {
         if (text.Count > 16) return false;
         var cancel = Set(Answer.Cancel);
-        // Two words will do when they open the message and a clause closes them: "thôi khỏi, để tôi tự gọi phường".
-        var opening = Best(text, 0, cancel).Length;
-        if (!(opening >= 2 && text.ClauseBreakBefore(opening)) && !Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
+        // Two words will do when they open the message and a clause closes them, particles allowed before the pause:
+        // "thôi khỏi, để tôi tự gọi phường", "khỏi gửi nữa nhé, tôi tự lên phường".
+        // The speaker may come first: "tôi không muốn báo nữa, sợ bị làm phiền".
+        var first = 0;
+        while (first < text.Count - 1 && Speakers.Contains(text.Tokens[first].Text)) first++;
+        var opening = Best(text, first, cancel).Length;
+        var fillers = Set(FlowAnswers.Fillers);
+        var particles = Fillers(text);
+        var closed = first + opening;
+        while (closed < text.Count && !text.ClauseBreakBefore(closed) && (text.Tokens[closed].Text == "nua" || particles[closed] || Best(text, closed, fillers).Length == 1)) closed++;
+        var openingCancel = opening >= 2 && (closed == text.Count || text.ClauseBreakBefore(closed));
+        // "hủy" said with what it drops ("hủy luôn cái đơn này đi") is a cancel wherever it stands, unless it names a part.
+        var dropsIt = Enumerable.Range(0, text.Count).Any(i => text.Tokens[i].Text == "huy" && Best(text, i, cancel).Length >= 2) && PartIn(text, 0, text.Count) == DraftPart.None;
+        if (!openingCancel && !dropsIt && !Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
         var (scores, _, _) = Segment(text);
         return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") < IntentThreshold;
     }
