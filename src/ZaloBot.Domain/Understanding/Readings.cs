@@ -388,7 +388,10 @@ public sealed partial class Understander
             if (!tokens[i].Capitalised || tokens[i].IsNumber || (i > 0 && tokens[i - 1].Capitalised && !tokens[i].BreakBefore)) continue;
             var count = 1;
             while (i + count < tokens.Count && tokens[i + count].Capitalised && !tokens[i + count].IsNumber && !tokens[i + count].BreakBefore) count++;
-            var introduced = i > 0 && (Best(text, i - 1, _honorifics).Length == 1 || tokens[i - 1].Text is "la" or "ten" or "he");
+            // Introduced by a form of address ("chị") or by one of the contact labels ending right before it ("người liên hệ:", "tên là").
+            var start = i;
+            var introduced = i > 0 && (Best(text, i - 1, _honorifics).Length == 1
+                || Enumerable.Range(Math.Max(0, start - 4), Math.Min(start, 4)).Any(j => Best(text, j, _contactLabels).Length == start - j));
             if (count <= 4) runs.Add((i, count, introduced));
         }
         var pick = runs.Where(r => r.Introduced).ToList() is { Count: 1 } introducedRuns ? introducedRuns[0]
