@@ -28,9 +28,14 @@ public static class ZaloServiceCollectionExtensions
 
         // No retry, no circuit breaker here: sends are retried from the outbox, which records every attempt, and the
         // dispatcher's ZaloLink probes a failing Zalo itself; the rate is paced per OA by ZaloRateLimiters.
+        // The attempt timeout bounds a network call, which takes wall time whatever the service's business clock says:
+        // a clock moved by days (a test, a replayed schedule) must not time out calls in flight.
         services.AddHttpClient<ZaloApiClient>((sp, http) => http.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ApiBaseUrl))
             .AddResilienceHandler("zalo-api", (pipeline, context) =>
-                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloResilienceOptions>>().Value.AttemptTimeout));
+            {
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloResilienceOptions>>().Value.AttemptTimeout);
+            });
 
         services.AddHttpClient<ZaloOAuthClient>((sp, http) =>
         {
