@@ -37,7 +37,7 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
-    [GeneratedRegex(@"\b(bao mat|giu bi mat|bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PrivacyWords();
 
     [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|may gio|gio nao|luc nao)\b", RegexOptions.CultureInvariant)]
@@ -71,7 +71,9 @@ public static partial class ChannelQuestions
         // The folded text has lost its question mark; a long question carries its asking there ("… biết không? Tôi sợ …").
         if (!AskedShape().IsMatch(n) && !raw.Contains('?')) return ChannelQuestion.None;
         if (channel && CostWords().IsMatch(n)) return ChannelQuestion.Cost;
-        if (PrivacyWords().IsMatch(n) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
+        // "bi mat" unaccented is as often "bị mất" (lost) as "bí mật" (secret): only the accented word or "giữ bí mật" counts.
+        var secret = raw.Contains("bí mật", StringComparison.OrdinalIgnoreCase);
+        if ((PrivacyWords().IsMatch(n) || secret) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
         if (HoursWords().IsMatch(n) && ServingVerb().IsMatch(n) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;
         return ChannelQuestion.None;
     }

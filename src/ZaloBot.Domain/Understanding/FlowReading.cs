@@ -114,6 +114,39 @@ public sealed partial class Understander
         return FlowReading.Nothing;
     }
 
+    /// <summary>
+    /// "Được rồi cháu, gửi đi. Mà cho bác hỏi bao giờ có người xuống?", "Vâng, tôi đã đọc kỹ, thông tin chính xác. Trân
+    /// trọng cảm ơn.": one clause is wholly "send it", and no other clause holds back, changes or drops anything — a
+    /// question asked after the yes does not take the yes back.
+    /// </summary>
+    public bool SubmitAmongClauses(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count is < 2 or > 40) return false;
+        var clauses = new List<(int Start, int End)>();
+        for (int start = 0, i = 1; i <= text.Count; i++)
+        {
+            if (i < text.Count && !text.ClauseBreakBefore(i)) continue;
+            clauses.Add((start, i));
+            start = i;
+        }
+        if (clauses.Count < 2) return false;
+        var submit = Set(Answer.Submit);
+        var yes = false;
+        foreach (var (start, end) in clauses)
+        {
+            var clause = Tokenize(text.Raw[text.Tokens[start].Start..text.Tokens[end - 1].End]);
+            var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?');
+            if (Covers(clause, submit)) yes = true;
+            else if (!asks && clause.Tokens.Any(t => HoldsBack.Contains(t.Text))) return false;
+        }
+        return yes;
+    }
+
+    // Words that hold the sending back or change something: a negation, a change, a doubt.
+    private static readonly HashSet<string> HoldsBack =
+        ["khong", "ko", "k", "chua", "dung", "khoan", "sai", "nham", "sua", "doi", "them", "bo", "huy", "thoi", "nhung", "lai", "xem", "dau"];
+
     private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> NotYetWords = ["chua", "khong", "ko", "k", "chang", "dang", "hong"];
@@ -184,19 +217,23 @@ public sealed partial class Understander
     /// </summary>
     private bool CancelWithAReason(TokenizedText text)
     {
-        if (text.Count > 16) return false;
+        if (text.Count > 24) return false;
         var cancel = Set(Answer.Cancel);
         // Two words will do when they open the message and a clause closes them, particles allowed before the pause:
         // "thôi khỏi, để tôi tự gọi phường", "khỏi gửi nữa nhé, tôi tự lên phường".
         // The speaker may come first: "tôi không muốn báo nữa, sợ bị làm phiền".
         var first = 0;
         while (first < text.Count - 1 && Speakers.Contains(text.Tokens[first].Text)) first++;
+        // "thôi hủy đi em, …": "thôi" before "hủy" only softens it.
+        if (first < text.Count - 1 && text.Tokens[first].Text == "thoi" && text.Tokens[first + 1].Text == "huy") first++;
         var opening = Best(text, first, cancel).Length;
         var fillers = Set(FlowAnswers.Fillers);
         var particles = Fillers(text);
         var closed = first + opening;
         while (closed < text.Count && !text.ClauseBreakBefore(closed) && (text.Tokens[closed].Text == "nua" || particles[closed] || Best(text, closed, fillers).Length == 1)) closed++;
-        var openingCancel = opening >= 2 && (closed == text.Count || text.ClauseBreakBefore(closed));
+        // "hủy" needs no second word: unlike "thôi" or "không", it means nothing but dropping.
+        var openingCancel = (opening >= 2 || opening == 1 && text.Tokens[first].Text == "huy") && (closed == text.Count || text.ClauseBreakBefore(closed));
+        if (!openingCancel && text.Count > 16) return false;
         // "hủy" said with what it drops ("hủy luôn cái đơn này đi") is a cancel wherever it stands, unless it names a part.
         var dropsIt = Enumerable.Range(0, text.Count).Any(i => text.Tokens[i].Text == "huy" && Best(text, i, cancel).Length >= 2) && PartIn(text, 0, text.Count) == DraftPart.None;
         if (!openingCancel && !dropsIt && !Enumerable.Range(0, text.Count).Any(i => Best(text, i, cancel).Length >= 3)) return false;
@@ -341,7 +378,7 @@ public sealed partial class Understander
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
-        if (FixedInOtherWords(text)) return FixedAnswer.Fixed;
+        if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
         if (StillThere(text)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;

@@ -185,11 +185,11 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(vay|v|the|nhu vay|nhu the) la sai)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao)|(toi|em|minh|tui) thay (la )?sai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi))\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
@@ -228,7 +228,7 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu))\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
@@ -276,6 +276,17 @@ public sealed partial class Understander
         @"\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang))\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
+    // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
+    private static readonly Regex SentBefore = new(
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|nhan tin)\b|\b(gui|bao|phan anh|kien nghi)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan)\b",
+        RegexOptions.CultureInvariant);
+
+    // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
+    // repair ("vẫn chưa sửa" is the problem again, a complaint).
+    private static readonly Regex NoAnswerYet = new(
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi)\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b",
+        RegexOptions.CultureInvariant);
+
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
     private static readonly Regex ReportedElsewhere = new(
         @"\b(bao|phan anh|gui|kien nghi|trinh bao) (len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang)\b",
@@ -287,9 +298,11 @@ public sealed partial class Understander
     /// </summary>
     private static void ChasesAnEarlierReport(string raw, Dictionary<string, double> scores, List<(string Intent, string Words, double Weight)> found)
     {
-        if (!found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked)) return;
         var n = TextNormalizer.Normalize(raw);
-        if (!EarlierReport.IsMatch(n) || ReportedElsewhere.IsMatch(n)) return;
+        if (ReportedElsewhere.IsMatch(n)) return;
+        var chased = found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) && EarlierReport.IsMatch(n)
+            || SentBefore.IsMatch(n) && NoAnswerYet.IsMatch(n);
+        if (!chased) return;
         scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
     }
 
@@ -583,7 +596,10 @@ public sealed partial class Understander
         var asked = ChannelQuestions.Of(raw);
         // Whether the channel is a scam is asked in a scam's words ("… của tỉnh thật không hay lừa đảo"): who runs the
         // channel is asked whatever problem words come with it, in a short message.
-        var identity = asked == ChannelQuestion.Identity && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortIdentityQuestion;
+        // Whether the data is safe is asked with what the citizen fears ("tôi sợ người ta biết rồi gây khó dễ"): those
+        // problem words are the fear, not a complaint.
+        var identity = (asked == ChannelQuestion.Identity || asked == ChannelQuestion.Privacy && Fears.IsMatch(TextNormalizer.Normalize(raw)))
+            && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortIdentityQuestion;
         if (asked == ChannelQuestion.None || (scores.GetValueOrDefault("problem") >= IntentThreshold && !identity)) return;
         // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
         var strongest = new[] { "info", "question", "status", "complaint", "help" }.Max(i => scores.GetValueOrDefault(i));
@@ -592,6 +608,8 @@ public sealed partial class Understander
     }
 
     private const int ShortIdentityQuestion = 25;
+
+    private static readonly Regex Fears = new(@"\b(toi|em|e|minh|tui|chau|bac|con) (rat |cung |hoi |van )?so\b", RegexOptions.CultureInvariant);
 
     /// <summary>The channel's own identity is asked (see <see cref="AboutTheChannel"/>): no article answers that.</summary>
     public bool AsksWhoTheChannelIs(string raw) => ChannelQuestions.Of(raw) == ChannelQuestion.Identity;
@@ -742,12 +760,36 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// "sáng nay đèn sáng rồi cảm ơn ạ", "rồi cháu ạ, đèn sáng rồi, bác cảm ơn các cháu": a "fixed" phrase among chatter
+    /// and thanks, with nothing negated, broken again or wrong named — fixed. A lone "rồi" counts only as the answer's
+    /// first word; thanks alone does not answer the question.
+    /// </summary>
+    private bool FixedAmongWords(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
+    {
+        if (text.Count > 30 || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
+        if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain))
+            || Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0) return false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var length = Best(text, i, fixedSet).Length;
+            if (length == 0) continue;
+            var first = text.Tokens[i].Text;
+            if (length >= 2 ? !(first is "cam" or "can" or "xac") : i == 0 && first is "roi" or "r" || first is "xong" or "on") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the
     /// citizen's words. "vẫn" is what a person hears.
     /// </summary>
     private static bool StillThere(TokenizedText text) =>
         text.Count >= 3 && (text.Tokens.Take(text.Count - 1).Any(t => t.Text == "van" && (t.Accented is null || t.Accented == Still))
-            || (" " + text.Window(0, text.Count) + " ").Contains(" qua loa ", StringComparison.Ordinal));
+            || (" " + text.Window(0, text.Count) + " ").Contains(" qua loa ", StringComparison.Ordinal)
+            || NobodyCame.IsMatch(text.Window(0, text.Count)));
+
+    // "làm gì có ai đến đâu", "có thấy ai đến thay đâu": the rhetorical "nobody came" — nothing was done.
+    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b", RegexOptions.CultureInvariant);
 
     private static readonly string Still = TextNormalizer.ToneLast("vẫn");
 }

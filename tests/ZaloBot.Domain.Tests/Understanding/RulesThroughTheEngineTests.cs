@@ -80,6 +80,15 @@ public class RulesThroughTheEngineTests
     [InlineData("help | - | - | - | menu đâu rồi")]
     [InlineData("khieunai | - | - | - | xe tôi bị đội trật tự giam 2 tuần vì đỗ trước nhà mình, vậy là sai chứ")]
     [InlineData("info | - | - | - | zalo này ai quản lý, có phải của phường thật không hay bọn lừa đảo giả danh")]
+    [InlineData("status | - | - | - | hôm trước tôi đã gửi phản ánh vụ cống tắc mà đến giờ chưa nhận được trả lời")]
+    [InlineData("status | - | - | - | e phan anh 2 lan roi ma chua thay ai phan hoi j")]
+    [InlineData("complaint | - | - | - | tôi đã báo phường rồi mà chưa ai xử lý, rác vẫn đầy đầu ngõ")]
+    [InlineData("khieunai | - | - | - | phường lập biên bản phạt nhà tôi 5 triệu vì xây lấn, nhưng tường đó là của nhà bên, yêu cầu xem lại")]
+    [InlineData("khieunai | - | - | - | xã trả lời bố tôi không đủ điều kiện hưởng trợ cấp, nhà kia cùng hoàn cảnh lại được, vậy là sao")]
+    [InlineData("tocao | - | - | - | quán bia lấn hết vỉa hè mà không ai dẹp vì chủ quán là em vợ ông chủ tịch phường")]
+    [InlineData("info | - | - | - | phản ánh ở đây có bị lộ tên không, tôi sợ họ biết rồi trù dập")]
+    [InlineData("question | - | - | - | mất thẻ căn cước thì làm lại ở đâu, có bị mất phí không")]
+    [InlineData("help | - | - | - | tôi không biết xài cái này, chỉ em với")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -153,6 +162,12 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | category=ADMIN | sai lĩnh vực, phải là thủ tục hành chính")]
     [InlineData("confirm | correct | name=Hương | tên em là Trần Thị Hương, ghi nhầm thành An")]
     [InlineData("contact | correct | description=cột điện | không phải đèn đường mà là cột điện nghiêng")]
+    [InlineData("fixed | fixed | - | sáng hôm qua thấy đèn sáng rồi, cảm ơn các anh")]
+    [InlineData("fixed | fixed | - | rồi em ạ, có người đến sửa xong, cảm ơn nhiều")]
+    [InlineData("fixed | notfixed | - | làm gì có ai đến đâu mà bảo xong")]
+    [InlineData("description | cancel | - | hủy nhé, để chiều tôi lên ủy ban nói")]
+    [InlineData("confirm | cancel | - | thôi hủy đi em, lúc nãy ra đường đã thấy công nhân điện lực đến làm rồi")]
+    [InlineData("confirm | answer | - | Vâng gửi đi. Cho hỏi mấy ngày thì có kết quả?")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
