@@ -245,7 +245,7 @@ public static partial class ConversationEngine
 
         private void OnConfirm(string raw)
         {
-            if (Understanding.Is(Answer.Submit, raw) || Understanding.SubmitAmongClauses(raw)) { if (!OfferToFollow()) SubmitTicket(); }
+            if (Understanding.Is(Answer.Submit, raw) || Understanding.AgreesAmongClauses(raw, Answer.Submit)) { if (!OfferToFollow()) SubmitTicket(); }
             else if (Understanding.Is(Answer.Edit, raw))
             {
                 _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };

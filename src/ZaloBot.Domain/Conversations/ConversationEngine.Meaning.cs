@@ -30,6 +30,10 @@ public static partial class ConversationEngine
                 Prompt();
                 return true;
             }
+            // At the summary, the name typed again ("tên tôi là Nguyễn Văn Ân, có dấu mũ") is the name corrected.
+            if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
+                && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
+                return true;
             var reading = Understanding.ReadInFlow(raw);
             switch (reading.Intent)
             {

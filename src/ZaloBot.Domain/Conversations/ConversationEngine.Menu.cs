@@ -150,6 +150,13 @@ public static partial class ConversationEngine
             var afterRefusal = Understanding.AfterRefusal(raw);
             if (n == TextNormalizer.Normalize(AcceptProblem) || Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw))
                 GoTo(NextMissing());
+            // "phải, ở ngõ 9 Hoàng Quốc Việt nhé": a yes, and the place said with it is kept.
+            else if (Understanding.AgreesAmongClauses(raw, Answer.Yes, Answer.Submit))
+            {
+                var place = Understanding.ExtractPlace(raw, context.Areas);
+                _state = _state with { Draft = Draft with { Address = place.Address ?? Draft.Address, AreaCode = place.AreaCode ?? Draft.AreaCode } };
+                GoTo(NextMissing());
+            }
             // "không, tôi muốn báo chuyện khác: …": the other matter, when it names something wrong, is offered in place of this one.
             else if (afterRefusal is { } other && Understanding.Understand(other) is { Intent: MessageIntent.Complaint, Description: { } otherProblem } otherMeaning
                      && otherProblem.Length >= Limits.MinDescriptionLength && otherMeaning.Scores.GetValueOrDefault("problem") >= 2)

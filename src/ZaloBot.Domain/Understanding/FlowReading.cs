@@ -111,15 +111,37 @@ public sealed partial class Understander
             && !PhoneGiven.IsMatch(raw))
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
+        if (DoesNotKnow(text)) return new FlowReading(FlowIntent.Later);
         return FlowReading.Nothing;
     }
 
+    private static readonly HashSet<string> Knowing = ["biet", "bik", "bit", "ro", "nho"];
+    private static readonly HashSet<string> Softeners = ["cung", "thi", "that", "thuc", "a", "da", "con", "ma"];
+    private static readonly System.Text.RegularExpressions.Regex PlaceNamedAfter = new(
+        @"\b(gần|gan|cạnh|canh|đối diện|doi dien|trước|truoc|sau|đầu|dau|cuối|cuoi|ở|o|tại|tai)\s+(\p{Lu}|\d|(chợ|cho|trường|truong|ngõ|ngo|ngách|ngach|đường|duong|số|so|thôn|thon|xóm|xom|cầu|cau)\b)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>
-    /// "Được rồi cháu, gửi đi. Mà cho bác hỏi bao giờ có người xuống?", "Vâng, tôi đã đọc kỹ, thông tin chính xác. Trân
-    /// trọng cảm ơn.": one clause is wholly "send it", and no other clause holds back, changes or drops anything — a
-    /// question asked after the yes does not take the yes back.
+    /// "bác cũng không rõ là phường nào", "k biết thuộc phường nào nữa, gần ranh giới", "không nhớ số nhà": the citizen
+    /// does not know what is asked — the step's "later". Not when a place is given after all ("không rõ số nhà, ở gần
+    /// chợ Giàu"), a number is typed, or something wrong is named.
     /// </summary>
-    public bool SubmitAmongClauses(string raw)
+    private bool DoesNotKnow(TokenizedText text)
+    {
+        if (text.Count is < 2 or > 18 || PhoneGiven.IsMatch(text.Raw) || PlaceNamedAfter.IsMatch(text.Raw)) return false;
+        var at = 0;
+        while (at < text.Count - 2 && (Speakers.Contains(text.Tokens[at].Text) || Softeners.Contains(text.Tokens[at].Text))) at++;
+        if (!NotYetWords.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cha") return false;
+        if (!Knowing.Contains(text.Tokens[at + 1].Text)) return false;
+        return Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    /// <summary>
+    /// "Được rồi cháu, gửi đi. Mà cho bác hỏi bao giờ có người xuống?", "Phải, gửi luôn nhé, nước bốc mùi lắm rồi": one
+    /// clause is wholly one of <paramref name="answers"/> (a yes, "send it"), and no other clause holds back, changes or
+    /// drops anything — a question asked after the yes does not take the yes back.
+    /// </summary>
+    public bool AgreesAmongClauses(string raw, params string[] answers)
     {
         var text = Tokenize(raw);
         if (text.Count is < 2 or > 40) return false;
@@ -131,13 +153,13 @@ public sealed partial class Understander
             start = i;
         }
         if (clauses.Count < 2) return false;
-        var submit = Set(Answer.Submit);
+        Phrase[] agreeing = [.. answers.SelectMany(Set)];
         var yes = false;
         foreach (var (start, end) in clauses)
         {
             var clause = Tokenize(text.Raw[text.Tokens[start].Start..text.Tokens[end - 1].End]);
             var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?');
-            if (Covers(clause, submit)) yes = true;
+            if (Covers(clause, agreeing)) yes = true;
             else if (!asks && clause.Tokens.Any(t => HoldsBack.Contains(t.Text))) return false;
         }
         return yes;

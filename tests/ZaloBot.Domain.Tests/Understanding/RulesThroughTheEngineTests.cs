@@ -168,6 +168,11 @@ public class RulesThroughTheEngineTests
     [InlineData("description | cancel | - | hủy nhé, để chiều tôi lên ủy ban nói")]
     [InlineData("confirm | cancel | - | thôi hủy đi em, lúc nãy ra đường đã thấy công nhân điện lực đến làm rồi")]
     [InlineData("confirm | answer | - | Vâng gửi đi. Cho hỏi mấy ngày thì có kết quả?")]
+    [InlineData("area | skip | - | tôi thật không biết chỗ đó thuộc phường nào")]
+    [InlineData("place | answer | chợ Giàu | không rõ số nhà, ở gần chợ Giàu")]
+    [InlineData("problemoffer | correct | address=ngõ 5 Trần Phú | đúng rồi, ở ngõ 5 Trần Phú nhé")]
+    [InlineData("confirm | correct | name=Trần Văn Bình | tên tôi là Trần Văn Bình, ghi lại giúp")]
+    [InlineData("editchoice | correct | name=Lê Thị Hoa | tên: Lê Thị Hoa")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
