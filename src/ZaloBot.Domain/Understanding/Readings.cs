@@ -708,6 +708,35 @@ public sealed partial class Understander
             scores["question"] = Math.Max(scores.GetValueOrDefault("question") + IntentThreshold, scores.GetValueOrDefault("problem") + 1);
     }
 
+    // "…, như thế có đúng không", "thái độ như vậy có chấp nhận được ko": asked of a wrong just told, the question is
+    // rhetorical — the citizen complains.
+    private static readonly Regex Rhetorical = new(
+        @"\b(nhu (the|vay)|the|vay|kieu do|kieu nay|lam vay|lam the|lam an kieu) (co |thi co |la )?(dung|chap nhan duoc|duoc phep|hop ly|binh thuong|coi duoc|nen|chuan muc) (khong|ko|k|hong|ha|a)\b",
+        RegexOptions.CultureInvariant);
+
+    private static void RhetoricalAboutAWrong(string raw, Dictionary<string, double> scores)
+    {
+        if (scores.GetValueOrDefault("problem") <= 0 || !Rhetorical.IsMatch(TextNormalizer.Normalize(raw))) return;
+        scores["problem"] = Math.Max(scores["problem"], Math.Max(scores.GetValueOrDefault("question"), scores.GetValueOrDefault("help")) + 1);
+    }
+
+    // "… có được hỗ trợ gì không", "thì có được trợ cấp không": whether the citizen is entitled to something.
+    // "trung tâm hành chính công thứ 7 có làm việc không": whether an office serves at a given time.
+    private static readonly Regex AsksEntitlementOrHours = new(
+        @"\bco (duoc|dc) (\w+ ){0,5}?(ho tro|tro cap|huong|mien|giam|boi thuong|den bu|goi)\b.{0,30}\b(khong|ko|k|hong)\b|\b(duoc|dc) (\w+ ){0,3}(ho tro|tro cap|huong) (gi|nhung gi|nao)\b|\b(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (co )?(lam viec|mo cua|tiep dan|lam|nhan ho so) (khong|ko|k)\b|\b(co )?(lam viec|mo cua|tiep dan|nhan ho so) (\w+ ){0,2}(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (khong|ko|k)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Asking whether one is entitled to support, or whether an office serves on Saturday, is a question whatever hardship
+    /// the citizen tells with it ("công ty cho nghỉ không lương 2 tháng, người lao động có được hỗ trợ gì không") — unless
+    /// a decision is contested, or the message asks to send a complaint.
+    /// </summary>
+    private void AsksEntitlement(string raw, Dictionary<string, double> scores)
+    {
+        if (!AsksEntitlementOrHours.IsMatch(TextNormalizer.Normalize(raw)) || ContestsDecision(raw) || scores.GetValueOrDefault("complaint") >= IntentThreshold) return;
+        scores["question"] = Math.Max(scores.GetValueOrDefault("question") + IntentThreshold, scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("help") + 1);
+    }
+
     /// <summary>
     /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
     /// kế", "đăng ký ngay tại link") and nothing wrong named, asked or chased.

@@ -424,6 +424,8 @@ public sealed partial class Understander
         ChasesAnEarlierReport(raw, scores, found);
         DossierStillWaiting(raw, scores);
         AsksWhichWay(raw, scores);
+        AsksEntitlement(raw, scores);
+        RhetoricalAboutAWrong(raw, scores);
         ThanksForWhatWasDone(raw, scores);
         CanSendThisHere(raw, scores);
         // After the question's own words are counted: who the channel is outweighs them.

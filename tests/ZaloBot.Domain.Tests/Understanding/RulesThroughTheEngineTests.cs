@@ -89,6 +89,10 @@ public class RulesThroughTheEngineTests
     [InlineData("info | - | - | - | phản ánh ở đây có bị lộ tên không, tôi sợ họ biết rồi trù dập")]
     [InlineData("question | - | - | - | mất thẻ căn cước thì làm lại ở đâu, có bị mất phí không")]
     [InlineData("help | - | - | - | tôi không biết xài cái này, chỉ em với")]
+    [InlineData("question | - | - | - | xưởng đóng cửa, tôi mất việc 3 tháng nay, vậy người lao động có được hỗ trợ gì không")]
+    [InlineData("question | - | - | - | bộ phận một cửa chủ nhật có làm việc không, ngày thường tôi bận đi làm")]
+    [InlineData("complaint | - | - | - | anh cán bộ tư pháp quát mắng bố tôi giữa phòng chỉ vì ông hỏi lại, như thế có đúng không")]
+    [InlineData("complaint | - | - | - | ngõ nhà tôi không có đèn, không có biển báo, đoạn cua tối om")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
