@@ -348,7 +348,7 @@ public sealed partial class Understander
             total += IntentThreshold;
             kind |= peril;
         }
-        return total >= IntentThreshold ? kind : DangerKind.None;
+        return total >= IntentThreshold && !OverOrOnlyARisk(raw) ? kind : DangerKind.None;
     }
 
     /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>

@@ -774,6 +774,26 @@ public sealed partial class Understander
         @"\b(nguy co|co the se|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
         RegexOptions.CultureInvariant);
 
+    // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
+    // nhưng sợ có ngày rơi xuống") …
+    private static readonly Regex DangerOver = new(
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay)\b",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex DangerFeared = new(
+        @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
+        RegexOptions.CultureInvariant);
+    // … unless something is happening now or help is called for.
+    private static readonly Regex DangerNow = new(
+        @"\b(vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>A danger told as over or only feared, with nothing said to happen now: a complaint, not an emergency.</summary>
+    internal static bool OverOrOnlyARisk(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n)) && !DangerNow.IsMatch(n);
+    }
+
     /// <summary>
     /// People in peril now, in words the table may lack: someone hurt (fainted, badly injured, poisoned, bitten by a
     /// rabid dog) is medical; someone fallen into water or a drain, or about to jump, is a rescue; fuel spilled from an

@@ -93,6 +93,9 @@ public class RulesThroughTheEngineTests
     [InlineData("question | - | - | - | bộ phận một cửa chủ nhật có làm việc không, ngày thường tôi bận đi làm")]
     [InlineData("complaint | - | - | - | anh cán bộ tư pháp quát mắng bố tôi giữa phòng chỉ vì ông hỏi lại, như thế có đúng không")]
     [InlineData("complaint | - | - | - | ngõ nhà tôi không có đèn, không có biển báo, đoạn cua tối om")]
+    [InlineData("complaint | - | - | - | tháng trước bãi phế liệu đầu làng bị cháy, dập xong rồi mà tro than vẫn để nguyên")]
+    [InlineData("complaint | - | - | - | cột điện trước cổng nghiêng, chưa đổ nhưng sợ có ngày đè vào người đi đường")]
+    [InlineData("danger | - | - | - | tuần trước đã báo bờ kè nứt, giờ đất đang sạt xuống sông, nhà tôi sắp trôi")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
