@@ -34,6 +34,8 @@ public static partial class ConversationEngine
             if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
                 return true;
+            if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
+                return true;
             var reading = Understanding.ReadInFlow(raw);
             switch (reading.Intent)
             {
@@ -284,6 +286,23 @@ public static partial class ConversationEngine
         private bool NamesWards(FlowReading reading) =>
             reading.To is { } to && MatchArea(Understanding.ContentWords(to)) is not null
             && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
+
+        private static readonly System.Text.RegularExpressions.Regex CorrectionCue = new(
+            @"\b(khong phai|ko phai|k phai|nham|sai|sua|doi|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// "đúng rồi nhưng mà phường Vũ Ninh, không phải Kinh Bắc, đoạn đó mới cắt sang": once the ward is chosen, another
+        /// ward named with a word of correcting — the only one named besides the draft's — is the ward corrected.
+        /// </summary>
+        private AreaOption? WardCorrected(string raw, Step step)
+        {
+            if (Draft.AreaCode is null || step is not (Step.Attachments or Step.Contact or Step.Confirm or Step.EditChoice)) return null;
+            var n = " " + TextNormalizer.Normalize(raw) + " ";
+            if (!CorrectionCue.IsMatch(n)) return null;
+            var named = context.Areas.Where(a => a.Code != Draft.AreaCode && n.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)).ToList();
+            return named.Count == 1 ? named[0] : null;
+        }
 
         /// <summary>"21", "số 21": a house number alone.</summary>
         private static bool IsNumberOnly(string text)

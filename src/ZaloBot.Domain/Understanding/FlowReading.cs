@@ -133,7 +133,8 @@ public sealed partial class Understander
         while (at < text.Count - 2 && (Speakers.Contains(text.Tokens[at].Text) || Softeners.Contains(text.Tokens[at].Text))) at++;
         if (!NotYetWords.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cha") return false;
         if (!Knowing.Contains(text.Tokens[at + 1].Text)) return false;
-        return Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+        // A lone weak word ("hồi xưa" read as "hôi") is no problem named.
+        return Score(text, _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
     }
 
     /// <summary>

@@ -366,7 +366,16 @@ public sealed partial class Understander
         var part = PartIn(text, 0, text.Count);
         if (part == DraftPart.None) return DraftPart.None;
         Phrase[][] sets = [Set(Answer.Back), Set(FlowAnswers.EditVerbs), NavigationWords, .. FlowAnswers.Parts.Select(p => Set(p.Set))];
-        return Uncovered(text, sets, Set(FlowAnswers.Fillers)) <= 1 ? part : DraftPart.None;
+        if (Uncovered(text, sets, Set(FlowAnswers.Fillers)) <= 1) return part;
+        // "cho bác quay lại chỗ gửi ảnh, bác vừa tìm được cái ảnh rồi": the opening clause goes back to a part, the rest
+        // is only why.
+        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        if (pause == 0) return DraftPart.None;
+        var opening = Tokenize(text.Raw[..text.Tokens[pause].Start]);
+        var rest = Tokenize(text.Raw[text.Tokens[pause].Start..]);
+        return Found(opening, Set(Answer.Back)) && PartIn(opening, 0, opening.Count) is var openingPart and not DraftPart.None
+            && Uncovered(opening, sets, Set(FlowAnswers.Fillers)) <= 1
+            && Score(rest, _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold ? openingPart : DraftPart.None;
     }
 
     // Words a person's name never holds, as typed at the contact step: "sửa mô tả…", "quay lại…", "sai địa chỉ".

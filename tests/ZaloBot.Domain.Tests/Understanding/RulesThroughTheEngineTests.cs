@@ -180,6 +180,10 @@ public class RulesThroughTheEngineTests
     [InlineData("problemoffer | correct | address=ngõ 5 Trần Phú | đúng rồi, ở ngõ 5 Trần Phú nhé")]
     [InlineData("confirm | correct | name=Trần Văn Bình | tên tôi là Trần Văn Bình, ghi lại giúp")]
     [InlineData("editchoice | correct | name=Lê Thị Hoa | tên: Lê Thị Hoa")]
+    [InlineData("area | skip | - | bác cũng không rõ nữa, từ hồi xưa chỗ đó còn là xã")]
+    [InlineData("contact | edit | attachments | cho tôi quay lại phần ảnh, vừa chụp được rồi")]
+    [InlineData("confirm | correct | area=QUEVO | được rồi nhưng phường Quế Võ nhé, không phải Kinh Bắc")]
+    [InlineData("contact | correct | area=VOCUONG | em chọn nhầm, võ cường mới đúng")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
