@@ -289,7 +289,7 @@ public sealed partial class Understander
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
     private static readonly Regex ReportedElsewhere = new(
-        @"\b(bao|phan anh|gui|kien nghi|trinh bao) (len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang)\b",
+        @"\b(bao|phan anh|gui|kien nghi|trinh bao|nop) ((\w+ ){0,3}(len|voi|cho|qua|toi|den) |len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang|tram|so|phong|trung tam|benh vien)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -791,16 +791,22 @@ public sealed partial class Understander
     private static readonly Regex DangerFeared = new(
         @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
         RegexOptions.CultureInvariant);
+    // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
+    // stopped, not an emergency to call in …
+    private static readonly Regex DangerRecurring = new(
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may)\b",
+        RegexOptions.CultureInvariant);
+
     // … unless something is happening now or help is called for.
     private static readonly Regex DangerNow = new(
         @"\b(vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
-    /// <summary>A danger told as over or only feared, with nothing said to happen now: a complaint, not an emergency.</summary>
+    /// <summary>A danger told as over, only feared or recurring, with nothing said to happen now: a complaint, not an emergency.</summary>
     internal static bool OverOrOnlyARisk(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n)) && !DangerNow.IsMatch(n);
+        return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n) || DangerRecurring.IsMatch(n)) && !DangerNow.IsMatch(n);
     }
 
     /// <summary>
