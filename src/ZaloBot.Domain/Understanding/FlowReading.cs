@@ -102,7 +102,7 @@ public sealed partial class Understander
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (BackWithAReason(text, fillers)) return new FlowReading(FlowIntent.Back);
-        if (Correction(text) is { } correction) return correction;
+        if ((Correction(text) ?? CorrectionAfterAYes(text)) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             return new FlowReading(FlowIntent.Edit, part);
@@ -169,6 +169,21 @@ public sealed partial class Understander
     // Words that hold the sending back or change something: a negation, a change, a doubt.
     private static readonly HashSet<string> HoldsBack =
         ["khong", "ko", "k", "chua", "dung", "khoan", "sai", "nham", "sua", "doi", "them", "bo", "huy", "thoi", "nhung", "lai", "xem", "dau"];
+
+    /// <summary>
+    /// "dạ đúng rồi ạ, nhưng cháu ghi thêm giúp bà là …", "ok hết rồi, mà sửa số nhà là 21": a yes, then "but" and the
+    /// correction — the correction is read from what follows the "but".
+    /// </summary>
+    private FlowReading? CorrectionAfterAYes(TokenizedText text)
+    {
+        var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma" && text.ClauseBreakBefore(i));
+        if (but == 0) return null;
+        var opening = Tokenize(text.Raw[..text.Tokens[but].Start]);
+        if (!Covers(opening, [.. Set(Answer.Submit), .. Set(Answer.Yes)])) return null;
+        var from = but + 1;
+        if (from < text.Count && text.Tokens[from].Text == "ma") from++;
+        return from < text.Count ? Correction(Tokenize(text.Raw[text.Tokens[from].Start..])) : null;
+    }
 
     private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -648,6 +663,8 @@ public sealed partial class Understander
     private FlowReading? ReplacedPart(TokenizedText text)
     {
         var at = SkipLeadingNoise(text, 0, text.Count);
+        // "cháu ghi thêm giúp bà là …": the person asked may come first.
+        while (at < text.Count - 1 && Speakers.Contains(text.Tokens[at].Text)) at++;
         if (at >= text.Count) return null;
         // "thêm", "bổ sung", "ghi thêm": added to the description rather than put in its place.
         var adds = text.Tokens[at].Text == "them" || (text.Tokens[at].Text == "bo" && at + 1 < text.Count && text.Tokens[at + 1].Text == "sung")
@@ -660,6 +677,9 @@ public sealed partial class Understander
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
                 if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        // Words added with no part named ("ghi thêm là có cả dây điện lòng thòng") add to the description: that is the
+        // part that takes more words.
+        if (adds && best.Part == DraftPart.None && at < text.Count) best = (0, DraftPart.Description);
         if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
         at += best.Length;
         while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;

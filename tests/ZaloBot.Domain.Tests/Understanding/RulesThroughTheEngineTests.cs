@@ -184,6 +184,8 @@ public class RulesThroughTheEngineTests
     [InlineData("contact | edit | attachments | cho tôi quay lại phần ảnh, vừa chụp được rồi")]
     [InlineData("confirm | correct | area=QUEVO | được rồi nhưng phường Quế Võ nhé, không phải Kinh Bắc")]
     [InlineData("contact | correct | area=VOCUONG | em chọn nhầm, võ cường mới đúng")]
+    [InlineData("confirm | correct | description=nắp cống cũng vỡ | vâng đúng rồi, nhưng ghi thêm là nắp cống cũng vỡ")]
+    [InlineData("confirm | correct | description=đèn tắt từ 6 giờ chiều | em bổ sung giúp là đèn tắt từ 6 giờ chiều")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
