@@ -54,6 +54,13 @@ public sealed partial class Understander
                 i += cable - 1;
                 continue;
             }
+            var otherSense = OtherSense(text, i);
+            if (otherSense > 0)
+            {
+                for (var j = i; j < i + otherSense; j++) masked[j] = true;
+                i += otherSense - 1;
+                continue;
+            }
             var denial = Best(text, i, Denials).Length;
             if (denial > 0 && i + denial < text.Count && Best(text, i + denial, dangers).Length is var danger and > 0)
             {
@@ -67,6 +74,27 @@ public sealed partial class Understander
             if (masked[i])
                 for (var c = text.Tokens[i].Start; c < text.Tokens[i].End; c++) chars[c] = ' ';
         return new string(chars);
+    }
+
+    // "nhanh" and "qua" are left out: "cháy nhanh quá" is a fire spreading.
+    private static readonly HashSet<string> Driving = ["au", "xe", "loan", "lang", "vuot", "tron", "theo", "bat", "doi"];
+    private static readonly string Burning = TextNormalizer.ToneLast("cháy");
+    private static readonly string Slid = TextNormalizer.ToneLast("lở");
+    private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
+
+    /// <summary>
+    /// Words typed without marks that name a danger only in one sense: "chay au" is "chạy ẩu" (driving recklessly), not
+    /// "cháy"; "lo dat cua bo me" is "lô đất" (a plot), not "lở đất". Returns how many words to set aside at
+    /// <paramref name="i"/>, 0 when the danger sense stands.
+    /// </summary>
+    private static int OtherSense(TokenizedText text, int i)
+    {
+        var word = text.Tokens[i];
+        if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
+        if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
+            && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
+            return 2;
+        return 0;
     }
 
     /// <summary>
@@ -789,12 +817,21 @@ public sealed partial class Understander
         @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay)\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
+        @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
         RegexOptions.CultureInvariant);
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may)\b",
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau)\b",
+        RegexOptions.CultureInvariant);
+
+    // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
+    // complaint unless the fire spreads or something else burns …
+    private static readonly Regex OpenBurning = new(
+        @"\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo)\b",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex FireSpreading = new(
+        @"\b(lan (sang|ra|vao|toi)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
         RegexOptions.CultureInvariant);
 
     // … unless something is happening now or help is called for.
@@ -802,10 +839,14 @@ public sealed partial class Understander
         @"\b(vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
-    /// <summary>A danger told as over, only feared or recurring, with nothing said to happen now: a complaint, not an emergency.</summary>
+    /// <summary>
+    /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
+    /// no fire spreading: a complaint, not an emergency.
+    /// </summary>
     internal static bool OverOrOnlyARisk(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
+        if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
         return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n) || DangerRecurring.IsMatch(n)) && !DangerNow.IsMatch(n);
     }
 

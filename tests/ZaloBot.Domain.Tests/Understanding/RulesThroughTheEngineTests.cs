@@ -96,6 +96,11 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | tháng trước bãi phế liệu đầu làng bị cháy, dập xong rồi mà tro than vẫn để nguyên")]
     [InlineData("complaint | - | - | - | cột điện trước cổng nghiêng, chưa đổ nhưng sợ có ngày đè vào người đi đường")]
     [InlineData("danger | - | - | - | tuần trước đã báo bờ kè nứt, giờ đất đang sạt xuống sông, nhà tôi sắp trôi")]
+    [InlineData("complaint | - | - | - | xe khach chay au qua cong truong, may lan suyt tong hoc sinh")]
+    [InlineData("complaint | - | - | - | lam giay to cho lo dat nha toi 5 thang chua xong")]
+    [InlineData("complaint | - | - | - | nhà bên cạnh chiều nào cũng đốt rác, khói bay sang cay mắt")]
+    [InlineData("danger | - | - | - | hàng xóm đốt rác cháy lan sang kho củi nhà tôi rồi")]
+    [InlineData("complaint | - | - | - | cây bàng nghiêng ra đường mấy tháng nay, sợ mưa bão đổ vào người")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
