@@ -108,6 +108,24 @@ public class UnderstanderTests
         foreach (var answer in typeof(Answer).GetFields().Select(f => (string)f.GetValue(null)!))
             table.Answers.ShouldContainKey(answer);
     }
+
+    [Fact]
+    public void No_dialect_word_the_table_rewrites_is_a_word_of_its_own_phrases()
+    {
+        // Phrases are read with the same abbreviations as messages: a marked word mapped to another ("mô" → "đâu")
+        // would silently turn the table's own "mô tả" into "đâu tả".
+        var table = PhraseTable.BuiltIn();
+        var marked = table.Abbreviations.Keys.Where(k => k.Replace('đ', 'd') != ZaloBot.Domain.Text.TextNormalizer.Normalize(k)).ToHashSet();
+        var phraseWords = table.Intents.Values.SelectMany(p => p.Keys)
+            .Concat(table.Signals.Values.SelectMany(p => p.Keys))
+            .Concat(table.Answers.Values.SelectMany(p => p))
+            .Concat(table.Categories.Values.SelectMany(p => p.Keys))
+            .SelectMany(p => p.ToLowerInvariant().Split([' ', ',', '.', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet();
+        marked.Where(k => phraseWords.Contains(k) && TextNormalizer(table.Abbreviations[k]) != TextNormalizer(k)).ShouldBeEmpty();
+    }
+
+    private static string TextNormalizer(string word) => ZaloBot.Domain.Text.TextNormalizer.Normalize(word);
 }
 
 internal static class Fixtures
