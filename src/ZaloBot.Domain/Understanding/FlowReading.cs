@@ -111,8 +111,22 @@ public sealed partial class Understander
             && !PhoneGiven.IsMatch(raw))
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
-        if (DoesNotKnow(text)) return new FlowReading(FlowIntent.Later);
+        if (DoesNotKnow(text) || LaterClosingAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
         return FlowReading.Nothing;
+    }
+
+    /// <summary>
+    /// "tối quá chụp không rõ, bỏ qua", "chụp hổng thấy gì, để mai tui gửi sau": the last clause is wholly "skip" or
+    /// "later", the clauses before only why — nothing wrong named, no number, no place.
+    /// </summary>
+    private bool LaterClosingAReason(TokenizedText text, Phrase[] fillers)
+    {
+        if (text.Count > 16 || PhoneGiven.IsMatch(text.Raw) || PlaceNamedAfter.IsMatch(text.Raw)) return false;
+        var last = Enumerable.Range(1, Math.Max(0, text.Count - 1)).LastOrDefault(i => text.ClauseBreakBefore(i));
+        if (last == 0) return false;
+        var closing = Tokenize(text.Raw[text.Tokens[last].Start..]);
+        if (!CoveredBy(closing, [Set(FlowAnswers.Later), Set(Answer.Skip)], fillers)) return false;
+        return Score(Tokenize(text.Raw[..text.Tokens[last].Start]), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
     }
 
     private static readonly HashSet<string> Knowing = ["biet", "bik", "bit", "ro", "nho"];
@@ -591,7 +605,7 @@ public sealed partial class Understander
         }
 
         // "à mà nhà số 21 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm": what it is, then that it was mistyped.
-        if (MistypedAtTheEnd(text) is { } mistyped) return mistyped;
+        if ((MistypedAtTheEnd(text) ?? MistypedFirst(text)) is { } mistyped) return mistyped;
 
         // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
         if (ReplacedPart(text) is { } replaced) return replaced;
@@ -712,6 +726,27 @@ public sealed partial class Understander
         while (start > 0 && !text.Tokens[start].BreakBefore) start--;
         if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text))) return null;
         var to = Trim(text, SkipLeadingNoise(text, 0, start), start - 1);
+        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
+    // "nhà tôi", "nhà tui", "của tôi", "là": what opens the right value without being part of it.
+    private static readonly HashSet<string> ValueOpeners = ["nha", "toi", "tui", "em", "minh", "cua", "la", "phai", "dung"];
+
+    /// <summary>
+    /// The message opens by saying something was mistyped and the next clause is what it should be ("ghi nhầm rồi, nhà
+    /// tôi số 21", "nhầm rồi, số 21 đường Lý Thái Tổ"). As at the end, which part is the engine's to find.
+    /// </summary>
+    private FlowReading? MistypedFirst(TokenizedText text)
+    {
+        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        if (pause is 0 or > 5 || !Enumerable.Range(0, pause).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))
+            || !Enumerable.Range(0, pause).Any(i => text.Tokens[i].Text is "nham" or "sai")) return null;
+        // "nhầm rồi, là cống chứ không phải đèn": the rest says what it is not as well — read as that, not as this.
+        if (Enumerable.Range(pause, text.Count - pause).Any(i => text.Tokens[i].Text == "phai")) return null;
+        var first = pause;
+        while (first < text.Count - 1 && ValueOpeners.Contains(text.Tokens[first].Text) && text.Tokens[first].Accented != House
+               || first < text.Count - 1 && text.Tokens[first].Text == "nha" && text.Tokens[first + 1].Text is "toi" or "tui" or "em" or "minh") first++;
+        var to = Trim(text, first, text.Count - 1);
         return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
     }
 

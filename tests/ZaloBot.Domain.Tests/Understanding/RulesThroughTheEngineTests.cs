@@ -191,6 +191,10 @@ public class RulesThroughTheEngineTests
     [InlineData("contact | correct | area=VOCUONG | em chọn nhầm, võ cường mới đúng")]
     [InlineData("confirm | correct | description=nắp cống cũng vỡ | vâng đúng rồi, nhưng ghi thêm là nắp cống cũng vỡ")]
     [InlineData("confirm | correct | description=đèn tắt từ 6 giờ chiều | em bổ sung giúp là đèn tắt từ 6 giờ chiều")]
+    [InlineData("confirm | correct | address=số 45 đường Lý Thái Tổ | gõ nhầm rồi, nhà em số 45 đường Lý Thái Tổ")]
+    [InlineData("attachments | skip | - | mưa to chụp không được, bỏ qua nhé")]
+    [InlineData("confirm | answer | - | ừa đúng rồi đó, gửi đi nghen")]
+    [InlineData("contact | cancel | - | thôi hổng gửi nữa đâu, để tui tự lên phường")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
