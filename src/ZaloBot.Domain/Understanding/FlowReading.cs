@@ -106,6 +106,7 @@ public sealed partial class Understander
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             return new FlowReading(FlowIntent.Edit, part);
+        if (EditWithAReason(text, fillers) is var reasoned and not DraftPart.None) return new FlowReading(FlowIntent.Edit, reasoned);
         // "Mai 0987123456" gives a name and a number: "mai" is tomorrow only when nothing is given with it.
         if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2
             && !PhoneGiven.IsMatch(raw))
@@ -113,6 +114,23 @@ public sealed partial class Understander
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         if (DoesNotKnow(text) || LaterClosingAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
         return FlowReading.Nothing;
+    }
+
+    /// <summary>
+    /// "cho sửa lại phần mô tả, viết thiếu ý": the opening clause asks to edit a named part, the rest is only why —
+    /// nothing wrong named, no number.
+    /// </summary>
+    private DraftPart EditWithAReason(TokenizedText text, Phrase[] fillers)
+    {
+        if (text.Count > 16 || PhoneGiven.IsMatch(text.Raw)) return DraftPart.None;
+        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        if (pause == 0) return DraftPart.None;
+        var opening = Tokenize(text.Raw[..text.Tokens[pause].Start]);
+        var part = PartIn(opening, 0, opening.Count);
+        // "Nội dung chính xác, đề nghị gửi": "chính" is not "chỉnh" — a yes is not an edit.
+        if (part == DraftPart.None || Covers(opening, Set(Answer.Submit)) || !Found(opening, Set(FlowAnswers.EditVerbs))
+            || Uncovered(opening, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) > 1) return DraftPart.None;
+        return Score(Tokenize(text.Raw[text.Tokens[pause].Start..]), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold ? part : DraftPart.None;
     }
 
     /// <summary>

@@ -453,7 +453,8 @@ public sealed partial class Understander
         MessageIntent intent;
         if (best.Score >= IntentThreshold) intent = best.Intent;
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
-        else if (intentOf[0] == "thanks" && S("thanks") >= IntentThreshold && best.Score == 0) intent = MessageIntent.Thanks;
+        // A stray weak word ("hỗ trợ" read as a question word) does not make it more than thanks; anything wrong does.
+        else if (intentOf[0] == "thanks" && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;

@@ -101,6 +101,9 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | nhà bên cạnh chiều nào cũng đốt rác, khói bay sang cay mắt")]
     [InlineData("danger | - | - | - | hàng xóm đốt rác cháy lan sang kho củi nhà tôi rồi")]
     [InlineData("complaint | - | - | - | cây bàng nghiêng ra đường mấy tháng nay, sợ mưa bão đổ vào người")]
+    [InlineData("tocao | - | - | - | cán bộ tư pháp thu của tôi 2 triệu gọi là phí làm nhanh, không đưa biên lai")]
+    [InlineData("tocao | - | - | - | ở xã nhà nào đưa tiền thì mới được vào danh sách hộ nghèo")]
+    [InlineData("thanks | - | - | - | cảm ơn anh chị đã hỗ trợ, giấy tờ của tôi đã nhận đúng hẹn")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -195,6 +198,7 @@ public class RulesThroughTheEngineTests
     [InlineData("attachments | skip | - | mưa to chụp không được, bỏ qua nhé")]
     [InlineData("confirm | answer | - | ừa đúng rồi đó, gửi đi nghen")]
     [InlineData("contact | cancel | - | thôi hổng gửi nữa đâu, để tui tự lên phường")]
+    [InlineData("confirm | edit | place | cho sửa lại địa chỉ, ghi chưa đủ")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
