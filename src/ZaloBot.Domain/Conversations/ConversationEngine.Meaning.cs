@@ -288,7 +288,7 @@ public static partial class ConversationEngine
             && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
 
         private static readonly System.Text.RegularExpressions.Regex CorrectionCue = new(
-            @"\b(khong phai|ko phai|k phai|nham|sai|sua|doi|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b",
+            @"\b(khong phai|ko phai|k phai|nham|sai|(sua|doi) (lai )?(phuong|xa|thanh|sang)|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>

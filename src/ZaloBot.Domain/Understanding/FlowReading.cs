@@ -123,14 +123,14 @@ public sealed partial class Understander
     private DraftPart EditWithAReason(TokenizedText text, Phrase[] fillers)
     {
         if (text.Count > 16 || PhoneGiven.IsMatch(text.Raw)) return DraftPart.None;
-        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        var pause = text.FirstClauseBreak();
         if (pause == 0) return DraftPart.None;
-        var opening = Tokenize(text.Raw[..text.Tokens[pause].Start]);
+        var opening = Tokenize(text.RawBefore(pause));
         var part = PartIn(opening, 0, opening.Count);
         // "Nội dung chính xác, đề nghị gửi": "chính" is not "chỉnh" — a yes is not an edit.
         if (part == DraftPart.None || Covers(opening, Set(Answer.Submit)) || !Found(opening, Set(FlowAnswers.EditVerbs))
             || Uncovered(opening, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) > 1) return DraftPart.None;
-        return Score(Tokenize(text.Raw[text.Tokens[pause].Start..]), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold ? part : DraftPart.None;
+        return Score(Tokenize(text.RawFrom(pause)), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold ? part : DraftPart.None;
     }
 
     /// <summary>
@@ -140,11 +140,11 @@ public sealed partial class Understander
     private bool LaterClosingAReason(TokenizedText text, Phrase[] fillers)
     {
         if (text.Count > 16 || PhoneGiven.IsMatch(text.Raw) || PlaceNamedAfter.IsMatch(text.Raw)) return false;
-        var last = Enumerable.Range(1, Math.Max(0, text.Count - 1)).LastOrDefault(i => text.ClauseBreakBefore(i));
+        var last = text.LastClauseBreak();
         if (last == 0) return false;
-        var closing = Tokenize(text.Raw[text.Tokens[last].Start..]);
+        var closing = Tokenize(text.RawFrom(last));
         if (!CoveredBy(closing, [Set(FlowAnswers.Later), Set(Answer.Skip)], fillers)) return false;
-        return Score(Tokenize(text.Raw[..text.Tokens[last].Start]), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
+        return Score(Tokenize(text.RawBefore(last)), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
     }
 
     private static readonly HashSet<string> Knowing = ["biet", "bik", "bit", "ro", "nho"];
@@ -210,11 +210,11 @@ public sealed partial class Understander
     {
         var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma" && text.ClauseBreakBefore(i));
         if (but == 0) return null;
-        var opening = Tokenize(text.Raw[..text.Tokens[but].Start]);
+        var opening = Tokenize(text.RawBefore(but));
         if (!Covers(opening, [.. Set(Answer.Submit), .. Set(Answer.Yes)])) return null;
         var from = but + 1;
         if (from < text.Count && text.Tokens[from].Text == "ma") from++;
-        return from < text.Count ? Correction(Tokenize(text.Raw[text.Tokens[from].Start..])) : null;
+        return from < text.Count ? Correction(Tokenize(text.RawFrom(from))) : null;
     }
 
     private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -233,9 +233,9 @@ public sealed partial class Understander
         // "tui hổng nhớ số nhà, để sau đi": the speaker may come first.
         var opening = Speakers.Contains(text.Tokens[0].Text) ? 1 : 0;
         if (last == 0 || last > 8 || !NotYetWords.Contains(text.Tokens[opening].Text)) return false;
-        var closing = Tokenize(text.Raw[text.Tokens[last].Start..]);
+        var closing = Tokenize(text.RawFrom(last));
         if (!CoveredBy(closing, [Set(FlowAnswers.Later)], fillers)) return false;
-        var reason = Tokenize(text.Raw[..text.Tokens[last].Start]);
+        var reason = Tokenize(text.RawBefore(last));
         return Score(reason, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
     }
 
@@ -756,7 +756,7 @@ public sealed partial class Understander
     /// </summary>
     private FlowReading? MistypedFirst(TokenizedText text)
     {
-        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        var pause = text.FirstClauseBreak();
         if (pause is 0 or > 5 || !Enumerable.Range(0, pause).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))
             || !Enumerable.Range(0, pause).Any(i => text.Tokens[i].Text is "nham" or "sai")) return null;
         // "nhầm rồi, là cống chứ không phải đèn": the rest says what it is not as well — read as that, not as this.

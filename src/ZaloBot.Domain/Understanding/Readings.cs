@@ -400,10 +400,10 @@ public sealed partial class Understander
         if (Uncovered(text, sets, Set(FlowAnswers.Fillers)) <= 1) return part;
         // "cho bác quay lại chỗ gửi ảnh, bác vừa tìm được cái ảnh rồi": the opening clause goes back to a part, the rest
         // is only why.
-        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.ClauseBreakBefore(i));
+        var pause = text.FirstClauseBreak();
         if (pause == 0) return DraftPart.None;
-        var opening = Tokenize(text.Raw[..text.Tokens[pause].Start]);
-        var rest = Tokenize(text.Raw[text.Tokens[pause].Start..]);
+        var opening = Tokenize(text.RawBefore(pause));
+        var rest = Tokenize(text.RawFrom(pause));
         return Found(opening, Set(Answer.Back)) && PartIn(opening, 0, opening.Count) is var openingPart and not DraftPart.None
             && Uncovered(opening, sets, Set(FlowAnswers.Fillers)) <= 1
             && Score(rest, _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold ? openingPart : DraftPart.None;

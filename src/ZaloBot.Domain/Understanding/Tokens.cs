@@ -104,6 +104,28 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
         return dot >= 0 && dot + 1 < between.Length && char.IsWhiteSpace(between[dot + 1]);
     }
 
+    /// <summary>The token after the first clause break (the opening clause's end), or 0 when the text is one clause.</summary>
+    public int FirstClauseBreak()
+    {
+        for (var i = 1; i < Count; i++)
+            if (ClauseBreakBefore(i)) return i;
+        return 0;
+    }
+
+    /// <summary>The token after the last clause break (the closing clause's start), or 0 when the text is one clause.</summary>
+    public int LastClauseBreak()
+    {
+        for (var i = Count - 1; i > 0; i--)
+            if (ClauseBreakBefore(i)) return i;
+        return 0;
+    }
+
+    /// <summary>The raw text before token <paramref name="i"/>.</summary>
+    public string RawBefore(int i) => Raw[..Tokens[i].Start];
+
+    /// <summary>The raw text from token <paramref name="i"/> on.</summary>
+    public string RawFrom(int i) => Raw[Tokens[i].Start..];
+
     /// <summary>The raw text of tokens [first, last], as the citizen wrote it.</summary>
     public string Span(int first, int last) => Raw[Tokens[first].Start..Tokens[last].End];
 }
