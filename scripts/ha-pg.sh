@@ -16,7 +16,8 @@
 #   scripts/ha-pg.sh start-node N    start node N's Patroni again (after kill-primary --with-patroni)
 #   scripts/ha-pg.sh leader          the leader's name, or nothing     scripts/ha-pg.sh url   the connection string
 #   scripts/ha-pg.sh wait-healthy S  wait up to S seconds for a leader with a streaming synchronous standby
-# Environment: HA_PG_DIR (default <repo>/.ha-pg), HA_PG_PORT (first of nine consecutive ports, default 55740; a new
+# Environment: HA_PG_DIR (default <repo>/.ha-pg), HA_PG_PORT (first of nine consecutive ports, default 25740 — below
+# the kernel's ephemeral range, so no outgoing connection can be holding one when a server binds it; a new
 # cluster moves on by 20 until all nine are free, then keeps them: etcd client and peer, PostgreSQL 1 and 2, Patroni
 # REST 1 and 2, HAProxy primary, replicas, stats).
 set -euo pipefail
@@ -31,7 +32,7 @@ say() { echo "ha-pg: $*" >&2; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 block_free() { local p; for p in $(seq "$1" $(($1 + 8))); do port_in_use "$p" && return 1; done; return 0; }
 
-if [ -s "$dir/base-port" ]; then base="$(cat "$dir/base-port")"; else base="${HA_PG_PORT:-55740}"; fi
+if [ -s "$dir/base-port" ]; then base="$(cat "$dir/base-port")"; else base="${HA_PG_PORT:-25740}"; fi
 set_ports() {
   etcd_port=$base peer_port=$((base + 1))
   pg_port[1]=$((base + 2)) pg_port[2]=$((base + 3)) rest_port[1]=$((base + 4)) rest_port[2]=$((base + 5))

@@ -17,8 +17,10 @@ public sealed class HaPostgres : IAsyncLifetime
     /// <summary>Through HAProxy: whichever node leads.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    // Ports away from a developer's own `scripts/cluster.sh start --ha` (55740 on); the script moves on when taken.
-    public Task<ScriptResult> RunAsync(params string[] args) => RepoScripts.RunAsync("ha-pg.sh", args, ("HA_PG_DIR", _dir), ("HA_PG_PORT", "55840"));
+    // Ports away from a developer's own `scripts/cluster.sh start --ha` (25740 on), and below Linux's ephemeral range
+    // (32768–60999): the rest of the suite makes thousands of outgoing connections while this cluster starts, and one of
+    // them holding the port Patroni's REST API binds stopped the cluster once. The script moves on when a port is taken.
+    public Task<ScriptResult> RunAsync(params string[] args) => RepoScripts.RunAsync("ha-pg.sh", args, ("HA_PG_DIR", _dir), ("HA_PG_PORT", "25840"));
 
     public async Task<string> LeaderAsync() => (await RunAsync("leader")).Stdout.Trim();
 
