@@ -216,11 +216,11 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao)|(toi|em|minh|tui) thay (la )?sai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao)|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu)\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
@@ -259,12 +259,14 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay))\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay))\b",
         RegexOptions.CultureInvariant);
+
+    private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
-        @"\b(nhan hoi lo|an hoi lo|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
+        @"\b(nhan hoi lo|an hoi lo|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
         RegexOptions.CultureInvariant);
 
     // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
@@ -278,7 +280,8 @@ public sealed partial class Understander
     /// </summary>
     public bool DenouncesWrongdoing(string raw)
     {
-        var n = NotWrongdoing.Replace(TextNormalizer.Normalize(raw), " ");
+        // Quotes around a word ("bồi dưỡng") are how citizens point at a euphemism, not a break in the sentence.
+        var n = NotWrongdoing.Replace(TextNormalizer.Normalize(Quoted.Replace(raw, "")), " ");
         // "đợi tiền" (waiting for the money) is not "đòi tiền" (demanding it); without diacritics both read "doi".
         if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
@@ -309,13 +312,13 @@ public sealed partial class Understander
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|nhan tin)\b|\b(gui|bao|phan anh|kien nghi)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|bao|phan anh|kien nghi)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi)\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
@@ -763,7 +766,7 @@ public sealed partial class Understander
     // "… có được hỗ trợ gì không", "thì có được trợ cấp không": whether the citizen is entitled to something.
     // "trung tâm hành chính công thứ 7 có làm việc không": whether an office serves at a given time.
     private static readonly Regex AsksEntitlementOrHours = new(
-        @"\bco (duoc|dc) (\w+ ){0,5}?(ho tro|tro cap|huong|mien|giam|boi thuong|den bu|goi)\b.{0,30}\b(khong|ko|k|hong)\b|\b(duoc|dc) (\w+ ){0,3}(ho tro|tro cap|huong) (gi|nhung gi|nao)\b|\b(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (co )?(lam viec|mo cua|tiep dan|lam|nhan ho so) (khong|ko|k)\b|\b(co )?(lam viec|mo cua|tiep dan|nhan ho so) (\w+ ){0,2}(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (khong|ko|k)\b",
+        @"\bco (duoc|dc) (\w+ ){0,5}?(ho tro|tro cap|huong|mien|giam|boi thuong|den bu|goi)\b.{0,30}\b(khong|ko|k|hong)\b|\b(duoc|dc) (\w+ ){0,3}(ho tro|tro cap|huong) (gi|nhung gi|nao)\b|\b(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (\w+ ){0,3}?(co )?(lam viec|mo cua|tiep dan|lam|nhan ho so) (khong|ko|k)\b|\b(co )?(lam viec|mo cua|tiep dan|nhan ho so) (\w+ ){0,2}(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (khong|ko|k)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

@@ -104,6 +104,10 @@ public class RulesThroughTheEngineTests
     [InlineData("tocao | - | - | - | cán bộ tư pháp thu của tôi 2 triệu gọi là phí làm nhanh, không đưa biên lai")]
     [InlineData("tocao | - | - | - | ở xã nhà nào đưa tiền thì mới được vào danh sách hộ nghèo")]
     [InlineData("thanks | - | - | - | cảm ơn anh chị đã hỗ trợ, giấy tờ của tôi đã nhận đúng hẹn")]
+    [InlineData("tocao | - | - | - | làm sổ hộ khẩu mà chú ở quầy bảo muốn nhanh thì \"bồi dưỡng\" 300 nghìn")]
+    [InlineData("khieunai | - | - | - | phường gạch tên mẹ tôi ra khỏi danh sách hộ nghèo mà không báo, tôi không đồng ý")]
+    [InlineData("status | - | - | - | tôi có phản ánh vụ cống tắc hồi đầu tháng, giờ chưa có kết quả gì, chuyển đến đâu rồi")]
+    [InlineData("info | - | - | - | đây có phải là tổng đài của ủy ban không")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
