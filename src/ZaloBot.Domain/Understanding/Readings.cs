@@ -467,11 +467,7 @@ public sealed partial class Understander
         if (text.Count < 3 || text.Tokens[0].Text != "ten" || System.Text.RegularExpressions.Regex.IsMatch(written, @"\d{3}")) return null;
         var at = 1;
         while (at < text.Count && !text.Tokens[at].Capitalised && at <= 3 && text.Tokens[at].Text is "toi" or "em" or "e" or "bac" or "chau" or "minh" or "tui" or "cua" or "la" or "dung" or "phai") at++;
-        var count = 0;
-        while (at + count < text.Count && text.Tokens[at + count].Capitalised && !text.Tokens[at + count].IsNumber && (count == 0 || !text.Tokens[at + count].BreakBefore)) count++;
-        if (count is < 2 or > 5) return null;
-        var name = written[text.Tokens[at].Start..text.Tokens[at + count - 1].End];
-        return CanBeName(name) ? name : null;
+        return at < text.Count && LeadingFullName(text.RawFrom(at)) is { } name && CanBeName(name) ? name : null;
     }
 
     /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
