@@ -34,6 +34,10 @@ public static partial class ConversationEngine
             if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
                 return true;
+            // "số cuối là 9 chứ không phải 8": the phone corrected by the digits that differ.
+            if (step is Step.Confirm or Step.EditChoice && Draft.ContactPhone is { } held && PhoneCorrection.Read(raw, held) is { } phone
+                && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Phone, null, VietnamesePhone.Display(phone))))
+                return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
             var reading = Understanding.ReadInFlow(raw);

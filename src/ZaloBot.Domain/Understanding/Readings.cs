@@ -458,17 +458,28 @@ public sealed partial class Understander
     }
 
     /// <summary>
-    /// "tên tôi là Nguyễn Văn Ân, có dấu mũ", "tên: Nguyễn Thị An": the name said again, opening the message — at the
-    /// summary, a correction of the name. Null when the message does not open with the name or carries a number.
+    /// "tên tôi là Nguyễn Văn Ân, có dấu mũ", "tên: Nguyễn Thị An", "người liên hệ là Phạm Thu Trang, không phải anh
+    /// An", "tên người liên hệ đổi thành Nguyễn Thị Bích": the name said again near the opening of the message, after
+    /// the word for it — at the summary, a correction of the name. Null when no full name follows that word closely
+    /// or the message carries a number.
     /// </summary>
     public string? NameRestated(string written)
     {
         var text = Tokenize(written);
-        if (text.Count < 3 || text.Tokens[0].Text != "ten" || System.Text.RegularExpressions.Regex.IsMatch(written, @"\d{3}")) return null;
-        var at = 1;
-        while (at < text.Count && !text.Tokens[at].Capitalised && at <= 3 && text.Tokens[at].Text is "toi" or "em" or "e" or "bac" or "chau" or "minh" or "tui" or "cua" or "la" or "dung" or "phai") at++;
-        return at < text.Count && LeadingFullName(text.RawFrom(at)) is { } name && CanBeName(name) ? name : null;
+        if (text.Count < 3 || System.Text.RegularExpressions.Regex.IsMatch(written, @"\d{3}")) return null;
+        var at = 0;
+        // A few words of asking may come first: "à sửa giúp tên …", "cho đổi người liên hệ …".
+        while (at < Math.Min(text.Count, 4) && text.Tokens[at].Text != "ten" && !(text.Tokens[at].Text == "lien" && at + 1 < text.Count && text.Tokens[at + 1].Text == "he")) at++;
+        if (at >= Math.Min(text.Count, 4)) return null;
+        at += text.Tokens[at].Text == "ten" ? 1 : 2;
+        var skipped = 0;
+        while (at < text.Count && !text.Tokens[at].Capitalised && skipped++ < 5 && NameFiller.Contains(text.Tokens[at].Text)) at++;
+        return at < text.Count && text.Tokens[at].Capitalised && LeadingFullName(text.RawFrom(at)) is { } name && CanBeName(name) ? name : null;
     }
+
+    // Words between "tên"/"người liên hệ" and the name itself.
+    private static readonly HashSet<string> NameFiller =
+        ["toi", "em", "e", "bac", "chau", "minh", "tui", "cua", "la", "dung", "phai", "nguoi", "lien", "he", "doi", "sua", "thanh", "sang", "lai", "ghi", "giup", "ho", "day", "du"];
 
     /// <summary>What was written beside the phone can be a person's name: short, and none of the words of a command.</summary>
     public bool CanBeName(string written)

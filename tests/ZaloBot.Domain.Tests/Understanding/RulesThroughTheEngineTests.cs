@@ -203,6 +203,15 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | answer | - | ừa đúng rồi đó, gửi đi nghen")]
     [InlineData("contact | cancel | - | thôi hổng gửi nữa đâu, để tui tự lên phường")]
     [InlineData("confirm | edit | place | cho sửa lại địa chỉ, ghi chưa đủ")]
+    // The phone corrected by the digits that differ (the draft holds 0912345678).
+    [InlineData("confirm | correct | phone=0912345670 | số cuối là 0 chứ không phải 8 nhé")]
+    [InlineData("confirm | correct | phone=0918345678 | sdt nham, 0918 chu ko phai 0912")]
+    [InlineData("confirm | correct | phone=0912345876 | đuôi sđt là 876 ạ")]
+    [InlineData("confirm | correct | phone=0912345687 | số đt 2 số cuối bị ngược rồi")]
+    [InlineData("editchoice | correct | phone=0912399678 | so dien thoai sua 345 thanh 399")]
+    [InlineData("confirm | correct | phone=0987654321 | đổi số liên hệ sang 0987 654 321 giúp tôi, số kia mất rồi")]
+    [InlineData("confirm | correct | name=Đào Thị Mai | người liên hệ là Đào Thị Mai, vợ tôi, không phải tôi")]
+    [InlineData("editchoice | correct | name=Vũ Đức Long | cho đổi tên người liên hệ thành Vũ Đức Long")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
