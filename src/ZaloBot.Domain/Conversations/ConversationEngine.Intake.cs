@@ -198,12 +198,16 @@ public static partial class ConversationEngine
             // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
             var name = Understanding.PersonName(written);
             // A long line may name the person among other words ("…, người liên hệ: chị Lê Thu Trang").
-            if (name is not null && !Understanding.CanBeName(name) && phoneText is not null) name = Understanding.NameWithin(raw) ?? name;
-            // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name.
+            // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name; beside a phone
+            // ("0903… gọi giờ hành chính nhé, tên không cần ghi") the phone is kept and the name asked for.
             if (name is not null && !Understanding.CanBeName(name))
             {
-                Fail(AskContact);
-                return;
+                if (phoneText is null)
+                {
+                    Fail(AskContact);
+                    return;
+                }
+                name = Understanding.NameWithin(raw);
             }
             if (phoneText is null)
             {

@@ -94,7 +94,8 @@ public sealed partial class Understander
         // ("thôi bỏ ảnh đi" removes the photos).
         if (Score(text, Set(Answer.Cancel)).Score >= 2 && Uncovered(text, [Set(Answer.Cancel)], fillers) <= 1 && PartIn(text, 0, text.Count) == DraftPart.None)
             return new FlowReading(FlowIntent.Cancel);
-        if (CancelAtBothEnds(text) || CancelWithAReason(text)) return new FlowReading(FlowIntent.Cancel);
+        // "0987… gọi giờ hành chính, tên không cần đâu": a number given is never the complaint dropped.
+        if (!PhoneGiven.IsMatch(raw) && (CancelAtBothEnds(text) || CancelWithAReason(text))) return new FlowReading(FlowIntent.Cancel);
         // "thôi khỏi ảnh", "không cần ảnh đâu": the photos are skipped, not the complaint.
         if (PartIn(text, 0, text.Count) == DraftPart.Attachments && Found(text, Set(Answer.Cancel))
             && Uncovered(text, [Set(Answer.Cancel), Set(FlowAnswers.Later), Set("partAttachments")], fillers) == 0)
@@ -113,7 +114,40 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         if (DoesNotKnow(text) || LaterClosingAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
-        return FlowReading.Nothing;
+        return ClauseByClause(text);
+    }
+
+    /// <summary>
+    /// "khoan gửi ảnh, cho sửa lại cái địa chỉ đã, ghi thiếu số ngõ", "để mai sáng ra chụp rồi gửi sau nhé, giờ bỏ qua":
+    /// a message of several clauses where one clause on its own is a command and the others only talk around it — no
+    /// problem named, no number given. The strongest command wins: an edit of a named part, then back, cancel, later.
+    /// A cancel of the editing ("thôi không sửa nữa") is not a cancel of the complaint.
+    /// </summary>
+    private FlowReading ClauseByClause(TokenizedText text)
+    {
+        var clauses = text.Clauses();
+        if (clauses.Count is < 2 or > 5 || text.Count > 36 || PhoneGiven.IsMatch(text.Raw)) return FlowReading.Nothing;
+        var problem = _intents.GetValueOrDefault("problem") ?? [];
+        var readings = new List<FlowReading>();
+        foreach (var clause in clauses)
+        {
+            var words = Tokenize(text.Clause(clause));
+            var reading = ReadInFlow(words.Raw);
+            if (reading.Intent == FlowIntent.Cancel && Found(words, Set(FlowAnswers.EditVerbs))) continue;
+            // "ko có ghế ngồi" is a lack named, not "không có" said to a step: a clause of later is all words of later.
+            var later = reading.Intent == FlowIntent.Later
+                        && (DoesNotKnow(words) || Uncovered(words, [Set(FlowAnswers.Later), Set(Answer.Skip), .. FlowAnswers.Parts.Select(p => Set(p.Set))], Set(FlowAnswers.Fillers)) <= 1);
+            if (later || reading.Intent is FlowIntent.Cancel or FlowIntent.Back || reading.Intent == FlowIntent.Edit && reading.Part != DraftPart.None)
+                readings.Add(reading);
+            // The other clauses only talk: no problem named, and nothing a step could take as its answer — a place
+            // ("…, ở gần chợ Giàu"), a number, a name.
+            else if (Score(words, problem).Score >= IntentThreshold || PlaceNamedAfter.IsMatch(words.Raw)
+                     || words.Tokens.Any(t => t.IsNumber) || words.Tokens.Skip(1).Any(t => t.Capitalised)) return FlowReading.Nothing;
+        }
+        if (readings.Count == 0) return FlowReading.Nothing;
+        // "Later" is read from words a problem may also use ("không biết bao giờ mới sửa"): only where no problem is named.
+        if (readings.All(r => r.Intent == FlowIntent.Later) && Score(text, problem).Score >= IntentThreshold) return FlowReading.Nothing;
+        return readings.OrderBy(r => r.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back => 1, FlowIntent.Cancel => 2, _ => 3 }).First();
     }
 
     /// <summary>
@@ -178,19 +212,13 @@ public sealed partial class Understander
     {
         var text = Tokenize(raw);
         if (text.Count is < 2 or > 40) return false;
-        var clauses = new List<(int Start, int End)>();
-        for (int start = 0, i = 1; i <= text.Count; i++)
-        {
-            if (i < text.Count && !text.ClauseBreakBefore(i)) continue;
-            clauses.Add((start, i));
-            start = i;
-        }
+        var clauses = text.Clauses();
         if (clauses.Count < 2) return false;
         Phrase[] agreeing = [.. answers.SelectMany(Set)];
         var yes = false;
         foreach (var (start, end) in clauses)
         {
-            var clause = Tokenize(text.Raw[text.Tokens[start].Start..text.Tokens[end - 1].End]);
+            var clause = Tokenize(text.Clause((start, end)));
             var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?');
             if (Covers(clause, agreeing)) yes = true;
             else if (!asks && clause.Tokens.Any(t => HoldsBack.Contains(t.Text))) return false;
@@ -209,12 +237,22 @@ public sealed partial class Understander
     private FlowReading? CorrectionAfterAYes(TokenizedText text)
     {
         var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma" && text.ClauseBreakBefore(i));
+        // "tên đúng rồi nhưng muốn đổi số liên lạc": a part said to be right, then "but" — no pause needed.
+        if (but == 0) but = Enumerable.Range(2, Math.Max(0, text.Count - 3)).FirstOrDefault(i => text.Tokens[i].Text == "nhung");
         if (but == 0) return null;
         var opening = Tokenize(text.RawBefore(but));
-        if (!Covers(opening, [.. Set(Answer.Submit), .. Set(Answer.Yes)])) return null;
+        Phrase[] yes = [.. Set(Answer.Submit), .. Set(Answer.Yes)];
+        var partSaidRight = PartIn(opening, 0, opening.Count) != DraftPart.None && Found(opening, yes)
+            && Uncovered(opening, [yes, .. FlowAnswers.Parts.Select(p => Set(p.Set))], Set(FlowAnswers.Fillers)) == 0;
+        if (!partSaidRight && !Covers(opening, yes)) return null;
         var from = but + 1;
         if (from < text.Count && text.Tokens[from].Text == "ma") from++;
-        return from < text.Count ? Correction(Tokenize(text.RawFrom(from))) : null;
+        if (from >= text.Count) return null;
+        var rest = Tokenize(text.RawFrom(from));
+        if (Correction(rest) is { } correction) return correction;
+        // "…, nhưng muốn đổi số liên lạc": an edit of a named part after the yes.
+        var part = PartIn(rest, 0, rest.Count);
+        return partSaidRight && part != DraftPart.None && Found(rest, Set(FlowAnswers.EditVerbs)) ? new FlowReading(FlowIntent.Edit, part) : null;
     }
 
     private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -120,6 +120,22 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
         return 0;
     }
 
+    /// <summary>The clauses, as token ranges [Start, End), in order; one range when the text is one clause.</summary>
+    public List<(int Start, int End)> Clauses()
+    {
+        var clauses = new List<(int Start, int End)>();
+        for (int start = 0, i = 1; i <= Count; i++)
+        {
+            if (i < Count && !ClauseBreakBefore(i)) continue;
+            clauses.Add((start, i));
+            start = i;
+        }
+        return clauses;
+    }
+
+    /// <summary>The raw text of the tokens in [start, end), as the citizen wrote it.</summary>
+    public string Clause((int Start, int End) clause) => Span(clause.Start, clause.End - 1);
+
     /// <summary>The raw text before token <paramref name="i"/>.</summary>
     public string RawBefore(int i) => Raw[..Tokens[i].Start];
 

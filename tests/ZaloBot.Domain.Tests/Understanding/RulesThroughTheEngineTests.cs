@@ -212,6 +212,15 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | phone=0987654321 | đổi số liên hệ sang 0987 654 321 giúp tôi, số kia mất rồi")]
     [InlineData("confirm | correct | name=Đào Thị Mai | người liên hệ là Đào Thị Mai, vợ tôi, không phải tôi")]
     [InlineData("editchoice | correct | name=Vũ Đức Long | cho đổi tên người liên hệ thành Vũ Đức Long")]
+    // One clause is the command, the others only talk around it.
+    [InlineData("attachments | edit | place | khoan chưa gửi ảnh, cho tôi sửa lại địa chỉ đã, ghi chưa đủ")]
+    [InlineData("attachments | skip | - | trời tối quá, thôi bỏ qua")]
+    [InlineData("editchoice | back | - | à thôi không đổi gì nữa, quay lại trang trước")]
+    [InlineData("place | back | - | ơ phần mô tả chưa kỹ, cho quay lại viết thêm")]
+    [InlineData("description | answer | phải đứng chờ từ sáng | phải đứng chờ từ sáng, ko có chỗ ngồi")]
+    [InlineData("confirm | answer | - | ok đúng hết rồi, gửi đi")]
+    [InlineData("confirm | edit | contact | địa chỉ đúng rồi nhưng muốn đổi số liên lạc")]
+    [InlineData("contact | answer | 0987111333 | 0987111333 gọi giờ hành chính, tên không cần đâu")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
