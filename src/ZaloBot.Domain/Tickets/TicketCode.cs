@@ -36,9 +36,11 @@ public readonly partial record struct TicketCode
         if (text is null) return false;
         var match = Pattern().Match(text);
         if (!match.Success) return false;
-        var suffix = match.Groups["suffix"].Value.ToUpperInvariant();
+        // Read out one character at a time ("P A 2 6 1 1 F X 2 K"), the spaces are no part of it.
+        static string Joined(Group group) => string.Concat(group.Value.Where(c => !char.IsWhiteSpace(c)));
+        var suffix = Joined(match.Groups["suffix"]).ToUpperInvariant();
         if (suffix.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal))) return false;
-        code = new TicketCode($"{match.Groups["prefix"].Value.ToUpperInvariant()}-{match.Groups["month"].Value}-{suffix}");
+        code = new TicketCode($"{Joined(match.Groups["prefix"]).ToUpperInvariant()}-{Joined(match.Groups["month"])}-{suffix}");
         span = (match.Index, match.Length);
         return true;
     }
@@ -55,6 +57,6 @@ public readonly partial record struct TicketCode
     private static partial Regex LooseCode();
 
     /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>PA|KN|TC)[\s\-_.]*(?<month>\d{4})[\s\-_.]*(?<suffix>[A-Za-z0-9]{4})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>P ?A|K ?N|T ?C)[\s\-_.]*(?<month>\d(?: ?\d){3})[\s\-_.]*(?<suffix>[A-Za-z0-9](?: ?[A-Za-z0-9]){3})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -220,7 +220,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|(tra|bac) (lai |ve )?ho so|cat (\w+ )?(ho tro|tro cap|che do|ho ngheo|ho can ngheo|ten)|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
@@ -254,12 +254,12 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Official = new(
-        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua)\b",
+        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong)\b",
         RegexOptions.CultureInvariant);
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay))\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay)|(dua|chi|nop|bo|lot|dut|dui|giui) (\w+ ){0,3}\d+( ?- ?\d+)? ?(k|nghin|ngan|trieu|tr|lit|cu)?\b.{0,30}\b(thi|moi|la) (\w+ ){0,2}(cho qua|khong lap bien ban|khong phat|bo qua|lam luon|lam ngay|lam truoc|duoc lam truoc|xong ngay|khong phai cho)|cau ket|moc noi|tiep tay|(ba con|ho hang|nguoi nha|quen biet|chau|con|vo|chong) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)\b.{0,80}\b(danh sach|co ten|tro cap|ho ngheo|can ngheo|ho tro|duoc (cap|giao|xet|chia))|(danh sach|co ten|tro cap|ho ngheo|can ngheo|duoc (cap|giao|xet|chia)).{0,120}\b(ba con|ho hang|nguoi nha|quen biet) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)|theo quan he|(cap|lam) (\w+ ){0,4}(so do|giay chung nhan|so hong) (\w+ ){0,4}tren dat (cong|ao|cua thon|cua xa)|dat cong .{0,60}\b(nha quen|nguoi quen|quen biet|nguoi nha|nguoi than|ho hang))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
@@ -312,18 +312,18 @@ public sealed partial class Understander
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|bao|phan anh|kien nghi)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko) thay (ai )?(xu ly|giai quyet|dong tinh|lam gi)\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
     private static readonly Regex ReportedElsewhere = new(
-        @"\b(bao|phan anh|gui|kien nghi|trinh bao|nop) ((\w+ ){0,3}(len|voi|cho|qua|toi|den) |len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang|tram|so|phong|trung tam|benh vien)\b",
+        @"\b(bao|phan anh|gui|kien nghi|trinh bao|nop|dang ky) ((\w+ ){0,3}(len|voi|cho|qua|toi|den) |len |voi |cho |qua )?(phuong|xa|thon|to dan pho|to truong|truong thon|cong an|ubnd|uy ban|chu nha|chu tro|cong ty|cty|ban quan ly|bql|dien luc|cap nuoc|nha mang|tram|so|phong|trung tam|benh vien)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -333,12 +333,21 @@ public sealed partial class Understander
     private static void ChasesAnEarlierReport(string raw, Dictionary<string, double> scores, List<(string Intent, string Words, double Weight)> found)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (ReportedElsewhere.IsMatch(n)) return;
+        if (ReportedElsewhere.IsMatch(n))
+        {
+            // "đã gửi danh sách lên trạm y tế phường, 2 tuần không thấy phản hồi": the silence there is the complaint here —
+            // unless what was sent is what this channel takes (an đơn, a phản ánh), which the citizen may be chasing.
+            if (!ThisChannelsOwn.IsMatch(n) && (NoAnswerYet.IsMatch(n) || NothingSeen.IsMatch(n)))
+                scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), scores.GetValueOrDefault("status") - scores.GetValueOrDefault("problem") + 0.5);
+            return;
+        }
         var chased = found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) && EarlierReport.IsMatch(n)
             || SentBefore.IsMatch(n) && NoAnswerYet.IsMatch(n);
         if (!chased) return;
         scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
     }
+
+    private static readonly Regex NothingSeen = new(@"\b(chua|khong|ko|k) thay\b", RegexOptions.CultureInvariant);
 
     /// <summary>A status phrase from this weight on asks how far something went ("tới đâu rồi", "xử lý chưa", "tiến độ").</summary>
     private const double ProgressAsked = 2.5;
@@ -360,6 +369,21 @@ public sealed partial class Understander
         var n = TextNormalizer.Normalize(raw);
         if (!DossierLodged.IsMatch(n) || !StillNoResult.IsMatch(n) || ThisChannelsOwn.IsMatch(n)) return;
         scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), scores["status"] + scores.GetValueOrDefault("complaint") + 0.5);
+    }
+
+    private static readonly Regex RefusedAgainAndAgain = new(
+        @"\b(bi (tra ve|tra lai|bac|tu choi|tra) (\w+ ){0,2}(\d+|hai|ba|nhieu|may) lan|lan nao cung (bao|bi|tra|noi|hen)|(lam|nop|xin|di lai|len|hoi) (hoai|mai|may lan|nhieu lan|\d+ lan) (ma |van |roi )?(khong|ko|k|hong|chang|chua) (duoc|xong|co)|di lai (\d+|nhieu|may|bao nhieu) lan)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "sao hồ sơ … bị trả về 2 lần", "làm hoài hổng được, nhờ hướng dẫn giải quyết": a request refused or stuck again and
+    /// again is a complaint about the administration, even when asked as a question or a plea for guidance.
+    /// </summary>
+    private static void RefusedRepeatedly(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!RefusedAgainAndAgain.IsMatch(n) || ThisChannelsOwn.IsMatch(n)) return;
+        scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help" }.Max(i => scores.GetValueOrDefault(i)) + 1);
     }
 
     /// <summary>
@@ -724,10 +748,10 @@ public sealed partial class Understander
 
     private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
 
-    private static readonly Regex ThanksOpening = new(@"^(\W*(xin|em|toi|chau|minh|bac|da|vang)\W+)*(cam on|cam ong|thank|thanks|tks|camon)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ThanksOpening = new(@"^(\W*(xin|em|toi|chau|minh|bac|da|vang|chan thanh|rat|that su|thanh that|biet roi|hieu roi|ok|duoc roi|vay)\W+)*(cam on|cam ong|thank|thanks|tks|camon)\b", RegexOptions.CultureInvariant);
 
     private static readonly Regex DoneAlready = new(
-        @"\b(da (\w+ ){0,2}(xu ly|sua|giai quyet|khac phuc|don|lam|xuong|vao cuoc)|do (hon|nhieu)|xong (roi|ngay)|het (ngap|roi)|sang (lai|roi))\b",
+        @"\b(da (\w+ ){0,3}(xu ly|sua|giai quyet|khac phuc|don|lam|xuong|vao cuoc)|do (hon|nhieu)|xong (roi|ngay)|het (ngap|roi)|sang (lai|roi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex StillWrong = new(@"\b(nhung|ma (van|chua)|van con|van chua|chua (xong|het|sua)|lai (hong|bi)|tiep tuc)\b", RegexOptions.CultureInvariant);
@@ -736,6 +760,9 @@ public sealed partial class Understander
     /// "Cảm ơn các đồng chí đã xử lý nhanh vụ ổ gà, đi lại đỡ hơn nhiều rồi": thanks for what was done names the problem
     /// only as what was fixed — thanks, not a new complaint, unless something is still wrong.
     /// </summary>
+    /// <summary>"Tôi xin chân thành cảm ơn …": the thanks opens the message after the words that lead up to it.</summary>
+    private static bool OpensWithThanks(string raw) => ThanksOpening.IsMatch(TextNormalizer.Normalize(raw));
+
     private static void ThanksForWhatWasDone(string raw, Dictionary<string, double> scores)
     {
         var n = TextNormalizer.Normalize(raw);

@@ -409,6 +409,10 @@ public sealed partial class Understander
         if (text.Count >= 3 && EndsWith(text, fillers, _answers.GetValueOrDefault(QuestionEnd, [])) is var q and >= 0
             && !Negated(text, q))
             scores["question"] = scores.GetValueOrDefault("question") + 2.5;
+        // "tuần sau có cắt điện khu mình không ạ, cho em xin lịch": the question may end the first clause instead.
+        else if (text.FirstClauseBreak() is var firstBreak and >= 3 && Tokenize(text.RawBefore(firstBreak)) is var head
+                 && EndsWith(head, Fillers(head), _answers.GetValueOrDefault(QuestionEnd, [])) is var hq and >= 0 && !Negated(head, hq))
+            scores["question"] = scores.GetValueOrDefault("question") + 2.5;
         if (raw.Contains('?')) scores["question"] = scores.GetValueOrDefault("question") + 1.5;
         // "… phản ánh hôm bữa có ai xem chưa": asking whether something happened yet is chasing what was sent, and
         // the complaint word in it names what is chased, not a new complaint.
@@ -430,6 +434,10 @@ public sealed partial class Understander
         CanSendThisHere(raw, scores);
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);
+        RefusedRepeatedly(raw, scores);
+        // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
+        if (DenouncesWrongdoing(raw))
+            scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help", "info" }.Max(i => scores.GetValueOrDefault(i)) + 1);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
@@ -454,7 +462,7 @@ public sealed partial class Understander
         if (best.Score >= IntentThreshold) intent = best.Intent;
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
         // A stray weak word ("hỗ trợ" read as a question word) does not make it more than thanks; anything wrong does.
-        else if (intentOf[0] == "thanks" && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
+        else if ((intentOf[0] == "thanks" || OpensWithThanks(raw)) && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;

@@ -108,6 +108,21 @@ public class RulesThroughTheEngineTests
     [InlineData("khieunai | - | - | - | phường gạch tên mẹ tôi ra khỏi danh sách hộ nghèo mà không báo, tôi không đồng ý")]
     [InlineData("status | - | - | - | tôi có phản ánh vụ cống tắc hồi đầu tháng, giờ chưa có kết quả gì, chuyển đến đâu rồi")]
     [InlineData("info | - | - | - | đây có phải là tổng đài của ủy ban không")]
+    // Wrongdoing in office without the word, asked or told.
+    [InlineData("tocao | - | - | - | ở chốt cầu mấy anh trật tự cứ tối là chặn xe, dúi 200 thì cho qua không lập biên bản")]
+    [InlineData("tocao | - | - | - | cò ngoài cổng bảo đưa 1 triệu là làm trước, cò câu kết với cán bộ bên trong")]
+    [InlineData("tocao | - | - | - | nhà được hỗ trợ là bà con với ông phó chủ tịch xã, có phải xét theo quan hệ không?")]
+    [InlineData("tocao | - | - | - | cán bộ địa chính cấp sổ đỏ cho mấy nhà quen trên đất công của thôn")]
+    [InlineData("khieunai | - | - | - | tôi không đồng ý việc phường trả lại hồ sơ xin cấp phép của tôi, đề nghị xem xét lại")]
+    [InlineData("khieunai | - | - | - | cháu nhà tôi bị cắt hỗ trợ học phí không rõ lý do, đề nghị giải thích")]
+    [InlineData("status | - | - | - | tuần trước tôi có nhắn báo vụ cống tắc, sao chưa thấy xử lý gì")]
+    [InlineData("complaint | - | - | - | đã nộp danh sách lên trạm y tế phường cả tháng mà không thấy lịch tiêm")]
+    [InlineData("complaint | - | - | - | hồ sơ xin giấy phép của công ty bị trả về 3 lần, lần nào cũng bảo thiếu giấy mà không nói thiếu gì")]
+    [InlineData("thanks | - | - | - | Tôi xin chân thành cảm ơn phường đã cho người xuống sửa đèn rất nhanh")]
+    [InlineData("lookup | - | - | - | mã của bác là P A 2 6 1 1 F X 2 K cháu xem hộ")]
+    [InlineData("info | - | - | - | nhắn vào đây có bị trừ tiền không")]
+    [InlineData("info | - | - | - | ai đọc tin nhắn này thế, người hay máy trả lời")]
+    [InlineData("question | - | - | - | tháng này phường có tổ chức khám sức khỏe cho người già không, mẹ tôi 80 rồi")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
