@@ -23,6 +23,7 @@ public class TicketCodeTests
     [InlineData("PA 2611 7K3Q")]
     [InlineData("pa26117k3q")]
     [InlineData("mã của tôi là PA.2611.7K3Q ạ")]
+    [InlineData("mã là P A 2 6 1 1 7 K 3 Q nhé")]
     public void Parsing_forgives_case_and_separators(string typed)
     {
         TicketCode.TryParse(typed, out var code).ShouldBeTrue();
@@ -34,6 +35,7 @@ public class TicketCodeTests
     [InlineData("PA-261-7K3Q")]
     [InlineData("PA-2611-7K3O")]
     [InlineData("XPA-2611-7K3Q")]
+    [InlineData("P A 2 6 1 1 7 K 3")]
     [InlineData("hello")]
     [InlineData(null)]
     public void Not_a_code(string? typed) => TicketCode.TryParse(typed, out _).ShouldBeFalse();
