@@ -200,20 +200,23 @@ public static partial class ConversationEngine
             // A long line may name the person among other words ("…, người liên hệ: chị Lê Thu Trang").
             // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name; beside a phone
             // ("0903… gọi giờ hành chính nhé, tên không cần ghi") the phone is kept and the name asked for.
+            // A longer line may name the person after a title ("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3").
             if (name is not null && !Understanding.CanBeName(name))
             {
-                if (phoneText is null)
+                name = Understanding.NameWithin(raw);
+                if (name is null && phoneText is null)
                 {
                     Fail(AskContact);
                     return;
                 }
-                name = Understanding.NameWithin(raw);
             }
             if (phoneText is null)
             {
-                if (raw.Any(char.IsAsciiDigit) || name is null)
+                // "tổ dân phố số 3" holds a digit but is no phone tried: only a run of digits is a number mistyped.
+                var phoneTried = System.Text.RegularExpressions.Regex.IsMatch(raw, @"\d[\d\s.]{3,}\d");
+                if (phoneTried || name is null)
                 {
-                    Fail(raw.Any(char.IsAsciiDigit) ? InvalidPhone : AskContact);
+                    Fail(phoneTried ? InvalidPhone : AskContact);
                     return;
                 }
                 // Only a name: keep it, and ask for the phone unless we already have it.

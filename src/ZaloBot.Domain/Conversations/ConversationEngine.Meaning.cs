@@ -258,7 +258,9 @@ public static partial class ConversationEngine
                 case DraftPart.Area when (MatchArea(Understanding.ContentWords(to))
                         ?? context.Areas.FirstOrDefault(a => a.Code == Understanding.ExtractPlace(to, context.Areas).AreaCode)) is { } ward:
                     return (Draft with { AreaCode = ward.Code }, ConversationTexts.Corrected("phường/xã", ward.Name));
-                case DraftPart.Place or DraftPart.Area when Draft.Address is not null:
+                // A ward said wrong with no ward named ("sửa phường ạ, tôi chọn nhầm") opens the ward list; it never
+                // rewrites the address.
+                case DraftPart.Place when Draft.Address is not null:
                     var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
                     return (Draft with { Address = address }, ConversationTexts.Corrected("địa điểm", address));
                 case DraftPart.Description when to.Length >= Limits.MinDescriptionLength:

@@ -106,7 +106,8 @@ public sealed partial class Understander
         if ((Correction(text) ?? CorrectionAfterAYes(text)) is { } correction) return correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
-            return new FlowReading(FlowIntent.Edit, part);
+            // "khoan gửi ảnh, cho tôi sửa địa chỉ đã": of two parts named in two clauses, the clause that asks decides.
+            return text.Clauses().Count > 1 && ClauseByClause(text) is { Intent: FlowIntent.Edit } byClause ? byClause : new FlowReading(FlowIntent.Edit, part);
         if (EditWithAReason(text, fillers) is var reasoned and not DraftPart.None) return new FlowReading(FlowIntent.Edit, reasoned);
         // "Mai 0987123456" gives a name and a number: "mai" is tomorrow only when nothing is given with it.
         if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2
@@ -128,7 +129,7 @@ public sealed partial class Understander
         var clauses = text.Clauses();
         if (clauses.Count is < 2 or > 5 || text.Count > 36 || PhoneGiven.IsMatch(text.Raw)) return FlowReading.Nothing;
         var problem = _intents.GetValueOrDefault("problem") ?? [];
-        var readings = new List<FlowReading>();
+        var readings = new List<(FlowReading Reading, int At)>();
         foreach (var clause in clauses)
         {
             var words = Tokenize(text.Clause(clause));
@@ -138,7 +139,7 @@ public sealed partial class Understander
             var later = reading.Intent == FlowIntent.Later
                         && (DoesNotKnow(words) || Uncovered(words, [Set(FlowAnswers.Later), Set(Answer.Skip), .. FlowAnswers.Parts.Select(p => Set(p.Set))], Set(FlowAnswers.Fillers)) <= 1);
             if (later || reading.Intent is FlowIntent.Cancel or FlowIntent.Back || reading.Intent == FlowIntent.Edit && reading.Part != DraftPart.None)
-                readings.Add(reading);
+                readings.Add((reading, clause.Start));
             // The other clauses only talk: no problem named, and nothing a step could take as its answer — a place
             // ("…, ở gần chợ Giàu"), a number, a name.
             else if (Score(words, problem).Score >= IntentThreshold || PlaceNamedAfter.IsMatch(words.Raw)
@@ -146,8 +147,10 @@ public sealed partial class Understander
         }
         if (readings.Count == 0) return FlowReading.Nothing;
         // "Later" is read from words a problem may also use ("không biết bao giờ mới sửa"): only where no problem is named.
-        if (readings.All(r => r.Intent == FlowIntent.Later) && Score(text, problem).Score >= IntentThreshold) return FlowReading.Nothing;
-        return readings.OrderBy(r => r.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back => 1, FlowIntent.Cancel => 2, _ => 3 }).First();
+        if (readings.All(r => r.Reading.Intent == FlowIntent.Later) && Score(text, problem).Score >= IntentThreshold) return FlowReading.Nothing;
+        // Of two edits the later one is the request ("khoan gửi ảnh, cho tôi sửa lại cái địa chỉ đã").
+        return readings.OrderBy(r => r.Reading.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back => 1, FlowIntent.Cancel => 2, _ => 3 })
+            .ThenByDescending(r => r.At).First().Reading;
     }
 
     /// <summary>
@@ -212,9 +215,10 @@ public sealed partial class Understander
     {
         var text = Tokenize(raw);
         if (text.Count is < 2 or > 40) return false;
+        Phrase[] agreeing = [.. answers.SelectMany(Set)];
+        if (AgreesAtTheOpening(text, agreeing)) return true;
         var clauses = text.Clauses();
         if (clauses.Count < 2) return false;
-        Phrase[] agreeing = [.. answers.SelectMany(Set)];
         var yes = false;
         foreach (var (start, end) in clauses)
         {
@@ -224,6 +228,29 @@ public sealed partial class Understander
             else if (!asks && clause.Tokens.Any(t => HoldsBack.Contains(t.Text))) return false;
         }
         return yes;
+    }
+
+    /// <summary>
+    /// "ừ đúng hết rồi đấy gửi luôn đi cho nhanh con đang đi đón cháu", "vâng cháu xác nhận thông tin trên là đúng, nhờ
+    /// các chú xử lý sớm": the message opens with a yes of two words or more, and nothing after it holds back.
+    /// </summary>
+    private bool AgreesAtTheOpening(TokenizedText text, Phrase[] agreeing)
+    {
+        var fillers = Set(FlowAnswers.Fillers);
+        int at = 0, agreed = 0;
+        while (at < text.Count)
+        {
+            var yes = Best(text, at, agreeing).Length;
+            var filler = yes == 0 ? Best(text, at, fillers).Length : 0;
+            if (yes + filler == 0) break;
+            agreed += yes;
+            at += yes + filler;
+        }
+        if (agreed < 2 || at >= text.Count) return false;
+        // "đúng" read without its marks is "dừng" (stop): as the citizen wrote it, it is a yes.
+        for (var i = at; i < text.Count; i++)
+            if (HoldsBack.Contains(text.Tokens[i].Text) && !text.Span(i, i).Equals("đúng", StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     // Words that hold the sending back or change something: a negation, a change, a doubt.

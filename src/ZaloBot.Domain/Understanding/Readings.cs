@@ -730,6 +730,41 @@ public sealed partial class Understander
         scores["help"] = scores.GetValueOrDefault("help") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("question") + 1;
     }
 
+    // Chatter that only looks like a question or a chase: football fixtures, asking the bot how it is.
+    private static readonly Regex SmallTalk = new(
+        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe))\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "tối nay Việt Nam đá với Thái Lan mấy giờ", "hôm nay trời đẹp nhỉ ad ăn cơm chưa": small talk, not a question for the
+    /// articles or a chase — kept with what is not understood, for operators to read, unless something wrong is named.
+    /// </summary>
+    private static bool SetAsideSmallTalk(string raw, Dictionary<string, double> scores)
+    {
+        if (!SmallTalk.IsMatch(TextNormalizer.Normalize(raw)) || scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold) return false;
+        foreach (var intent in new[] { "question", "status", "help", "info", "problem", "complaint" }) scores.Remove(intent);
+        return true;
+    }
+
+    private static readonly Regex IWantToSend = new(
+        @"\b((toi|em|e|bac|chau|minh|tui|chung toi|cong ty|doanh nghiep) (\w+ ){0,3}(muon|can|xin|dinh) |cho (toi|em|e|minh|bac|chau|tui) (duoc )?)(gui |lam |viet )?(mot |1 )?(cai |chut |viec )?(phan anh|kien nghi)\b",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex UsingTheTool = new(
+        @"\b(bam|an vao|nhan vao|thao tac|dung (dien thoai|zalo|app|cai nay)|bat dau tu dau|kem (file|anh|hinh|video|tep)|gui (anh|hinh|file|video)|cach dung|theo mau|co mau)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "Tôi muốn gửi phản ánh một việc, làm thế nào ạ", "Cho tôi kiến nghị một việc với chính quyền được không": someone
+    /// who says they have something to send is best answered by starting it — unless they ask how to work the tool
+    /// ("bấm vào đâu", "kèm file thế nào").
+    /// </summary>
+    private static void WantsToSendOne(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!IWantToSend.IsMatch(n) || UsingTheTool.IsMatch(n)) return;
+        scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), new[] { "help", "question", "info" }.Max(i => scores.GetValueOrDefault(i)) + 0.5);
+    }
+
     /// <summary>
     /// "gửi video được không", "kèm file ghi âm được ko": whether the channel takes a kind of evidence is help with the
     /// channel. Read after the question's own words are counted, which it outweighs.
@@ -854,7 +889,7 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay)\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi)\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
         @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
@@ -862,7 +897,7 @@ public sealed partial class Understander
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau)\b",
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon)\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution

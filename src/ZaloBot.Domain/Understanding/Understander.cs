@@ -435,6 +435,8 @@ public sealed partial class Understander
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);
         RefusedRepeatedly(raw, scores);
+        WantsToSendOne(raw, scores);
+        var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
         if (DenouncesWrongdoing(raw))
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help", "info" }.Max(i => scores.GetValueOrDefault(i)) + 1);
@@ -463,7 +465,7 @@ public sealed partial class Understander
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
         // A stray weak word ("hỗ trợ" read as a question word) does not make it more than thanks; anything wrong does.
         else if ((intentOf[0] == "thanks" || OpensWithThanks(raw)) && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
-        else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20) intent = MessageIntent.Complaint;
+        else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20 && !smallTalk) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;
         else if (S("greeting") > 0) intent = MessageIntent.Greeting;

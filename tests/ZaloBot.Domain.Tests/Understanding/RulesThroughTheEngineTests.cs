@@ -123,6 +123,14 @@ public class RulesThroughTheEngineTests
     [InlineData("info | - | - | - | nhắn vào đây có bị trừ tiền không")]
     [InlineData("info | - | - | - | ai đọc tin nhắn này thế, người hay máy trả lời")]
     [InlineData("question | - | - | - | tháng này phường có tổ chức khám sức khỏe cho người già không, mẹ tôi 80 rồi")]
+    [InlineData("complaint | - | - | - | Bác muốn gửi một cái kiến nghị, phải làm thế nào hả cháu")]
+    [InlineData("unknown | - | - | - | tối mai Việt Nam đá bóng với Indo mấy giờ thế ad")]
+    [InlineData("unknown | - | - | - | trời đẹp ghê, bot ăn cơm chưa")]
+    [InlineData("danger | - | - | - | tầng 5 chung cư đang có khói, chuông báo cháy kêu liên tục")]
+    [InlineData("danger | - | - | - | nước đang chảy xiết, có người bị cuốn xuống mương đang bám vào cành cây")]
+    [InlineData("danger | - | - | - | cây vừa đổ đè lên ô tô, người còn kẹt bên trong")]
+    [InlineData("complaint | - | - | - | sáng nay ngửi thấy mùi gas, mở cửa ra thì hết mùi, nhưng bình gas mua không rõ nguồn gốc")]
+    [InlineData("complaint | - | - | - | ngã tư này tuần nào cũng có va chạm vì đèn tín hiệu hỏng")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -236,6 +244,13 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | answer | - | ok đúng hết rồi, gửi đi")]
     [InlineData("confirm | edit | contact | địa chỉ đúng rồi nhưng muốn đổi số liên lạc")]
     [InlineData("contact | answer | 0987111333 | 0987111333 gọi giờ hành chính, tên không cần đâu")]
+    [InlineData("contact | answer | Đỗ Thị Hằng | Bà Đỗ Thị Hằng, trưởng ban công tác mặt trận khu 2")]
+    [InlineData("contact | answer | Vũ Văn Nam | tên tôi là Vũ Văn Nam, còn số điện thoại thì xin phép không để lại")]
+    [InlineData("confirm | answer | - | vâng tôi xác nhận các thông tin trên là đúng, mong sớm được xử lý")]
+    [InlineData("confirm | answer | - | ừ đúng rồi gửi luôn đi cho kịp, tôi đang vội")]
+    [InlineData("editchoice | answer | area | đổi phường ạ, em chọn nhầm")]
+    [InlineData("attachments | edit | place | khoan gửi ảnh, cho tôi sửa địa chỉ đã")]
+    [InlineData("attachments | skip | - | đang ở ngoài đường không chụp được, để lúc khác")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
