@@ -126,11 +126,16 @@ public static partial class ConversationEngine
             var names = context.Areas.Select(a => AreaNames.WithoutPrefix(a.Name)).ToList();
             var exact = names.IndexOf(typed);
             if (exact >= 0) return context.Areas[exact];
-            var fits = Enumerable.Range(0, names.Count)
+            var fits = Fits(typed, names);
+            // "phường Vũ Linh": where l and n are one sound in the north, a name heard with the other one.
+            if (fits.Count == 0) fits = Fits(LOrN(typed), names.Select(LOrN).ToList());
+            return fits.Count == 1 ? context.Areas[fits[0]] : null;
+
+            static List<int> Fits(string typed, List<string> names) => Enumerable.Range(0, names.Count)
                 .Where(i => typed.Length >= 2 && (names[i].StartsWith(typed, StringComparison.Ordinal) || (" " + names[i] + " ").Contains(" " + typed + " ", StringComparison.Ordinal)
                     || (" " + typed + " ").Contains(" " + names[i] + " ", StringComparison.Ordinal)))
                 .ToList();
-            return fits.Count == 1 ? context.Areas[fits[0]] : null;
+            static string LOrN(string words) => System.Text.RegularExpressions.Regex.Replace(words, @"\bl", "n");
         }
 
         private void OnAttachments(List<DraftAttachment> received, string? caption)

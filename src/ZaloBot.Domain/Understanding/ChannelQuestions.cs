@@ -50,7 +50,7 @@ public static partial class ChannelQuestions
     private static partial Regex ResponseTimeWords();
 
     // Something already sent makes "how long" a chase of it: "gửi 2 tuần rồi bao lâu nữa mới trả lời".
-    [GeneratedRegex(@"\b(da gui|gui roi|gui tu|gui hom|gui lau|hom truoc|tuan truoc|thang truoc|lau roi|bao lau nua|nua moi|ma|cua toi|cua minh|cua em|cua tui|cua chau|don cua|gui \d+|\d+ (hom|ngay|tuan|thang) (roi|nay)|van im|van chua)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(da gui|gui roi|gui tu|gui hom (truoc|kia|qua|bua)|gui lau|hom truoc|tuan truoc|thang truoc|lau roi|bao lau nua|nua moi|ma|cua toi|cua minh|cua em|cua tui|cua chau|don cua|gui \d+|\d+ (hom|ngay|tuan|thang) (roi|nay)|van im|van chua)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AlreadySent();
 
     // An office's opening hours are a procedure's article ("một cửa làm việc thứ bảy không"), not the channel's.

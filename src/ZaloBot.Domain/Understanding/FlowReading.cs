@@ -225,7 +225,7 @@ public sealed partial class Understander
             var clause = Tokenize(text.Clause((start, end)));
             var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?');
             if (Covers(clause, agreeing)) yes = true;
-            else if (!asks && clause.Tokens.Any(t => HoldsBack.Contains(t.Text))) return false;
+            else if (!asks && Enumerable.Range(0, clause.Count).Any(i => HoldsBackAt(clause, i))) return false;
         }
         return yes;
     }
@@ -247,11 +247,24 @@ public sealed partial class Understander
             at += yes + filler;
         }
         if (agreed < 2 || at >= text.Count) return false;
-        // "đúng" read without its marks is "dừng" (stop): as the citizen wrote it, it is a yes.
         for (var i = at; i < text.Count; i++)
-            if (HoldsBack.Contains(text.Tokens[i].Text) && !text.Span(i, i).Equals("đúng", StringComparison.OrdinalIgnoreCase)) return false;
+            if (HoldsBackAt(text, i)) return false;
         return true;
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> holds the sending back. Written with its marks, only the marked word
+    /// does: "thềm" (doorstep) is not "thêm", "đúng" is not "dừng"; without marks it may be either, and holds back.
+    /// </summary>
+    private static bool HoldsBackAt(TokenizedText text, int i)
+    {
+        if (!HoldsBack.Contains(text.Tokens[i].Text)) return false;
+        var written = text.Span(i, i).ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormC);
+        return written.All(char.IsAscii) || HoldsBackWritten.Contains(written);
+    }
+
+    private static readonly HashSet<string> HoldsBackWritten =
+        ["không", "chưa", "dừng", "nhầm", "sửa", "đổi", "thêm", "bỏ", "hủy", "huỷ", "thôi", "nhưng", "lại", "đâu", "đừng"];
 
     // Words that hold the sending back or change something: a negation, a change, a doubt.
     private static readonly HashSet<string> HoldsBack =
@@ -367,6 +380,8 @@ public sealed partial class Understander
         var closed = first + opening;
         while (closed < text.Count && !text.ClauseBreakBefore(closed) && (text.Tokens[closed].Text == "nua" || particles[closed] || Best(text, closed, fillers).Length == 1)) closed++;
         // "hủy" needs no second word: unlike "thôi" or "không", it means nothing but dropping.
+        // "thôi hủy đi tui nói hoài mà có ai làm đâu": opening with "hủy đi/luôn", whatever grievance follows is why.
+        if (opening >= 2 && text.Tokens[first].Text == "huy" && PartIn(text, 0, text.Count) == DraftPart.None) return true;
         var openingCancel = (opening >= 2 || opening == 1 && text.Tokens[first].Text == "huy") && (closed == text.Count || text.ClauseBreakBefore(closed));
         if (!openingCancel && text.Count > 16) return false;
         // "hủy" said with what it drops ("hủy luôn cái đơn này đi") is a cancel wherever it stands, unless it names a part.
@@ -376,7 +391,7 @@ public sealed partial class Understander
         return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") < IntentThreshold;
     }
 
-    private static readonly string[] SentWordList = ["gửi", "đã gửi", "vừa gửi", "gửi rồi", "đây"];
+    private static readonly string[] SentWordList = ["gửi", "đã gửi", "vừa gửi", "gửi rồi", "đây", "tải", "đang tải", "tải lên", "up", "gửi lên", "đang gửi"];
     private Phrase[]? _sentWords;
     private Phrase[] SentWords => _sentWords ??= Compile(SentWordList.ToDictionary(p => p, _ => 1.0), fuzzy: false);
 
@@ -389,8 +404,9 @@ public sealed partial class Understander
         var text = Tokenize(raw);
         if (text.Count > 16 || !Found(text, Set("partAttachments"))) return false;
         var sent = Enumerable.Range(0, text.Count).FirstOrDefault(i => Best(text, i, SentWords).Length > 0, -1);
+        // A weak word ("rồi đó" read as a problem's) does not make it a problem named.
         return sent >= 0 && !Enumerable.Range(0, sent).Any(i => NotYetWords.Contains(text.Tokens[i].Text))
-            && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+            && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
     }
 
     /// <summary>
@@ -513,12 +529,25 @@ public sealed partial class Understander
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
-        if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
+        if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed) || FixedAtTheOpening(text, politeness, notFixed)) return FixedAnswer.Fixed;
         if (StillThere(text)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;
         return first > 0 && text.Count - first >= 2 ? FixedAnswer.NotFixedSaid : FixedAnswer.None;
+    }
+
+    /// <summary>
+    /// "rồi cháu ạ, hôm qua có mấy chú thợ điện xuống thay bóng, tối qua sáng trưng": the opening clause is wholly a
+    /// "fixed", and what follows tells how — nothing still wrong, nothing broken again, no "but".
+    /// </summary>
+    private bool FixedAtTheOpening(TokenizedText text, Phrase[] politeness, Phrase[] notFixed)
+    {
+        var pause = text.FirstClauseBreak();
+        if (pause == 0 || !CoveredBy(Tokenize(text.RawBefore(pause)), [Set(FlowAnswers.Fixed)], politeness)) return false;
+        var rest = Tokenize(text.RawFrom(pause));
+        return Score(rest, notFixed).Score == 0 && !Found(rest, Set(FlowAnswers.BrokeAgain))
+               && !rest.Tokens.Any(t => t.Text is "chua" or "van" or "nhung" or "lai" or "khong" or "ko" or "hong" or "con");
     }
 
     /// <summary>The message's words without politeness and particles, normalised: "Vũ Ninh ạ" → "vu ninh".</summary>

@@ -216,7 +216,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao)|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
@@ -259,14 +259,14 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay)|(dua|chi|nop|bo|lot|dut|dui|giui) (\w+ ){0,3}\d+( ?- ?\d+)? ?(k|nghin|ngan|trieu|tr|lit|cu)?\b.{0,30}\b(thi|moi|la) (\w+ ){0,2}(cho qua|khong lap bien ban|khong phat|bo qua|lam luon|lam ngay|lam truoc|duoc lam truoc|xong ngay|khong phai cho)|cau ket|moc noi|tiep tay|(ba con|ho hang|nguoi nha|quen biet|chau|con|vo|chong) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)\b.{0,80}\b(danh sach|co ten|tro cap|ho ngheo|can ngheo|ho tro|duoc (cap|giao|xet|chia))|(danh sach|co ten|tro cap|ho ngheo|can ngheo|duoc (cap|giao|xet|chia)).{0,120}\b(ba con|ho hang|nguoi nha|quen biet) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)|theo quan he|(cap|lam) (\w+ ){0,4}(so do|giay chung nhan|so hong) (\w+ ){0,4}tren dat (cong|ao|cua thon|cua xa)|dat cong .{0,60}\b(nha quen|nguoi quen|quen biet|nguoi nha|nguoi than|ho hang))\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay)|(dua|chi|nop|bo|lot|dut|dui|giui) (\w+ ){0,3}\d+( ?- ?\d+)? ?(k|nghin|ngan|trieu|tr|lit|cu)?\b.{0,30}\b(thi|moi|la) (\w+ ){0,2}(cho qua|khong lap bien ban|khong phat|bo qua|lam luon|lam ngay|lam truoc|duoc lam truoc|xong ngay|khong phai cho)|cau ket|moc noi|tiep tay|(ba con|ho hang|nguoi nha|quen biet|chau|con|vo|chong) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)\b.{0,80}\b(danh sach|co ten|tro cap|ho ngheo|can ngheo|ho tro|duoc (cap|giao|xet|chia))|(danh sach|ds|co ten|tro cap|ho ngheo|can ngheo|duoc (cap|giao|xet|chia)).{0,120}\b(ba con|ho hang|nguoi nha|quen biet) (voi |cua )?(\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)|theo quan he|(cap|lam) (\w+ ){0,4}(so do|giay chung nhan|so hong) (\w+ ){0,4}tren dat (cong|ao|cua thon|cua xa)|dat cong .{0,60}\b(nha quen|nguoi quen|quen biet|nguoi nha|nguoi than|ho hang))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
-        @"\b(nhan hoi lo|an hoi lo|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
+        @"\b(nhan hoi lo|an hoi lo|chong lung|(chi )?co (1|mot) nha thau|gia trung thau (gan |xap xi )?bang|thong thau|quan ve|dan xep (goi )?thau|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
         RegexOptions.CultureInvariant);
 
     // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
@@ -307,18 +307,18 @@ public sealed partial class Understander
 
     // "tui báo hôm bữa", "phản ánh lần trước", "đã phản ánh vụ … từ thứ 2": something reported here before.
     private static readonly Regex EarlierReport = new(
-        @"\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang))\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang)|hom te|bua te)\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|kien nghi)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko) thay (ai )?(xu ly|giai quyet|dong tinh|lam gi)\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
@@ -341,13 +341,23 @@ public sealed partial class Understander
                 scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), scores.GetValueOrDefault("status") - scores.GetValueOrDefault("problem") + 0.5);
             return;
         }
-        var chased = found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) && EarlierReport.IsMatch(n)
+        var chased = (found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) || AskedWhetherDone.IsMatch(n)) && EarlierReport.IsMatch(n)
             || SentBefore.IsMatch(n) && NoAnswerYet.IsMatch(n);
         if (!chased) return;
         scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
     }
 
     private static readonly Regex NothingSeen = new(@"\b(chua|khong|ko|k) thay\b", RegexOptions.CultureInvariant);
+
+    // "có ai xử lý cái vụ … chưa": whether anyone has acted yet, the "chưa" a few words on.
+    private static readonly Regex AskedWhetherDone = new(@"\b(co ai|da ai|ai da) (\w+ ){0,2}(xu ly|giai quyet|sua|xem|lam|toi|xuong)\b.{0,60}\bchua\b", RegexOptions.CultureInvariant);
+
+    /// <summary>"Tuần trước tôi có gửi đơn về việc …, đến giờ chưa thấy ai trả lời": something sent before and no answer yet.</summary>
+    private static bool ChasesWhatWasSent(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return SentBefore.IsMatch(n) && NoAnswerYet.IsMatch(n);
+    }
 
     /// <summary>A status phrase from this weight on asks how far something went ("tới đâu rồi", "xử lý chưa", "tiến độ").</summary>
     private const double ProgressAsked = 2.5;
@@ -372,7 +382,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex RefusedAgainAndAgain = new(
-        @"\b(bi (tra ve|tra lai|bac|tu choi|tra) (\w+ ){0,2}(\d+|hai|ba|nhieu|may) lan|lan nao cung (bao|bi|tra|noi|hen)|(lam|nop|xin|di lai|len|hoi) (hoai|mai|may lan|nhieu lan|\d+ lan) (ma |van |roi )?(khong|ko|k|hong|chang|chua) (duoc|xong|co)|di lai (\d+|nhieu|may|bao nhieu) lan)\b",
+        @"\b(bi (tra ve|tra lai|bac|tu choi|tra) (\w+ ){0,2}(\d+|hai|ba|nhieu|may) lan|lan nao cung (bao|bi|tra|noi|hen)|(lam|nop|xin|di lai|len|hoi) (hoai|mai|may lan|nhieu lan|\d+ lan) (ma |van |roi )?(khong|ko|k|hong|chang|chua) (duoc|xong|co)|di lai (\d+|nhieu|may|bao nhieu) lan|(\d+|hai|ba|nhieu|may) lan (deu|cung|van) (bi )?(tra ve|tra lai|bac|tu choi))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -519,7 +529,7 @@ public sealed partial class Understander
 
     // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
     private static readonly Regex Contempt = new(
-        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|chet het|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com)\b)",
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|chet het|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
         RegexOptions.CultureInvariant);
 
     // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
@@ -732,7 +742,7 @@ public sealed partial class Understander
 
     // Chatter that only looks like a question or a chase: football fixtures, asking the bot how it is.
     private static readonly Regex SmallTalk = new(
-        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe))\b",
+        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe)|an com chua|tran \w+ (da|dau) (may|luc may) gio)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -749,6 +759,7 @@ public sealed partial class Understander
     private static readonly Regex IWantToSend = new(
         @"\b((toi|em|e|bac|chau|minh|tui|chung toi|cong ty|doanh nghiep) (\w+ ){0,3}(muon|can|xin|dinh) |cho (toi|em|e|minh|bac|chau|tui) (duoc )?)(gui |lam |viet )?(mot |1 )?(cai |chut |viec )?(phan anh|kien nghi)\b",
         RegexOptions.CultureInvariant);
+    private static readonly Regex AskingHow = new(@"\b(lam sao|the nao|nhu nao|o dau|vao dau|cho nao|kieu gi|cach nao|bang cach nao)\b", RegexOptions.CultureInvariant);
     private static readonly Regex UsingTheTool = new(
         @"\b(bam|an vao|nhan vao|thao tac|dung (dien thoai|zalo|app|cai nay)|bat dau tu dau|kem (file|anh|hinh|video|tep)|gui (anh|hinh|file|video)|cach dung|theo mau|co mau)\b",
         RegexOptions.CultureInvariant);
@@ -761,6 +772,13 @@ public sealed partial class Understander
     private static void WantsToSendOne(string raw, Dictionary<string, double> scores)
     {
         var n = TextNormalizer.Normalize(raw);
+        // "muốn báo cái đường hỏng thì bấm vào đâu", "làm sao để gửi ảnh kèm phản ánh": how to work the tool is help,
+        // whatever is named beside it.
+        if (UsingTheTool.IsMatch(n) && AskingHow.IsMatch(n))
+        {
+            scores["help"] = Math.Max(scores.GetValueOrDefault("help"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
+            return;
+        }
         if (!IWantToSend.IsMatch(n) || UsingTheTool.IsMatch(n)) return;
         scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), new[] { "help", "question", "info" }.Max(i => scores.GetValueOrDefault(i)) + 0.5);
     }

@@ -413,6 +413,9 @@ public sealed partial class Understander
         else if (text.FirstClauseBreak() is var firstBreak and >= 3 && Tokenize(text.RawBefore(firstBreak)) is var head
                  && EndsWith(head, Fillers(head), _answers.GetValueOrDefault(QuestionEnd, [])) is var hq and >= 0 && !Negated(head, hq))
             scores["question"] = scores.GetValueOrDefault("question") + 2.5;
+        // "năm nay có phát tiền hỗ trợ lũ lụt không cháu, nhà bác ngập hết lúa": "có … không" said to someone asks.
+        else if (AskedToSomeone.IsMatch(TextNormalizer.Normalize(raw)))
+            scores["question"] = scores.GetValueOrDefault("question") + 2.5;
         if (raw.Contains('?')) scores["question"] = scores.GetValueOrDefault("question") + 1.5;
         // "… phản ánh hôm bữa có ai xem chưa": asking whether something happened yet is chasing what was sent, and
         // the complaint word in it names what is chased, not a new complaint.
@@ -438,7 +441,7 @@ public sealed partial class Understander
         WantsToSendOne(raw, scores);
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
-        if (DenouncesWrongdoing(raw))
+        if (DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw))
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help", "info" }.Max(i => scores.GetValueOrDefault(i)) + 1);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
@@ -498,6 +501,9 @@ public sealed partial class Understander
         return intent == phrases.Intent ? phrases
             : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null };
     }
+
+    private static readonly System.Text.RegularExpressions.Regex AskedToSomeone = new(
+        @"^(\w+ ){0,4}co (\w+ ){1,8}(khong|ko) (chau|ad|admin|anh|chi|em|bac|co|chu|ban|a|ha|nhi|vay)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The message from its first content word, when everything before it is greeting, politeness or "I want to

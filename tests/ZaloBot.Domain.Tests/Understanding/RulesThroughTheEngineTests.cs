@@ -131,6 +131,16 @@ public class RulesThroughTheEngineTests
     [InlineData("danger | - | - | - | cây vừa đổ đè lên ô tô, người còn kẹt bên trong")]
     [InlineData("complaint | - | - | - | sáng nay ngửi thấy mùi gas, mở cửa ra thì hết mùi, nhưng bình gas mua không rõ nguồn gốc")]
     [InlineData("complaint | - | - | - | ngã tư này tuần nào cũng có va chạm vì đèn tín hiệu hỏng")]
+    [InlineData("tocao | - | - | - | danh sách hộ cận nghèo thôn tôi toàn người nhà ông trưởng thôn, nhà xây 3 tầng vẫn có tên")]
+    [InlineData("tocao | - | - | - | gói thầu sửa đường năm nay chỉ có 1 nhà thầu tham gia, giá trúng thầu gần bằng giá gói thầu")]
+    [InlineData("khieunai | - | - | - | hồ sơ xin hỗ trợ của gia đình tôi bị bác, trong khi nhà bên cạnh giống hệt vẫn được, vậy là thế nào")]
+    [InlineData("status | - | - | - | hôm trước tui có gởi cái hình con mương đầy rác mà sao hổng thấy ai hồi âm gì")]
+    [InlineData("status | - | - | - | tuần trước tôi có gửi đơn về việc cán bộ nhận tiền, đến giờ chưa thấy ai trả lời")]
+    [InlineData("help | - | - | - | muốn báo cái đèn đường hỏng thì bấm vào đâu, bác không biết dùng")]
+    [InlineData("help | - | - | - | hướng dẫn gửi phản ánh giúp mình với")]
+    [InlineData("spam | - | - | - | Khoản vay của bạn đã quá hạn, thanh toán trước 17h để tránh bị khởi kiện: bit.ly/abc")]
+    [InlineData("abuse | - | - | - | mấy người ngồi chơi ăn lương chứ được tích sự gì")]
+    [InlineData("question | - | - | - | năm nay có hỗ trợ tiền lũ không cháu, nhà bác mất trắng vụ lúa")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -251,6 +261,11 @@ public class RulesThroughTheEngineTests
     [InlineData("editchoice | answer | area | đổi phường ạ, em chọn nhầm")]
     [InlineData("attachments | edit | place | khoan gửi ảnh, cho tôi sửa địa chỉ đã")]
     [InlineData("attachments | skip | - | đang ở ngoài đường không chụp được, để lúc khác")]
+    [InlineData("attachments | answer | - | e vừa gửi 2 tấm ảnh rồi đó ad")]
+    [InlineData("fixed | fixed | - | rồi cháu ạ, hôm qua có người xuống thay bóng, tối qua sáng trưng")]
+    [InlineData("problemoffer | answer | accept | đúng rồi gửi giúp tôi, nước tràn lên tận thềm nhà")]
+    [InlineData("description | cancel | - | thôi hủy đi, nói mãi có ai làm đâu")]
+    [InlineData("area | answer | VUNINH | nhà bác ở phường vũ linh cháu ạ")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
