@@ -342,7 +342,7 @@ public sealed partial class Understander
             return;
         }
         var chased = (found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) || AskedWhetherDone.IsMatch(n)) && EarlierReport.IsMatch(n)
-            || SentBefore.IsMatch(n) && NoAnswerYet.IsMatch(n);
+            || ChasesWhatWasSent(raw);
         if (!chased) return;
         scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
     }
@@ -351,6 +351,9 @@ public sealed partial class Understander
 
     // "có ai xử lý cái vụ … chưa": whether anyone has acted yet, the "chưa" a few words on.
     private static readonly Regex AskedWhetherDone = new(@"\b(co ai|da ai|ai da) (\w+ ){0,2}(xu ly|giai quyet|sua|xem|lam|toi|xuong)\b.{0,60}\bchua\b", RegexOptions.CultureInvariant);
+
+    /// <summary>The strongest of <paramref name="intents"/>' scores: what a rule must outweigh to decide.</summary>
+    private static double Highest(Dictionary<string, double> scores, params string[] intents) => intents.Max(scores.GetValueOrDefault);
 
     /// <summary>"Tuần trước tôi có gửi đơn về việc …, đến giờ chưa thấy ai trả lời": something sent before and no answer yet.</summary>
     private static bool ChasesWhatWasSent(string raw)
@@ -393,7 +396,7 @@ public sealed partial class Understander
     {
         var n = TextNormalizer.Normalize(raw);
         if (!RefusedAgainAndAgain.IsMatch(n) || ThisChannelsOwn.IsMatch(n)) return;
-        scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help" }.Max(i => scores.GetValueOrDefault(i)) + 1);
+        scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help") + 1);
     }
 
     /// <summary>
@@ -703,7 +706,7 @@ public sealed partial class Understander
             && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortIdentityQuestion;
         if (asked == ChannelQuestion.None || (scores.GetValueOrDefault("problem") >= IntentThreshold && !identity)) return;
         // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
-        var strongest = new[] { "info", "question", "status", "complaint", "help" }.Max(i => scores.GetValueOrDefault(i));
+        var strongest = Highest(scores, "info", "question", "status", "complaint", "help");
         if (identity) strongest = Math.Max(strongest, scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem"));
         scores["info"] = strongest + 2;
     }
@@ -780,7 +783,7 @@ public sealed partial class Understander
             return;
         }
         if (!IWantToSend.IsMatch(n) || UsingTheTool.IsMatch(n)) return;
-        scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), new[] { "help", "question", "info" }.Max(i => scores.GetValueOrDefault(i)) + 0.5);
+        scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), Highest(scores, "help", "question", "info") + 0.5);
     }
 
     /// <summary>

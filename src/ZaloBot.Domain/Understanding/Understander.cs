@@ -442,7 +442,7 @@ public sealed partial class Understander
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
         if (DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw))
-            scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), new[] { "question", "status", "help", "info" }.Max(i => scores.GetValueOrDefault(i)) + 1);
+            scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help", "info") + 1);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
         bool Preamble(int i) => intentOf[i] is "greeting" or "thanks" or "complaint" || fillers[i];
