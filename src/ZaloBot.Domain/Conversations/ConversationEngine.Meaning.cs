@@ -52,7 +52,10 @@ public static partial class ConversationEngine
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
                 // …nor of the field just chosen: "không phải hạ tầng mà là xe đưa đón công nhân".
-                case FlowIntent.Correction when step != Step.Description || NamesWards(reading) || CategoryCorrected(reading) is not null:
+                // …and at the contact step a number given with the correction is the contact itself ("à nhầm, số cuối là 9
+                // chứ ko phải 8, 0912345679").
+                case FlowIntent.Correction when (step != Step.Description || NamesWards(reading) || CategoryCorrected(reading) is not null)
+                                                && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null):
                     if (Correct(reading)) return true;
                     break;
                 // A longer message at the description step may be the problem itself, unless it names none.

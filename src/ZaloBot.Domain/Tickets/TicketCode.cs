@@ -57,6 +57,6 @@ public readonly partial record struct TicketCode
     private static partial Regex LooseCode();
 
     /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>P ?A|K ?N|T ?C)[\s\-_.]*(?<month>\d(?: ?\d){3})[\s\-_.]*(?<suffix>[A-Za-z0-9](?: ?[A-Za-z0-9]){3})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>P ?A|K ?N|T ?C)[\s\-_./]*(?<month>\d(?: ?\d){3})[\s\-_./]*(?<suffix>[A-Za-z0-9](?: ?[A-Za-z0-9]){3})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

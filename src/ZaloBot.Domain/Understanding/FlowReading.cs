@@ -547,7 +547,7 @@ public sealed partial class Understander
         if (pause == 0 || !CoveredBy(Tokenize(text.RawBefore(pause)), [Set(FlowAnswers.Fixed)], politeness)) return false;
         var rest = Tokenize(text.RawFrom(pause));
         return Score(rest, notFixed).Score == 0 && !Found(rest, Set(FlowAnswers.BrokeAgain))
-               && !rest.Tokens.Any(t => t.Text is "chua" or "van" or "nhung" or "lai" or "khong" or "ko" or "hong" or "con");
+               && !rest.Tokens.Any(t => t.Text is "chua" or "van" or "nhung" or "khong" or "ko" or "hong" or "con");
     }
 
     /// <summary>The message's words without politeness and particles, normalised: "Vũ Ninh ạ" → "vu ninh".</summary>

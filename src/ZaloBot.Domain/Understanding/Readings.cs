@@ -259,7 +259,7 @@ public sealed partial class Understander
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.
     private static readonly Regex Wrongdoing = new(
-        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,3}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,30}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay)|(dua|chi|nop|bo|lot|dut|dui|giui) (\w+ ){0,3}\d+( ?- ?\d+)? ?(k|nghin|ngan|trieu|tr|lit|cu)?\b.{0,30}\b(thi|moi|la) (\w+ ){0,2}(cho qua|khong lap bien ban|khong phat|bo qua|lam luon|lam ngay|lam truoc|duoc lam truoc|xong ngay|khong phai cho)|cau ket|moc noi|tiep tay|(ba con|ho hang|nguoi nha|quen biet|chau|con|vo|chong) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)\b.{0,80}\b(danh sach|co ten|tro cap|ho ngheo|can ngheo|ho tro|duoc (cap|giao|xet|chia))|(danh sach|ds|co ten|tro cap|ho ngheo|can ngheo|duoc (cap|giao|xet|chia)).{0,120}\b(ba con|ho hang|nguoi nha|quen biet) (voi |cua )?(\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)|theo quan he|(cap|lam) (\w+ ){0,4}(so do|giay chung nhan|so hong) (\w+ ){0,4}tren dat (cong|ao|cua thon|cua xa)|dat cong .{0,60}\b(nha quen|nguoi quen|quen biet|nguoi nha|nguoi than|ho hang))\b",
+        @"\b(nhan tien|nhan phong bi|phong bi|hoi lo|an chan|an bot|bot xen|xa xeo|bien thu|tham o|tham nhung|khai khong|nang khong|ke khong|ky khong|(chi|cap|phat) (\w+ ){0,4}cho (nhung )?(nguoi da chet|nguoi chet|nguoi da mat|nguoi da chuyen di)|lam gia|gia mao|lam sai lech ho so|loi dung (chuc vu|quyen han|chuc quyen|vi tri)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen|ban (dat cong|trai phep dat|dat cua (xa|thon|phuong))|chiem (dat cong|doat)|chia dat cong|thu sai|thu trai phep|thu trai quy dinh|thu them tien|thu qua quy dinh|thu tien (trai phep|sai|ngoai quy dinh)|voi tien|voi vinh|doi (\w+ ){0,5}(tien|\d+ ?k\b|\d+ ?(nghin|trieu|tr)\b)|(dua|cho|dem) nguoi nha (\w+ ){0,2}vao danh sach|(rut|lay|tieu|muon|dung) (het )?tien (cua )?quy|uu ai (cho )?(nguoi nha|nguoi than|ho hang|con chau)|(giao|chia|cap|ban) .{0,40}\b(cho )?(nguoi nha|nguoi than|em vo|anh vo|em ruot|con ruot|ho hang)\b|bo tui|rut ruot|tu loi|tien (di dau|di mo|bien dau|mat dau|vao tui ai)|khong cong khai (thu chi|tien|so sach)|thu tien .{0,40}\b(roi|ma) (khong|ko|chua) (lam|tra|lam gi)|moc ngoac|bao ke|hop thuc hoa|(phai|bat) (dua|chi|nop) (\w+ ){0,2}\d+ ?(k|nghin|trieu|tr)\b.{0,30}\bmoi\b|(xay|cap|giao) (\w+ ){0,3}tren dat cong|thong dong|(nguoi nha|em ho|anh ho|chi ho|con|chau|ho hang|em vo|anh vo|con re|ban than) (cua )?(ong |ba )?(pho chu tich|chu tich|bi thu|truong thon|truong phong|giam doc|can bo|cong an)|bao che|(duoc|nhan) (\w+ ){0,3}(chi tien|dut tien|cho tien|bo tien|dua tien)|(xin|lay|nhan|doi|boi duong|bo duong|lot tay) (\w+ ){0,2}\d+ ?(k|nghin|ngan|trieu|tr)\b|thu tien .{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|thu (\w+ ){0,4}\d+ ?(k|nghin|ngan|trieu|tr)\b.{0,60}\b(khong|ko|k) (co |dua |viet |xuat )?(bien lai|hoa don|phieu thu)|phi (lam nhanh|boi duong|bo duong|chay)|tien (lam nhanh|chay|lot tay)|(dua|chi|nop|bo|lot|dut|dui|giui) (\w+ ){0,3}\d+( ?- ?\d+)? ?(k|nghin|ngan|trieu|tr|lit|cu)?\b.{0,30}\b(thi|moi|la) (\w+ ){0,2}(cho qua|khong lap bien ban|khong phat|bo qua|lam luon|lam ngay|lam truoc|duoc lam truoc|xong ngay|khong phai cho)|cau ket|moc noi|tiep tay|(ba con|ho hang|nguoi nha|quen biet|chau|con|vo|chong) (voi|cua) (\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)\b.{0,80}\b(danh sach|co ten|tro cap|ho ngheo|can ngheo|ho tro|duoc (cap|giao|xet|chia))|(danh sach|ds|co ten|tro cap|ho ngheo|can ngheo|duoc (cap|giao|xet|chia)).{0,120}\b(ba con|ho hang|nguoi nha|quen biet) (voi |cua )?(\w+ ){0,3}(can bo|chu tich|pho chu tich|truong thon|bi thu|to truong|truong ban|dia chinh)|theo quan he|(cap|lam) (\w+ ){0,4}(so do|giay chung nhan|so hong) (\w+ ){0,4}tren dat (cong|ao|cua thon|cua xa)|dat cong .{0,60}\b(nha quen|nguoi quen|quen biet|nguoi nha|nguoi than|ho hang))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
@@ -307,18 +307,18 @@ public sealed partial class Understander
 
     // "tui báo hôm bữa", "phản ánh lần trước", "đã phản ánh vụ … từ thứ 2": something reported here before.
     private static readonly Regex EarlierReport = new(
-        @"\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang)|hom te|bua te)\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(hom truoc|tuan truoc|thang truoc|hom bua|bua truoc|hom kia|hom te)\b(\s+\S+){0,4}?\s+(bao|phan anh|gui|nhan|nhan tin|kien nghi)\b|\b(bao|phan anh|gui|kien nghi|nhan tin|to cao|khieu nai)\b(\s+\S+){0,6}?\s+(hom bua|hom truoc|hom kia|bua truoc|lan truoc|tuan truoc|thang truoc|tu thu (hai|ba|tu|nam|sau|bay|\d)|tu hom (qua|kia|truoc|bua)|tu tuan truoc|tu thang truoc|tu dau (tuan|thang)|hom te|bua te)\b|\b(phan anh|kien nghi|don|to cao|khieu nai) (lan truoc|hom bua|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|kien nghi)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|nhan|kien nghi)\b|\b(gui|nop|bao) tu (thang \d+|dau thang|cuoi thang|dau nam)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua|quyet dinh)\b|\b(im luon|im re|im bat|im lim|bat vo am tin)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.
@@ -333,7 +333,8 @@ public sealed partial class Understander
     private static void ChasesAnEarlierReport(string raw, Dictionary<string, double> scores, List<(string Intent, string Words, double Weight)> found)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (ReportedElsewhere.IsMatch(n))
+        // "… nhắn qua đây, bên mình bảo sẽ chuyển cho phường": passed on from here is still chased here.
+        if (ReportedElsewhere.IsMatch(n) && !SentThroughHere.IsMatch(n))
         {
             // "đã gửi danh sách lên trạm y tế phường, 2 tuần không thấy phản hồi": the silence there is the complaint here —
             // unless what was sent is what this channel takes (an đơn, a phản ánh), which the citizen may be chasing.
@@ -344,13 +345,16 @@ public sealed partial class Understander
         var chased = (found.Any(f => f.Intent == "status" && f.Weight >= ProgressAsked) || AskedWhetherDone.IsMatch(n)) && EarlierReport.IsMatch(n)
             || ChasesWhatWasSent(raw);
         if (!chased) return;
-        scores["status"] = Math.Max(scores.GetValueOrDefault("status"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
+        // "… giờ em muốn hỏi đã có ai xuống kiểm tra chưa": asked, it is still a chase.
+        scores["status"] = Math.Max(scores.GetValueOrDefault("status"), Math.Max(scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem"), scores.GetValueOrDefault("question")) + 0.5);
     }
+
+    private static readonly Regex SentThroughHere = new(@"\b(qua day|o day|kenh nay|zalo nay|qua zalo|ben minh bao|ben ban|trang nay)\b", RegexOptions.CultureInvariant);
 
     private static readonly Regex NothingSeen = new(@"\b(chua|khong|ko|k) thay\b", RegexOptions.CultureInvariant);
 
     // "có ai xử lý cái vụ … chưa": whether anyone has acted yet, the "chưa" a few words on.
-    private static readonly Regex AskedWhetherDone = new(@"\b(co ai|da ai|ai da) (\w+ ){0,2}(xu ly|giai quyet|sua|xem|lam|toi|xuong)\b.{0,60}\bchua\b", RegexOptions.CultureInvariant);
+    private static readonly Regex AskedWhetherDone = new(@"\b(co ai|da ai|ai da) (\w+ ){0,2}(xu ly|giai quyet|sua|xem|lam|toi|xuong)\b.{0,60}\bchua\b|\bhoi (lai )?lan thu (\d+|hai|ba|bon)\b|\btra loi (di|dum|giup|gium) (chu|di|nhe)?", RegexOptions.CultureInvariant);
 
     /// <summary>The strongest of <paramref name="intents"/>' scores: what a rule must outweigh to decide.</summary>
     private static double Highest(Dictionary<string, double> scores, params string[] intents) => intents.Max(scores.GetValueOrDefault);
@@ -759,6 +763,22 @@ public sealed partial class Understander
         return true;
     }
 
+    // How an official treats people, told as a wrong: rude, shouting, idle at the desk, nobody receiving.
+    private static readonly Regex ConductWrong = new(
+        @"\b(thai do (\w+ ){0,2}(kho chiu|coc|hach dich|te|kem|thieu ton trong|khinh)|gat gong|hoi gi cung gat|quat (\w+ ){0,2}(dan|nguoi|me|bo|ba|ong)|mang (dan|nguoi|me|bo|ba|ong)|coc loc|hach dich|luot (dien thoai|tiktok|facebook|fb)|choi (dien thoai|game)|xem tiktok|khong ai tiep|bo ve som|di muon ve som|ngoi choi|nat (dan|nguoi))\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "chị cán bộ ngồi bàn số 3 … thái độ rất khó chịu, hỏi gì cũng gắt", "cán bộ một cửa … lướt điện thoại xem tiktok":
+    /// an official's conduct told as a wrong is a complaint about conduct, even where it ends like a question.
+    /// </summary>
+    private static void OfficialsConduct(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!Official.IsMatch(n) || !ConductWrong.IsMatch(n)) return;
+        scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help", "info") + 1);
+    }
+
     private static readonly Regex IWantToSend = new(
         @"\b((toi|em|e|bac|chau|minh|tui|chung toi|cong ty|doanh nghiep) (\w+ ){0,3}(muon|can|xin|dinh) |cho (toi|em|e|minh|bac|chau|tui) (duoc )?)(gui |lam |viet )?(mot |1 )?(cai |chut |viec )?(phan anh|kien nghi)\b",
         RegexOptions.CultureInvariant);
@@ -806,6 +826,9 @@ public sealed partial class Understander
 
     private static readonly Regex ThanksOpening = new(@"^(\W*(xin|em|toi|chau|minh|bac|da|vang|chan thanh|rat|that su|thanh that|biet roi|hieu roi|ok|duoc roi|vay)\W+)*(cam on|cam ong|thank|thanks|tks|camon)\b", RegexOptions.CultureInvariant);
 
+    // "đường đã được sửa rồi, gia đình tôi xin cảm ơn các anh rất nhiều": the thanks closes the message instead.
+    private static readonly Regex ThanksClosing = new(@"\b(cam on|cam ong|thank|thanks|tks)( \w+){0,5}$", RegexOptions.CultureInvariant);
+
     private static readonly Regex DoneAlready = new(
         @"\b(da (\w+ ){0,3}(xu ly|sua|giai quyet|khac phuc|don|lam|xuong|vao cuoc)|do (hon|nhieu)|xong (roi|ngay)|het (ngap|roi)|sang (lai|roi))\b",
         RegexOptions.CultureInvariant);
@@ -816,13 +839,17 @@ public sealed partial class Understander
     /// "Cảm ơn các đồng chí đã xử lý nhanh vụ ổ gà, đi lại đỡ hơn nhiều rồi": thanks for what was done names the problem
     /// only as what was fixed — thanks, not a new complaint, unless something is still wrong.
     /// </summary>
-    /// <summary>"Tôi xin chân thành cảm ơn …": the thanks opens the message after the words that lead up to it.</summary>
-    private static bool OpensWithThanks(string raw) => ThanksOpening.IsMatch(TextNormalizer.Normalize(raw));
+    /// <summary>
+    /// "Tôi xin chân thành cảm ơn …", "… gia đình tôi xin cảm ơn các anh rất nhiều": the thanks opens the message after
+    /// the words that lead up to it, or closes it.
+    /// </summary>
+    private static bool FramedByThanks(string raw) => TextNormalizer.Normalize(raw) is var n && (ThanksOpening.IsMatch(n) || ThanksClosing.IsMatch(n));
 
     private static void ThanksForWhatWasDone(string raw, Dictionary<string, double> scores)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (!ThanksOpening.IsMatch(n) || !DoneAlready.IsMatch(n) || StillWrong.IsMatch(n)) return;
+        // Thanks closing a question or a chase is politeness ("… đã có ai xuống kiểm tra chưa ạ? Em cảm ơn").
+        if (!ThanksOpening.IsMatch(n) && (!ThanksClosing.IsMatch(n) || raw.Contains('?') || AskedWhetherDone.IsMatch(n) || NoAnswerYet.IsMatch(n)) || !DoneAlready.IsMatch(n) || StillWrong.IsMatch(n)) return;
         foreach (var intent in new[] { "problem", "complaint", "status", "question", "help", "info" }) scores.Remove(intent);
         scores["thanks"] = Math.Max(scores.GetValueOrDefault("thanks"), IntentThreshold);
     }
@@ -856,7 +883,7 @@ public sealed partial class Understander
     // "… có được hỗ trợ gì không", "thì có được trợ cấp không": whether the citizen is entitled to something.
     // "trung tâm hành chính công thứ 7 có làm việc không": whether an office serves at a given time.
     private static readonly Regex AsksEntitlementOrHours = new(
-        @"\bco (duoc|dc) (\w+ ){0,5}?(ho tro|tro cap|huong|mien|giam|boi thuong|den bu|goi)\b.{0,30}\b(khong|ko|k|hong)\b|\b(duoc|dc) (\w+ ){0,3}(ho tro|tro cap|huong) (gi|nhung gi|nao)\b|\b(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (\w+ ){0,3}?(co )?(lam viec|mo cua|tiep dan|lam|nhan ho so) (khong|ko|k)\b|\b(co )?(lam viec|mo cua|tiep dan|nhan ho so) (\w+ ){0,2}(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (khong|ko|k)\b",
+        @"\bco (duoc|dc) (\w+ ){0,5}?(ho tro|tro cap|huong|mien|giam|boi thuong|den bu|goi)\b.{0,30}\b(khong|ko|k|hong)\b|\bco quyen (\w+ ){0,5}(khong|ko|k)\b|\b(duoc|dc) (\w+ ){0,3}(ho tro|tro cap|huong) (gi|nhung gi|nao)\b|\b(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (\w+ ){0,3}?(co )?(lam viec|mo cua|tiep dan|lam|nhan ho so) (khong|ko|k)\b|\b(co )?(lam viec|mo cua|tiep dan|nhan ho so) (\w+ ){0,2}(thu 7|thu bay|chu nhat|cuoi tuan|ngay le|buoi toi) (khong|ko|k)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -904,16 +931,16 @@ public sealed partial class Understander
     // A risk told as a risk ("có nguy cơ", "sợ là") or a past event ("tuần trước có người ngất…") is a complaint, not
     // someone in peril now.
     private static readonly Regex OnlyARisk = new(
-        @"\b(nguy co|co the se|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
+        @"\b(nguy co|co the se|suyt (nua |thi )?|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
         RegexOptions.CultureInvariant);
 
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi)\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don))\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
+        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
         RegexOptions.CultureInvariant);
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …

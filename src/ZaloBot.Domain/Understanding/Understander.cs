@@ -438,10 +438,11 @@ public sealed partial class Understander
         // After the question's own words are counted: who the channel is outweighs them.
         AboutTheChannel(raw, scores);
         RefusedRepeatedly(raw, scores);
+        OfficialsConduct(raw, scores);
         WantsToSendOne(raw, scores);
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
-        if (DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw))
+        if (DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw) && ChannelQuestions.Of(raw) == ChannelQuestion.None)
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help", "info") + 1);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
@@ -467,7 +468,7 @@ public sealed partial class Understander
         if (best.Score >= IntentThreshold) intent = best.Intent;
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
         // A stray weak word ("hỗ trợ" read as a question word) does not make it more than thanks; anything wrong does.
-        else if ((intentOf[0] == "thanks" || OpensWithThanks(raw)) && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
+        else if ((intentOf[0] == "thanks" || FramedByThanks(raw)) && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20 && !smallTalk) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;
@@ -502,8 +503,10 @@ public sealed partial class Understander
             : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null };
     }
 
+    // "có … không cháu", "có phải đk hộ kinh doanh ko ạ hay cứ bán": asked, though not at the end.
     private static readonly System.Text.RegularExpressions.Regex AskedToSomeone = new(
-        @"^(\w+ ){0,4}co (\w+ ){1,8}(khong|ko) (chau|ad|admin|anh|chi|em|bac|co|chu|ban|a|ha|nhi|vay)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        @"^(\w+ ){0,4}co (\w+ ){1,8}(khong|ko) (chau|ad|admin|anh|chi|em|bac|co|chu|ban|a|ha|nhi|vay)\b|\bco phai (\w+ ){1,6}(khong|ko)( a)? hay\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The message from its first content word, when everything before it is greeting, politeness or "I want to

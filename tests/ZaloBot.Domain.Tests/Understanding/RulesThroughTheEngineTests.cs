@@ -141,6 +141,15 @@ public class RulesThroughTheEngineTests
     [InlineData("spam | - | - | - | Khoản vay của bạn đã quá hạn, thanh toán trước 17h để tránh bị khởi kiện: bit.ly/abc")]
     [InlineData("abuse | - | - | - | mấy người ngồi chơi ăn lương chứ được tích sự gì")]
     [InlineData("question | - | - | - | năm nay có hỗ trợ tiền lũ không cháu, nhà bác mất trắng vụ lúa")]
+    [InlineData("complaint | - | - | - | cô cán bộ ở quầy một cửa thái độ rất khó chịu, hỏi gì cũng gắt, dân đi làm giấy chứ có phải đi xin đâu")]
+    [InlineData("status | - | - | - | hôm trước tôi báo là đã được tiếp nhận rồi mà im luôn, đèn vẫn tắt")]
+    [InlineData("status | - | - | - | tôi hỏi lại lần thứ 3 rồi đấy, vụ cống tắc báo từ đầu tháng, trả lời đi chứ")]
+    [InlineData("lookup | - | - | - | mã phản ánh của tôi là pa/2611/fx2k")]
+    [InlineData("tocao | - | - | - | trưởng thôn đưa người nhà vào danh sách hộ nghèo, nhà cao cửa rộng vẫn có tên")]
+    [InlineData("info | - | - | - | trang này có phải của ủy ban thật không hay trang giả mạo")]
+    [InlineData("thanks | - | - | - | đường trước nhà đã được sửa xong, cả xóm xin cảm ơn các anh nhiều")]
+    [InlineData("complaint | - | - | - | tối qua đi qua đoạn đào dở không có rào chắn, suýt lao xuống hố, cần cắm biển báo")]
+    [InlineData("question | - | - | - | nếu hồ sơ bị giải quyết quá hạn thì người dân có quyền đòi bồi thường không")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -266,6 +275,8 @@ public class RulesThroughTheEngineTests
     [InlineData("problemoffer | answer | accept | đúng rồi gửi giúp tôi, nước tràn lên tận thềm nhà")]
     [InlineData("description | cancel | - | thôi hủy đi, nói mãi có ai làm đâu")]
     [InlineData("area | answer | VUNINH | nhà bác ở phường vũ linh cháu ạ")]
+    [InlineData("contact | correct | phone=0912345679 | à nhầm, số cuối là 9 chứ không phải 8: 0912345679")]
+    [InlineData("fixed | fixed | - | rồi cháu ơi, đèn sáng lại từ hôm qua, cảm ơn nhé")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
