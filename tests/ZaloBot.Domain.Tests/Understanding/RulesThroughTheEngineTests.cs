@@ -150,6 +150,10 @@ public class RulesThroughTheEngineTests
     [InlineData("thanks | - | - | - | đường trước nhà đã được sửa xong, cả xóm xin cảm ơn các anh nhiều")]
     [InlineData("complaint | - | - | - | tối qua đi qua đoạn đào dở không có rào chắn, suýt lao xuống hố, cần cắm biển báo")]
     [InlineData("question | - | - | - | nếu hồ sơ bị giải quyết quá hạn thì người dân có quyền đòi bồi thường không")]
+    [InlineData("tocao | - | - | - | cán bộ địa chính bắt nộp 3 triệu phí đo đạc mà không đưa biên lai, có đúng quy định không")]
+    [InlineData("complaint | - | - | - | làm giấy xác nhận cư trú mà chạy đi chạy lại 4 lần vẫn chưa xong, rốt cuộc cần giấy gì")]
+    [InlineData("thanks | - | - | - | cảm ơn ad nhiều, thông tin rất hữu ích")]
+    [InlineData("greeting | - | - | - | Xin chào, chúc anh chị một ngày tốt lành")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
