@@ -256,15 +256,12 @@ public sealed partial class Understander
     /// Whether the word at <paramref name="i"/> holds the sending back. Written with its marks, only the marked word
     /// does: "thềm" (doorstep) is not "thêm", "đúng" is not "dừng"; without marks it may be either, and holds back.
     /// </summary>
-    private static bool HoldsBackAt(TokenizedText text, int i)
-    {
-        if (!HoldsBack.Contains(text.Tokens[i].Text)) return false;
-        var written = text.Span(i, i).ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormC);
-        return written.All(char.IsAscii) || HoldsBackWritten.Contains(written);
-    }
+    private static bool HoldsBackAt(TokenizedText text, int i) =>
+        HoldsBack.Contains(text.Tokens[i].Text) && (text.Tokens[i].Accented is not { } marked || HoldsBackWritten.Contains(marked));
 
+    // As the tokens keep a marked word: tone last, so "hủy" and "huỷ" are one.
     private static readonly HashSet<string> HoldsBackWritten =
-        ["không", "chưa", "dừng", "nhầm", "sửa", "đổi", "thêm", "bỏ", "hủy", "huỷ", "thôi", "nhưng", "lại", "đâu", "đừng"];
+        [.. new[] { "không", "chưa", "dừng", "nhầm", "sửa", "đổi", "thêm", "bỏ", "hủy", "thôi", "nhưng", "lại", "đâu" }.Select(ZaloBot.Domain.Text.TextNormalizer.ToneLast)];
 
     // Words that hold the sending back or change something: a negation, a change, a doubt.
     private static readonly HashSet<string> HoldsBack =
