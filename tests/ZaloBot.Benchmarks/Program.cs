@@ -36,10 +36,8 @@ return args switch
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
     ["model", var corpus] => ModelBenchmark.Run(corpus),
     ["model", var corpus, "--hindsight"] => ModelBenchmark.Run(corpus, hindsight: true),
-    ["intents", var corpus] => IntentBenchmark.Run(corpus, null, false),
-    ["intents", var corpus, "--mistakes"] => IntentBenchmark.Run(corpus, null, true),
-    ["intents", var corpus, var phrases] => IntentBenchmark.Run(corpus, phrases, false),
-    ["intents", var corpus, var phrases, "--mistakes"] => IntentBenchmark.Run(corpus, phrases, true),
+    ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
+        IntentBenchmark.Run(corpus, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest.Contains("--mistakes"), rest.Contains("--phrases-only")),
     _ => Usage(),
 };
 
@@ -60,7 +58,7 @@ static int Usage()
     Console.Error.WriteLine("       ZaloBot.Benchmarks evidence <runs> [s3Endpoint]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks tracks <connectionString> [runs]");
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
-    Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes]");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes] [--phrases-only]   (the phrases with the shipped model, or the phrases alone)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks model <corpusDirectory> [--hindsight]   (tuning.tsv, heldout.tsv; province.json and articles.json from the repository when absent)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks explain <corpusDirectory> <message> | explain-flow <corpusDirectory> <step> <message>");
     return 2;

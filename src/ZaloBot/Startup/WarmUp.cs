@@ -53,6 +53,7 @@ internal sealed class WarmUpService(
     IInboxEventHandler handler,
     ZaloBot.Inbox.InboxWriter inbox,
     ZaloBot.Oas.OaDirectory oas,
+    ZaloBot.Understanding.PhraseTableProvider phrases,
     IOptions<ZaloBot.Zalo.ZaloOptions> zalo,
     IServiceProvider services,
     IServer server,
@@ -101,9 +102,10 @@ internal sealed class WarmUpService(
 
     private static readonly string[] Messages = ["xin chào", "nắp cống trước cổng trường bị vỡ, nguy hiểm", "tra cứu", "hủy"];
 
+    // With the service's understander, so the trained model is loaded and its prediction path compiled here too.
     private void Engine()
     {
-        var context = new ConversationContext([], [], [], [], "PA-0000-0000", new ConversationLimits());
+        var context = new ConversationContext([], [], [], [], "PA-0000-0000", new ConversationLimits()) { Understanding = phrases.Current };
         for (var round = 0; round < 50; round++)
             foreach (var text in Messages) ConversationEngine.Handle(ConversationState.New(), new TextInput(text, time.GetUtcNow()), context);
     }

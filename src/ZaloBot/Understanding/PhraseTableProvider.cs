@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ZaloBot.Domain.Understanding;
+using ZaloBot.IntentModel;
 
 namespace ZaloBot.Understanding;
 
 /// <summary>
-/// The understander the engine gets: the built-in phrase table with the operator's file laid over it. The file is
+/// The understander the engine gets: the built-in phrase table with the operator's file laid over it, and the trained
+/// model's second opinion on a message's intent unless <see cref="UnderstandingOptions.UseModel"/> is off. The file is
 /// checked for changes at most every <see cref="UnderstandingOptions.ReloadCheckInterval"/>, so operators add phrases
 /// without a restart; a file that no longer parses keeps the last good table and is logged.
 /// </summary>
@@ -44,15 +46,18 @@ public sealed class PhraseTableProvider(IOptions<UnderstandingOptions> options, 
         var file = options.Value.PhrasesFile;
         if (string.IsNullOrWhiteSpace(file))
         {
-            _current ??= Understander.Default;
+            _current ??= WithModel(Understander.Default);
             return;
         }
         var writtenAt = File.GetLastWriteTimeUtc(file);
         if (_current is not null && writtenAt == _fileWrittenAt) return;
         if (!File.Exists(file)) throw new FileNotFoundException($"Understanding:PhrasesFile {file} does not exist.", file);
         var table = PhraseTable.BuiltIn().Merge(PhraseTable.Parse(File.ReadAllText(file)));
-        _current = new Understander(table);
+        _current = WithModel(new Understander(table));
         _fileWrittenAt = writtenAt;
         logger.LogInformation("Phrases loaded from {File}", file);
     }
+
+    private Understander WithModel(Understander phrases) =>
+        options.Value.UseModel ? phrases.WithModel(IntentClassifier.Shipped) : phrases;
 }

@@ -10,6 +10,13 @@ public sealed class UnderstandingOptions
     /// </summary>
     public string? PhrasesFile { get; set; }
 
+    /// <summary>
+    /// Whether the trained classifier (trained from corpus/intents at build time, shipped as <c>intent-model.zip</c>)
+    /// has the last word on a first message's intent when it is sure; false: the phrases alone. Danger, ticket codes,
+    /// adverts and abuse are read before the intent either way (docs/understanding.md).
+    /// </summary>
+    public bool UseModel { get; set; } = true;
+
     /// <summary>How often the phrase file's modification time is checked.</summary>
     public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -11,6 +11,8 @@ public static class UnderstandingServiceCollectionExtensions
                 "Understanding:PhrasesFile names a file that does not exist.")
             .Validate(o => o.ReloadCheckInterval > TimeSpan.Zero, "Understanding:ReloadCheckInterval must be positive.")
             .Validate(o => o.KeepUnrecognised >= 100, "Understanding:KeepUnrecognised must be at least 100.")
+            .Validate(o => !o.UseModel || File.Exists(Path.Combine(AppContext.BaseDirectory, IntentModel.IntentClassifier.FileName)),
+                $"Understanding:UseModel is on but {IntentModel.IntentClassifier.FileName} is missing beside the service (the build of ZaloBot.IntentModel trains it from corpus/intents).")
             .ValidateOnStart();
         services.AddSingleton<PhraseTableProvider>();
         services.AddSingleton<UnrecognisedMessages>();

@@ -1,11 +1,13 @@
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Understanding;
+using ZaloBot.IntentModel;
 
 namespace ZaloBot.Domain.Tests.Understanding;
 
 /// <summary>
-/// The labelled corpus (corpus/intents), played through the engine: the targets asserted on the tuning half, measured
-/// floors on the held-out half. An accuracy figure, not a timing one, so it is stable on any machine.
+/// The labelled corpus (corpus/intents), played through the engine as the service reads messages (the phrases with the
+/// trained model's second opinion, <see cref="ModelOpinion"/>): the targets asserted on the tuning half, measured floors
+/// on the held-out half. An accuracy figure, not a timing one, so it is stable on any machine.
 /// </summary>
 public class CorpusAccuracyTests
 {
@@ -19,10 +21,17 @@ public class CorpusAccuracyTests
         throw new DirectoryNotFoundException("corpus/intents not found above " + AppContext.BaseDirectory);
     }
 
+    private static (ConversationContext Context, IReadOnlyDictionary<long, string> Keys) Context()
+    {
+        var directory = CorpusDirectory();
+        return IntentCorpus.Context(File.ReadAllText(Path.Combine(directory, "province.json")), File.ReadAllText(Path.Combine(directory, "articles.json")),
+            Understander.Default.WithModel(IntentClassifier.Shipped));
+    }
+
     private static IReadOnlyList<CorpusOutcome> Play(string part)
     {
         var directory = CorpusDirectory();
-        var (context, keys) = IntentCorpus.Context(File.ReadAllText(Path.Combine(directory, "province.json")), File.ReadAllText(Path.Combine(directory, "articles.json")));
+        var (context, keys) = Context();
         return IntentCorpus.Evaluate(IntentCorpus.Parse(File.ReadAllText(Path.Combine(directory, part + ".tsv"))), context, keys);
     }
 
@@ -39,12 +48,12 @@ public class CorpusAccuracyTests
         var outcomes = Play("heldout");
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(250);
         var report = IntentCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.894, report);
+        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.921, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
         (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.944, report);
-        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(18, report);
+        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(10, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
-        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.900, report);
+        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.921, report);
     }
 
     [Fact]
@@ -61,7 +70,7 @@ public class CorpusAccuracyTests
     public void Held_out_typed_answers_inside_the_flow_are_handled_and_rarely_kept_as_data()
     {
         var directory = CorpusDirectory();
-        var (context, _) = IntentCorpus.Context(File.ReadAllText(Path.Combine(directory, "province.json")), File.ReadAllText(Path.Combine(directory, "articles.json")));
+        var (context, _) = Context();
         var outcomes = FlowCorpus.Evaluate(FlowCorpus.Parse(File.ReadAllText(Path.Combine(directory, "flow-heldout.tsv"))), context);
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(130);
         var report = FlowCorpus.Report("held-out", outcomes, listMistakes: false);

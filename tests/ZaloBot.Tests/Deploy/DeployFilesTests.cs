@@ -186,6 +186,26 @@ public sealed partial class DeployFilesTests
     }
 
     [Fact]
+    public void Dockerfile_copies_every_project_the_service_builds_from_and_the_corpus_the_model_is_trained_on()
+    {
+        var copied = File.ReadAllLines(Path.Combine(Root, "deploy", "Dockerfile")).Select(l => l.Trim())
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.StartsWith("COPY --from", StringComparison.Ordinal))
+            .SelectMany(l => l["COPY ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)).ToHashSet();
+        // Restored before the sources are copied (a cached layer): every csproj the service reaches must be there by name.
+        var pending = new Stack<string>([Path.Combine(Root, "src", "ZaloBot", "ZaloBot.csproj")]);
+        var seen = new HashSet<string>();
+        while (pending.TryPop(out var project))
+        {
+            if (!seen.Add(Path.GetFullPath(project))) continue;
+            copied.ShouldContain(Path.GetRelativePath(Root, project).Replace('\\', '/'), $"the Dockerfile restores {Path.GetFileName(project)} before copying src/");
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(project), "ProjectReference Include=\"([^\"]+)\""))
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, m.Groups[1].Value.Replace('\\', '/'))));
+        }
+        seen.Count.ShouldBeGreaterThanOrEqualTo(4);
+        copied.ShouldContain("corpus/intents/tuning.tsv", "the intent model is trained from it while publishing");
+    }
+
+    [Fact]
     public void Systemd_unit_runs_the_published_build_as_an_unprivileged_user()
     {
         var unit = File.ReadAllLines(Path.Combine(Root, "deploy", "systemd", "zalobot.service"))

@@ -1,0 +1,73 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Understanding;
+
+namespace ZaloBot.IntentModel.Training;
+
+/// <summary>A featurisation and a trainer.</summary>
+/// <param name="L2">For L-BFGS, its L2 weight (no L1): its defaults (1 and 1) leave every message a complaint on L2-normalised features.</param>
+public sealed record ModelKind(string Name, int WordNgrams, int CharMin, int CharMax, bool Lbfgs, float L2 = 0);
+
+/// <summary>
+/// Trains the first-message classifier from labelled corpus rows: word 1–n-grams and character n-grams of the text as
+/// the phrases see it (<see cref="TextNormalizer"/>: case and diacritics folded), L2-normalised, into a maximum-entropy
+/// multiclass trainer on one thread with a fixed seed, so the same corpus always gives the same model. The pipeline is
+/// saved with the weights, so the service needs only the file (<c>ZaloBot.IntentModel.IntentModel</c>).
+/// </summary>
+public static class IntentModelTrainer
+{
+    private const int Seed = 20261203;
+
+    public static readonly ModelKind[] Kinds =
+    [
+        new("sdca w1-2 c3-5", 2, 3, 5, false),
+        new("lbfgs w1-2 c3-5 l2=.01", 2, 3, 5, true, 0.01f),
+        new("lbfgs w1-2 c3-5 l2=.1", 2, 3, 5, true, 0.1f),
+        new("sdca w1-2 c4", 2, 4, 4, false),
+    ];
+
+    /// <summary>The kind shipped: chosen by 5-fold cross-validation on the tuning half (scripts/bench.sh model, 2026-12-04).</summary>
+    public static readonly ModelKind Shipped = Kinds.Single(k => k.Name == "lbfgs w1-2 c3-5 l2=.01");
+
+    private sealed class Row
+    {
+        public string Text { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    public static (MLContext Context, ITransformer Model) Train(ModelKind kind, IEnumerable<CorpusEntry> entries)
+    {
+        var ml = new MLContext(seed: Seed);
+        var data = ml.Data.LoadFromEnumerable(entries.Select(e => new Row { Text = TextNormalizer.Normalize(e.Text), Label = e.Intent }));
+        var chars = Enumerable.Range(kind.CharMin, kind.CharMax - kind.CharMin + 1).ToList();
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Text"))
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: kind.WordNgrams, useAllLengths: true))
+            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "Text", useMarkerCharacters: true));
+        foreach (var n in chars)
+            pipeline = pipeline.Append(ml.Transforms.Text.ProduceNgrams($"Char{n}", "Chars", ngramLength: n, useAllLengths: false));
+        IEstimator<ITransformer> trainer = kind.Lbfgs
+            ? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L1Regularization = 0, L2Regularization = kind.L2 })
+            : ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 });
+        pipeline = pipeline
+            .Append(ml.Transforms.Concatenate("Raw", ["WordGrams", .. chars.Select(n => $"Char{n}")]))
+            .Append(ml.Transforms.NormalizeLpNorm("Features", "Raw"))
+            .Append(trainer)
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        return (ml, pipeline.Fit(data));
+    }
+
+    /// <summary>Trains the shipped kind on <paramref name="tuningFile"/> and saves it, written aside first so a half-written file is never read.</summary>
+    public static void TrainToFile(string tuningFile, string modelFile)
+    {
+        var entries = IntentCorpus.Parse(File.ReadAllText(tuningFile));
+        var (ml, model) = Train(Shipped, entries);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<Row>()).Schema;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelFile))!);
+        var partial = modelFile + "." + Environment.ProcessId + ".partial";
+        ml.Model.Save(model, schema, partial);
+        File.Move(partial, modelFile, overwrite: true);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.ML;
+using ZaloBot.Domain.Text;
+using ZaloBot.Domain.Understanding;
+
+namespace ZaloBot.IntentModel;
+
+/// <summary>
+/// The trained first-message classifier (docs/understanding.md, "The trained second opinion"): a corpus label and how
+/// sure it is, for any text. Loaded once from the file the build trained (<c>intent-model.zip</c> beside this assembly).
+/// A prediction engine is not thread-safe, so each thread keeps its own; the model itself is shared.
+/// </summary>
+public sealed class IntentClassifier : IDisposable
+{
+    public const string FileName = "intent-model.zip";
+
+    private readonly ThreadLocal<PredictionEngine<Input, Output>> _engines;
+
+    private IntentClassifier(MLContext ml, ITransformer model)
+    {
+        _engines = new ThreadLocal<PredictionEngine<Input, Output>>(() => ml.Model.CreatePredictionEngine<Input, Output>(model));
+    }
+
+    /// <summary>The model the build trained from corpus/intents/tuning.tsv, loaded once per process.</summary>
+    public static IntentClassifier Shipped => ShippedModel.Value;
+
+    private static readonly Lazy<IntentClassifier> ShippedModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FileName)));
+
+    public static IntentClassifier Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The intent model {path} is missing: it is trained when ZaloBot.IntentModel builds (corpus/intents/tuning.tsv).", path);
+        var ml = new MLContext();
+        using var stream = File.OpenRead(path);
+        return new IntentClassifier(ml, ml.Model.Load(stream, out _));
+    }
+
+    /// <summary>The label the model gives <paramref name="raw"/> (as the corpus labels first messages) and its probability.</summary>
+    public Opinion Opine(string raw)
+    {
+        var output = _engines.Value!.Predict(new Input { Text = TextNormalizer.Normalize(raw) });
+        return new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max());
+    }
+
+    public void Dispose() => _engines.Dispose();
+
+    // Column names are the trainer's (ZaloBot.IntentModel.Training): the pipeline saved in the file binds by name, and
+    // it begins by mapping the label, so a prediction's input carries an empty one.
+    private sealed class Input
+    {
+        public string Text { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    private sealed class Output
+    {
+        public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
+    }
+}

@@ -1,0 +1,60 @@
+using ZaloBot.Domain.Understanding;
+using ZaloBot.IntentModel;
+
+namespace ZaloBot.Domain.Tests.Understanding;
+
+/// <summary>
+/// The trained model the service ships (trained from corpus/intents/tuning.tsv when ZaloBot.IntentModel builds): that it
+/// is there and reads like the corpus, that one model serves many threads, and where it has the last word.
+/// </summary>
+public class IntentClassifierTests
+{
+    private static readonly IntentClassifier Model = IntentClassifier.Shipped;
+
+    [Theory]
+    [InlineData("đèn đường trước ngõ 5 hỏng cả tuần nay tối om", "complaint")]
+    [InlineData("cho hỏi làm căn cước gắn chip cần mang giấy tờ gì", "question")]
+    [InlineData("toi gui phan anh tu thang truoc sao chua thay ai tra loi", "status")]
+    [InlineData("cảm ơn các cháu nhiều nhé", "thanks")]
+    public void The_shipped_model_reads_plain_messages_as_the_corpus_labels_them(string message, string label)
+    {
+        var opinion = Model.Opine(message);
+        opinion.Label.ShouldBe(label);
+        opinion.Probability.ShouldBeInRange(0, 1);
+    }
+
+    [Fact]
+    public void One_model_gives_every_thread_the_same_opinions()
+    {
+        // Prediction engines are not thread-safe; each thread must get its own and the answers must not mix.
+        var texts = IntentCorpus.Parse(RulesThroughTheEngineTests.Corpus("tuning.tsv")).Take(400).Select(e => e.Text).ToList();
+        var sequential = texts.Select(Model.Opine).ToList();
+        var parallel = new Opinion[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = Model.Opine(texts[i]));
+        parallel.ShouldBe(sequential);
+    }
+
+    [Fact]
+    public void The_model_has_the_last_word_on_the_intent_only_when_it_is_sure()
+    {
+        var phrases = Understander.Default;
+        var withModel = phrases.WithModel(Model);
+        var corpus = IntentCorpus.Parse(RulesThroughTheEngineTests.Corpus("tuning.tsv"));
+        var moved = 0;
+        foreach (var entry in corpus)
+        {
+            var opinion = Model.Opine(entry.Text);
+            var expected = opinion.Probability >= ModelOpinion.Threshold ? SecondOpinion.IntentOf(opinion.Label) : phrases.Understand(entry.Text).Intent;
+            withModel.Understand(entry.Text).Intent.ShouldBe(expected, entry.Text);
+            if (expected != phrases.Understand(entry.Text).Intent) moved++;
+        }
+        moved.ShouldBeGreaterThan(0, "the model never disagreed with the phrases: it is not being consulted");
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_named_in_the_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-dir", IntentClassifier.FileName);
+        Should.Throw<FileNotFoundException>(() => IntentClassifier.Load(missing)).Message.ShouldContain("corpus/intents/tuning.tsv");
+    }
+}
