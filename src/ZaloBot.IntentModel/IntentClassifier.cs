@@ -37,11 +37,21 @@ public sealed class IntentClassifier : IDisposable
     /// <summary>The label the model gives <paramref name="raw"/> (as the corpus labels first messages) and its probability.</summary>
     public Opinion Opine(string raw)
     {
+        // A message's intent and its track are asked one after the other on the same thread: the second is remembered.
+        if (_last.Value is { } last && string.Equals(last.Raw, raw, StringComparison.Ordinal)) return last.Opinion;
         var output = _engines.Value!.Predict(new Input { Text = TextNormalizer.Normalize(raw) });
-        return new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max());
+        var opinion = new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max());
+        _last.Value = (raw, opinion);
+        return opinion;
     }
 
-    public void Dispose() => _engines.Dispose();
+    private readonly ThreadLocal<(string Raw, Opinion Opinion)?> _last = new();
+
+    public void Dispose()
+    {
+        _engines.Dispose();
+        _last.Dispose();
+    }
 
     // Column names are the trainer's (ZaloBot.IntentModel.Training): the pipeline saved in the file binds by name, and
     // it begins by mapping the label, so a prediction's input carries an empty one.

@@ -52,9 +52,11 @@ public static class ModelBenchmark
             $"fixed {right.Zip(phrasesCvOutcomes).Count(x => x.First && !x.Second.RightPath)}, broke {right.Zip(phrasesCvOutcomes).Count(x => !x.First && x.Second.RightPath)}";
         Console.WriteLine($"  {"phrases alone",-48} {Describe(phrasesCv)}");
         var results = new List<(Setting Setting, CorpusFigures Figures, IReadOnlyList<bool> Right)>();
+        var outOfFoldByKind = new Dictionary<ModelKind, IReadOnlyDictionary<string, Opinion>>();
         foreach (var kind in Kinds)
         {
             var opinions = new Dictionary<string, Opinion>(StringComparer.Ordinal);
+            outOfFoldByKind[kind] = opinions;
             var outOfFold = new Opinion[tuning.Count];
             for (var fold = 0; fold < Folds; fold++)
             {
@@ -91,6 +93,36 @@ public static class ModelBenchmark
         Console.WriteLine($"\n  chosen on cross-validation: {chosen.Setting} — {Describe(chosen.Figures)}  {FixedBroke(chosen.Right)}");
         Console.WriteLine($"  (vs phrases {chosen.Figures.RightPath - phrasesCv.RightPath:+0;-0;0} first messages on the tuning half)");
 
+        // The track (khiếu nại, tố cáo) from the chosen model where the rules find none: its threshold by the same folds.
+        Console.WriteLine("\n  the chosen setting with the model naming the track where the rules find none, by threshold (out of fold):");
+        var chosenOpinions = outOfFoldByKind[chosen.Setting.Kind];
+        var trackResults = TrackThresholds.Select(t =>
+        {
+            var outcomes = IntentCorpus.Evaluate(tuning, context, articleKeys, Decider(chosen.Setting, chosenOpinions), Tracker(t, chosenOpinions));
+            var figures = IntentCorpus.Figures(outcomes);
+            Console.WriteLine($"    track p ≥ {(t is { } v ? v.ToString("0.0", Inv) : "off"),-4} {Describe(figures)}  {FixedBroke(outcomes.Select(o => o.RightPath).ToList())}");
+            return (Threshold: t, Figures: figures);
+        }).ToList();
+        // The most right paths with safety no worse than the chosen setting's; ties to the cautious (off, then the higher threshold).
+        var trackThreshold = trackResults.Where(r => r.Figures.NoWorseSafety(chosen.Figures))
+            .OrderByDescending(r => r.Figures.RightPath).ThenByDescending(r => r.Threshold ?? 2).First().Threshold;
+        Console.WriteLine($"  chosen: track p ≥ {(trackThreshold is { } tt ? tt.ToString("0.0", Inv) : "off")}");
+
+        // Danger the rules' words miss, from the same model: a missed danger weighs at least as much as a false alarm,
+        // so the threshold with the most (danger lines first − false alarms); ties to the cautious.
+        Console.WriteLine("\n  and the model giving the emergency line where the rules find no danger, by threshold (out of fold):");
+        var dangerResults = TrackThresholds.Select(t =>
+        {
+            var outcomes = IntentCorpus.Evaluate(tuning, context, articleKeys, Decider(chosen.Setting, chosenOpinions), Tracker(trackThreshold, chosenOpinions), Alarm(t, chosenOpinions));
+            var figures = IntentCorpus.Figures(outcomes);
+            Console.WriteLine($"    danger p ≥ {(t is { } v ? v.ToString("0.0", Inv) : "off"),-4} {Describe(figures)}");
+            return (Threshold: t, Figures: figures);
+        }).ToList();
+        var dangerThreshold = dangerResults.Where(r => r.Figures.AbuseOffered <= chosen.Figures.AbuseOffered)
+            .OrderByDescending(r => r.Figures.DangerFirst - r.Figures.FalseAlarms).ThenByDescending(r => r.Figures.RightPath)
+            .ThenByDescending(r => r.Threshold ?? 2).First().Threshold;
+        Console.WriteLine($"  chosen: danger p ≥ {(dangerThreshold is { } dt ? dt.ToString("0.0", Inv) : "off")}");
+
         // ---- the held-out half, played once with models trained on the whole tuning half ----
         var columns = new List<(string Name, IReadOnlyList<bool> Right, CorpusFigures Figures)>();
         var phrases = IntentCorpus.Evaluate(heldout, context, articleKeys);
@@ -107,6 +139,11 @@ public static class ModelBenchmark
             var outcomes = IntentCorpus.Evaluate(heldout, context, articleKeys, Decider(setting, byText));
             var name = Short(policy) + " " + setting.Threshold.ToString("0.0", Inv) + (setting == chosen.Setting ? "*" : "");
             columns.Add((name, outcomes.Select(o => o.RightPath).ToList(), IntentCorpus.Figures(outcomes)));
+        }
+        if (trackThreshold is not null || dangerThreshold is not null)
+        {
+            var outcomes = IntentCorpus.Evaluate(heldout, context, articleKeys, Decider(chosen.Setting, byText), Tracker(trackThreshold, byText), Alarm(dangerThreshold, byText));
+            columns.Add(("+track/danger", outcomes.Select(o => o.RightPath).ToList(), IntentCorpus.Figures(outcomes)));
         }
         {
             var model = Preregistered.Kind == chosen.Setting.Kind ? full : Train(Preregistered.Kind, tuning);
@@ -134,6 +171,9 @@ public static class ModelBenchmark
         Console.WriteLine($"  phrases weak (no reading at {SecondOpinion.Strong}, or the top two within {SecondOpinion.Margin}) on {weak} of the {heldout.Count} held-out messages");
 
         var hybrid = columns.Single(c => c.Name.EndsWith('*')).Figures;
+        if (columns.FirstOrDefault(c => c.Name == "+track/danger") is { Name: not null } addOn)
+            Console.WriteLine($"\n  the chosen setting with the model's track and danger (CV-chosen thresholds) against it alone: right path {addOn.Figures.RightPath - hybrid.RightPath:+0;-0;0}, "
+                + $"danger lines {addOn.Figures.DangerFirst - hybrid.DangerFirst:+0;-0;0}, false alarms {addOn.Figures.FalseAlarms - hybrid.FalseAlarms:+0;-0;0}, abuse/spam offered {addOn.Figures.AbuseOffered - hybrid.AbuseOffered:+0;-0;0}");
         var phrasesHeld = columns[0].Figures;
         var gain = 100.0 * (hybrid.RightPath - phrasesHeld.RightPath) / phrasesHeld.Messages;
         var adopt = gain >= 1.0 && hybrid.NoWorseSafety(phrasesHeld);
@@ -182,6 +222,14 @@ public static class ModelBenchmark
         return safe.OrderByDescending(r => r.Figures.RightPath).ThenByDescending(r => r.Setting.Threshold)
             .ThenByDescending(r => (int)r.Setting.Policy).First();
     }
+
+    private static readonly double?[] TrackThresholds = [null, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    private static Func<string, string?>? Tracker(double? threshold, IReadOnlyDictionary<string, Opinion> opinions) =>
+        threshold is not { } t ? null : raw => opinions.TryGetValue(Key(raw), out var opinion) ? SecondOpinion.TrackOf(opinion, t) : null;
+
+    private static Func<string, bool>? Alarm(double? threshold, IReadOnlyDictionary<string, Opinion> opinions) =>
+        threshold is not { } t ? null : raw => opinions.TryGetValue(Key(raw), out var opinion) && SecondOpinion.IsDanger(opinion, t);
 
     private static Func<string, Meaning, MessageIntent> Decider(Setting setting, IReadOnlyDictionary<string, Opinion> opinions) =>
         (raw, meaning) => opinions.TryGetValue(Key(raw), out var opinion) ? SecondOpinion.Decide(setting.Policy, setting.Threshold, meaning, opinion) : meaning.Intent;

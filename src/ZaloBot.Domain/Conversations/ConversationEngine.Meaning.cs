@@ -40,9 +40,18 @@ public static partial class ConversationEngine
                 return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
+            if (step is Step.ProblemOffer or Step.Confirm or Step.EditChoice && DeniesTheField(raw))
+            {
+                EditPart(DraftPart.Category);
+                return true;
+            }
             var reading = Understanding.ReadInFlow(raw);
             switch (reading.Intent)
             {
+                // "… thôi không gửi nữa, bỏ qua đi" at the photos: the photos are skipped, not the complaint.
+                case FlowIntent.Cancel when step == Step.Attachments && $" {TextNormalizer.Normalize(raw)} ".Contains(" bo qua ", StringComparison.Ordinal):
+                    if (Later(step, raw)) return true;
+                    break;
                 case FlowIntent.Cancel:
                     OnGlobal(GlobalCommand.Cancel);
                     return true;
@@ -241,6 +250,13 @@ public static partial class ConversationEngine
                 }
             }
 
+            // "không phải đèn trước nhà mà là đèn đường cả dãy phố đều tắt": the wrong words are the description's, so
+            // what it should be is the description, though not word for word.
+            if (reading is { Part: DraftPart.None, From: { } said } && to.Length >= Limits.MinDescriptionLength && !Understanding.OpensWithPlaceWord(to)
+                && WordsOf(Draft.Description) is { Count: > 0 } described && WordsOf(said) is { Count: >= 2 } wrongWords
+                && wrongWords.All(described.Contains) && !wrongWords.All(WordsOf(Draft.Address).Contains))
+                return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
+
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
             var part = reading.Part != DraftPart.None ? reading.Part
                 : NamesWards(reading) ? DraftPart.Area
@@ -313,6 +329,28 @@ public static partial class ConversationEngine
             return named.Count == 1 ? named[0] : null;
         }
 
+        /// <summary>
+        /// "ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng": the draft's field denied by its name ("mặt
+        /// đường" is a place, though "đường" is one of its keywords), and no other field named — so the list of fields.
+        /// </summary>
+        private bool DeniesTheField(string raw)
+        {
+            if (Draft.CategoryCode is not { } current) return false;
+            var n = TextNormalizer.Normalize(raw);
+            var denial = FieldDenied().Match(n);
+            if (!denial.Success) return false;
+            var after = n[(denial.Index + denial.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var denied = Enumerable.Range(1, Math.Min(4, after.Length)).Any(k =>
+                OptionMatcher.Match(string.Join(' ', after.Take(k)), context.Categories, c => c.Name, _ => [])?.Code == current);
+            return denied && context.Categories.All(c => c.Code == current || !n.Contains(TextNormalizer.Normalize(c.Name), StringComparison.Ordinal));
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chu dau|dau|chang) phai (la )?(linh vuc |muc |loai )?")]
+        private static partial System.Text.RegularExpressions.Regex FieldDenied();
+
+        private static HashSet<string> WordsOf(string? text) =>
+            text is null ? [] : TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
         /// <summary>"21", "số 21": a house number alone.</summary>
         private static bool IsNumberOnly(string text)
         {
@@ -357,6 +395,7 @@ public static partial class ConversationEngine
         private bool TryDanger(string raw)
         {
             var kind = Understanding.Danger(raw);
+            if (kind == DangerKind.None) kind = Understanding.DangerOpinion(raw);
             if (kind == DangerKind.None) return false;
             _greetFirst = false;
             Say(DangerTexts.EmergencyLine(kind, context.Emergency));

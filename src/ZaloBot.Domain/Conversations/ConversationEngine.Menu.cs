@@ -236,7 +236,9 @@ public static partial class ConversationEngine
             // Wrongdoing in office described without the word ("kế toán xã khai khống…", "chủ tịch xã lợi dụng chức vụ…").
             if (context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao)) return Tracks.TicketTracks.ToCao;
             // Contesting a decision about oneself is a khiếu nại, said or not.
-            return context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai) ? Tracks.TicketTracks.KhieuNai : null;
+            if (context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai)) return Tracks.TicketTracks.KhieuNai;
+            // Last, a trained model's reading, when it is sure (ModelOpinion): a dispute told in words no rule has.
+            return context.Understanding.TrackOpinion(raw) is { } opinion && context.Tracks.Any(t => t.Code == opinion) ? opinion : null;
         }
 
         /// <summary>

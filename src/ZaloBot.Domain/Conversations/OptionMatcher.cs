@@ -29,6 +29,9 @@ public static class OptionMatcher
             {
                 if (keyword.Length == 0) continue;
                 if (Contains(normalizedInput, keyword)) scores[i] += 2 + keyword.Split(' ').Length;
+                // "vacxin", "dichbenh": a keyword of several words typed as one.
+                else if (keyword.Contains(' ', StringComparison.Ordinal) && inputWords.Contains(keyword.Replace(" ", "", StringComparison.Ordinal)))
+                    scores[i] += 2 + keyword.Split(' ').Length;
                 else if (keyword.Split(' ').All(k => k.Length >= 4 && inputWords.Any(w => w.Length >= 4 && Fuzzy.Distance(w, k, 1) <= 1)))
                     scores[i] += 1;
             }

@@ -114,7 +114,7 @@ public sealed partial class Understander
             && !PhoneGiven.IsMatch(raw))
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
-        if (DoesNotKnow(text) || LaterClosingAReason(text, fillers)) return new FlowReading(FlowIntent.Later);
+        if (DoesNotKnow(text) || LaterClosingAReason(text, fillers) || DoesNotKnowWhere(text)) return new FlowReading(FlowIntent.Later);
         return ClauseByClause(text);
     }
 
@@ -195,6 +195,18 @@ public sealed partial class Understander
     /// does not know what is asked — the step's "later". Not when a place is given after all ("không rõ số nhà, ở gần
     /// chợ Giàu"), a number is typed, or something wrong is named.
     /// </summary>
+    /// <summary>
+    /// "e ở trọ mới chuyển đến ko biết phường gì ad ơi": not knowing where, said anywhere in the message, is no answer to
+    /// where — unless a number or a place is given after all.
+    /// </summary>
+    private bool DoesNotKnowWhere(TokenizedText text) =>
+        text.Count <= 25 && NotKnowingWhere.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(text.Raw)) && !PhoneGiven.IsMatch(text.Raw) && !PlaceNamedAfter.IsMatch(text.Raw)
+        && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
+
+    private static readonly System.Text.RegularExpressions.Regex NotKnowingWhere = new(
+        @"\b(khong|ko|k|chang|cha|chua) (biet|ro|nho) (la |no |o )?(phuong|xa|dia chi|ten duong|so nha|khu vuc|o dau|cho nao)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private bool DoesNotKnow(TokenizedText text)
     {
         if (text.Count is < 2 or > 18 || PhoneGiven.IsMatch(text.Raw) || PlaceNamedAfter.IsMatch(text.Raw)) return false;
@@ -447,6 +459,34 @@ public sealed partial class Understander
         if (text.Count < 6 || !Found(text, Set(FlowAnswers.Another))) return false;
         var (scores, _, _) = Segment(text);
         return scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold;
+    }
+
+    /// <summary>
+    /// A second opinion that a first message tells of immediate danger (a trained model's "danger" label, when it is
+    /// sure); null: the rules alone. It can add the emergency line where the rules' words fall short, never take one away.
+    /// </summary>
+    private Func<string, bool>? _danger;
+
+    /// <summary>The same understander with <paramref name="danger"/> consulted where the rules find no danger in a first message.</summary>
+    public Understander WithDangerOpinion(Func<string, bool> danger)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._danger = danger;
+        return copy;
+    }
+
+    /// <summary>
+    /// Danger the rules' words fell short of but the second opinion is sure of: the kinds the danger words name, or a
+    /// rescue (114 and 115) when none; still nothing for a danger told as over, feared or recurring.
+    /// </summary>
+    public DangerKind DangerOpinion(string raw)
+    {
+        if (_danger is null || OverOrOnlyARisk(raw) || !_danger(raw)) return DangerKind.None;
+        var text = Tokenize(WithoutFalseDanger(raw));
+        var kind = DangerKind.None;
+        foreach (var (set, k) in FlowAnswers.Dangers)
+            if (Score(text, Weighted(set)).Score >= 1) kind |= k;
+        return kind == DangerKind.None ? DangerKind.Rescue : kind;
     }
 
     /// <summary>Words of immediate danger to life or property, and which kinds (so which numbers to call).</summary>

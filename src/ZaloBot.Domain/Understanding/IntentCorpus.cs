@@ -123,10 +123,14 @@ public static class IntentCorpus
 
     /// <param name="articleKeys">Article id → its key in articles.json, to name the article a question was answered with.</param>
     /// <param name="decide">A second opinion on the phrases' intent (<see cref="Understander.WithIntentDecision"/>); null: the phrases alone.</param>
+    /// <param name="track">A second opinion on the track where the rules find none (<see cref="Understander.WithTrackOpinion"/>); null: the rules alone.</param>
+    /// <param name="danger">A second opinion on immediate danger where the rules find none (<see cref="Understander.WithDangerOpinion"/>); null: the rules alone.</param>
     public static IReadOnlyList<CorpusOutcome> Evaluate(IEnumerable<CorpusEntry> entries, ConversationContext context, IReadOnlyDictionary<long, string>? articleKeys = null,
-        Func<string, Meaning, MessageIntent>? decide = null)
+        Func<string, Meaning, MessageIntent>? decide = null, Func<string, string?>? track = null, Func<string, bool>? danger = null)
     {
+        if (danger is not null) context = context with { Understanding = context.Understanding.WithDangerOpinion(danger) };
         if (decide is not null) context = context with { Understanding = context.Understanding.WithIntentDecision(decide) };
+        if (track is not null) context = context with { Understanding = context.Understanding.WithTrackOpinion(track) };
         var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
         return entries.Select(entry =>
         {

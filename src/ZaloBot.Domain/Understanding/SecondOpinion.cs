@@ -63,6 +63,18 @@ public static class SecondOpinion
         return readings[0] < Strong || readings[0] - readings[1] <= Margin;
     }
 
+    /// <summary>A classifier's label says immediate danger, and it is at least <paramref name="threshold"/> sure.</summary>
+    public static bool IsDanger(Opinion opinion, double threshold) => opinion.Label == "danger" && opinion.Probability >= threshold;
+
+    /// <summary>The track a classifier's label names, when it is at least <paramref name="threshold"/> sure; null otherwise.</summary>
+    public static string? TrackOf(Opinion opinion, double threshold) =>
+        opinion.Probability < threshold ? null : opinion.Label switch
+        {
+            "khieunai" => Tracks.TicketTracks.KhieuNai,
+            "tocao" => Tracks.TicketTracks.ToCao,
+            _ => null,
+        };
+
     public static MessageIntent Decide(OpinionPolicy policy, double threshold, Meaning phrases, Opinion opinion)
     {
         if (policy == OpinionPolicy.Phrases || opinion.Probability < threshold) return phrases.Intent;

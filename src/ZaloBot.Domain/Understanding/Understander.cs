@@ -49,7 +49,7 @@ public static class Answer
 /// <summary>
 /// Understands citizens' free text with a compiled <see cref="PhraseTable"/>: weighted phrases matched on normalised
 /// words, tolerant of a slip in phrases of six letters or more. Pure and thread-safe once built; the engine gets it
-/// through <see cref="ConversationContext.Understanding"/>. Why phrases and not a trained model: docs/understanding.md.
+/// through <see cref="ConversationContext.Understanding"/>; the service adds a trained model's second opinion (ZaloBot.IntentModel, docs/understanding.md).
 /// </summary>
 public sealed partial class Understander
 {
@@ -494,6 +494,23 @@ public sealed partial class Understander
         copy._decide = decide;
         return copy;
     }
+
+    /// <summary>
+    /// A second opinion on the track of a message the rules read as a plain complaint (a trained model's "khiếu nại" or
+    /// "tố cáo"); null: the rules alone. Asked only after the rules found no track, so it can add one, never remove one.
+    /// </summary>
+    private Func<string, string?>? _track;
+
+    /// <summary>The same understander with <paramref name="track"/> consulted where the rules find no track.</summary>
+    public Understander WithTrackOpinion(Func<string, string?> track)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._track = track;
+        return copy;
+    }
+
+    /// <summary>The track code the second opinion gives a message the rules found no track in; null when none (or no opinion).</summary>
+    public string? TrackOpinion(string raw) => _track?.Invoke(raw);
 
     private Meaning Decided(string raw, Meaning phrases, string? description)
     {

@@ -2,6 +2,7 @@ using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Information;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Tracks;
+using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Tests.Conversations;
 
@@ -260,6 +261,19 @@ public class MeaningConversationTests
         var first = Script.Start().Says(text).Last.OfType<SendText>().First().Text;
         first.ShouldStartWith(DangerTexts.Prefix);
         first.ShouldContain(number);
+    }
+
+    [Fact]
+    public void A_sure_second_opinion_adds_the_emergency_line_the_danger_words_missed_but_never_for_a_danger_told_as_over()
+    {
+        var sure = Fixtures.Context() with { Understanding = Understander.Default.WithDangerOpinion(_ => true) };
+        const string collapsing = "mang tuong nha hoang canh cho dang nghieng dan ra via he, gach roi lien tuc ma ng van di qua";
+        Script.Start().Says(collapsing).ExpectNot(DangerTexts.Prefix);
+        var first = Script.Start(sure).Says(collapsing).Last.OfType<SendText>().First().Text;
+        first.ShouldStartWith(DangerTexts.Prefix);
+        first.ShouldContain("114");
+        first.ShouldContain("115");
+        Script.Start(sure).Says("tuần trước cây đổ chắn ngang đường, phường đã cho người dọn xong rồi").ExpectNot(DangerTexts.Prefix);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Understanding;
 using ZaloBot.Domain.Tracks;
 
 namespace ZaloBot.Domain.Tests.Conversations;
@@ -119,4 +120,26 @@ public class TrackConversationTests
     {
         Script.Start().Says("Chưa khắc phục PA-2610-ZZZZ").Expect("Không tìm thấy").State.NotFixedTicketCode.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_second_opinion_names_a_track_only_where_the_rules_find_none()
+    {
+        const string blocked = "Cống thoát nước trước nhà số 12 Lý Thái Tổ bị tắc, nước tràn ra đường";
+        const string denounced = "Tôi tố cáo cán bộ địa chính xã nhận tiền của dân";
+        Script.Start().Says(blocked).State.Draft.SuggestedTrack.ShouldBeNull();
+        var sureOfKhieuNai = Fixtures.Context() with { Understanding = Understander.Default.WithTrackOpinion(_ => TicketTracks.KhieuNai) };
+        var script = Script.Start(sureOfKhieuNai).Says(blocked).Expect("khiếu nại");
+        script.State.Draft.SuggestedTrack.ShouldBe(TicketTracks.KhieuNai);
+        // The rules' tố cáo stands: an opinion adds a track, never replaces one.
+        Script.Start(sureOfKhieuNai).Says(denounced).State.Draft.SuggestedTrack.ShouldBe(TicketTracks.ToCao);
+    }
+
+    [Theory]
+    [InlineData("khieunai", 0.75, TicketTracks.KhieuNai)]
+    [InlineData("tocao", 0.9, TicketTracks.ToCao)]
+    [InlineData("khieunai", 0.65, null)]
+    [InlineData("complaint", 0.99, null)]
+    [InlineData("danger", 0.99, null)]
+    public void A_classifiers_label_names_a_track_when_it_is_sure_enough(string label, double probability, string? track) =>
+        SecondOpinion.TrackOf(new Opinion(label, probability), 0.7).ShouldBe(track);
 }

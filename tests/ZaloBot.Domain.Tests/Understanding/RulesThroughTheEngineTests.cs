@@ -281,6 +281,13 @@ public class RulesThroughTheEngineTests
     [InlineData("area | answer | VUNINH | nhà bác ở phường vũ linh cháu ạ")]
     [InlineData("contact | correct | phone=0912345679 | à nhầm, số cuối là 9 chứ không phải 8: 0912345679")]
     [InlineData("fixed | fixed | - | rồi cháu ơi, đèn sáng lại từ hôm qua, cảm ơn nhé")]
+    [InlineData("problemoffer | answer | other | ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng gây ra")]
+    [InlineData("confirm | edit | category | mọi thứ đúng rồi mà không phải hạ tầng đâu")]
+    [InlineData("place | correct | address=số 7 ngõ 2 | nhầm, số 7 ngõ 2 cơ, trong ngõ chứ không phải ngoài mặt đường")]
+    [InlineData("attachments | skip | - | ảnh gửi thế nào bác chịu, thôi không gửi nữa, bỏ qua nhé")]
+    [InlineData("place | correct | description=cả dãy đèn trong khu đều tắt | khoan, không phải đèn trước nhà đâu mà là cả dãy đèn trong khu đều tắt")]
+    [InlineData("area | skip | - | nhà em mới thuê được tuần, cũng chưa rõ phường nào ạ")]
+    [InlineData("category | answer | BIZ_VACCINE | đăng ký vacxin cho anh em công nhân")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
