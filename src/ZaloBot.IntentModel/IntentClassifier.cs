@@ -15,6 +15,9 @@ public sealed class IntentClassifier : IDisposable
 
     private readonly ThreadLocal<PredictionEngine<Input, Output>> _engines;
 
+    // A message's intent, track and danger are asked one after the other on the same thread: one prediction serves all.
+    private readonly ThreadLocal<(string Raw, Opinion Opinion)?> _last = new();
+
     private IntentClassifier(MLContext ml, ITransformer model)
     {
         _engines = new ThreadLocal<PredictionEngine<Input, Output>>(() => ml.Model.CreatePredictionEngine<Input, Output>(model));
@@ -24,6 +27,9 @@ public sealed class IntentClassifier : IDisposable
     public static IntentClassifier Shipped => ShippedModel.Value;
 
     private static readonly Lazy<IntentClassifier> ShippedModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FileName)));
+
+    /// <summary>A model trained in this process (the benchmark's folds), read the same way as the shipped file.</summary>
+    public static IntentClassifier From(MLContext ml, ITransformer model) => new(ml, model);
 
     public static IntentClassifier Load(string path)
     {
@@ -37,15 +43,12 @@ public sealed class IntentClassifier : IDisposable
     /// <summary>The label the model gives <paramref name="raw"/> (as the corpus labels first messages) and its probability.</summary>
     public Opinion Opine(string raw)
     {
-        // A message's intent and its track are asked one after the other on the same thread: the second is remembered.
         if (_last.Value is { } last && string.Equals(last.Raw, raw, StringComparison.Ordinal)) return last.Opinion;
         var output = _engines.Value!.Predict(new Input { Text = TextNormalizer.Normalize(raw) });
         var opinion = new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max());
         _last.Value = (raw, opinion);
         return opinion;
     }
-
-    private readonly ThreadLocal<(string Raw, Opinion Opinion)?> _last = new();
 
     public void Dispose()
     {

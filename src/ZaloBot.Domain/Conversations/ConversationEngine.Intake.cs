@@ -230,7 +230,8 @@ public static partial class ConversationEngine
                 else Advance(Step.Confirm);
                 return;
             }
-            if (!Contacts.VietnamesePhone.TryNormalize(phoneText, out var phone))
+            // A landline is a number staff can call back (a business's switchboard, an older citizen's home phone).
+            if (!Contacts.VietnamesePhone.TryNormalizeCallable(phoneText, out var phone))
             {
                 Fail(InvalidPhone);
                 return;

@@ -221,9 +221,15 @@ public static partial class ConversationEngine
             }
             if (CategoryCorrected(reading) is { } category)
                 return (Draft with { CategoryCode = category.Code }, ConversationTexts.Corrected("lĩnh vực", category.Name));
-            var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalize(p, out var normalized) ? normalized : null;
+            var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalizeCallable(p, out var normalized) ? normalized : null;
             if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
                 return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));
+
+            // "à k phải cả tuần đâu, đèn đường trước nhà bị hỏng gần 1 tháng rồi": what it should be restates the
+            // description (most of its words are the description's), so it is the whole description — swapping it in for
+            // "cả tuần" would say the lamp twice.
+            if (reading.Part is DraftPart.None or DraftPart.Description && Restated(Draft.Description, to) is { } restated)
+                return (Draft with { Description = restated }, ConversationTexts.Corrected("nội dung", restated));
 
             if (reading.From is { } from)
             {
@@ -347,6 +353,22 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chu dau|dau|chang) phai (la )?(linh vuc |muc |loai )?")]
         private static partial System.Text.RegularExpressions.Regex FieldDenied();
+
+        /// <summary>The description said again with a change: five words or more, at least half of them (and three) the description's.</summary>
+        private string? Restated(string? description, string to)
+        {
+            if (description is null) return null;
+            var text = RestatingLead().Replace(to.Trim(), "");
+            var words = TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var described = WordsOf(description);
+            var shared = words.Count(described.Contains);
+            if (words.Length < 5 || shared < 3 || shared * 2 < words.Length || text.Length < Limits.MinDescriptionLength) return null;
+            return char.ToUpperInvariant(text[0]) + text[1..];
+        }
+
+        // "ghi lại là …", "sửa thành …": the words that introduce what it should be.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)(ghi lại là|ghi lai la|sửa lại là|sua lai la|sửa thành|sua thanh|ghi là|ghi la|là|la)\s+")]
+        private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         private static HashSet<string> WordsOf(string? text) =>
             text is null ? [] : TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

@@ -163,7 +163,7 @@ public static class ConversationTexts
         $"Bước 5/5. Thông tin liên hệ: {name}, {VietnamesePhone.Display(phone)}. Bấm \"Dùng thông tin này\" hoặc gõ họ tên và số điện thoại khác.";
 
     public const string InvalidPhone =
-        "Số điện thoại chưa đúng. Bạn gõ số di động Việt Nam gồm 10 chữ số, ví dụ: 0912345678.";
+        "Số điện thoại chưa đúng. Bạn gõ số di động Việt Nam gồm 10 chữ số (ví dụ: 0912345678) hoặc số máy bàn gồm cả mã vùng (ví dụ: 0222 3825 416).";
 
     public const string MissingPhone = "Cảm ơn bạn. Bạn cho biết thêm số điện thoại di động, ví dụ: 0912345678.";
 

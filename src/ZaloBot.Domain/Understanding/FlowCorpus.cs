@@ -125,7 +125,7 @@ public static class FlowCorpus
     {
         var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
         // A phone is held as +84…: the fragment is compared the same way.
-        if (field == "phone" && Contacts.VietnamesePhone.TryNormalize(fragment, out var phone)) fragment = phone;
+        if (field == "phone" && Contacts.VietnamesePhone.TryNormalizeCallable(fragment, out var phone)) fragment = phone;
         var held = field switch
         {
             "description" => d.Description,
@@ -157,7 +157,7 @@ public static class FlowCorpus
             "description" => Holds(d.Description) && after.Step != Step.Description,
             // The fragment may be the name or the phone the citizen typed (held as +84…); given one of the two, it is
             // kept and the other asked for.
-            "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalize(v, out var phone) && d.ContactPhone == phone)
+            "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalizeCallable(v, out var phone) && d.ContactPhone == phone)
                          && (d.ContactPhone is not null && after.Step == Step.Confirm || after.Step == Step.Contact && (d.ContactName is null || d.ContactPhone is null)),
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,

@@ -647,6 +647,7 @@ public sealed partial class Understander
     // ---- corrections ----
 
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
+    private static readonly string[][] RewritingLeads = [["ghi", "lai", "la"], ["sua", "lai", "la"], ["viet", "lai", "la"], ["sua", "thanh"], ["ghi", "la"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
     private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
@@ -758,6 +759,19 @@ public sealed partial class Understander
 
         // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
         if (ReplacedPart(text) is { } replaced) return replaced;
+
+        // "ghi lại là đèn hỏng gần hai tuần, không phải một tuần": a rewriting lead, what it is, a pause, what it is not.
+        if (SequenceAt(text, SkipLeadingNoise(text, 0, text.Count), RewritingLeads) is > 0 and var leadLength)
+        {
+            var start = SkipLeadingNoise(text, 0, text.Count) + leadLength;
+            for (var k = start + 1; k < text.Count; k++)
+            {
+                if (!text.Tokens[k].BreakBefore || text.Tokens[k].Text == "chu" || SequenceAt(text, k, Nots) is not (> 0 and var not)) continue;
+                if (Trim(text, start, k - 1) is { } to && Trim(text, k + not, text.Count - 1) is { } from)
+                    return new FlowReading(FlowIntent.Correction, DraftPart.None, text.Span(from.First, from.Last), text.Span(to.First, to.Last));
+                break;
+            }
+        }
 
         // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
         for (var k = 1; k < text.Count; k++)
@@ -902,8 +916,11 @@ public sealed partial class Understander
     /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>
     private static (int First, int Last)? Trim(TokenizedText text, int first, int last)
     {
-        // "nhà" (a house) is not the particle "nha".
-        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text) && text.Tokens[last].Accented != House) last--;
+        // "nhà" (a house) is not the particle "nha"; and "rồi" closing a sentence of five words or more is part of it
+        // ("đèn hỏng hai tuần rồi": for two weeks now), where after a value it is only a particle ("số 21 rồi").
+        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text) && text.Tokens[last].Accented != House
+               && !(text.Tokens[last].Text is "roi" && last - first >= 5 && !TrailingNoise.Contains(text.Tokens[last - 1].Text)))
+            last--;
         return last >= first ? (first, last) : null;
     }
 

@@ -109,6 +109,11 @@ public sealed class MessageDelivery(
         {
             reasons.Add("no phone number to send the template to");
         }
+        // A landline is for staff to call back; Zalo's template messages reach mobiles only.
+        else if (!Domain.Contacts.VietnamesePhone.IsMobile("+" + phone))
+        {
+            reasons.Add("the contact number is a landline (no template by phone)");
+        }
         else if (!string.IsNullOrWhiteSpace(phoneTemplate))
         {
             var result = await CallAsync(phoneOaId, DeliveryChannels.TemplateByPhone,

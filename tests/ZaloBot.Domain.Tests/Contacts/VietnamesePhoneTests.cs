@@ -35,6 +35,38 @@ public class VietnamesePhoneTests
     public void Anything_else_is_refused(string? typed) =>
         VietnamesePhone.TryNormalize(typed, out _).ShouldBeFalse();
 
+    [Theory]
+    [InlineData("0222 3825 416", "+842223825416")]
+    [InlineData("02223825416", "+842223825416")]
+    [InlineData("024 3856 1120", "+842438561120")]
+    [InlineData("+84 222 382 5416", "+842223825416")]
+    [InlineData("0912 345 678", "+84912345678")]
+    public void A_number_to_call_back_may_be_a_landline_with_its_area_code(string typed, string expected)
+    {
+        VietnamesePhone.TryNormalizeCallable(typed, out var e164).ShouldBeTrue();
+        e164.ShouldBe(expected);
+        VietnamesePhone.IsMobile(e164).ShouldBe(expected.Length == 12);
+    }
+
+    [Theory]
+    [InlineData("0243 856 112")]
+    [InlineData("3825416")]
+    [InlineData("022238254167")]
+    [InlineData("0922 3825 416")]
+    public void A_landline_without_its_full_area_code_is_refused(string typed)
+    {
+        VietnamesePhone.TryNormalizeCallable(typed, out _).ShouldBeFalse();
+        VietnamesePhone.TryNormalize(typed, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_landline_is_never_taken_for_a_mobile_where_only_mobiles_will_do() =>
+        VietnamesePhone.TryNormalize("0222 3825 416", out _).ShouldBeFalse();
+
+    [Fact]
+    public void A_landline_is_shown_back_with_its_area_code() =>
+        VietnamesePhone.Display("+842223825416").ShouldBe("0222 382 5416");
+
     [Fact]
     public void Shown_back_in_the_familiar_form() =>
         VietnamesePhone.Display("+84912345678").ShouldBe("0912 345 678");

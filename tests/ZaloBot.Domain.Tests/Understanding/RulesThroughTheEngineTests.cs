@@ -288,11 +288,25 @@ public class RulesThroughTheEngineTests
     [InlineData("place | correct | description=cả dãy đèn trong khu đều tắt | khoan, không phải đèn trước nhà đâu mà là cả dãy đèn trong khu đều tắt")]
     [InlineData("area | skip | - | nhà em mới thuê được tuần, cũng chưa rõ phường nào ạ")]
     [InlineData("category | answer | BIZ_VACCINE | đăng ký vacxin cho anh em công nhân")]
+    [InlineData("place | correct | description=hỏng từ đầu tháng | nhầm chút, đèn đường trước nhà bị hỏng từ đầu tháng cơ chứ không phải cả tuần")]
+    [InlineData("editchoice | correct | description=hỏng gần hai tuần | ghi lại là đèn đường trước nhà hỏng gần hai tuần, không phải một tuần")]
+    [InlineData("confirm | correct | description=hỏng gần hai tuần rồi | à nhầm, đèn đường trước nhà bị hỏng gần hai tuần rồi chứ không phải một tuần")]
+    [InlineData("confirm | correct | address=số 21 | sai số nhà, phải là số 21 rồi")]
+    [InlineData("contact | answer | 02223825416 | Công ty TNHH Minh Phát, chị Hoa phòng hành chính, máy bàn 0222 3825 416")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
         outcome.Handled.ShouldBeTrue(outcome.What);
         outcome.KeptAsData.ShouldBeFalse(outcome.What);
+    }
+
+    [Fact]
+    public void A_description_said_again_with_a_change_replaces_it_instead_of_repeating_it()
+    {
+        var result = TypedAt("place", "à không phải cả tuần đâu, đèn đường trước nhà bị hỏng gần một tháng nay");
+        var description = result.State.Draft.Description!;
+        description.ShouldContain("gần một tháng");
+        (description.Length - description.Replace("trước nhà", "", StringComparison.Ordinal).Length).ShouldBe("trước nhà".Length, description);
     }
 
     [Fact]

@@ -98,6 +98,26 @@ public class DeliveryRulesTests(TemplatedOutboxService service) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_landline_contact_is_not_sent_a_template_by_phone_and_staff_are_told_why()
+    {
+        await service.StartReadyAsync();
+        var intake = await service.AsAsync(StaffRole.IntakeOfficer);
+        var (code, citizen) = await service.SeedTicketAsync();
+        await using (var connection = service.Database.Open())
+            await connection.ExecuteAsync("update tickets set contact_phone = '+842223825416' where code = @code", new { code });
+        service.Simulator.State.SetLastInteraction(citizen, DateTimeOffset.UtcNow.AddDays(-8));
+        service.Simulator.State.MakeUnreachableByTemplate(citizen);
+
+        (await intake.PostAsync($"/api/tickets/{code}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await service.AllSentAsync(citizen);
+
+        service.Simulator.State.SentTo("phone:842223825416").ShouldBeEmpty();
+        var ticket = await TicketAsync(intake, code);
+        ticket.GetProperty("citizenUnreachable").GetBoolean().ShouldBeTrue();
+        ticket.GetProperty("citizenUnreachableReason").GetString()!.ShouldContain("landline");
+    }
+
+    [Fact]
     public async Task A_citizen_no_channel_reaches_shows_as_unreachable_to_staff()
     {
         await service.StartReadyAsync();
