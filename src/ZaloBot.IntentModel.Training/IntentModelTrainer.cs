@@ -36,10 +36,14 @@ public static class IntentModelTrainer
         public string Label { get; set; } = "";
     }
 
-    public static (MLContext Context, ITransformer Model) Train(ModelKind kind, IEnumerable<CorpusEntry> entries)
+    public static (MLContext Context, ITransformer Model) Train(ModelKind kind, IEnumerable<CorpusEntry> entries) =>
+        Train(kind, entries.Select(e => (e.Text, e.Intent)));
+
+    /// <summary>Any labelled texts (the flow's typed answers, with their step in front: <see cref="SecondOpinion.FlowText"/>).</summary>
+    public static (MLContext Context, ITransformer Model) Train(ModelKind kind, IEnumerable<(string Text, string Label)> rows)
     {
         var ml = new MLContext(seed: Seed);
-        var data = ml.Data.LoadFromEnumerable(entries.Select(e => new Row { Text = TextNormalizer.Normalize(e.Text), Label = e.Intent }));
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new Row { Text = TextNormalizer.Normalize(r.Text), Label = r.Label }));
         var chars = Enumerable.Range(kind.CharMin, kind.CharMax - kind.CharMin + 1).ToList();
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "Text"))
@@ -59,11 +63,18 @@ public static class IntentModelTrainer
         return (ml, pipeline.Fit(data));
     }
 
-    /// <summary>Trains the shipped kind on <paramref name="tuningFile"/> and saves it, written aside first so a half-written file is never read.</summary>
-    public static void TrainToFile(string tuningFile, string modelFile)
+    /// <summary>Trains the shipped kind on the first messages of <paramref name="tuningFile"/> (tuning.tsv) and saves it.</summary>
+    public static void TrainToFile(string tuningFile, string modelFile) =>
+        Save(Train(Shipped, IntentCorpus.Parse(File.ReadAllText(tuningFile))), modelFile);
+
+    /// <summary>Trains the shipped kind on the typed answers of <paramref name="flowTuningFile"/> (flow-tuning.tsv) and saves it.</summary>
+    public static void TrainFlowToFile(string flowTuningFile, string modelFile) =>
+        Save(Train(Shipped, FlowCorpus.Labelled(FlowCorpus.Parse(File.ReadAllText(flowTuningFile)))), modelFile);
+
+    /// <summary>Written aside first, so a half-written file is never read.</summary>
+    private static void Save((MLContext Context, ITransformer Model) trained, string modelFile)
     {
-        var entries = IntentCorpus.Parse(File.ReadAllText(tuningFile));
-        var (ml, model) = Train(Shipped, entries);
+        var (ml, model) = trained;
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<Row>()).Schema;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelFile))!);
         var partial = modelFile + "." + Environment.ProcessId + ".partial";

@@ -5,13 +5,15 @@ using ZaloBot.Domain.Understanding;
 namespace ZaloBot.IntentModel;
 
 /// <summary>
-/// The trained first-message classifier (docs/understanding.md, "The trained second opinion"): a corpus label and how
-/// sure it is, for any text. Loaded once from the file the build trained (<c>intent-model.zip</c> beside this assembly).
+/// A trained classifier (docs/understanding.md, "The trained second opinion"): a corpus label and how sure it is, for
+/// any text — first messages (<c>intent-model.zip</c>) or typed answers with their step in front (<c>flow-model.zip</c>).
+/// Each is loaded once from the file the build trained beside this assembly.
 /// A prediction engine is not thread-safe, so each thread keeps its own; the model itself is shared.
 /// </summary>
 public sealed class IntentClassifier : IDisposable
 {
     public const string FileName = "intent-model.zip";
+    public const string FlowFileName = "flow-model.zip";
 
     private readonly ThreadLocal<PredictionEngine<Input, Output>> _engines;
 
@@ -23,10 +25,14 @@ public sealed class IntentClassifier : IDisposable
         _engines = new ThreadLocal<PredictionEngine<Input, Output>>(() => ml.Model.CreatePredictionEngine<Input, Output>(model));
     }
 
-    /// <summary>The model the build trained from corpus/intents/tuning.tsv, loaded once per process.</summary>
+    /// <summary>The first-message model the build trained from corpus/intents/tuning.tsv, loaded once per process.</summary>
     public static IntentClassifier Shipped => ShippedModel.Value;
 
+    /// <summary>The typed-answer model the build trained from corpus/intents/flow-tuning.tsv, loaded once per process.</summary>
+    public static IntentClassifier ShippedFlow => ShippedFlowModel.Value;
+
     private static readonly Lazy<IntentClassifier> ShippedModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FileName)));
+    private static readonly Lazy<IntentClassifier> ShippedFlowModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FlowFileName)));
 
     /// <summary>A model trained in this process (the benchmark's folds), read the same way as the shipped file.</summary>
     public static IntentClassifier From(MLContext ml, ITransformer model) => new(ml, model);
@@ -34,7 +40,7 @@ public sealed class IntentClassifier : IDisposable
     public static IntentClassifier Load(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The intent model {path} is missing: it is trained when ZaloBot.IntentModel builds (corpus/intents/tuning.tsv).", path);
+            throw new FileNotFoundException($"The model {path} is missing: it is trained when ZaloBot.IntentModel builds (corpus/intents/tuning.tsv, flow-tuning.tsv).", path);
         var ml = new MLContext();
         using var stream = File.OpenRead(path);
         return new IntentClassifier(ml, ml.Model.Load(stream, out _));

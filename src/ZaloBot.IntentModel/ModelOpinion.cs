@@ -3,13 +3,15 @@ using ZaloBot.Domain.Understanding;
 namespace ZaloBot.IntentModel;
 
 /// <summary>
-/// How the trained model joins the rules, always adding and never taking away: it has the last word on a message's
-/// intent whenever it is at least <see cref="Threshold"/> sure (<see cref="OpinionPolicy.Always"/>); it names the track
-/// (khiếu nại, tố cáo) of a message the rules read as a plain complaint when at least <see cref="TrackThreshold"/> sure;
-/// and it gives a first message the emergency line the rules' danger words missed when at least
-/// <see cref="DangerThreshold"/> sure (never for a danger the rules read as over or only feared). Policy and thresholds
-/// were chosen by 5-fold cross-validation on the tuning half (scripts/bench.sh model). Danger, ticket codes, adverts and
-/// abuse are read before the intent, so the model can never take a message from the emergency line or the abuse reply.
+/// How the trained models join the rules, always adding and never taking away. The first-message model has the last
+/// word on a message's intent whenever it is at least <see cref="Threshold"/> sure (<see cref="OpinionPolicy.Always"/>);
+/// it names the track (khiếu nại, tố cáo) of a message the rules read as a plain complaint when at least
+/// <see cref="TrackThreshold"/> sure; and it gives a first message the emergency line the rules' danger words missed
+/// when at least <see cref="DangerThreshold"/> sure (never for a danger the rules read as over or only feared). The
+/// typed-answer model reads cancel, back, edit or later in a message typed at a step where the rules read nothing in
+/// it, when at least <see cref="FlowThreshold"/> sure. Policy and thresholds were chosen by 5-fold cross-validation on
+/// the tuning half (scripts/bench.sh model, scripts/bench.sh flow-model). Danger, ticket codes, adverts and abuse are
+/// read before the intent, so the model can never take a message from the emergency line or the abuse reply.
 /// </summary>
 public static class ModelOpinion
 {
@@ -17,10 +19,19 @@ public static class ModelOpinion
     public const double Threshold = 0.8;
     public const double TrackThreshold = 0.6;
     public const double DangerThreshold = 0.9;
+    public const double FlowThreshold = 0.7;
+
+    /// <summary>The phrases with the two models the build trained: what the service runs and the corpus measures.</summary>
+    public static Understander AsShipped(this Understander phrases) =>
+        phrases.WithModel(IntentClassifier.Shipped).WithFlowModel(IntentClassifier.ShippedFlow);
 
     /// <summary>The same understander with <paramref name="model"/> as the second opinion on its intent and track.</summary>
     public static Understander WithModel(this Understander phrases, IntentClassifier model) =>
         phrases.WithIntentDecision((raw, meaning) => SecondOpinion.Decide(Policy, Threshold, meaning, model.Opine(raw)))
             .WithTrackOpinion(raw => SecondOpinion.TrackOf(model.Opine(raw), TrackThreshold))
             .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), DangerThreshold));
+
+    /// <summary>The same understander with <paramref name="flow"/> as the second opinion on what a typed answer means.</summary>
+    public static Understander WithFlowModel(this Understander phrases, IntentClassifier flow) =>
+        phrases.WithFlowOpinion((step, raw) => SecondOpinion.FlowIntentOf(flow.Opine(SecondOpinion.FlowText(step, raw)), FlowThreshold));
 }

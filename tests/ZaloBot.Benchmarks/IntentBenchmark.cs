@@ -39,7 +39,7 @@ public static class IntentBenchmark
     }
 
     private static Understander Understanding(Understander phrases, bool phrasesOnly) =>
-        phrasesOnly ? phrases : phrases.WithModel(IntentClassifier.Shipped);
+        phrasesOnly ? phrases : phrases.AsShipped();
 
     /// <summary>Why a message goes where it goes: the intent scores, the model's opinion, the description, category and place found.</summary>
     public static int Explain(string corpusDirectory, string message)
@@ -65,7 +65,9 @@ public static class IntentBenchmark
         var (context, _) = IntentCorpus.Context(File.ReadAllText(Path.Combine(corpusDirectory, "province.json")),
             File.ReadAllText(Path.Combine(corpusDirectory, "articles.json")), Understanding(Understander.Default, false));
         var reading = Understander.Default.ReadInFlow(message);
+        var opinion = IntentClassifier.ShippedFlow.Opine(SecondOpinion.FlowText(FlowCorpus.StateAt(step).Step, message));
         Console.WriteLine($"flow reading: {reading.Intent} {reading.Part} from «{reading.From}» to «{reading.To}»  fixed-answer: {Understander.Default.AnswerToFixed(message)}");
+        Console.WriteLine($"flow model: {opinion.Label} p={opinion.Probability:0.00} (acted on at p ≥ {ModelOpinion.FlowThreshold:0.0##} where the rules read nothing)");
         var outcome = FlowCorpus.Evaluate([new FlowEntry(step, "answer", null, message, 0)], context)[0];
         Console.WriteLine($"after: {outcome.What}");
         return 0;

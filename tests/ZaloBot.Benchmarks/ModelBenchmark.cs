@@ -255,7 +255,7 @@ public static class ModelBenchmark
         $"right path {f.RightPath,3}/{f.Messages} {IntentCorpus.Percent(f.RightPath, f.Messages),7}  danger line {f.DangerFirst}/{f.Danger}  abuse/spam offered {f.AbuseOffered}/{f.Abuse}  false alarms {f.FalseAlarms}/{f.NotDanger}";
 
     /// <summary>The sample province and articles: from the corpus directory, else from the repository's (a fresh round's directory may hold only the two halves).</summary>
-    private static string SampleFile(string corpusDirectory, string name)
+    internal static string SampleFile(string corpusDirectory, string name)
     {
         var own = Path.Combine(corpusDirectory, name);
         if (File.Exists(own)) return own;

@@ -36,6 +36,7 @@ return args switch
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
     ["model", var corpus] => ModelBenchmark.Run(corpus),
     ["model", var corpus, "--hindsight"] => ModelBenchmark.Run(corpus, hindsight: true),
+    ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
         IntentBenchmark.Run(corpus, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest.Contains("--mistakes"), rest.Contains("--phrases-only")),
     _ => Usage(),
@@ -60,6 +61,7 @@ static int Usage()
     Console.Error.WriteLine("       ZaloBot.Benchmarks fuzz <baseUrl> <connectionString> <adminToken> <appId> <oaId> <oaSecretKey> <count> <seed> <concurrency>");
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes] [--phrases-only]   (the phrases with the shipped model, or the phrases alone)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks model <corpusDirectory> [--hindsight]   (tuning.tsv, heldout.tsv; province.json and articles.json from the repository when absent)");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks flow-model <corpusDirectory>   (flow-tuning.tsv, flow-heldout.tsv: a classifier for typed answers, chosen by cross-validation)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks explain <corpusDirectory> <message> | explain-flow <corpusDirectory> <step> <message>");
     return 2;
 }

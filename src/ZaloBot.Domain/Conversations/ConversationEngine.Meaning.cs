@@ -46,6 +46,7 @@ public static partial class ConversationEngine
                 return true;
             }
             var reading = Understanding.ReadInFlow(raw);
+            if (reading.Intent == FlowIntent.None) reading = Understanding.FlowOpinion(step, raw);
             switch (reading.Intent)
             {
                 // "… thôi không gửi nữa, bỏ qua đi" at the photos: the photos are skipped, not the complaint.

@@ -37,6 +37,13 @@ public static class FlowCorpus
     public static IReadOnlyList<FlowEntry> Parse(string text) =>
         IntentCorpus.Rows(text, 4).Select(r => new FlowEntry(r.Parts[0], r.Parts[1], IntentCorpus.Label(r.Parts[2]), r.Parts[3], r.Line)).ToList();
 
+    /// <summary>
+    /// The rows a flow classifier learns from: each message with its step in front (<see cref="SecondOpinion.FlowText"/>)
+    /// and what it should do. The "is it fixed?" answers have a reading of their own and are left out.
+    /// </summary>
+    public static IEnumerable<(string Text, string Label)> Labelled(IEnumerable<FlowEntry> entries) =>
+        entries.Where(e => e.Step != "fixed").Select(e => (SecondOpinion.FlowText(StateAt(e.Step).Step, e.Text), e.Expected));
+
     /// <summary>The state a citizen is in at <paramref name="step"/>: the draft filled with what the earlier steps asked.</summary>
     public static ConversationState StateAt(string step) => step switch
     {

@@ -462,6 +462,34 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// A second opinion on what a message typed at a step means where the rules read nothing in it (a trained model's
+    /// cancel, back, edit or later, when it is sure); null: the rules alone.
+    /// </summary>
+    private Func<Step, string, FlowIntent>? _flowOpinion;
+
+    /// <summary>The same understander with <paramref name="opinion"/> consulted where <see cref="ReadInFlow"/> reads nothing.</summary>
+    public Understander WithFlowOpinion(Func<Step, string, FlowIntent> opinion)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._flowOpinion = opinion;
+        return copy;
+    }
+
+    /// <summary>
+    /// What the second opinion reads in a message typed at <paramref name="step"/>: a cancel, a back, a later, or an edit
+    /// of the part its words name (the list of parts when they name none). A correction is the rules' alone: an opinion
+    /// cannot say what to put where.
+    /// </summary>
+    public FlowReading FlowOpinion(Step step, string raw) => _flowOpinion?.Invoke(step, raw) switch
+    {
+        FlowIntent.Cancel => new FlowReading(FlowIntent.Cancel),
+        FlowIntent.Back => new FlowReading(FlowIntent.Back),
+        FlowIntent.Later => new FlowReading(FlowIntent.Later),
+        FlowIntent.Edit => new FlowReading(FlowIntent.Edit, PartNamed(raw)),
+        _ => FlowReading.Nothing,
+    };
+
+    /// <summary>
     /// A second opinion that a first message tells of immediate danger (a trained model's "danger" label, when it is
     /// sure); null: the rules alone. It can add the emergency line where the rules' words fall short, never take one away.
     /// </summary>

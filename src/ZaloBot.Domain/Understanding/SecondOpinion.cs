@@ -89,4 +89,18 @@ public static class SecondOpinion
             _ => phrases.Intent,
         };
     }
+
+    /// <summary>What a flow label leads to when a classifier is at least <paramref name="threshold"/> sure: the commands only, never an answer.</summary>
+    public static FlowIntent FlowIntentOf(Opinion opinion, double threshold) =>
+        opinion.Probability < threshold ? FlowIntent.None : opinion.Label switch
+        {
+            "cancel" => FlowIntent.Cancel,
+            "back" => FlowIntent.Back,
+            "edit" => FlowIntent.Edit,
+            "skip" => FlowIntent.Later,
+            _ => FlowIntent.None,
+        };
+
+    /// <summary>A message typed at a step as a flow classifier reads it: the step is a word of its own in front of the text.</summary>
+    public static string FlowText(Conversations.Step step, string raw) => $"step{step.ToString().ToLowerInvariant()} {raw}";
 }

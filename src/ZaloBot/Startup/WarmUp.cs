@@ -102,12 +102,16 @@ internal sealed class WarmUpService(
 
     private static readonly string[] Messages = ["xin chào", "nắp cống trước cổng trường bị vỡ, nguy hiểm", "tra cứu", "hủy"];
 
-    // With the service's understander, so the trained model is loaded and its prediction path compiled here too.
+    // With the service's understander, so the trained models are loaded and their prediction paths compiled here too
+    // (the typed-answer model is read inside the flow only: asked directly).
     private void Engine()
     {
         var context = new ConversationContext([], [], [], [], "PA-0000-0000", new ConversationLimits()) { Understanding = phrases.Current };
         for (var round = 0; round < 50; round++)
+        {
             foreach (var text in Messages) ConversationEngine.Handle(ConversationState.New(), new TextInput(text, time.GetUtcNow()), context);
+            context.Understanding.FlowOpinion(Step.Place, "để xem lại đã");
+        }
     }
 
     /// <summary>A greeting as Zalo would send it, for a user and OA no one has.</summary>

@@ -59,5 +59,5 @@ public sealed class PhraseTableProvider(IOptions<UnderstandingOptions> options, 
     }
 
     private Understander WithModel(Understander phrases) =>
-        options.Value.UseModel ? phrases.WithModel(IntentClassifier.Shipped) : phrases;
+        options.Value.UseModel ? phrases.AsShipped() : phrases;
 }

@@ -11,9 +11,10 @@ public sealed class UnderstandingOptions
     public string? PhrasesFile { get; set; }
 
     /// <summary>
-    /// Whether the trained classifier (trained from corpus/intents at build time, shipped as <c>intent-model.zip</c>)
-    /// has the last word on a first message's intent when it is sure; false: the phrases alone. Danger, ticket codes,
-    /// adverts and abuse are read before the intent either way (docs/understanding.md).
+    /// Whether the trained classifiers (trained from corpus/intents at build time, shipped as <c>intent-model.zip</c> and
+    /// <c>flow-model.zip</c>) have the last word on a first message's intent, and read cancel, back, edit or later in a
+    /// typed answer the rules read nothing in, when they are sure; false: the rules alone. Danger, ticket codes, adverts
+    /// and abuse are read before the intent either way (docs/understanding.md).
     /// </summary>
     public bool UseModel { get; set; } = true;
 

@@ -4,6 +4,8 @@ namespace ZaloBot.Understanding;
 
 public static class UnderstandingServiceCollectionExtensions
 {
+    private static readonly string[] ModelFiles = [IntentModel.IntentClassifier.FileName, IntentModel.IntentClassifier.FlowFileName];
+
     public static IServiceCollection AddUnderstanding(this IServiceCollection services)
     {
         services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section)
@@ -11,8 +13,8 @@ public static class UnderstandingServiceCollectionExtensions
                 "Understanding:PhrasesFile names a file that does not exist.")
             .Validate(o => o.ReloadCheckInterval > TimeSpan.Zero, "Understanding:ReloadCheckInterval must be positive.")
             .Validate(o => o.KeepUnrecognised >= 100, "Understanding:KeepUnrecognised must be at least 100.")
-            .Validate(o => !o.UseModel || File.Exists(Path.Combine(AppContext.BaseDirectory, IntentModel.IntentClassifier.FileName)),
-                $"Understanding:UseModel is on but {IntentModel.IntentClassifier.FileName} is missing beside the service (the build of ZaloBot.IntentModel trains it from corpus/intents).")
+            .Validate(o => !o.UseModel || ModelFiles.All(f => File.Exists(Path.Combine(AppContext.BaseDirectory, f))),
+                $"Understanding:UseModel is on but {string.Join(" or ", ModelFiles)} is missing beside the service (the build of ZaloBot.IntentModel trains them from corpus/intents).")
             .ValidateOnStart();
         services.AddSingleton<PhraseTableProvider>();
         services.AddSingleton<UnrecognisedMessages>();

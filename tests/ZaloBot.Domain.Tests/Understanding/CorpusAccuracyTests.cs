@@ -25,7 +25,7 @@ public class CorpusAccuracyTests
     {
         var directory = CorpusDirectory();
         return IntentCorpus.Context(File.ReadAllText(Path.Combine(directory, "province.json")), File.ReadAllText(Path.Combine(directory, "articles.json")),
-            Understander.Default.WithModel(IntentClassifier.Shipped));
+            Understander.Default.AsShipped());
     }
 
     private static IReadOnlyList<CorpusOutcome> Play(string part)
@@ -74,8 +74,8 @@ public class CorpusAccuracyTests
         var outcomes = FlowCorpus.Evaluate(FlowCorpus.Parse(File.ReadAllText(Path.Combine(directory, "flow-heldout.tsv"))), context);
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(130);
         var report = FlowCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.911, report);
-        outcomes.Count(o => o.KeptAsData).ShouldBeLessThanOrEqualTo(25, report);
+        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.932, report);
+        outcomes.Count(o => o.KeptAsData).ShouldBeLessThanOrEqualTo(16, report);
     }
 
     [Fact]

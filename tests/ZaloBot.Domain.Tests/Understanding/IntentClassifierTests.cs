@@ -1,11 +1,13 @@
+using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Understanding;
 using ZaloBot.IntentModel;
 
 namespace ZaloBot.Domain.Tests.Understanding;
 
 /// <summary>
-/// The trained model the service ships (trained from corpus/intents/tuning.tsv when ZaloBot.IntentModel builds): that it
-/// is there and reads like the corpus, that one model serves many threads, and where it has the last word.
+/// The trained models the service ships (trained from corpus/intents/tuning.tsv and flow-tuning.tsv when
+/// ZaloBot.IntentModel builds): that they are there and read like the corpus, that one model serves many threads, and
+/// where they have the last word.
 /// </summary>
 public class IntentClassifierTests
 {
@@ -49,6 +51,28 @@ public class IntentClassifierTests
             if (expected != phrases.Understand(entry.Text).Intent) moved++;
         }
         moved.ShouldBeGreaterThan(0, "the model never disagreed with the phrases: it is not being consulted");
+    }
+
+    [Theory]
+    [InlineData(Step.Place, "thôi dẹp đi, nói mãi chẳng ai làm", "cancel")]
+    [InlineData(Step.Attachments, "máy cùi bắp chụp ko được ad ơi", "skip")]
+    [InlineData(Step.Contact, "ko để tên đc ko ad", "skip")]
+    public void The_shipped_flow_model_is_sure_of_commands_the_rules_read_nothing_in(Step step, string message, string label)
+    {
+        Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.None, "the rules already read it: pick a message they miss");
+        var opinion = IntentClassifier.ShippedFlow.Opine(SecondOpinion.FlowText(step, message));
+        opinion.Label.ShouldBe(label);
+        opinion.Probability.ShouldBeGreaterThanOrEqualTo(ModelOpinion.FlowThreshold);
+    }
+
+    [Fact]
+    public void As_shipped_a_cancel_the_rules_miss_drops_the_draft_instead_of_becoming_the_address()
+    {
+        var shipped = Conversations.Fixtures.Context() with { Understanding = Understander.Default.AsShipped() };
+        var script = Conversations.Script.Start(shipped).Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
+            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place)
+            .Says("thôi dẹp đi, nói mãi chẳng ai làm").ExpectStep(Step.Menu);
+        script.State.HasDraftInProgress.ShouldBeFalse();
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public sealed partial class DeployFilesTests
     }
 
     [Fact]
-    public void Dockerfile_copies_every_project_the_service_builds_from_and_the_corpus_the_model_is_trained_on()
+    public void Dockerfile_copies_every_project_the_service_builds_from_and_the_corpus_the_models_are_trained_on()
     {
         var copied = File.ReadAllLines(Path.Combine(Root, "deploy", "Dockerfile")).Select(l => l.Trim())
             .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.StartsWith("COPY --from", StringComparison.Ordinal))
@@ -202,7 +202,11 @@ public sealed partial class DeployFilesTests
                 pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, m.Groups[1].Value.Replace('\\', '/'))));
         }
         seen.Count.ShouldBeGreaterThanOrEqualTo(4);
-        copied.ShouldContain("corpus/intents/tuning.tsv", "the intent model is trained from it while publishing");
+        // Every corpus file the model project's training targets read.
+        var modelProject = File.ReadAllText(Path.Combine(Root, "src", "ZaloBot.IntentModel", "ZaloBot.IntentModel.csproj"));
+        var trainedFrom = System.Text.RegularExpressions.Regex.Matches(modelProject, @"'corpus', 'intents', '([^']+)'").Select(m => "corpus/intents/" + m.Groups[1].Value).ToList();
+        trainedFrom.ShouldBe(["corpus/intents/tuning.tsv", "corpus/intents/flow-tuning.tsv"], ignoreOrder: true);
+        foreach (var file in trainedFrom) copied.ShouldContain(file, "a model is trained from it while publishing");
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Understanding;
+
+namespace ZaloBot.Domain.Tests.Conversations;
+
+/// <summary>
+/// A second opinion on what a typed answer means (the trained flow model, here a stand-in that is always sure of one
+/// thing): consulted only where the rules read nothing in the message, asked with the step, and acted on as the rules'
+/// own reading would be.
+/// </summary>
+public class FlowOpinionConversationTests
+{
+    private static ConversationContext Sure(FlowIntent intent, List<(Step Step, string Raw)>? asked = null) =>
+        Fixtures.Context() with
+        {
+            Understanding = Understander.Default.WithFlowOpinion((step, raw) =>
+            {
+                asked?.Add((step, raw));
+                return intent;
+            }),
+        };
+
+    // The opinion is asked at every step: the steps before are played with the rules alone.
+    private static readonly ConversationState Place = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
+        .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place).State;
+
+    private static readonly ConversationState Summary = Script.Start(Fixtures.Context(), Place).Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc")
+        .Says("Xong").Says("Nguyễn Văn An, 0912345678").ExpectStep(Step.Confirm).State;
+
+    private static Script AtPlace(ConversationContext context) => Script.Start(context, Place);
+
+    private const string Unread = "thôi dẹp đi, nói mãi chẳng ai làm";
+
+    [Fact]
+    public void Without_an_opinion_the_message_the_rules_read_nothing_in_is_the_steps_answer() =>
+        AtPlace(Fixtures.Context()).Says(Unread).State.Draft.Address.ShouldBe(Unread);
+
+    [Fact]
+    public void A_sure_cancel_drops_the_draft_and_is_asked_with_the_step()
+    {
+        var asked = new List<(Step, string)>();
+        var script = AtPlace(Sure(FlowIntent.Cancel, asked)).Says(Unread).ExpectStep(Step.Menu);
+        script.State.HasDraftInProgress.ShouldBeFalse();
+        script.State.Draft.Address.ShouldBeNull();
+        asked.ShouldContain((Step.Place, Unread));
+    }
+
+    [Fact]
+    public void A_sure_back_goes_back_a_step() =>
+        AtPlace(Sure(FlowIntent.Back)).Says("cho e coi lai cai truoc").ExpectStep(Step.Description);
+
+    [Fact]
+    public void A_sure_later_moves_past_the_place_without_storing_it()
+    {
+        var script = AtPlace(Sure(FlowIntent.Later)).Says("để bác hỏi thằng cháu đã");
+        script.State.Step.ShouldNotBe(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_sure_edit_opens_the_part_its_words_name_or_else_the_list_of_parts()
+    {
+        var edit = Sure(FlowIntent.Edit);
+        Script.Start(edit, Summary).Says("phần liên lạc có chút vấn đề").ExpectStep(Step.Contact);
+        Script.Start(edit, Summary).Says("có chỗ chưa ổn lắm").ExpectStep(Step.EditChoice);
+    }
+
+    [Fact]
+    public void The_rules_own_reading_wins_over_the_opinion()
+    {
+        var asked = new List<(Step, string)>();
+        AtPlace(Sure(FlowIntent.Cancel, asked)).Says("cho sửa lại mô tả").ExpectStep(Step.Description);
+        asked.ShouldNotContain(x => x.Item2 == "cho sửa lại mô tả");
+    }
+
+    [Fact]
+    public void A_correction_or_an_answer_from_the_opinion_is_no_command() =>
+        AtPlace(Sure(FlowIntent.Correction)).Says("số 12 đường Lý Thái Tổ").State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ");
+}
