@@ -70,6 +70,9 @@ public static class IntentBenchmark
         Console.WriteLine($"flow model: {opinion.Label} p={opinion.Probability:0.00} (acted on at p ≥ {ModelOpinion.FlowThreshold:0.0##} where the rules read nothing)");
         var outcome = FlowCorpus.Evaluate([new FlowEntry(step, "answer", null, message, 0)], context)[0];
         Console.WriteLine($"after: {outcome.What}");
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+        var result = ConversationEngine.Handle(FlowCorpus.StateAt(step) with { LastActivityAt = at }, new TextInput(message, at), step == "fixed" ? FlowCorpus.FixedContext(context) : context);
+        foreach (var said in result.Effects.OfType<SendText>()) Console.WriteLine($"said: {said.Text.ReplaceLineEndings(" ⏎ ")}");
         return 0;
     }
 }

@@ -206,7 +206,7 @@ public static partial class ConversationEngine
             // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name; beside a phone
             // ("0903… gọi giờ hành chính nhé, tên không cần ghi") the phone is kept and the name asked for.
             // A longer line may name the person after a title ("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3").
-            if (name is not null && !Understanding.CanBeName(name))
+            if (name is not null && !Understanding.CanBeContactName(name))
             {
                 name = Understanding.NameWithin(raw);
                 if (name is null && phoneText is null)

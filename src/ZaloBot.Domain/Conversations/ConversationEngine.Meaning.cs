@@ -81,7 +81,9 @@ public static partial class ConversationEngine
                     Prompt();
                     return true;
             }
-            if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw))
+            // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…": a number given at the contact step is the contact.
+            if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
+                && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null))
             {
                 // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
                 var another = raw.Trim();

@@ -99,6 +99,7 @@ public static class FlowCorpus
         var keptAsData = entry.IsCommand && (new[] { d.Description, d.Address, d.ContactName }.Any(f => f is not null && f.Contains(typed, StringComparison.Ordinal) && !Same(before.Draft, f))
             || result.Effects.OfType<AppendToTicket>().Any());
         if (entry.Step == "fixed") keptAsData = result.Effects.OfType<AppendToTicket>().Any();
+        if (entry is { Step: "description", Expected: "newproblem" }) keptAsData = false;
         var stored = new[] { d.Description, d.Address, d.ContactName }.Any(f => f is not null && f.Contains(typed, StringComparison.Ordinal) && !Same(before.Draft, f));
         var index = Array.IndexOf(Order, after.Step);
         var wasIndex = Array.IndexOf(Order, before.Step);
@@ -113,6 +114,9 @@ public static class FlowCorpus
             "edit" => v is not null && Steps.TryGetValue(v, out var editStep) && after.Step == editStep && !stored,
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
+            // At the description step nothing has been described yet (rows written before the brief said so imagine
+            // a draft that is not there): the problem told there is the description.
+            "newproblem" when before.Step == Step.Description => d.Description is not null && !dropped,
             "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
             "correct" => v is not null && Corrected(d, v) && !Corrected(before.Draft, v),
             "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),

@@ -109,9 +109,10 @@ public sealed partial class Understander
             // "khoan gửi ảnh, cho tôi sửa địa chỉ đã": of two parts named in two clauses, the clause that asks decides.
             return text.Clauses().Count > 1 && ClauseByClause(text) is { Intent: FlowIntent.Edit } byClause ? byClause : new FlowReading(FlowIntent.Edit, part);
         if (EditWithAReason(text, fillers) is var reasoned and not DraftPart.None) return new FlowReading(FlowIntent.Edit, reasoned);
-        // "Mai 0987123456" gives a name and a number: "mai" is tomorrow only when nothing is given with it.
+        // "Mai 0987123456" gives a name and a number: "mai" is tomorrow only when nothing is given with it — nor when it
+        // ends a name ("Trần Thị Mai").
         if (Found(text, Set(FlowAnswers.Later)) && Uncovered(text, [Set(FlowAnswers.Later), .. FlowAnswers.Parts.Select(p => Set(p.Set))], fillers) <= 2
-            && !PhoneGiven.IsMatch(raw))
+            && !PhoneGiven.IsMatch(raw) && !EndsAName(text))
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         if (DoesNotKnow(text) || LaterClosingAReason(text, fillers) || DoesNotKnowWhere(text)) return new FlowReading(FlowIntent.Later);
@@ -183,6 +184,10 @@ public sealed partial class Understander
         if (!CoveredBy(closing, [Set(FlowAnswers.Later), Set(Answer.Skip)], fillers)) return false;
         return Score(Tokenize(text.RawBefore(last)), _intents.GetValueOrDefault("problem") ?? []).Score < IntentThreshold;
     }
+
+    /// <summary>Three or four capitalised words and nothing else: a full name, whatever its last word means on its own.</summary>
+    private static bool EndsAName(TokenizedText text) =>
+        text.Count is >= 3 and <= 4 && text.Tokens.All(t => t.Capitalised && !t.IsNumber);
 
     private static readonly HashSet<string> Knowing = ["biet", "bik", "bit", "ro", "nho"];
     private static readonly HashSet<string> Softeners = ["cung", "thi", "that", "thuc", "a", "da", "con", "ma"];

@@ -341,6 +341,14 @@ public sealed partial class Understander
         return n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7 && !NotAName.IsMatch(n);
     }
 
+    /// <summary>
+    /// What was written beside the phone at the contact step is the name itself: a Vietnamese full name has two to four
+    /// words, one more for a form of address ("bà Nguyễn Thị Ngọc Ánh"); "bác già rồi không nghe máy được" is not one.
+    /// (A correction may carry a remark after the name, so it is held to <see cref="CanBeName"/> only.)
+    /// </summary>
+    public bool CanBeContactName(string written) =>
+        CanBeName(written) && TextNormalizer.Normalize(written).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+
     // Whom an insult is aimed at: the bot, "mày", "các người", "bọn/lũ/tụi…", officials.
     private static readonly Regex Addressee = new(
         @"\b(may|mi|tui may|chung may|bon may|lu may|cac nguoi|may nguoi|cac ong|may ong|cac ba|may ba|tui bay|chung bay|bay|bot|con bot|cai bot|admin|ad|app|thang|lu|bon|dam|can bo|quan chuc|chinh quyen|tra loi|rep)\b",

@@ -35,6 +35,28 @@ public class ContactConversationTests
             .Says("0901234567").ExpectStep(Step.Confirm).Expect("Đỗ Minh Châu");
     }
 
+    [Theory]
+    [InlineData("Trần Thị Mai")]
+    [InlineData("Lê Văn Sau")]
+    public void A_full_name_ending_in_a_word_of_later_is_the_name(string typed)
+    {
+        // "mai" (tomorrow) and "sau" (later) on their own put the step off; as the end of a name they are the name.
+        AtContact().Says(typed).ExpectStep(Step.Contact).Expect("số điện thoại").State.Draft.ContactName.ShouldBe(typed);
+    }
+
+    [Fact]
+    public void Why_beside_a_phone_is_no_name_and_no_other_problem()
+    {
+        // The person to call is named inside the why; the why itself is never kept as the name.
+        var script = AtContact().Says("bác già rồi không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976 112 358")
+            .ExpectNot("sự việc khác").ExpectStep(Step.Confirm);
+        script.State.Draft.ContactPhone.ShouldBe("+84976112358");
+        script.State.Draft.ContactName.ShouldBe("Hùng");
+        var whyOnly = AtContact().Says("bác già rồi không nghe máy được, 0976 112 358").ExpectStep(Step.Contact).Expect(ConversationTexts.MissingName);
+        whyOnly.State.Draft.ContactName.ShouldBeNull();
+        whyOnly.State.Draft.ContactPhone.ShouldBe("+84976112358");
+    }
+
     [Fact]
     public void Phone_without_a_name_asks_for_the_name()
     {
