@@ -52,6 +52,8 @@ public static class IntentBenchmark
         Console.WriteLine($"phrases: {meaning.Intent}  model: {opinion.Label} p={opinion.Probability:0.00}  decided: {decided}  greeted: {meaning.Greeted}  explicit complaint: {meaning.ExplicitComplaint}");
         Console.WriteLine("phrases: " + string.Join(", ", understander.Explain(message).Select(p => $"\"{p.Words}\" ({p.Intent} {p.Weight:0.#})")));
         Console.WriteLine("scores: " + string.Join(", ", meaning.Scores.Select(s => $"{s.Key} {s.Value:0.#}")));
+        var shipped = Understanding(understander, false);
+        Console.WriteLine($"danger: rules {understander.Danger(message)}, second opinion {shipped.DangerOpinion(message)}");
         Console.WriteLine($"description: {meaning.Description ?? "-"}");
         Console.WriteLine($"category: {understander.SuggestCategory(message, categories)?.Code ?? "-"}");
         var place = understander.ExtractPlace(message, areas);

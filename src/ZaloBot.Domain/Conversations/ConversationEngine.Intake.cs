@@ -121,7 +121,7 @@ public static partial class ConversationEngine
         private AreaOption? MatchArea(string words)
         {
             if (words.Length == 0) return null;
-            if (Intents.Number(words) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
+            if (Intents.Ordinal(words) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
             var typed = AreaNames.WithoutPrefix(words);
             var names = context.Areas.Select(a => AreaNames.WithoutPrefix(a.Name)).ToList();
             var exact = names.IndexOf(typed);
@@ -129,6 +129,8 @@ public static partial class ConversationEngine
             var fits = Fits(typed, names);
             // "phường Vũ Linh": where l and n are one sound in the north, a name heard with the other one.
             if (fits.Count == 0) fits = Fits(LOrN(typed), names.Select(LOrN).ToList());
+            // "vo cuonq": every word of one name, a long word with one slip.
+            if (fits.Count == 0) fits = Enumerable.Range(0, names.Count).Where(i => Text.Fuzzy.AllWordsWithOneSlip(typed, names[i])).ToList();
             return fits.Count == 1 ? context.Areas[fits[0]] : null;
 
             static List<int> Fits(string typed, List<string> names) => Enumerable.Range(0, names.Count)

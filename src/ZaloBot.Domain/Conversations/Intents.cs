@@ -18,7 +18,7 @@ public enum GlobalCommand
 /// live in the phrase table (<see cref="Understander"/>); only a whole message is a command there, so "hủy" inside a
 /// description is just a word.
 /// </summary>
-public static class Intents
+public static partial class Intents
 {
     /// <summary>A global command with the built-in phrases (the engine uses the context's table).</summary>
     public static GlobalCommand Global(string text) => Understander.Default.Command(text);
@@ -45,6 +45,22 @@ public static class Intents
 
     /// <summary>"tra cứu …": a lookup request, with or without a code after it.</summary>
     public static bool StartsWithLookup(string n) => n == "tra cuu" || n.StartsWith("tra cuu ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// An option picked by its place in a list: "3", "số 3", "cái thứ 2 đó", "chọn số 4 nhé", "thứ hai ạ" → the number.
+    /// Word numerals only after "thứ" ("ba" alone is a person).
+    /// </summary>
+    public static int? Ordinal(string n)
+    {
+        if (Number(n) is { } number) return number;
+        var m = OrdinalPhrase().Match(n);
+        if (!m.Success) return null;
+        if (m.Groups["digits"].Success) return int.Parse(m.Groups["digits"].Value, CultureInfo.InvariantCulture);
+        return m.Groups["word"].Value switch { "nhat" or "mot" => 1, "hai" => 2, "ba" => 3, "bon" or "tu" => 4, "nam" => 5, _ => null };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(cai |lua chon |chon |muc |o |dong )?((thu |so )?(?<digits>\d{1,2})|thu (?<word>nhat|mot|hai|ba|bon|tu|nam))( (a|do|day|ay|nhe|nha|nhe|ad|di|thoi|chau|em|e|con))*$")]
+    private static partial System.Text.RegularExpressions.Regex OrdinalPhrase();
 
     /// <summary>"3", "số 3", "3." → 3.</summary>
     public static int? Number(string n)

@@ -68,4 +68,16 @@ public static class Fuzzy
         return a.AsSpan(same + 1).SequenceEqual(b.AsSpan(same + 1))
             || (same + 1 < a.Length && a[same] == b[same + 1] && a[same + 1] == b[same] && a.AsSpan(same + 2).SequenceEqual(b.AsSpan(same + 2)));
     }
+
+    /// <summary>
+    /// Every word of <paramref name="name"/> is in <paramref name="typed"/> (both normalised), a word of four letters or
+    /// more with at most one slip, a shorter one exactly ("vo cuonq" for "vo cuong"); at least one long word.
+    /// </summary>
+    public static bool AllWordsWithOneSlip(string typed, string name)
+    {
+        var words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wanted = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return wanted.Any(w => w.Length >= 4)
+               && wanted.All(w => words.Any(t => w.Length >= 4 ? t.Length >= 4 && Distance(t, w, 1) <= 1 : t == w));
+    }
 }

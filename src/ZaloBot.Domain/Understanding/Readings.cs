@@ -80,6 +80,9 @@ public sealed partial class Understander
     private static readonly HashSet<string> Driving = ["au", "xe", "loan", "lang", "vuot", "tron", "theo", "bat", "doi"];
     private static readonly string Burning = TextNormalizer.ToneLast("cháy");
     private static readonly string Slid = TextNormalizer.ToneLast("lở");
+    private static readonly string Fainted = TextNormalizer.ToneLast("ngất");
+    private static readonly string Suffocated = TextNormalizer.ToneLast("ngạt");
+    private static readonly HashSet<string> CutOff = ["dien", "nuoc", "mang", "ket", "noi"];
     private static readonly HashSet<string> Dumped = ["cat", "da", "dat", "rac", "xa", "vat", "phe", "tron", "bun", "soi", "gach", "ca", "be"];
     private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
 
@@ -94,6 +97,9 @@ public sealed partial class Understander
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
         // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
         if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
+        if (word.Text == "bat" && i + 2 < text.Count && text.Tokens[i + 1].Text == "dong" && text.Tokens[i + 2].Text == "san") return 2;
+        if (word.Text == "ngat" && word.Accented != Fainted && word.Accented != Suffocated && i + 1 < text.Count && CutOff.Contains(text.Tokens[i + 1].Text)) return 1;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
             && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
             return 2;
@@ -303,8 +309,11 @@ public sealed partial class Understander
                 || Enumerable.Range(Math.Max(0, start - 4), Math.Min(start, 4)).Any(j => Best(text, j, _contactLabels).Length == start - j));
             if (count <= 4) runs.Add((i, count, introduced));
         }
+        // Of several full names, the one opening the message ("Phạm Thu Trang - HR cty may Minh Phát - 0868…").
         var pick = runs.Where(r => r.Introduced).ToList() is { Count: 1 } introducedRuns ? introducedRuns[0]
-            : runs.Where(r => r.Count >= 2).ToList() is { Count: 1 } longRuns ? longRuns[0] : default;
+            : runs.Where(r => r.Count >= 2).ToList() is { Count: > 0 } longRuns
+                ? longRuns.Count == 1 ? longRuns[0] : longRuns.FirstOrDefault(r => r.Start == 0)
+                : default;
         if (pick.Count == 0) return null;
         var name = written[tokens[pick.Start].Start..tokens[pick.Start + pick.Count - 1].End];
         return CanBeName(name) ? name : null;
@@ -757,10 +766,10 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi)\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot)\b",
+        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay))\b",
         RegexOptions.CultureInvariant);
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
@@ -777,9 +786,9 @@ public sealed partial class Understander
         @"\b(lan (sang|ra|vao|toi)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
         RegexOptions.CultureInvariant);
 
-    // … unless something is happening now or help is called for.
+    // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off).
     private static readonly Regex DangerNow = new(
-        @"\b(vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
