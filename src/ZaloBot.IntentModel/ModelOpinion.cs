@@ -16,8 +16,8 @@ namespace ZaloBot.IntentModel;
 public static class ModelOpinion
 {
     public const OpinionPolicy Policy = OpinionPolicy.Always;
-    public const double Threshold = 0.8;
-    public const double TrackThreshold = 0.6;
+    public const double Threshold = 0.7;
+    public const double TrackThreshold = 0.7;
     public const double DangerThreshold = 0.9;
     public const double FlowThreshold = 0.8;
 
