@@ -10,14 +10,14 @@ namespace ZaloBot.Domain.Understanding;
 public sealed partial class Understander
 {
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi))\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi)|sao (lai )?bat (\w+ ){0,2}(dong|nop|chiu) (tien )?phat)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
         @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|(tra|bac) (lai |ve )?ho so|cat (\w+ )?(ho tro|tro cap|che do|ho ngheo|ho can ngheo|ten)|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|tui|tao|tau|t|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);
 
     // The citizen as the one who speaks, not as the one a decision is about ("tôi thấy", "theo tôi", "tôi đề nghị"),
     // and someone else named through the citizen ("hàng xóm tôi", "bạn của tôi").

@@ -44,6 +44,8 @@ public class RulesThroughTheEngineTests
     [InlineData("abuse | - | - | - | các người là đồ khốn nạn")]
     [InlineData("khieunai | - | - | - | mẹ tôi bị cắt chế độ thương binh mà không có thông báo gì, tôi đề nghị xã khôi phục lại")]
     [InlineData("khieunai | - | - | - | e bi tu choi cap giay xac nhan tinh trang hon nhan du nop du giay to, e ko dong y")]
+    [InlineData("khieunai | - | - | - | bị phạt 3 triệu vì để xe trước cửa nhà t, cả dãy ai cũng để, ko phục")]
+    [InlineData("khieunai | - | - | - | em bị phạt nguội vượt đèn đỏ mà hôm đó xe em gửi ở quê, sao bắt em nộp phạt được")]
     [InlineData("tocao | - | - | - | thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
     [InlineData("danger | - | - | - | thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
     [InlineData("complaint | - | - | - | đường bê tông đầu làng vỡ hết rồi, mong các bác cho người xuống xem giúp")]
