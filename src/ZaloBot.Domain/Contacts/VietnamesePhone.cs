@@ -57,8 +57,7 @@ public static class VietnamesePhone
 
     /// <summary>How the number is shown back to a citizen: the familiar 0xxx xxx xxx form.</summary>
     public static string Display(string e164) =>
-        !e164.StartsWith("+84", StringComparison.Ordinal) ? e164
-        : e164.Length == 12 ? $"0{e164[3..6]} {e164[6..9]} {e164[9..]}"
-        : e164.Length == 13 ? $"0{e164[3..6]} {e164[6..9]} {e164[9..]}"
-        : e164;
+        e164.StartsWith("+84", StringComparison.Ordinal) && e164.Length is 12 or 13
+            ? $"0{e164[3..6]} {e164[6..9]} {e164[9..]}"
+            : e164;
 }
