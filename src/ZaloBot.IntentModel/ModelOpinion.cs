@@ -33,5 +33,5 @@ public static class ModelOpinion
 
     /// <summary>The same understander with <paramref name="flow"/> as the second opinion on what a typed answer means.</summary>
     public static Understander WithFlowModel(this Understander phrases, IntentClassifier flow) =>
-        phrases.WithFlowOpinion((step, raw) => SecondOpinion.FlowIntentOf(flow.Opine(SecondOpinion.FlowText(step, raw)), FlowThreshold));
+        phrases.WithFlowOpinion((step, raw) => SecondOpinion.FlowIntentOf(flow.Opine(SecondOpinion.FlowText(step, raw)), FlowThreshold, step));
 }

@@ -100,7 +100,7 @@ public static class FlowModelBenchmark
         threshold is not { } t ? context : context with
         {
             Understanding = context.Understanding.WithFlowOpinion((step, raw) =>
-                opinions.TryGetValue(Key(step, raw), out var opinion) ? SecondOpinion.FlowIntentOf(opinion, t) : FlowIntent.None),
+                opinions.TryGetValue(Key(step, raw), out var opinion) ? SecondOpinion.FlowIntentOf(opinion, t, step) : FlowIntent.None),
         };
 
     private static string Describe(IReadOnlyList<FlowOutcome> outcomes)

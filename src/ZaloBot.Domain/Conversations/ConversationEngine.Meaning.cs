@@ -46,11 +46,36 @@ public static partial class ConversationEngine
                 return true;
             }
             var reading = Understanding.ReadInFlow(raw);
-            if (reading.Intent == FlowIntent.None) reading = Understanding.FlowOpinion(step, raw);
+            // A reading of the rules that leads nowhere at this step ("không có ảnh đâu, điện thoại cục gạch không chụp
+            // được" read as a correction of the photos) leaves the message to the second opinion, as one they cannot read.
+            if (reading.Intent != FlowIntent.None && ActOn(reading, step, raw)) return true;
+            if (ActOn(Understanding.FlowOpinion(step, raw), step, raw)) return true;
+            // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…": a number given at the contact step is the contact.
+            if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
+                && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null))
+            {
+                // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
+                var another = raw.Trim();
+                _state = _state with { PendingProblem = another.Length <= Limits.MaxDescriptionLength ? another : another[..Limits.MaxDescriptionLength] };
+                Say(AnotherProblemLater);
+                Prompt();
+                return true;
+            }
+            return false;
+        }
+
+        // "thôi bỏ qua đi", "thôi khỏi ảnh đi" at the photos: the photos are skipped, not the complaint ("ảnh" typed
+        // without marks reads as "anh", the form of address the cancel words allow).
+        private static bool SkipsThePhotos(string raw) =>
+            $" {TextNormalizer.Normalize(raw)} " is var n && (n.Contains(" bo qua ", StringComparison.Ordinal) || n.Contains(" khoi anh ", StringComparison.Ordinal)
+                                                             || n.Contains(" khoi chup ", StringComparison.Ordinal) || n.Contains(" khoi hinh ", StringComparison.Ordinal));
+
+        /// <summary>Acts on what a message typed at <paramref name="step"/> means; false when it leads nowhere here.</summary>
+        private bool ActOn(FlowReading reading, Step step, string raw)
+        {
             switch (reading.Intent)
             {
-                // "… thôi không gửi nữa, bỏ qua đi" at the photos: the photos are skipped, not the complaint.
-                case FlowIntent.Cancel when step == Step.Attachments && $" {TextNormalizer.Normalize(raw)} ".Contains(" bo qua ", StringComparison.Ordinal):
+                case FlowIntent.Cancel when step == Step.Attachments && SkipsThePhotos(raw):
                     if (Later(step, raw)) return true;
                     break;
                 case FlowIntent.Cancel:
@@ -80,17 +105,9 @@ public static partial class ConversationEngine
                 case FlowIntent.Later:
                     Prompt();
                     return true;
-            }
-            // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…": a number given at the contact step is the contact.
-            if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
-                && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null))
-            {
-                // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
-                var another = raw.Trim();
-                _state = _state with { PendingProblem = another.Length <= Limits.MaxDescriptionLength ? another : another[..Limits.MaxDescriptionLength] };
-                Say(AnotherProblemLater);
-                Prompt();
-                return true;
+                case FlowIntent.PhotosSent when step == Step.Attachments:
+                    Advance(Step.Contact);
+                    return true;
             }
             return false;
         }

@@ -85,6 +85,12 @@ public sealed partial class Understander
     private static readonly HashSet<string> CutOff = ["dien", "nuoc", "mang", "ket", "noi"];
     private static readonly HashSet<string> Dumped = ["cat", "da", "dat", "rac", "xa", "vat", "phe", "tron", "bun", "soi", "gach", "ca", "be"];
     private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
+    // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
+    private static readonly HashSet<string> AfterIt =
+        ["chua", "da", "dang", "se", "van", "con", "cu", "cung", "lai", "hay", "moi", "bao", "noi", "gui", "chup", "lam", "nghieng", "nut", "sut", "khong", "ko", "k", "duoc", "can", "di", "ve", "bi"];
+    private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi"];
+    private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
+    private static readonly string Pressed = TextNormalizer.ToneLast("đè");
 
     /// <summary>
     /// Words typed without marks that name a danger only in one sense: "chay au" is "chạy ẩu" (driving recklessly), not
@@ -100,6 +106,8 @@ public sealed partial class Understander
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
         if (word.Text == "bat" && i + 2 < text.Count && text.Tokens[i + 1].Text == "dong" && text.Tokens[i + 2].Text == "san") return 2;
         if (word.Text == "ngat" && word.Accented != Fainted && word.Accented != Suffocated && i + 1 < text.Count && CutOff.Contains(text.Tokens[i + 1].Text)) return 1;
+        if (word.Text == "no" && word.Accented != Exploded && i + 1 < text.Count && AfterIt.Contains(text.Tokens[i + 1].Text)) return 1;
+        if (word.Text == "de" && word.Accented != Pressed && i + 1 < text.Count && AfterLet.Contains(text.Tokens[i + 1].Text)) return 1;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
             && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
             return 2;

@@ -90,10 +90,14 @@ public static class SecondOpinion
         };
     }
 
-    /// <summary>What a flow label leads to when a classifier is at least <paramref name="threshold"/> sure: the commands only, never an answer.</summary>
-    public static FlowIntent FlowIntentOf(Opinion opinion, double threshold) =>
+    /// <summary>
+    /// What a flow label leads to when a classifier is at least <paramref name="threshold"/> sure: the commands, never an
+    /// answer — except at the photos, where an answer in words can only say they are sent (nothing typed is stored there).
+    /// </summary>
+    public static FlowIntent FlowIntentOf(Opinion opinion, double threshold, Conversations.Step step) =>
         opinion.Probability < threshold ? FlowIntent.None : opinion.Label switch
         {
+            "answer" when step == Conversations.Step.Attachments => FlowIntent.PhotosSent,
             "cancel" => FlowIntent.Cancel,
             "back" => FlowIntent.Back,
             "edit" => FlowIntent.Edit,

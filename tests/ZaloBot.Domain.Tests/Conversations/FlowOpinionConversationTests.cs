@@ -73,6 +73,30 @@ public class FlowOpinionConversationTests
         asked.ShouldNotContain(x => x.Item2 == "cho sửa lại mô tả");
     }
 
+    private static readonly ConversationState Photos = Script.Start(Fixtures.Context(), Place).Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc")
+        .ExpectStep(Step.Attachments).State;
+
+    private static Script AtPhotos(ConversationContext context) => Script.Start(context, Photos);
+
+    [Fact]
+    public void At_the_photos_a_sure_photos_sent_moves_on_and_elsewhere_it_is_nothing()
+    {
+        AtPhotos(Fixtures.Context()).Says("đây tôi gửi luôn đây").ExpectStep(Step.Attachments);
+        AtPhotos(Sure(FlowIntent.PhotosSent)).Says("đây tôi gửi luôn đây").ExpectStep(Step.Contact);
+        AtPlace(Sure(FlowIntent.PhotosSent)).Says("đầu ngõ 5 Lý Thái Tổ").State.Draft.Address.ShouldBe("đầu ngõ 5 Lý Thái Tổ");
+    }
+
+    [Fact]
+    public void A_reading_of_the_rules_that_leads_nowhere_at_the_step_is_left_to_the_opinion()
+    {
+        // Read by the rules as a correction of the photos, which there is nothing to correct with.
+        const string noCamera = "bac khong co anh dau dien thoai bac la dien thoai cuc gach khong chup duoc";
+        AtPhotos(Fixtures.Context()).Says(noCamera).ExpectStep(Step.Attachments);
+        var asked = new List<(Step, string)>();
+        AtPhotos(Sure(FlowIntent.Later, asked)).Says(noCamera).ExpectStep(Step.Contact);
+        asked.ShouldContain((Step.Attachments, noCamera));
+    }
+
     [Fact]
     public void A_correction_or_an_answer_from_the_opinion_is_no_command() =>
         AtPlace(Sure(FlowIntent.Correction)).Says("số 12 đường Lý Thái Tổ").State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ");

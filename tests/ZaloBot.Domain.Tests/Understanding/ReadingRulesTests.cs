@@ -17,6 +17,17 @@ public class ReadingRulesTests
     [Fact]
     public void A_power_wire_is_still_danger() => U.Danger("dây điện đứt rơi xuống đường đang tóe lửa").ShouldNotBe(DangerKind.None);
 
+    [Theory]
+    [InlineData("con chau no chup roi ma no chua gui cho toi de toi bao no gui sau")]
+    [InlineData("cái cột đó nó nghiêng lâu rồi, để tôi báo lại sau")]
+    public void It_and_let_typed_plain_are_no_explosion_or_crushing(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("bình ga nhà bên cạnh vừa nổ, cháy cả bếp")]
+    [InlineData("binh ga no tung, lua boc chay ca bep")]
+    [InlineData("cây đổ đè lên người đi xe máy, đang kẹt bên dưới")]
+    public void An_explosion_or_a_crushing_still_is(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
     [Fact]
     public void A_denied_danger_is_not_danger() => U.Danger("không phải cháy đâu, hàng xóm đốt vàng mã thôi").ShouldBe(DangerKind.None);
 

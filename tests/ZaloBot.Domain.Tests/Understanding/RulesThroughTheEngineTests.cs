@@ -307,6 +307,7 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | description=hỏng gần hai tuần rồi | à nhầm, đèn đường trước nhà bị hỏng gần hai tuần rồi chứ không phải một tuần")]
     [InlineData("confirm | correct | address=số 21 | sai số nhà, phải là số 21 rồi")]
     [InlineData("contact | answer | 02223825416 | Công ty TNHH Minh Phát, chị Hoa phòng hành chính, máy bàn 0222 3825 416")]
+    [InlineData("attachments | skip | - | thoi khoi anh di")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
