@@ -2,11 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace ZaloBot.Domain.Conversations;
 
-/// <summary>Splits "Nguyễn Văn An, 0912 345 678" (in either order, any separator) into a name and a phone-looking part.</summary>
+/// <summary>
+/// Splits "Nguyễn Văn An, 0912 345 678" (in either order, any separator; the number may be said in words) into a name
+/// and a phone-looking part.
+/// </summary>
 public static partial class ContactParser
 {
     public static (string? Name, string? Phone) Split(string text)
     {
+        text = Contacts.SpokenDigits.AsDigits(text);
         var match = PhoneLike().Match(text);
         var phone = match.Success ? match.Value.Trim() : null;
         var rest = match.Success ? text.Remove(match.Index, match.Length) : text;
@@ -19,7 +23,8 @@ public static partial class ContactParser
     private static partial Regex PhoneLike();
 
     // Labels and punctuation people put around their contact details.
-    [GeneratedRegex(@"(?i)\b(sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
+    // "số bác là 0978…": the number's owner named before it is a label, not a name.
+    [GeneratedRegex(@"(?i)\b(s[oố] (c[uủ]a )?(t[oô]i|em|b[aá]c|ch[aá]u|m[iì]nh|tui|con|anh|ch[iị]|[oô]ng|b[aà])( l[aà])?|s[oố] m[aá]y|sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
     private static partial Regex NameNoise();
 
     [GeneratedRegex(@"\s+")]

@@ -344,7 +344,12 @@ public sealed partial class Understander
         at += text.Tokens[at].Text == "ten" ? 1 : 2;
         var skipped = 0;
         while (at < text.Count && !text.Tokens[at].Capitalised && skipped++ < 5 && NameFiller.Contains(text.Tokens[at].Text)) at++;
-        return at < text.Count && text.Tokens[at].Capitalised && LeadingFullName(text.RawFrom(at)) is { } name && CanBeName(name) ? name : null;
+        if (at < text.Count && text.Tokens[at].Capitalised && LeadingFullName(text.RawFrom(at)) is { } name && CanBeName(name)) return name;
+        // "tên không phải An đâu cháu, bác là Nguyễn Thị Lan": the name after a denial comes after "là".
+        for (var i = at; i + 1 < text.Count && i < at + 8; i++)
+            if (text.Tokens[i].Text == "la" && text.Tokens[i + 1].Capitalised && LeadingFullName(text.RawFrom(i + 1)) is { } said && said.Contains(' ') && CanBeName(said))
+                return said;
+        return null;
     }
 
     // Words between "tên"/"người liên hệ" and the name itself.
@@ -546,6 +551,9 @@ public sealed partial class Understander
         var identity = (asked == ChannelQuestion.Identity || asked == ChannelQuestion.Privacy && Fears.IsMatch(TextNormalizer.Normalize(raw)))
             && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortIdentityQuestion;
         if (asked == ChannelQuestion.None || (scores.GetValueOrDefault("problem") >= IntentThreshold && !identity)) return;
+        // "Tôi muốn tố cáo. Nhưng sợ bị trù dập, có giữ bí mật người tố cáo không?": the matter is wanted sent, and sending
+        // it says how the sender is protected.
+        if (asked == ChannelQuestion.Privacy && WantsToSendATrack.IsMatch(TextNormalizer.Normalize(raw))) return;
         // "phản ánh" in "bao lâu thì trả lời phản ánh" names what is asked about, not one to send.
         var strongest = Highest(scores, "info", "question", "status", "complaint", "help");
         if (identity) strongest = Math.Max(strongest, scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem"));
@@ -553,6 +561,9 @@ public sealed partial class Understander
     }
 
     private const int ShortIdentityQuestion = 25;
+
+    private static readonly Regex WantsToSendATrack = new(
+        @"\b(toi|em|e|bac|chau|minh|tui|chung toi) (\w+ ){0,2}(muon|can|xin|dinh) (gui |lam |viet )?(don )?(to cao|khieu nai|to giac)\b", RegexOptions.CultureInvariant);
 
     private static readonly Regex Fears = new(@"\b(toi|em|e|minh|tui|chau|bac|con) (rat |cung |hoi |van )?so\b", RegexOptions.CultureInvariant);
 

@@ -400,7 +400,8 @@ public sealed partial class Understander
         HowToSendHere(raw, scores);
         ChaseWhatWasSent(raw, scores, found);
         // A contested decision is a khiếu nại to file, never a question, whatever topic it names.
-        if (ContestsDecision(raw))
+        var contested = ContestsDecision(raw);
+        if (contested)
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Math.Max(scores.GetValueOrDefault("question"), scores.GetValueOrDefault("status")) + 1);
         var fillers = Fillers(text);
 
@@ -442,7 +443,8 @@ public sealed partial class Understander
         WantsToSendOne(raw, scores);
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
-        if (DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw) && ChannelQuestions.Of(raw) == ChannelQuestion.None)
+        var denounced = DenouncedToFile(raw);
+        if (denounced)
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help", "info") + 1);
 
         double S(string intent) => scores.GetValueOrDefault(intent);
@@ -477,7 +479,8 @@ public sealed partial class Understander
         else if (best.Score > 0 && contentWords > 0) intent = best.Intent;
         else intent = MessageIntent.None;
 
-        return Decided(raw, new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores), description);
+        return Decided(raw, new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores), description,
+            byTrackRule: contested || denounced);
     }
 
     /// <summary>
@@ -512,9 +515,18 @@ public sealed partial class Understander
     /// <summary>The track code the second opinion gives a message the rules found no track in; null when none (or no opinion).</summary>
     public string? TrackOpinion(string raw) => _track?.Invoke(raw);
 
-    private Meaning Decided(string raw, Meaning phrases, string? description)
+    private bool DenouncedToFile(string raw) => DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw) && ChannelQuestions.Of(raw) == ChannelQuestion.None;
+
+    /// <summary>A track's own rule makes the message a matter to file: a contested decision, or wrongdoing in office told.</summary>
+    public bool FiledByATrackRule(string raw) => ContestsDecision(raw) || DenouncedToFile(raw);
+
+    /// <summary>
+    /// The second opinion's last word on the intent — except over a complaint that a track's own rule made one: "chú công
+    /// an bảo đưa 500k thì làm luôn, thế có được phép ko ạ" asks, but what it tells is a bribe asked for.
+    /// </summary>
+    private Meaning Decided(string raw, Meaning phrases, string? description, bool byTrackRule = false)
     {
-        if (_decide is null) return phrases;
+        if (_decide is null || byTrackRule && phrases.Intent == MessageIntent.Complaint) return phrases;
         var intent = _decide(raw, phrases);
         return intent == phrases.Intent ? phrases
             : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null };

@@ -161,6 +161,11 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | làm giấy xác nhận cư trú mà chạy đi chạy lại 4 lần vẫn chưa xong, rốt cuộc cần giấy gì")]
     [InlineData("thanks | - | - | - | cảm ơn ad nhiều, thông tin rất hữu ích")]
     [InlineData("greeting | - | - | - | Xin chào, chúc anh chị một ngày tốt lành")]
+    [InlineData("khieunai | - | - | - | tôi bị phạt 500k vì dừng xe ở chỗ mà ở đó không hề có biển cấm")]
+    [InlineData("khieunai | - | - | - | bác nộp hồ sơ xin hỗ trợ thì bị trả lại bảo không đủ điều kiện, bác không đồng ý")]
+    [InlineData("khieunai | - | - | - | hồ sơ của tôi bị từ chối, bảo không đủ điều kiện mà không nói vì sao là thế nào")]
+    [InlineData("tocao | - | - | - | cán bộ thuế bảo các hộ nộp tiền mặt cho ông ấy, không có biên lai gì")]
+    [InlineData("tocao | - | - | - | Tôi muốn tố cáo. Nhưng sợ bị trù dập, có giữ bí mật người tố cáo không?")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -308,6 +313,8 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | address=số 21 | sai số nhà, phải là số 21 rồi")]
     [InlineData("contact | answer | 02223825416 | Công ty TNHH Minh Phát, chị Hoa phòng hành chính, máy bàn 0222 3825 416")]
     [InlineData("attachments | skip | - | thoi khoi anh di")]
+    [InlineData("contact | answer | 0978223456 | số bác là không chín bảy tám, hai hai ba, bốn năm sáu")]
+    [InlineData("confirm | correct | name=Nguyễn Thị Lan | tên không phải An đâu cháu, bác là Nguyễn Thị Lan, đấy là tên ông nhà bác")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();

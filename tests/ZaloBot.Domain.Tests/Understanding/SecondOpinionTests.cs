@@ -33,6 +33,17 @@ public class SecondOpinionTests
     }
 
     [Theory]
+    [InlineData("em đi làm căn cước, anh công an bảo đưa 300k thì làm luôn, thế có được phép không ạ")]
+    [InlineData("hồ sơ của tôi bị từ chối, bảo không đủ điều kiện, tôi không đồng ý, vậy phải làm sao ạ")]
+    public void No_opinion_turns_a_complaint_a_tracks_own_rule_made_into_a_question(string message)
+    {
+        var sureQuestion = Understander.Default.WithIntentDecision((_, _) => MessageIntent.Question);
+        Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+        sureQuestion.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+        sureQuestion.Understand("cho hỏi làm căn cước cần giấy tờ gì").Intent.ShouldBe(MessageIntent.Question);
+    }
+
+    [Theory]
     [InlineData("danger")]
     [InlineData("tocao")]
     [InlineData("khieunai")]
