@@ -168,7 +168,8 @@ public static class FlowCorpus
             "description" => Holds(d.Description) && after.Step != Step.Description,
             // The fragment may be the name or the phone the citizen typed (held as +84…); given one of the two, it is
             // kept and the other asked for.
-            "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalizeCallable(v, out var phone) && d.ContactPhone == phone)
+            // A number written in words ("không chín bảy tám…") is held as digits.
+            "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalizeCallable(Contacts.SpokenDigits.AsDigits(v), out var phone) && d.ContactPhone == phone)
                          && (d.ContactPhone is not null && after.Step == Step.Confirm || after.Step == Step.Contact && (d.ContactName is null || d.ContactPhone is null)),
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
             "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,

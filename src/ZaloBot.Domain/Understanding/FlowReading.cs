@@ -345,7 +345,19 @@ public sealed partial class Understander
         // Wholly back and its reasons ("thôi khỏi sửa, quay lại": "sửa" is no fault here), or one word more and no fault.
         var left = Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers);
         var nothingWrong = Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
-        return left == 0 || left == 1 && nothingWrong || nothingWrong && BackAtAnEdge(text, fillers);
+        return left == 0 || left == 1 && nothingWrong || nothingWrong && BackAtAnEdge(text, fillers) || StepNamedBack(text);
+    }
+
+    /// <summary>
+    /// "quay lại bước trước cháu ơi, bác chưa xong cái ảnh", "từ từ lùi lại 1 bước đã": a step named with the going back
+    /// is back whatever reason comes with it ("chưa xong" is no fault to report here).
+    /// </summary>
+    private bool StepNamedBack(TokenizedText text)
+    {
+        var back = Set(Answer.Back);
+        for (var i = 0; i < text.Count; i++)
+            if (Best(text, i, back).Length is var length and >= 3 && text.Tokens[i + length - 1].Text is "truoc" or "buoc") return true;
+        return false;
     }
 
     /// <summary>

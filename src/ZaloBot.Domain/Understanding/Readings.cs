@@ -595,9 +595,9 @@ public sealed partial class Understander
         scores["help"] = scores.GetValueOrDefault("help") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("question") + 1;
     }
 
-    // Chatter that only looks like a question or a chase: football fixtures, asking the bot how it is.
+    // Chatter that only looks like a question or a chase: football fixtures, asking the bot how it is, a message sent here by mistake.
     private static readonly Regex SmallTalk = new(
-        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe)|an com chua|tran \w+ (da|dau) (may|luc may) gio)\b",
+        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe)|an com chua|tran \w+ (da|dau) (may|luc may) gio|(gui|nhan|go|an|bam) (tin )?nham (tin nhan|tin|nhom|so|cho|sang))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

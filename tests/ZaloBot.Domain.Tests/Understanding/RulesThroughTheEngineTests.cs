@@ -162,6 +162,7 @@ public class RulesThroughTheEngineTests
     [InlineData("thanks | - | - | - | cảm ơn ad nhiều, thông tin rất hữu ích")]
     [InlineData("greeting | - | - | - | Xin chào, chúc anh chị một ngày tốt lành")]
     [InlineData("khieunai | - | - | - | tôi bị phạt 500k vì dừng xe ở chỗ mà ở đó không hề có biển cấm")]
+    [InlineData("unknown | - | - | - | xin lỗi tôi gửi nhầm tin nhắn cho con gái")]
     [InlineData("khieunai | - | - | - | bác nộp hồ sơ xin hỗ trợ thì bị trả lại bảo không đủ điều kiện, bác không đồng ý")]
     [InlineData("khieunai | - | - | - | hồ sơ của tôi bị từ chối, bảo không đủ điều kiện mà không nói vì sao là thế nào")]
     [InlineData("tocao | - | - | - | cán bộ thuế bảo các hộ nộp tiền mặt cho ông ấy, không có biên lai gì")]
@@ -313,6 +314,9 @@ public class RulesThroughTheEngineTests
     [InlineData("confirm | correct | address=số 21 | sai số nhà, phải là số 21 rồi")]
     [InlineData("contact | answer | 02223825416 | Công ty TNHH Minh Phát, chị Hoa phòng hành chính, máy bàn 0222 3825 416")]
     [InlineData("attachments | skip | - | thoi khoi anh di")]
+    [InlineData("contact | back | - | quay lại bước trước đã, tôi chưa xong cái ảnh")]
+    [InlineData("fixed | fixed | - | sửa xong rồi, cảm ơn các chú nhé")]
+    [InlineData("fixed | fixed | - | ổn rồi, không còn gì nữa")]
     [InlineData("contact | answer | 0978223456 | số bác là không chín bảy tám, hai hai ba, bốn năm sáu")]
     [InlineData("confirm | correct | name=Nguyễn Thị Lan | tên không phải An đâu cháu, bác là Nguyễn Thị Lan, đấy là tên ông nhà bác")]
     public void A_typed_answer_is_handled_as_meant(string line)
