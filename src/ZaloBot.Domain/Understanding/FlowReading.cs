@@ -908,6 +908,12 @@ public sealed partial class Understander
         if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
         at += best.Length;
         while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
+        // "sửa phần mô tả, em muốn thêm là …": the adding said after the part.
+        if (best.Part == DraftPart.Description && AddingSaid(text, at) is var after and > 0)
+        {
+            adds = true;
+            at = after;
+        }
         if (Trim(text, at, text.Count - 1) is not { } to) return null;
         // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
         if (text.Tokens[to.First].Text == "cho" || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
@@ -920,6 +926,16 @@ public sealed partial class Understander
             || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
             return new FlowReading(FlowIntent.Edit, best.Part);
         return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
+    }
+
+    /// <summary>Where the words added begin, after "(em) (muốn) thêm (vào) (là)" at <paramref name="at"/>; 0 when adding is not said there.</summary>
+    private static int AddingSaid(TokenizedText text, int at)
+    {
+        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet")) at++;
+        if (at >= text.Count || text.Tokens[at].Text != "them") return 0;
+        at++;
+        while (at < text.Count && text.Tokens[at].Text is "vao" or "la" or "y" or "cho") at++;
+        return at < text.Count ? at : 0;
     }
 
     private static readonly HashSet<string> MistypedWords = ["luc", "nay", "ban", "vua", "roi", "khi", "nay", "em", "toi", "minh", "go", "ghi", "viet", "nhap", "danh", "nham", "sai", "bi", "a", "nhe", "ad"];

@@ -14,7 +14,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
-        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|(tra|bac) (lai |ve )?ho so|cat (\w+ )?(ho tro|tro cap|che do|ho ngheo|ho can ngheo|ten)|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
+        @"\b(quyet dinh|tu choi|xu phat|bi phat|phat (toi|em|minh|nha)|cat (tro cap|che do|ho ngheo)|thu hoi|den bu|boi thuong|cuong che|thao do|bat (toi|em|minh|nha|chau)(?! (phai )?(dung |ngoi )?(cho|doi|di lai|quay lai|ve|len|xuong|xep hang))|bi loai|loai khoi|khong duoc (xet|duyet|nhan|huong|cap)|bi tra (lai )?ho so|(tra|bac) (lai |ve )?ho so|cat (\w+ )?(ho tro|tro cap|che do|ho ngheo|ho can ngheo|ten)|bi tra (ve|lai)|bi bac|bi (\w+ ){0,3}(tam giu|giam|giu xe|giu bang)|bi (\w+ ){1,3}(phat|xu phat|thu hoi|cuong che|tu choi)|(lap bien ban )?phat \d+|bien ban phat|(khong|ko|k) du dieu kien|lay dat|(do|tinh) thieu|(dua|loai|gach) (\w+ ){0,4}(ra )?khoi danh sach)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AboutMe = new(@"\b(toi|em|e|minh|chau|bac|tui|tao|tau|t|chung toi|nha toi|me toi|bo toi|gia dinh toi|cty toi|cong ty toi)\b", RegexOptions.CultureInvariant);

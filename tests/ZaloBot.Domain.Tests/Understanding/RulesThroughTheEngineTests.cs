@@ -163,6 +163,8 @@ public class RulesThroughTheEngineTests
     [InlineData("greeting | - | - | - | Xin chào, chúc anh chị một ngày tốt lành")]
     [InlineData("khieunai | - | - | - | tôi bị phạt 500k vì dừng xe ở chỗ mà ở đó không hề có biển cấm")]
     [InlineData("unknown | - | - | - | xin lỗi tôi gửi nhầm tin nhắn cho con gái")]
+    [InlineData("help | - | - | - | bot có thể giúp gì cho tôi")]
+    [InlineData("complaint | - | - | - | chị cán bộ một cửa lướt điện thoại bắt em đứng chờ cả tiếng, hỏi thì quát, thái độ như vậy không chấp nhận được")]
     [InlineData("khieunai | - | - | - | bác nộp hồ sơ xin hỗ trợ thì bị trả lại bảo không đủ điều kiện, bác không đồng ý")]
     [InlineData("khieunai | - | - | - | hồ sơ của tôi bị từ chối, bảo không đủ điều kiện mà không nói vì sao là thế nào")]
     [InlineData("tocao | - | - | - | cán bộ thuế bảo các hộ nộp tiền mặt cho ông ấy, không có biên lai gì")]
@@ -338,6 +340,14 @@ public class RulesThroughTheEngineTests
     [Fact]
     public void Words_added_to_the_description_keep_what_it_said() =>
         TypedAt("confirm", "thêm vào mô tả là từ hôm qua").State.Draft.Description!.ShouldStartWith("Đèn đường trước nhà");
+
+    [Fact]
+    public void Adding_said_after_the_part_named_keeps_what_it_said()
+    {
+        var description = TypedAt("editchoice", "sửa phần mô tả, em muốn thêm là chỗ đấy còn có cả hố ga mất nắp").State.Draft.Description!;
+        description.ShouldStartWith("Đèn đường trước nhà");
+        description.ShouldContain("hố ga mất nắp");
+    }
 
     [Fact]
     public void A_ward_correction_at_the_summary_sets_the_ward_not_the_address()
