@@ -40,7 +40,10 @@ public static partial class ConversationEngine
                 return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
-            if (step is Step.ProblemOffer or Step.Confirm or Step.EditChoice && DeniesTheField(raw))
+            // "… chứ không phải hạ tầng thường đâu, chọn mục khác giúp tôi": at the offer, another field asked for whatever else
+            // is said ("mục khác" is not the field named "Khác"); at the summary such words may come with the field meant.
+            if (step is Step.ProblemOffer or Step.Confirm or Step.EditChoice && DeniesTheField(raw)
+                || step == Step.ProblemOffer && Understanding.Names(Answer.AnotherField, raw))
             {
                 EditPart(DraftPart.Category);
                 return true;

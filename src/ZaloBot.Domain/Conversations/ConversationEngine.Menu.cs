@@ -164,7 +164,8 @@ public static partial class ConversationEngine
                 _state = WithoutDraft(_state);
                 OfferProblem(otherProblem, other);
             }
-            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || n.StartsWith("khong phai ", StringComparison.Ordinal)
+            // "không phải …", "ko phải, cái này là thái độ cán bộ": not this field, rather than not filing.
+            else if (n == TextNormalizer.Normalize(OtherCategory) || Understanding.Is(Answer.OtherCategory, raw) || NotThisOne().IsMatch(n)
                      || Understanding.PartNamed(raw) == DraftPart.Category)
                 GoTo(Step.Category);
             // "không, tôi chỉ hỏi thôi chứ chưa muốn gửi": a refusal, whatever reason follows it.
@@ -385,5 +386,8 @@ public static partial class ConversationEngine
             var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
             Say(ticket is null ? TicketNotFound(code) : TicketDetails(ticket));
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(khong|ko|k|hong|chang|cha) phai\b")]
+        private static partial System.Text.RegularExpressions.Regex NotThisOne();
     }
 }

@@ -44,6 +44,8 @@ public static class Answer
     public const string UseContact = "useContact";
     public const string ClearAttachments = "clearAttachments";
     public const string OtherCategory = "otherCategory";
+    /// <summary>Words that ask for another field wherever they stand in a message ("…, chọn mục khác giúp tôi").</summary>
+    public const string AnotherField = "anotherField";
 }
 
 /// <summary>
@@ -292,6 +294,9 @@ public sealed partial class Understander
         }
         return Covers(text, phrases);
     }
+
+    /// <summary>One of this answer's phrases stands somewhere in the message, whatever else is said around it.</summary>
+    public bool Names(string answer, string raw) => _answers.TryGetValue(answer, out var phrases) && Found(Tokenize(raw), phrases);
 
     private bool Covers(TokenizedText text, Phrase[] phrases)
     {

@@ -317,6 +317,8 @@ public class RulesThroughTheEngineTests
     [InlineData("contact | answer | 02223825416 | Công ty TNHH Minh Phát, chị Hoa phòng hành chính, máy bàn 0222 3825 416")]
     [InlineData("attachments | skip | - | thoi khoi anh di")]
     [InlineData("contact | back | - | quay lại bước trước đã, tôi chưa xong cái ảnh")]
+    [InlineData("problemoffer | answer | other | ko phải, cái này là thái độ cán bộ")]
+    [InlineData("problemoffer | answer | other | đúng là cống tắc nhưng do công ty bên cạnh lấp, chọn mục khác giúp tôi")]
     [InlineData("fixed | fixed | - | sửa xong rồi, cảm ơn các chú nhé")]
     [InlineData("fixed | fixed | - | ổn rồi, không còn gì nữa")]
     [InlineData("contact | answer | 0978223456 | số bác là không chín bảy tám, hai hai ba, bốn năm sáu")]
