@@ -956,6 +956,8 @@ public sealed partial class Understander
         return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
     }
 
+    private static readonly HashSet<string> Interjections = ["khoan", "a", "o", "ay", "ui", "oi", "chet", "da", "thoi"];
+
     // "nhà tôi", "nhà tui", "của tôi", "là": what opens the right value without being part of it.
     private static readonly HashSet<string> ValueOpeners = ["nha", "toi", "tui", "em", "minh", "cua", "la", "phai", "dung"];
 
@@ -965,9 +967,18 @@ public sealed partial class Understander
     /// </summary>
     private FlowReading? MistypedFirst(TokenizedText text)
     {
+        // "khoan, lúc nãy viết nhầm, …": an interjection said on its own first is only the pause before it.
+        var opening = 0;
         var pause = text.FirstClauseBreak();
-        if (pause is 0 or > 5 || !Enumerable.Range(0, pause).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))
-            || !Enumerable.Range(0, pause).Any(i => text.Tokens[i].Text is "nham" or "sai")) return null;
+        if (pause > 0 && Enumerable.Range(0, pause).All(i => Interjections.Contains(text.Tokens[i].Text)))
+        {
+            opening = pause;
+            pause = opening + 1;
+            while (pause < text.Count && !text.ClauseBreakBefore(pause)) pause++;
+            if (pause >= text.Count) return null;
+        }
+        if (pause - opening is 0 or > 5 || !Enumerable.Range(opening, pause - opening).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))
+            || !Enumerable.Range(opening, pause - opening).Any(i => text.Tokens[i].Text is "nham" or "sai")) return null;
         // "nhầm rồi, là cống chứ không phải đèn": the rest says what it is not as well — read as that, not as this.
         if (Enumerable.Range(pause, text.Count - pause).Any(i => text.Tokens[i].Text == "phai")) return null;
         var first = pause;

@@ -10,7 +10,7 @@ namespace ZaloBot.Domain.Understanding;
 public sealed partial class Understander
 {
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi)|sao (lai )?bat (\w+ ){0,2}(dong|nop|chiu) (tien )?phat|(khong|ko|k|chang|cha) he|(ma|thi) (\w+ ){1,8}la the nao)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi)|sao (lai )?bat (\w+ ){0,2}(dong|nop|chiu) (tien )?phat|(khong|ko|k|chang|cha) he|(ma|thi) (\w+ ){1,8}la the nao|(khong|ko|k|chang) chiu|qua thap|qua re|re mat|thap hon (gia )?thi truong)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
@@ -48,7 +48,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Official = new(
-        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong)\b",
+        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong|nguoi (trong|cua|ben) (phuong|xa|uy ban|ubnd|huyen|tinh))\b",
         RegexOptions.CultureInvariant);
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.

@@ -597,7 +597,7 @@ public sealed partial class Understander
 
     // Chatter that only looks like a question or a chase: football fixtures, asking the bot how it is, a message sent here by mistake.
     private static readonly Regex SmallTalk = new(
-        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe)|an com chua|tran \w+ (da|dau) (may|luc may) gio|(gui|nhan|go|an|bam) (tin )?nham (tin nhan|tin|nhom|so|cho|sang))\b",
+        @"\b(da bong|bong da|ti so|tran (bong|dau bong)|world cup|aff cup|sea games|v league|ngoai hang anh|(ad|bot|ban|admin) (an com|co ny|co nguoi yeu|co vo|co chong|ngu|bao nhieu tuoi|may tuoi|lam gi do|dang lam gi|khoe khong)|troi dep (nhi|qua|ghe)|an com chua|tran \w+ (da|dau) (may|luc may) gio|(gui|nhan|go|an|bam) (tin )?nham (tin nhan|tin|nhom|so|cho|sang)|^(me|bo|vo|chong|ma|bo me|em yeu|anh yeu) oi)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -628,7 +628,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex IWantToSend = new(
-        @"\b((toi|em|e|bac|chau|minh|tui|chung toi|cong ty|doanh nghiep) (\w+ ){0,3}(muon|can|xin|dinh) |cho (toi|em|e|minh|bac|chau|tui) (duoc )?)(gui |lam |viet )?(mot |1 )?(cai |chut |viec )?(phan anh|kien nghi)\b",
+        @"\b((toi|em|e|bac|chau|minh|tui|chung toi|cong ty|doanh nghiep) (\w+ ){0,3}(muon|can|xin|dinh) |cho (toi|em|e|minh|bac|chau|tui) (duoc )?)(gui |lam |viet )?(mot |1 )?(cai |chut |viec )?(phan anh|kien nghi|don|don thu)\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex AskingHow = new(@"\b(lam sao|the nao|nhu nao|o dau|vao dau|cho nao|kieu gi|cach nao|bang cach nao)\b", RegexOptions.CultureInvariant);
     private static readonly Regex UsingTheTool = new(
@@ -651,7 +651,8 @@ public sealed partial class Understander
             return;
         }
         if (!IWantToSend.IsMatch(n) || UsingTheTool.IsMatch(n)) return;
-        scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), Highest(scores, "help", "question", "info") + 0.5);
+        // "cho tôi gửi cái đơn": the paper named is the one to send, not one sent before and chased.
+        scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), Highest(scores, "help", "question", "info", "status") + 0.5);
     }
 
     /// <summary>
