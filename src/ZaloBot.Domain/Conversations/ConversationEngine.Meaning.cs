@@ -108,8 +108,11 @@ public static partial class ConversationEngine
                 case FlowIntent.Later:
                     Prompt();
                     return true;
-                case FlowIntent.PhotosSent when step == Step.Attachments:
+                case FlowIntent.Agrees when step == Step.Attachments:
                     Advance(Step.Contact);
+                    return true;
+                case FlowIntent.Agrees when step == Step.Confirm:
+                    if (!OfferToFollow()) SubmitTicket();
                     return true;
             }
             return false;

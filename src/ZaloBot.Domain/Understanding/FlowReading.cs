@@ -11,8 +11,11 @@ public enum FlowIntent
     Edit,
     Correction,
     Later,
-    /// <summary>At the photos, the photos said to be sent ("đây em gửi luôn đây") in words the rules could not read: the second opinion's alone.</summary>
-    PhotosSent,
+    /// <summary>
+    /// Yes to a step where nothing typed is stored, in words the rules could not read — the photos are sent ("đây em gửi
+    /// luôn đây"), the summary is right ("bác đọc lại thấy đúng hết rồi, gửi đi cho bác"): the second opinion's alone.
+    /// </summary>
+    Agrees,
 }
 
 /// <summary>A part of the draft a citizen names ("sửa địa chỉ", "sai số điện thoại rồi").</summary>
@@ -496,7 +499,7 @@ public sealed partial class Understander
 
     /// <summary>
     /// What the second opinion reads in a message typed at <paramref name="step"/>: a cancel, a back, a later, an edit
-    /// of the part its words name (the list of parts when they name none), or at the photos that they are sent. A correction is the rules' alone: an opinion
+    /// of the part its words name (the list of parts when they name none), or yes at the photos or the summary. A correction is the rules' alone: an opinion
     /// cannot say what to put where.
     /// </summary>
     public FlowReading FlowOpinion(Step step, string raw) => _flowOpinion?.Invoke(step, raw) switch
@@ -505,7 +508,7 @@ public sealed partial class Understander
         FlowIntent.Back => new FlowReading(FlowIntent.Back),
         FlowIntent.Later => new FlowReading(FlowIntent.Later),
         FlowIntent.Edit => new FlowReading(FlowIntent.Edit, PartNamed(raw)),
-        FlowIntent.PhotosSent when step == Step.Attachments => new FlowReading(FlowIntent.PhotosSent),
+        FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
         _ => FlowReading.Nothing,
     };
 

@@ -92,12 +92,13 @@ public static class SecondOpinion
 
     /// <summary>
     /// What a flow label leads to when a classifier is at least <paramref name="threshold"/> sure: the commands, never an
-    /// answer — except at the photos, where an answer in words can only say they are sent (nothing typed is stored there).
+    /// answer — except at the photos and the summary, where an answer in words can only say yes (nothing typed is stored
+    /// there: the photos are sent, the complaint is to be sent).
     /// </summary>
     public static FlowIntent FlowIntentOf(Opinion opinion, double threshold, Conversations.Step step) =>
         opinion.Probability < threshold ? FlowIntent.None : opinion.Label switch
         {
-            "answer" when step == Conversations.Step.Attachments => FlowIntent.PhotosSent,
+            "answer" when step is Conversations.Step.Attachments or Conversations.Step.Confirm => FlowIntent.Agrees,
             "cancel" => FlowIntent.Cancel,
             "back" => FlowIntent.Back,
             "edit" => FlowIntent.Edit,

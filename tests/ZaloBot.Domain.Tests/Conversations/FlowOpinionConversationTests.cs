@@ -79,11 +79,19 @@ public class FlowOpinionConversationTests
     private static Script AtPhotos(ConversationContext context) => Script.Start(context, Photos);
 
     [Fact]
-    public void At_the_photos_a_sure_photos_sent_moves_on_and_elsewhere_it_is_nothing()
+    public void A_sure_yes_files_the_summary_and_is_nothing_without_the_opinion()
+    {
+        const string yes = "bác đọc lại thấy đúng hết rồi, cháu cho bác nhé";
+        Script.Start(Fixtures.Context(), Summary).Says(yes).ExpectStep(Step.Confirm).ExpectNoTicket();
+        Script.Start(Sure(FlowIntent.Agrees), Summary).Says(yes).Ticket().ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void At_the_photos_a_sure_yes_moves_on_and_elsewhere_it_is_nothing()
     {
         AtPhotos(Fixtures.Context()).Says("đây tôi gửi luôn đây").ExpectStep(Step.Attachments);
-        AtPhotos(Sure(FlowIntent.PhotosSent)).Says("đây tôi gửi luôn đây").ExpectStep(Step.Contact);
-        AtPlace(Sure(FlowIntent.PhotosSent)).Says("đầu ngõ 5 Lý Thái Tổ").State.Draft.Address.ShouldBe("đầu ngõ 5 Lý Thái Tổ");
+        AtPhotos(Sure(FlowIntent.Agrees)).Says("đây tôi gửi luôn đây").ExpectStep(Step.Contact);
+        AtPlace(Sure(FlowIntent.Agrees)).Says("đầu ngõ 5 Lý Thái Tổ").State.Draft.Address.ShouldBe("đầu ngõ 5 Lý Thái Tổ");
     }
 
     [Fact]
