@@ -166,6 +166,8 @@ public class RulesThroughTheEngineTests
     [InlineData("help | - | - | - | bot có thể giúp gì cho tôi")]
     [InlineData("khieunai | - | - | - | nhà tôi bị thu hồi đất làm đường, đo thiếu 30 mét so với sổ đỏ, tôi không chịu")]
     [InlineData("khieunai | - | - | - | giá bồi thường cho nhà tôi quá thấp so với giá thị trường")]
+    [InlineData("khieunai | - | - | - | em bị phạt 400k vì không đội mũ trong khi đang dắt bộ xe chết máy, vậy có đúng không ạ")]
+    [InlineData("complaint | - | - | - | hôm qua cây đổ chắn ngang đường, giờ người ta kéo vào lề rồi nhưng cành lá vẫn vương vãi")]
     [InlineData("tocao | - | - | - | có người trong phường móc nối làm sổ đỏ cho đất lấn chiếm, mỗi bìa 50 triệu")]
     [InlineData("complaint | - | - | - | alo cho tôi gửi cái đơn")]
     [InlineData("greeting | - | - | - | Chào buổi sáng ạ. Cho tôi hỏi chút")]
