@@ -13,7 +13,7 @@ public static class OptionMatcher
         where T : class
     {
         if (normalizedInput.Length == 0) return null;
-        if (Intents.Ordinal(normalizedInput) is { } number)
+        if (Intents.Ordinal(normalizedInput, options.Count) is { } number)
             return number >= 1 && number <= options.Count ? options[number - 1] : null;
 
         var names = options.Select(o => TextNormalizer.Normalize(name(o))).ToList();

@@ -111,7 +111,10 @@ public static class FlowCorpus
             "back" => before.Step == Step.EditChoice ? after.Step == Step.Confirm
                 : after.Step == Step.Menu ? after.HasDraftInProgress || before.Step == Step.ProblemOffer
                 : index >= 0 && wasIndex >= 0 && index < wasIndex,
-            "edit" => v is not null && Steps.TryGetValue(v, out var editStep) && after.Step == editStep && !stored,
+            // "chọn nhầm mục rồi, chuyện này là về cán bộ": the field named in the same breath is set at once, which is
+            // the edit done, not missed.
+            "edit" => v is not null && !stored && (Steps.TryGetValue(v, out var editStep) && after.Step == editStep
+                      || v == "category" && d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode),
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
             // At the description step nothing has been described yet (rows written before the brief said so imagine

@@ -87,7 +87,7 @@ public sealed partial class Understander
     private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
     // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
     private static readonly HashSet<string> AfterIt =
-        ["chua", "da", "dang", "se", "van", "con", "cu", "cung", "lai", "hay", "moi", "bao", "noi", "gui", "chup", "lam", "nghieng", "nut", "sut", "khong", "ko", "k", "duoc", "can", "di", "ve", "bi"];
+        ["chua", "da", "dang", "se", "van", "con", "cu", "cung", "lai", "hay", "moi", "bao", "noi", "gui", "chup", "lam", "nghieng", "nut", "sut", "khong", "ko", "k", "duoc", "can", "di", "ve", "bi", "vao", "o", "len", "xuong", "an", "hoc", "choi", "thay", "biet", "muon", "phai", "thi"];
     private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi"];
     private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
     private static readonly string Pressed = TextNormalizer.ToneLast("đè");
@@ -808,7 +808,7 @@ public sealed partial class Understander
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off).
     private static readonly Regex DangerNow = new(
-        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu|gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

@@ -20,6 +20,7 @@ public class ReadingRulesTests
     [Theory]
     [InlineData("con chau no chup roi ma no chua gui cho toi de toi bao no gui sau")]
     [InlineData("cái cột đó nó nghiêng lâu rồi, để tôi báo lại sau")]
+    [InlineData("thang chau no vao lam cong ty, no o nha toi tu thang truoc")]
     public void It_and_let_typed_plain_are_no_explosion_or_crushing(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -68,11 +69,13 @@ public class ContestedDecisionTests
     [InlineData("tôi không đồng ý với quyết định thu hồi đất nhà tôi")]
     [InlineData("phuong phat toi 2 trieu la sai quy dinh, de nghi xem xet lai")]
     [InlineData("tiền đền bù cho gia đình tôi không thỏa đáng")]
+    [InlineData("phí thu rác thu nhà tôi 2 khẩu mà tính thành 5 khẩu")]
     public void Contesting_a_decision_about_oneself_is_a_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeTrue();
 
     [Theory]
     [InlineData("đèn đường ngõ 5 hỏng cả tuần không ai sửa")]
     [InlineData("quyết định mở rộng đường bao giờ có hả ad")]
+    [InlineData("các tỉnh thành khác có đèn tín hiệu đếm giây rồi, đề nghị điều chỉnh lại đèn ngã tư cho hợp lý")]
     public void A_plain_complaint_or_question_is_not(string message) => U.ContestsDecision(message).ShouldBeFalse();
 }
 
@@ -283,6 +286,7 @@ public class ReadingTheStoryTests
     [InlineData("thủ quỹ xã rút tiền quỹ khuyến học đi đánh bạc")]
     [InlineData("danh sách nhận hỗ trợ lũ có cả người đã chết mấy năm")]
     [InlineData("cán bộ địa chính đòi nhà tôi 5 triệu mới ký giấy")]
+    [InlineData("kế toán trường mầm non thu thêm các khoản ngoài quy định, mỗi cháu 800 nghìn")]
     public void More_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
 
     [Fact]

@@ -178,6 +178,13 @@ public class RulesThroughTheEngineTests
     [InlineData("khieunai | - | - | - | hồ sơ của tôi bị từ chối, bảo không đủ điều kiện mà không nói vì sao là thế nào")]
     [InlineData("tocao | - | - | - | cán bộ thuế bảo các hộ nộp tiền mặt cho ông ấy, không có biên lai gì")]
     [InlineData("tocao | - | - | - | Tôi muốn tố cáo. Nhưng sợ bị trù dập, có giữ bí mật người tố cáo không?")]
+    [InlineData("khieunai | - | - | - | nhà tôi bị tính phí vệ sinh gấp đôi năm ngoái, hộ vẫn 4 người, tôi không chấp nhận")]
+    [InlineData("khieunai | - | - | - | chi cuc thue an dinh thue khoan cua toi 4 trieu mot thang, de nghi dieu chinh lai cho dung doanh thu")]
+    [InlineData("khieunai | - | - | - | giải phóng mặt bằng xong ba năm rồi vẫn chưa có đất tái định cư, mong xem xét quyền lợi cho gia đình tôi")]
+    [InlineData("khieunai | - | - | - | tai sao ho so cap so do cua em bi tra ve lan thu tu, moi lan mot ly do")]
+    [InlineData("complaint | - | - | - | năm ngoái trạm biến áp đầu xóm nổ một tiếng, giờ thì ổn rồi, đề nghị dời trạm ra xa trường học")]
+    [InlineData("question | - | - | - | thằng cháu nó vào làm khu công nghiệp, nó ở nhà tôi thì tôi phải khai tạm trú những gì")]
+    [InlineData("spam | - | - | - | Nhận làm bằng cấp ba, chứng chỉ tin học, không cần thi, bao công chứng, liên hệ chị Hoa")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -189,6 +196,9 @@ public class RulesThroughTheEngineTests
     [Theory]
     [InlineData("area | answer | VUNINH | cái thứ 3 ạ")]
     [InlineData("area | answer | VOCUONG | thứ hai nhé")]
+    [InlineData("area | answer | QUEVO | cái cuối cùng ạ")]
+    [InlineData("confirm | edit | description | khoan, phần kể tôi muốn viết thêm mấy câu")]
+    [InlineData("place | edit | category | chọn nhầm mục rồi, việc này là cán bộ hạch sách chứ không phải đường sá")]
     [InlineData("category | answer | CONDUCT | chọn số 2 nha")]
     [InlineData("area | answer | VOCUONG | p. vo cuongg")]
     [InlineData("area | answer | VUNINH | phuong vu nimh")]
