@@ -87,6 +87,12 @@ public static partial class ConversationEngine
                 case FlowIntent.Back:
                     OnGlobal(GlobalCommand.Back);
                     return true;
+                // "khoan, tên sai rồi, Nguyễn Văn Ân chứ ko phải An" at the contact step: no name was kept yet, so the name
+                // given is the answer.
+                case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
+                                                                  && Understanding.NameWithin(raw) is { } named && !NamesAPlace(raw, named):
+                    OnContactText(named);
+                    return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
                 // …nor of the field just chosen: "không phải hạ tầng mà là xe đưa đón công nhân".
@@ -116,6 +122,16 @@ public static partial class ConversationEngine
                     return true;
             }
             return false;
+        }
+
+        // "sai số nhà rồi, là số 21 đường Lý Thái Tổ": capitalised words after a place word are a street, not a person.
+        private static readonly HashSet<string> PlaceWords = ["duong", "pho", "ngo", "ngach", "hem", "thon", "xom", "lang", "phuong", "xa", "khu", "so", "cho", "truong", "cau", "quan", "huyen", "tinh", "kcn", "ap", "to"];
+
+        private static bool NamesAPlace(string raw, string name)
+        {
+            var at = raw.IndexOf(name, StringComparison.Ordinal);
+            var before = TextNormalizer.Normalize(raw[..Math.Max(0, at)]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return before.Length > 0 && PlaceWords.Contains(before[^1]);
         }
 
         /// <summary>The part of the draft a step asks for ("không nhớ số nhà, để sau" at the place step is about that step).</summary>
@@ -290,7 +306,9 @@ public static partial class ConversationEngine
                 return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
-            var part = reading.Part != DraftPart.None ? reading.Part
+            // …and "tên thì vẫn thế nhưng sai số nhà rồi, là số 21 đường Lý Thái Tổ": a name mentioned, a place given.
+            var part = reading.Part == DraftPart.Name && Understanding.OpensWithPlaceWord(to) ? DraftPart.Place
+                : reading.Part != DraftPart.None ? reading.Part
                 : NamesWards(reading) ? DraftPart.Area
                 : Understanding.OpensWithPlaceWord(to) || reading.From is { } f && Understanding.OpensWithPlaceWord(f) ? DraftPart.Place
                 : DraftPart.None;

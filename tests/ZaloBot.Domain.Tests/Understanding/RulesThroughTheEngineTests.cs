@@ -197,6 +197,8 @@ public class RulesThroughTheEngineTests
     [InlineData("area | answer | VUNINH | cái thứ 3 ạ")]
     [InlineData("area | answer | VOCUONG | thứ hai nhé")]
     [InlineData("area | answer | QUEVO | cái cuối cùng ạ")]
+    [InlineData("contact | correct | name=Trần Thị Ngân | à khoan, tên ghi nhầm rồi, Trần Thị Ngân chứ không phải Ngan")]
+    [InlineData("contact | correct | address=số 40 đường Lý Thái Tổ | tên giữ nguyên, nhưng địa chỉ sai rồi, là số 40 đường Lý Thái Tổ chứ không phải 12")]
     [InlineData("confirm | edit | description | khoan, phần kể tôi muốn viết thêm mấy câu")]
     [InlineData("place | edit | category | chọn nhầm mục rồi, việc này là cán bộ hạch sách chứ không phải đường sá")]
     [InlineData("category | answer | CONDUCT | chọn số 2 nha")]
