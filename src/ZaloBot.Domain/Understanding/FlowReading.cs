@@ -508,9 +508,19 @@ public sealed partial class Understander
         FlowIntent.Back => new FlowReading(FlowIntent.Back),
         FlowIntent.Later => new FlowReading(FlowIntent.Later),
         FlowIntent.Edit => new FlowReading(FlowIntent.Edit, PartNamed(raw)),
+        // "ghi rõ giúp tôi: số 12 ngõ 5 đường Lý Thái Tổ, vì …": a correction the rules could not place, holding an
+        // address, is the address corrected to it; any other correction the model cannot say what it becomes.
+        FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
         FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
         _ => FlowReading.Nothing,
     };
+
+    // "số 12 ngõ 5 đường Lý Thái Tổ, số 12": a part of the place said again further on ("… cũng có số 12 khác") is said once.
+    private static string Distinct(string address)
+    {
+        var parts = address.Split(", ");
+        return string.Join(", ", parts.Where((part, i) => !parts.Take(i).Any(p => p.Contains(part, StringComparison.OrdinalIgnoreCase))));
+    }
 
     /// <summary>
     /// A second opinion that a first message tells of immediate danger (a trained model's "danger" label, when it is

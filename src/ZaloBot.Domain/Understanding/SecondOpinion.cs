@@ -102,6 +102,7 @@ public static class SecondOpinion
             "cancel" => FlowIntent.Cancel,
             "back" => FlowIntent.Back,
             "edit" => FlowIntent.Edit,
+            "correct" => FlowIntent.Correction,
             "skip" => FlowIntent.Later,
             _ => FlowIntent.None,
         };

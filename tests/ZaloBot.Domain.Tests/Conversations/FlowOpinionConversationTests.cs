@@ -108,4 +108,17 @@ public class FlowOpinionConversationTests
     [Fact]
     public void A_correction_or_an_answer_from_the_opinion_is_no_command() =>
         AtPlace(Sure(FlowIntent.Correction)).Says("số 12 đường Lý Thái Tổ").State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ");
+
+    [Fact]
+    public void A_correction_from_the_opinion_holding_an_address_corrects_the_address()
+    {
+        const string clearer = "ghi rõ giúp tôi: số 12 ngõ 5 đường Lý Thái Tổ, vì ngoài mặt đường cũng có số 12 khác";
+        Script.Start(Fixtures.Context(), Summary).Says(clearer).State.Draft.Address.ShouldBe(Summary.Draft.Address);
+        var corrected = Script.Start(Sure(FlowIntent.Correction), Summary).Says(clearer).ExpectStep(Step.Confirm).State;
+        corrected.Draft.Address.ShouldStartWith("số 12 ngõ 5 đường Lý Thái Tổ");
+    }
+
+    [Fact]
+    public void A_correction_from_the_opinion_without_an_address_changes_nothing() =>
+        Script.Start(Sure(FlowIntent.Correction), Summary).Says("có chỗ chưa ổn lắm đâu").State.Draft.ShouldBe(Summary.Draft);
 }
