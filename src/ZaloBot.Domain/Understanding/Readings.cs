@@ -79,6 +79,8 @@ public sealed partial class Understander
     // "nhanh" and "qua" are left out: "cháy nhanh quá" is a fire spreading.
     private static readonly HashSet<string> Driving = ["au", "xe", "loan", "lang", "vuot", "tron", "theo", "bat", "doi"];
     private static readonly string Burning = TextNormalizer.ToneLast("cháy");
+    private static readonly string Running = TextNormalizer.ToneLast("chạy");
+    private static readonly string It = TextNormalizer.ToneLast("nó");
     private static readonly string Slid = TextNormalizer.ToneLast("lở");
     private static readonly string Fainted = TextNormalizer.ToneLast("ngất");
     private static readonly string Suffocated = TextNormalizer.ToneLast("ngạt");
@@ -100,7 +102,12 @@ public sealed partial class Understander
     private static int OtherSense(TokenizedText text, int i)
     {
         var word = text.Tokens[i];
+        // Typed with its marks, "chạy" (running) and "nó" (it) say so themselves.
+        if (word.Accented == Running || word.Accented == It) return 1;
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "xe máy không ra được": a vehicle blocked in, not people trapped.
+        if (word.Text is "xe" or "oto" && i + 3 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
+        if (word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe" && i + 3 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
         // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
         if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
@@ -786,7 +793,7 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi)\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
         @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay))\b",
@@ -808,7 +815,7 @@ public sealed partial class Understander
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off).
     private static readonly Regex DangerNow = new(
-        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! hoa)|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

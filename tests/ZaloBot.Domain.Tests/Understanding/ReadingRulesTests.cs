@@ -21,6 +21,10 @@ public class ReadingRulesTests
     [InlineData("con chau no chup roi ma no chua gui cho toi de toi bao no gui sau")]
     [InlineData("cái cột đó nó nghiêng lâu rồi, để tôi báo lại sau")]
     [InlineData("thang chau no vao lam cong ty, no o nha toi tu thang truoc")]
+    [InlineData("xe ben chạy rầm rầm cả đêm qua cửa nhà tôi, bụi mù mịt")]
+    [InlineData("nó bảo để mai nó sang sửa cái mái tôn")]
+    [InlineData("hàng quán bày ra tận lòng ngõ, xe máy không ra được")]
+    [InlineData("năm ngoái lũ cuốn mất hết giấy tờ, giờ làm lại thẻ căn cước ở đâu")]
     public void It_and_let_typed_plain_are_no_explosion_or_crushing(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
