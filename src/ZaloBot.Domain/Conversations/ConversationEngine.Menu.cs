@@ -56,7 +56,8 @@ public static partial class ConversationEngine
             {
                 // One intent per message: a question (or a topic without problem words) that an article really answers
                 // is a question, not a problem too.
-                case MessageIntent.Complaint when !meaning.ExplicitComplaint && ReadsAsQuestion(meaning, raw) && MatchArticles(raw).Count > 0:
+                // Not when the second opinion made it a complaint over the phrases' question: their scores said question.
+                case MessageIntent.Complaint when !meaning.ExplicitComplaint && !meaning.ByOpinion && ReadsAsQuestion(meaning, raw) && MatchArticles(raw).Count > 0:
                     AnswerQuestion(raw);
                     break;
                 case MessageIntent.Complaint:

@@ -22,7 +22,8 @@ public enum MessageIntent
 /// <paramref name="ExplicitComplaint"/> says the citizen used a complaint word ("phản ánh", "kiến nghị"…) rather than
 /// only describing something.
 /// </summary>
-public sealed record Meaning(MessageIntent Intent, bool Greeted, bool ExplicitComplaint, string? Description, IReadOnlyDictionary<string, double> Scores);
+/// <param name="ByOpinion">The second opinion overruled the phrases' intent: the phrase scores no longer tell what was meant.</param>
+public sealed record Meaning(MessageIntent Intent, bool Greeted, bool ExplicitComplaint, string? Description, IReadOnlyDictionary<string, double> Scores, bool ByOpinion = false);
 
 /// <summary>The answer sets of the phrase table's "answers" section.</summary>
 public static class Answer
@@ -534,7 +535,7 @@ public sealed partial class Understander
         if (_decide is null || byTrackRule && phrases.Intent == MessageIntent.Complaint) return phrases;
         var intent = _decide(raw, phrases);
         return intent == phrases.Intent ? phrases
-            : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null };
+            : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null, ByOpinion = true };
     }
 
     // "có … không cháu", "có phải đk hộ kinh doanh ko ạ hay cứ bán": asked, though not at the end.

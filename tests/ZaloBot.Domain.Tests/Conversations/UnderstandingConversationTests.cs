@@ -264,4 +264,16 @@ public class ChannelQuestionConversationTests
     [Fact]
     public void Outside_hours_the_emergency_numbers_follow() =>
         Script.Start().Says("ban dem nhan tin vao kenh nay co ai tra loi khong").Expect(ConversationTexts.ChannelHours).Expect("114");
+
+    [Fact]
+    public void A_complaint_the_second_opinion_made_of_a_question_is_offered_for_filing_not_answered_as_a_question()
+    {
+        const string asked = "xin hỏi tại sao hồ sơ đăng ký kết hôn của tôi nộp 10 ngày rồi mà chưa có kết quả, không ai làm thay à";
+        Script.Start().Says(asked).ExpectStep(Step.QuestionOffer);
+        var sureComplaint = Fixtures.Context() with
+        {
+            Understanding = ZaloBot.Domain.Understanding.Understander.Default.WithIntentDecision((_, _) => ZaloBot.Domain.Understanding.MessageIntent.Complaint),
+        };
+        Script.Start(sureComplaint).Says(asked).ExpectStep(Step.ProblemOffer).Expect("Bạn muốn gửi phản ánh này");
+    }
 }
