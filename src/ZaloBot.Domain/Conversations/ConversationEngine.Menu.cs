@@ -235,10 +235,15 @@ public static partial class ConversationEngine
                 var rule = context.Tracks.First(t => t.Code == track);
                 if (Tracks.KeywordMatcher.Any(raw, PlainNames(track)) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2) return track;
             }
+            var denounces = context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao);
+            var contests = context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai);
+            // Both rules met ("tôi không đồng ý với quyết định …, cán bộ tính sai …"): the model, when sure, tells which
+            // the citizen brings; else wrongdoing in office comes first.
+            if (denounces && contests && context.Understanding.TrackOpinion(raw) == Tracks.TicketTracks.KhieuNai) return Tracks.TicketTracks.KhieuNai;
             // Wrongdoing in office described without the word ("kế toán xã khai khống…", "chủ tịch xã lợi dụng chức vụ…").
-            if (context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao)) return Tracks.TicketTracks.ToCao;
+            if (denounces) return Tracks.TicketTracks.ToCao;
             // Contesting a decision about oneself is a khiếu nại, said or not.
-            if (context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai)) return Tracks.TicketTracks.KhieuNai;
+            if (contests) return Tracks.TicketTracks.KhieuNai;
             // Last, a trained model's reading, when it is sure (ModelOpinion): a dispute told in words no rule has.
             return context.Understanding.TrackOpinion(raw) is { } opinion && context.Tracks.Any(t => t.Code == opinion) ? opinion : null;
         }

@@ -142,4 +142,16 @@ public class TrackConversationTests
     [InlineData("danger", 0.99, null)]
     public void A_classifiers_label_names_a_track_when_it_is_sure_enough(string label, double probability, string? track) =>
         SecondOpinion.TrackOf(new Opinion(label, probability), 0.7).ShouldBe(track);
+
+    [Fact]
+    public void Where_both_track_rules_are_met_a_sure_model_tells_which()
+    {
+        const string both = "phường phạt tôi 2 triệu là sai quy định, cán bộ thu tiền mà không có biên lai, đề nghị xem xét lại";
+        Script.Start().Says(both).ExpectStep(Step.ProblemOffer).Expect("tố cáo");
+        var sureKhieuNai = Fixtures.Context() with
+        {
+            Understanding = ZaloBot.Domain.Understanding.Understander.Default.WithTrackOpinion(_ => TicketTracks.KhieuNai),
+        };
+        Script.Start(sureKhieuNai).Says(both).ExpectStep(Step.ProblemOffer).Expect("khiếu nại").ExpectNot("tố cáo");
+    }
 }
