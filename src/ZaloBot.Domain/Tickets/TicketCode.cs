@@ -6,7 +6,7 @@ namespace ZaloBot.Domain.Tickets;
 /// A ticket's public code, e.g. <c>PA-2611-7K3Q</c>: "PA" (phản ánh; "KN" khiếu nại, "TC" tố cáo, see
 /// <see cref="TicketCodePrefix"/>), year and month, and four characters from an
 /// alphabet without look-alikes (no 0/O, 1/I) so it can be read out over the phone and typed on a keypad.
-/// Parsing forgives case, spaces and separators ("pa 2611 7k3q").
+/// Parsing forgives case, spaces and separators ("pa 2611 7k3q"), the typographic and non-breaking dashes of a pasted code too.
 /// </summary>
 public readonly partial record struct TicketCode
 {
@@ -57,6 +57,6 @@ public readonly partial record struct TicketCode
     private static partial Regex LooseCode();
 
     /// <summary>Finds a code anywhere in a message ("tra cứu PA-2611-7K3Q giúp tôi").</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>P ?A|K ?N|T ?C)[\s\-_./]*(?<month>\d(?: ?\d){3})[\s\-_./]*(?<suffix>[A-Za-z0-9](?: ?[A-Za-z0-9]){3})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<prefix>P ?A|K ?N|T ?C)[\s\-‐‑‒–—_./]*(?<month>\d(?: ?\d){3})[\s\-‐‑‒–—_./]*(?<suffix>[A-Za-z0-9](?: ?[A-Za-z0-9]){3})(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

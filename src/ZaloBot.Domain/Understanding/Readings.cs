@@ -842,8 +842,19 @@ public sealed partial class Understander
         if (People.IsMatch(n) && Hurt.IsMatch(n)) kind |= DangerKind.Medical;
         if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
+        if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
+        // A child or an old person lost since hours ago is for the police; near water, a rescue too.
+        if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
         return kind;
     }
+
+    // "CHÁY", "chay roi!!!", "cháy cứu với": the cry alone, with nothing around it to say otherwise.
+    private static readonly Regex CryOfFire = new(@"^((oi|troi oi|cuu|cuu voi|alo) )*chay( (roi|nha|oi|to|lon|cuu|cuu voi|voi|that|a|o day|day))*$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex Lost = new(
+        @"\b(con|chau|be|em be|dua nho|dua be|tre|bo|me|ong|ba|cu)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b|\btim (khap|mai|ca) (\w+ ){0,4}(khong|ko|chua) thay\b",
+        RegexOptions.CultureInvariant);
+    private static readonly Regex NearWater = new(@"\b(song|ho|ao|kenh|muong|suoi|bien|dam|bo song|bo ho)\b", RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> FixingVerbs = ["sua", "don", "giai", "khac", "thay", "xu", "thong", "vet", "hut", "lap", "dap", "cat", "chat", "nao", "thu"];
     private static readonly HashSet<string> NotYet = ["khong", "chua", "chang", "cha", "van", "dau", "moi"];
