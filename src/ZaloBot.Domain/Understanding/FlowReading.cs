@@ -519,7 +519,8 @@ public sealed partial class Understander
     private static string Distinct(string address)
     {
         var parts = address.Split(", ");
-        return string.Join(", ", parts.Where((part, i) => !parts.Take(i).Any(p => p.Contains(part, StringComparison.OrdinalIgnoreCase))));
+        // Whole words: "số 1" is not said again inside "số 12".
+        return string.Join(", ", parts.Where((part, i) => !parts.Take(i).Any(p => $" {p} ".Contains($" {part} ", StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>

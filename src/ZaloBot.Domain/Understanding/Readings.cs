@@ -106,8 +106,8 @@ public sealed partial class Understander
         if (word.Accented == Running || word.Accented == It) return 1;
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
         // "xe máy không ra được": a vehicle blocked in, not people trapped.
-        if (word.Text is "xe" or "oto" && i + 3 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
-        if (word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe" && i + 3 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
+        if ((word.Text is "xe" or "oto" || word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe")
+            && i + 2 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
         // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
         if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
@@ -843,7 +843,8 @@ public sealed partial class Understander
         if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
-        // A child or an old person lost since hours ago is for the police; near water, a rescue too.
+        // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
+        // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
         if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
         return kind;
     }
@@ -852,7 +853,7 @@ public sealed partial class Understander
     private static readonly Regex CryOfFire = new(@"^((oi|troi oi|cuu|cuu voi|alo) )*chay( (roi|nha|oi|to|lon|cuu|cuu voi|voi|that|a|o day|day))*$", RegexOptions.CultureInvariant);
 
     private static readonly Regex Lost = new(
-        @"\b(con|chau|be|em be|dua nho|dua be|tre|bo|me|ong|ba|cu)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b|\btim (khap|mai|ca) (\w+ ){0,4}(khong|ko|chua) thay\b",
+        @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex NearWater = new(@"\b(song|ho|ao|kenh|muong|suoi|bien|dam|bo song|bo ho)\b", RegexOptions.CultureInvariant);
 

@@ -25,6 +25,8 @@ public class ReadingRulesTests
     [InlineData("nó bảo để mai nó sang sửa cái mái tôn")]
     [InlineData("hàng quán bày ra tận lòng ngõ, xe máy không ra được")]
     [InlineData("năm ngoái lũ cuốn mất hết giấy tờ, giờ làm lại thẻ căn cước ở đâu")]
+    [InlineData("con bò nhà tôi đi lạc từ sáng, ai thấy báo giúp")]
+    [InlineData("tôi tìm mãi không thấy giấy hẹn trả kết quả, giờ làm sao")]
     public void It_and_let_typed_plain_are_no_explosion_or_crushing(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
