@@ -125,13 +125,12 @@ public static partial class ConversationEngine
         }
 
         // "sai số nhà rồi, là số 21 đường Lý Thái Tổ": capitalised words after a place word are a street, not a person.
-        private static readonly HashSet<string> PlaceWords = ["duong", "pho", "ngo", "ngach", "hem", "thon", "xom", "lang", "phuong", "xa", "khu", "so", "cho", "truong", "cau", "quan", "huyen", "tinh", "kcn", "ap", "to"];
-
-        private static bool NamesAPlace(string raw, string name)
+        private bool NamesAPlace(string raw, string name)
         {
             var at = raw.IndexOf(name, StringComparison.Ordinal);
-            var before = TextNormalizer.Normalize(raw[..Math.Max(0, at)]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return before.Length > 0 && PlaceWords.Contains(before[^1]);
+            if (at <= 0) return false;
+            var start = raw[..at].TrimEnd().LastIndexOfAny([' ', ',', ':', '.']) + 1;
+            return Understanding.OpensWithPlaceWord(raw[start..]);
         }
 
         /// <summary>The part of the draft a step asks for ("không nhớ số nhà, để sau" at the place step is about that step).</summary>
