@@ -7,6 +7,8 @@ public enum FaultKind
     ServerError,
     /// <summary>No answer until the caller gives up.</summary>
     Timeout,
+    /// <summary>The message goes out, but its answer never comes back before the caller gives up: the caller cannot know it was sent.</summary>
+    AnswerLost,
     /// <summary>HTTP 200 with error -216: access token invalid.</summary>
     TokenExpired,
     /// <summary>HTTP 200 with error -32: rate limit exceeded.</summary>

@@ -64,7 +64,8 @@ public static partial class OaApiEndpoints
 
     private static async Task<IResult> SendConsultationAsync(HttpContext http, SimulatorState state, SimulatorMedia media, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(http, state, "message", cancellationToken) is { } refused) return refused;
+        var (refused, loseAnswer) = await RefuseAsync(http, state, "message", cancellationToken);
+        if (refused is not null) return refused;
         var body = await ReadAsync(http, cancellationToken);
         var message = body?["message"];
         var replyTo = Str(body?["recipient"]?["message_id"]);
@@ -100,6 +101,7 @@ public static partial class OaApiEndpoints
         state.CountCall(quotaType == "reply" ? "free_reply" : "paid_message");
         var messageId = NewId("sim-msg-");
         state.Record(userId!, "oa", message.DeepClone(), messageId, channel, quotaType, OaOf(http, state));
+        if (loseAnswer) return await HoldUntilTheCallerGivesUpAsync(cancellationToken);
         return ZaloResponses.Ok(new JsonObject { ["message_id"] = messageId, ["user_id"] = userId, ["quota"] = new JsonObject { ["quota_type"] = quotaType } });
     }
 
@@ -137,7 +139,9 @@ public static partial class OaApiEndpoints
     private static async Task<(IResult? Refused, TemplateRequest? Template)> ReadTemplateAsync(HttpContext http, SimulatorState state, string recipientField,
         CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(http, state, "template", cancellationToken) is { } refused) return (refused, null);
+        // A template whose answer is lost is not retried by the service, so the simulator only plays a lost answer for consultation sends.
+        var (refused, _) = await RefuseAsync(http, state, "template", cancellationToken);
+        if (refused is not null) return (refused, null);
         var body = await ReadAsync(http, cancellationToken);
         var recipient = Str(body?[recipientField]);
         var templateId = Str(body?["template_id"]);
@@ -158,24 +162,32 @@ public static partial class OaApiEndpoints
         return ZaloResponses.Ok(new JsonObject { ["user_id"] = userId, ["last_interaction"] = last.ToUnixTimeMilliseconds() });
     }
 
-    /// <summary>What every send endpoint does first: take its time, apply faults and the rate limit, check the token.</summary>
-    private static async Task<IResult?> RefuseAsync(HttpContext http, SimulatorState state, string endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// What every send endpoint does first: take its time, apply faults and the rate limit, check the token.
+    /// <c>LoseAnswer</c>: the send is to go through and its answer be lost (<see cref="FaultKind.AnswerLost"/>).
+    /// </summary>
+    private static async Task<(IResult? Refused, bool LoseAnswer)> RefuseAsync(HttpContext http, SimulatorState state, string endpoint, CancellationToken cancellationToken)
     {
         state.CountCall(endpoint);
         await DelayAsync(state, cancellationToken);
-        if (state.Faults.Next(endpoint) is { } fault)
-        {
-            if (fault.Kind != FaultKind.Timeout) return ZaloResponses.ForFault(fault);
-            // Hold the request until the caller gives up, as an overloaded Zalo does.
-            await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
-            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
-        }
+        var fault = state.Faults.Next(endpoint);
+        if (fault is { Kind: FaultKind.Timeout }) return (await HoldUntilTheCallerGivesUpAsync(cancellationToken), false);
+        if (fault is { Kind: not FaultKind.AnswerLost }) return (ZaloResponses.ForFault(fault), false);
         if (!state.TryAcquireSend(OaOf(http, state)))
         {
             state.CountCall("rate_limited");
-            return ZaloResponses.Error(-32, "Exceeded the rate limit");
+            return (ZaloResponses.Error(-32, "Exceeded the rate limit"), false);
         }
-        return state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()) ? null : ZaloResponses.Error(-216, "Access token is invalid");
+        return state.IsValidAccessToken(http.Request.Headers["access_token"].ToString())
+            ? (null, fault is not null)
+            : (ZaloResponses.Error(-216, "Access token is invalid"), false);
+    }
+
+    /// <summary>Holds the request as an overloaded Zalo does; the caller's timeout ends it.</summary>
+    private static async Task<IResult> HoldUntilTheCallerGivesUpAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
+        return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
     }
 
     private static string? OaOf(HttpContext http, SimulatorState state) => state.OaOf(http.Request.Headers["access_token"].ToString());
@@ -234,7 +246,7 @@ public static partial class OaApiEndpoints
     {
         state.CountCall("upload");
         await DelayAsync(state, cancellationToken);
-        if (state.Faults.Next("upload") is { } fault && fault.Kind != FaultKind.Timeout) return ZaloResponses.ForFault(fault);
+        if (state.Faults.Next("upload") is { Kind: not (FaultKind.Timeout or FaultKind.AnswerLost) } fault) return ZaloResponses.ForFault(fault);
         if (!state.IsValidAccessToken(http.Request.Headers["access_token"].ToString()))
             return ZaloResponses.Error(-216, "Access token is invalid");
         if (!http.Request.HasFormContentType) return ZaloResponses.Error(-201, "Parameters are invalid: multipart field file is required");

@@ -127,8 +127,8 @@ public sealed class MessageDelivery(
     }
 
     /// <summary>
-    /// Zalo's send takes no idempotency key, so a replica that died between Zalo's answer and recording it leaves a
-    /// message that may or may not have reached the citizen. Before sending it again, read the conversation back: the
+    /// Zalo's send takes no idempotency key, so a replica that died between Zalo's answer and recording it, or a send
+    /// whose answer did not come back in time, leaves a message that may or may not have reached the citizen. Before sending it again, read the conversation back: the
     /// OA's message with the same text since the message was queued means it did. When Zalo cannot say (no text to
     /// compare, the read fails), the message is sent: a citizen told twice is better than one never told.
     /// </summary>
@@ -225,8 +225,9 @@ public sealed class MessageDelivery(
     private static DeliveryResult Failed(ClaimedMessage message, List<DeliveryAttempt> attempts, string error, string? unreachable) =>
         new(message.Id, message.TicketId, DeliveryStatus.Failed, attempts) { Error = error, UnreachableReason = unreachable };
 
+    /// <summary>A timed-out send is named apart: Zalo may have taken it, so the next claim reads the conversation back first.</summary>
     private DeliveryAttempt Attempt(string channel, ZaloSendResult result) =>
-        new(time.GetUtcNow(), channel, OutcomeName(result.Outcome), result.ErrorCode, result.Detail, result.QuotaType);
+        new(time.GetUtcNow(), channel, result.TimedOut ? OutboxStore.TimedOutOutcome : OutcomeName(result.Outcome), result.ErrorCode, result.Detail, result.QuotaType);
 
     private static string Describe(ZaloSendResult result) => result.ErrorCode is { } code ? $"Zalo {code}: {result.Detail}" : result.Detail ?? result.Outcome.ToString();
 

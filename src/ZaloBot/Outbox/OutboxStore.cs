@@ -3,6 +3,9 @@ namespace ZaloBot.Outbox;
 /// <summary>The dispatcher's SQL: claiming each recipient's oldest pending message, and recording a batch of results.</summary>
 public static class OutboxStore
 {
+    /// <summary>The outcome recorded for a send whose answer did not come back in time.</summary>
+    public const string TimedOutOutcome = "timeout";
+
     /// <summary>
     /// Leases up to <paramref name="limit"/> messages, oldest first, each the oldest pending message of its recipient:
     /// a recipient whose previous message is still leased (in flight, or its result not yet written) gets nothing.
@@ -19,7 +22,9 @@ public static class OutboxStore
                 -- for the morning: it lets later answers pass. The conditions are on the locked row: when another
                 -- replica has just leased or sent it, PostgreSQL re-checks them against the committed version and
                 -- drops the row.
-                select o.id, o.lease_until is not null as in_doubt
+                -- In doubt: a lease that ran out (its replica died mid-send) or a last attempt that timed out.
+                select o.id, o.lease_until is not null
+                             or (select a.outcome from outbox_attempts a where a.outbox_id = o.id order by a.id desc limit 1) = @timedOut as in_doubt
                 from outbox o
                 where o.status = 'pending' and o.next_attempt_at <= @now and (o.lease_until is null or o.lease_until < @now)
                   and o.recipient_id <> all(@busyRecipients) and o.oa_id <> all(@pausedOas)
@@ -40,7 +45,7 @@ public static class OutboxStore
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedMessage>(new CommandDefinition(sql,
-            new { now, limit, leaseUntil = now + lease, busyRecipients, pausedOas }, cancellationToken: cancellationToken));
+            new { now, limit, leaseUntil = now + lease, busyRecipients, pausedOas, timedOut = TimedOutOutcome }, cancellationToken: cancellationToken));
         return rows.OrderBy(r => r.Id).ToList();
     }
 

@@ -88,6 +88,33 @@ public class StorageBlinkTests(OutboxService service) : IClassFixture<OutboxServ
     }
 }
 
+/// <summary>Own service: a short attempt timeout, so a lost answer is given up on quickly.</summary>
+public class LostAnswerTests(OutboxService service) : IClassFixture<OutboxService>
+{
+    [Fact]
+    public async Task A_send_whose_answer_never_came_is_read_back_and_not_sent_twice()
+    {
+        service.With("Zalo:Resilience:AttemptTimeout", "00:00:01");
+        await service.StartReadyAsync();
+        const string user = "lost-answer-1";
+        service.Simulator.State.Faults.Set(new FaultRequest(FaultKind.AnswerLost, Count: 1, Seconds: null, Endpoint: "message"));
+
+        await service.EnqueueAsync(user, "đã nhận, trả lời bị mất");
+        await service.EnqueueAsync(user, "tin sau đó");
+        await service.AllSentAsync(user);
+
+        service.Simulator.State.SentTo(user).Select(e => e.Content["text"]!.GetValue<string>()).ShouldBe(["đã nhận, trả lời bị mất", "tin sau đó"]);
+        await using var connection = service.Database.Open();
+        var outcomes = (await connection.QueryAsync<string>(
+            """
+            select a.outcome from outbox_attempts a join outbox o on o.id = a.outbox_id
+            where o.recipient_id = @user order by a.id
+            """, new { user })).ToList();
+        // The timed-out send, then the conversation read back instead of a second send, then the next message.
+        outcomes.ShouldBe(["timeout", "reconciled", "sent"]);
+    }
+}
+
 /// <summary>A refresh token Zalo does not accept: sends pause, /healthz says why, and the operator's command recovers without a restart.</summary>
 public sealed class DeadTokenOutboxService : OutboxService
 {
