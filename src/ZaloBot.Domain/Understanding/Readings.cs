@@ -90,6 +90,8 @@ public sealed partial class Understander
     // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
     private static readonly HashSet<string> AfterIt =
         ["chua", "da", "dang", "se", "van", "con", "cu", "cung", "lai", "hay", "moi", "bao", "noi", "gui", "chup", "lam", "nghieng", "nut", "sut", "khong", "ko", "k", "duoc", "can", "di", "ve", "bi", "vao", "o", "len", "xuong", "an", "hoc", "choi", "thay", "biet", "muon", "phai", "thi"];
+    private static readonly HashSet<string> DebtAfter = ["tien", "thue", "phi", "cuoc", "xau", "dong", "nan"];
+    private static readonly HashSet<string> DebtBefore = ["ghi", "nhan", "tra", "doi", "khoan", "mac", "chiu", "thieu", "vay"];
     private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi"];
     private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
     private static readonly string Pressed = TextNormalizer.ToneLast("đè");
@@ -114,6 +116,9 @@ public sealed partial class Understander
         if (word.Text == "bat" && i + 2 < text.Count && text.Tokens[i + 1].Text == "dong" && text.Tokens[i + 2].Text == "san") return 2;
         if (word.Text == "ngat" && word.Accented != Fainted && word.Accented != Suffocated && i + 1 < text.Count && CutOff.Contains(text.Tokens[i + 1].Text)) return 1;
         if (word.Text == "no" && word.Accented != Exploded && i + 1 < text.Count && AfterIt.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "nợ tiền điện", "ghi nhận nợ": a debt, not an explosion.
+        if (word.Text == "no" && word.Accented != Exploded
+            && (i + 1 < text.Count && DebtAfter.Contains(text.Tokens[i + 1].Text) || i > 0 && DebtBefore.Contains(text.Tokens[i - 1].Text))) return 1;
         if (word.Text == "de" && word.Accented != Pressed && i + 1 < text.Count && AfterLet.Contains(text.Tokens[i + 1].Text)) return 1;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
             && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
@@ -459,7 +464,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex People = new(
-        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em))\b",
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em)|(ba|ong|bo|me|vo|chong|con|chau) (toi|em|minh|tui|nha toi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
@@ -471,8 +476,13 @@ public sealed partial class Understander
     internal bool PeopleTrapped(string raw)
     {
         var n = NotTrapped.Replace(TextNormalizer.Normalize(raw), " ");
-        return Trapped.IsMatch(n) && People.IsMatch(n);
+        return (Trapped.IsMatch(n) || FledUpstairs.IsMatch(n) && RisingWater.IsMatch(n)) && People.IsMatch(n);
     }
+
+    // "tụi nó trèo lên gác rồi mà nước vẫn lên": people driven upstairs by the water are trapped by it.
+    private static readonly Regex FledUpstairs = new(
+        @"\b(treo|leo|tranh|don) (len|lan len) (gac|gac xep|tang (2|hai|tren|thuong)|noc nha|mai nha|mai)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex RisingWater = new(@"\b(ngap|nuoc lu|lu|nuoc (van |dang |cu )?(len|dang|dang len|dang cao))\b", RegexOptions.CultureInvariant);
 
     // Words that make a question word indefinite when a negation comes before them: "không có thông báo gì".
     private const int NegationReach = 4;
@@ -793,15 +803,15 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
         RegexOptions.CultureInvariant);
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay))\b",
+        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet)|neu (co|xay ra|lo) (chay|no|su co|chuyen))\b",
         RegexOptions.CultureInvariant);
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon)\b",
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen)\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
@@ -815,7 +825,7 @@ public sealed partial class Understander
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off).
     private static readonly Regex DangerNow = new(
-        @"\b((?<!\b(mang|lop|cuc|tang|trat) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! hoa)|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! hoa)|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -843,6 +853,7 @@ public sealed partial class Understander
         if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
+        if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
         // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
         // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
         if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
@@ -851,6 +862,9 @@ public sealed partial class Understander
 
     // "CHÁY", "chay roi!!!", "cháy cứu với": the cry alone, with nothing around it to say otherwise.
     private static readonly Regex CryOfFire = new(@"^((oi|troi oi|cuu|cuu voi|alo) )*chay( (roi|nha|oi|to|lon|cuu|cuu voi|voi|that|a|o day|day))*$", RegexOptions.CultureInvariant);
+
+    // "cứu", "cuu voi", "cứu tôi với": a call for help alone, nothing around it to say what.
+    private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
 
     private static readonly Regex Lost = new(
         @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",

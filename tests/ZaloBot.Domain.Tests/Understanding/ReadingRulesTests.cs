@@ -384,11 +384,21 @@ public class PeopleInPerilTests
     [InlineData("co nguoi dang doa nhay cau", DangerKind.Rescue)]
     [InlineData("nuoc lu tran vao nha, ca nha phai leo len mai", DangerKind.Rescue)]
     [InlineData("xe bồn chở xăng lật giữa đường, xăng chảy lênh láng", DangerKind.Fire)]
+    [InlineData("cuu toi voi", DangerKind.Rescue)]
+    [InlineData("nước lên nhanh quá, bà tôi với cháu phải trèo lên gác xép rồi", DangerKind.Rescue)]
+    [InlineData("phòng bên cạnh có mùi khét, sờ tường thấy nóng rực", DangerKind.Fire)]
+    [InlineData("bình ga nhà bên bị rò, ngửi nồng lắm", DangerKind.Rescue)]
+    [InlineData("cột điện gãy ngang, dây rơi xuống sân", DangerKind.Power)]
     public void People_in_peril_now_are_danger(string message, DangerKind kind) => U.Danger(message).HasFlag(kind).ShouldBeTrue();
 
     [Theory]
     [InlineData("cống hở nắp trước trường, có nguy cơ trẻ con rơi xuống cống")]
     [InlineData("tuần trước có người ngất vì nắng ở chợ, đề nghị làm mái che")]
+    [InlineData("hôm qua vừa có va chạm nhẹ ở ngã ba, đề nghị làm gờ giảm tốc trước khi xảy ra tai nạn chết người")]
+    [InlineData("nhà kho bị chập điện cháy nhưng dập kịp rồi, đề nghị kiểm tra lại đường dây")]
+    [InlineData("ngõ này hẹp quá, lỡ có cháy thì xe cứu hỏa không vào được")]
+    [InlineData("dạo này hay ngửi thấy mùi gas ở hành lang chung cư, nhờ kiểm tra giúp")]
+    [InlineData("cây đổ đè dây điện đêm qua, điện lực đã sửa xong, còn cành cây nằm đó")]
     public void A_risk_or_a_past_event_told_as_a_risk_is_not(string message) =>
         U.Danger(message).ShouldBe(DangerKind.None);
 }
@@ -455,6 +465,10 @@ public class DangerWordsTests
     [InlineData("ong dan ga cua quan an bi vo, xi ra nghe ro", DangerKind.Rescue)]
     public void A_wound_bleeding_now_or_a_gas_pipe_leaking_is_danger(string message, DangerKind kind) =>
         U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Fact]
+    public void A_debt_typed_plain_is_no_explosion() =>
+        U.Danger("nha toi bi cat dien vi bao no tien dien 2 thang, ma toi dong roi, dien luc van ghi nhan no").ShouldBe(DangerKind.None);
 
     [Fact]
     public void A_gas_pipe_being_laid_is_not() => U.Danger("công ty đang lắp ống ga dọc vỉa hè, đào bới bừa bãi").ShouldBe(DangerKind.None);
