@@ -17,9 +17,9 @@ public static class ModelOpinion
 {
     public const OpinionPolicy Policy = OpinionPolicy.Always;
     public const double Threshold = 0.7;
-    public const double TrackThreshold = 0.7;
+    public const double TrackThreshold = 0.6;
     public const double DangerThreshold = 0.9;
-    public const double FlowThreshold = 0.8;
+    public const double FlowThreshold = 0.6;
 
     /// <summary>The phrases with the two models the build trained: what the service runs and the corpus measures.</summary>
     public static Understander AsShipped(this Understander phrases) =>

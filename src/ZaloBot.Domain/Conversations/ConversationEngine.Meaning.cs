@@ -53,9 +53,10 @@ public static partial class ConversationEngine
             // được" read as a correction of the photos) leaves the message to the second opinion, as one they cannot read.
             if (reading.Intent != FlowIntent.None && ActOn(reading, step, raw)) return true;
             if (ActOn(Understanding.FlowOpinion(step, raw), step, raw)) return true;
-            // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…": a number given at the contact step is the contact.
+            // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
+            // cho": a number or a name given at the contact step is the contact.
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
-                && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null))
+                && !(step == Step.Contact && ContactParser.Split(raw) is { Phone: not null } or { Name: not null }))
             {
                 // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
                 var another = raw.Trim();

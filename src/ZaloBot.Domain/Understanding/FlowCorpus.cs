@@ -175,7 +175,11 @@ public static class FlowCorpus
             "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalizeCallable(Contacts.SpokenDigits.AsDigits(v), out var phone) && d.ContactPhone == phone)
                          && (d.ContactPhone is not null && after.Step == Step.Confirm || after.Step == Step.Contact && (d.ContactName is null || d.ContactPhone is null)),
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
-            "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step,
+            // "sửa lại phường, nhà tôi bên Vũ Ninh": the ward or field named with its new value is set at once, which
+            // is the choice made and done — as an edit is judged.
+            "editchoice" => Steps.TryGetValue(v, out var step) && after.Step == step
+                            || v == "category" && d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode
+                            || v == "area" && d.AreaCode is not null && d.AreaCode != before.Draft.AreaCode,
             // "đây ảnh đây ạ": the photos are said to be sent, and the bot moves on (photos arriving later are still kept).
             "attachments" => Array.IndexOf(Order, after.Step) > Array.IndexOf(Order, before.Step),
             // "Not this field, it is about officials' conduct": the other field named is as good as the list of fields.

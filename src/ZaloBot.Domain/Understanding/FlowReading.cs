@@ -108,7 +108,8 @@ public sealed partial class Understander
         if (CoveredBy(text, [Set(Answer.Back)], fillers)) return new FlowReading(FlowIntent.Back);
         if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (BackWithAReason(text, fillers)) return new FlowReading(FlowIntent.Back);
-        if ((Correction(text) ?? CorrectionAfterAYes(text)) is { } correction) return correction;
+        if ((Correction(text) ?? CorrectionAfterAYes(text)) is { } correction)
+            return AskedToEdit(correction.To, fillers) is var asked and not DraftPart.None ? new FlowReading(FlowIntent.Edit, asked) : correction;
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             // "khoan gửi ảnh, cho tôi sửa địa chỉ đã": of two parts named in two clauses, the clause that asks decides.
@@ -125,6 +126,20 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// What a correction would put in place is itself a request to edit a part ("khoan cho sửa lại địa chỉ đã, nãy ghi
+    /// nhầm"): that part is opened, and the request is not kept as its value.
+    /// </summary>
+    private DraftPart AskedToEdit(string? value, Phrase[] fillers)
+    {
+        if (value is null) return DraftPart.None;
+        var text = Tokenize(value);
+        var part = PartIn(text, 0, text.Count);
+        return part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs))
+            && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1
+            ? part : DraftPart.None;
+    }
+
+    /// <summary>
     /// "khoan gửi ảnh, cho sửa lại cái địa chỉ đã, ghi thiếu số ngõ", "để mai sáng ra chụp rồi gửi sau nhé, giờ bỏ qua":
     /// a message of several clauses where one clause on its own is a command and the others only talk around it — no
     /// problem named, no number given. The strongest command wins: an edit of a named part, then back, cancel, later.
@@ -135,6 +150,9 @@ public sealed partial class Understander
         var clauses = text.Clauses();
         if (clauses.Count is < 2 or > 5 || text.Count > 36 || PhoneGiven.IsMatch(text.Raw)) return FlowReading.Nothing;
         var problem = _intents.GetValueOrDefault("problem") ?? [];
+        var complaint = _intents.GetValueOrDefault("complaint") ?? [];
+        // "cho tôi phản ánh luôn cái đèn đường …": asking to complain names a matter as much as a fault does.
+        bool NamesAMatter(TokenizedText words) => Score(words, problem).Score + Score(words, complaint).Score >= IntentThreshold;
         var readings = new List<(FlowReading Reading, int At)>();
         foreach (var clause in clauses)
         {
@@ -148,12 +166,12 @@ public sealed partial class Understander
                 readings.Add((reading, clause.Start));
             // The other clauses only talk: no problem named, and nothing a step could take as its answer — a place
             // ("…, ở gần chợ Giàu"), a number, a name.
-            else if (Score(words, problem).Score >= IntentThreshold || PlaceNamedAfter.IsMatch(words.Raw)
+            else if (NamesAMatter(words) || PlaceNamedAfter.IsMatch(words.Raw)
                      || words.Tokens.Any(t => t.IsNumber) || words.Tokens.Skip(1).Any(t => t.Capitalised)) return FlowReading.Nothing;
         }
         if (readings.Count == 0) return FlowReading.Nothing;
         // "Later" is read from words a problem may also use ("không biết bao giờ mới sửa"): only where no problem is named.
-        if (readings.All(r => r.Reading.Intent == FlowIntent.Later) && Score(text, problem).Score >= IntentThreshold) return FlowReading.Nothing;
+        if (readings.All(r => r.Reading.Intent == FlowIntent.Later) && NamesAMatter(text)) return FlowReading.Nothing;
         // Of two edits the later one is the request ("khoan gửi ảnh, cho tôi sửa lại cái địa chỉ đã").
         return readings.OrderBy(r => r.Reading.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back => 1, FlowIntent.Cancel => 2, _ => 3 })
             .ThenByDescending(r => r.At).First().Reading;

@@ -431,8 +431,17 @@ public sealed partial class Understander
     public bool OpensWithPlaceWord(string value)
     {
         var text = Tokenize(value);
-        return text.Count > 1 && (Best(text, 0, _place.Numbered).Length > 0 || Best(text, 0, _place.Named).Length > 0
-            || (text.Tokens[0].Text == "nha" && Best(text, 1, _place.Numbered).Length > 0));
+        return text.Count > 1 && (NumberedAt(text, 0) || Best(text, 0, _place.Named).Length > 0 || (text.Tokens[0].Text == "nha" && NumberedAt(text, 1)));
+    }
+
+    /// <summary>
+    /// A numbered place word with its number or name after it ("số 21", "ngõ 5A", "ngõ Văn Chương"): "số của con trai
+    /// bác" is no address.
+    /// </summary>
+    private bool NumberedAt(TokenizedText text, int i)
+    {
+        var length = Best(text, i, _place.Numbered).Length;
+        return length > 0 && i + length < text.Count && (char.IsDigit(text.Tokens[i + length].Text[0]) || text.Tokens[i + length].Capitalised);
     }
 
     /// <summary>
@@ -786,7 +795,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Falling = new(
-        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
+        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi(?! (viec|di|ra|khoi|hoc|theo|ve))|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
         RegexOptions.CultureInvariant);
 
     // Fuel spilled on the road or a tanker overturned: fire at any spark.
@@ -811,7 +820,7 @@ public sealed partial class Understander
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen)\b",
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|lan thu (\d+|hai|ba|bon|nam))\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution

@@ -352,6 +352,11 @@ public class RulesThroughTheEngineTests
     [InlineData("fixed | fixed | - | ổn rồi, không còn gì nữa")]
     [InlineData("contact | answer | 0978223456 | số bác là không chín bảy tám, hai hai ba, bốn năm sáu")]
     [InlineData("confirm | correct | name=Nguyễn Thị Lan | tên không phải An đâu cháu, bác là Nguyễn Thị Lan, đấy là tên ông nhà bác")]
+    [InlineData("contact | answer | Trần Văn Hòa | tên bác là Trần Văn Hòa, còn số điện thoại thì bác không muốn cho đâu")]
+    [InlineData("description | newproblem | - | à tiện đây cho bác phản ánh luôn cái cống trước cổng trường bị tắc cả tuần nay, không biết báo ai")]
+    [InlineData("fixed | notfixed | - | sửa gì mà sửa, ra mà xem")]
+    [InlineData("fixed | notfixed | - | đỡ hơn rồi nhưng chưa hẳn, tối vẫn tắt")]
+    [InlineData("editchoice | answer | area | sửa lại phường giúp bác, nhà bác bên Từ Sơn")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
@@ -395,6 +400,24 @@ public class RulesThroughTheEngineTests
         var result = TypedAt("contact", "nhầm rồi, không phải cái đó mà là cái kia");
         result.State.Draft.ContactName.ShouldBeNull();
         result.State.Step.ShouldBe(Step.Contact);
+    }
+
+    [Fact]
+    public void Asking_to_edit_a_part_and_saying_it_was_mistyped_opens_that_part_and_keeps_the_request_out_of_it()
+    {
+        var before = FlowCorpus.StateAt("contact");
+        var result = TypedAt("contact", "khoan đã, cho bác sửa cái địa chỉ, lúc nãy gõ nhầm");
+        result.State.Draft.Address.ShouldBe(before.Draft.Address);
+        result.State.Step.ShouldBe(Step.Place);
+    }
+
+    [Fact]
+    public void A_number_said_to_be_someone_elses_is_not_an_address()
+    {
+        var before = FlowCorpus.StateAt("confirm");
+        var result = TypedAt("confirm", "sửa giúp tôi tên và số điện thoại, đó là số của con gái tôi");
+        result.State.Draft.Address.ShouldBe(before.Draft.Address);
+        result.State.Draft.ContactName.ShouldNotBe("số của con gái tôi");
     }
 
     [Fact]
