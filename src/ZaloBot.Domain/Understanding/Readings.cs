@@ -107,6 +107,8 @@ public sealed partial class Understander
         // Typed with its marks, "chạy" (running) and "nó" (it) say so themselves.
         if (word.Accented == Running || word.Accented == It) return 1;
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "phòng cháy chữa cháy" (fire prevention), "xe chữa cháy": no fire said.
+        if (word.Text == "chay" && i > 0 && text.Tokens[i - 1].Text is "phong" or "chua") return 1;
         // "xe máy không ra được": a vehicle blocked in, not people trapped.
         if ((word.Text is "xe" or "oto" || word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe")
             && i + 2 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
@@ -469,7 +471,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Trapped = new(
-        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|khong ra duoc|ko ra dc|khong ra dc|ko ra duoc|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex People = new(
@@ -863,6 +865,8 @@ public sealed partial class Understander
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
+        if (PoleDown.IsMatch(n)) kind |= DangerKind.Power;
+        if (SmokeFromABuilding.IsMatch(n)) kind |= DangerKind.Fire;
         // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
         // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
         if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
@@ -874,6 +878,14 @@ public sealed partial class Understander
 
     // "cứu", "cuu voi", "cứu tôi với": a call for help alone, nothing around it to say what.
     private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
+
+    // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
+    private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
+
+    // "khói đen kịt bốc ra từ tầng 2 nhà bên cạnh": smoke pouring out of a building, whatever it is called.
+    private static readonly Regex SmokeFromABuilding = new(
+        @"\bkhoi (\w+ ){0,3}(boc|toa|phut|tuon|cuon) (ra|len)? ?(\w+ ){0,2}(tu|o|trong) (\w+ ){0,1}(tang|nha|can ho|phong|cua so|kho|xuong|mai|chung cu|cua hang|quan)\b",
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex Lost = new(
         @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",

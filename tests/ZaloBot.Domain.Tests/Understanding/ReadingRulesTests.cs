@@ -389,6 +389,11 @@ public class PeopleInPerilTests
     [InlineData("phòng bên cạnh có mùi khét, sờ tường thấy nóng rực", DangerKind.Fire)]
     [InlineData("bình ga nhà bên bị rò, ngửi nồng lắm", DangerKind.Rescue)]
     [InlineData("cột điện gãy ngang, dây rơi xuống sân", DangerKind.Power)]
+    [InlineData("cây đổ làm cột điện trước chợ gãy gập xuống đường", DangerKind.Power)]
+    [InlineData("khói đen cuồn cuộn bốc ra từ cửa sổ tầng 3 chung cư", DangerKind.Fire)]
+    [InlineData("nước ngập đến cổ, ông tôi không tự ra được", DangerKind.Rescue)]
+    [InlineData("công trình bên cạnh sập giàn giáo, hai người bị đè bên dưới", DangerKind.Rescue)]
+    [InlineData("cháy xưởng may ở cụm công nghiệp, lửa to lắm", DangerKind.Fire)]
     public void People_in_peril_now_are_danger(string message, DangerKind kind) => U.Danger(message).HasFlag(kind).ShouldBeTrue();
 
     [Theory]
@@ -465,6 +470,10 @@ public class DangerWordsTests
     [InlineData("ong dan ga cua quan an bi vo, xi ra nghe ro", DangerKind.Rescue)]
     public void A_wound_bleeding_now_or_a_gas_pipe_leaking_is_danger(string message, DangerKind kind) =>
         U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Fact]
+    public void Fire_prevention_is_no_fire() =>
+        U.Danger("phường có tổ chức tập huấn phòng cháy chữa cháy cho các hộ kinh doanh không").ShouldBe(DangerKind.None);
 
     [Fact]
     public void A_debt_typed_plain_is_no_explosion() =>
