@@ -739,6 +739,32 @@ public sealed partial class Understander
     /// "… thì lên UBND phường hay ra phòng công chứng", "tôi tự lên phường hay chủ nhà làm cho": asking which of two ways
     /// is asking how, whatever the topic's problem words.
     /// </summary>
+    // How a khiếu nại or tố cáo is brought, asked of a case that may never happen or of the law itself: "nếu tôi muốn tố
+    // cáo cán bộ nhận hối lộ thì làm đơn thế nào", "khiếu nại với tố cáo khác nhau thế nào", "thời hạn khiếu nại là bao
+    // lâu", "người tố cáo có được giữ bí mật không", "gửi khiếu nại qua zalo này có giá trị không".
+    private static readonly Regex AboutBringingADispute = new(
+        @"\b((khieu nai|to cao) (voi|va) (to cao|khieu nai) (\w+ ){0,3}(khac|phan biet)|(thoi han|thoi hieu) (\w+ ){0,2}(khieu nai|to cao)|(khieu nai|to cao|to giac|don) (\w+ ){0,6}co (gia tri|hieu luc|duoc (giu bi mat|giau ten|bao mat))|(nguoi to cao|danh tinh|ten nguoi (to cao|gui)) (\w+ ){0,4}(bi mat|bao mat|giau ten))\b",
+        RegexOptions.CultureInvariant);
+
+    // "nếu tôi không đồng ý với quyết định xử phạt thì thời hạn khiếu nại là bao lâu": a case supposed, not told.
+    private static readonly Regex Supposed = new(@"\bneu (\w+ ){0,12}(muon |can |dinh )?(khieu nai|to cao|to giac|lam don|gui don)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex AskedPlainly = new(@"(\?|\b(khong|ko|k|nao|dau|bao lau|bao nhieu|gi|sao|the nao|ra sao|chua)( (a|ad|vay|nhi|the|nhe|ha|chau|em|ban))*\W*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Asked how a dispute is brought, with no case told that the track rules read: a question for an answer, not a
+    /// khiếu nại or tố cáo to file — the track words in it name what is asked about.
+    /// </summary>
+    /// <returns>Whether it was asked so (the wrongdoing named in it is then supposed, not told).</returns>
+    private bool AsksHowADisputeIsBrought(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!(raw.Contains('?') || AskedPlainly.IsMatch(n))) return false;
+        if (!Supposed.IsMatch(n) && !(AboutBringingADispute.IsMatch(n) && !ContestsDecision(raw) && !DenouncesWrongdoing(raw))) return false;
+        scores["question"] = Math.Max(scores.GetValueOrDefault("question"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 1);
+        return true;
+    }
+
     private static void AsksWhichWay(string raw, Dictionary<string, double> scores)
     {
         if (EitherWay.IsMatch(TextNormalizer.Normalize(raw)) && scores.GetValueOrDefault("complaint") < IntentThreshold)

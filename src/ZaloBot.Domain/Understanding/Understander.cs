@@ -438,6 +438,7 @@ public sealed partial class Understander
         ChasesAnEarlierReport(raw, scores, found);
         DossierStillWaiting(raw, scores);
         AsksWhichWay(raw, scores);
+        var askedHowToBring = AsksHowADisputeIsBrought(raw, scores);
         AsksEntitlement(raw, scores);
         RhetoricalAboutAWrong(raw, scores);
         ThanksForWhatWasDone(raw, scores);
@@ -449,7 +450,7 @@ public sealed partial class Understander
         WantsToSendOne(raw, scores);
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
-        var denounced = DenouncedToFile(raw);
+        var denounced = !askedHowToBring && DenouncedToFile(raw);
         if (denounced)
             scores["problem"] = Math.Max(scores.GetValueOrDefault("problem"), Highest(scores, "question", "status", "help", "info") + 1);
 

@@ -560,3 +560,22 @@ public class MarkedWordsTests
     [InlineData("ad dốt vậy")]
     public void Calling_the_bot_stupid_in_other_words_is_abuse(string message) => U.Abuse(message).ShouldBeGreaterThanOrEqualTo(2);
 }
+
+public class HowADisputeIsBroughtTests
+{
+    private static readonly Understander U = Understander.Default;
+
+    [Theory]
+    [InlineData("cho tôi hỏi nếu muốn khiếu nại quyết định thu hồi đất thì nộp đơn ở đâu?")]
+    [InlineData("tố cáo với khiếu nại khác nhau chỗ nào vậy ad")]
+    [InlineData("người tố cáo có được giữ bí mật tên không ạ")]
+    [InlineData("nếu biết cán bộ nhận tiền của dân mà muốn tố cáo thì làm đơn thế nào")]
+    public void Asking_how_a_dispute_is_brought_is_a_question(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
+
+    [Theory]
+    [InlineData("tôi bị phạt oan 5 triệu, tôi không đồng ý, muốn khiếu nại thì nộp ở đâu")]
+    [InlineData("Tôi tố cáo cán bộ địa chính xã nhận tiền của dân")]
+    public void A_case_told_is_still_filed(string message) =>
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+}
