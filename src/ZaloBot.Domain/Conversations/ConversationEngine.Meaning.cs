@@ -40,6 +40,8 @@ public static partial class ConversationEngine
                 return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
+            if (step == Step.EditChoice && NewValueAlone(raw) is { } value && Correct(value))
+                return true;
             // "… chứ không phải hạ tầng thường đâu, chọn mục khác giúp tôi": at the offer, another field asked for whatever else
             // is said ("mục khác" is not the field named "Khác"); at the summary such words may come with the field meant.
             if (step is Step.ProblemOffer or Step.Confirm or Step.EditChoice && DeniesTheField(raw)
@@ -210,6 +212,22 @@ public static partial class ConversationEngine
         /// "Nhầm, không phải X mà là Y", "sai địa chỉ rồi, phải là số 21": applied to the draft and said back; at the
         /// summary, the summary is shown again with it. False when it cannot be placed.
         /// </summary>
+        /// <summary>
+        /// "số mới là 0987654321", "nhà ở ngõ 5 đường Lý Thái Tổ mới đúng": at the list of parts, a new phone number or
+        /// a new numbered address given alone says which part it corrects.
+        /// </summary>
+        private FlowReading? NewValueAlone(string raw)
+        {
+            // A capitalised word beside the number is a name given with it: the contact step's business, not this.
+            var (words, typed) = ContactParser.Split(raw);
+            if (typed is not null && VietnamesePhone.TryNormalizeCallable(typed, out var phone) && phone != Draft.ContactPhone
+                && (words is null || !words.Split(' ').Any(w => w.Length > 0 && char.IsUpper(w[0]))))
+                return new FlowReading(FlowIntent.Correction, DraftPart.Phone, null, VietnamesePhone.Display(phone));
+            if (typed is null && Understanding.ExtractPlace(raw, []).Address is { } address && address.Any(char.IsDigit) && address != Draft.Address)
+                return new FlowReading(FlowIntent.Correction, DraftPart.Place, null, address);
+            return null;
+        }
+
         private bool Correct(FlowReading reading)
         {
             var to = reading.To!;

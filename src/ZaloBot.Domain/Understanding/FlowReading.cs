@@ -109,7 +109,13 @@ public sealed partial class Understander
         if (BackToPart(text) is var backTo and not DraftPart.None) return new FlowReading(FlowIntent.Edit, backTo);
         if (BackWithAReason(text, fillers)) return new FlowReading(FlowIntent.Back);
         if ((Correction(text) ?? CorrectionAfterAYes(text)) is { } correction)
-            return AskedToEdit(correction.To, fillers) is var asked and not DraftPart.None ? new FlowReading(FlowIntent.Edit, asked) : correction;
+        {
+            if (AskedToEdit(correction.To, fillers) is var asked and not DraftPart.None) return new FlowReading(FlowIntent.Edit, asked);
+            // "cho sửa lại phần tên với số điện thoại, đấy là số của con trai bác": an edit asked first, then only why.
+            if (EditWithAReason(text, fillers) is var opened and not DraftPart.None && OnlyWhy(Tokenize(text.RawFrom(text.FirstClauseBreak()))))
+                return new FlowReading(FlowIntent.Edit, opened);
+            return correction;
+        }
         var part = PartIn(text, 0, text.Count);
         if (part != DraftPart.None && Found(text, Set(FlowAnswers.EditVerbs)) && Uncovered(text, [Set(FlowAnswers.EditVerbs), .. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(Answer.Back)], fillers) <= 1)
             // "khoan gửi ảnh, cho tôi sửa địa chỉ đã": of two parts named in two clauses, the clause that asks decides.
@@ -124,6 +130,14 @@ public sealed partial class Understander
         if (DoesNotKnow(text) || LaterClosingAReason(text, fillers) || DoesNotKnowWhere(text)) return new FlowReading(FlowIntent.Later);
         return ClauseByClause(text);
     }
+
+    /// <summary>
+    /// Words that say why and give no value a step could take: opened by "đấy/đó/vì/tại/do", no number, no name or place
+    /// ("đấy là số của con trai bác"; not "đèn đường bị chập chờn cả đêm", which is the value).
+    /// </summary>
+    private static bool OnlyWhy(TokenizedText words) =>
+        words.Count > 0 && words.Tokens[0].Text is "day" or "do" or "vi" or "tai" or "boi"
+        && !words.Tokens.Any(t => t.IsNumber || char.IsDigit(t.Text[0])) && !words.Tokens.Skip(1).Any(t => t.Capitalised) && !PlaceNamedAfter.IsMatch(words.Raw);
 
     /// <summary>
     /// What a correction would put in place is itself a request to edit a part ("khoan cho sửa lại địa chỉ đã, nãy ghi

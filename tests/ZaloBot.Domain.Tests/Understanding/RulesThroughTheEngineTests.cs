@@ -417,8 +417,19 @@ public class RulesThroughTheEngineTests
         var before = FlowCorpus.StateAt("confirm");
         var result = TypedAt("confirm", "sửa giúp tôi tên và số điện thoại, đó là số của con gái tôi");
         result.State.Draft.Address.ShouldBe(before.Draft.Address);
-        result.State.Draft.ContactName.ShouldNotBe("số của con gái tôi");
+        result.State.Draft.ContactName.ShouldBe(before.Draft.ContactName);
+        result.State.Step.ShouldBe(Step.Contact);
     }
+
+    [Theory]
+    [InlineData("số mới của bác là 0978 111 222", "+84978111222")]
+    [InlineData("đổi thành 0978.111.222 giúp em", "+84978111222")]
+    public void A_new_number_alone_at_the_list_of_parts_corrects_the_phone(string message, string phone) =>
+        TypedAt("editchoice", message).State.Draft.ContactPhone.ShouldBe(phone);
+
+    [Fact]
+    public void A_new_address_alone_at_the_list_of_parts_corrects_the_address() =>
+        TypedAt("editchoice", "nhà ở số 40 ngõ 7 đường Trần Phú mới đúng").State.Draft.Address!.ShouldContain("số 40 ngõ 7");
 
     [Fact]
     public void Skipping_the_photos_elsewhere_is_not_skipping_that_step()
