@@ -277,12 +277,19 @@ public sealed partial class Understander
         foreach (var (start, end) in clauses)
         {
             var clause = Tokenize(text.Clause((start, end)));
-            var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?');
+            var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?')
+                       || AskedInWords.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(clause.Raw));
             if (Covers(clause, agreeing)) yes = true;
             else if (!asks && Enumerable.Range(0, clause.Count).Any(i => HoldsBackAt(clause, i))) return false;
         }
         return yes;
     }
+
+    // "có cần chụp ảnh không", "mà có mất phí gì không vậy", "bao lâu thì có người xuống": a clause asked without a
+    // question mark; a lone "không" ("ừ gửi đi, à mà thôi không") is a refusal, not this.
+    private static readonly System.Text.RegularExpressions.Regex AskedInWords = new(
+        @"(^(\w+ ){0,4}co (\w+ ){1,8}(khong|ko|k|hong)|\b(bao lau|bao gio|o dau|the nao|lam sao|bao nhieu))( (a|ad|vay|nhi|ha|nhe|chau|em|ban|the))*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// "ừ đúng hết rồi đấy gửi luôn đi cho nhanh con đang đi đón cháu", "vâng cháu xác nhận thông tin trên là đúng, nhờ

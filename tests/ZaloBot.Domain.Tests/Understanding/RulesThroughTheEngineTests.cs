@@ -357,6 +357,7 @@ public class RulesThroughTheEngineTests
     [InlineData("fixed | notfixed | - | sửa gì mà sửa, ra mà xem")]
     [InlineData("fixed | notfixed | - | đỡ hơn rồi nhưng chưa hẳn, tối vẫn tắt")]
     [InlineData("editchoice | answer | area | sửa lại phường giúp bác, nhà bác bên Từ Sơn")]
+    [InlineData("problemoffer | answer | accept | ừ gửi đi cháu, mà có cần chụp ảnh không")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
@@ -426,6 +427,10 @@ public class RulesThroughTheEngineTests
     [InlineData("đổi thành 0978.111.222 giúp em", "+84978111222")]
     public void A_new_number_alone_at_the_list_of_parts_corrects_the_phone(string message, string phone) =>
         TypedAt("editchoice", message).State.Draft.ContactPhone.ShouldBe(phone);
+
+    [Fact]
+    public void A_yes_taken_back_with_a_lone_no_files_nothing() =>
+        TypedAt("confirm", "ừ gửi đi, à mà thôi không").Effects.OfType<CreateTicket>().ShouldBeEmpty();
 
     [Fact]
     public void A_new_address_alone_at_the_list_of_parts_corrects_the_address() =>
