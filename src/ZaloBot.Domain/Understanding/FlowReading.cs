@@ -814,6 +814,8 @@ public sealed partial class Understander
         for (var i = 0; i < text.Count; i++)
         {
             var must = SequenceAt(text, i, Musts);
+            // "ghi nhầm thành 12": what it was wrongly made, not what it should be.
+            if (must > 0 && text.Tokens[i].Text == "thanh" && i > 0 && text.Tokens[i - 1].Text is "nham" or "sai") continue;
             if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - PartBeforeIs), i) != DraftPart.None) must = 1;
             if (must == 0) continue;
             var end = text.Count;
@@ -1001,12 +1003,29 @@ public sealed partial class Understander
     {
         var end = text.Count - 1;
         while (end > 0 && text.Tokens[end].Text is "a" or "nhe" or "nha" or "ad" or "admin" or "roi") end--;
+        // "…, chị ghi nhầm thành 12 rồi": what it was wrongly written as may follow the cue.
+        var written = Enumerable.Range(2, Math.Max(0, end - 1)).LastOrDefault(i => text.Tokens[i].Text == "thanh" && text.Tokens[i - 1].Text is "nham" or "sai");
+        if (written > 0 && end - written <= 4 && !Enumerable.Range(written, end - written + 1).Any(i => text.Tokens[i].BreakBefore)) end = written - 1;
         if (end < 2 || text.Tokens[end].Text is not ("nham" or "sai")) return null;
         var start = end;
         while (start > 0 && !text.Tokens[start].BreakBefore) start--;
-        if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text))) return null;
-        var to = Trim(text, SkipLeadingNoise(text, 0, start), start - 1);
+        if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))) return null;
+        var to = Trim(text, ValueStart(text, SkipLeadingNoise(text, 0, start), start), start - 1);
         return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
+    /// <summary>
+    /// Where the value begins, from <paramref name="from"/>: past an opening said on its own ("khoan, …") and the words
+    /// that open a value without being part of it ("nhà bác số 31 …" is "số 31 …").
+    /// </summary>
+    private static int ValueStart(TokenizedText text, int from, int before)
+    {
+        var pause = Enumerable.Range(from + 1, Math.Max(0, before - from - 1)).FirstOrDefault(i => text.Tokens[i].BreakBefore);
+        if (pause > 0 && Enumerable.Range(from, pause - from).All(i => Interjections.Contains(text.Tokens[i].Text))) from = pause;
+        while (from < before - 1 && (ValueOpeners.Contains(text.Tokens[from].Text) && text.Tokens[from].Accented != House
+               || text.Tokens[from].Text == "nha" && Speakers.Contains(text.Tokens[from + 1].Text))
+               || from < before - 1 && Speakers.Contains(text.Tokens[from].Text) && from > 0 && text.Tokens[from - 1].Text == "nha") from++;
+        return from;
     }
 
     private static readonly HashSet<string> Interjections = ["khoan", "a", "o", "ay", "ui", "oi", "chet", "da", "thoi"];

@@ -358,6 +358,7 @@ public class RulesThroughTheEngineTests
     [InlineData("fixed | notfixed | - | đỡ hơn rồi nhưng chưa hẳn, tối vẫn tắt")]
     [InlineData("editchoice | answer | area | sửa lại phường giúp bác, nhà bác bên Từ Sơn")]
     [InlineData("problemoffer | answer | accept | ừ gửi đi cháu, mà có cần chụp ảnh không")]
+    [InlineData("confirm | correct | address=số 31 đường Lý Thái Tổ | khoan, nhà bác số 31 đường Lý Thái Tổ, cháu ghi nhầm thành 12 rồi")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
