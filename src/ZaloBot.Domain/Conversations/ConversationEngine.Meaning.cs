@@ -209,10 +209,6 @@ public static partial class ConversationEngine
         }
 
         /// <summary>
-        /// "Nhầm, không phải X mà là Y", "sai địa chỉ rồi, phải là số 21": applied to the draft and said back; at the
-        /// summary, the summary is shown again with it. False when it cannot be placed.
-        /// </summary>
-        /// <summary>
         /// "số mới là 0987654321", "nhà ở ngõ 5 đường Lý Thái Tổ mới đúng": at the list of parts, a new phone number or
         /// a new numbered address given alone says which part it corrects.
         /// </summary>
@@ -228,6 +224,10 @@ public static partial class ConversationEngine
             return null;
         }
 
+        /// <summary>
+        /// "Nhầm, không phải X mà là Y", "sai địa chỉ rồi, phải là số 21": applied to the draft and said back; at the
+        /// summary, the summary is shown again with it. False when it cannot be placed.
+        /// </summary>
         private bool Correct(FlowReading reading)
         {
             var to = reading.To!;

@@ -1022,9 +1022,14 @@ public sealed partial class Understander
     {
         var pause = Enumerable.Range(from + 1, Math.Max(0, before - from - 1)).FirstOrDefault(i => text.Tokens[i].BreakBefore);
         if (pause > 0 && Enumerable.Range(from, pause - from).All(i => Interjections.Contains(text.Tokens[i].Text))) from = pause;
-        while (from < before - 1 && (ValueOpeners.Contains(text.Tokens[from].Text) && text.Tokens[from].Accented != House
-               || text.Tokens[from].Text == "nha" && Speakers.Contains(text.Tokens[from + 1].Text))
-               || from < before - 1 && Speakers.Contains(text.Tokens[from].Text) && from > 0 && text.Tokens[from - 1].Text == "nha") from++;
+        for (; from < before - 1; from++)
+        {
+            var word = text.Tokens[from];
+            var opener = ValueOpeners.Contains(word.Text) && word.Accented != House;
+            var homeOfTheSpeaker = word.Text == "nha" && Speakers.Contains(text.Tokens[from + 1].Text);
+            var speakerAfterHome = from > 0 && text.Tokens[from - 1].Text == "nha" && Speakers.Contains(word.Text);
+            if (!opener && !homeOfTheSpeaker && !speakerAfterHome) break;
+        }
         return from;
     }
 
