@@ -109,6 +109,11 @@ public sealed partial class Understander
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
         // "phòng cháy chữa cháy" (fire prevention), "xe chữa cháy": no fire said.
         if (word.Text == "chay" && i > 0 && text.Tokens[i - 1].Text is "phong" or "chua") return 1;
+        // "CHÁY HÀNG, giá sốc 99k, inbox ngay": sold out, in an advert's words; a shop on fire is told without them.
+        if (word.Text == "chay" && i + 1 < text.Count && text.Tokens[i + 1].Text == "hang"
+            && SellingCue.Matches(text.Window(0, text.Count)).Select(m => m.Value).Distinct().Count() >= 2) return 2;
+        // "bếp nướng không khói" (smokeless), "không khỏi lo": no smoke said.
+        if (word.Text == "khoi" && i > 0 && text.Tokens[i - 1].Text is "khong" or "ko") return 1;
         // "xe máy không ra được": a vehicle blocked in, not people trapped.
         if ((word.Text is "xe" or "oto" || word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe")
             && i + 2 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;

@@ -480,6 +480,15 @@ public class DangerWordsTests
         U.Danger("nha toi bi cat dien vi bao no tien dien 2 thang, ma toi dong roi, dien luc van ghi nhan no").ShouldBe(DangerKind.None);
 
     [Fact]
+    public void Sold_out_in_an_advert_is_no_fire() =>
+        U.Danger("🔥 CHÁY HÀNG 🔥 bình gas mini, bếp nướng không khói giá sốc chỉ 199k, inbox ngay kẻo lỡ").ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("cháy hàng tạp hóa đầu ngõ rồi, lửa bốc to lắm")]
+    [InlineData("chay tiem tap hoa dau ngo roi")]
+    public void A_shop_on_fire_is_still_a_fire(string message) => U.Danger(message).HasFlag(DangerKind.Fire).ShouldBeTrue();
+
+    [Fact]
     public void A_gas_pipe_being_laid_is_not() => U.Danger("công ty đang lắp ống ga dọc vỉa hè, đào bới bừa bãi").ShouldBe(DangerKind.None);
 }
 
