@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using ZaloBot.Domain.Text;
 using ZaloBot.Domain.Understanding;
 
@@ -20,9 +21,18 @@ public sealed class IntentClassifier : IDisposable
     // A message's intent, track and danger are asked one after the other on the same thread: one prediction serves all.
     private readonly ThreadLocal<(string Raw, Opinion Opinion)?> _last = new();
 
-    private IntentClassifier(MLContext ml, ITransformer model)
+    private readonly bool _asRead;
+
+    // Where the danger label's probability sits among the scores; -1 for a model without that label (the flow's).
+    private readonly int _dangerSlot;
+
+    private IntentClassifier(MLContext ml, ITransformer model, bool asRead)
     {
+        _asRead = asRead;
         _engines = new ThreadLocal<PredictionEngine<Input, Output>>(() => ml.Model.CreatePredictionEngine<Input, Output>(model));
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        _engines.Value!.OutputSchema["Score"].GetSlotNames(ref names);
+        _dangerSlot = names.DenseValues().Select(n => n.ToString()).ToList().IndexOf("danger");
     }
 
     /// <summary>The first-message model the build trained from corpus/intents/tuning.tsv, loaded once per process.</summary>
@@ -35,7 +45,7 @@ public sealed class IntentClassifier : IDisposable
     private static readonly Lazy<IntentClassifier> ShippedFlowModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FlowFileName)));
 
     /// <summary>A model trained in this process (the benchmark's folds), read the same way as the shipped file.</summary>
-    public static IntentClassifier From(MLContext ml, ITransformer model) => new(ml, model);
+    public static IntentClassifier From(MLContext ml, ITransformer model, bool asRead) => new(ml, model, asRead);
 
     public static IntentClassifier Load(string path)
     {
@@ -43,15 +53,16 @@ public sealed class IntentClassifier : IDisposable
             throw new FileNotFoundException($"The model {path} is missing: it is trained when ZaloBot.IntentModel builds (corpus/intents/tuning.tsv, flow-tuning.tsv).", path);
         var ml = new MLContext();
         using var stream = File.OpenRead(path);
-        return new IntentClassifier(ml, ml.Model.Load(stream, out _));
+        return new IntentClassifier(ml, ml.Model.Load(stream, out _), ModelText.ShippedAsRead);
     }
 
     /// <summary>The label the model gives <paramref name="raw"/> (as the corpus labels first messages) and its probability.</summary>
     public Opinion Opine(string raw)
     {
         if (_last.Value is { } last && string.Equals(last.Raw, raw, StringComparison.Ordinal)) return last.Opinion;
-        var output = _engines.Value!.Predict(new Input { Text = TextNormalizer.Normalize(raw) });
-        var opinion = new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max());
+        var output = _engines.Value!.Predict(new Input { Text = ModelText.Of(raw, _asRead) });
+        var opinion = new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max(),
+            _dangerSlot >= 0 && _dangerSlot < output.Score.Length ? output.Score[_dangerSlot] : 0);
         _last.Value = (raw, opinion);
         return opinion;
     }

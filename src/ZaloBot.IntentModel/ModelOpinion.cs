@@ -7,7 +7,10 @@ namespace ZaloBot.IntentModel;
 /// word on a message's intent whenever it is at least <see cref="Threshold"/> sure (<see cref="OpinionPolicy.Always"/>);
 /// it names the track (khiếu nại, tố cáo) of a message the rules read as a plain complaint when at least
 /// <see cref="TrackThreshold"/> sure; and it gives a first message the emergency line the rules' danger words missed
-/// when at least <see cref="DangerThreshold"/> sure (never for a danger the rules read as over or only feared). The
+/// when at least <see cref="DangerThreshold"/> sure (never for a danger the rules read as over or only feared). It
+/// could take the rules' danger from a first message it gives immediate danger less than
+/// <see cref="DangerDoubtThreshold"/>; cross-validation admits a threshold only if it drops no true danger out of
+/// fold, and none has yet (even 0.01 dropped two of 392, 2026-12-05), so it is 0: never. The
 /// typed-answer model reads cancel, back, edit or later in a message typed at a step where the rules read nothing in
 /// it, when at least <see cref="FlowThreshold"/> sure. Policy and thresholds were chosen by 5-fold cross-validation on
 /// the tuning half (scripts/bench.sh model, scripts/bench.sh flow-model). Danger, ticket codes, adverts and abuse are
@@ -17,8 +20,9 @@ public static class ModelOpinion
 {
     public const OpinionPolicy Policy = OpinionPolicy.Always;
     public const double Threshold = 0.7;
-    public const double TrackThreshold = 0.6;
+    public const double TrackThreshold = 0.5;
     public const double DangerThreshold = 0.9;
+    public const double DangerDoubtThreshold = 0.0;
     public const double FlowThreshold = 0.6;
 
     /// <summary>The phrases with the two models the build trained: what the service runs and the corpus measures.</summary>
@@ -29,7 +33,8 @@ public static class ModelOpinion
     public static Understander WithModel(this Understander phrases, IntentClassifier model) =>
         phrases.WithIntentDecision((raw, meaning) => SecondOpinion.Decide(Policy, Threshold, meaning, model.Opine(raw)))
             .WithTrackOpinion(raw => SecondOpinion.TrackOf(model.Opine(raw), TrackThreshold))
-            .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), DangerThreshold));
+            .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), DangerThreshold))
+            .WithDangerDoubt(raw => SecondOpinion.DoubtsDanger(model.Opine(raw), DangerDoubtThreshold));
 
     /// <summary>The same understander with <paramref name="flow"/> as the second opinion on what a typed answer means.</summary>
     public static Understander WithFlowModel(this Understander phrases, IntentClassifier flow) =>

@@ -49,7 +49,7 @@ public static class IntentBenchmark
         var meaning = understander.Understand(message);
         var opinion = IntentClassifier.Shipped.Opine(message);
         var decided = Understanding(understander, false).Understand(message).Intent;
-        Console.WriteLine($"phrases: {meaning.Intent}  model: {opinion.Label} p={opinion.Probability:0.00}  decided: {decided}  greeted: {meaning.Greeted}  explicit complaint: {meaning.ExplicitComplaint}");
+        Console.WriteLine($"phrases: {meaning.Intent}  model: {opinion.Label} p={opinion.Probability:0.00} (danger {opinion.Danger:0.000})  decided: {decided}  greeted: {meaning.Greeted}  explicit complaint: {meaning.ExplicitComplaint}");
         Console.WriteLine("phrases: " + string.Join(", ", understander.Explain(message).Select(p => $"\"{p.Words}\" ({p.Intent} {p.Weight:0.#})")));
         Console.WriteLine("scores: " + string.Join(", ", meaning.Scores.Select(s => $"{s.Key} {s.Value:0.#}")));
         var shipped = Understanding(understander, false);

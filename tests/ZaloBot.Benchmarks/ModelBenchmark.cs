@@ -22,7 +22,7 @@ public static class ModelBenchmark
     private static readonly OpinionPolicy[] Policies = [OpinionPolicy.Always, OpinionPolicy.WhenWeak, OpinionPolicy.WithinSet, OpinionPolicy.WeakWithinSet];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly ModelKind[] Kinds = IntentModelTrainer.Kinds;
+    private static ModelKind[] Kinds = IntentModelTrainer.Kinds;
 
     /// <summary>
     /// Fixed on 2026-12-03 after the first run, from the hindsight figures of the held-out half (the model's intent
@@ -37,8 +37,10 @@ public static class ModelBenchmark
     }
 
     /// <param name="hindsight">Also print every setting's held-out figures: for the record only, never for choosing.</param>
-    public static int Run(string corpusDirectory, bool hindsight = false)
+    /// <param name="shippedKindOnly">Only the shipped kind (the policy and thresholds again, in a fifth of the time).</param>
+    public static int Run(string corpusDirectory, bool hindsight = false, bool shippedKindOnly = false)
     {
+        if (shippedKindOnly) Kinds = [IntentModelTrainer.Shipped];
         var (context, articleKeys) = IntentCorpus.Context(File.ReadAllText(SampleFile(corpusDirectory, "province.json")),
             File.ReadAllText(SampleFile(corpusDirectory, "articles.json")));
         var tuning = IntentCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, "tuning.tsv")));
@@ -124,6 +126,23 @@ public static class ModelBenchmark
             .ThenByDescending(r => r.Threshold ?? 2).First().Threshold;
         Console.WriteLine($"  chosen: danger p ≥ {(dangerThreshold is { } dt ? dt.ToString("0.0", Inv) : "off")}");
 
+        // The rules' danger doubted where the model gives it less than a threshold. The rules were tuned on this half and
+        // read all its danger, so every true danger the doubt drops shows here out of fold: a threshold is admissible only
+        // if it drops none; of those, the most right paths, ties to the cautious (off, then the lower threshold).
+        Console.WriteLine("\n  and the rules' danger doubted where the model gives immediate danger less than a threshold (out of fold):");
+        var doubtResults = DoubtThresholds.Select(t =>
+        {
+            var outcomes = IntentCorpus.Evaluate(tuning, context, articleKeys, Decider(chosen.Setting, chosenOpinions), Tracker(trackThreshold, chosenOpinions),
+                Alarm(dangerThreshold, chosenOpinions), Doubt(t, chosenOpinions));
+            var figures = IntentCorpus.Figures(outcomes);
+            Console.WriteLine($"    doubt p < {(t is { } v ? v.ToString("0.00", Inv) : "off"),-4} {Describe(figures)}");
+            return (Threshold: t, Figures: figures);
+        }).ToList();
+        var noDoubt = doubtResults[0].Figures;
+        var doubtThreshold = doubtResults.Where(r => r.Figures.DangerFirst >= noDoubt.DangerFirst && r.Figures.AbuseOffered <= noDoubt.AbuseOffered)
+            .OrderByDescending(r => r.Figures.RightPath).ThenBy(r => r.Threshold ?? -1).First().Threshold;
+        Console.WriteLine($"  chosen: doubt p < {(doubtThreshold is { } ut ? ut.ToString("0.00", Inv) : "off")}");
+
         // ---- the held-out half, played once with models trained on the whole tuning half ----
         var columns = new List<(string Name, IReadOnlyList<bool> Right, CorpusFigures Figures)>();
         var phrases = IntentCorpus.Evaluate(heldout, context, articleKeys);
@@ -145,6 +164,12 @@ public static class ModelBenchmark
         {
             var outcomes = IntentCorpus.Evaluate(heldout, context, articleKeys, Decider(chosen.Setting, byText), Tracker(trackThreshold, byText), Alarm(dangerThreshold, byText));
             columns.Add(("+track/danger", outcomes.Select(o => o.RightPath).ToList(), IntentCorpus.Figures(outcomes)));
+        }
+        if (doubtThreshold is not null)
+        {
+            var outcomes = IntentCorpus.Evaluate(heldout, context, articleKeys, Decider(chosen.Setting, byText), Tracker(trackThreshold, byText), Alarm(dangerThreshold, byText),
+                Doubt(doubtThreshold, byText));
+            columns.Add(("+doubt", outcomes.Select(o => o.RightPath).ToList(), IntentCorpus.Figures(outcomes)));
         }
         {
             var model = Preregistered.Kind == chosen.Setting.Kind ? full : Train(Preregistered.Kind, tuning);
@@ -232,6 +257,11 @@ public static class ModelBenchmark
     private static Func<string, bool>? Alarm(double? threshold, IReadOnlyDictionary<string, Opinion> opinions) =>
         threshold is not { } t ? null : raw => opinions.TryGetValue(Key(raw), out var opinion) && SecondOpinion.IsDanger(opinion, t);
 
+    private static readonly double?[] DoubtThresholds = [null, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
+
+    private static Func<string, bool>? Doubt(double? threshold, IReadOnlyDictionary<string, Opinion> opinions) =>
+        threshold is not { } t ? null : raw => opinions.TryGetValue(Key(raw), out var opinion) && SecondOpinion.DoubtsDanger(opinion, t);
+
     private static Func<string, Meaning, MessageIntent> Decider(Setting setting, IReadOnlyDictionary<string, Opinion> opinions) =>
         (raw, meaning) => opinions.TryGetValue(Key(raw), out var opinion) ? SecondOpinion.Decide(setting.Policy, setting.Threshold, meaning, opinion) : meaning.Intent;
 
@@ -292,6 +322,6 @@ public static class ModelBenchmark
     public static Model Train(ModelKind kind, IReadOnlyList<CorpusEntry> entries)
     {
         var (ml, transformer) = IntentModelTrainer.Train(kind, entries);
-        return new Model(IntentClassifier.From(ml, transformer));
+        return new Model(IntentClassifier.From(ml, transformer, kind.AsRead));
     }
 }

@@ -36,6 +36,7 @@ return args switch
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
     ["model", var corpus] => ModelBenchmark.Run(corpus),
     ["model", var corpus, "--hindsight"] => ModelBenchmark.Run(corpus, hindsight: true),
+    ["model", var corpus, "--shipped-kind"] => ModelBenchmark.Run(corpus, shippedKindOnly: true),
     ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
         IntentBenchmark.Run(corpus, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest.Contains("--mistakes"), rest.Contains("--phrases-only")),

@@ -479,6 +479,7 @@ public static partial class ConversationEngine
         private bool TryDanger(string raw)
         {
             var kind = Understanding.Danger(raw);
+            if (kind != DangerKind.None && Understanding.DangerDoubted(raw)) kind = DangerKind.None;
             if (kind == DangerKind.None) kind = Understanding.DangerOpinion(raw);
             if (kind == DangerKind.None) return false;
             _greetFirst = false;

@@ -577,6 +577,23 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// A second opinion that doubts the danger the rules read in a first message (a trained model giving immediate danger
+    /// a very low probability); null: the rules' danger stands.
+    /// </summary>
+    private Func<string, bool>? _dangerDoubt;
+
+    /// <summary>The same understander with <paramref name="doubt"/> consulted where the rules read danger in a first message.</summary>
+    public Understander WithDangerDoubt(Func<string, bool> doubt)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._dangerDoubt = doubt;
+        return copy;
+    }
+
+    /// <summary>Whether the second opinion doubts the danger read in a first message; false without one.</summary>
+    public bool DangerDoubted(string raw) => _dangerDoubt?.Invoke(raw) == true;
+
+    /// <summary>
     /// Danger the rules' words fell short of but the second opinion is sure of: the kinds the danger words name, or a
     /// rescue (114 and 115) when none; still nothing for a danger told as over, feared or recurring.
     /// </summary>

@@ -125,9 +125,12 @@ public static class IntentCorpus
     /// <param name="decide">A second opinion on the phrases' intent (<see cref="Understander.WithIntentDecision"/>); null: the phrases alone.</param>
     /// <param name="track">A second opinion on the track where the rules find none (<see cref="Understander.WithTrackOpinion"/>); null: the rules alone.</param>
     /// <param name="danger">A second opinion on immediate danger where the rules find none (<see cref="Understander.WithDangerOpinion"/>); null: the rules alone.</param>
+    /// <param name="dangerDoubt">A second opinion doubting the danger the rules read (<see cref="Understander.WithDangerDoubt"/>); null: the rules' danger stands.</param>
     public static IReadOnlyList<CorpusOutcome> Evaluate(IEnumerable<CorpusEntry> entries, ConversationContext context, IReadOnlyDictionary<long, string>? articleKeys = null,
-        Func<string, Meaning, MessageIntent>? decide = null, Func<string, string?>? track = null, Func<string, bool>? danger = null)
+        Func<string, Meaning, MessageIntent>? decide = null, Func<string, string?>? track = null, Func<string, bool>? danger = null,
+        Func<string, bool>? dangerDoubt = null)
     {
+        if (dangerDoubt is not null) context = context with { Understanding = context.Understanding.WithDangerDoubt(dangerDoubt) };
         if (danger is not null) context = context with { Understanding = context.Understanding.WithDangerOpinion(danger) };
         if (decide is not null) context = context with { Understanding = context.Understanding.WithIntentDecision(decide) };
         if (track is not null) context = context with { Understanding = context.Understanding.WithTrackOpinion(track) };

@@ -1,7 +1,10 @@
 namespace ZaloBot.Domain.Understanding;
 
-/// <summary>A trained classifier's answer for a message: a corpus label (see corpus/intents) and the probability it gave it.</summary>
-public readonly record struct Opinion(string Label, double Probability);
+/// <summary>
+/// A trained classifier's answer for a message: a corpus label (see corpus/intents), the probability it gave it, and
+/// the probability it gave immediate danger (0 for a model without that label).
+/// </summary>
+public readonly record struct Opinion(string Label, double Probability, double Danger = 0);
 
 /// <summary>When a second opinion may overrule the phrases' intent (see <see cref="SecondOpinion.Decide"/>).</summary>
 public enum OpinionPolicy
@@ -65,6 +68,12 @@ public static class SecondOpinion
 
     /// <summary>A classifier's label says immediate danger, and it is at least <paramref name="threshold"/> sure.</summary>
     public static bool IsDanger(Opinion opinion, double threshold) => opinion.Label == "danger" && opinion.Probability >= threshold;
+
+    /// <summary>
+    /// A classifier doubts the danger the rules read: it gives immediate danger less than <paramref name="threshold"/>
+    /// (words like "cháy" or "nổ" in an advert, a debt, a past event the rules did not see as such).
+    /// </summary>
+    public static bool DoubtsDanger(Opinion opinion, double threshold) => opinion.Label != "danger" && opinion.Danger < threshold;
 
     /// <summary>The track a classifier's label names, when it is at least <paramref name="threshold"/> sure; null otherwise.</summary>
     public static string? TrackOf(Opinion opinion, double threshold) =>

@@ -277,6 +277,22 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_doubting_second_opinion_takes_the_rules_danger_from_a_first_message_and_the_message_is_read_as_anything_else()
+    {
+        var doubting = Fixtures.Context() with { Understanding = Understander.Default.WithDangerDoubt(raw => raw.Contains("quán nhậu", StringComparison.Ordinal)) };
+        const string brawl = "có vụ đánh nhau chém nhau ở quán nhậu đầu ngõ, có người chảy máu";
+        Script.Start(doubting).Says(brawl).ExpectNot(DangerTexts.Prefix).State.Draft.Urgent.ShouldBeFalse();
+        Script.Start(doubting).Says("xuong go canh nha dang chay lon lam, khoi den kit").Last.OfType<SendText>().First().Text.ShouldStartWith(DangerTexts.Prefix);
+    }
+
+    [Theory]
+    [InlineData("complaint", 0.9, 0.01, true)]
+    [InlineData("complaint", 0.5, 0.3, false)]
+    [InlineData("danger", 0.4, 0.01, false)]
+    public void A_model_doubts_danger_only_when_it_gives_it_less_than_the_threshold_and_does_not_name_it(string label, double p, double danger, bool doubted) =>
+        SecondOpinion.DoubtsDanger(new Opinion(label, p, danger), 0.05).ShouldBe(doubted);
+
+    [Fact]
     public void An_ordinary_pothole_is_not_danger() =>
         Script.Start().Says("o ga to giua duong ngo gia tu, da co nguoi nga xe").ExpectNot(DangerTexts.Prefix).ExpectStep(Step.ProblemOffer);
 
