@@ -28,7 +28,8 @@
 #   scripts/bench.sh model    a trained classifier (ML.NET, tuning half only) against the phrases: alone and as a second
 #                             opinion on the intent, policy and threshold chosen by 5-fold cross-validation on the tuning
 #                             half, then the held-out half once (CORPUS=dir with tuning.tsv and heldout.tsv for another
-#                             round; HINDSIGHT=1 also prints every setting on the held-out half, never for choosing)
+#                             round; HINDSIGHT=1 also prints every setting on the held-out half, never for choosing;
+#                             SHIPPED_KIND=1 only the shipped featurisation and trainer: policy and thresholds again)
 #   scripts/bench.sh flow-model  a classifier of typed answers (flow-tuning.tsv, the step in front of each) where the
 #                             flow's rules read nothing: kind and threshold chosen by 5-fold cross-validation on the
 #                             tuning half, then the held-out half once (CORPUS=dir as for model)
@@ -61,6 +62,7 @@ if [ "$what" = "model" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
   args=(model "${CORPUS:-$root/corpus/intents}")
   [ "${HINDSIGHT:-0}" = 1 ] && args+=(--hindsight)
+  [ "${SHIPPED_KIND:-0}" = 1 ] && args+=(--shipped-kind)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
 fi
 if [ "$what" = "flow-model" ]; then
