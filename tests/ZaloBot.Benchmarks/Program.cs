@@ -34,9 +34,8 @@ return args switch
     ["tracks", var connectionString, var runs] => await TrackBenchmark.RunAsync(connectionString, Int(runs)),
     ["explain", var corpus, var message] => IntentBenchmark.Explain(corpus, message),
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
-    ["model", var corpus] => ModelBenchmark.Run(corpus),
-    ["model", var corpus, "--hindsight"] => ModelBenchmark.Run(corpus, hindsight: true),
-    ["model", var corpus, "--shipped-kind"] => ModelBenchmark.Run(corpus, shippedKindOnly: true),
+    ["model", var corpus, .. var flags] when flags.All(f => f is "--hindsight" or "--shipped-kind") =>
+        ModelBenchmark.Run(corpus, hindsight: flags.Contains("--hindsight"), shippedKindOnly: flags.Contains("--shipped-kind")),
     ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
         IntentBenchmark.Run(corpus, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest.Contains("--mistakes"), rest.Contains("--phrases-only")),
