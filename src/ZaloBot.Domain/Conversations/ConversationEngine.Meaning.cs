@@ -60,14 +60,19 @@ public static partial class ConversationEngine
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
                 && !(step == Step.Contact && ContactParser.Split(raw) is { Phone: not null } or { Name: not null }))
             {
-                // Kept, not stored in this draft: offered on its own once this complaint is filed or cancelled.
-                var another = raw.Trim();
-                _state = _state with { PendingProblem = another.Length <= Limits.MaxDescriptionLength ? another : another[..Limits.MaxDescriptionLength] };
-                Say(AnotherProblemLater);
-                Prompt();
+                KeepForLater(raw);
                 return true;
             }
             return false;
+        }
+
+        /// <summary>Another matter told mid-flow: kept, not stored in this draft, and offered on its own once this complaint is filed or cancelled.</summary>
+        private void KeepForLater(string raw)
+        {
+            var another = raw.Trim();
+            _state = _state with { PendingProblem = another.Length <= Limits.MaxDescriptionLength ? another : another[..Limits.MaxDescriptionLength] };
+            Say(AnotherProblemLater);
+            Prompt();
         }
 
         // "thôi bỏ qua đi", "thôi khỏi ảnh đi" at the photos: the photos are skipped, not the complaint ("ảnh" typed
@@ -456,14 +461,21 @@ public static partial class ConversationEngine
         /// <summary>
         /// Danger named in the middle of a complaint: the numbers first, the draft made urgent (fewest steps from here).
         /// At the steps that take the problem's words the message is still their answer; elsewhere the step is asked again.
+        /// At the summary and the edit list the draft is whole, so danger told there that corrects nothing is another
+        /// matter ("gửi thì gửi nhưng đang có mùi gas nồng nặc ở hành lang"): the numbers, then it waits its turn.
         /// </summary>
         private bool DangerInFlow(string raw, Step step)
         {
-            if (Draft.Urgent || step is Step.ProblemOffer or Step.Confirm or Step.EditChoice) return false;
+            if (Draft.Urgent || step == Step.ProblemOffer) return false;
             var kind = Understanding.Danger(raw);
             if (kind == DangerKind.None) return false;
             _greetFirst = false;
             Say(DangerTexts.EmergencyLine(kind, context.Emergency));
+            if (step is Step.Confirm or Step.EditChoice && Understanding.ReadInFlow(raw).Intent == FlowIntent.None)
+            {
+                KeepForLater(raw);
+                return true;
+            }
             _state = _state with { Draft = Draft with { Urgent = true } };
             if (step is Step.Category or Step.Description) return false;
             // A correction, a cancel or an edit is still done after the numbers ("không phải đèn đường mà là cột điện nghiêng").

@@ -277,6 +277,17 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void Danger_told_at_the_summary_gets_the_numbers_first_and_waits_its_turn_without_making_the_street_light_urgent()
+    {
+        var script = Script.Start().ToConfirmation().Says("gửi thì gửi nhưng mà đang có mùi gas nồng nặc trong hành lang chung cư bây giờ nè");
+        script.Last.OfType<SendText>().First().Text.ShouldStartWith(DangerTexts.Prefix);
+        script.ExpectStep(Step.Confirm).Expect(ConversationTexts.AnotherProblemLater);
+        script.State.Draft.Urgent.ShouldBeFalse();
+        script.State.PendingProblem.ShouldNotBeNull().ShouldContain("mùi gas");
+        script.Says("gửi").Expect(ConversationTexts.PendingProblemNow);
+    }
+
+    [Fact]
     public void A_doubting_second_opinion_takes_the_rules_danger_from_a_first_message_and_the_message_is_read_as_anything_else()
     {
         var doubting = Fixtures.Context() with { Understanding = Understander.Default.WithDangerDoubt(raw => raw.Contains("quán nhậu", StringComparison.Ordinal)) };
