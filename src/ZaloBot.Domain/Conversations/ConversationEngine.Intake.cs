@@ -107,7 +107,7 @@ public static partial class ConversationEngine
                 Advance(Step.Attachments);
                 return;
             }
-            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []);
+            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw);
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -115,6 +115,18 @@ public static partial class ConversationEngine
             }
             _state = _state with { Draft = Draft with { AreaCode = area.Code } };
             Advance(Step.Attachments);
+        }
+
+        /// <summary>"Võ Cường cháu ạ, không phải Kinh Bắc đâu": of two wards named, the one not denied.</summary>
+        private AreaOption? WardBesidesTheDenied(string raw)
+        {
+            var n = " " + Text.TextNormalizer.Normalize(raw) + " ";
+            var named = context.Areas.Select(a => (Area: a, Name: AreaNames.WithoutPrefix(a.Name)))
+                .Where(a => n.Contains(" " + a.Name + " ", StringComparison.Ordinal)).ToList();
+            var kept = named.Where(a => !System.Text.RegularExpressions.Regex.IsMatch(n,
+                @"\b(khong|ko|k|chang|cha) phai (la )?((phuong|p|xa|thi tran) )?" + System.Text.RegularExpressions.Regex.Escape(a.Name) + " ",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant)).ToList();
+            return named.Count > kept.Count && kept.Count == 1 ? kept[0].Area : null;
         }
 
         /// <summary>"Vũ Ninh ạ", "p kinh bac a", "số 1", "tu son": a ward by number, name, unique beginning or a word of it.</summary>

@@ -156,7 +156,8 @@ public sealed partial class Understander
     /// <summary>
     /// "khoan gửi ảnh, cho sửa lại cái địa chỉ đã, ghi thiếu số ngõ", "để mai sáng ra chụp rồi gửi sau nhé, giờ bỏ qua":
     /// a message of several clauses where one clause on its own is a command and the others only talk around it — no
-    /// problem named, no number given. The strongest command wins: an edit of a named part, then back, cancel, later.
+    /// problem named, no number given. The strongest command wins: an edit of a named part, then back or cancel (the
+    /// later of the two), then later.
     /// A cancel of the editing ("thôi không sửa nữa") is not a cancel of the complaint.
     /// </summary>
     private FlowReading ClauseByClause(TokenizedText text)
@@ -186,8 +187,9 @@ public sealed partial class Understander
         if (readings.Count == 0) return FlowReading.Nothing;
         // "Later" is read from words a problem may also use ("không biết bao giờ mới sửa"): only where no problem is named.
         if (readings.All(r => r.Reading.Intent == FlowIntent.Later) && NamesAMatter(text)) return FlowReading.Nothing;
-        // Of two edits the later one is the request ("khoan gửi ảnh, cho tôi sửa lại cái địa chỉ đã").
-        return readings.OrderBy(r => r.Reading.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back => 1, FlowIntent.Cancel => 2, _ => 3 })
+        // Of two edits the later one is the request ("khoan gửi ảnh, cho tôi sửa lại cái địa chỉ đã"); so of back and
+        // cancel, the later is the decision ("thôi không sửa nữa, hủy luôn phản ánh này đi").
+        return readings.OrderBy(r => r.Reading.Intent switch { FlowIntent.Edit => 0, FlowIntent.Back or FlowIntent.Cancel => 1, _ => 3 })
             .ThenByDescending(r => r.At).First().Reading;
     }
 
@@ -384,6 +386,8 @@ public sealed partial class Understander
     private bool BackWithAReason(TokenizedText text, Phrase[] fillers)
     {
         if (text.Count > 14 || !Found(text, Set(Answer.Back))) return false;
+        // "thôi không sửa nữa, hủy luôn phản ánh này đi": a cancel said after it is no reason but the decision.
+        if (text.Clauses() is { Count: > 1 } clauses && ReadInFlow(text.Clause(clauses[^1])).Intent == FlowIntent.Cancel) return false;
         // Wholly back and its reasons ("thôi khỏi sửa, quay lại": "sửa" is no fault here), or one word more and no fault.
         var left = Uncovered(text, [Set(Answer.Back), Set(FlowAnswers.BackReasons)], fillers);
         var nothingWrong = Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;

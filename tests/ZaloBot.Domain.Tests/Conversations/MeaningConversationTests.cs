@@ -108,11 +108,22 @@ public class MeaningConversationTests
     [InlineData("p vo cuong a", "VOCUONG")]
     [InlineData("tu son ad oi", "TUSON")]
     [InlineData("số 1", "KINHBAC")]
+    [InlineData("Võ Cường cháu ạ, không phải Kinh Bắc đâu", "VOCUONG")]
+    [InlineData("ko phai p vu ninh dau, tu son nhe", "TUSON")]
     public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
     {
         var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);
         script.State.Draft.AreaCode.ShouldBe(code);
     }
+
+    [Fact]
+    public void Two_wards_named_and_neither_denied_are_asked_again() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says("Kinh Bắc hay Võ Cường gì đó").ExpectStep(Step.Area);
+
+    [Fact]
+    public void At_the_edit_list_giving_up_the_edit_and_then_the_complaint_cancels_it() =>
+        Script.Start().ToConfirmation().Says("Sửa").ExpectStep(Step.EditChoice)
+            .Says("thôi không sửa nữa, hủy luôn phản ánh này đi").ExpectStep(Step.Menu).Expect("Đã hủy");
 
     [Fact]
     public void Not_knowing_the_ward_or_sending_photos_later_moves_on()
