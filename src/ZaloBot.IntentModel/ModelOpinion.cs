@@ -20,7 +20,7 @@ public static class ModelOpinion
 {
     public const OpinionPolicy Policy = OpinionPolicy.Always;
     public const double Threshold = 0.7;
-    public const double TrackThreshold = 0.5;
+    public const double TrackThreshold = 0.8;
     public const double DangerThreshold = 0.9;
     public const double DangerDoubtThreshold = 0.0;
     public const double FlowThreshold = 0.6;
