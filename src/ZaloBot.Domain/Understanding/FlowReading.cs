@@ -495,10 +495,20 @@ public sealed partial class Understander
         return raw[text.Tokens[no].Start..].Trim();
     }
 
-    /// <summary>The part of the draft a short answer names ("địa chỉ", "sdt", "chỗ địa chỉ ấy"), for the edit choice.</summary>
+    /// <summary>
+    /// The part of the draft a short answer names ("địa chỉ", "sdt", "chỗ địa chỉ ấy"), for the edit choice; where an
+    /// edit verb comes first, the part it governs ("chưa gửi ảnh đâu để tôi sửa số điện thoại trước": the phone, not
+    /// the photos named on the way).
+    /// </summary>
     public DraftPart PartNamed(string raw)
     {
         var text = Tokenize(raw);
+        var verbs = Set(FlowAnswers.EditVerbs);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var verb = Best(text, i, verbs).Length;
+            if (verb > 0 && PartIn(text, i + verb, Math.Min(text.Count, i + verb + 4)) is var governed and not DraftPart.None) return governed;
+        }
         return PartIn(text, 0, text.Count);
     }
 

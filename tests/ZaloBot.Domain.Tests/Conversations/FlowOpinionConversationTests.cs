@@ -63,6 +63,8 @@ public class FlowOpinionConversationTests
         var edit = Sure(FlowIntent.Edit);
         Script.Start(edit, Summary).Says("phần liên lạc có chút vấn đề").ExpectStep(Step.Contact);
         Script.Start(edit, Summary).Says("có chỗ chưa ổn lắm").ExpectStep(Step.EditChoice);
+        // The part the edit verb governs, not the photos named on the way.
+        AtPhotos(edit).Says("khoan chua gui anh dau de toi sua so dien thoai truoc da").ExpectStep(Step.Contact);
     }
 
     [Fact]
