@@ -552,8 +552,8 @@ public sealed partial class Understander
 
     /// <summary>
     /// What the second opinion reads in a message typed at <paramref name="step"/>: a cancel, a back, a later, an edit
-    /// of the part its words name (the list of parts when they name none), or yes at the photos or the summary. A correction is the rules' alone: an opinion
-    /// cannot say what to put where.
+    /// of the part its words name (the list of parts when they name none), or yes at the photos or the summary. A
+    /// correction only where the words say what it becomes: an address, or a name standing out after the name is named.
     /// </summary>
     public FlowReading FlowOpinion(Step step, string raw) => _flowOpinion?.Invoke(step, raw) switch
     {
@@ -564,6 +564,8 @@ public sealed partial class Understander
         // "ghi rõ giúp tôi: số 12 ngõ 5 đường Lý Thái Tổ, vì …": a correction the rules could not place, holding an
         // address, is the address corrected to it; any other correction the model cannot say what it becomes.
         FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
+        // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
+        FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),
         FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
         _ => FlowReading.Nothing,
     };

@@ -68,6 +68,15 @@ public class FlowOpinionConversationTests
     }
 
     [Fact]
+    public void A_sure_correction_of_the_name_takes_the_name_that_stands_out_and_none_without_one()
+    {
+        var correct = Sure(FlowIntent.Correction);
+        var script = Script.Start(correct, Summary).Says("Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ").ExpectStep(Step.Confirm);
+        script.State.Draft.ContactName.ShouldBe("Nguyễn Văn Ân");
+        Script.Start(correct, Summary).Says("họ tên có chỗ chưa đúng").State.Draft.ContactName.ShouldBe(Script.Start(Fixtures.Context(), Summary).State.Draft.ContactName);
+    }
+
+    [Fact]
     public void The_rules_own_reading_wins_over_the_opinion()
     {
         var asked = new List<(Step, string)>();
