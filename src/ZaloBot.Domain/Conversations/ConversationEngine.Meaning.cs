@@ -128,6 +128,10 @@ public static partial class ConversationEngine
                 case FlowIntent.Agrees when step == Step.Confirm:
                     if (!OfferToFollow()) SubmitTicket();
                     return true;
+                // A name or a number given at the contact step is the contact, whatever else is said with it.
+                case FlowIntent.AnotherMatter when !(step == Step.Contact && ContactParser.Split(raw) is { Phone: not null } or { Name: not null }):
+                    KeepForLater(raw);
+                    return true;
             }
             return false;
         }

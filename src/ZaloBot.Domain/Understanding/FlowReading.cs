@@ -16,6 +16,12 @@ public enum FlowIntent
     /// luôn đây"), the summary is right ("bác đọc lại thấy đúng hết rồi, gửi đi cho bác"): the second opinion's alone.
     /// </summary>
     Agrees,
+
+    /// <summary>
+    /// Another matter told mid-flow in words the rules could not read as one ("à còn vụ nữa, ông trưởng thôn còn lấy tiền
+    /// làm đường của dân, báo luôn được không"): the second opinion's alone; kept to be offered after this complaint.
+    /// </summary>
+    AnotherMatter,
 }
 
 /// <summary>A part of the draft a citizen names ("sửa địa chỉ", "sai số điện thoại rồi").</summary>
@@ -567,6 +573,7 @@ public sealed partial class Understander
         // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),
         FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
+        FlowIntent.AnotherMatter => new FlowReading(FlowIntent.AnotherMatter),
         _ => FlowReading.Nothing,
     };
 

@@ -102,7 +102,8 @@ public static class SecondOpinion
     /// <summary>
     /// What a flow label leads to when a classifier is at least <paramref name="threshold"/> sure: the commands, never an
     /// answer — except at the photos and the summary, where an answer in words can only say yes (nothing typed is stored
-    /// there: the photos are sent, the complaint is to be sent).
+    /// there: the photos are sent, the complaint is to be sent); and another matter, kept for later, where the draft holds
+    /// its problem already.
     /// </summary>
     public static FlowIntent FlowIntentOf(Opinion opinion, double threshold, Conversations.Step step) =>
         opinion.Probability < threshold ? FlowIntent.None : opinion.Label switch
@@ -113,6 +114,9 @@ public static class SecondOpinion
             "edit" => FlowIntent.Edit,
             "correct" => FlowIntent.Correction,
             "skip" => FlowIntent.Later,
+            // Where the draft holds a problem already and the step asks for something else than the problem's words.
+            "newproblem" when step is Conversations.Step.Place or Conversations.Step.Area or Conversations.Step.Attachments
+                or Conversations.Step.Contact or Conversations.Step.Confirm => FlowIntent.AnotherMatter,
             _ => FlowIntent.None,
         };
 

@@ -68,6 +68,26 @@ public class FlowOpinionConversationTests
     }
 
     [Fact]
+    public void Another_matter_is_kept_for_after_this_complaint_but_a_contact_given_is_the_contact()
+    {
+        var another = Sure(FlowIntent.AnotherMatter);
+        const string matter = "à còn vụ nữa, ông trưởng thôn còn lấy tiền làm đường của dân nữa, báo luôn được không";
+        var script = AtPlace(another).Says(matter).ExpectStep(Step.Place).Expect(ConversationTexts.AnotherProblemLater);
+        script.State.PendingProblem.ShouldBe(matter);
+        script.State.Draft.Address.ShouldBeNull();
+        var contact = Script.Start(Fixtures.Context(), Place).Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").Says("Xong").ExpectStep(Step.Contact).State;
+        var atContact = Script.Start(another, contact).Says("Nguyễn Văn An 0912345678, có gì gọi giờ hành chính nhé").ExpectStep(Step.Confirm);
+        atContact.State.PendingProblem.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(Step.Confirm, FlowIntent.AnotherMatter)]
+    [InlineData(Step.Description, FlowIntent.None)]
+    [InlineData(Step.ProblemOffer, FlowIntent.None)]
+    public void The_models_new_problem_is_another_matter_only_where_the_draft_holds_its_problem(Step step, FlowIntent expected) =>
+        SecondOpinion.FlowIntentOf(new Opinion("newproblem", 0.95), 0.6, step).ShouldBe(expected);
+
+    [Fact]
     public void A_sure_correction_of_the_name_takes_the_name_that_stands_out_and_none_without_one()
     {
         var correct = Sure(FlowIntent.Correction);
