@@ -11,8 +11,8 @@ namespace ZaloBot.IntentModel;
 /// could take the rules' danger from a first message it gives immediate danger less than
 /// <see cref="DangerDoubtThreshold"/>; cross-validation admits a threshold only if it drops no true danger out of
 /// fold, and none has yet (even 0.01 dropped two of 392, 2026-12-05), so it is 0: never. The
-/// typed-answer model reads cancel, back, edit or later in a message typed at a step where the rules read nothing in
-/// it, when at least <see cref="FlowThreshold"/> sure. Policy and thresholds were chosen by 5-fold cross-validation on
+/// typed-answer model reads cancel, back, edit, later or another matter in a message typed at a step where the rules
+/// read nothing in it, when at least <see cref="FlowThreshold"/> sure. Policy and thresholds were chosen by 5-fold cross-validation on
 /// the tuning half (scripts/bench.sh model, scripts/bench.sh flow-model). Danger, ticket codes, adverts and abuse are
 /// read before the intent, so the model can never take a message from the emergency line or the abuse reply.
 /// </summary>
