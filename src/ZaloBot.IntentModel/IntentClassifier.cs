@@ -21,14 +21,11 @@ public sealed class IntentClassifier : IDisposable
     // A message's intent, track and danger are asked one after the other on the same thread: one prediction serves all.
     private readonly ThreadLocal<(string Raw, Opinion Opinion)?> _last = new();
 
-    private readonly bool _asRead;
-
     // Where the danger label's probability sits among the scores; -1 for a model without that label (the flow's).
     private readonly int _dangerSlot;
 
-    private IntentClassifier(MLContext ml, ITransformer model, bool asRead)
+    private IntentClassifier(MLContext ml, ITransformer model)
     {
-        _asRead = asRead;
         _engines = new ThreadLocal<PredictionEngine<Input, Output>>(() => ml.Model.CreatePredictionEngine<Input, Output>(model));
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         _engines.Value!.OutputSchema["Score"].GetSlotNames(ref names);
@@ -45,7 +42,7 @@ public sealed class IntentClassifier : IDisposable
     private static readonly Lazy<IntentClassifier> ShippedFlowModel = new(() => Load(Path.Combine(AppContext.BaseDirectory, FlowFileName)));
 
     /// <summary>A model trained in this process (the benchmark's folds), read the same way as the shipped file.</summary>
-    public static IntentClassifier From(MLContext ml, ITransformer model, bool asRead) => new(ml, model, asRead);
+    public static IntentClassifier From(MLContext ml, ITransformer model) => new(ml, model);
 
     public static IntentClassifier Load(string path)
     {
@@ -53,14 +50,14 @@ public sealed class IntentClassifier : IDisposable
             throw new FileNotFoundException($"The model {path} is missing: it is trained when ZaloBot.IntentModel builds (corpus/intents/tuning.tsv, flow-tuning.tsv).", path);
         var ml = new MLContext();
         using var stream = File.OpenRead(path);
-        return new IntentClassifier(ml, ml.Model.Load(stream, out _), ModelText.ShippedAsRead);
+        return new IntentClassifier(ml, ml.Model.Load(stream, out _));
     }
 
     /// <summary>The label the model gives <paramref name="raw"/> (as the corpus labels first messages) and its probability.</summary>
     public Opinion Opine(string raw)
     {
         if (_last.Value is { } last && string.Equals(last.Raw, raw, StringComparison.Ordinal)) return last.Opinion;
-        var output = _engines.Value!.Predict(new Input { Text = ModelText.Of(raw, _asRead) });
+        var output = _engines.Value!.Predict(new Input { Text = TextNormalizer.Normalize(raw) });
         var opinion = new Opinion(output.PredictedLabel, output.Score.Length == 0 ? 0 : output.Score.Max(),
             _dangerSlot >= 0 && _dangerSlot < output.Score.Length ? output.Score[_dangerSlot] : 0);
         _last.Value = (raw, opinion);

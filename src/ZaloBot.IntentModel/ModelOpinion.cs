@@ -34,7 +34,11 @@ public static class ModelOpinion
         phrases.WithIntentDecision((raw, meaning) => SecondOpinion.Decide(Policy, Threshold, meaning, model.Opine(raw)))
             .WithTrackOpinion(raw => SecondOpinion.TrackOf(model.Opine(raw), TrackThreshold))
             .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), DangerThreshold))
-            .WithDangerDoubt(raw => SecondOpinion.DoubtsDanger(model.Opine(raw), DangerDoubtThreshold));
+            .WithDoubtIfAdmitted(model);
+
+    // Off, no prediction is spent on a danger the rules read (the engine answers it before it asks for the intent).
+    private static Understander WithDoubtIfAdmitted(this Understander understander, IntentClassifier model) =>
+        DangerDoubtThreshold > 0 ? understander.WithDangerDoubt(raw => SecondOpinion.DoubtsDanger(model.Opine(raw), DangerDoubtThreshold)) : understander;
 
     /// <summary>The same understander with <paramref name="flow"/> as the second opinion on what a typed answer means.</summary>
     public static Understander WithFlowModel(this Understander phrases, IntentClassifier flow) =>

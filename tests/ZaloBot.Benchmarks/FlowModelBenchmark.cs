@@ -93,7 +93,7 @@ public static class FlowModelBenchmark
     private static IntentClassifier Train(ModelKind kind, IEnumerable<FlowEntry> entries)
     {
         var (ml, model) = IntentModelTrainer.Train(kind, FlowCorpus.Labelled(entries));
-        return IntentClassifier.From(ml, model, kind.AsRead);
+        return IntentClassifier.From(ml, model);
     }
 
     private static ConversationContext With(ConversationContext context, IReadOnlyDictionary<string, Opinion> opinions, double? threshold) =>

@@ -22,7 +22,7 @@ public static class ModelBenchmark
     private static readonly OpinionPolicy[] Policies = [OpinionPolicy.Always, OpinionPolicy.WhenWeak, OpinionPolicy.WithinSet, OpinionPolicy.WeakWithinSet];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static ModelKind[] Kinds = IntentModelTrainer.Kinds;
+    private static readonly ModelKind[] Kinds = IntentModelTrainer.Kinds;
 
     /// <summary>
     /// Fixed on 2026-12-03 after the first run, from the hindsight figures of the held-out half (the model's intent
@@ -40,7 +40,7 @@ public static class ModelBenchmark
     /// <param name="shippedKindOnly">Only the shipped kind (the policy and thresholds again, in a fifth of the time).</param>
     public static int Run(string corpusDirectory, bool hindsight = false, bool shippedKindOnly = false)
     {
-        if (shippedKindOnly) Kinds = [IntentModelTrainer.Shipped];
+        ModelKind[] kinds = shippedKindOnly ? [IntentModelTrainer.Shipped] : Kinds;
         var (context, articleKeys) = IntentCorpus.Context(File.ReadAllText(SampleFile(corpusDirectory, "province.json")),
             File.ReadAllText(SampleFile(corpusDirectory, "articles.json")));
         var tuning = IntentCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, "tuning.tsv")));
@@ -56,7 +56,7 @@ public static class ModelBenchmark
         Console.WriteLine($"  {"phrases alone",-48} {Describe(phrasesCv)}");
         var results = new List<(Setting Setting, CorpusFigures Figures, IReadOnlyList<bool> Right)>();
         var outOfFoldByKind = new Dictionary<ModelKind, IReadOnlyDictionary<string, Opinion>>();
-        foreach (var kind in Kinds)
+        foreach (var kind in kinds)
         {
             var opinions = new Dictionary<string, Opinion>(StringComparer.Ordinal);
             outOfFoldByKind[kind] = opinions;
@@ -85,7 +85,7 @@ public static class ModelBenchmark
             }
         }
         Console.WriteLine("  every setting (right path on the tuning half, out of fold), by threshold " + string.Join(" ", Thresholds.Select(t => t.ToString("0.0", Inv))) + ":");
-        foreach (var kind in Kinds)
+        foreach (var kind in kinds)
         foreach (var policy in Policies)
             Console.WriteLine($"    {kind.Name,-22} {policy,-14} " + string.Join(" ", results.Where(r => r.Setting.Kind == kind && r.Setting.Policy == policy)
                 .Select(r => $"{r.Figures.RightPath,4}{(r.Figures.NoWorseSafety(phrasesCv) ? " " : "!")}")) + "  (! = a safety figure worse than the phrases')");
@@ -203,19 +203,19 @@ public static class ModelBenchmark
         var phrasesHeld = columns[0].Figures;
         var gain = 100.0 * (hybrid.RightPath - phrasesHeld.RightPath) / phrasesHeld.Messages;
         var adopt = gain >= 1.0 && hybrid.NoWorseSafety(phrasesHeld);
-        if (hindsight) Hindsight(heldout, context, articleKeys, tuning, columns[0].Figures);
+        if (hindsight) Hindsight(kinds, heldout, context, articleKeys, tuning, columns[0].Figures);
         Console.WriteLine($"\n  chosen setting vs phrases on the held-out half: {gain:+0.0;-0.0;0.0} points, safety {(hybrid.NoWorseSafety(phrasesHeld) ? "no worse" : "WORSE")} → "
             + (adopt ? "meets the bar for adoption (≥ 1 point, no safety figure worse)" : "does not meet the bar for adoption (≥ 1 point, no safety figure worse)"));
         return 0;
     }
 
     /// <summary>Every setting on the held-out half, after the choice: what a choice made by looking at it would have given.</summary>
-    private static void Hindsight(IReadOnlyList<CorpusEntry> heldout, Domain.Conversations.ConversationContext context, IReadOnlyDictionary<long, string> articleKeys,
+    private static void Hindsight(IReadOnlyList<ModelKind> kinds, IReadOnlyList<CorpusEntry> heldout, Domain.Conversations.ConversationContext context, IReadOnlyDictionary<long, string> articleKeys,
         IReadOnlyList<CorpusEntry> tuning, CorpusFigures phrases)
     {
         Console.WriteLine($"\n  hindsight (NOT used for the choice): held-out right path per setting, phrases {phrases.RightPath}; by threshold "
             + string.Join(" ", Thresholds.Select(t => t.ToString("0.0", Inv))) + " (! = a safety figure worse than the phrases'):");
-        foreach (var kind in Kinds)
+        foreach (var kind in kinds)
         {
             var model = Train(kind, tuning);
             var opinions = model.Predict(heldout.Select(e => e.Text).ToList());
@@ -322,6 +322,6 @@ public static class ModelBenchmark
     public static Model Train(ModelKind kind, IReadOnlyList<CorpusEntry> entries)
     {
         var (ml, transformer) = IntentModelTrainer.Train(kind, entries);
-        return new Model(IntentClassifier.From(ml, transformer, kind.AsRead));
+        return new Model(IntentClassifier.From(ml, transformer));
     }
 }

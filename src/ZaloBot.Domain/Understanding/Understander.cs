@@ -140,9 +140,6 @@ public sealed partial class Understander
 
     internal TokenizedText Tokenize(string raw) => _tokenizer.Tokenize(raw);
 
-    /// <summary>The words as the phrases read them (case and diacritics folded, abbreviations expanded), space-separated.</summary>
-    public string WordsAsRead(string raw) => string.Join(' ', Tokenize(raw).Tokens.Select(t => t.Text));
-
     /// <summary>A table word typed without marks, as a citizen's plain typing would read (letters only, no abbreviation).</summary>
     private static string? PlainTyped(string written, Token token) =>
         written.Trim().Equals(token.Text, StringComparison.OrdinalIgnoreCase) && token.Text.All(char.IsAsciiLetterLower) ? token.Text : null;
