@@ -33,6 +33,9 @@
 #   scripts/bench.sh flow-model  a classifier of typed answers (flow-tuning.tsv, the step in front of each) where the
 #                             flow's rules read nothing: kind and threshold chosen by 5-fold cross-validation on the
 #                             tuning half, then the held-out half once (CORPUS=dir as for model)
+#   scripts/bench.sh validate how far to trust the models, on the validation set (validation.tsv, flow-validation.tsv:
+#                             fresh rounds kept from both halves): candidate thresholds and the rule that picks among
+#                             them, registered before the set existed (CORPUS=dir as for model)
 #   scripts/bench.sh evidence keeping citizens' photos: thumbnail + EXIF, re-encoding for Zalo's upload limit, SHA-256,
 #                             and 1 MiB files written/read in the local store and in s3rver (RUNS, default 40)
 # Environment: PROCESSOR=on also runs the conversation processor during the ingest benchmark and reports how fast
@@ -68,6 +71,10 @@ fi
 if [ "$what" = "flow-model" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll flow-model "${CORPUS:-$root/corpus/intents}"
+fi
+if [ "$what" = "validate" ]; then
+  dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll validate "${CORPUS:-$root/corpus/intents}"
 fi
 if [ "$what" = "evidence" ]; then
   s3="$("$root/scripts/s3.sh" start)"
@@ -276,5 +283,5 @@ case "$what" in
       psql -tA "$psql_url/$db" -F ' ' -c "select 'conversation processor:', count(*), 'events in', round(extract(epoch from max(processed_at) - min(processed_at))::numeric, 1), 's =', round(count(*) / nullif(extract(epoch from max(processed_at) - min(processed_at)), 0)), 'events/s; outbox rows:', (select count(*) from outbox) from inbox where processed_at is not null"
     fi
     ;;
-  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|steady|drain|start|intents|model|flow-model|evidence" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest|queue|open311|tracks|fuzz|delivery|wave|steady|drain|start|intents|model|flow-model|validate|evidence" >&2; exit 2 ;;
 esac

@@ -37,6 +37,7 @@ return args switch
     ["model", var corpus, .. var flags] when flags.All(f => f is "--hindsight" or "--shipped-kind") =>
         ModelBenchmark.Run(corpus, hindsight: flags.Contains("--hindsight"), shippedKindOnly: flags.Contains("--shipped-kind")),
     ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
+    ["validate", var corpus] => ValidationBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
         IntentBenchmark.Run(corpus, rest.FirstOrDefault(r => !r.StartsWith("--", StringComparison.Ordinal)), rest.Contains("--mistakes"), rest.Contains("--phrases-only")),
     _ => Usage(),
@@ -62,6 +63,7 @@ static int Usage()
     Console.Error.WriteLine("       ZaloBot.Benchmarks intents <corpusDirectory> [operatorPhrases.json] [--mistakes] [--phrases-only]   (the phrases with the shipped model, or the phrases alone)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks model <corpusDirectory> [--hindsight]   (tuning.tsv, heldout.tsv; province.json and articles.json from the repository when absent)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks flow-model <corpusDirectory>   (flow-tuning.tsv, flow-heldout.tsv: a classifier for typed answers, chosen by cross-validation)");
+    Console.Error.WriteLine("       ZaloBot.Benchmarks validate <corpusDirectory>     (validation.tsv, flow-validation.tsv: how far to trust the models, by the registered rule)");
     Console.Error.WriteLine("       ZaloBot.Benchmarks explain <corpusDirectory> <message> | explain-flow <corpusDirectory> <step> <message>");
     return 2;
 }

@@ -48,7 +48,7 @@ public class IntentClassifierTests
             var opinion = Model.Opine(entry.Text);
             var own = phrases.Understand(entry.Text).Intent;
             var ruled = own == MessageIntent.Complaint && phrases.FiledByATrackRule(entry.Text);
-            var expected = opinion.Probability >= ModelOpinion.Threshold && !ruled ? SecondOpinion.IntentOf(opinion.Label) : own;
+            var expected = opinion.Probability >= ModelOpinion.Shipped.Threshold && !ruled ? SecondOpinion.IntentOf(opinion.Label) : own;
             withModel.Understand(entry.Text).Intent.ShouldBe(expected, entry.Text);
             if (expected != phrases.Understand(entry.Text).Intent) moved++;
         }
@@ -64,7 +64,7 @@ public class IntentClassifierTests
         Understander.Default.ReadInFlow(message).Intent.ShouldBe(FlowIntent.None, "the rules already read it: pick a message they miss");
         var opinion = IntentClassifier.ShippedFlow.Opine(SecondOpinion.FlowText(step, message));
         opinion.Label.ShouldBe(label);
-        opinion.Probability.ShouldBeGreaterThanOrEqualTo(ModelOpinion.FlowThreshold);
+        opinion.Probability.ShouldBeGreaterThanOrEqualTo(ModelOpinion.Shipped.FlowThreshold);
     }
 
     [Fact]
