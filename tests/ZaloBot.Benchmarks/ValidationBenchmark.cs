@@ -14,7 +14,8 @@ public static class ValidationBenchmark
 {
     private static readonly OpinionSettings Shipped = ModelOpinion.Shipped;
 
-    /// <summary>First-message candidates: from the shipped trust down to the model's intent whenever it speaks.</summary>
+    /// <summary>First-message candidates: from the shipped trust down to the model's intent whenever it speaks, and the
+    /// model's danger taken at lower probabilities.</summary>
     private static readonly (string Name, OpinionSettings Settings)[] FirstCandidates =
     [
         ("shipped", Shipped),
@@ -23,6 +24,8 @@ public static class ValidationBenchmark
         ("intent any", Shipped with { Threshold = 0.0 }),
         ("int .5 tr .6 dg .8", Shipped with { Threshold = 0.5, TrackThreshold = 0.6, DangerThreshold = 0.8 }),
         ("any, tr .5 dg .7", Shipped with { Threshold = 0.0, TrackThreshold = 0.5, DangerThreshold = 0.7 }),
+        ("danger .8", Shipped with { DangerThreshold = 0.8 }),
+        ("danger .6", Shipped with { DangerThreshold = 0.6 }),
     ];
 
     /// <summary>Typed-answer candidates: the flow model's threshold around the shipped one.</summary>
