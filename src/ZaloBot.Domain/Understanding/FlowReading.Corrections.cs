@@ -1,0 +1,372 @@
+namespace ZaloBot.Domain.Understanding;
+
+// Corrections typed inside the flow: "à nhầm, không phải X mà là Y", "sai số nhà rồi, phải là 21", "ghi nhầm thành …".
+public sealed partial class Understander
+{
+    private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
+    private static readonly string[][] RewritingLeads = [["ghi", "lai", "la"], ["sua", "lai", "la"], ["viet", "lai", "la"], ["sua", "thanh"], ["ghi", "la"]];
+    private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
+    private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
+    private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
+    private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
+    private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
+    private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
+    private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
+    private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
+    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
+
+    private static int SequenceAt(TokenizedText text, int at, string[][] options)
+    {
+        foreach (var option in options)
+        {
+            if (at + option.Length > text.Count) continue;
+            var ok = true;
+            for (var j = 0; j < option.Length && ok; j++) ok = text.Tokens[at + j].Text == option[j];
+            if (ok) return option.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>How many words before "là" the part it sets may be named.</summary>
+    private const int PartBeforeIs = 5;
+
+    private FlowReading? Correction(TokenizedText text)
+    {
+        var joined = " " + text.Window(0, text.Count) + " ";
+        // "phường là Vũ Ninh cơ": a part named and what it is, said at another step, is a correction too.
+        // Not the contact's own labels ("tên tôi là Lan, sđt …"): that is how a contact is given.
+        // The part may stand a few words back ("sửa địa chỉ trước đã, là …", "phần mô tả, ghi lại là …").
+        var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
+            && PartIn(text, Math.Max(0, i - PartBeforeIs), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
+        if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
+        if (ReplacedPart(text) is { Adds: true } added) return added;
+
+        // "không phải X mà là Y"
+        for (var i = 0; i < text.Count; i++)
+        {
+            var not = SequenceAt(text, i, Nots);
+            if (not == 0) continue;
+            for (var j = i + not + 1; j < text.Count; j++)
+            {
+                var but = SequenceAt(text, j, Buts);
+                // A bare "là" only after a pause: "không phải đèn đường đâu, là cống".
+                if (but == 0 || (text.Tokens[j].Text == "la" && but == 1 && !text.Tokens[j].BreakBefore)) continue;
+                var from = Trim(text, i + not, j - 1);
+                var to = Trim(text, j + but, text.Count - 1);
+                if (from is null || to is null) break;
+                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+            }
+            // "à mà không phải đèn đâu, cái cống cơ": the wrong thing, a pause, the right one — opening the message. The
+            // engine applies it only where the wrong words are in the draft; elsewhere the message is the step's answer.
+            if (i <= 3 && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore) is var pause and > 0
+                && Trim(text, i + not, pause - 1) is { } wrong && Trim(text, pause, text.Count - 1) is { } right)
+                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(wrong.First, wrong.Last), text.Span(right.First, right.Last));
+        }
+
+        // "phải là Y (chứ không phải X)", "[part] đúng là Y", "sửa tên là Y", "địa chỉ là Y không phải X"
+        for (var i = 0; i < text.Count; i++)
+        {
+            var must = SequenceAt(text, i, Musts);
+            // "ghi nhầm thành 12": what it was wrongly made, not what it should be.
+            if (must > 0 && text.Tokens[i].Text == "thanh" && i > 0 && text.Tokens[i - 1].Text is "nham" or "sai") continue;
+            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - PartBeforeIs), i) != DraftPart.None) must = 1;
+            if (must == 0) continue;
+            var end = text.Count;
+            var fromStart = -1;
+            for (var k = i + must; k < text.Count; k++)
+            {
+                // "tên em là Nguyễn Văn Ân, ghi nhầm thành An": after a pause, the rest only says what went wrong.
+                if (text.Tokens[k].BreakBefore && k > i + must && Enumerable.Range(k, text.Count - k).Any(j => text.Tokens[j].Text is "nham" or "sai"))
+                {
+                    end = k;
+                    break;
+                }
+                var not = SequenceAt(text, k, Nots);
+                if (not == 0) continue;
+                end = k;
+                fromStart = k + not;
+                break;
+            }
+            var to = Trim(text, i + must, end - 1);
+            if (to is null) return null;
+            var from = fromStart >= 0 ? Trim(text, fromStart, text.Count - 1) : null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
+                from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+        }
+
+        // "sai phường rồi, Từ Sơn": the wrong part named, a pause, and what it should be.
+        if (WrongPartThenValue(text) is { } wrongThen) return wrongThen;
+
+        // "sai tên rồi, Nguyễn Văn Anh mới đúng": what it should be, then "mới đúng".
+        for (var k = 1; k < text.Count; k++)
+        {
+            var right = SequenceAt(text, k, RightAfter);
+            if (right == 0 || Trim(text, k + right, text.Count - 1) is not null) continue;
+            var start = k - 1;
+            while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+            if (!text.Tokens[start].BreakBefore) start = SkipCueWords(text, 0, k);
+            var to = Trim(text, start, k - 1);
+            if (to is null) return null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, start), null, text.Span(to.Value.First, to.Value.Last));
+        }
+
+        // "à mà nhà số 21 đường Lý Thái Tổ nhé, lúc nãy gõ nhầm": what it is, then that it was mistyped.
+        if ((MistypedAtTheEnd(text) ?? MistypedFirst(text)) is { } mistyped) return mistyped;
+
+        // "sửa mô tả giúp: đèn đường bị chập chờn", "đổi sđt 0987…": a replacing verb, the part, and what it becomes.
+        if (ReplacedPart(text) is { } replaced) return replaced;
+
+        // "ghi lại là đèn hỏng gần hai tuần, không phải một tuần": a rewriting lead, what it is, a pause, what it is not.
+        if (SequenceAt(text, SkipLeadingNoise(text, 0, text.Count), RewritingLeads) is > 0 and var leadLength)
+        {
+            var start = SkipLeadingNoise(text, 0, text.Count) + leadLength;
+            for (var k = start + 1; k < text.Count; k++)
+            {
+                if (!text.Tokens[k].BreakBefore || text.Tokens[k].Text == "chu" || SequenceAt(text, k, Nots) is not (> 0 and var not)) continue;
+                if (Trim(text, start, k - 1) is { } to && Trim(text, k + not, text.Count - 1) is { } from)
+                    return new FlowReading(FlowIntent.Correction, DraftPart.None, text.Span(from.First, from.Last), text.Span(to.First, to.Last));
+                break;
+            }
+        }
+
+        // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
+        for (var k = 1; k < text.Count; k++)
+        {
+            if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
+            var to = Trim(text, SkipLeadingNoise(text, 0, k), k - 1);
+            // What it is not ends at a pause: "…chứ không phải An, chữ Ấn có dấu" — the rest is a remark.
+            var pause = Enumerable.Range(k + 4, Math.Max(0, text.Count - k - 4)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
+            var from = Trim(text, k + 3, pause - 1);
+            if (to is null || from is null) return null;
+            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+        }
+        return null;
+    }
+
+    /// <summary>"sai phường rồi, Từ Sơn", "nhầm số điện thoại, 0912…": a cue, a part, a pause, then the value alone.</summary>
+    private FlowReading? WrongPartThenValue(TokenizedText text)
+    {
+        // "nhầm" is also leading noise ("à nhầm, …"): here it is the cue itself.
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        if (at > 0 && text.Tokens[at - 1].Text == "nham") at--;
+        if (at >= text.Count || text.Tokens[at].Text is not ("sai" or "nham")) return null;
+        at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        if (best.Part == DraftPart.None) return null;
+        at += best.Length;
+        // "rồi" closes the clause as a comma would: "sai phường rồi nhà tôi ở Từ Sơn".
+        var closed = false;
+        while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r")
+            closed |= text.Tokens[at++].Text is "roi" or "r";
+        if (at >= text.Count || !(text.Tokens[at].BreakBefore || closed)) return null;
+        // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
+        if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
+        return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
+    }
+
+    /// <summary>From <paramref name="from"/>, past the interjections a correction opens with ("à", "ờ", "nhầm").</summary>
+    private static int SkipLeadingNoise(TokenizedText text, int from, int before)
+    {
+        while (from < before - 1 && LeadingNoise.Contains(text.Tokens[from].Text)) from++;
+        return from;
+    }
+
+    /// <summary>From <paramref name="from"/>, past the words that say a correction and the part it names ("sai tên rồi").</summary>
+    private int SkipCueWords(TokenizedText text, int from, int before)
+    {
+        Phrase[][] parts = [.. FlowAnswers.Parts.Select(p => Set(p.Set)), Set(FlowAnswers.Fillers)];
+        while (from < before)
+        {
+            var word = text.Tokens[from].Text;
+            if (word is "sai" or "nham" or "sua" or "doi" or "la" or "roi" or "phai" || LeadingNoise.Contains(word)) { from++; continue; }
+            var length = parts.Max(set => Best(text, from, set).Length);
+            if (length == 0) break;
+            from += length;
+        }
+        return from;
+    }
+
+    /// <summary>
+    /// A replacing verb opening the message, the part it names, and what that part becomes ("sửa mô tả giúp: đèn đường
+    /// bị chập chờn", "đổi địa chỉ số 21 Lý Thái Tổ", "sửa sđt 0987…"). Nothing after the part: an edit, not this.
+    /// </summary>
+    private FlowReading? ReplacedPart(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        // "cháu ghi thêm giúp bà là …": the person asked may come first.
+        while (at < text.Count - 1 && Speakers.Contains(text.Tokens[at].Text)) at++;
+        if (at >= text.Count) return null;
+        // "thêm", "bổ sung", "ghi thêm": added to the description rather than put in its place.
+        var adds = text.Tokens[at].Text == "them" || (text.Tokens[at].Text == "bo" && at + 1 < text.Count && text.Tokens[at + 1].Text == "sung")
+            || (ReplacingVerbs.Contains(text.Tokens[at].Text) && at + 1 < text.Count && text.Tokens[at + 1].Text == "them");
+        if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
+        at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
+        while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text)) at++;
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        if (at < text.Count)
+            foreach (var (set, part) in FlowAnswers.Parts)
+                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        // Words added with no part named ("ghi thêm là có cả dây điện lòng thòng") add to the description: that is the
+        // part that takes more words.
+        if (adds && best.Part == DraftPart.None && at < text.Count) best = (0, DraftPart.Description);
+        if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
+        at += best.Length;
+        while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
+        // "sửa phần mô tả, em muốn thêm là …": the adding said after the part.
+        if (best.Part == DraftPart.Description && AddingSaid(text, at) is var after and > 0)
+        {
+            adds = true;
+            at = after;
+        }
+        if (Trim(text, at, text.Count - 1) is not { } to) return null;
+        // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
+        if (text.Tokens[to.First].Text == "cho" || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
+        // What follows must say something: not only politeness ("sửa địa chỉ giúp mình với"), "another one" or that it
+        // is wrong ("đổi số điện thoại khác", "sửa địa chỉ bị sai") — that asks to type it again — nor, but for a name,
+        // one lower-case word ("sửa địa chỉ nhà").
+        var fillers = Fillers(text);
+        var words = Enumerable.Range(to.First, to.Last - to.First + 1).ToList();
+        if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)) && !text.Tokens[i].IsNumber)
+            || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
+            return new FlowReading(FlowIntent.Edit, best.Part);
+        return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
+    }
+
+    /// <summary>Where the words added begin, after "(em) (muốn) thêm (vào) (là)" at <paramref name="at"/>; 0 when adding is not said there.</summary>
+    private static int AddingSaid(TokenizedText text, int at)
+    {
+        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet")) at++;
+        if (at >= text.Count || text.Tokens[at].Text != "them") return 0;
+        at++;
+        while (at < text.Count && text.Tokens[at].Text is "vao" or "la" or "y" or "cho") at++;
+        return at < text.Count ? at : 0;
+    }
+
+    private static readonly HashSet<string> MistypedWords = ["luc", "nay", "ban", "vua", "roi", "khi", "nay", "em", "toi", "minh", "go", "ghi", "viet", "nhap", "danh", "nham", "sai", "bi", "a", "nhe", "ad"];
+
+    /// <summary>
+    /// The message ends by saying something was mistyped ("…, lúc nãy gõ nhầm", "…, e ghi sai"): the words before that
+    /// pause are what it should be. Which part is the engine's to find (a place word makes it the address).
+    /// </summary>
+    private FlowReading? MistypedAtTheEnd(TokenizedText text)
+    {
+        var end = text.Count - 1;
+        while (end > 0 && text.Tokens[end].Text is "a" or "nhe" or "nha" or "ad" or "admin" or "roi") end--;
+        // "…, chị ghi nhầm thành 12 rồi": what it was wrongly written as may follow the cue.
+        var written = Enumerable.Range(2, Math.Max(0, end - 1)).LastOrDefault(i => text.Tokens[i].Text == "thanh" && text.Tokens[i - 1].Text is "nham" or "sai");
+        if (written > 0 && end - written <= 4 && !Enumerable.Range(written, end - written + 1).Any(i => text.Tokens[i].BreakBefore)) end = written - 1;
+        if (end < 2 || text.Tokens[end].Text is not ("nham" or "sai")) return null;
+        var start = end;
+        while (start > 0 && !text.Tokens[start].BreakBefore) start--;
+        if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))) return null;
+        var to = Trim(text, ValueStart(text, SkipLeadingNoise(text, 0, start), start), start - 1);
+        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
+    /// <summary>
+    /// Where the value begins, from <paramref name="from"/>: past an opening said on its own ("khoan, …") and the words
+    /// that open a value without being part of it ("nhà bác số 31 …" is "số 31 …").
+    /// </summary>
+    private static int ValueStart(TokenizedText text, int from, int before)
+    {
+        var pause = Enumerable.Range(from + 1, Math.Max(0, before - from - 1)).FirstOrDefault(i => text.Tokens[i].BreakBefore);
+        if (pause > 0 && Enumerable.Range(from, pause - from).All(i => Interjections.Contains(text.Tokens[i].Text))) from = pause;
+        for (; from < before - 1; from++)
+        {
+            var word = text.Tokens[from];
+            var opener = ValueOpeners.Contains(word.Text) && word.Accented != House;
+            var homeOfTheSpeaker = word.Text == "nha" && Speakers.Contains(text.Tokens[from + 1].Text);
+            var speakerAfterHome = from > 0 && text.Tokens[from - 1].Text == "nha" && Speakers.Contains(word.Text);
+            if (!opener && !homeOfTheSpeaker && !speakerAfterHome) break;
+        }
+        return from;
+    }
+
+    private static readonly HashSet<string> Interjections = ["khoan", "a", "o", "ay", "ui", "oi", "chet", "da", "thoi"];
+
+    // "nhà tôi", "nhà tui", "của tôi", "là": what opens the right value without being part of it.
+    private static readonly HashSet<string> ValueOpeners = ["nha", "toi", "tui", "em", "minh", "cua", "la", "phai", "dung"];
+
+    /// <summary>
+    /// The message opens by saying something was mistyped and the next clause is what it should be ("ghi nhầm rồi, nhà
+    /// tôi số 21", "nhầm rồi, số 21 đường Lý Thái Tổ"). As at the end, which part is the engine's to find.
+    /// </summary>
+    private FlowReading? MistypedFirst(TokenizedText text)
+    {
+        // "khoan, lúc nãy viết nhầm, …": an interjection said on its own first is only the pause before it.
+        var opening = 0;
+        var pause = text.FirstClauseBreak();
+        if (pause > 0 && Enumerable.Range(0, pause).All(i => Interjections.Contains(text.Tokens[i].Text)))
+        {
+            opening = pause;
+            pause = opening + 1;
+            while (pause < text.Count && !text.ClauseBreakBefore(pause)) pause++;
+            if (pause >= text.Count) return null;
+        }
+        if (pause - opening is 0 or > 5 || !Enumerable.Range(opening, pause - opening).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))
+            || !Enumerable.Range(opening, pause - opening).Any(i => text.Tokens[i].Text is "nham" or "sai")) return null;
+        // "nhầm rồi, là cống chứ không phải đèn": the rest says what it is not as well — read as that, not as this.
+        if (Enumerable.Range(pause, text.Count - pause).Any(i => text.Tokens[i].Text == "phai")) return null;
+        var first = pause;
+        while (first < text.Count - 1 && ValueOpeners.Contains(text.Tokens[first].Text) && text.Tokens[first].Accented != House
+               || first < text.Count - 1 && text.Tokens[first].Text == "nha" && text.Tokens[first + 1].Text is "toi" or "tui" or "em" or "minh") first++;
+        var to = Trim(text, first, text.Count - 1);
+        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
+    /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>
+    private static (int First, int Last)? Trim(TokenizedText text, int first, int last)
+    {
+        // "nhà" (a house) is not the particle "nha"; and "rồi" closing a sentence of five words or more is part of it
+        // ("đèn hỏng hai tuần rồi": for two weeks now), where after a value it is only a particle ("số 21 rồi").
+        while (last >= first && TrailingNoise.Contains(text.Tokens[last].Text) && text.Tokens[last].Accented != House
+               && !(text.Tokens[last].Text is "roi" && last - first >= 5 && !TrailingNoise.Contains(text.Tokens[last - 1].Text)))
+            last--;
+        return last >= first ? (first, last) : null;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with the words <paramref name="from"/> replaced by <paramref name="to"/>, compared
+    /// without case or diacritics; null when they are not in it. A lone number is replaced by the number in
+    /// <paramref name="to"/> ("12" → "số 21" makes "số 21", not "số số 21"), and a marker already before the words is
+    /// not repeated ("đường Lý Thái Tổ" with "đường Trần Phú").
+    /// </summary>
+    public string? Replace(string? value, string from, string to)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var text = Tokenize(value);
+        var words = Tokenize(from).Tokens.Select(t => t.Text).ToArray();
+        if (words.Length == 0) return null;
+        for (var i = 0; i + words.Length <= text.Count; i++)
+        {
+            var ok = true;
+            for (var j = 0; j < words.Length && ok; j++) ok = text.Tokens[i + j].Text == words[j];
+            if (!ok) continue;
+            var replacement = to.Trim();
+            var toText = Tokenize(replacement);
+            if (words.Length == 1 && text.Tokens[i].IsNumber && toText.Tokens.Count(t => t.IsNumber) == 1)
+                replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
+            else if (i > 0 && toText.Count > 1 && toText.Tokens[0].Text == text.Tokens[i - 1].Text)
+                replacement = replacement[toText.Tokens[1].Start..];
+            return value[..text.Tokens[i].Start] + replacement + value[text.Tokens[i + words.Length - 1].End..];
+        }
+        return null;
+    }
+
+    /// <summary>The first number in <paramref name="value"/> replaced by the first in <paramref name="to"/> ("số nhà sai, phải là 21").</summary>
+    public string? ReplaceNumber(string? value, string to)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var number = Tokenize(value).Tokens.FirstOrDefault(t => t.IsNumber);
+        var toNumber = Tokenize(to).Tokens.FirstOrDefault(t => t.IsNumber);
+        if (number.Text is null || toNumber.Text is null) return null;
+        return value[..number.Start] + to[toNumber.Start..toNumber.End] + value[number.End..];
+    }
+}

@@ -1,0 +1,43 @@
+namespace ZaloBot.Domain.Understanding;
+
+// The answer to "is it fixed?" typed in words.
+public sealed partial class Understander
+{
+    /// <summary>"chưa", "vẫn còn", "rồi", "xong rồi", "ok rồi", the buttons' titles — while "is it fixed?" is open.</summary>
+    public FixedAnswer AnswerToFixed(string raw)
+    {
+        var text = Tokenize(raw);
+        if (text.Count == 0) return FixedAnswer.None;
+        var fillers = Set(FlowAnswers.Fillers);
+        var notFixed = Set(FlowAnswers.NotFixed);
+        if (CoveredBy(text, [notFixed], fillers)) return FixedAnswer.NotFixed;
+        Phrase[] politeness = [.. fillers, .. _intents.GetValueOrDefault("thanks") ?? []];
+        if (CoveredBy(text, [Set(FlowAnswers.Fixed)], politeness)) return FixedAnswer.Fixed;
+        // "đèn sáng lại rồi": one word naming the thing, the rest an answer — unless that word is a problem ("hỏng rồi").
+        if (Uncovered(text, [Set(FlowAnswers.Fixed)], politeness, out var saidFixed) == 1 && saidFixed
+            && Score(text, notFixed).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0)
+            return FixedAnswer.Fixed;
+        // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
+        if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
+        if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
+        if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed) || FixedAtTheOpening(text, politeness, notFixed)) return FixedAnswer.Fixed;
+        if (StillThere(text)) return FixedAnswer.NotFixedSaid;
+        // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
+        var first = Best(text, 0, notFixed).Length;
+        if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;
+        return first > 0 && text.Count - first >= 2 ? FixedAnswer.NotFixedSaid : FixedAnswer.None;
+    }
+
+    /// <summary>
+    /// "rồi cháu ạ, hôm qua có mấy chú thợ điện xuống thay bóng, tối qua sáng trưng": the opening clause is wholly a
+    /// "fixed", and what follows tells how — nothing still wrong, nothing broken again, no "but".
+    /// </summary>
+    private bool FixedAtTheOpening(TokenizedText text, Phrase[] politeness, Phrase[] notFixed)
+    {
+        var pause = text.FirstClauseBreak();
+        if (pause == 0 || !CoveredBy(Tokenize(text.RawBefore(pause)), [Set(FlowAnswers.Fixed)], politeness)) return false;
+        var rest = Tokenize(text.RawFrom(pause));
+        return Score(rest, notFixed).Score == 0 && !Found(rest, Set(FlowAnswers.BrokeAgain))
+               && !rest.Tokens.Any(t => t.Text is "chua" or "van" or "nhung" or "khong" or "ko" or "hong" or "con");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+// Adverts and insults by their shape: a contact word before a number and something sold; someone aimed at with contempt.
+public sealed partial class Understander
+{
+    private static readonly Regex ContactThenNumber = new(
+        @"\b(lh|l\.h|lien he|inbox|ib|ibx|zalo|zl|hotline|goi ngay|call|sdt|dt)\b\W{0,3}(\+?84|0)\d([\s.]?\d){7,}",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Selling = new(
+        @"\b(lai suat|vay von|vay tien|cho vay|giai ngan|gia re|gia chi|uu dai|giam gia|khuyen mai|ban gap|can ban|can mua|nhan lam|bao dau|bao ra|\d+\s?k\b|\d+\s?(tr|trieu)\s?/)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// An advert's shape: a contact word right before a phone number ("LH 09…", "inbox zalo 08…") and something sold
+    /// (a price, "lãi suất", "vay", an advertising word). Citizens give a number with a problem, not after "LH".
+    /// </summary>
+    internal bool AdvertShape(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return ContactThenNumber.IsMatch(n) && (Selling.IsMatch(n) || Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score >= 1);
+    }
+
+    // Whom an insult is aimed at: the bot, "mày", "các người", "bọn/lũ/tụi…", officials.
+    private static readonly Regex Addressee = new(
+        @"\b(may|mi|tui may|chung may|bon may|lu may|cac nguoi|may nguoi|cac ong|may ong|cac ba|may ba|tui bay|chung bay|bay|bot|con bot|cai bot|admin|ad|app|thang|lu|bon|dam|can bo|quan chuc|chinh quyen|tra loi|rep)\b",
+        RegexOptions.CultureInvariant);
+
+    // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
+    private static readonly Regex Contempt = new(
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|chet het|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        RegexOptions.CultureInvariant);
+
+    // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
+    private static readonly Regex Epithet = new(@"(^|[\s,.!])đồ (?!ăn|uống|đạc|dùng|chơi|cũ|nghề|gỗ|điện|nhựa|hộp)\p{L}+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // Insult words that are other words with their marks: "mất ngủ" is not "ngu", "người dân" not "đần", "to lớn" not "lợn".
+    private static readonly Dictionary<string, string[]> InsultAccents = new()
+    {
+        ["ngu"] = ["ngu"], ["dan"] = ["đần"], ["dot"] = ["dốt"], ["oc"] = ["óc"], ["lon"] = ["lợn", "lồn"], ["cho"] = ["chó"],
+        ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"],
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> InsultAccentsToneLast =
+        InsultAccents.ToDictionary(a => a.Key, a => a.Value.Select(TextNormalizer.ToneLast).ToHashSet());
+
+    /// <summary>The message's words for reading contempt: a word typed with marks that make it another word is left out.</summary>
+    private string InsultWords(string raw) =>
+        string.Join(' ', Tokenize(raw).Tokens.Select(t =>
+            t.Accented is { } typed && InsultAccentsToneLast.TryGetValue(t.Text, out var forms) && !forms.Contains(typed) ? "_" : t.Text));
+
+    /// <summary>
+    /// Abuse by its shape when its words are not in the table: aimed at someone (the bot, "mày", "các người", officials)
+    /// with a form of contempt ("đồ …", "lũ …", "như …", a curse), and no problem, complaint or place named.
+    /// </summary>
+    internal bool AbuseShape(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!Addressee.IsMatch(n)) return false;
+        var words = InsultWords(raw);
+        if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
+        // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
+        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        return ExtractPlace(raw, []).Address is null;
+    }
+
+    private static readonly Regex SellingCue = new(
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
+    /// kế", "đăng ký ngay tại link") and nothing wrong named, asked or chased.
+    /// </summary>
+    internal bool SellsWithoutNumber(string raw, Dictionary<string, double> scores)
+    {
+        // A citizen asking what a landlord must register ("có nhu cầu cho thuê phòng trọ thì cần làm gì") is asking.
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold
+            || scores.GetValueOrDefault("question") >= IntentThreshold) return false;
+        // The citizen who lost money to such an offer is the one complaining about it.
+        var n = TextNormalizer.Normalize(raw);
+        if (Victim.IsMatch(n)) return false;
+        var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count();
+        return cues >= 2;
+    }
+}

@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using ZaloBot.Domain.Conversations;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+// Immediate danger beyond the table's words: what must not count (a telephone cable, a denial, a word's other sense), people trapped or in peril, and a danger told as over, feared or recurring.
+public sealed partial class Understander
+{
+    // Cables that carry no power: "dây điện thoại" contains "dây điện" word for word.
+    private static readonly string[] TelecomCablePhrases =
+    [
+        "dây điện thoại", "dây cáp", "cáp mạng", "cáp quang", "cáp viễn thông", "dây mạng", "dây internet", "dây cáp quang",
+        "dây truyền hình", "cáp truyền hình", "dây wifi", "dây viễn thông",
+    ];
+
+    // "không phải cháy", "chẳng phải cháy": the danger is denied, not reported.
+    private static readonly string[] DenialPhrases = ["không phải", "không phải là", "chẳng phải", "chả phải", "không có"];
+
+    private Phrase[]? _telecom;
+
+    private Phrase[]? _denials;
+
+    private Phrase[]? _allDangers;
+
+    private Phrase[] TelecomCables => _telecom ??= Compile(TelecomCablePhrases.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    private Phrase[] Denials => _denials ??= Compile(DenialPhrases.ToDictionary(p => p, _ => 1.0), fuzzy: false);
+
+    // One array for the life of the table: the matcher indexes each phrase array once, by reference.
+    private Phrase[] AllDangers => _allDangers ??= FlowAnswers.Dangers.SelectMany(d => Weighted(d.Set)).ToArray();
+
+    /// <summary>
+    /// The message without what must not count as danger: telephone and network cables (so "dây điện thoại võng thấp"
+    /// is not a live wire) and a danger word right after a denial ("không phải cháy mà là khói bếp").
+    /// </summary>
+    internal string WithoutFalseDanger(string raw)
+    {
+        var text = Tokenize(raw);
+        var masked = new bool[text.Count];
+        var dangers = AllDangers;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var cable = Best(text, i, TelecomCables).Length;
+            if (cable > 0)
+            {
+                for (var j = i; j < i + cable; j++) masked[j] = true;
+                i += cable - 1;
+                continue;
+            }
+            var otherSense = OtherSense(text, i);
+            if (otherSense > 0)
+            {
+                for (var j = i; j < i + otherSense; j++) masked[j] = true;
+                i += otherSense - 1;
+                continue;
+            }
+            var denial = Best(text, i, Denials).Length;
+            if (denial > 0 && i + denial < text.Count && Best(text, i + denial, dangers).Length is var danger and > 0)
+            {
+                for (var j = i; j < i + denial + danger; j++) masked[j] = true;
+                i += denial + danger - 1;
+            }
+        }
+        if (!masked.Contains(true)) return raw;
+        var chars = raw.ToCharArray();
+        for (var i = 0; i < text.Count; i++)
+            if (masked[i])
+                for (var c = text.Tokens[i].Start; c < text.Tokens[i].End; c++) chars[c] = ' ';
+        return new string(chars);
+    }
+
+    // "nhanh" and "qua" are left out: "cháy nhanh quá" is a fire spreading.
+    private static readonly HashSet<string> Driving = ["au", "xe", "loan", "lang", "vuot", "tron", "theo", "bat", "doi"];
+
+    private static readonly string Burning = TextNormalizer.ToneLast("cháy");
+
+    private static readonly string Running = TextNormalizer.ToneLast("chạy");
+
+    private static readonly string It = TextNormalizer.ToneLast("nó");
+
+    private static readonly string Slid = TextNormalizer.ToneLast("lở");
+
+    private static readonly string Fainted = TextNormalizer.ToneLast("ngất");
+
+    private static readonly string Suffocated = TextNormalizer.ToneLast("ngạt");
+
+    private static readonly HashSet<string> CutOff = ["dien", "nuoc", "mang", "ket", "noi"];
+
+    private static readonly HashSet<string> Dumped = ["cat", "da", "dat", "rac", "xa", "vat", "phe", "tron", "bun", "soi", "gach", "ca", "be"];
+
+    private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
+
+    // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
+    private static readonly HashSet<string> AfterIt =
+        ["chua", "da", "dang", "se", "van", "con", "cu", "cung", "lai", "hay", "moi", "bao", "noi", "gui", "chup", "lam", "nghieng", "nut", "sut", "khong", "ko", "k", "duoc", "can", "di", "ve", "bi", "vao", "o", "len", "xuong", "an", "hoc", "choi", "thay", "biet", "muon", "phai", "thi"];
+
+    private static readonly HashSet<string> DebtAfter = ["tien", "thue", "phi", "cuoc", "xau", "dong", "nan"];
+
+    private static readonly HashSet<string> DebtBefore = ["ghi", "nhan", "tra", "doi", "khoan", "mac", "chiu", "thieu", "vay"];
+
+    private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi"];
+
+    private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
+
+    private static readonly string Pressed = TextNormalizer.ToneLast("đè");
+
+    /// <summary>
+    /// Words typed without marks that name a danger only in one sense: "chay au" is "chạy ẩu" (driving recklessly), not
+    /// "cháy"; "lo dat cua bo me" is "lô đất" (a plot), not "lở đất". Returns how many words to set aside at
+    /// <paramref name="i"/>, 0 when the danger sense stands.
+    /// </summary>
+    private static int OtherSense(TokenizedText text, int i)
+    {
+        var word = text.Tokens[i];
+        // Typed with its marks, "chạy" (running) and "nó" (it) say so themselves.
+        if (word.Accented == Running || word.Accented == It) return 1;
+        if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "phòng cháy chữa cháy" (fire prevention), "xe chữa cháy": no fire said.
+        if (word.Text == "chay" && i > 0 && text.Tokens[i - 1].Text is "phong" or "chua") return 1;
+        // "CHÁY HÀNG, giá sốc 99k, inbox ngay": sold out, in an advert's words; a shop on fire is told without them.
+        if (word.Text == "chay" && i + 1 < text.Count && text.Tokens[i + 1].Text == "hang"
+            && SellingCue.Matches(text.Window(0, text.Count)).Select(m => m.Value).Distinct().Count() >= 2) return 2;
+        // "bếp nướng không khói" (smokeless), "không khỏi lo": no smoke said.
+        if (word.Text == "khoi" && i > 0 && text.Tokens[i - 1].Text is "khong" or "ko") return 1;
+        // "xe máy không ra được": a vehicle blocked in, not people trapped.
+        if ((word.Text is "xe" or "oto" || word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe")
+            && i + 2 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
+        // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
+        if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
+        if (word.Text == "bat" && i + 2 < text.Count && text.Tokens[i + 1].Text == "dong" && text.Tokens[i + 2].Text == "san") return 2;
+        if (word.Text == "ngat" && word.Accented != Fainted && word.Accented != Suffocated && i + 1 < text.Count && CutOff.Contains(text.Tokens[i + 1].Text)) return 1;
+        if (word.Text == "no" && word.Accented != Exploded && i + 1 < text.Count && AfterIt.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "nợ tiền điện", "ghi nhận nợ": a debt, not an explosion.
+        if (word.Text == "no" && word.Accented != Exploded
+            && (i + 1 < text.Count && DebtAfter.Contains(text.Tokens[i + 1].Text) || i > 0 && DebtBefore.Contains(text.Tokens[i - 1].Text))) return 1;
+        if (word.Text == "de" && word.Accented != Pressed && i + 1 < text.Count && AfterLet.Contains(text.Tokens[i + 1].Text)) return 1;
+        if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
+            && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
+            return 2;
+        return 0;
+    }
+
+    /// <summary>
+    /// A telephone or network cable named and no power left once it is masked: "võng thấp ngang đầu người" then
+    /// describes that cable, so the power company's words do not apply.
+    /// </summary>
+    internal bool CablesWithoutPower(string raw, string plain) =>
+        !ReferenceEquals(raw, plain) && Tokenize(raw).Tokens.Any(t => t.Text is "cap" or "mang" or "thoai" or "internet" or "wifi" or "hinh" or "thong")
+        && !Tokenize(plain).Tokens.Any(t => t.Text == "dien");
+
+    private static readonly Regex Trapped = new(
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex People = new(
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em)|(ba|ong|bo|me|vo|chong|con|chau) (toi|em|minh|tui|nha toi))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// People trapped — in a lift, on a roof in a flood, under rubble ("thang máy kẹt giữa tầng có cháu bé trong đó",
+    /// "2 ông bà già kẹt trên mái nhà không ra được"): stuck and people together, whatever the place. "Kẹt xe" is traffic.
+    /// </summary>
+    internal bool PeopleTrapped(string raw)
+    {
+        var n = NotTrapped.Replace(TextNormalizer.Normalize(raw), " ");
+        return (Trapped.IsMatch(n) || FledUpstairs.IsMatch(n) && RisingWater.IsMatch(n)) && People.IsMatch(n);
+    }
+
+    // "tụi nó trèo lên gác rồi mà nước vẫn lên": people driven upstairs by the water are trapped by it.
+    private static readonly Regex FledUpstairs = new(
+        @"\b(treo|leo|tranh|don) (len|lan len) (gac|gac xep|tang (2|hai|tren|thuong)|noc nha|mai nha|mai)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex RisingWater = new(@"\b(ngap|nuoc lu|lu|nuoc (van |dang |cu )?(len|dang|dang len|dang cao))\b", RegexOptions.CultureInvariant);
+
+    // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
+    // drain or a river, about to jump.
+    private static readonly Regex Hurt = new(
+        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Falling = new(
+        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi(?! (viec|di|ra|khoi|hoc|theo|ve))|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
+        RegexOptions.CultureInvariant);
+
+    // Fuel spilled on the road or a tanker overturned: fire at any spark.
+    private static readonly Regex FuelSpilled = new(
+        @"\b((xe bon|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|do)|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
+        RegexOptions.CultureInvariant);
+
+    // A risk told as a risk ("có nguy cơ", "sợ là") or a past event ("tuần trước có người ngất…") is a complaint, not
+    // someone in peril now.
+    private static readonly Regex OnlyARisk = new(
+        @"\b(nguy co|co the se|suyt (nua |thi )?|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
+        RegexOptions.CultureInvariant);
+
+    // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
+    // nhưng sợ có ngày rơi xuống") …
+    private static readonly Regex DangerOver = new(
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex DangerFeared = new(
+        @"\b(nguy co|co the se|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet)|neu (co|xay ra|lo) (chay|no|su co|chuyen))\b",
+        RegexOptions.CultureInvariant);
+
+    // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
+    // stopped, not an emergency to call in …
+    private static readonly Regex DangerRecurring = new(
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|lan thu (\d+|hai|ba|bon|nam))\b",
+        RegexOptions.CultureInvariant);
+
+    // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
+    // complaint unless the fire spreads or something else burns …
+    private static readonly Regex OpenBurning = new(
+        @"\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex FireSpreading = new(
+        @"\b(lan (sang|ra|vao|toi)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
+        RegexOptions.CultureInvariant);
+
+    // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off).
+    private static readonly Regex DangerNow = new(
+        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! hoa)|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
+    /// no fire spreading: a complaint, not an emergency.
+    /// </summary>
+    internal static bool OverOrOnlyARisk(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
+        return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n) || DangerRecurring.IsMatch(n)) && !DangerNow.IsMatch(n);
+    }
+
+    /// <summary>
+    /// People in peril now, in words the table may lack: someone hurt (fainted, badly injured, poisoned, bitten by a
+    /// rabid dog) is medical; someone fallen into water or a drain, or about to jump, is a rescue; fuel spilled from an
+    /// overturned tanker is fire. A risk told as a risk is not.
+    /// </summary>
+    internal DangerKind PeopleInPeril(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (OnlyARisk.IsMatch(n)) return DangerKind.None;
+        var kind = DangerKind.None;
+        if (People.IsMatch(n) && Hurt.IsMatch(n)) kind |= DangerKind.Medical;
+        if (People.IsMatch(n) && Falling.IsMatch(n)) kind |= DangerKind.Rescue;
+        if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
+        if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
+        if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
+        if (PoleDown.IsMatch(n)) kind |= DangerKind.Power;
+        if (SmokeFromABuilding.IsMatch(n)) kind |= DangerKind.Fire;
+        // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
+        // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
+        if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
+        return kind;
+    }
+
+    // "CHÁY", "chay roi!!!", "cháy cứu với": the cry alone, with nothing around it to say otherwise.
+    private static readonly Regex CryOfFire = new(@"^((oi|troi oi|cuu|cuu voi|alo) )*chay( (roi|nha|oi|to|lon|cuu|cuu voi|voi|that|a|o day|day))*$", RegexOptions.CultureInvariant);
+
+    // "cứu", "cuu voi", "cứu tôi với": a call for help alone, nothing around it to say what.
+    private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
+
+    // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
+    private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
+
+    // "khói đen kịt bốc ra từ tầng 2 nhà bên cạnh": smoke pouring out of a building, whatever it is called.
+    private static readonly Regex SmokeFromABuilding = new(
+        @"\bkhoi (\w+ ){0,3}(boc|toa|phut|tuon|cuon) (ra|len)? ?(\w+ ){0,2}(tu|o|trong) (\w+ ){0,1}(tang|nha|can ho|phong|cua so|kho|xuong|mai|chung cu|cua hang|quan)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Lost = new(
+        @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NearWater = new(@"\b(song|ho|ao|kenh|muong|suoi|bien|dam|bo song|bo ho)\b", RegexOptions.CultureInvariant);
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+// "Is it fixed?" answered in the citizen's own words: fixed but something else, fixed in other words, still there.
+public sealed partial class Understander
+{
+    /// <summary>
+    /// "sửa rồi nhưng chậm quá", "đã sửa mà làm lâu": fixed, with a remark on how — unless the rest says something
+    /// remains or broke again ("đã sửa nhưng vẫn còn ngập").
+    /// </summary>
+    private bool FixedBut(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
+    {
+        var start = Best(text, 0, fixedSet).Length;
+        if (start == 0 || start >= text.Count) return false;
+        // "xong rồi nhé, hôm qua có người xuống làm": fixed, then how — after a pause, with nothing wrong in it.
+        var then = text.Tokens[start].Text is "nhung" or "ma" or "tuy"
+            || text.Tokens.Skip(start).TakeWhile(t => !t.BreakBefore).All(t => t.Text is "nhe" or "nha" or "a" or "roi" or "ad" or "admin" or "ban")
+               && text.Tokens.Skip(start).Any(t => t.BreakBefore);
+        if (!then) return false;
+        if (Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0 && text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
+        return Score(text, notFixed).Score == 0 && Score(text, Set(FlowAnswers.BrokeAgain)).Score == 0
+            && !Enumerable.Range(start, text.Count - start).Any(i => text.Tokens[i].Text is "hong" or "chua" or "van");
+    }
+
+    // Words after "nhưng"/"mà" that keep talking about the same thing ("nhưng được 2 hôm lại tắt", "mà nó lại hỏng").
+    private static readonly HashSet<string> SameThing =
+        ["lai", "van", "chua", "duoc", "dc", "no", "cai", "it", "moi", "sau", "toi", "dem", "sang", "chieu", "hom", "tuan", "ngay", "thang", "lam", "sua", "cham", "hoi", "hon", "khong", "ko", "k", "bi", "hong", "tat"];
+
+    // Connectors and time words between "fixed" and what is wrong now: "nhưng giờ", "mà bây giờ", "còn hôm nay".
+    private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em"];
+
+    /// <summary>
+    /// "đèn sáng rồi nhưng giờ cống lại tắc", "ok rồi, mà giờ lại có đống rác đầu ngõ": the ticket is fixed and something
+    /// else is wrong now — the words of the new problem (to offer for filing), or null. What follows the connector must
+    /// name another thing before its fault ("cống lại tắc") or say something new is there ("lại có", "còn có"); "nhưng được
+    /// 2 hôm lại tắt" and "mà nó lại hỏng" are the same thing broken again, and "nhưng vẫn…" is not fixed at all.
+    /// </summary>
+    public string? AnotherProblemAfterFixed(string raw)
+    {
+        var text = Tokenize(raw);
+        var c = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma"
+            || text.Tokens[i].BreakBefore && text.Tokens[i].Text is "con" or "gio" or "lai");
+        if (c == 0 || !SaidFixed(raw[..text.Tokens[c].Start])) return null;
+        var somethingNew = Enumerable.Range(c, Math.Min(4, text.Count - 1 - c)).Any(i =>
+            text.Tokens[i].Text is "lai" or "con" && text.Tokens[i + 1].Text is "co" or "them");
+        var first = c;
+        while (first < text.Count && (Lead.Contains(text.Tokens[first].Text) || somethingNew && text.Tokens[first].Text is "lai" or "co" or "them")) first++;
+        if (first >= text.Count) return null;
+        var words = text.Tokens.Skip(first).Select(t => t.Text).ToList();
+        if (!somethingNew && (SameThing.Contains(words[0]) || text.Tokens[first].IsNumber)) return null;
+        if (words.Contains("van") || words.Contains("chua")) return null;
+        var rest = raw[text.Tokens[first].Start..].Trim();
+        var restText = Tokenize(rest);
+        var problem = Score(restText, _intents.GetValueOrDefault("problem") ?? []).Score > 0 || Found(restText, Set(FlowAnswers.BrokeAgain));
+        return (somethingNew || problem) && words.Count >= 2 ? rest : null;
+    }
+
+    /// <summary>The part before the connector answers "fixed": as the buttons' words do, or a thing named and "rồi"/"ok".</summary>
+    private bool SaidFixed(string prefix)
+    {
+        if (AnswerToFixed(prefix) == FixedAnswer.Fixed) return true;
+        var text = Tokenize(prefix);
+        return text.Count is > 0 and <= 5 && text.Tokens[^1].Text is "roi" or "r" or "ok" or "xong" or "on"
+            && !text.Tokens.Any(t => t.Text is "chua" or "van" or "khong" or "ko" or "hong" or "lai")
+            && Score(text, Set(FlowAnswers.NotFixed)).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    private static readonly HashSet<string> FixingVerbs = ["sua", "don", "giai", "khac", "thay", "xu", "thong", "vet", "hut", "lap", "dap", "cat", "chat", "nao", "thu"];
+
+    private static readonly HashSet<string> NotYet = ["khong", "chua", "chang", "cha", "van", "dau", "moi"];
+
+    /// <summary>
+    /// "đã được giải quyết rồi", "có người đến dọn rồi": a fixing verb, said done ("rồi", "đã … xong"), nothing negated,
+    /// nothing wrong named — fixed, in words the table lacks.
+    /// </summary>
+    private bool FixedInOtherWords(TokenizedText text)
+    {
+        var words = text.Tokens.Select(t => t.Text).ToList();
+        if (words.Count < 2 || words.Any(NotYet.Contains) || !words.Any(FixingVerbs.Contains)) return false;
+        var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"));
+        return done && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+    }
+
+    /// <summary>
+    /// "sáng nay đèn sáng rồi cảm ơn ạ", "rồi cháu ạ, đèn sáng rồi, bác cảm ơn các cháu": a "fixed" phrase among chatter
+    /// and thanks, with nothing negated, broken again or wrong named — fixed. A lone "rồi" counts only as the answer's
+    /// first word; thanks alone does not answer the question.
+    /// </summary>
+    private bool FixedAmongWords(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
+    {
+        if (text.Count > 30 || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
+        if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain))
+            || Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0) return false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var length = Best(text, i, fixedSet).Length;
+            if (length == 0) continue;
+            var first = text.Tokens[i].Text;
+            if (length >= 2 ? !(first is "cam" or "can" or "xac") : i == 0 && first is "roi" or "r" || first is "xong" or "on") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the
+    /// citizen's words. "vẫn" is what a person hears.
+    /// </summary>
+    private static bool StillThere(TokenizedText text) =>
+        text.Count >= 3 && (text.Tokens.Take(text.Count - 1).Any(t => t.Text == "van" && (t.Accented is null || t.Accented == Still))
+            || (" " + text.Window(0, text.Count) + " ").Contains(" qua loa ", StringComparison.Ordinal)
+            || NobodyCame.IsMatch(text.Window(0, text.Count)));
+
+    // "làm gì có ai đến đâu", "có thấy ai đến thay đâu": the rhetorical "nobody came" — nothing was done.
+    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b", RegexOptions.CultureInvariant);
+
+    private static readonly string Still = TextNormalizer.ToneLast("vẫn");
+}

@@ -1,0 +1,112 @@
+using ZaloBot.Domain.Conversations;
+
+namespace ZaloBot.Domain.Understanding;
+
+// Signals read before any intent: immediate danger (the rules and a second opinion), abuse and adverts.
+public sealed partial class Understander
+{
+    /// <summary>
+    /// A second opinion that a first message tells of immediate danger (a trained model's "danger" label, when it is
+    /// sure); null: the rules alone. It can add the emergency line where the rules' words fall short, never take one away.
+    /// </summary>
+    private Func<string, bool>? _danger;
+
+    /// <summary>The same understander with <paramref name="danger"/> consulted where the rules find no danger in a first message.</summary>
+    public Understander WithDangerOpinion(Func<string, bool> danger)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._danger = danger;
+        return copy;
+    }
+
+    /// <summary>
+    /// A second opinion that doubts the danger the rules read in a first message (a trained model giving immediate danger
+    /// a very low probability); null: the rules' danger stands.
+    /// </summary>
+    private Func<string, bool>? _dangerDoubt;
+
+    /// <summary>The same understander with <paramref name="doubt"/> consulted where the rules read danger in a first message.</summary>
+    public Understander WithDangerDoubt(Func<string, bool> doubt)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._dangerDoubt = doubt;
+        return copy;
+    }
+
+    /// <summary>Whether the second opinion doubts the danger read in a first message; false without one.</summary>
+    public bool DangerDoubted(string raw) => _dangerDoubt?.Invoke(raw) == true;
+
+    /// <summary>
+    /// Danger the rules' words fell short of but the second opinion is sure of: the kinds the danger words name, or a
+    /// rescue (114 and 115) when none; still nothing for a danger told as over, feared or recurring.
+    /// </summary>
+    public DangerKind DangerOpinion(string raw)
+    {
+        if (_danger is null || OverOrOnlyARisk(raw) || !_danger(raw)) return DangerKind.None;
+        var text = Tokenize(WithoutFalseDanger(raw));
+        var kind = DangerKind.None;
+        foreach (var (set, k) in FlowAnswers.Dangers)
+            if (Score(text, Weighted(set)).Score >= 1) kind |= k;
+        return kind == DangerKind.None ? DangerKind.Rescue : kind;
+    }
+
+    /// <summary>Words of immediate danger to life or property, and which kinds (so which numbers to call).</summary>
+    public DangerKind Danger(string raw)
+    {
+        var plain = WithoutFalseDanger(raw);
+        var text = Tokenize(plain);
+        var kind = DangerKind.None;
+        var total = 0.0;
+        var cablesOnly = CablesWithoutPower(raw, plain);
+        foreach (var (set, k) in FlowAnswers.Dangers)
+        {
+            if (cablesOnly && k == DangerKind.Power) continue;
+            var score = Score(text, Weighted(set)).Score;
+            total += score;
+            if (score >= 1) kind |= k;
+        }
+        if (PeopleTrapped(plain))
+        {
+            total += IntentThreshold;
+            kind |= DangerKind.Rescue;
+        }
+        if (PeopleInPeril(plain) is var peril and not DangerKind.None)
+        {
+            total += IntentThreshold;
+            kind |= peril;
+        }
+        return total >= IntentThreshold && !OverOrOnlyARisk(raw) ? kind : DangerKind.None;
+    }
+
+    /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
+    public double Abuse(string raw) => Math.Max(Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score, AbuseShape(raw) ? IntentThreshold : 0);
+
+    /// <summary>
+    /// An insult to answer calmly rather than a matter to act on: its shape (aimed at someone, contempt, and nothing
+    /// wrong named once the insult's own words are set aside — "con bot vô dụng" holds "vo", read as "vỡ"), or the
+    /// table's insult words outweighing every word of a problem or complaint.
+    /// </summary>
+    public bool IsAbuse(string raw)
+    {
+        if (AbuseShape(raw)) return true;
+        var abuse = Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
+        if (abuse < IntentThreshold) return false;
+        var scores = Understand(raw).Scores;
+        return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem");
+    }
+
+    /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
+    public bool IsSpam(string raw)
+    {
+        if (AdvertShape(raw)) return true;
+        var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
+        // A phone number (even one masked for posting, "0988.xxx.xxx") or a link is what an advert is for.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            return score >= 3 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
+        // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
+        // number with a problem, adverts with an offer.
+        var (scores, _, _) = Segment(Tokenize(raw));
+        var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
+        return score + 1 >= (nothingElse ? 2 : 3);
+    }
+}
