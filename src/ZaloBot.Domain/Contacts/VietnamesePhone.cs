@@ -37,7 +37,8 @@ public static class VietnamesePhone
                 digits[count++] = c;
             }
             else if (c == '+' && i == 0) { }
-            else if (c is not (' ' or '.' or '-' or '(' or ')')) return false;
+            // "0,975,888,111": digits grouped with commas as with dots.
+            else if (c is not (' ' or '.' or ',' or '-' or '(' or ')')) return false;
         }
 
         ReadOnlySpan<char> national = digits[..count];

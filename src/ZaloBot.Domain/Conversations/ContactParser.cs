@@ -19,12 +19,13 @@ public static partial class ContactParser
         return (name.Length >= 2 && name.Any(char.IsLetter) ? name : null, phone);
     }
 
-    [GeneratedRegex(@"\+?\d[\d\s.\-()]{6,}\d")]
+    // A comma between digits groups them ("0,975,888,111"); after a name it separates ("An, 0912…").
+    [GeneratedRegex(@"\+?\d(?:[\d\s.\-()]|,(?=\d)){6,}\d")]
     private static partial Regex PhoneLike();
 
     // Labels and punctuation people put around their contact details.
     // "số bác là 0978…": the number's owner named before it is a label, not a name.
-    [GeneratedRegex(@"(?i)\b(s[oố] (c[uủ]a )?(t[oô]i|em|b[aá]c|ch[aá]u|m[iì]nh|tui|con|anh|ch[iị]|[oô]ng|b[aà])( l[aà])?|s[oố] m[aá]y|sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|đt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
+    [GeneratedRegex(@"(?i)\b(s[oố] (c[uủ]a )?(t[oô]i|em|b[aá]c|ch[aá]u|m[iì]nh|tui|con|anh|ch[iị]|[oô]ng|b[aà])( l[aà])?|s[oố] m[aá]y|sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|s[oố] (đ|d)t|đt|dt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
     private static partial Regex NameNoise();
 
     [GeneratedRegex(@"\s+")]

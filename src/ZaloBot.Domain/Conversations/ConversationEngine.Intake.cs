@@ -222,7 +222,7 @@ public static partial class ConversationEngine
             // A longer line may name the person after a title ("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3").
             if (name is not null && !Understanding.CanBeContactName(name))
             {
-                name = Understanding.NameWithin(raw);
+                name = Understanding.NameWithin(raw) ?? Understanding.NameAfterTheLastIs(written);
                 if (name is null && phoneText is null)
                 {
                     Fail(AskContact);

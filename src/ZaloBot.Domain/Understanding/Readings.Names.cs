@@ -97,4 +97,31 @@ public sealed partial class Understander
     /// </summary>
     public bool CanBeContactName(string written) =>
         CanBeName(written) && TextNormalizer.Normalize(written).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+
+    // Particles closing a contact line ("tên cháu là Mai ạ", "hung nhe"), never the end of a name as typed in lower case.
+    private static readonly HashSet<string> TrailingParticles = ["a", "nhe", "nha", "nhen", "day", "ad", "admin", "ah", "ak", "vay"];
+
+    /// <summary>The last word of the name: particles typed after it are dropped, a capitalised word never is.</summary>
+    private static int LastBeforeParticles(TokenizedText text, int first)
+    {
+        var last = text.Count - 1;
+        while (last > first && !text.Tokens[last].Capitalised && TrailingParticles.Contains(text.Tokens[last].Text)) last--;
+        return last;
+    }
+
+    /// <summary>
+    /// "người liên hệ giúp cháu là chị trang", "cua chau chau la nguyen thi mai a": in a line typed without capitals, the
+    /// few words after its last "là" are the name — if they can be one. Null otherwise.
+    /// </summary>
+    public string? NameAfterTheLastIs(string? written)
+    {
+        if (written is null) return null;
+        var text = Tokenize(written);
+        var at = Enumerable.Range(0, text.Count).LastOrDefault(i => text.Tokens[i].Text == "la", -1);
+        if (at < 0 || at == text.Count - 1) return null;
+        var last = LastBeforeParticles(text, at + 1);
+        if (last - at > 4 || Enumerable.Range(at + 1, last - at).Any(i => text.Tokens[i].IsNumber)) return null;
+        var name = written[text.Tokens[at + 1].Start..text.Tokens[last].End];
+        return CanBeContactName(name) ? name : null;
+    }
 }

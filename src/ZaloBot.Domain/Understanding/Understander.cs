@@ -613,7 +613,8 @@ public sealed partial class Understander
             if (single || (char.IsLower(word[0]) && text.Tokens[first + 1].Capitalised)) first++;
         }
         if (first >= text.Count) return null;
-        var result = text.Raw[text.Tokens[first].Start..].Trim();
+        var last = LastBeforeParticles(text, first);
+        var result = text.Raw[text.Tokens[first].Start..text.Tokens[last].End].Trim();
         return result.Length >= 2 && result.Any(char.IsLetter) ? result : null;
     }
 }

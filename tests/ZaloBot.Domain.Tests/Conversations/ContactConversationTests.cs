@@ -23,9 +23,23 @@ public class ContactConversationTests
     [InlineData("An, +84 912 345 678")]
     [InlineData("An 84912345678")]
     [InlineData("An (0912) 345-678")]
+    [InlineData("An, 0,912,345,678 ạ")]
     public void International_and_punctuated_forms_are_normalised(string typed)
     {
         AtContact().Says(typed).ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84912345678");
+    }
+
+    [Theory]
+    [InlineData("nguoi lien he la chi trang sdt 0987654321", "chi trang")]
+    [InlineData("toi ten la hung, so dt 0987654321 nhe", "hung")]
+    [InlineData("sdt cua chau 0987654321, ten chau la nguyen thi mai a", "nguyen thi mai")]
+    [InlineData("tên em là Lan nhé, 0987654321", "Lan")]
+    [InlineData("0987654321 gặp Trần Thị Mai", "Trần Thị Mai")]
+    public void A_contact_line_in_lower_case_keeps_the_name_and_not_its_labels_or_particles(string typed, string name)
+    {
+        var script = AtContact().Says(typed).ExpectStep(Step.Confirm);
+        script.State.Draft.ContactName.ShouldBe(name);
+        script.State.Draft.ContactPhone.ShouldBe("+84987654321");
     }
 
     [Fact]
