@@ -214,7 +214,7 @@ public static partial class ConversationEngine
                 Say(ContactNeeded);
                 return;
             }
-            // "a Hùng 0912…" is Mr Hùng; "tên tôi là Lan" is Lan.
+            // "a Hùng 0912…" is anh Hùng, as he asks to be called; "tên tôi là Lan" is Lan.
             var name = Understanding.PersonName(written);
             // A long line may name the person among other words ("…, người liên hệ: chị Lê Thu Trang").
             // "sửa mô tả giúp…", "quay lại…": words of a command are never kept as the citizen's name; beside a phone

@@ -126,7 +126,7 @@ public sealed class PlacePhrases
 
 public sealed class ContactPhrases
 {
-    /// <summary>Forms of address before a name ("a Hùng" is Mr Hùng, not "a Hùng").</summary>
+    /// <summary>Forms of address before a name ("a Hùng" is anh Hùng: the form is kept with the name, written out).</summary>
     public List<string> Honorifics { get; set; } = [];
 
     /// <summary>What people write around their contact details ("tên tôi là", "sđt").</summary>

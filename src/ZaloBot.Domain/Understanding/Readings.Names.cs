@@ -25,8 +25,8 @@ public sealed partial class Understander
 
     /// <summary>
     /// The person named inside a longer contact line ("Phòng HCNS công ty …, người liên hệ: chị Lê Thu Trang", "chú Hùng
-    /// xe ôm đầu chợ, số chú là …"): capitalised words after a form of address or a label, else the only capitalised run
-    /// of two words or more. Null when no run stands out, so nothing but a name is ever kept as one.
+    /// xe ôm đầu chợ, số chú là …"): capitalised words after a form of address (kept) or a label, else the only
+    /// capitalised run of two words or more. Null when no run stands out, so nothing but a name is ever kept as one.
     /// </summary>
     public string? NameWithin(string written)
     {
@@ -40,9 +40,10 @@ public sealed partial class Understander
             while (i + count < tokens.Count && tokens[i + count].Capitalised && !tokens[i + count].IsNumber && !tokens[i + count].BreakBefore) count++;
             // Introduced by a form of address ("chị") or by one of the contact labels ending right before it ("người liên hệ:", "tên là").
             var start = i;
-            var introduced = i > 0 && (Best(text, i - 1, _honorifics).Length == 1
-                || Enumerable.Range(Math.Max(0, start - 4), Math.Min(start, 4)).Any(j => Best(text, j, _contactLabels).Length == start - j));
-            if (count <= 4) runs.Add((i, count, introduced));
+            var addressed = i > 0 && Best(text, i - 1, _honorifics).Length == 1 && IsFormOfAddress(written[tokens[i - 1].Start..tokens[i - 1].End]);
+            var introduced = addressed || Enumerable.Range(Math.Max(0, start - 4), Math.Min(start, 4)).Any(j => Best(text, j, _contactLabels).Length == start - j);
+            // The form of address is kept with the name, as PersonName keeps it: "chị Lê Thu Trang".
+            if (count <= 4) runs.Add(addressed ? (i - 1, count + 1, true) : (i, count, introduced));
         }
         // Of several full names, the one opening the message ("Phạm Thu Trang - HR cty may Minh Phát - 0868…").
         var pick = runs.Where(r => r.Introduced).ToList() is { Count: 1 } introducedRuns ? introducedRuns[0]
@@ -50,7 +51,7 @@ public sealed partial class Understander
                 ? longRuns.Count == 1 ? longRuns[0] : longRuns.FirstOrDefault(r => r.Start == 0)
                 : default;
         if (pick.Count == 0) return null;
-        var name = written[tokens[pick.Start].Start..tokens[pick.Start + pick.Count - 1].End];
+        var name = WrittenOut(written[tokens[pick.Start].Start..tokens[pick.Start + pick.Count - 1].End]);
         return CanBeName(name) ? name : null;
     }
 

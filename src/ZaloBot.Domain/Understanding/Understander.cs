@@ -597,24 +597,35 @@ public sealed partial class Understander
     // ---- contact ----
 
     /// <summary>
-    /// A name as people write it next to their number: without "tên tôi là"-style labels, and without a form of
-    /// address ("a Hùng" → "Hùng"; a lower-case "anh" only before a capitalised name, since "Anh" is also a given name).
+    /// A name as people write it next to their number, without "tên tôi là"-style labels. The form of address stays:
+    /// it is how the citizen asks to be called back ("bác Hai", "chị Trang"); the one-letter ones are written out
+    /// ("a Hùng" → "anh Hùng").
     /// </summary>
     public string? PersonName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var text = Tokenize(name);
         var first = 0;
-        while (first < text.Count && Best(text, first, _contactLabels).Length is var label and > 0) first += label;
-        if (first < text.Count - 1 && Best(text, first, _honorifics).Length == 1)
-        {
-            var word = name[text.Tokens[first].Start..text.Tokens[first].End];
-            var single = word.Length == 1;
-            if (single || (char.IsLower(word[0]) && text.Tokens[first + 1].Capitalised)) first++;
-        }
+        while (first < text.Count && (Best(text, first, _contactLabels).Length is var label and > 0 ? label : AnswerWord(text, first) ? 1 : 0) is var skip and > 0)
+            first += skip;
         if (first >= text.Count) return null;
         var last = LastBeforeParticles(text, first);
-        var result = text.Raw[text.Tokens[first].Start..text.Tokens[last].End].Trim();
+        var result = WrittenOut(text.Raw[text.Tokens[first].Start..text.Tokens[last].End].Trim());
         return result.Length >= 2 && result.Any(char.IsLetter) ? result : null;
     }
+
+    // "vâng ạ Trần Văn Bình, …": a yes opening the line is no part of the name ("a" alone is anh; "ạ", "à" are not).
+    private static readonly HashSet<string> AnswerWords = ["vang", "da", "u", "uh", "ok", "oke", "okay", "um"];
+
+    private static bool AnswerWord(TokenizedText text, int i) =>
+        AnswerWords.Contains(text.Tokens[i].Text) || text.Tokens[i].Text == "a" && !IsFormOfAddress(text.Raw[text.Tokens[i].Start..text.Tokens[i].End]);
+
+    private static readonly Dictionary<string, string> OneLetterAddress = new(StringComparer.Ordinal) { ["a"] = "anh", ["c"] = "chị", ["e"] = "em" };
+
+    // "ạ Trần Văn Bình" closes a clause with "ạ"; only the plain letters are forms of address.
+    private static bool IsFormOfAddress(string word) => word.Length > 1 || OneLetterAddress.ContainsKey(word);
+
+    /// <summary>"a Hùng" → "anh Hùng": a one-letter form of address opening a name, written out.</summary>
+    private static string WrittenOut(string name) =>
+        name.IndexOf(' ') is var space and > 0 && OneLetterAddress.TryGetValue(name[..space], out var word) ? word + name[space..] : name;
 }

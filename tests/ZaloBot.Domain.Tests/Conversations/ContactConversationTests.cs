@@ -35,7 +35,10 @@ public class ContactConversationTests
     [InlineData("sdt cua chau 0987654321, ten chau la nguyen thi mai a", "nguyen thi mai")]
     [InlineData("tên em là Lan nhé, 0987654321", "Lan")]
     [InlineData("0987654321 gặp Trần Thị Mai", "Trần Thị Mai")]
-    public void A_contact_line_in_lower_case_keeps_the_name_and_not_its_labels_or_particles(string typed, string name)
+    [InlineData("cứ gọi bác Hai 0987654321 nhé", "bác Hai")]
+    [InlineData("Phòng kế toán cty Minh Phát, người liên hệ chị Lê Thu Trang 0987654321", "chị Lê Thu Trang")]
+    [InlineData("vâng ạ Trần Văn Bình, số của tôi là 0987654321", "Trần Văn Bình")]
+    public void A_contact_line_keeps_the_name_as_given_without_its_labels_or_particles(string typed, string name)
     {
         var script = AtContact().Says(typed).ExpectStep(Step.Confirm);
         script.State.Draft.ContactName.ShouldBe(name);

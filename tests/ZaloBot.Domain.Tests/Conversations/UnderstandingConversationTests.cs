@@ -23,7 +23,7 @@ public class UnderstandingConversationTests
         ticket.Description.ShouldBe("Nắp cống trước cổng trường tiểu học bị vỡ, trẻ con đi học rất nguy hiểm");
         ticket.CategoryCode.ShouldBe("INFRA");
         ticket.AreaCode.ShouldBe("VOCUONG");
-        ticket.ContactName.ShouldBe("Hùng");
+        ticket.ContactName.ShouldBe("anh Hùng");
         script.All.OfType<SendText>().Concat<ConversationEffect>(script.All.OfType<SendButtons>())
             .ShouldNotContain(e => e is SendText && ((SendText)e).Text.StartsWith("Bước 2/5", StringComparison.Ordinal));
     }
@@ -189,9 +189,9 @@ public class UnderstandingConversationTests
     }
 
     [Theory]
-    [InlineData("a Hùng 0912345678", "Hùng")]
+    [InlineData("a Hùng 0912345678", "anh Hùng")]
     [InlineData("tên tôi là Nguyễn Thị Lan, sđt 0912 345 678", "Nguyễn Thị Lan")]
-    [InlineData("chị Hoa 0912345678", "Hoa")]
+    [InlineData("chị Hoa 0912345678", "chị Hoa")]
     [InlineData("Anh Thư 0912345678", "Anh Thư")]
     public void Contact_with_forms_of_address_and_labels_is_a_name_and_a_phone(string typed, string name)
     {
@@ -226,7 +226,7 @@ public class UnderstandingConversationTests
             .Says("kinh bac").ExpectStep(Step.Attachments)
             .SendsImages("https://img/1.jpg", "https://img/2.jpg").Expect("2/5")
             .Says("xong r").ExpectStep(Step.Contact)
-            .Says("a An 0912.345.678").ExpectStep(Step.Confirm).Expect("Liên hệ: An, 0912 345 678").Expect("so 12 duong ly thai to, Phường Kinh Bắc")
+            .Says("a An 0912.345.678").ExpectStep(Step.Confirm).Expect("Liên hệ: anh An, 0912 345 678").Expect("so 12 duong ly thai to, Phường Kinh Bắc")
             .Says("ok gui di").Expect(Fixtures.NewCode);
         script.Ticket().Description.ShouldBe("Nap cong truoc so 12 duong ly thai to bi vo, tre con di hoc rat nguy hiem");
     }
