@@ -24,7 +24,8 @@
 #                             error, or a valid citizen event sent alongside that was not acknowledged and stored
 #   scripts/bench.sh intents  the labelled corpus (corpus/intents) through the engine: accuracy per intent and the
 #                             share of "not understood" on the held-out part (no database; MISTAKES=1 lists the misses,
-#                             PHRASES=file.json lays an operator's phrase file over the built-in table)
+#                             PHRASES=file.json lays an operator's phrase file over the built-in table, PHRASES_ONLY=1
+#                             measures the phrases without the model, CORPUS=dir a round measured on arrival)
 #   scripts/bench.sh model    a trained classifier (ML.NET, tuning half only) against the phrases: alone and as a second
 #                             opinion on the intent, policy and threshold chosen by 5-fold cross-validation on the tuning
 #                             half, then the held-out half once (CORPUS=dir with tuning.tsv and heldout.tsv for another
@@ -56,8 +57,9 @@ export Evidence__LocalPath="${Evidence__LocalPath:-$(outside_checkout bench-evid
 what="${1:-ingest}"
 if [ "$what" = "intents" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-  args=(intents "$root/corpus/intents")
+  args=(intents "${CORPUS:-$root/corpus/intents}")
   [ -n "${PHRASES:-}" ] && args+=("$PHRASES")
+  [ "${PHRASES_ONLY:-0}" = 1 ] && args+=(--phrases-only)
   [ "${MISTAKES:-0}" = 1 ] && args+=(--mistakes)
   exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll "${args[@]}"
 fi

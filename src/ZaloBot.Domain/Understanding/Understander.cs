@@ -605,13 +605,25 @@ public sealed partial class Understander
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var text = Tokenize(name);
-        var first = 0;
-        while (first < text.Count && (Best(text, first, _contactLabels).Length is var label and > 0 ? label : AnswerWord(text, first) ? 1 : 0) is var skip and > 0)
-            first += skip;
+        var first = SkipLabelsAndAnswerWords(text);
         if (first >= text.Count) return null;
         var last = LastBeforeParticles(text, first);
         var result = WrittenOut(text.Raw[text.Tokens[first].Start..text.Tokens[last].End].Trim());
         return result.Length >= 2 && result.Any(char.IsLetter) ? result : null;
+    }
+
+    // "tên là …", "người liên hệ: …", "vâng ạ …": the words before the name, in any order and number.
+    private int SkipLabelsAndAnswerWords(TokenizedText text)
+    {
+        var first = 0;
+        while (first < text.Count)
+        {
+            var label = Best(text, first, _contactLabels).Length;
+            if (label > 0) first += label;
+            else if (AnswerWord(text, first)) first++;
+            else break;
+        }
+        return first;
     }
 
     // "vâng ạ Trần Văn Bình, …": a yes opening the line is no part of the name ("a" alone is anh; "ạ", "à" are not).
