@@ -111,6 +111,12 @@ public static partial class ConversationEngine
                     OfferProblem(another, another);
                     return true;
                 }
+                // "để về xem rồi báo lại": the question stays open for a later answer; nothing is filed or reopened.
+                if (Understanding.PutsOffFixed(raw))
+                {
+                    Say(TrackTexts.AnswerLater);
+                    return true;
+                }
                 // Typed words answer the question while it is open, as the buttons do.
                 var words = Understanding.AnswerToFixed(raw);
                 if (words == FixedAnswer.None) return false;

@@ -77,6 +77,9 @@ public static class TrackTexts
 
     public const string ThanksForConfirming = "Cảm ơn bạn đã xác nhận.";
 
+    public const string AnswerLater =
+        $"Dạ vâng, bạn không cần trả lời ngay. Khi nào muốn cho chúng tôi biết, bạn chỉ cần nhắn \"{FixedTitle}\" hoặc \"{NotFixedTitle}\".";
+
     public const string WhatRemainsTooShort = "Bạn mô tả thêm một chút điều gì còn chưa được khắc phục nhé (ít nhất vài từ).";
 
     // ---- notices ----

@@ -115,6 +115,9 @@ public static class FlowCorpus
             // the edit done, not missed.
             "edit" => v is not null && !stored && (Steps.TryGetValue(v, out var editStep) && after.Step == editStep
                       || v == "category" && d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode),
+            // "is it fixed?" put off ("chưa xem, để về xem rồi báo"): neither answer given, nothing filed or reopened.
+            "skip" when entry.Step == "fixed" => dropped && after.NotFixedTicketCode is null
+                      && !result.Effects.OfType<CitizenNotFixed>().Any() && !result.Effects.OfType<CitizenConfirmedFixed>().Any(),
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
             // At the description step nothing has been described yet (rows written before the brief said so imagine

@@ -21,11 +21,31 @@ public sealed partial class Understander
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
         if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed) || FixedAtTheOpening(text, politeness, notFixed)) return FixedAnswer.Fixed;
-        if (StillThere(text)) return FixedAnswer.NotFixedSaid;
+        if (StillThere(text) || NotYetAfterBut(text, notFixed)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
         if (first == 0 && text.Count > 1 && Best(text, 1, notFixed).Length > 0 && Best(text, 0, fillers).Length == 1) first = 1 + Best(text, 1, notFixed).Length;
         return first > 0 && text.Count - first >= 2 ? FixedAnswer.NotFixedSaid : FixedAnswer.None;
+    }
+
+    /// <summary>
+    /// "tôi đi công tác chưa về nên chưa biết, để về xem rồi báo lại", "thôi khỏi hỏi nữa": no answer to "is it fixed?"
+    /// yet, or none wanted — never a "not fixed" (the "chưa" of "chưa biết" is not the "chưa" of "chưa sửa") and never
+    /// a new complaint. Whatever says it is still broken or fixed in two words or more ("vẫn còn", "chưa sửa", "xong
+    /// rồi") outweighs it.
+    /// </summary>
+    public bool PutsOffFixed(string raw)
+    {
+        var text = Tokenize(raw);
+        var putOff = Set(FlowAnswers.NotCheckedYet);
+        if (!Found(text, putOff) || StillThere(text) || Found(text, Set(FlowAnswers.BrokeAgain))) return false;
+        var covered = new bool[text.Count];
+        for (var i = 0; i < text.Count; i++)
+            for (var j = 0; j < Best(text, i, putOff).Length; j++) covered[i + j] = true;
+        Phrase[] said = [.. Set(FlowAnswers.NotFixed), .. Set(FlowAnswers.Fixed)];
+        for (var i = 0; i < text.Count; i++)
+            if (!covered[i] && Best(text, i, said).Length >= 2) return false;
+        return true;
     }
 
     /// <summary>

@@ -68,6 +68,7 @@ public static class FlowAnswers
     public const string Another = "anotherProblem";
     public const string Fixed = "fixed";
     public const string NotFixed = "notFixed";
+    public const string NotCheckedYet = "notCheckedYet";
     public const string BrokeAgain = "brokeAgain";
     public const string Abuse = "abuse";
     public const string Spam = "spam";

@@ -104,6 +104,22 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// "đỡ hơn rồi nhưng chưa hẳn", "có người đến rồi mà chưa sửa xong": whatever came before, the clause after the "but"
+    /// says it is not done. A phrase of two words or more ("chưa hẳn", "chưa xong"), so "nhưng chưa kịp báo" is not one.
+    /// </summary>
+    private bool NotYetAfterBut(TokenizedText text, Phrase[] notFixed)
+    {
+        for (var i = 0; i < text.Count - 1; i++)
+        {
+            if (text.Tokens[i].Text is not ("nhung" or "ma")) continue;
+            var at = i + 1;
+            while (at < text.Count - 1 && Lead.Contains(text.Tokens[at].Text) && text.Tokens[at].Text is not ("nhung" or "ma")) at++;
+            if (Best(text, at, notFixed).Length >= 2) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the
     /// citizen's words. "vẫn" is what a person hears.
     /// </summary>

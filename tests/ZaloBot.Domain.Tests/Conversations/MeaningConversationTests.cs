@@ -382,6 +382,27 @@ public class MeaningConversationTests
     }
 
     [Theory]
+    [InlineData("tôi đi công tác chưa về nên chưa biết, để về xem rồi báo lại")]
+    [InlineData("thoi ko can hoi nua")]
+    [InlineData("thôi khỏi hỏi nữa tui hổng muốn dính vô vụ ni nữa")]
+    public void Not_checked_yet_leaves_the_question_open_and_files_nothing(string text)
+    {
+        var script = Resolved().Says(text).Expect("không cần trả lời ngay");
+        script.Last.OfType<CitizenNotFixed>().ShouldBeEmpty();
+        script.Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
+        script.State.HasDraftInProgress.ShouldBeFalse();
+        script.State.NotFixedTicketCode.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Not_checked_but_still_broken_is_not_fixed() =>
+        Resolved().Says("chưa xem kỹ nhưng hàng xóm bảo vẫn còn ngập").Expect("mở lại").Last.OfType<CitizenNotFixed>().ShouldHaveSingleItem();
+
+    [Fact]
+    public void Not_done_after_a_but_reopens_with_the_citizens_words() =>
+        Resolved().Says("đỡ hơn rồi nhưng chưa hẳn, lúc sáng lúc tắt chập chờn").Expect("mở lại").Last.OfType<CitizenNotFixed>().ShouldHaveSingleItem();
+
+    [Theory]
     [InlineData("xong rồi")]
     [InlineData("ok rồi")]
     [InlineData("rồi")]

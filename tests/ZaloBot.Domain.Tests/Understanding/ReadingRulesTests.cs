@@ -439,6 +439,17 @@ public class IsItFixedInOtherWordsTests
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
+    [InlineData("đỡ hơn rồi nhưng chưa hẳn, lúc sáng lúc tắt chập chờn")]
+    [InlineData("co nguoi den roi ma chua sua xong")]
+    [InlineData("sáng được rồi nhưng mà chưa được hẳn đâu")]
+    public void Not_done_after_a_but_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
+
+    [Theory]
+    [InlineData("xong rồi nhưng chưa kịp báo lại")]
+    public void A_not_yet_about_something_else_after_a_but_is_not_read_as_not_fixed(string message) =>
+        U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.NotFixedSaid);
+
+    [Theory]
     [InlineData("chưa ai đến dọn rồi")]
     [InlineData("sửa rồi mà vẫn hỏng")]
     public void A_negation_or_a_remaining_fault_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
