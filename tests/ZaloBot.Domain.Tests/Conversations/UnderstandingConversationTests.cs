@@ -71,6 +71,15 @@ public class UnderstandingConversationTests
     }
 
     [Theory]
+    [InlineData("ko co trong danh sach")]
+    [InlineData("không phải mấy cái này đâu")]
+    public void None_of_the_listed_categories_is_Other(string typed)
+    {
+        var script = Script.Start().Says("phản ánh nhé").ExpectStep(Step.Category).Says(typed).ExpectStep(Step.Description).Expect("Khác");
+        script.State.Draft.CategoryCode.ShouldBe("OTHER");
+    }
+
+    [Theory]
     [InlineData("phản ánh nhé")]
     [InlineData("chào bạn, mình cần phản ánh chút việc")]
     [InlineData("e muon phan anh a")]
