@@ -213,6 +213,9 @@ public static class IntentCorpus
         Line(text, "category suggested", categories.Count(o => o.RightCategory == true), categories.Count, "(complaints labelled with a category)");
         var places = outcomes.Where(o => o.RightPlace is not null).ToList();
         Line(text, "place from text", places.Count(o => o.RightPlace == true), places.Count, "(complaints labelled with an address or ward)");
+        // Where the misses went, counted and never listed: a held-out half read this way stays unread row by row.
+        var wrong = outcomes.Where(o => !o.RightPath).GroupBy(o => $"{o.Entry.ExpectedPath}→{o.Path}").OrderByDescending(g => g.Count()).ToList();
+        if (wrong.Count > 0) text.AppendLine(inv, $"  misses went: {string.Join(", ", wrong.Select(g => $"{g.Key} {g.Count()}"))}");
         if (listMistakes)
         {
             foreach (var o in outcomes.Where(o => !o.RightPath || o.RightCategory == false || o.RightPlace == false || o.OnTopic == false || o.Entry.Intent == "danger" && !o.EmergencyFirst))

@@ -228,6 +228,14 @@ public sealed partial class Understander
         @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! hoa)|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|co nguoi bi|mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
+    // … or is thanked for ("xin cảm ơn đội cứu hộ đã cứu người bị kẹt trong lũ", "cam on dien luc da den sua day dien
+    // bi dut kip thoi"): gratitude for help already given.
+    private static readonly Regex ThankedFor = new(
+        @"^(xin |chan thanh |rat |em |toi |chau |minh )?(cam on|biet on)\b.{0,160}\b(da|kip thoi|den kip|hom qua|toi qua|dem qua|sang nay)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex HelpGiven = new(@"\b((da|duoc|kip thoi) (\w+ ){0,1}cuu|cuu (ho|nan|thuong|song))\b", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
     /// no fire spreading: a complaint, not an emergency.
@@ -236,6 +244,8 @@ public sealed partial class Understander
     {
         var n = TextNormalizer.Normalize(raw);
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
+        // Thanked for, "cứu" is the help given ("đã cứu người", "đội cứu hộ"), not a cry for it.
+        if (ThankedFor.IsMatch(n) && !DangerNow.IsMatch(HelpGiven.Replace(n, " "))) return true;
         return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n) || DangerRecurring.IsMatch(n)) && !DangerNow.IsMatch(n);
     }
 

@@ -35,6 +35,17 @@ public class ReadingRulesTests
     [InlineData("cây đổ đè lên người đi xe máy, đang kẹt bên dưới")]
     public void An_explosion_or_a_crushing_still_is(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
+    [Theory]
+    [InlineData("xin cảm ơn đội cứu hộ đã cứu người bị kẹt trong lũ")]
+    [InlineData("cam on dien luc da den sua day dien bi dut kip thoi")]
+    [InlineData("cảm ơn các anh cứu hỏa tối qua đã dập đám cháy ở xưởng gỗ")]
+    public void Thanks_for_help_already_given_is_no_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("cảm ơn, nhà bên cạnh đang cháy to lắm")]
+    [InlineData("cảm ơn các anh, nhưng còn 2 người bị kẹt trong nhà, cứu với")]
+    public void Thanks_with_a_danger_happening_now_is_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
     [Fact]
     public void A_denied_danger_is_not_danger() => U.Danger("không phải cháy đâu, hàng xóm đốt vàng mã thôi").ShouldBe(DangerKind.None);
 
