@@ -15,7 +15,7 @@ public sealed partial class Understander
     ];
 
     // "không phải cháy", "chẳng phải cháy": the danger is denied, not reported.
-    private static readonly string[] DenialPhrases = ["không phải", "không phải là", "chẳng phải", "chả phải", "không có"];
+    private static readonly string[] DenialPhrases = ["không phải", "không phải là", "chẳng phải", "chả phải", "không có", "chả có", "chẳng có", "làm gì có", "không hề có"];
 
     private Phrase[]? _telecom;
 
@@ -210,7 +210,7 @@ public sealed partial class Understander
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|lan thu (\d+|hai|ba|bon|nam))\b",
+        @"\b(ca tuan|ca thang|hang ngay|hang dem|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu)\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution

@@ -46,6 +46,19 @@ public class ReadingRulesTests
     [InlineData("cảm ơn các anh, nhưng còn 2 người bị kẹt trong nhà, cứu với")]
     public void Thanks_with_a_danger_happening_now_is_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
+    [Theory]
+    [InlineData("chả có cháy gì đâu, hàng xóm nướng thịt thôi")]
+    [InlineData("làm gì có cháy, khói bếp nhà bên thôi")]
+    public void A_danger_said_not_to_be_there_is_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void Sparks_that_keep_coming_back_this_month_are_a_complaint() =>
+        U.Danger("Tháng này khu mình cứ chập điện nổ lụp bụp rồi mất điện, hỏng mất cái tủ lạnh rồi, ngành điện xem lại đường dây đi").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_recurring_fault_burning_now_is_danger() =>
+        U.Danger("mấy hôm nay cứ chập điện, giờ đang cháy ở cột điện").ShouldNotBe(DangerKind.None);
+
     [Fact]
     public void A_denied_danger_is_not_danger() => U.Danger("không phải cháy đâu, hàng xóm đốt vàng mã thôi").ShouldBe(DangerKind.None);
 
