@@ -93,4 +93,19 @@ public class CorpusAccuracyTests
         string[] intents = ["complaint", "danger", "khieunai", "tocao", "status", "lookup", "question", "abuse", "spam", "greeting", "help", "info", "thanks", "unknown"];
         tuning.Concat(heldOut).ShouldAllBe(e => intents.Contains(e.Intent));
     }
+
+    [Fact]
+    public void The_validation_set_is_apart_from_both_halves()
+    {
+        // The validation set chooses how far to trust the models (scripts/bench.sh validate); a row it shares with the
+        // tuning half would reward what was tuned, one shared with the held-out half would count twice.
+        var directory = CorpusDirectory();
+        IReadOnlyList<string> First(string part) => IntentCorpus.Parse(File.ReadAllText(Path.Combine(directory, part + ".tsv"))).Select(e => e.Text).ToList();
+        IReadOnlyList<string> Flow(string part) => FlowCorpus.Parse(File.ReadAllText(Path.Combine(directory, part + ".tsv"))).Select(e => e.Step + " " + e.Text).ToList();
+        var validation = First("validation");
+        var flowValidation = Flow("flow-validation");
+        validation.ShouldNotBeEmpty();
+        validation.Intersect(First("tuning").Concat(First("heldout"))).ShouldBeEmpty();
+        flowValidation.Intersect(Flow("flow-tuning").Concat(Flow("flow-heldout"))).ShouldBeEmpty();
+    }
 }
