@@ -39,6 +39,9 @@ public sealed partial class Understander
         var text = Tokenize(raw);
         var putOff = Set(FlowAnswers.NotCheckedYet);
         if (!Found(text, putOff) || StillThere(text) || Found(text, Set(FlowAnswers.BrokeAgain))) return false;
+        // "không biết thủ tục làm sổ đỏ thế nào", "không biết ai đổ rác ở đầu ngõ": a question or a new problem, not an answer.
+        var scores = Understand(raw).Scores;
+        if (scores.GetValueOrDefault("question") >= 3 || scores.GetValueOrDefault("problem") >= 3 || scores.GetValueOrDefault("complaint") >= 2) return false;
         var covered = new bool[text.Count];
         for (var i = 0; i < text.Count; i++)
             for (var j = 0; j < Best(text, i, putOff).Length; j++) covered[i + j] = true;

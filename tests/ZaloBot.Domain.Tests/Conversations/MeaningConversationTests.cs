@@ -394,6 +394,12 @@ public class MeaningConversationTests
         script.State.NotFixedTicketCode.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("không biết thủ tục làm sổ đỏ thế nào")]
+    [InlineData("không biết ai đổ rác ở đầu ngõ, bốc mùi quá")]
+    public void A_question_or_a_new_problem_opening_with_khong_biet_is_not_a_put_off(string text) =>
+        Resolved().Says(text).ExpectNot("không cần trả lời ngay");
+
     [Fact]
     public void Not_checked_but_still_broken_is_not_fixed() =>
         Resolved().Says("chưa xem kỹ nhưng hàng xóm bảo vẫn còn ngập").Expect("mở lại").Last.OfType<CitizenNotFixed>().ShouldHaveSingleItem();
