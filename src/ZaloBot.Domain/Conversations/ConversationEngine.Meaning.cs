@@ -54,7 +54,7 @@ public static partial class ConversationEngine
             // A reading of the rules that leads nowhere at this step ("không có ảnh đâu, điện thoại cục gạch không chụp
             // được" read as a correction of the photos) leaves the message to the second opinion, as one they cannot read.
             if (reading.Intent != FlowIntent.None && ActOn(reading, step, raw)) return true;
-            if (ActOn(Understanding.FlowOpinion(step, raw), step, raw)) return true;
+            if (!SaysTheStepsOwnWords(step, raw) && ActOn(Understanding.FlowOpinion(step, raw), step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
             // cho": a number or a name given at the contact step is the contact.
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
@@ -135,6 +135,16 @@ public static partial class ConversationEngine
             }
             return false;
         }
+
+        // "ừ", "vâng", "không có ảnh": the step's own words are its answer; a classifier, which knows them only from
+        // examples, is not asked to read them otherwise ("ừ" at the summary was once read as "edit").
+        private bool SaysTheStepsOwnWords(Step step, string raw) => step switch
+        {
+            Step.Confirm => Understanding.Is(Answer.Submit, raw) || Understanding.Is(Answer.Edit, raw),
+            Step.ProblemOffer => Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw) || Understanding.Is(Answer.No, raw),
+            Step.Attachments => Understanding.Is(Answer.Done, raw) || Understanding.Is(Answer.Skip, raw),
+            _ => false,
+        };
 
         // "sai số nhà rồi, là số 21 đường Lý Thái Tổ": capitalised words after a place word are a street, not a person.
         private bool NamesAPlace(string raw, string name)

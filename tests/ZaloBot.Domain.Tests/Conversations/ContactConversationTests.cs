@@ -74,6 +74,20 @@ public class ContactConversationTests
         whyOnly.State.Draft.ContactPhone.ShouldBe("+84976112358");
     }
 
+    [Theory]
+    [InlineData("số cũ nhé")]
+    [InlineData("dùng số zalo này luôn")]
+    [InlineData("thôi không muốn để tên")]
+    public void Words_about_the_contact_are_no_name(string typed)
+    {
+        var script = AtContact().Says(typed).ExpectStep(Step.Contact);
+        script.State.Draft.ContactName.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_surname_that_reads_as_a_word_without_diacritics_is_still_a_name() =>
+        AtContact().Says("Khổng Văn Minh 0912333444").ExpectStep(Step.Confirm).State.Draft.ContactName.ShouldBe("Khổng Văn Minh");
+
     [Fact]
     public void Phone_without_a_name_asks_for_the_name()
     {

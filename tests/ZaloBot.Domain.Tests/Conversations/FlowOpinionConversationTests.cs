@@ -152,4 +152,19 @@ public class FlowOpinionConversationTests
     [Fact]
     public void A_correction_from_the_opinion_without_an_address_changes_nothing() =>
         Script.Start(Sure(FlowIntent.Correction), Summary).Says("có chỗ chưa ổn lắm đâu").State.Draft.ShouldBe(Summary.Draft);
+
+    [Theory]
+    [InlineData("ừ")]
+    [InlineData("vâng")]
+    [InlineData("uh")]
+    public void The_summarys_own_yes_is_sent_whatever_the_opinion_would_read(string yes)
+    {
+        var asked = new List<(Step, string)>();
+        Script.Start(Sure(FlowIntent.Edit, asked), Summary).Says(yes).ExpectStep(Step.Menu).State.HasDraftInProgress.ShouldBeFalse();
+        asked.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void No_photos_in_the_steps_own_words_moves_on_whatever_the_opinion_would_read() =>
+        AtPhotos(Sure(FlowIntent.Cancel)).Says("không có ảnh").ExpectStep(Step.Contact);
 }
