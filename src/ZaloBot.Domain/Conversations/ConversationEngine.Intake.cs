@@ -33,6 +33,12 @@ public static partial class ConversationEngine
                 }
                 category = Understanding.SuggestCategory(raw, context.Categories);
             }
+            // "doanh nghiệp": one of the business-support fields, but which — asked between those only.
+            if (category is null && OptionMatcher.Tied(n, context.Categories, c => c.Name, c => c.Keywords) is { Count: > 0 } tied)
+            {
+                Fail(AskWhichCategory(context.Categories, tied), tied.Select(c => Button.Say(c.Name)).ToList());
+                return;
+            }
             if (category is null)
             {
                 RecordNotUnderstood(raw, Step.Category);

@@ -115,6 +115,15 @@ public static class ConversationTexts
         return text.ToString();
     }
 
+    /// <summary>The fields an answer fitted equally, under their numbers in the full list, so a number typed still means the same.</summary>
+    public static string AskWhichCategory(IReadOnlyList<CategoryOption> categories, IReadOnlyList<CategoryOption> tied)
+    {
+        var text = new StringBuilder("Có vài lĩnh vực gần với điều bạn gõ. Bạn bấm chọn hoặc gõ số:");
+        for (var i = 0; i < categories.Count; i++)
+            if (tied.Contains(categories[i])) text.Append('\n').Append(i + 1).Append(". ").Append(categories[i].Name);
+        return text.ToString();
+    }
+
     public static string AskDescription(int minLength) =>
         $"Bước 2/5. Bạn hãy mô tả sự việc: xảy ra gì, từ khi nào, ảnh hưởng thế nào (ít nhất {minLength} ký tự).";
 

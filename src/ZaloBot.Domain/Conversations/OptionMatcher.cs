@@ -20,6 +20,27 @@ public static class OptionMatcher
         var exact = names.IndexOf(normalizedInput);
         if (exact >= 0) return options[exact];
 
+        var scores = Scores(normalizedInput, options, names, keywords);
+        var best = scores.Max();
+        if (best == 0 || scores.Count(s => s == best) > 1) return null;
+        return options[Array.IndexOf(scores, best)];
+    }
+
+    /// <summary>
+    /// The options an answer fits equally well when it fits more than one and not all ("doanh nghiệp" among the four
+    /// business-support fields): those to ask between. Empty when the answer picks one, none or every option.
+    /// </summary>
+    public static IReadOnlyList<T> Tied<T>(string normalizedInput, IReadOnlyList<T> options, Func<T, string> name, Func<T, IEnumerable<string>> keywords)
+    {
+        if (normalizedInput.Length == 0 || Intents.Ordinal(normalizedInput, options.Count) is not null) return [];
+        var scores = Scores(normalizedInput, options, options.Select(o => TextNormalizer.Normalize(name(o))).ToList(), keywords);
+        var best = scores.Max();
+        var tied = Enumerable.Range(0, options.Count).Where(i => best > 0 && scores[i] == best).Select(i => options[i]).ToList();
+        return tied.Count > 1 && tied.Count < options.Count ? tied : [];
+    }
+
+    private static int[] Scores<T>(string normalizedInput, IReadOnlyList<T> options, List<string> names, Func<T, IEnumerable<string>> keywords)
+    {
         var scores = new int[options.Count];
         var inputWords = normalizedInput.Split(' ');
         for (var i = 0; i < options.Count; i++)
@@ -37,9 +58,7 @@ public static class OptionMatcher
             }
         }
 
-        var best = scores.Max();
-        if (best == 0 || scores.Count(s => s == best) > 1) return null;
-        return options[Array.IndexOf(scores, best)];
+        return scores;
     }
 
     /// <summary>Whole-word containment: "duong bi ngap" contains "ngap" but "tiem" is not in "tiemnang".</summary>

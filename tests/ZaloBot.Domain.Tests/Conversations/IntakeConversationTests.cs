@@ -106,7 +106,6 @@ public class IntakeConversationTests
     }
 
     [Theory]
-    [InlineData("ho tro")]
     [InlineData("abc xyz")]
     [InlineData("9")]
     [InlineData("0")]
@@ -267,4 +266,12 @@ public class IntakeConversationTests
         Script.Start().Says("Gửi phản ánh").Says("Khác")
             .Says("Phản ánh PA-2610-ABCD trước đây chưa được giải quyết, tôi gửi lại").ExpectStep(Step.Place);
     }
+
+    [Theory]
+    [InlineData("doanh nghiệp")]
+    [InlineData("ho tro")]
+    public void A_word_shared_by_several_fields_asks_between_those_under_their_own_numbers(string typed) =>
+        Script.Start().Says("Gửi phản ánh").Says(typed).ExpectStep(Step.Category)
+            .Expect("3. Hỗ trợ doanh nghiệp: vận chuyển công nhân").ExpectButtons("Hỗ trợ doanh nghiệp: tiêm vắc-xin")
+            .Says("5").ExpectStep(Step.Description).State.Draft.CategoryCode.ShouldBe("BIZ_VACCINE");
 }

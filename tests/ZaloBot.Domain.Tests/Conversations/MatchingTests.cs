@@ -28,6 +28,16 @@ public class MatchingTests
     }
 
     [Fact]
+    public void An_answer_fitting_some_options_equally_names_those_only()
+    {
+        OptionMatcher.Tied("doanh nghiep", Fixtures.Categories, c => c.Name, c => c.Keywords).Select(c => c.Code)
+            .ShouldBe(["BIZ_TRANSPORT", "BIZ_EXPERT", "BIZ_VACCINE", "BIZ_POLICY"]);
+        OptionMatcher.Tied("visa", Fixtures.Categories, c => c.Name, c => c.Keywords).ShouldBeEmpty();
+        OptionMatcher.Tied("3", Fixtures.Categories, c => c.Name, c => c.Keywords).ShouldBeEmpty();
+        OptionMatcher.Tied("con meo", Fixtures.Categories, c => c.Name, c => c.Keywords).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Fuzzy_distance_stops_early() =>
         Fuzzy.Distance("kitten", "sitting").ShouldBe(3);
 }
