@@ -48,12 +48,12 @@ public class CorpusAccuracyTests
         var outcomes = Play("heldout");
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(250);
         var report = IntentCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.937, report);
+        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.941, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
-        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.935, report);
-        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(5, report);
+        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.956, report);
+        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(4, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
-        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.926, report);
+        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.93, report);
     }
 
     [Fact]
