@@ -34,11 +34,23 @@ public static class ModelOpinion
     public static Understander AsShipped(this Understander phrases, OpinionSettings settings) =>
         phrases.WithModel(IntentClassifier.Shipped, settings).WithFlowModel(IntentClassifier.ShippedFlow, settings.FlowThreshold);
 
+    /// <summary>
+    /// An operator's phrase table laid over the built-in one, with the shipped models — except that where the operator's
+    /// phrases read another intent than the built-in table does, the operator's reading stands: the model was trained
+    /// before those phrases existed, and as shipped it has the last word at any certainty.
+    /// </summary>
+    public static Understander AsShippedOver(this Understander withOperatorPhrases, Understander builtIn) =>
+        withOperatorPhrases.WithModel(IntentClassifier.Shipped, Shipped, (raw, meaning) => builtIn.Understand(raw).Intent != meaning.Intent)
+            .WithFlowModel(IntentClassifier.ShippedFlow, Shipped.FlowThreshold);
+
     /// <summary>The same understander with <paramref name="model"/> as the second opinion on its intent and track.</summary>
     public static Understander WithModel(this Understander phrases, IntentClassifier model) => phrases.WithModel(model, Shipped);
 
-    private static Understander WithModel(this Understander phrases, IntentClassifier model, OpinionSettings settings) =>
-        phrases.WithIntentDecision((raw, meaning) => SecondOpinion.Decide(settings.Policy, settings.Threshold, meaning, model.Opine(raw)))
+    private static Understander WithModel(this Understander phrases, IntentClassifier model, OpinionSettings settings,
+        Func<string, Meaning, bool>? operatorDecides = null) =>
+        phrases.WithIntentDecision((raw, meaning) => operatorDecides?.Invoke(raw, meaning) == true
+                ? meaning.Intent
+                : SecondOpinion.Decide(settings.Policy, settings.Threshold, meaning, model.Opine(raw)))
             .WithTrackOpinion(raw => SecondOpinion.TrackOf(model.Opine(raw), settings.TrackThreshold))
             .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), settings.DangerThreshold))
             .WithDoubtIfAdmitted(model, settings.DangerDoubtThreshold);

@@ -7,7 +7,8 @@ namespace ZaloBot.Understanding;
 
 /// <summary>
 /// The understander the engine gets: the built-in phrase table with the operator's file laid over it, and the trained
-/// model's second opinion on a message's intent unless <see cref="UnderstandingOptions.UseModel"/> is off. The file is
+/// model's second opinion on a message's intent unless <see cref="UnderstandingOptions.UseModel"/> is off (where the
+/// operator's phrases change the intent the built-in table reads, they decide). The file is
 /// checked for changes at most every <see cref="UnderstandingOptions.ReloadCheckInterval"/>, so operators add phrases
 /// without a restart; a file that no longer parses keeps the last good table and is logged.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class PhraseTableProvider(IOptions<UnderstandingOptions> options, 
         if (_current is not null && writtenAt == _fileWrittenAt) return;
         if (!File.Exists(file)) throw new FileNotFoundException($"Understanding:PhrasesFile {file} does not exist.", file);
         var table = PhraseTable.BuiltIn().Merge(PhraseTable.Parse(File.ReadAllText(file)));
-        _current = WithModel(new Understander(table));
+        _current = options.Value.UseModel ? new Understander(table).AsShippedOver(Understander.Default) : new Understander(table);
         _fileWrittenAt = writtenAt;
         logger.LogInformation("Phrases loaded from {File}", file);
     }

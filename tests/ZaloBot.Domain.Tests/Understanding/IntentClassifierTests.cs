@@ -55,6 +55,21 @@ public class IntentClassifierTests
         moved.ShouldBeGreaterThan(0, "the model never disagreed with the phrases: it is not being consulted");
     }
 
+    [Fact]
+    public void A_phrase_an_operator_adds_decides_the_intent_it_reads_over_the_model()
+    {
+        const string message = "loa kẹo kéo";
+        var table = PhraseTable.BuiltIn().Merge(PhraseTable.Parse("""{"intents": {"complaint": {"loa kẹo kéo": 6}}}"""));
+        var operatorPhrases = new Understander(table);
+        operatorPhrases.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+        Understander.Default.Understand(message).Intent.ShouldNotBe(MessageIntent.Complaint);
+        operatorPhrases.AsShipped().Understand(message).Intent.ShouldNotBe(MessageIntent.Complaint, "the model alone would overrule the operator");
+        operatorPhrases.AsShippedOver(Understander.Default).Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+        // Where the operator's phrases read what the built-in table reads, the model keeps its word.
+        const string plain = "đèn đường trước ngõ 5 hỏng cả tuần nay tối om";
+        operatorPhrases.AsShippedOver(Understander.Default).Understand(plain).Intent.ShouldBe(Understander.Default.AsShipped().Understand(plain).Intent);
+    }
+
     [Theory]
     [InlineData(Step.Place, "thôi dẹp đi, nói mãi chẳng ai làm", "cancel")]
     [InlineData(Step.Attachments, "máy cùi bắp chụp ko được ad ơi", "skip")]
