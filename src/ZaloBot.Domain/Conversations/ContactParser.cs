@@ -10,10 +10,18 @@ public static partial class ContactParser
 {
     public static (string? Name, string? Phone) Split(string text)
     {
-        text = Contacts.SpokenDigits.AsDigits(text);
-        var match = PhoneLike().Match(text);
-        var phone = match.Success ? match.Value.Trim() : null;
-        var rest = match.Success ? text.Remove(match.Index, match.Length) : text;
+        text = LetterO().Replace(Contacts.SpokenDigits.AsDigits(text), "0");
+        var matches = PhoneLike().Matches(text);
+        var match = matches.Count > 0 ? matches[0] : null;
+        var rest = match is null ? text : text.Remove(match.Index, match.Length);
+        // "An 0912345678, à nhầm 0912345687": a number corrected within the message — the last one given is the number,
+        // and nothing between the two is the name.
+        if (matches.Count > 1 && SelfCorrection().IsMatch(text[matches[0].Index..matches[^1].Index]))
+        {
+            match = matches[^1];
+            rest = text[..matches[0].Index] + text[(matches[^1].Index + matches[^1].Length)..];
+        }
+        var phone = match?.Value.Trim();
         var name = NameNoise().Replace(rest, " ").Trim();
         name = Spaces().Replace(name, " ");
         return (name.Length >= 2 && name.Any(char.IsLetter) ? name : null, phone);
@@ -27,6 +35,13 @@ public static partial class ContactParser
     // "số bác là 0978…": the number's owner named before it is a label, not a name.
     [GeneratedRegex(@"(?i)\b(s[oố] (c[uủ]a )?(t[oô]i|em|b[aá]c|ch[aá]u|m[iì]nh|tui|con|anh|ch[iị]|[oô]ng|b[aà])( l[aà])?|s[oố] m[aá]y|sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|s[oố] (đ|d)t|đt|dt|họ tên|ho ten|tên|ten)\b|[,;:/|\-]")]
     private static partial Regex NameNoise();
+
+    // "09o1234567": the letter o typed for a zero between digits.
+    [GeneratedRegex(@"(?<=\d)[oO](?=\d)")]
+    private static partial Regex LetterO();
+
+    [GeneratedRegex(@"(?i)\b(nh[aầ]m|l[oộ]n|sai|ph[aả]i l[aà]|[dđ][uú]ng l[aà]|ch[uứ] kh[oô]ng)\b")]
+    private static partial Regex SelfCorrection();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -42,6 +42,18 @@ public static partial class ConversationEngine
                 return true;
             if (step == Step.EditChoice && NewValueAlone(raw) is { } value && Correct(value))
                 return true;
+            // "chuyển sang mục cán bộ giúp", "đổi sang thủ tục hành chính": the field moved at the summary — never a yes.
+            if (step is Step.Confirm or Step.EditChoice && FieldMoved(raw, out var movedTo))
+            {
+                if (movedTo is { } field)
+                {
+                    _state = _state with { Draft = Draft with { CategoryCode = field.Code } };
+                    Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
+                    GoTo(Step.Confirm);
+                }
+                else EditPart(DraftPart.Category);
+                return true;
+            }
             // "… chứ không phải hạ tầng thường đâu, chọn mục khác giúp tôi": at the offer, another field asked for whatever else
             // is said ("mục khác" is not the field named "Khác"); at the summary such words may come with the field meant.
             if (step is Step.ProblemOffer or Step.Confirm or Step.EditChoice && DeniesTheField(raw)
@@ -432,6 +444,26 @@ public static partial class ConversationEngine
             return denied && context.Categories.All(c => c.Code == current || !n.Contains(TextNormalizer.Normalize(c.Name), StringComparison.Ordinal));
         }
 
+        /// <summary>
+        /// "chuyển sang mục cán bộ", "cho vào mục khác", "đổi qua lĩnh vực thủ tục": the citizen moves the complaint to
+        /// another field; <paramref name="field"/> is null when the words after the move pick no single one (the list is shown).
+        /// </summary>
+        private bool FieldMoved(string raw, out CategoryOption? field)
+        {
+            field = null;
+            var moved = FieldMove().Match(TextNormalizer.Normalize(raw));
+            if (!moved.Success) return false;
+            var words = MoveTail().Replace(moved.Groups["to"].Value, "").Trim();
+            field = words is "khac" or "" ? null : OptionMatcher.Match(words, context.Categories, c => c.Name, c => c.Keywords);
+            return true;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:a|thoi|ad|ban|em|e|anh|chi|chau|giup|cho toi|cho em|cho minh) )*(?:doi|chuyen|cho|de|xep|sua|chon|bo)(?: lai)? (?:sang|vao|qua|thanh|ve) (?:muc|linh vuc|phan|loai|nhom)(?: la)?\b(?<to>.*)$")]
+        private static partial System.Text.RegularExpressions.Regex FieldMove();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(giup|gium|ho|nhe|nha|a|di|voi|vs|toi|em|minh|cho|nhe ad|ad)\b")]
+        private static partial System.Text.RegularExpressions.Regex MoveTail();
+
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chu dau|dau|chang) phai (la )?(linh vuc |muc |loai )?")]
         private static partial System.Text.RegularExpressions.Regex FieldDenied();
 
@@ -455,10 +487,14 @@ public static partial class ConversationEngine
             text is null ? [] : TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
         /// <summary>"21", "số 21": a house number alone.</summary>
+        // "21", "số 21", "số nhà 14", "nhà số 14": only the house number, which replaces the number in the address kept.
         private static bool IsNumberOnly(string text)
         {
             var n = TextNormalizer.Normalize(text);
-            return Intents.Number(n) is not null || (n.StartsWith("so ", StringComparison.Ordinal) && n[3..].All(char.IsAsciiDigit));
+            if (Intents.Number(n) is not null) return true;
+            foreach (var prefix in (string[])["so nha ", "nha so ", "so "])
+                if (n.StartsWith(prefix, StringComparison.Ordinal)) return n.Length > prefix.Length && n[prefix.Length..].All(char.IsAsciiDigit);
+            return false;
         }
 
         /// <summary>The problem named mid-flow, offered for filing now that the complaint before it is done.</summary>

@@ -137,6 +137,28 @@ public sealed partial class Understander
         return to.Trim();
     }
 
+    /// <summary>
+    /// "số 12 Lý Thái Tổ, à không, số 21", "ngõ 5 à nhầm ngõ 7 Nguyễn Du": an address corrected within the message it
+    /// is given in — what follows the slip replaces what it names in what came before. Null when nothing is corrected.
+    /// </summary>
+    public string? SelfCorrectedAddress(string answer)
+    {
+        var slip = AddressSlip().Match(answer);
+        if (!slip.Success || slip.Index == 0) return null;
+        var before = answer[..slip.Index].Trim().TrimEnd(',', '.', ';').Trim();
+        var after = answer[(slip.Index + slip.Length)..].Trim().TrimEnd('.', '!').Trim();
+        if (before.Length == 0 || after.Length == 0) return null;
+        if (HouseNumberAlone().IsMatch(TextNormalizer.Normalize(after))) return ReplaceNumber(before, after);
+        return OpensWithPlaceWord(after) ? ReplaceFromMarker(before, after) : null;
+    }
+
+    // "à không", "ơ nhầm", ", lộn": a slip owned up to in the middle of an answer ("ngõ không tên" is no slip).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:,?\s*\b(?:à|a|ơ|ah)\s+(?:không|ko|k|nhầm|nham|lộn|lon)|,\s*(?:nhầm|nham|lộn|lon))\b(?:\s+(?:phải|phai|là|la))?[\s,:]*")]
+    private static partial System.Text.RegularExpressions.Regex AddressSlip();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:so nha |nha so |so )?\d+$")]
+    private static partial System.Text.RegularExpressions.Regex HouseNumberAlone();
+
     // Words that make a question word indefinite when a negation comes before them: "không có thông báo gì".
     private const int NegationReach = 4;
 

@@ -1,0 +1,61 @@
+using ZaloBot.Domain.Conversations;
+
+namespace ZaloBot.Domain.Tests.Conversations;
+
+/// <summary>
+/// Slips owned up to inside one answer, and changes asked for at the summary in the citizen's own words: the value
+/// meant is kept, never the slip with it, and a request is never taken for a yes.
+/// </summary>
+public class SlipsConversationTests
+{
+    private static Script AtPlace() =>
+        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
+            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
+
+    private static Script AtContact() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments).Says("Xong").ExpectStep(Step.Contact);
+
+    private static Script AtSummary() => AtContact().Says("Nguyễn Văn An, 0912345678").ExpectStep(Step.Confirm);
+
+    [Theory]
+    [InlineData("số 12 Lý Thái Tổ, à không, số 21", "số 21 Lý Thái Tổ")]
+    [InlineData("ngõ 5 à nhầm ngõ 7 Nguyễn Du", "ngõ 7 Nguyễn Du")]
+    [InlineData("ngõ không tên cạnh chợ Đọ", "ngõ không tên cạnh chợ Đọ")]
+    public void An_address_corrected_in_the_same_message_keeps_what_was_meant(string typed, string address) =>
+        AtPlace().Says(typed).State.Draft.Address.ShouldBe(address);
+
+    [Fact]
+    public void A_phone_corrected_in_the_same_message_keeps_the_last_number_and_the_name_alone()
+    {
+        var draft = AtContact().Says("An 0912345678, à nhầm 0912345687").ExpectStep(Step.Confirm).State.Draft;
+        draft.ContactName.ShouldBe("An");
+        draft.ContactPhone.ShouldBe("+84912345687");
+    }
+
+    [Fact]
+    public void Two_numbers_without_a_slip_keep_the_first() =>
+        AtContact().Says("An 0912345678 hoặc 0987654321").State.Draft.ContactPhone.ShouldBe("+84912345678");
+
+    [Fact]
+    public void The_letter_o_typed_for_a_zero_in_a_phone_is_a_zero() =>
+        AtContact().Says("tuấn 09o1234567").ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84901234567");
+
+    [Theory]
+    [InlineData("số nhà 14 mới đúng")]
+    [InlineData("số 14 mới đúng")]
+    public void A_house_number_given_at_the_edit_list_replaces_only_the_number(string typed) =>
+        AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says(typed).ExpectStep(Step.Confirm)
+            .State.Draft.Address.ShouldBe("số 14 đường Lý Thái Tổ, phường Kinh Bắc");
+
+    [Theory]
+    [InlineData("chuyển sang mục cán bộ giúp", "CONDUCT")]
+    [InlineData("đổi sang mục thủ tục hành chính", "ADMIN")]
+    [InlineData("cho vào lĩnh vực khác nhé", "INFRA")]
+    public void Moving_the_field_at_the_summary_is_never_a_yes(string typed, string code)
+    {
+        var script = AtSummary().Says(typed);
+        script.State.HasDraftInProgress.ShouldBeTrue();
+        script.State.Draft.CategoryCode.ShouldBe(code);
+        script.State.Step.ShouldBe(code == "INFRA" ? Step.Category : Step.Confirm);
+    }
+}
