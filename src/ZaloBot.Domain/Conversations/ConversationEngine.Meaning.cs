@@ -66,7 +66,8 @@ public static partial class ConversationEngine
             // A reading of the rules that leads nowhere at this step ("không có ảnh đâu, điện thoại cục gạch không chụp
             // được" read as a correction of the photos) leaves the message to the second opinion, as one they cannot read.
             if (reading.Intent != FlowIntent.None && ActOn(reading, step, raw)) return true;
-            if (!SaysTheStepsOwnWords(step, raw) && ActOn(Understanding.FlowOpinion(step, raw), step, raw)) return true;
+            if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
+                && ActOn(opinion, step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
             // cho": a number or a name given at the contact step is the contact.
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
@@ -147,6 +148,12 @@ public static partial class ConversationEngine
             }
             return false;
         }
+
+        // The classifier's "answer" at the summary files the complaint: only when a word of agreement is in it ("đúng hết
+        // rồi, gửi giúp bác nhé"), never for a request it has only seen the like of ("mô tả thêm là …").
+        private bool YesWithoutAYesWord(FlowReading opinion, Step step, string raw) =>
+            opinion.Intent == FlowIntent.Agrees && step == Step.Confirm
+            && !Understanding.Names(Answer.Yes, raw) && !Understanding.Names(Answer.Submit, raw);
 
         // "ừ", "vâng", "không có ảnh": the step's own words are its answer; a classifier, which knows them only from
         // examples, is not asked to read them otherwise ("ừ" at the summary was once read as "edit").

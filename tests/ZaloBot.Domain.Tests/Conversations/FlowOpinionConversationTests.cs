@@ -167,4 +167,12 @@ public class FlowOpinionConversationTests
     [Fact]
     public void No_photos_in_the_steps_own_words_moves_on_whatever_the_opinion_would_read() =>
         AtPhotos(Sure(FlowIntent.Cancel)).Says("không có ảnh").ExpectStep(Step.Contact);
+
+    [Fact]
+    public void A_yes_from_the_opinion_files_the_complaint_only_with_a_word_of_agreement_in_it()
+    {
+        var yes = Sure(FlowIntent.Agrees);
+        Script.Start(yes, Summary).Says("khoan đã cháu ơi, để bác hỏi thằng con cái đã").ExpectStep(Step.Confirm).State.HasDraftInProgress.ShouldBeTrue();
+        Script.Start(yes, Summary).Says("thấy ổn cả rồi cháu, cứ thế mà gửi lên cho bác").ExpectStep(Step.Menu).State.HasDraftInProgress.ShouldBeFalse();
+    }
 }
