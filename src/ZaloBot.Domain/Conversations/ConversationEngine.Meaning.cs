@@ -30,6 +30,7 @@ public static partial class ConversationEngine
                 Prompt();
                 return true;
             }
+            if (step == Step.Place && AnswersAnotherStepAtThePlace(raw)) return true;
             // At the summary, the name typed again ("tên tôi là Nguyễn Văn Ân, có dấu mũ") is the name corrected.
             if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
@@ -148,6 +149,35 @@ public static partial class ConversationEngine
             }
             return false;
         }
+
+        /// <summary>
+        /// At the place question, "sđt em là 0987654321 nhé" is the contact given early — kept for its step, never the
+        /// address — and "gửi vị trí kiểu gì vậy" asks how to send a location, which is told; the place is asked again.
+        /// </summary>
+        private bool AnswersAnotherStepAtThePlace(string raw)
+        {
+            var (written, typed) = ContactParser.Split(raw);
+            if (typed is not null && VietnamesePhone.TryNormalizeCallable(typed, out var phone)
+                && Understanding.ExtractPlace(written ?? "", context.Areas).Address is null)
+            {
+                // Only a capitalised name is taken for one here: "sđt em là … nhé" leaves "nhé".
+                var name = written is null ? null : Understanding.PersonName(written);
+                var named = name is { Length: > 0 } && char.IsUpper(name[0]) && Understanding.CanBeContactName(name);
+                _state = _state with { Draft = Draft with { ContactPhone = phone, ContactName = named ? name : Draft.ContactName } };
+                Say(ContactKeptForLater(VietnamesePhone.Display(phone)));
+                Prompt();
+                return true;
+            }
+            if (typed is null && AsksHowToSendALocation().IsMatch(TextNormalizer.Normalize(raw)))
+            {
+                Say(HowToSendALocation);
+                return true;
+            }
+            return false;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(vi tri|dinh vi|ban do|map|location|ghim)\b.*\b(the nao|nhu nao|kieu gi|sao|o dau|duoc khong|dc khong|duoc ko|dc ko|lam sao|cach nao)\b")]
+        private static partial System.Text.RegularExpressions.Regex AsksHowToSendALocation();
 
         // The classifier's "answer" at the summary files the complaint: only when a word of agreement is in it ("đúng hết
         // rồi, gửi giúp bác nhé"), never for a request it has only seen the like of ("mô tả thêm là …").

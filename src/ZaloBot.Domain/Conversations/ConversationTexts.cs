@@ -136,6 +136,13 @@ public static class ConversationTexts
     public const string AskPlace =
         "Bước 3/5. Sự việc xảy ra ở đâu? Bạn gõ địa chỉ (số nhà, đường, phường/xã) hoặc bấm dấu + rồi chọn \"Vị trí\" để gửi vị trí.";
 
+    public static string ContactKeptForLater(string phone) =>
+        $"Đã ghi số điện thoại {phone} để cán bộ liên hệ.";
+
+    public const string HowToSendALocation =
+        "Để gửi vị trí: trong khung chat, bấm dấu + (hoặc biểu tượng ghim), chọn \"Vị trí\" rồi \"Gửi vị trí hiện tại\". " +
+        "Nếu không gửi được, bạn gõ địa chỉ (số nhà, đường, phường/xã) hoặc một chỗ dễ nhận ra gần đó.";
+
     public const string AddressTooShort = "Địa chỉ chưa rõ. Bạn ghi cụ thể hơn (số nhà, đường, phường/xã) giúp tôi nhé.";
 
     public static string AskArea(IReadOnlyList<AreaOption> areas)

@@ -58,4 +58,22 @@ public class SlipsConversationTests
         script.State.Draft.CategoryCode.ShouldBe(code);
         script.State.Step.ShouldBe(code == "INFRA" ? Step.Category : Step.Confirm);
     }
+
+    [Fact]
+    public void A_phone_given_at_the_place_question_is_kept_for_the_contact_and_the_place_asked_again()
+    {
+        var script = AtPlace().Says("sđt em là 0987654321 nhé").ExpectStep(Step.Place).Expect("Đã ghi số điện thoại 0987 654 321");
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.Draft.ContactPhone.ShouldBe("+84987654321");
+        script.State.Draft.ContactName.ShouldBeNull();
+        script.Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").Says("Xong").ExpectStep(Step.Contact)
+            .Says("Trần Thị Lan").ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84987654321");
+    }
+
+    [Fact]
+    public void Asking_how_to_send_a_location_is_told_how_and_stores_nothing()
+    {
+        var script = AtPlace().Says("gửi vị trí kiểu gì vậy").ExpectStep(Step.Place).Expect("Vị trí");
+        script.State.Draft.Address.ShouldBeNull();
+    }
 }
