@@ -51,6 +51,17 @@ public class ReadingRulesTests
     [InlineData("làm gì có cháy, khói bếp nhà bên thôi")]
     public void A_danger_said_not_to_be_there_is_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    [Theory]
+    [InlineData("dây điện ở ngõ 9 võng thấp lắm, chưa có chuyện gì nhưng xe tải đi qua là vướng, đề nghị điện lực xử lý")]
+    [InlineData("trạm biến áp cạnh trường thỉnh thoảng có mùi khét, đề nghị kiểm tra trước khi xảy ra chuyện")]
+    [InlineData("bếp nhà tôi có mùi gas thì gọi số nào, hỏi trước thôi chứ hiện không sao")]
+    public void A_danger_only_feared_or_asked_about_beforehand_is_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("dây điện ở ngõ 9 đang tóe lửa, chưa có chuyện gì nhưng sợ lắm")]
+    [InlineData("nhà tôi đang có mùi gas nồng lắm, bây giờ không biết làm sao")]
+    public void A_danger_happening_now_beside_words_of_fear_is_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
     [Fact]
     public void Sparks_that_keep_coming_back_this_month_are_a_complaint() =>
         U.Danger("Tháng này khu mình cứ chập điện nổ lụp bụp rồi mất điện, hỏng mất cái tủ lạnh rồi, ngành điện xem lại đường dây đi").ShouldBe(DangerKind.None);
