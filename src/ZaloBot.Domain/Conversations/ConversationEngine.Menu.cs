@@ -225,6 +225,7 @@ public static partial class ConversationEngine
         /// <summary>The track the citizen's whole words name ("Tôi tố cáo…"), before any preamble is stripped; null for a plain complaint.</summary>
         private string? TrackOfWords(string raw)
         {
+            raw = Tracks.TicketTracks.WithoutDeniedTracks(raw);
             var track = Tracks.TicketTracks.Recognise(raw, context.Tracks);
             // A plain name the rule's keywords lack ("khiếu lại") still names its track.
             if (track == Tracks.TicketTracks.Pakn)

@@ -46,7 +46,7 @@ public abstract record ExtensionDecision
     public sealed record Incomplete(string Reason) : ExtensionDecision;
 }
 
-public static class TicketTracks
+public static partial class TicketTracks
 {
     public const string Pakn = "pakn";
     public const string KhieuNai = "khieu_nai";
@@ -79,6 +79,7 @@ public static class TicketTracks
     /// </summary>
     public static string Recognise(string text, IEnumerable<TrackRule> rules)
     {
+        text = WithoutDeniedTracks(text);
         var best = Pakn;
         var bestHits = 0;
         foreach (var rule in rules)
@@ -94,4 +95,17 @@ public static class TicketTracks
         }
         return best;
     }
+
+    /// <summary>
+    /// "ko tố cáo gì đâu, chỉ muốn phản ánh…", "không phải khiếu nại": the text without the track the citizen says it is
+    /// not (read without diacritics then); the text itself when it denies none.
+    /// </summary>
+    public static string WithoutDeniedTracks(string text)
+    {
+        var normalized = Text.TextNormalizer.Normalize(text);
+        return TrackDenied().IsMatch(normalized) ? TrackDenied().Replace(normalized, " ") : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chang|cha|dau|chu khong) (phai )?(la )?(muon |dinh )?(to cao|khieu nai|kien)( gi| ai)?\b")]
+    private static partial System.Text.RegularExpressions.Regex TrackDenied();
 }

@@ -121,6 +121,15 @@ public class TrackConversationTests
         Script.Start().Says("Chưa khắc phục PA-2610-ZZZZ").Expect("Không tìm thấy").State.NotFixedTicketCode.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("ko tố cáo gì đâu, chỉ muốn phản ánh là cán bộ tiếp dân nói năng cộc lốc quá")]
+    [InlineData("tôi không khiếu nại gì, chỉ muốn phản ánh cán bộ một cửa hay đi muộn")]
+    public void A_track_the_citizen_says_it_is_not_is_not_suggested(string message)
+    {
+        Script.Start().Says(message).State.Draft.SuggestedTrack.ShouldBeNull();
+        TicketTracks.Recognise(message, TicketTracks.Defaults).ShouldBe(TicketTracks.Pakn);
+    }
+
     [Fact]
     public void A_second_opinion_names_a_track_only_where_the_rules_find_none()
     {
