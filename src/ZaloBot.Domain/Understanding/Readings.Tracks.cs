@@ -42,10 +42,17 @@ public sealed partial class Understander
     public bool ContestsDecision(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n)) return false;
+        if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n) || AskedInTheAbstract.IsMatch(n)) return false;
         var aboutOthers = Others.IsMatch(n) || NamedPerson.IsMatch(raw);
         return !aboutOthers || AboutMe.IsMatch(MeAsSpeakerOrOthers.Replace(n, " "));
     }
+
+    // "nếu tôi không đồng ý với quyết định xử phạt thì thời hạn khiếu nại là bao nhiêu ngày ạ?", "khiếu nại với tố cáo
+    // khác nhau thế nào, em bị phạt oan thì gọi là gì": the law asked about, in the abstract — a question, not a matter
+    // to file, whatever decision or wrongdoing it names.
+    private static readonly Regex AskedInTheAbstract = new(
+        @"(\b(neu|gia su|truong hop|lo nhu) (toi|em|e|minh|chau|bac|tui|nguoi dan|dan|ai|nha toi|gia dinh toi)\b.*\b(thi|co)\b.*(\?|\b(bao nhieu( ngay)?|bao lau|the nao|nhu nao|duoc khong|dc khong|duoc ko|dc ko|khong|ko|gi|ai|dau)( (a|vay|ad|nhi|ha|nhe))?\W*$))|\b(khac nhau (the nao|nhu nao|o dau|cho nao|ra sao)|phan biet (\w+ ){0,3}(khieu nai|to cao)|goi la gi)\b",
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex Official = new(
         @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong|nguoi (trong|cua|ben) (phuong|xa|uy ban|ubnd|huyen|tinh))\b",

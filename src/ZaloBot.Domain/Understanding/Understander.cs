@@ -522,7 +522,8 @@ public sealed partial class Understander
     /// <summary>The track code the second opinion gives a message the rules found no track in; null when none (or no opinion).</summary>
     public string? TrackOpinion(string raw) => _track?.Invoke(raw);
 
-    private bool DenouncedToFile(string raw) => DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw) && ChannelQuestions.Of(raw) == ChannelQuestion.None;
+    private bool DenouncedToFile(string raw) => DenouncesWrongdoing(raw) && !ChasesWhatWasSent(raw) && ChannelQuestions.Of(raw) == ChannelQuestion.None
+        && !AskedInTheAbstract.IsMatch(TextNormalizer.Normalize(raw));
 
     /// <summary>A track's own rule makes the message a matter to file: a contested decision, or wrongdoing in office told.</summary>
     public bool FiledByATrackRule(string raw) => ContestsDecision(raw) || DenouncedToFile(raw);

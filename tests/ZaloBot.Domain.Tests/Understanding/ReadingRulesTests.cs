@@ -52,6 +52,21 @@ public class ReadingRulesTests
     public void A_danger_said_not_to_be_there_is_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
+    [InlineData("Xin hỏi: nếu tôi không đồng ý với quyết định xử phạt thì thời hạn khiếu nại là bao nhiêu ngày ạ?")]
+    [InlineData("khiếu nại với tố cáo khác nhau thế nào vậy ad, em bị phạt oan thì gọi là gì")]
+    [InlineData("nếu em biết cán bộ xã tham ô mà chỉ nghe kể thì có gửi đơn được không")]
+    public void The_law_asked_about_in_the_abstract_is_a_question_not_a_matter_to_file(string message)
+    {
+        U.ContestsDecision(message).ShouldBeFalse();
+        U.FiledByATrackRule(message).ShouldBeFalse();
+        U.Understand(message).Intent.ShouldBe(MessageIntent.Question);
+    }
+
+    [Fact]
+    public void A_decision_contested_with_a_question_at_the_end_is_still_contested() =>
+        U.ContestsDecision("tôi bị phạt 5 triệu, tôi không đồng ý với quyết định xử phạt này, đề nghị xem xét lại được không ạ?").ShouldBeTrue();
+
+    [Theory]
     [InlineData("dây điện ở ngõ 9 võng thấp lắm, chưa có chuyện gì nhưng xe tải đi qua là vướng, đề nghị điện lực xử lý")]
     [InlineData("trạm biến áp cạnh trường thỉnh thoảng có mùi khét, đề nghị kiểm tra trước khi xảy ra chuyện")]
     [InlineData("bếp nhà tôi có mùi gas thì gọi số nào, hỏi trước thôi chứ hiện không sao")]
