@@ -53,6 +53,7 @@ public static class ModelOpinion
                 : SecondOpinion.Decide(settings.Policy, settings.Threshold, meaning, model.Opine(raw)))
             .WithTrackOpinion(raw => SecondOpinion.TrackOf(model.Opine(raw), settings.TrackThreshold))
             .WithDangerOpinion(raw => SecondOpinion.IsDanger(model.Opine(raw), settings.DangerThreshold))
+            .WithAbuseOpinion(raw => model.Opine(raw) is { Label: "abuse" } opinion && opinion.Probability >= settings.Threshold)
             .WithDoubtIfAdmitted(model, settings.DangerDoubtThreshold);
 
     // Off, no prediction is spent on a danger the rules read (the engine answers it before it asks for the intent).

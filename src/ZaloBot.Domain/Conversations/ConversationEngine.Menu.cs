@@ -46,7 +46,7 @@ public static partial class ConversationEngine
             }
 
             var meaning = Understanding.Understand(raw);
-            if (Understanding.IsAbuse(raw))
+            if (Understanding.IsAbuse(raw) || Understanding.AbuseOpinion(raw, meaning))
             {
                 SayButtons(AbuseReply, MainMenuButtons);
                 return;

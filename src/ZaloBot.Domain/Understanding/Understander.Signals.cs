@@ -20,6 +20,24 @@ public sealed partial class Understander
     }
 
     /// <summary>
+    /// A second opinion that a message is an insult with nothing to report (a trained model's "abuse"); null: the rules
+    /// alone. Asked only of a message the rules read nothing to act on in, so it can give the calm reply where the
+    /// menu would be shown, never take a complaint away.
+    /// </summary>
+    private Func<string, bool>? _abuse;
+
+    /// <summary>The same understander with <paramref name="abuse"/> consulted where a first message leads nowhere else.</summary>
+    public Understander WithAbuseOpinion(Func<string, bool> abuse)
+    {
+        var copy = (Understander)MemberwiseClone();
+        copy._abuse = abuse;
+        return copy;
+    }
+
+    /// <summary>The second opinion reads an insult in a message the rules found no intent in.</summary>
+    public bool AbuseOpinion(string raw, Meaning meaning) => meaning.Intent == MessageIntent.None && _abuse?.Invoke(raw) == true;
+
+    /// <summary>
     /// A second opinion that doubts the danger the rules read in a first message (a trained model giving immediate danger
     /// a very low probability); null: the rules' danger stands.
     /// </summary>

@@ -238,6 +238,21 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void An_insult_only_a_second_opinion_reads_gets_the_calm_reply_but_a_problem_it_reads_so_is_still_offered()
+    {
+        // As the model does: an insult is no intent of its own (the decision takes it off the complaint path), and read as abuse.
+        const string insult = "lũ quan tham các người";
+        var insulting = Fixtures.Context() with
+        {
+            Understanding = Understander.Default.WithIntentDecision((raw, meaning) => raw == insult ? MessageIntent.None : meaning.Intent)
+                .WithAbuseOpinion(_ => true),
+        };
+        Script.Start().Says(insult).ExpectNot("bực mình");
+        Script.Start(insulting).Says(insult).Expect("bực mình").ExpectStep(Step.Menu);
+        Script.Start(insulting).Says("đèn đường trước ngõ 5 hỏng cả tuần nay tối om").ExpectNot("bực mình").ExpectStep(Step.ProblemOffer);
+    }
+
+    [Fact]
     public void An_advert_is_kept_with_the_unrecognised_messages_and_not_offered_for_filing()
     {
         var script = Script.Start().Says("Nhận làm CCCD, bằng lái, sổ đỏ nhanh, hỗ trợ vay vốn không thế chấp. LH Zalo 0912345678")
