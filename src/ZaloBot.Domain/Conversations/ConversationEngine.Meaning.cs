@@ -41,7 +41,11 @@ public static partial class ConversationEngine
                 return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
-            if (step == Step.EditChoice && NewValueAlone(raw) is { } value && Correct(value))
+            // …and at the summary when said alone as a correction ("số nhà 21 chứ", "0987111222 mới đúng"), not in a sentence
+            // about another part ("mô tả sai rồi, đèn hỏng ở ngõ 7 chứ ko phải ngõ 5").
+            if ((step == Step.EditChoice || step == Step.Confirm && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                    && CorrectionCue.IsMatch(" " + TextNormalizer.Normalize(raw) + " "))
+                && NewValueAlone(raw) is { } value && Correct(value))
                 return true;
             // "chuyển sang mục cán bộ giúp", "đổi sang thủ tục hành chính": the field moved at the summary — never a yes.
             if (step is Step.Confirm or Step.EditChoice && FieldMoved(raw, out var movedTo))
@@ -341,6 +345,8 @@ public static partial class ConversationEngine
 
         private (Draft? Draft, string Said) Corrected(FlowReading reading, string to)
         {
+            // "số nhà 21 chứ", "Võ Cường mới đúng nhé": the words closing a correction are not the value.
+            if (ClosingWords().Replace(to, "") is { Length: > 0 } bare) to = bare;
             // "thêm vào mô tả là từ hôm qua": the words join the description.
             if (reading.Adds && Draft.Description is { } before)
             {
@@ -448,8 +454,11 @@ public static partial class ConversationEngine
             reading.To is { } to && MatchArea(Understanding.ContentWords(to)) is not null
             && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
 
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(\s*[,.!]?\s*\b(chứ|chu|nhé|nhe|nha|ạ|đấy|đó|mới đúng|moi dung|cơ)\b)+\s*[.!?]*\s*$")]
+        private static partial System.Text.RegularExpressions.Regex ClosingWords();
+
         private static readonly System.Text.RegularExpressions.Regex CorrectionCue = new(
-            @"\b(khong phai|ko phai|k phai|nham|sai|(sua|doi) (lai )?(phuong|xa|thanh|sang)|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b",
+            @"\b(khong phai|ko phai|k phai|nham|sai|(sua|doi) (lai )?(phuong|xa|thanh|sang)|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b|\bchu( a| nhe| nha)? $",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>

@@ -43,6 +43,7 @@ public class SlipsConversationTests
     [Theory]
     [InlineData("số nhà 14 mới đúng")]
     [InlineData("số 14 mới đúng")]
+    [InlineData("nhà số 14 chứ")]
     public void A_house_number_given_at_the_edit_list_replaces_only_the_number(string typed) =>
         AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says(typed).ExpectStep(Step.Confirm)
             .State.Draft.Address.ShouldBe("số 14 đường Lý Thái Tổ, phường Kinh Bắc");
@@ -75,5 +76,12 @@ public class SlipsConversationTests
     {
         var script = AtPlace().Says("gửi vị trí kiểu gì vậy").ExpectStep(Step.Place).Expect("Vị trí");
         script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_correction_closed_by_a_particle_keeps_the_value_without_it()
+    {
+        AtSummary().Says("số nhà 21 chứ").ExpectStep(Step.Confirm).State.Draft.Address.ShouldBe("số 21 đường Lý Thái Tổ, phường Kinh Bắc");
+        AtSummary().Says("phường Võ Cường chứ").ExpectStep(Step.Confirm).State.Draft.AreaCode.ShouldBe("VOCUONG");
     }
 }
