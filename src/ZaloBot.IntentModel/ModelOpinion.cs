@@ -4,7 +4,7 @@ namespace ZaloBot.IntentModel;
 
 /// <summary>
 /// How the trained models join the rules, always adding and never taking away. The first-message model has the last
-/// word on a message's intent whenever it is at least <see cref="OpinionSettings.Threshold"/> sure (as shipped: always) (<see cref="OpinionPolicy.Always"/>);
+/// word on a message's intent whenever it is at least <see cref="OpinionSettings.Threshold"/> sure (<see cref="OpinionPolicy.Always"/>; as shipped, at any certainty);
 /// it names the track (khiếu nại, tố cáo) of a message the rules read as a plain complaint when at least
 /// <see cref="OpinionSettings.TrackThreshold"/> sure; and it gives a first message the emergency line the rules' danger words missed
 /// when at least <see cref="OpinionSettings.DangerThreshold"/> sure (never for a danger the rules read as over or only feared). It

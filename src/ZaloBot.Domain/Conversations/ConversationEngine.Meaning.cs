@@ -422,11 +422,11 @@ public static partial class ConversationEngine
                 // A ward said wrong with no ward named ("sửa phường ạ, tôi chọn nhầm") opens the ward list; it never
                 // rewrites the address.
                 case DraftPart.Place when Draft.Address is not null:
-                    var address = to.Any(char.IsLetter) && !IsNumberOnly(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
+                    var address = to.Any(char.IsLetter) && !Understander.IsHouseNumberAlone(to) ? Understanding.ReplaceFromMarker(Draft.Address, to) : Understanding.ReplaceNumber(Draft.Address, to) ?? to;
                     return (Draft with { Address = address }, ConversationTexts.Corrected("địa điểm", address));
                 case DraftPart.Description when to.Length >= Limits.MinDescriptionLength:
                     return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
-                case DraftPart.None when IsNumberOnly(to) && Understanding.ReplaceNumber(Draft.Address, to) is { } numbered:
+                case DraftPart.None when Understander.IsHouseNumberAlone(to) && Understanding.ReplaceNumber(Draft.Address, to) is { } numbered:
                     return (Draft with { Address = numbered }, ConversationTexts.Corrected("địa điểm", numbered));
                 default:
                     return (null, "");
@@ -531,17 +531,6 @@ public static partial class ConversationEngine
 
         private static HashSet<string> WordsOf(string? text) =>
             text is null ? [] : TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-
-        /// <summary>"21", "số 21": a house number alone.</summary>
-        // "21", "số 21", "số nhà 14", "nhà số 14": only the house number, which replaces the number in the address kept.
-        private static bool IsNumberOnly(string text)
-        {
-            var n = TextNormalizer.Normalize(text);
-            if (Intents.Number(n) is not null) return true;
-            foreach (var prefix in (string[])["so nha ", "nha so ", "so "])
-                if (n.StartsWith(prefix, StringComparison.Ordinal)) return n.Length > prefix.Length && n[prefix.Length..].All(char.IsAsciiDigit);
-            return false;
-        }
 
         /// <summary>The problem named mid-flow, offered for filing now that the complaint before it is done.</summary>
         private void OfferPendingProblem()

@@ -148,13 +148,16 @@ public sealed partial class Understander
         var before = answer[..slip.Index].Trim().TrimEnd(',', '.', ';').Trim();
         var after = answer[(slip.Index + slip.Length)..].Trim().TrimEnd('.', '!').Trim();
         if (before.Length == 0 || after.Length == 0) return null;
-        if (HouseNumberAlone().IsMatch(TextNormalizer.Normalize(after))) return ReplaceNumber(before, after);
+        if (IsHouseNumberAlone(after)) return ReplaceNumber(before, after);
         return OpensWithPlaceWord(after) ? ReplaceFromMarker(before, after) : null;
     }
 
     // "à không", "ơ nhầm", ", lộn": a slip owned up to in the middle of an answer ("ngõ không tên" is no slip).
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:,?\s*\b(?:à|a|ơ|ah)\s+(?:không|ko|k|nhầm|nham|lộn|lon)|,\s*(?:nhầm|nham|lộn|lon))\b(?:\s+(?:phải|phai|là|la))?[\s,:]*")]
     private static partial System.Text.RegularExpressions.Regex AddressSlip();
+
+    /// <summary>"21", "số 21", "số nhà 14", "nhà số 14": only a house number, which replaces the number in an address.</summary>
+    public static bool IsHouseNumberAlone(string text) => HouseNumberAlone().IsMatch(TextNormalizer.Normalize(text));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:so nha |nha so |so )?\d+$")]
     private static partial System.Text.RegularExpressions.Regex HouseNumberAlone();

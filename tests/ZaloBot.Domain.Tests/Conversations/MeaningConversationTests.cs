@@ -13,12 +13,9 @@ namespace ZaloBot.Domain.Tests.Conversations;
 /// </summary>
 public class MeaningConversationTests
 {
-    private static Script AtPlace() =>
-        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
-            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
+    private static Script AtPlace() => StreetLight.AtPlace();
 
-    private static Script AtContact() =>
-        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments).Says("Xong").ExpectStep(Step.Contact);
+    private static Script AtContact() => StreetLight.AtContact();
 
     // ---- meaning before data ----
 

@@ -8,14 +8,11 @@ namespace ZaloBot.Domain.Tests.Conversations;
 /// </summary>
 public class SlipsConversationTests
 {
-    private static Script AtPlace() =>
-        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
-            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
+    private static Script AtPlace() => StreetLight.AtPlace();
 
-    private static Script AtContact() =>
-        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments).Says("Xong").ExpectStep(Step.Contact);
+    private static Script AtContact() => StreetLight.AtContact();
 
-    private static Script AtSummary() => AtContact().Says("Nguyễn Văn An, 0912345678").ExpectStep(Step.Confirm);
+    private static Script AtSummary() => StreetLight.AtSummary();
 
     [Theory]
     [InlineData("số 12 Lý Thái Tổ, à không, số 21", "số 21 Lý Thái Tổ")]
