@@ -71,6 +71,13 @@ public static partial class ConversationEngine
             // A reading of the rules that leads nowhere at this step ("không có ảnh đâu, điện thoại cục gạch không chụp
             // được" read as a correction of the photos) leaves the message to the second opinion, as one they cannot read.
             if (reading.Intent != FlowIntent.None && ActOn(reading, step, raw)) return true;
+            // …and at the description, right after the field was chosen, a field denied with no other one read
+            // ("nhầm rồi, không phải hạ tầng đâu cháu, là cán bộ phường thái độ cơ") opens the fields.
+            if (step == Step.Description && Draft.Description is null && DeniesTheField(raw))
+            {
+                EditPart(DraftPart.Category);
+                return true;
+            }
             if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
                 && ActOn(opinion, step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
@@ -118,6 +125,14 @@ public static partial class ConversationEngine
                 case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
                                                                   && Understanding.NameWithin(raw) is { } named && !NamesAPlace(raw, named):
                     OnContactText(named);
+                    return true;
+                // "khoan đã, không phải cả tuần đâu, Đèn đường … gần 1 tháng nay rồi" before anything is described: what it
+                // should be, a clause of its own, is the description — without the words taking the slip back.
+                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } told
+                                                && StandsAfterAPause(raw, told) && told.Length >= Limits.MinDescriptionLength
+                                                && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
+                                                && CategoryCorrected(reading) is null && !NamesWards(reading):
+                    OnDescription(told);
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
@@ -362,8 +377,12 @@ public static partial class ConversationEngine
             // "à k phải cả tuần đâu, đèn đường trước nhà bị hỏng gần 1 tháng rồi": what it should be restates the
             // description (most of its words are the description's), so it is the whole description — swapping it in for
             // "cả tuần" would say the lamp twice.
+            // …but where it restates one clause only, the other clauses stay ("…, tối đi lại rất nguy hiểm").
             if (reading.Part is DraftPart.None or DraftPart.Description && Restated(Draft.Description, to) is { } restated)
-                return (Draft with { Description = restated }, ConversationTexts.Corrected("nội dung", restated));
+            {
+                var description = DescriptionClause.Replace(Draft.Description!, restated) ?? restated;
+                return (Draft with { Description = description }, ConversationTexts.Corrected("nội dung", description));
+            }
 
             if (reading.From is { } from)
             {
@@ -396,6 +415,12 @@ public static partial class ConversationEngine
                 && WordsOf(Draft.Description) is { Count: > 0 } described && WordsOf(said) is { Count: >= 2 } wrongWords
                 && wrongWords.All(described.Contains) && !wrongWords.All(WordsOf(Draft.Address).Contains))
                 return (Draft with { Description = to }, ConversationTexts.Corrected("nội dung", to));
+
+            // "đèn hỏng từ mười hôm nay rồi chứ không phải một tuần": not a place, and about one clause of the description
+            // (typed at the place step it had become the address).
+            if (reading is { Part: DraftPart.None or DraftPart.Description, From: not null } && to.Length >= Limits.MinDescriptionLength
+                && !Understanding.OpensWithPlaceWord(to) && Draft.Description is { } described2 && DescriptionClause.Replace(described2, to) is { } rewritten)
+                return (Draft with { Description = rewritten }, ConversationTexts.Corrected("nội dung", rewritten));
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
             // …and "tên thì vẫn thế nhưng sai số nhà rồi, là số 21 đường Lý Thái Tổ": a name mentioned, a place given.
@@ -478,6 +503,13 @@ public static partial class ConversationEngine
         /// "ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng": the draft's field denied by its name ("mặt
         /// đường" is a place, though "đường" is one of its keywords), and no other field named — so the list of fields.
         /// </summary>
+        /// <summary>The words <paramref name="part"/> end the message and a comma or a full stop stands before them.</summary>
+        private static bool StandsAfterAPause(string raw, string part)
+        {
+            var at = raw.LastIndexOf(part, StringComparison.Ordinal);
+            return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before && before[^1] is ',' or '.' or ';' or '!';
+        }
+
         private bool DeniesTheField(string raw)
         {
             if (Draft.CategoryCode is not { } current) return false;

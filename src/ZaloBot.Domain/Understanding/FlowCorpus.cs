@@ -87,11 +87,11 @@ public static class FlowCorpus
             var before = StateAt(entry.Step);
             var ctx = entry.Step == "fixed" ? FixedContext(context) : context;
             var result = ConversationEngine.Handle(before with { LastActivityAt = at }, new TextInput(entry.Text, at), ctx);
-            return Judge(entry, before, result);
+            return Judge(entry, before, result, ctx);
         }).ToList();
     }
 
-    private static FlowOutcome Judge(FlowEntry entry, ConversationState before, ConversationResult result)
+    private static FlowOutcome Judge(FlowEntry entry, ConversationState before, ConversationResult result, ConversationContext context)
     {
         var after = result.State;
         var d = after.Draft;
@@ -124,7 +124,7 @@ public static class FlowCorpus
             // a draft that is not there): the problem told there is the description.
             "newproblem" when before.Step == Step.Description => d.Description is not null && !dropped,
             "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
-            "correct" => v is not null && Corrected(d, v) && !Corrected(before.Draft, v),
+            "correct" => v is not null && AsCode(v, context) is var code && Corrected(d, code) && !Corrected(before.Draft, code),
             "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),
             "notfixed" => result.Effects.OfType<CitizenNotFixed>().Any() || after.NotFixedTicketCode is not null,
             "answer" => Answered(entry, before, result),
@@ -137,6 +137,24 @@ public static class FlowCorpus
 
     private static bool Same(Draft before, string value) =>
         value == before.Description || value == before.Address || value == before.ContactName;
+
+    /// <summary>
+    /// "area=Vũ Ninh", "category=Thủ tục hành chính": the brief asks for the fragment as typed, which for a choice is
+    /// the option's name; it is judged as the option's code the draft holds.
+    /// </summary>
+    private static string AsCode(string value, ConversationContext context)
+    {
+        var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+        var typed = TextNormalizer.Normalize(fragment);
+        bool Names(string name) => typed.Length > 0 && TextNormalizer.Normalize(name).Contains(typed, StringComparison.Ordinal);
+        var code = field switch
+        {
+            "area" => context.Areas.FirstOrDefault(a => Names(a.Name))?.Code,
+            "category" => context.Categories.FirstOrDefault(c => Names(c.Name))?.Code,
+            _ => null,
+        };
+        return code is null ? value : $"{field}={code}";
+    }
 
     private static bool Corrected(Draft d, string value)
     {
@@ -157,7 +175,10 @@ public static class FlowCorpus
         // "Ân, not An": where both were written with marks, the marks are part of the correction.
         static string Marked(string text) => text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
         static bool HasMarks(string text) => TextNormalizer.Normalize(text) != Marked(text).Replace('đ', 'd');
-        return !HasMarks(fragment) || !HasMarks(held) || Marked(held).Contains(Marked(fragment), StringComparison.Ordinal);
+        // …judged on the clause that holds it: a clause rewritten without marks sits beside the others' marks.
+        var clauses = held.Split([',', '.', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => TextNormalizer.Normalize(c).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal)).DefaultIfEmpty(held);
+        return !HasMarks(fragment) || clauses.Any(c => !HasMarks(c)) || Marked(held).Contains(Marked(fragment), StringComparison.Ordinal);
     }
 
     private static bool Answered(FlowEntry entry, ConversationState before, ConversationResult result)
@@ -175,6 +196,10 @@ public static class FlowCorpus
             // The fragment may be the name or the phone the citizen typed (held as +84…); given one of the two, it is
             // kept and the other asked for.
             // A number written in words ("không chín bảy tám…") is held as digits.
+            // Both given in the value ("Trần Thị Hoa 0987654321"): both must be kept.
+            "contact" when ContactParser.Split(v) is { Name: { } name, Phone: { } number } =>
+                d.ContactName is { } kept && TextNormalizer.Normalize(kept).Contains(TextNormalizer.Normalize(name), StringComparison.Ordinal)
+                && Contacts.VietnamesePhone.TryNormalizeCallable(number, out var both) && d.ContactPhone == both && after.Step == Step.Confirm,
             "contact" => (Holds(d.ContactName) || Contacts.VietnamesePhone.TryNormalizeCallable(Contacts.SpokenDigits.AsDigits(v), out var phone) && d.ContactPhone == phone)
                          && (d.ContactPhone is not null && after.Step == Step.Confirm || after.Step == Step.Contact && (d.ContactName is null || d.ContactPhone is null)),
             "confirm" => result.Effects.OfType<CreateTicket>().Any() || after.Step == Step.TrackChoice,
@@ -186,7 +211,8 @@ public static class FlowCorpus
             // "đây ảnh đây ạ": the photos are said to be sent, and the bot moves on (photos arriving later are still kept).
             "attachments" => Array.IndexOf(Order, after.Step) > Array.IndexOf(Order, before.Step),
             // "Not this field, it is about officials' conduct": the other field named is as good as the list of fields.
-            "problemoffer" => v == "other" ? after.Step == Step.Category || d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode
+            // The brief names the value "othercategory"; earlier rounds wrote "other".
+            "problemoffer" => v is "other" or "othercategory" ? after.Step == Step.Category || d.CategoryCode is not null && d.CategoryCode != before.Draft.CategoryCode
                 : after.Step is not (Step.ProblemOffer or Step.Menu or Step.Category),
             _ => false,
         };
@@ -206,7 +232,7 @@ public static class FlowCorpus
         if (listMistakes)
         {
             foreach (var o in outcomes.Where(o => !o.Handled || o.KeptAsData))
-                text.AppendLine(inv, $"  ! line {o.Entry.Line}: {o.Entry.Step}/{o.Entry.Expected}/{o.Entry.Value ?? "-"} → {o.What}  {o.Entry.Text}");
+                text.AppendLine(inv, $"  ! line {o.Entry.Line}: {o.Entry.Step}/{o.Entry.Expected}/{o.Entry.Value ?? "-"} → {o.What}{(o.KeptAsData ? " [kept as data]" : "")}  {o.Entry.Text}");
         }
         return text.ToString();
     }

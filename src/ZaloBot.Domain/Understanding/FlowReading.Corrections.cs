@@ -92,7 +92,9 @@ public sealed partial class Understander
             }
             var to = Trim(text, i + must, end - 1);
             if (to is null) return null;
-            var from = fromStart >= 0 ? Trim(text, fromStart, text.Count - 1) : null;
+            // "… chứ không phải một cột đâu, còn địa chỉ thì …": what it is not ends at a pause; the rest is about another part.
+            var fromEnd = fromStart < 0 ? text.Count : Enumerable.Range(fromStart + 1, Math.Max(0, text.Count - fromStart - 1)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
+            var from = fromStart >= 0 ? Trim(text, fromStart, fromEnd - 1) : null;
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
@@ -136,7 +138,7 @@ public sealed partial class Understander
         for (var k = 1; k < text.Count; k++)
         {
             if (text.Tokens[k].Text != "chu" || SequenceAt(text, k, Nots) != 3) continue;
-            var to = Trim(text, SkipLeadingNoise(text, 0, k), k - 1);
+            var to = Trim(text, SkipPreamble(text, SkipLeadingNoise(text, 0, k), k), k - 1);
             // What it is not ends at a pause: "…chứ không phải An, chữ Ấn có dấu" — the rest is a remark.
             var pause = Enumerable.Range(k + 4, Math.Max(0, text.Count - k - 4)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
             var from = Trim(text, k + 3, pause - 1);
@@ -168,6 +170,27 @@ public sealed partial class Understander
         // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
         if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
         return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
+    }
+
+    private static readonly HashSet<string> PreambleWords =
+    [
+        "khoan", "da", "luc", "nay", "vua", "viet", "ghi", "go", "nhap", "nham", "sai", "sua", "lai", "giup", "gium", "ho", "toi",
+        "em", "minh", "bac", "chau", "con", "oi", "a", "ma", "noi", "cho", "dung", "xin", "loi", "quen", "chua", "roi", "thoi",
+        "chet", "ay", "u", "o", "anh", "chi", "ad", "admin", "mo", "ta", "dia", "thieu", "chinh", "xac", "ro", "cai", "nhe", "nha",
+    ];
+
+    /// <summary>
+    /// From <paramref name="from"/>, past whole clauses that only say a correction is coming ("khoan, lúc nãy viết nhầm,
+    /// đèn hỏng gần 2 tuần rồi…", "à mà sửa lại giúp tôi, …"): what it should be starts after them.
+    /// </summary>
+    private static int SkipPreamble(TokenizedText text, int from, int before)
+    {
+        while (true)
+        {
+            var pause = Enumerable.Range(from + 1, Math.Max(0, before - from - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore);
+            if (pause == 0 || !Enumerable.Range(from, pause - from).All(k => PreambleWords.Contains(text.Tokens[k].Text))) return from;
+            from = pause;
+        }
     }
 
     /// <summary>From <paramref name="from"/>, past the interjections a correction opens with ("à", "ờ", "nhầm").</summary>

@@ -214,9 +214,9 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
-    // complaint unless the fire spreads or something else burns …
+    // complaint unless the fire spreads or something else burns ("không phải đốt rác bình thường đâu" says it is not) …
     private static readonly Regex OpenBurning = new(
-        @"\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo)\b",
+        @"(?<!\b(khong|ko|k|chang|chu khong) phai )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex FireSpreading = new(

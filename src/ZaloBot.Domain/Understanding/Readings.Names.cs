@@ -100,7 +100,8 @@ public sealed partial class Understander
         CanBeName(written) && TextNormalizer.Normalize(written).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
 
     // Particles closing a contact line ("tên cháu là Mai ạ", "hung nhe"), never the end of a name as typed in lower case.
-    private static readonly HashSet<string> TrailingParticles = ["a", "nhe", "nha", "nhen", "day", "ad", "admin", "ah", "ak", "vay"];
+    // "Trần Thị Hoa cháu nhé": the listener addressed after the name ("cháu", "con") is no part of it — unless capitalised.
+    private static readonly HashSet<string> TrailingParticles = ["a", "nhe", "nha", "nhen", "day", "ad", "admin", "ah", "ak", "vay", "chau", "con", "oi"];
 
     /// <summary>The last word of the name: particles typed after it are dropped, a capitalised word never is.</summary>
     private static int LastBeforeParticles(TokenizedText text, int first)

@@ -110,7 +110,9 @@ public sealed partial class Understander
         var abuse = Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
         if (abuse < IntentThreshold) return false;
         var scores = Understand(raw).Scores;
-        return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem");
+        // "… 15 lao động, xin hỏi tỉnh có chính sách …": one insult-like word ("lao" read as "láo") in a plain question
+        // is outweighed by the question too.
+        return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("question");
     }
 
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>

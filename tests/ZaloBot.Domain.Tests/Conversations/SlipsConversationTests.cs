@@ -21,6 +21,30 @@ public class SlipsConversationTests
     public void An_address_corrected_in_the_same_message_keeps_what_was_meant(string typed, string address) =>
         AtPlace().Says(typed).State.Draft.Address.ShouldBe(address);
 
+    [Theory]
+    [InlineData("à khoan, lúc nãy viết nhầm, đèn hỏng gần 2 tuần rồi chứ không phải 1 tuần", "Đèn hỏng gần 2 tuần rồi, tối đi lại rất nguy hiểm")]
+    [InlineData("à mà sửa lại giúp tôi, đèn hỏng từ mười hôm nay rồi chứ không phải một tuần", "Đèn hỏng từ mười hôm nay rồi, tối đi lại rất nguy hiểm")]
+    public void The_description_corrected_at_the_place_step_is_never_the_address_and_keeps_its_other_clauses(string typed, string description)
+    {
+        var script = AtPlace().Says(typed).ExpectStep(Step.Place);
+        script.State.Draft.Description.ShouldBe(description);
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_field_denied_before_anything_is_described_opens_the_fields_and_is_never_the_description()
+    {
+        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("à mà nhầm rồi cái này không phải hạ tầng đâu cháu là cán bộ phường thái độ cơ sửa lại cái loại giúp bác");
+        script.ExpectStep(Step.Category).State.Draft.Description.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_slip_taken_back_before_anything_is_described_leaves_only_what_was_meant() =>
+        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("khoan đã, không phải cả tuần đâu, Đèn đường trước nhà bị hỏng gần 1 tháng nay rồi").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng gần 1 tháng nay rồi");
+
     [Fact]
     public void A_phone_corrected_in_the_same_message_keeps_the_last_number_and_the_name_alone()
     {

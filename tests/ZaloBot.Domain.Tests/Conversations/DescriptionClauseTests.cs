@@ -1,0 +1,21 @@
+using ZaloBot.Domain.Conversations;
+
+namespace ZaloBot.Domain.Tests.Conversations;
+
+/// <summary>A correction about one clause of the description replaces that clause and keeps the others.</summary>
+public class DescriptionClauseTests
+{
+    private const string Described = "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm";
+
+    [Theory]
+    [InlineData("đèn hỏng từ mười hôm nay rồi", "Đèn hỏng từ mười hôm nay rồi, tối đi lại rất nguy hiểm")]
+    [InlineData("tối đi lại nguy hiểm lắm vì đường trơn", "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại nguy hiểm lắm vì đường trơn")]
+    public void The_clause_the_correction_is_about_is_replaced(string to, string expected) =>
+        DescriptionClause.Replace(Described, to).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("đèn đường trước nhà hỏng cả tháng, tối đi lại nguy hiểm lắm")]
+    [InlineData("cống tắc")]
+    public void A_correction_about_no_single_clause_replaces_none(string to) =>
+        DescriptionClause.Replace(Described, to).ShouldBeNull();
+}
