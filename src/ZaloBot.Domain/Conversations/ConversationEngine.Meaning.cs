@@ -23,8 +23,9 @@ public static partial class ConversationEngine
             var step = _state.Step;
             if (!MeaningSteps.Contains(step)) return false;
             if (DangerInFlow(raw, step)) return true;
-            // An insult with nothing wrong named is never a step's answer (a description, an address, a name).
-            if (Understanding.IsAbuse(raw))
+            // An insult with nothing wrong named is never a step's answer (a description, an address, a name) — but
+            // "dm hỏi lắm thế, thôi khỏi gửi" gives up, and is let go as asked.
+            if (Understanding.IsAbuse(raw) && Understanding.ReadInFlow(raw).Intent != FlowIntent.Cancel)
             {
                 Say(AbuseInFlow);
                 Prompt();
@@ -362,6 +363,8 @@ public static partial class ConversationEngine
         {
             // "số nhà 21 chứ", "Võ Cường mới đúng nhé": the words closing a correction are not the value.
             if (ClosingWords().Replace(to, "") is { Length: > 0 } bare) to = bare;
+            // "sửa giúp e là đèn hỏng hơn 1 tháng rồi": nor are the words that introduce it.
+            if (RestatingLead().Replace(to.Trim(), "") is { Length: > 0 } introduced) to = introduced;
             // "thêm vào mô tả là từ hôm qua": the words join the description.
             if (reading.Adds && Draft.Description is { } before)
             {
@@ -557,8 +560,8 @@ public static partial class ConversationEngine
             return char.ToUpperInvariant(text[0]) + text[1..];
         }
 
-        // "ghi lại là …", "sửa thành …": the words that introduce what it should be.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)(ghi lại là|ghi lai la|sửa lại là|sua lai la|sửa thành|sua thanh|ghi là|ghi la|là|la)\s+")]
+        // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         private static HashSet<string> WordsOf(string? text) =>

@@ -46,6 +46,15 @@ public class SlipsConversationTests
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng gần 1 tháng nay rồi");
 
     [Fact]
+    public void The_words_introducing_a_correction_at_the_summary_are_not_the_description() =>
+        AtSummary().Says("sửa giúp e là đèn hỏng hơn 1 tháng rồi chứ ko phải 1 tuần").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn hỏng hơn 1 tháng rồi, tối đi lại rất nguy hiểm");
+
+    [Fact]
+    public void Giving_up_with_an_oath_is_giving_up() =>
+        AtPlace().Says("dm hỏi lắm thế, thôi khỏi gửi").State.HasDraftInProgress.ShouldBeFalse();
+
+    [Fact]
     public void A_phone_corrected_in_the_same_message_keeps_the_last_number_and_the_name_alone()
     {
         var draft = AtContact().Says("An 0912345678, à nhầm 0912345687").ExpectStep(Step.Confirm).State.Draft;

@@ -481,11 +481,13 @@ public class IsItFixedInOtherWordsTests
     [Theory]
     [InlineData("đã được giải quyết rồi")]
     [InlineData("co nguoi den don roi")]
+    [InlineData("sáng đèn rồi, cảm ơn các anh chị nhé")]
     public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
     [InlineData("làm qua loa, vẫn hỏng")]
     [InlineData("đâu có, vẫn tối thui")]
+    [InlineData("sửa xong sáng được đúng 2 hôm giờ lại chập chờn tắt bật rồi")]
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
