@@ -27,6 +27,16 @@ public static partial class ContactParser
         return (name.Length >= 2 && name.Any(char.IsLetter) ? name : null, phone);
     }
 
+    /// <summary>The words before the first phone-looking run, when there are words after it too; null otherwise.</summary>
+    public static string? BeforeThePhone(string text)
+    {
+        text = LetterO().Replace(Contacts.SpokenDigits.AsDigits(text), "0");
+        var match = PhoneLike().Match(text);
+        if (!match.Success || match.Index == 0 || match.Index + match.Length >= text.TrimEnd().Length) return null;
+        var before = Spaces().Replace(NameNoise().Replace(text[..match.Index], " "), " ").Trim();
+        return before.Length >= 2 ? before : null;
+    }
+
     // A comma between digits groups them ("0,975,888,111"); after a name it separates ("An, 0912…").
     [GeneratedRegex(@"\+?\d(?:[\d\s.\-()]|,(?=\d)){6,}\d")]
     private static partial Regex PhoneLike();

@@ -228,7 +228,9 @@ public static partial class ConversationEngine
             // A longer line may name the person after a title ("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3").
             if (name is not null && !Understanding.CanBeContactName(name))
             {
-                name = Understanding.NameWithin(raw) ?? Understanding.NameAfterTheLastIs(written);
+                // "nguyen van an 0912345678 goi sau 5h chieu nhe": the words before the number are the name, the rest a remark.
+                name = Understanding.NameWithin(raw) ?? Understanding.NameAfterTheLastIs(written)
+                       ?? (ContactParser.BeforeThePhone(raw) is { } before && Understanding.PersonName(before) is { } first && Understanding.CanBeContactName(first) ? first : null);
                 if (name is null && phoneText is null)
                 {
                     Fail(AskContact);

@@ -135,6 +135,16 @@ public static partial class ConversationEngine
                                                 && CategoryCorrected(reading) is null && !NamesWards(reading):
                     OnDescription(told);
                     return true;
+                // "à nhầm, không phải thủ tục hành chính, là hạ tầng nhé" before anything is described: the field named is
+                // the field, whichever was chosen.
+                // Only a field's own name, said alone: a problem told ("cống … bị tắc") is the description.
+                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } fieldSaid
+                                                && fieldSaid.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !NamesWards(reading)
+                                                && OptionMatcher.Match(TextNormalizer.Normalize(ClosingWords().Replace(fieldSaid, "")), context.Categories, c => c.Name, _ => []) is { } field:
+                    _state = _state with { Draft = Draft with { CategoryCode = field.Code } };
+                    Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
+                    Prompt();
+                    return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
                 // …nor of the field just chosen: "không phải hạ tầng mà là xe đưa đón công nhân".
@@ -422,7 +432,8 @@ public static partial class ConversationEngine
             // "đèn hỏng từ mười hôm nay rồi chứ không phải một tuần": not a place, and about one clause of the description
             // (typed at the place step it had become the address).
             if (reading is { Part: DraftPart.None or DraftPart.Description, From: not null } && to.Length >= Limits.MinDescriptionLength
-                && !Understanding.OpensWithPlaceWord(to) && Draft.Description is { } described2 && DescriptionClause.Replace(described2, to) is { } rewritten)
+                && !Understanding.OpensWithPlaceWord(to) && Understanding.ExtractPlace(to, []).Address is null
+                && Draft.Description is { } described2 && DescriptionClause.Replace(described2, to) is { } rewritten)
                 return (Draft with { Description = rewritten }, ConversationTexts.Corrected("nội dung", rewritten));
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.

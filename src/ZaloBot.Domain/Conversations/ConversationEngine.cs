@@ -91,6 +91,10 @@ public static partial class ConversationEngine
 
         private void OnText(string raw)
         {
+            // At a choice, an answer taken back and given again is the one given again.
+            if (_state.Step is Step.Area or Step.ProblemOffer
+                || _state.Step == Step.Menu && OpenFixedQuestion() is not null)
+                raw = Understander.AfterASlip(raw) ?? raw;
             var n = TextNormalizer.Normalize(raw);
 
             // After a question the bot offered to file it; any answer other than yes or no is a new message.

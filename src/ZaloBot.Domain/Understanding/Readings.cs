@@ -156,6 +156,24 @@ public sealed partial class Understander
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:,?\s*\b(?:à|a|ơ|ah)\s+(?:không|ko|k|nhầm|nham|lộn|lon)|,\s*(?:nhầm|nham|lộn|lon))\b(?:\s+(?:phải|phai|là|la))?[\s,:]*")]
     private static partial System.Text.RegularExpressions.Regex AddressSlip();
 
+    /// <summary>
+    /// "1, a nham, 3 nha", "không gửi... à nhầm, đúng rồi, gửi đi", "Chưa... à xin lỗi, sáng đèn rồi ạ": an answer taken
+    /// back after a pause and given again — what follows the last slip; null when there is none.
+    /// </summary>
+    public static string? AfterASlip(string answer)
+    {
+        var slips = AnswerSlip().Matches(answer);
+        if (slips.Count == 0) return null;
+        var last = slips[^1];
+        var after = answer[(last.Index + last.Length)..].Trim();
+        return last.Index > 0 && after.Length > 0 ? after : null;
+    }
+
+    // A pause before it, and an "à" before it or a pause after it, make "nhầm" a slip owned up to rather than a word of
+    // the answer ("bấm nhầm phường", "số điện thoại, nhầm số rồi").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:,|\.{2,}|…)\s*(?:(?:à|a|ơ|o|ah|ấy|ay|ấy chết|ay chet)\s+(?:xin lỗi|xin loi|nhầm|nham|lộn|lon|khoan)\b[\s,.!:]*|(?:xin lỗi|xin loi|nhầm|nham|lộn|lon|khoan)\s*[,.!:]+\s*)")]
+    private static partial System.Text.RegularExpressions.Regex AnswerSlip();
+
     /// <summary>"21", "số 21", "số nhà 14", "nhà số 14": only a house number, which replaces the number in an address.</summary>
     public static bool IsHouseNumberAlone(string text) => HouseNumberAlone().IsMatch(TextNormalizer.Normalize(text));
 

@@ -175,6 +175,8 @@ public sealed partial class Understander
             if (text.AnyDigit(at, length)) continue;
             // Known words typed correctly mean something else ("cần phản ánh" is not "cách phản ánh").
             if (AllKnown(text, at, length)) continue;
+            // A word typed with its marks is the word meant: "có giọt nào" is not "co giật", a slip or not.
+            if (length == k && MarkedOtherWord(text, at, phrase)) continue;
             if (Fuzzy.Distance(text.Window(at, length), phrase.Joined, phrase.Slips) <= phrase.Slips) return length;
         }
         return 0;
@@ -193,6 +195,13 @@ public sealed partial class Understander
     }
 
     private static string WithoutStroke(string word) => word.Replace('đ', 'd');
+
+    private static bool MarkedOtherWord(TokenizedText text, int at, Phrase phrase)
+    {
+        for (var j = 0; j < phrase.Words.Length; j++)
+            if (text.Tokens[at + j] is { Accented: not null } typed && typed.Text != phrase.Words[j]) return true;
+        return false;
+    }
 
     private bool AllKnown(TokenizedText text, int at, int length) => text.NextUnknown(at, _known) >= at + length;
 

@@ -38,6 +38,9 @@ public class ContactConversationTests
     [InlineData("cứ gọi bác Hai 0987654321 nhé", "bác Hai")]
     [InlineData("Phòng kế toán cty Minh Phát, người liên hệ chị Lê Thu Trang 0987654321", "chị Lê Thu Trang")]
     [InlineData("vâng ạ Trần Văn Bình, số của tôi là 0987654321", "Trần Văn Bình")]
+    [InlineData("tran thi hoa 0987654321 goi sau 5h chieu nhe toi lam ngoai dong", "tran thi hoa")]
+    [InlineData("tên bác là Nguyễn Văn An số điện thoại 0987654321", "Nguyễn Văn An")]
+    [InlineData("Bác tên Trần Thị Hoa 0987654321 cháu nhé", "Bác Trần Thị Hoa")]
     public void A_contact_line_keeps_the_name_as_given_without_its_labels_or_particles(string typed, string name)
     {
         var script = AtContact().Says(typed).ExpectStep(Step.Confirm);

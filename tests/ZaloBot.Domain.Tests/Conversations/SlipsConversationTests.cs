@@ -55,6 +55,24 @@ public class SlipsConversationTests
         AtPlace().Says("dm hỏi lắm thế, thôi khỏi gửi").State.HasDraftInProgress.ShouldBeFalse();
 
     [Fact]
+    public void The_field_named_before_anything_is_described_is_the_field() =>
+        Script.Start().Says("Gửi phản ánh").Says("Thủ tục hành chính").ExpectStep(Step.Description)
+            .Says("à nhầm, không phải thủ tục hành chính, là hạ tầng nhé").ExpectStep(Step.Description)
+            .State.Draft.CategoryCode.ShouldBe("INFRA");
+
+    [Fact]
+    public void A_ward_taken_back_at_the_ward_list_is_the_one_given_after() =>
+        AtPlace().Says("gần chợ").ExpectStep(Step.Area).Says("1, a nham, 3 nha").State.Draft.AreaCode.ShouldBe("TUSON");
+
+    [Fact]
+    public void An_address_corrected_at_the_place_step_is_never_the_description()
+    {
+        var draft = AtPlace().Says("à nhầm, nhà em số 21 đường Lý Thái Tổ chứ ko phải 12").State.Draft;
+        draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm");
+        draft.Address.ShouldNotBeNull().ShouldContain("số 21 đường Lý Thái Tổ");
+    }
+
+    [Fact]
     public void A_phone_corrected_in_the_same_message_keeps_the_last_number_and_the_name_alone()
     {
         var draft = AtContact().Says("An 0912345678, à nhầm 0912345687").ExpectStep(Step.Confirm).State.Draft;

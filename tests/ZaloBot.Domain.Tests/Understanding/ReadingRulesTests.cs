@@ -14,6 +14,29 @@ public class ReadingRulesTests
     [InlineData("day cap mang chang chit tren cot truoc nha")]
     public void A_telephone_or_network_cable_is_not_a_live_wire(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    // A word typed with its marks is the word meant, never a slip for a danger word one letter away.
+    [Theory]
+    [InlineData("mất nước từ sáng qua đến giờ ngõ 3 không có giọt nào")]
+    [InlineData("giờ tan học xe cộ chen nhau ùn tắc nhìn sợ lắm")]
+    public void A_marked_word_is_not_a_slip_for_a_danger_word(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("bà cụ ngã ra đường co giật sùi bọt mép")]
+    [InlineData("hai nhóm chém nhau trước cổng chợ")]
+    public void The_danger_words_themselves_still_are(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("1, a nham, 3 nha", "3 nha")]
+    [InlineData("không gửi... à nhầm, đúng rồi, gửi phản ánh giúp e", "đúng rồi, gửi phản ánh giúp e")]
+    [InlineData("Chưa... à xin lỗi, sáng đèn rồi ạ", "sáng đèn rồi ạ")]
+    public void An_answer_taken_back_is_the_one_given_after(string typed, string meant) => Understander.AfterASlip(typed).ShouldBe(meant);
+
+    [Theory]
+    [InlineData("so dien thoai, nham so roi")]
+    [InlineData("em bấm nhầm phường")]
+    [InlineData("Võ Cường")]
+    public void A_word_of_mistake_without_a_slip_takes_nothing_back(string typed) => Understander.AfterASlip(typed).ShouldBeNull();
+
     [Fact]
     public void A_power_wire_is_still_danger() => U.Danger("dây điện đứt rơi xuống đường đang tóe lửa").ShouldNotBe(DangerKind.None);
 
