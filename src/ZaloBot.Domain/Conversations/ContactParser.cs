@@ -50,7 +50,8 @@ public static partial class ContactParser
     [GeneratedRegex(@"(?<=\d)[oO](?=\d)")]
     private static partial Regex LetterO();
 
-    [GeneratedRegex(@"(?i)\b(nh[aầ]m|l[oộ]n|sai|ph[aả]i l[aà]|[dđ][uú]ng l[aà]|ch[uứ] kh[oô]ng)\b")]
+    // "…, khoan, số này cũ rồi, số mới là 0988…": the old number given and replaced.
+    [GeneratedRegex(@"(?i)\b(nh[aầ]m|l[oộ]n|sai|ph[aả]i l[aà]|[dđ][uú]ng l[aà]|ch[uứ] kh[oô]ng|kho[aả]n|s[oố] m[oớ]i|c[uũ] r[oồ]i)\b")]
     private static partial Regex SelfCorrection();
 
     [GeneratedRegex(@"\s+")]

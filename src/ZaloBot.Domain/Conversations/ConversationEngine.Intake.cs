@@ -228,9 +228,12 @@ public static partial class ConversationEngine
             // A longer line may name the person after a title ("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3").
             if (name is not null && !Understanding.CanBeContactName(name))
             {
-                // "nguyen van an 0912345678 goi sau 5h chieu nhe": the words before the number are the name, the rest a remark.
-                name = Understanding.NameWithin(raw) ?? Understanding.NameAfterTheLastIs(written)
-                       ?? (ContactParser.BeforeThePhone(raw) is { } before && Understanding.PersonName(before) is { } first && Understanding.CanBeContactName(first) ? first : null);
+                // "Trần Thị Hoa 0987… con gái bác An, …": a full name opening the line, before the number, is the name;
+                // "nguyen van an 0912345678 goi sau 5h chieu nhe": so are the words before the number when nothing else is.
+                var before = ContactParser.BeforeThePhone(raw);
+                name = (before is not null && Understanding.LeadingFullName(before) is { } full && Understanding.CanBeContactName(full) ? full : null)
+                       ?? Understanding.NameWithin(raw) ?? Understanding.NameAfterTheLastIs(written)
+                       ?? (before is not null && Understanding.PersonName(before) is { } first && Understanding.CanBeContactName(first) ? first : null);
                 if (name is null && phoneText is null)
                 {
                     Fail(AskContact);

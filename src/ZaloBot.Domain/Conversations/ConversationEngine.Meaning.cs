@@ -127,6 +127,17 @@ public static partial class ConversationEngine
                                                                   && Understanding.NameWithin(raw) is { } named && !NamesAPlace(raw, named):
                     OnContactText(named);
                     return true;
+                // "à nhầm, không phải thủ tục hành chính, là hạ tầng nhé" before anything is described: the field named is
+                // the field, whichever was chosen.
+                // Only a field's own name, said alone: a problem told ("cống … bị tắc") is the description.
+                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } fieldSaid
+                                                && FieldLead().Replace(TextNormalizer.Normalize(ClosingWords().Replace(fieldSaid, "")), "") is var fieldName
+                                                && fieldName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !NamesWards(reading)
+                                                && OptionMatcher.Match(fieldName, context.Categories, c => c.Name, _ => []) is { } field:
+                    _state = _state with { Draft = Draft with { CategoryCode = field.Code } };
+                    Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
+                    Prompt();
+                    return true;
                 // "khoan đã, không phải cả tuần đâu, Đèn đường … gần 1 tháng nay rồi" before anything is described: what it
                 // should be, a clause of its own, is the description — without the words taking the slip back.
                 case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } told
@@ -134,16 +145,6 @@ public static partial class ConversationEngine
                                                 && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
                                                 && CategoryCorrected(reading) is null && !NamesWards(reading):
                     OnDescription(told);
-                    return true;
-                // "à nhầm, không phải thủ tục hành chính, là hạ tầng nhé" before anything is described: the field named is
-                // the field, whichever was chosen.
-                // Only a field's own name, said alone: a problem told ("cống … bị tắc") is the description.
-                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } fieldSaid
-                                                && fieldSaid.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !NamesWards(reading)
-                                                && OptionMatcher.Match(TextNormalizer.Normalize(ClosingWords().Replace(fieldSaid, "")), context.Categories, c => c.Name, _ => []) is { } field:
-                    _state = _state with { Draft = Draft with { CategoryCode = field.Code } };
-                    Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
-                    Prompt();
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
@@ -431,7 +432,8 @@ public static partial class ConversationEngine
 
             // "đèn hỏng từ mười hôm nay rồi chứ không phải một tuần": not a place, and about one clause of the description
             // (typed at the place step it had become the address).
-            if (reading is { Part: DraftPart.None or DraftPart.Description, From: not null } && to.Length >= Limits.MinDescriptionLength
+            // A clause may be shorter than a description ("den hong 2 tuan"): the rest of the description stays.
+            if (reading is { Part: DraftPart.None or DraftPart.Description, From: not null } && to.Length >= MinClauseLength
                 && !Understanding.OpensWithPlaceWord(to) && Understanding.ExtractPlace(to, []).Address is null
                 && Draft.Description is { } described2 && DescriptionClause.Replace(described2, to) is { } rewritten)
                 return (Draft with { Description = rewritten }, ConversationTexts.Corrected("nội dung", rewritten));
@@ -471,6 +473,12 @@ public static partial class ConversationEngine
                     return (null, "");
             }
         }
+
+        private const int MinClauseLength = 10;
+
+        // "e muốn chọn thủ tục hành chính": the words before the field's name.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:e|em|toi|minh|tui|bac|chau|con) )?(?:muon |xin )?(?:chon (?:lai )?|la )?(?:linh vuc |muc |phan )?")]
+        private static partial System.Text.RegularExpressions.Regex FieldLead();
 
         // "… chọn cái khác" asks for the list again (see Corrected).
         [System.Text.RegularExpressions.GeneratedRegex(@"^(chon |chon lai |doi )?(cai|loai|muc|linh vuc|the loai|nhom) khac( di| nhe| a| giup| voi)?$")]

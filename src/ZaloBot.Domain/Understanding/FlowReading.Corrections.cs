@@ -169,6 +169,8 @@ public sealed partial class Understander
         if (at >= text.Count || !(text.Tokens[at].BreakBefore || closed)) return null;
         // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
         if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
+        // "sai dia chi roi sua lai": what follows only asks for it to be mended — the part is opened, never set to "sua lai".
+        if (Enumerable.Range(at, text.Count - at).All(i => PreambleWords.Contains(text.Tokens[i].Text))) return new FlowReading(FlowIntent.Edit, best.Part);
         return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
     }
 

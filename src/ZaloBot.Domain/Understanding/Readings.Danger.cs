@@ -15,7 +15,12 @@ public sealed partial class Understander
     ];
 
     // "không phải cháy", "chẳng phải cháy": the danger is denied, not reported.
-    private static readonly string[] DenialPhrases = ["không phải", "không phải là", "chẳng phải", "chả phải", "không có", "chả có", "chẳng có", "làm gì có", "không hề có"];
+    private static readonly string[] DenialPhrases =
+    [
+        "không phải", "không phải là", "chẳng phải", "chả phải", "không có", "chả có", "chẳng có", "làm gì có", "không hề có",
+        // "kêu lẹt xẹt nhưng chưa thấy tia lửa gì": not seen is not there.
+        "chưa thấy", "không thấy", "chả thấy", "chẳng thấy", "chưa có", "chưa hề có",
+    ];
 
     private Phrase[]? _telecom;
 
@@ -99,7 +104,8 @@ public sealed partial class Understander
 
     private static readonly HashSet<string> DebtBefore = ["ghi", "nhan", "tra", "doi", "khoan", "mac", "chiu", "thieu", "vay"];
 
-    private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi"];
+    // "de o kho": "để ở kho", left in the storeroom.
+    private static readonly HashSet<string> AfterLet = ["toi", "em", "e", "minh", "chau", "bac", "tui", "no", "mai", "sau", "khi", "xem", "gui", "lam", "cho", "bao", "hom", "tu", "nghi", "o", "lai", "yen", "nguyen"];
 
     private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
 
@@ -118,6 +124,8 @@ public sealed partial class Understander
         if (word.Text == "chay" && word.Accented != Burning && i + 1 < text.Count && Driving.Contains(text.Tokens[i + 1].Text)) return 1;
         // "phòng cháy chữa cháy" (fire prevention), "xe chữa cháy": no fire said.
         if (word.Text == "chay" && i > 0 && text.Tokens[i - 1].Text is "phong" or "chua") return 1;
+        // "chuông báo cháy cứ tự kêu", "hệ thống báo cháy": the alarm, not the fire.
+        if (word.Text == "chay" && i > 1 && text.Tokens[i - 1].Text == "bao" && text.Tokens[i - 2].Text is "chuong" or "thong" or "bi" or "coi" or "den") return 1;
         // "CHÁY HÀNG, giá sốc 99k, inbox ngay": sold out, in an advert's words; a shop on fire is told without them.
         if (word.Text == "chay" && i + 1 < text.Count && text.Tokens[i + 1].Text == "hang"
             && SellingCue.Matches(text.Window(0, text.Count)).Select(m => m.Value).Distinct().Count() >= 2) return 2;
@@ -200,7 +208,7 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|hom kia|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(

@@ -73,6 +73,34 @@ public class SlipsConversationTests
     }
 
     [Fact]
+    public void A_part_said_wrong_with_only_a_request_to_mend_it_opens_that_part()
+    {
+        var script = AtSummary().Says("sai dia chi roi sua lai").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc");
+    }
+
+    [Fact]
+    public void A_short_clause_corrected_at_the_place_step_replaces_its_clause() =>
+        AtPlace().Says("a nham den hong 2 tuan r chu ko phai 1 tuan").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("Den hong 2 tuan, tối đi lại rất nguy hiểm");
+
+    [Fact]
+    public void The_field_wanted_before_anything_is_described_is_the_field() =>
+        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+            .Says("à nhầm, e muốn chọn thủ tục hành chính cơ").ExpectStep(Step.Description)
+            .State.Draft.CategoryCode.ShouldBe("ADMIN");
+
+    [Fact]
+    public void A_new_number_given_for_an_old_one_is_the_number() =>
+        AtContact().Says("Nguyễn Văn An 0912345678, khoan, số này cũ rồi, số mới là 0988123456").ExpectStep(Step.Confirm)
+            .State.Draft.ContactPhone.ShouldBe("+84988123456");
+
+    [Fact]
+    public void A_relatives_name_before_the_number_is_the_contact() =>
+        AtContact().Says("Trần Thị Hoa 0987654321 con gái bác An, cô gọi cho cháu nhé vì bố cháu nghe không rõ").ExpectStep(Step.Confirm)
+            .State.Draft.ContactName.ShouldBe("Trần Thị Hoa");
+
+    [Fact]
     public void A_phone_corrected_in_the_same_message_keeps_the_last_number_and_the_name_alone()
     {
         var draft = AtContact().Says("An 0912345678, à nhầm 0912345687").ExpectStep(Step.Confirm).State.Draft;

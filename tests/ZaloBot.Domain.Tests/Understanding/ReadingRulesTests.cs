@@ -21,6 +21,14 @@ public class ReadingRulesTests
     public void A_marked_word_is_not_a_slip_for_a_danger_word(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
+    [InlineData("cái cột điện đầu ngõ kêu lẹt xẹt mỗi khi trời mưa nhưng chưa thấy tia lửa gì, nhờ điện lực xuống xem giúp")]
+    [InlineData("chuông báo cháy chung cư cứ tự kêu lúc nửa đêm mấy hôm nay, ban quản lý ko sửa")]
+    [InlineData("ho tich thu 2 thung hang, e co hoa don ma luc do de o kho")]
+    [InlineData("đêm qua có tiếng nổ to từ xưởng pháo lậu, sáng ra thì yên rồi, đề nghị kiểm tra xưởng đó")]
+    [InlineData("ao làng không có rào chắn, năm kia có cháu bé chết đuối rồi, đề nghị làm lan can")]
+    public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
     [InlineData("bà cụ ngã ra đường co giật sùi bọt mép")]
     [InlineData("hai nhóm chém nhau trước cổng chợ")]
     public void The_danger_words_themselves_still_are(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
@@ -511,6 +519,7 @@ public class IsItFixedInOtherWordsTests
     [InlineData("làm qua loa, vẫn hỏng")]
     [InlineData("đâu có, vẫn tối thui")]
     [InlineData("sửa xong sáng được đúng 2 hôm giờ lại chập chờn tắt bật rồi")]
+    [InlineData("dau co, hom qua cb ra nhin xong di ve")]
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
