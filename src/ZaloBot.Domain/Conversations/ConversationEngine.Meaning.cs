@@ -130,10 +130,16 @@ public static partial class ConversationEngine
                 // "à nhầm, không phải thủ tục hành chính, là hạ tầng nhé" before anything is described: the field named is
                 // the field, whichever was chosen.
                 // Only a field's own name, said alone: a problem told ("cống … bị tắc") is the description.
-                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } fieldSaid
-                                                && FieldLead().Replace(TextNormalizer.Normalize(ClosingWords().Replace(fieldSaid, "")), "") is var fieldName
+                // At the field list too: "e chọn nhầm thủ tục hành chính, sửa lại thành Hạ tầng giúp e vs" is Hạ tầng.
+                case FlowIntent.Correction when (step == Step.Category || step == Step.Description && Draft.Description is null) && reading.To is { } fieldSaid
+                                                && FieldTail().Replace(FieldLead().Replace(TextNormalizer.Normalize(ClosingWords().Replace(fieldSaid, "")), ""), "") is var fieldName
                                                 && fieldName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !NamesWards(reading)
                                                 && OptionMatcher.Match(fieldName, context.Categories, c => c.Name, _ => []) is { } field:
+                    if (step == Step.Category)
+                    {
+                        OnCategory(field.Name, TextNormalizer.Normalize(field.Name));
+                        return true;
+                    }
                     _state = _state with { Draft = Draft with { CategoryCode = field.Code } };
                     Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
                     Prompt();
@@ -479,6 +485,10 @@ public static partial class ConversationEngine
         // "e muốn chọn thủ tục hành chính": the words before the field's name.
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:e|em|toi|minh|tui|bac|chau|con) )?(?:muon |xin )?(?:chon (?:lai )?|la )?(?:linh vuc |muc |phan )?")]
         private static partial System.Text.RegularExpressions.Regex FieldLead();
+
+        // "… Hạ tầng giúp e vs": the words asking for it, after the field's name.
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?: (?:giup|gium|ho|nhe|nha|a|di|voi|vs|toi|em|e|minh|ad|voi|cai|nay|luon))+$")]
+        private static partial System.Text.RegularExpressions.Regex FieldTail();
 
         // "… chọn cái khác" asks for the list again (see Corrected).
         [System.Text.RegularExpressions.GeneratedRegex(@"^(chon |chon lai |doi )?(cai|loai|muc|linh vuc|the loai|nhom) khac( di| nhe| a| giup| voi)?$")]

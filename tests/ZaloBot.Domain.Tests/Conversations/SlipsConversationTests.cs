@@ -91,6 +91,14 @@ public class SlipsConversationTests
             .State.Draft.CategoryCode.ShouldBe("ADMIN");
 
     [Fact]
+    public void At_the_field_list_the_field_corrected_to_is_chosen()
+    {
+        var script = Script.Start().Says("Gửi phản ánh").ExpectStep(Step.Category)
+            .Says("à khoan e chọn nhầm thủ tục hành chính, sửa lại thành Hạ tầng giúp e vs").ExpectStep(Step.Description);
+        script.State.Draft.CategoryCode.ShouldBe("INFRA");
+    }
+
+    [Fact]
     public void A_new_number_given_for_an_old_one_is_the_number() =>
         AtContact().Says("Nguyễn Văn An 0912345678, khoan, số này cũ rồi, số mới là 0988123456").ExpectStep(Step.Confirm)
             .State.Draft.ContactPhone.ShouldBe("+84988123456");
