@@ -56,8 +56,10 @@ public static class ArticleMatcher
         var words = Words(normalized);
         if (words.Count == 0) return [];
         var padded = " " + normalized + " ";
+        var shared = articles.SelectMany(a => a.Keywords.Select(TextNormalizer.Normalize).Distinct()).GroupBy(k => k)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return articles
-            .Select(a => (Article: a, Score: Score(a, padded, words)))
+            .Select(a => (Article: a, Score: Score(a, padded, words, shared)))
             .Where(x => x.Score >= MinScore)
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Article.PublishedAt)
             .Take(max)
@@ -65,14 +67,15 @@ public static class ArticleMatcher
             .ToList();
     }
 
-    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords)
+    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared)
     {
         double score = 0;
-        foreach (var keyword in article.Keywords)
+        foreach (var keyword in article.Keywords.Select(TextNormalizer.Normalize).Distinct())
         {
-            var k = TextNormalizer.Normalize(keyword);
-            // A keyword phrase found whole is strong evidence, the longer the stronger.
-            if (k.Length > 0 && paddedQuestion.Contains(" " + k + " ", StringComparison.Ordinal)) score += 1.5 + k.Count(c => c == ' ');
+            // A keyword phrase found whole is strong evidence, the longer the stronger — and one no other article has
+            // ("cccd") names its topic alone.
+            if (keyword.Length > 0 && paddedQuestion.Contains(" " + keyword + " ", StringComparison.Ordinal))
+                score += 1.5 + keyword.Count(c => c == ' ') + (keyword.Length >= 4 && !shared.Contains(keyword) ? 0.5 : 0);
         }
         // The title counts by how much of it the question covers: two common words of a long title are not its topic.
         var title = Words(TextNormalizer.Normalize(article.Title));

@@ -87,4 +87,19 @@ public class InformationConversationTests
         ArticleMatcher.Best("", Articles).ShouldBeEmpty();
         ArticleMatcher.Best("đèn đường hỏng", Articles).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_one_word_keyword_no_other_article_has_names_the_topic_alone()
+    {
+        ArticleOption[] articles =
+        [
+            .. Articles,
+            new(5, "procedures", "Cấp, cấp đổi, cấp lại thẻ căn cước", "Nộp hồ sơ tại công an cấp xã.", null, ["cccd", "thẻ căn cước"], Day),
+            new(6, "procedures", "Đăng ký thường trú", "Nộp hồ sơ tại công an cấp xã.", null, ["thường trú", "giấy"], Day),
+            new(7, "procedures", "Chứng thực bản sao", "Tại UBND cấp xã.", null, ["chứng thực", "giấy"], Day),
+        ];
+        ArticleMatcher.Best("ad cho e hoi lam cccd lan dau can mang j vs a", articles)[0].Id.ShouldBe(5);
+        // A keyword two articles share is no topic on its own.
+        ArticleMatcher.Best("giấy của tôi", articles).ShouldBeEmpty();
+    }
 }
