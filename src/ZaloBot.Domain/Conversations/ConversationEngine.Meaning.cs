@@ -441,7 +441,7 @@ public static partial class ConversationEngine
             // A clause may be shorter than a description ("den hong 2 tuan"): the rest of the description stays.
             if (reading is { Part: DraftPart.None or DraftPart.Description, From: not null } && to.Length >= MinClauseLength
                 && !Understanding.OpensWithPlaceWord(to) && Understanding.ExtractPlace(to, []).Address is null
-                && Draft.Description is { } described2 && DescriptionClause.Replace(described2, to) is { } rewritten)
+                && Draft.Description is { } held && DescriptionClause.Replace(held, to) is { } rewritten)
                 return (Draft with { Description = rewritten }, ConversationTexts.Corrected("nội dung", rewritten));
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
@@ -487,7 +487,7 @@ public static partial class ConversationEngine
         private static partial System.Text.RegularExpressions.Regex FieldLead();
 
         // "… Hạ tầng giúp e vs": the words asking for it, after the field's name.
-        [System.Text.RegularExpressions.GeneratedRegex(@"(?: (?:giup|gium|ho|nhe|nha|a|di|voi|vs|toi|em|e|minh|ad|voi|cai|nay|luon))+$")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?: (?:giup|gium|ho|nhe|nha|a|di|voi|vs|toi|em|e|minh|ad|cai|nay|luon))+$")]
         private static partial System.Text.RegularExpressions.Regex FieldTail();
 
         // "… chọn cái khác" asks for the list again (see Corrected).
@@ -531,10 +531,6 @@ public static partial class ConversationEngine
             return named.Count == 1 ? named[0] : null;
         }
 
-        /// <summary>
-        /// "ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng": the draft's field denied by its name ("mặt
-        /// đường" is a place, though "đường" is one of its keywords), and no other field named — so the list of fields.
-        /// </summary>
         /// <summary>The words <paramref name="part"/> end the message and a comma or a full stop stands before them.</summary>
         private static bool StandsAfterAPause(string raw, string part)
         {
@@ -542,6 +538,10 @@ public static partial class ConversationEngine
             return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before && before[^1] is ',' or '.' or ';' or '!';
         }
 
+        /// <summary>
+        /// "ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng": the draft's field denied by its name ("mặt
+        /// đường" is a place, though "đường" is one of its keywords), and no other field named — so the list of fields.
+        /// </summary>
         private bool DeniesTheField(string raw)
         {
             if (Draft.CategoryCode is not { } current) return false;
