@@ -10,7 +10,7 @@ public static partial class ContactParser
 {
     public static (string? Name, string? Phone) Split(string text)
     {
-        text = LetterO().Replace(Contacts.SpokenDigits.AsDigits(text), "0");
+        text = Digits(text);
         var matches = PhoneLike().Matches(text);
         var match = matches.Count > 0 ? matches[0] : null;
         var rest = match is null ? text : text.Remove(match.Index, match.Length);
@@ -30,12 +30,15 @@ public static partial class ContactParser
     /// <summary>The words before the first phone-looking run, when there are words after it too; null otherwise.</summary>
     public static string? BeforeThePhone(string text)
     {
-        text = LetterO().Replace(Contacts.SpokenDigits.AsDigits(text), "0");
+        text = Digits(text);
         var match = PhoneLike().Match(text);
         if (!match.Success || match.Index == 0 || match.Index + match.Length >= text.TrimEnd().Length) return null;
         var before = Spaces().Replace(NameNoise().Replace(text[..match.Index], " "), " ").Trim();
         return before.Length >= 2 ? before : null;
     }
+
+    /// <summary>A number said in words written in digits, and "09o1…"'s letter o read as the zero it was meant as.</summary>
+    private static string Digits(string text) => LetterO().Replace(Contacts.SpokenDigits.AsDigits(text), "0");
 
     // A comma between digits groups them ("0,975,888,111"); after a name it separates ("An, 0912…").
     [GeneratedRegex(@"\+?\d(?:[\d\s.\-()]|,(?=\d)){6,}\d")]

@@ -138,13 +138,17 @@ public static class FlowCorpus
     private static bool Same(Draft before, string value) =>
         value == before.Description || value == before.Address || value == before.ContactName;
 
+    /// <summary>"address=số 21" → ("address", "số 21"); a value without a field is the fragment alone.</summary>
+    private static (string Field, string Fragment) FieldAndFragment(string value) =>
+        value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+
     /// <summary>
     /// "area=Vũ Ninh", "category=Thủ tục hành chính": the brief asks for the fragment as typed, which for a choice is
     /// the option's name; it is judged as the option's code the draft holds.
     /// </summary>
     private static string AsCode(string value, ConversationContext context)
     {
-        var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+        var (field, fragment) = FieldAndFragment(value);
         var typed = TextNormalizer.Normalize(fragment);
         bool Names(string name) => typed.Length > 0 && TextNormalizer.Normalize(name).Contains(typed, StringComparison.Ordinal);
         var code = field switch
@@ -158,7 +162,7 @@ public static class FlowCorpus
 
     private static bool Corrected(Draft d, string value)
     {
-        var (field, fragment) = value.IndexOf('=') is var eq and > 0 ? (value[..eq], value[(eq + 1)..]) : ("", value);
+        var (field, fragment) = FieldAndFragment(value);
         // A phone is held as +84…: the fragment is compared the same way.
         if (field == "phone" && Contacts.VietnamesePhone.TryNormalizeCallable(fragment, out var phone)) fragment = phone;
         var held = field switch

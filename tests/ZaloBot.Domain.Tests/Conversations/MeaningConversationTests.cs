@@ -45,7 +45,7 @@ public class MeaningConversationTests
     [Fact]
     public void Cancel_at_the_description_step_is_not_the_description()
     {
-        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        var script = StreetLight.AtDescription()
             .Says("thoi bo di, de khi khac").ExpectStep(Step.Menu);
         script.State.Draft.Description.ShouldBeNull();
     }
@@ -76,7 +76,7 @@ public class MeaningConversationTests
     [Fact]
     public void A_cancel_said_twice_with_one_more_word_cancels_at_the_description_step()
     {
-        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        var script = StreetLight.AtDescription()
             .Says("thôi để hôm khác e gửi").ExpectStep(Step.Menu);
         script.State.Draft.Description.ShouldBeNull();
     }
@@ -457,7 +457,7 @@ public class MeaningConversationTests
     [InlineData("đang bận chút, tí nữa")]
     public void Later_at_the_description_keeps_the_draft_waiting_and_stores_nothing(string text)
     {
-        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        var script = StreetLight.AtDescription()
             .Says(text).Expect(ConversationTexts.DescriptionLater);
         script.State.Step.ShouldBe(Step.Description);
         script.State.Draft.Description.ShouldBeNull();
@@ -471,7 +471,7 @@ public class MeaningConversationTests
     [Fact]
     public void Danger_named_at_the_description_step_gets_the_numbers_first_and_makes_the_complaint_urgent()
     {
-        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        var script = StreetLight.AtDescription()
             .Says("dây điện đứt rơi xuống đường đang tóe lửa, người qua lại rất nhiều");
         script.Last.OfType<SendText>().First().Text.ShouldStartWith(DangerTexts.Prefix);
         script.State.Draft.Urgent.ShouldBeTrue();

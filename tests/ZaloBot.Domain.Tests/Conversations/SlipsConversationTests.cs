@@ -34,14 +34,14 @@ public class SlipsConversationTests
     [Fact]
     public void The_field_denied_before_anything_is_described_opens_the_fields_and_is_never_the_description()
     {
-        var script = Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        var script = StreetLight.AtDescription()
             .Says("à mà nhầm rồi cái này không phải hạ tầng đâu cháu là cán bộ phường thái độ cơ sửa lại cái loại giúp bác");
         script.ExpectStep(Step.Category).State.Draft.Description.ShouldBeNull();
     }
 
     [Fact]
     public void A_slip_taken_back_before_anything_is_described_leaves_only_what_was_meant() =>
-        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        StreetLight.AtDescription()
             .Says("khoan đã, không phải cả tuần đâu, Đèn đường trước nhà bị hỏng gần 1 tháng nay rồi").ExpectStep(Step.Place)
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng gần 1 tháng nay rồi");
 
@@ -86,7 +86,7 @@ public class SlipsConversationTests
 
     [Fact]
     public void The_field_wanted_before_anything_is_described_is_the_field() =>
-        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description)
+        StreetLight.AtDescription()
             .Says("à nhầm, e muốn chọn thủ tục hành chính cơ").ExpectStep(Step.Description)
             .State.Draft.CategoryCode.ShouldBe("ADMIN");
 

@@ -5,9 +5,10 @@ namespace ZaloBot.Domain.Tests.Conversations;
 /// <summary>The street-light complaint the conversation tests walk through, stopped at the step a test starts from.</summary>
 public static class StreetLight
 {
+    public static Script AtDescription() => Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường").ExpectStep(Step.Description);
+
     public static Script AtPlace() =>
-        Script.Start().Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
-            .Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
+        AtDescription().Says("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm").ExpectStep(Step.Place);
 
     public static Script AtContact() =>
         AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments).Says("Xong").ExpectStep(Step.Contact);
