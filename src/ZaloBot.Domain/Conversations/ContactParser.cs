@@ -13,7 +13,7 @@ public static partial class ContactParser
         text = Digits(text);
         var matches = PhoneLike().Matches(text);
         var match = matches.Count > 0 ? matches[0] : null;
-        var rest = match is null ? text : text.Remove(match.Index, match.Length);
+        var rest = match is null ? text : NumberWord().Replace(text[..match.Index], "") + text[(match.Index + match.Length)..];
         // "An 0912345678, à nhầm 0912345687": a number corrected within the message — the last one given is the number,
         // and nothing between the two is the name.
         if (matches.Count > 1 && SelfCorrection().IsMatch(text[matches[0].Index..matches[^1].Index]))
@@ -56,6 +56,10 @@ public static partial class ContactParser
     // "…, khoan, số này cũ rồi, số mới là 0988…": the old number given and replaced.
     [GeneratedRegex(@"(?i)\b(nh[aầ]m|l[oộ]n|sai|ph[aả]i l[aà]|[dđ][uú]ng l[aà]|ch[uứ] kh[oô]ng|kho[aả]n|s[oố] m[oớ]i|c[uũ] r[oồ]i)\b")]
     private static partial Regex SelfCorrection();
+
+    // "An, số 0912…": the word "số" just before the number belongs to it.
+    [GeneratedRegex(@"(?i)\bs[oố]\s*$")]
+    private static partial Regex NumberWord();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -152,6 +152,19 @@ public static partial class ConversationEngine
                                                 && CategoryCorrected(reading) is null && !NamesWards(reading):
                     OnDescription(told);
                     return true;
+                // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described, naming no problem: a slip about
+                // words not kept here — never the description; the whole matter is asked for.
+                // (Short and opening with the denial, "ko phai ca tuan dau may thang nay roi" names a length of time, not a problem.)
+                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is null
+                                                && (Understanding.Understand(raw).Scores.GetValueOrDefault("problem") == 0
+                                                    || OpensWithADenial().IsMatch(TextNormalizer.Normalize(raw)) && raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10):
+                    Say(NothingDescribedYet);
+                    Prompt();
+                    return true;
+                // "An 0912345678, mà địa chỉ là ngõ 12 chứ ko phải số 12": the contact and a correction of another part,
+                // each in its own clauses — both are taken.
+                case FlowIntent.Correction when step == Step.Contact && ContactAndCorrection(raw):
+                    return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
                 // …nor of the field just chosen: "không phải hạ tầng mà là xe đưa đón công nhân".
@@ -183,6 +196,31 @@ public static partial class ConversationEngine
                 case FlowIntent.AnotherMatter when !(step == Step.Contact && ContactParser.Split(raw) is { Phone: not null } or { Name: not null }):
                     KeepForLater(raw);
                     return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The message split at a comma into a contact (with its number) and a correction of the place, the ward or the
+        /// description: the correction applied and said, then the contact taken. False when no split reads so.
+        /// </summary>
+        private bool ContactAndCorrection(string raw)
+        {
+            var clauses = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            for (var k = 1; k < clauses.Length; k++)
+            {
+                var (head, tail) = (string.Join(", ", clauses[..k]), string.Join(", ", clauses[k..]));
+                foreach (var (contact, correction) in new[] { (head, tail), (tail, head) })
+                {
+                    if (ContactParser.Split(contact).Phone is null || ContactParser.Split(correction).Phone is not null) continue;
+                    var reading = Understanding.ReadInFlow(correction);
+                    if (reading is not { Intent: FlowIntent.Correction, To: { } to } || reading.Part is DraftPart.Name or DraftPart.Phone or DraftPart.Contact) continue;
+                    if (Corrected(reading, to) is not ({ } draft, var said)) continue;
+                    _state = _state with { Draft = draft };
+                    Say(said);
+                    OnContactText(contact);
+                    return true;
+                }
             }
             return false;
         }
@@ -385,7 +423,7 @@ public static partial class ConversationEngine
             // "thêm vào mô tả là từ hôm qua": the words join the description.
             if (reading.Adds && Draft.Description is { } before)
             {
-                var added = $"{before.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(to[0])}{to[1..]}";
+                var added = WithDetail(before, to);
                 if (added.Length <= Limits.MaxDescriptionLength) return (Draft with { Description = added }, ConversationTexts.Corrected("nội dung", added));
             }
             if (CategoryCorrected(reading) is { } category)
@@ -444,6 +482,19 @@ public static partial class ConversationEngine
                 && Draft.Description is { } held && DescriptionClause.Replace(held, to) is { } rewritten)
                 return (Draft with { Description = rewritten }, ConversationTexts.Corrected("nội dung", rewritten));
 
+            // "mô tả sửa giúp tôi là hỏng hơn mười ngày chứ không phải một tuần": the words said wrong ("tuần") stand in the
+            // description with their measure ("cả tuần nay"), and only that becomes what it should be.
+            if (reading is { Part: DraftPart.None or DraftPart.Description, From: { } wrongly } && !Understanding.OpensWithPlaceWord(to)
+                && Understanding.ExtractPlace(to, []).Address is null && Draft.Description is { } measured
+                && DescriptionClause.ReplaceSpan(measured, wrongly, to) is { } spanned && spanned.Length <= Limits.MaxDescriptionLength)
+                return (Draft with { Description = spanned }, ConversationTexts.Corrected("nội dung", spanned));
+
+            // "mô tả thêm giúp là hỏng 3 cột liền chứ ko phải 1 cột": the description named, a detail it never held denied —
+            // the detail is what it lacked, so it joins the description.
+            if (reading is { Part: DraftPart.Description, From: not null } && to.Length >= MinClauseLength && to.Length < Limits.MinDescriptionLength
+                && Draft.Description is { } lacking && WithDetail(lacking, to) is { } detailed && detailed.Length <= Limits.MaxDescriptionLength)
+                return (Draft with { Description = detailed }, ConversationTexts.Corrected("nội dung", detailed));
+
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
             // …and "tên thì vẫn thế nhưng sai số nhà rồi, là số 21 đường Lý Thái Tổ": a name mentioned, a place given.
             var part = reading.Part == DraftPart.Name && Understanding.OpensWithPlaceWord(to) ? DraftPart.Place
@@ -481,6 +532,9 @@ public static partial class ConversationEngine
         }
 
         private const int MinClauseLength = 10;
+
+        private static string WithDetail(string description, string detail) =>
+            $"{description.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(detail[0])}{detail[1..]}";
 
         // "e muốn chọn thủ tục hành chính": the words before the field's name.
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:e|em|toi|minh|tui|bac|chau|con) )?(?:muon |xin )?(?:chon (?:lai )?|la )?(?:linh vuc |muc |phan )?")]
@@ -527,9 +581,17 @@ public static partial class ConversationEngine
             if (Draft.AreaCode is null || step is not (Step.Attachments or Step.Contact or Step.Confirm or Step.EditChoice)) return null;
             var n = " " + TextNormalizer.Normalize(raw) + " ";
             if (!CorrectionCue.IsMatch(n)) return null;
-            var named = context.Areas.Where(a => a.Code != Draft.AreaCode && n.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)).ToList();
+            // "… lúc nãy bấm nhầm sang Quế Võ": the ward pressed by mistake is not the one meant.
+            var named = context.Areas.Where(a => a.Code != Draft.AreaCode && n.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)
+                                                 && !PressedByMistake(n, AreaNames.WithoutPrefix(a.Name))).ToList();
             return named.Count == 1 ? named[0] : null;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:a|a nham|nham|khoan|o) )*(?:khong|ko|k|chu) phai\b")]
+        private static partial System.Text.RegularExpressions.Regex OpensWithADenial();
+
+        private static bool PressedByMistake(string normalized, string ward) =>
+            System.Text.RegularExpressions.Regex.IsMatch(normalized, $@"\b(nham|lon) (sang|qua|vao|thanh|o) (phuong |xa )?{System.Text.RegularExpressions.Regex.Escape(ward)}\b");
 
         /// <summary>The words <paramref name="part"/> end the message and a comma or a full stop stands before them.</summary>
         private static bool StandsAfterAPause(string raw, string part)

@@ -297,6 +297,8 @@ public static class ConversationTexts
 
     public const string PhotosLater = "Được. Khi có ảnh, bạn cứ gửi vào đây sau khi nộp; ảnh sẽ được thêm vào phản ánh.";
 
+    public const string NothingDescribedYet = "Tôi chưa nhận được nội dung sự việc nên chưa có gì để sửa. Bạn nhắn lại toàn bộ sự việc giúp tôi trong một tin nhé.";
+
     public const string DescriptionLater = "Không sao. Phản ánh đang soạn được giữ lại; khi sẵn sàng, bạn cứ nhắn mô tả vấn đề vào đây (hoặc gõ \"hủy\" để bỏ).";
 
     public const string PlaceLater = "Được, tôi ghi nhận chưa rõ địa chỉ cụ thể; cán bộ có thể liên hệ bạn để hỏi thêm.";

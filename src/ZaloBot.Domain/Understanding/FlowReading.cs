@@ -573,6 +573,9 @@ public sealed partial class Understander
         FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
         // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),
+        // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described: a correction of nothing held (the engine
+        // decides what that means there).
+        FlowIntent.Correction when step == Step.Description => new FlowReading(FlowIntent.Correction),
         FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
         FlowIntent.AnotherMatter => new FlowReading(FlowIntent.AnotherMatter),
         _ => FlowReading.Nothing,

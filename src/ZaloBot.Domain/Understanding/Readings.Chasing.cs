@@ -9,7 +9,7 @@ namespace ZaloBot.Domain.Understanding;
 /// </summary>
 public sealed partial class Understander
 {
-    private static readonly HashSet<string> WaitingWords = ["van", "chua", "thay", "ai", "khong", "ko", "k", "tra", "loi", "xu", "ly", "giai", "quyet", "phan", "hoi", "gi", "het", "ca"];
+    private static readonly HashSet<string> WaitingWords = ["van", "chua", "co", "thay", "ai", "khong", "ko", "k", "tra", "loi", "xu", "ly", "giai", "quyet", "phan", "hoi", "gi", "het", "ca"];
 
     private static readonly Regex SentThenWaiting = new(
         @"\b(gui|nop)\b.{0,40}\b(don|phan anh|kien nghi|y kien|thu|roi)\b.{0,60}\b(chua|ko|khong|k)\s+(thay\s+)?(ai\s+)?(tra loi|phan hoi|hoi am|xu ly|giai quyet|lien lac|bao lai)",
@@ -23,9 +23,15 @@ public sealed partial class Understander
     {
         // "vẫn chưa" is a problem phrase, but here it only says the answer has not come.
         var problemNamed = found.Any(f => f.Intent == "problem" && !f.Words.Split(' ').All(WaitingWords.Contains));
-        if (problemNamed || !SentThenWaiting.IsMatch(TextNormalizer.Normalize(raw))) return;
+        if (problemNamed) return;
+        var n = TextNormalizer.Normalize(raw);
+        // "vẫn chưa có ai trả lời à": a few words that only wait for an answer chase one, though what was sent goes unsaid.
+        var onlyWaiting = n.Split(' ').Length <= ShortChase && NoAnswerYet.IsMatch(n) && scores.GetValueOrDefault("complaint") == 0;
+        if (!onlyWaiting && !SentThenWaiting.IsMatch(n)) return;
         scores["status"] = scores.GetValueOrDefault("status") + 2.5 + scores.GetValueOrDefault("complaint");
     }
+
+    private const int ShortChase = 8;
 
     // "tui báo hôm bữa", "phản ánh lần trước", "đã phản ánh vụ … từ thứ 2": something reported here before.
     private static readonly Regex EarlierReport = new(
@@ -34,13 +40,13 @@ public sealed partial class Understander
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|nhan|kien nghi)\b|\b(gui|nop|bao) tu (thang \d+|dau thang|cuoi thang|dau nam)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|nhan|kien nghi)\b|\b(gui|nop|bao) tu (thang \d+|dau thang|cuoi thang|dau nam)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b|\b(gui|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,8}?\s+tu (hom truoc|tuan truoc|thang truoc)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua|quyet dinh)\b|\b(im luon|im re|im bat|im lim|bat vo am tin)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+|bat ky\s+|bat cu\s+|mot\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua|quyet dinh)\b|\b(im luon|im re|im bat|im lim|bat vo am tin)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.

@@ -127,6 +127,8 @@ public sealed partial class Understander
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));
         var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
-        return score + 1 >= (nothingElse ? 2 : 3);
+        // "… liên hệ 0968xxx giá ưu đãi": a selling word outside the table counts as one.
+        var selling = SellingCue.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) ? 1 : 0;
+        return Math.Max(score, selling) + 1 >= (nothingElse ? 2 : 3);
     }
 }

@@ -41,6 +41,7 @@ public class ContactConversationTests
     [InlineData("tran thi hoa 0987654321 goi sau 5h chieu nhe toi lam ngoai dong", "tran thi hoa")]
     [InlineData("tên bác là Nguyễn Văn An số điện thoại 0987654321", "Nguyễn Văn An")]
     [InlineData("Bác tên Trần Thị Hoa 0987654321 cháu nhé", "Bác Trần Thị Hoa")]
+    [InlineData("Bác tên Trần Thị Hoa, số 0987 654 321", "Bác Trần Thị Hoa")]
     public void A_contact_line_keeps_the_name_as_given_without_its_labels_or_particles(string typed, string name)
     {
         var script = AtContact().Says(typed).ExpectStep(Step.Confirm);
@@ -120,5 +121,16 @@ public class ContactConversationTests
             .Says("Khác").Says("Một sự việc cần phản ánh với chính quyền").Says("Số 1 Kinh Bắc").Says("Xong")
             .ExpectStep(Step.Contact).Expect("Vũ Hải").ExpectButtons("Dùng thông tin này")
             .Says("Dùng thông tin này").ExpectStep(Step.Confirm);
+    }
+
+    [Theory]
+    [InlineData("An 0912345678, ma dia chi la ngo 12 chu ko phai so 12", "An", "ngo 12 đường Lý Thái Tổ, phường Kinh Bắc")]
+    [InlineData("cho toi ghi lai dia chi la canh cong cho Lon, ten An so 0912345678", "An", "canh cong cho Lon")]
+    public void A_contact_given_with_a_correction_of_the_place_takes_both(string typed, string name, string address)
+    {
+        var script = StreetLight.AtContact().Says(typed).ExpectStep(Step.Confirm).Expect("Đã sửa địa điểm");
+        script.State.Draft.ContactName.ShouldBe(name);
+        script.State.Draft.ContactPhone.ShouldBe("+84912345678");
+        script.State.Draft.Address.ShouldBe(address);
     }
 }

@@ -18,4 +18,16 @@ public class DescriptionClauseTests
     [InlineData("cống tắc")]
     public void A_correction_about_no_single_clause_replaces_none(string to) =>
         DescriptionClause.Replace(Described, to).ShouldBeNull();
+
+    [Theory]
+    [InlineData("một tuần", "hỏng hơn mười ngày", "Đèn đường trước nhà bị hỏng hơn mười ngày, tối đi lại rất nguy hiểm")]
+    [InlineData("1 tuan", "nua thang", "Đèn đường trước nhà bị hỏng nua thang, tối đi lại rất nguy hiểm")]
+    public void Words_said_wrong_are_replaced_with_their_measure(string from, string to, string expected) =>
+        DescriptionClause.ReplaceSpan(Described, from, to).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("1 cột")]
+    [InlineData("một")]
+    public void Words_the_description_does_not_hold_replace_nothing(string from) =>
+        DescriptionClause.ReplaceSpan(Described, from, "hỏng 3 cột liền").ShouldBeNull();
 }

@@ -168,4 +168,27 @@ public class SlipsConversationTests
         AtSummary().Says("số nhà 21 chứ").ExpectStep(Step.Confirm).State.Draft.Address.ShouldBe("số 21 đường Lý Thái Tổ, phường Kinh Bắc");
         AtSummary().Says("phường Võ Cường chứ").ExpectStep(Step.Confirm).State.Draft.AreaCode.ShouldBe("VOCUONG");
     }
+
+    [Fact]
+    public void A_measure_corrected_at_the_summary_changes_that_measure_only()
+    {
+        StreetLight.AtSummary().Says("Mô tả sửa giúp tôi là hỏng hơn mười ngày chứ không phải một tuần")
+            .ExpectStep(Step.Confirm).Expect("Đã sửa nội dung")
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng hơn mười ngày, tối đi lại rất nguy hiểm");
+    }
+
+    [Fact]
+    public void A_detail_the_description_never_held_joins_it()
+    {
+        StreetLight.AtSummary().Says("mô tả thêm giúp là hỏng 3 cột liền chứ ko phải 1 cột nha")
+            .ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng 3 cột liền");
+    }
+
+    [Fact]
+    public void A_ward_said_to_be_pressed_by_mistake_is_never_chosen()
+    {
+        StreetLight.AtSummary().Says("phường đúng là Kinh Bắc nhé, lúc nãy tôi bấm nhầm sang Từ Sơn")
+            .State.Draft.AreaCode.ShouldBe("KINHBAC");
+    }
 }

@@ -148,6 +148,7 @@ public class ReadingRulesTests
     [Theory]
     [InlineData("Cho vay tín chấp lãi suất thấp, giải ngân trong ngày, LH 0912 345 678")]
     [InlineData("thanh ly tu lanh gia re 500k inbox zalo 0987.654.321")]
+    [InlineData("Thuốc bổ thận gia truyền, liên hệ 0977xxx để được giá ưu đãi")]
     public void An_advert_shape_is_spam_even_with_a_problem_word(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
@@ -178,6 +179,9 @@ public class ChasingWhatWasSentTests
     [Theory]
     [InlineData("tôi gửi phản ánh từ hôm thứ hai rồi mà sao vẫn chưa thấy ai trả lời")]
     [InlineData("gui don len phuong 2 tuan nay ma ko thay phan hoi gi")]
+    [InlineData("em đã gửi kiến nghị qua đây từ đầu tháng mà chưa nhận được bất kỳ phản hồi nào")]
+    [InlineData("tôi phản ánh vụ cống tắc ở ngõ 4 từ tuần trước đến giờ chưa thấy ai trả lời")]
+    [InlineData("sao vẫn chưa có ai trả lời vậy")]
     public void Sent_and_no_answer_yet_is_status(string message) =>
         Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Status);
 
