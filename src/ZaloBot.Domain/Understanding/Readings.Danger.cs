@@ -116,6 +116,8 @@ public sealed partial class Understander
     /// "cháy"; "lo dat cua bo me" is "lô đất" (a plot), not "lở đất". Returns how many words to set aside at
     /// <paramref name="i"/>, 0 when the danger sense stands.
     /// </summary>
+    private static readonly HashSet<string> DrainageWorks = ["cong", "muong", "ranh", "ga", "nap"];
+
     private static int OtherSense(TokenizedText text, int i)
     {
         var word = text.Tokens[i];
@@ -146,6 +148,8 @@ public sealed partial class Understander
         if (word.Text == "no" && word.Accented != Exploded
             && (i + 1 < text.Count && DebtAfter.Contains(text.Tokens[i + 1].Text) || i > 0 && DebtBefore.Contains(text.Tokens[i - 1].Text))) return 1;
         if (word.Text == "de" && word.Accented != Pressed && i + 1 < text.Count && AfterLet.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "cống qua đường bị sập": drainage works caved in — a road to mend, nobody under it.
+        if (word.Text == "sap" && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => DrainageWorks.Contains(text.Tokens[j].Text))) return 1;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
             && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
             return 2;
@@ -210,17 +214,17 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
     // nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|(den|toi) (toi|sang|trua|chieu|dem|khuya) (thi )?(tu )?(tat|het|tanh|yen|ngung)|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen))\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen))\b",
         RegexOptions.CultureInvariant);
 
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu)\b",
+        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu)\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution

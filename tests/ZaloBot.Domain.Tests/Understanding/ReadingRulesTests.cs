@@ -36,6 +36,19 @@ public class ReadingRulesTests
     public void A_likeness_a_fear_a_habit_or_a_rescue_long_done_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
+    [InlineData("con mương đầu làng bị sập một đoạn, xe công nông không qua được")]
+    [InlineData("sáng qua bãi đất trống có khói, đến trưa thì tắt, nhờ kiểm tra xem ai đốt")]
+    [InlineData("ổ cắm cột điện chập tóe lửa lúc đêm, giờ bốc mùi khét, sửa giúp ko lại cháy")]
+    [InlineData("thằng con nhà bên say xỉn đập phá suốt, báo mãi chưa xử lý dứt điểm")]
+    public void Drains_caved_in_smoke_gone_by_noon_a_fear_of_next_time_or_a_matter_never_settled_are_no_emergency(string message) =>
+        U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("nhà bên cạnh bị sập, có người mắc kẹt bên trong")]
+    [InlineData("cống bị sập, có người rơi xuống cống")]
+    public void A_collapse_with_people_under_it_still_is(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
+    [Theory]
     [InlineData("bà cụ ngã ra đường co giật sùi bọt mép")]
     [InlineData("hai nhóm chém nhau trước cổng chợ")]
     public void The_danger_words_themselves_still_are(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
