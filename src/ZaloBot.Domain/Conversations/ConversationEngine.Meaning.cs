@@ -37,8 +37,11 @@ public static partial class ConversationEngine
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
                 return true;
             // "số cuối là 9 chứ không phải 8": the phone corrected by the digits that differ.
+            // "để tên vợ tôi là Nguyễn Thị Hoa sđt 0915888222 nhé": with another person named, the person comes too.
             if (step is Step.Confirm or Step.EditChoice && Draft.ContactPhone is { } held && PhoneCorrection.Read(raw, held) is { } phone
-                && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Phone, null, VietnamesePhone.Display(phone))))
+                && Correct(Understanding.NameWithin(raw) is { } person && Understanding.CanBeContactName(person) && person != Draft.ContactName
+                    ? new FlowReading(FlowIntent.Correction, DraftPart.Contact, null, $"{person} {VietnamesePhone.Display(phone)}")
+                    : new FlowReading(FlowIntent.Correction, DraftPart.Phone, null, VietnamesePhone.Display(phone))))
                 return true;
             if (WardCorrected(raw, step) is { } ward && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Area, null, ward.Name)))
                 return true;
@@ -256,9 +259,11 @@ public static partial class ConversationEngine
 
         // The classifier's "answer" at the summary files the complaint: only when a word of agreement is in it ("đúng hết
         // rồi, gửi giúp bác nhé"), never for a request it has only seen the like of ("mô tả thêm là …").
+        // …nor a yes with something held back or added ("đúng rồi, à mà thêm là gần trường tiểu học"): sending it would
+        // lose what was added.
         private bool YesWithoutAYesWord(FlowReading opinion, Step step, string raw) =>
             opinion.Intent == FlowIntent.Agrees && step == Step.Confirm
-            && !Understanding.Names(Answer.Yes, raw) && !Understanding.Names(Answer.Submit, raw);
+            && (!Understanding.Names(Answer.Yes, raw) && !Understanding.Names(Answer.Submit, raw) || Understanding.AddsOrChangesSomething(raw));
 
         // "ừ", "vâng", "không có ảnh": the step's own words are its answer; a classifier, which knows them only from
         // examples, is not asked to read them otherwise ("ừ" at the summary was once read as "edit").
@@ -407,9 +412,12 @@ public static partial class ConversationEngine
                         return false;
                 }
             }
+            var wardChosen = _state.Step == Step.Area && draft.AreaCode is not null && draft.AreaCode != Draft.AreaCode;
             _state = _state with { Draft = draft };
             Say(part);
             if (_state.Step == Step.EditChoice) GoTo(Step.Confirm);
+            // "à nhầm, nhà tôi thuộc phường Võ Cường chứ ko phải Kinh Bắc" at the ward list: the ward is chosen, as a tap would.
+            else if (wardChosen) Advance(Step.Attachments);
             else Prompt();
             return true;
         }
@@ -421,6 +429,11 @@ public static partial class ConversationEngine
             // "sửa giúp e là đèn hỏng hơn 1 tháng rồi": nor are the words that introduce it.
             if (RestatingLead().Replace(to.Trim(), "") is { Length: > 0 } introduced) to = introduced;
             // "thêm vào mô tả là từ hôm qua": the words join the description.
+            if (reading is { Adds: true, Part: DraftPart.Place } && Draft.Address is { } at)
+            {
+                var placed = $"{at.TrimEnd().TrimEnd('.', ',')}, {to}";
+                return (Draft with { Address = placed }, ConversationTexts.Corrected("địa điểm", placed));
+            }
             if (reading.Adds && Draft.Description is { } before)
             {
                 var added = WithDetail(before, to);
@@ -430,7 +443,12 @@ public static partial class ConversationEngine
                 return (Draft with { CategoryCode = category.Code }, ConversationTexts.Corrected("lĩnh vực", category.Name));
             var phone = ContactParser.Split(to).Phone is { } p && VietnamesePhone.TryNormalizeCallable(p, out var normalized) ? normalized : null;
             if (phone is not null && reading.Part is DraftPart.Phone or DraftPart.Contact or DraftPart.None)
+            {
+                // "để tên vợ tôi là Nguyễn Thị Hoa sđt 0915888222 nhé": another person with the number — both are the contact.
+                if (Understanding.NameWithin(to) is { } person && Understanding.CanBeContactName(person) && person != Draft.ContactName)
+                    return (Draft with { ContactName = person, ContactPhone = phone }, ConversationTexts.Corrected("người liên hệ", $"{person}, {VietnamesePhone.Display(phone)}"));
                 return (Draft with { ContactPhone = phone }, ConversationTexts.Corrected("số điện thoại", VietnamesePhone.Display(phone)));
+            }
 
             // "à k phải cả tuần đâu, đèn đường trước nhà bị hỏng gần 1 tháng rồi": what it should be restates the
             // description (most of its words are the description's), so it is the whole description — swapping it in for
@@ -569,7 +587,7 @@ public static partial class ConversationEngine
         private static partial System.Text.RegularExpressions.Regex ClosingWords();
 
         private static readonly System.Text.RegularExpressions.Regex CorrectionCue = new(
-            @"\b(khong phai|ko phai|k phai|nham|sai|(sua|doi) (lai )?(phuong|xa|thanh|sang)|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b|\bchu( a| nhe| nha)? $",
+            @"\b(khong phai|ko phai|k phai|nham|sai|chua dung|khong dung|ko dung|sao lai|(sua|doi) (lai )?(phuong|xa|thanh|sang)|chu khong|chu ko|moi dung|phai la|chuyen sang|cat sang|nhap sang|thuoc ve)\b|\bchu( a| nhe| nha)? $",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>

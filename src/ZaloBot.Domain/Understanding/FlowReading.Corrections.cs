@@ -11,6 +11,11 @@ public sealed partial class Understander
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
     private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
+    private static readonly string Me = ZaloBot.Domain.Text.TextNormalizer.ToneLast("tôi");
+
+    // "ghi thêm là tối nào cũng tối om": typed with its marks, "tối" (night) is the words added, not "tôi" asking.
+    private static bool Joins(Token token) => Joining.Contains(token.Text) && !(token.Text == "toi" && token.Accented is { } typed && typed != Me);
+
     private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
     private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
     private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
@@ -40,6 +45,7 @@ public sealed partial class Understander
         // The part may stand a few words back ("sửa địa chỉ trước đã, là …", "phần mô tả, ghi lại là …").
         var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
             && PartIn(text, Math.Max(0, i - PartBeforeIs), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
+        if (MissingFromTheDescription(text) is { } missing) return missing;
         if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
         // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
         if (ReplacedPart(text) is { Adds: true } added) return added;
@@ -221,6 +227,22 @@ public sealed partial class Understander
     /// A replacing verb opening the message, the part it names, and what that part becomes ("sửa mô tả giúp: đèn đường
     /// bị chập chờn", "đổi địa chỉ số 21 Lý Thái Tổ", "sửa sđt 0987…"). Nothing after the part: an edit, not this.
     /// </summary>
+    /// <summary>"mô tả thiếu, đèn còn chập chờn nữa": the description said to lack something, then what it lacks.</summary>
+    private FlowReading? MissingFromTheDescription(TokenizedText text)
+    {
+        var at = SkipLeadingNoise(text, 0, text.Count);
+        var part = at < text.Count ? Best(text, at, Set(FlowAnswers.Parts.First(p => p.Part == DraftPart.Description).Set)).Length : 0;
+        if (part == 0) return null;
+        at += part;
+        while (at < text.Count && text.Tokens[at].Text is "con" or "van" or "bi" or "hoi" or "dang") at++;
+        if (at >= text.Count || text.Tokens[at].Text != "thieu") return null;
+        at++;
+        while (at < text.Count && Joins(text.Tokens[at])) at++;
+        return Trim(text, at, text.Count - 1) is { } lacking
+            ? new FlowReading(FlowIntent.Correction, DraftPart.Description, null, text.Span(lacking.First, lacking.Last), Adds: true)
+            : null;
+    }
+
     private FlowReading? ReplacedPart(TokenizedText text)
     {
         var at = SkipLeadingNoise(text, 0, text.Count);
@@ -233,7 +255,7 @@ public sealed partial class Understander
         if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
         at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
         while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
-        while (at < text.Count && Joining.Contains(text.Tokens[at].Text)) at++;
+        while (at < text.Count && Joins(text.Tokens[at])) at++;
         (int Length, DraftPart Part) best = (0, DraftPart.None);
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
@@ -241,9 +263,12 @@ public sealed partial class Understander
         // Words added with no part named ("ghi thêm là có cả dây điện lòng thòng") add to the description: that is the
         // part that takes more words.
         if (adds && best.Part == DraftPart.None && at < text.Count) best = (0, DraftPart.Description);
-        if (best.Part == DraftPart.None || (adds && best.Part != DraftPart.Description)) return null;
+        // "thêm địa chỉ cụ thể: cạnh quán phở Hùng": words added to the place too.
+        if (best.Part == DraftPart.None || (adds && best.Part is not (DraftPart.Description or DraftPart.Place))) return null;
         at += best.Length;
-        while (at < text.Count && Joining.Contains(text.Tokens[at].Text) && text.Tokens[at].Text != "cho") at++;
+        while (at < text.Count && Joins(text.Tokens[at]) && text.Tokens[at].Text != "cho") at++;
+        if (at + 1 < text.Count && text.Tokens[at].Text is "cu" or "chi" && text.Tokens[at + 1].Text is "the" or "tiet") at += 2;
+        while (at < text.Count && Joins(text.Tokens[at]) && text.Tokens[at].Text != "cho") at++;
         // "sửa phần mô tả, em muốn thêm là …": the adding said after the part.
         if (best.Part == DraftPart.Description && AddingSaid(text, at) is var after and > 0)
         {

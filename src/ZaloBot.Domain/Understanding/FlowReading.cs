@@ -326,6 +326,18 @@ public sealed partial class Understander
     /// Whether the word at <paramref name="i"/> holds the sending back. Written with its marks, only the marked word
     /// does: "thềm" (doorstep) is not "thêm", "đúng" is not "dừng"; without marks it may be either, and holds back.
     /// </summary>
+    /// <summary>
+    /// "đúng rồi, à mà thêm là …", "ok nhưng khoan, tên sai": a word that adds or changes something ("đọc lại", "xuống
+    /// sửa" and "không ai xử lý" do not).
+    /// </summary>
+    public bool AddsOrChangesSomething(string raw) =>
+        Tokenize(raw).Tokens.Any(t => AddsOrChanges.Contains(t.Text) && (t.Accented is not { } marked || AddsOrChangesWritten.Contains(marked)));
+
+    private static readonly HashSet<string> AddsOrChanges = ["them", "nham", "sai", "khoan"];
+
+    private static readonly HashSet<string> AddsOrChangesWritten =
+        [.. new[] { "thêm", "nhầm", "sai", "khoan", "khoản" }.Select(ZaloBot.Domain.Text.TextNormalizer.ToneLast)];
+
     private static bool HoldsBackAt(TokenizedText text, int i) =>
         HoldsBack.Contains(text.Tokens[i].Text) && (text.Tokens[i].Accented is not { } marked || HoldsBackWritten.Contains(marked));
 
@@ -343,7 +355,9 @@ public sealed partial class Understander
     /// </summary>
     private FlowReading? CorrectionAfterAYes(TokenizedText text)
     {
-        var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma" && text.ClauseBreakBefore(i));
+        // "đúng rồi, à mà thêm là …": the pause may come before the "à" that opens the "but".
+        var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma"
+            && (text.ClauseBreakBefore(i) || i > 1 && text.Tokens[i - 1].Text is "a" or "ah" or "o" && text.ClauseBreakBefore(i - 1)));
         // "tên đúng rồi nhưng muốn đổi số liên lạc": a part said to be right, then "but" — no pause needed.
         if (but == 0) but = Enumerable.Range(2, Math.Max(0, text.Count - 3)).FirstOrDefault(i => text.Tokens[i].Text == "nhung");
         if (but == 0) return null;
@@ -573,6 +587,10 @@ public sealed partial class Understander
         FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
         // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),
+        // "sai chỗ rồi, đèn hỏng là ở trước cổng chùa cơ, không phải trước nhà" at the summary: what it becomes cannot be
+        // told, so the part named is opened to be typed again (the list of parts when none is named) — never the summary
+        // shown again as if nothing was said.
+        FlowIntent.Correction when step is Step.Confirm or Step.EditChoice => new FlowReading(FlowIntent.Edit, PartNamed(raw)),
         // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described: a correction of nothing held (the engine
         // decides what that means there).
         FlowIntent.Correction when step == Step.Description => new FlowReading(FlowIntent.Correction),

@@ -191,4 +191,41 @@ public class SlipsConversationTests
         StreetLight.AtSummary().Says("phường đúng là Kinh Bắc nhé, lúc nãy tôi bấm nhầm sang Từ Sơn")
             .State.Draft.AreaCode.ShouldBe("KINHBAC");
     }
+
+    [Theory]
+    [InlineData("đúng rồi, à mà thêm là gần trường tiểu học", "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Gần trường tiểu học")]
+    [InlineData("mô tả thiếu, đèn còn chập chờn nữa", "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Đèn còn chập chờn nữa")]
+    [InlineData("ghi thêm là tối nào cũng tối om", "Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Tối nào cũng tối om")]
+    public void Something_added_at_the_summary_joins_the_description_and_nothing_is_sent_without_it(string typed, string description)
+    {
+        StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).Expect("Đã sửa nội dung")
+            .State.Draft.Description.ShouldBe(description);
+    }
+
+    [Fact]
+    public void Words_added_to_the_place_join_the_address() =>
+        StreetLight.AtSummary().Says("thêm địa chỉ cụ thể: cạnh quán phở Hùng").ExpectStep(Step.Confirm)
+            .State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc, cạnh quán phở Hùng");
+
+    [Theory]
+    [InlineData("chưa đúng, phường Võ Cường")]
+    [InlineData("ô sao lại phường Kinh Bắc, nhà tôi Võ Cường mà")]
+    public void A_ward_said_to_be_wrong_with_another_named_is_that_ward(string typed) =>
+        StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).State.Draft.AreaCode.ShouldBe("VOCUONG");
+
+    [Fact]
+    public void Another_person_with_a_new_number_at_the_summary_is_the_contact()
+    {
+        var draft = StreetLight.AtSummary().Says("để tên vợ tôi là Nguyễn Thị Hoa sđt 0915888222 nhé, tôi đi làm xa").ExpectStep(Step.Confirm).State.Draft;
+        draft.ContactName.ShouldBe("Nguyễn Thị Hoa");
+        draft.ContactPhone.ShouldBe("+84915888222");
+    }
+
+    [Fact]
+    public void A_ward_corrected_at_the_ward_list_is_chosen_and_the_flow_goes_on()
+    {
+        var script = StreetLight.AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area)
+            .Says("à nhầm, nhà tôi thuộc phường Võ Cường chứ ko phải Kinh Bắc").ExpectStep(Step.Attachments);
+        script.State.Draft.AreaCode.ShouldBe("VOCUONG");
+    }
 }
