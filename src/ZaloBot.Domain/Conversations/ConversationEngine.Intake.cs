@@ -66,7 +66,7 @@ public static partial class ConversationEngine
 
         private void OnPlaceText(string raw, string n)
         {
-            var address = (Understanding.SelfCorrectedAddress(raw) ?? raw).Trim();
+            var address = (PlaceAfterWhatIsNotKnown(raw) ?? Understanding.SelfCorrectedAddress(raw) ?? raw).Trim();
             if (n.Length < 5)
             {
                 Fail(AddressTooShort);

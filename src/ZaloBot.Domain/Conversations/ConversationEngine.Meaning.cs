@@ -314,6 +314,18 @@ public static partial class ConversationEngine
             Prompt();
         }
 
+        /// <summary>
+        /// "ko nhớ số nhà, đầu ngõ 5 Lý Thái Tổ": a first clause that does not know or puts off, then a clause holding a
+        /// place — that clause (the last such) is the place given.
+        /// </summary>
+        private string? PlaceAfterWhatIsNotKnown(string raw)
+        {
+            var clauses = raw.Split([',', '.', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (clauses.Length < 2 || Understanding.ExtractPlace(clauses[0], context.Areas).Address is not null
+                || Understanding.ReadInFlow(clauses[0]).Intent != FlowIntent.Later) return null;
+            return clauses.Skip(1).LastOrDefault(c => Understanding.ExtractPlace(c, context.Areas).Address is not null);
+        }
+
         /// <summary>"Không biết", "để sau", "tí gửi": what that means at each step. False: it means nothing here.</summary>
         private bool Later(Step step, string raw)
         {
@@ -328,6 +340,10 @@ public static partial class ConversationEngine
                 // The description cannot be skipped: the draft waits for it, and nothing is stored as the problem.
                 case Step.Description:
                     Say(DescriptionLater);
+                    return true;
+                // "ko nhớ số nhà, đầu ngõ 5 Lý Thái Tổ": the number is not known, but a place is given — that is the place.
+                case Step.Place when PlaceAfterWhatIsNotKnown(raw) is { } given:
+                    OnPlaceText(given, TextNormalizer.Normalize(given));
                     return true;
                 case Step.Place:
                     Say(PlaceLater);

@@ -584,6 +584,9 @@ public sealed partial class Understander
         FlowIntent.Edit => new FlowReading(FlowIntent.Edit, PartNamed(raw)),
         // "ghi rõ giúp tôi: số 12 ngõ 5 đường Lý Thái Tổ, vì …": a correction the rules could not place, holding an
         // address, is the address corrected to it; any other correction the model cannot say what it becomes.
+        // "mô tả chưa đúng, đèn không tắt hẳn mà đèn đường nhấp nháy cả đêm": the description named is what is corrected,
+        // though "đường nhấp nháy" reads as a street — it is opened to be typed again.
+        FlowIntent.Correction when PartNamed(raw) == DraftPart.Description => new FlowReading(FlowIntent.Edit, DraftPart.Description),
         FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
         // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),

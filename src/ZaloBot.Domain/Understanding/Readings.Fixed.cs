@@ -20,9 +20,24 @@ public sealed partial class Understander
                && text.Tokens.Skip(start).Any(t => t.BreakBefore);
         if (!then) return false;
         if (Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0 && text.Tokens[start].Text is not ("nhung" or "ma" or "tuy")) return false;
+        // "sáng rồi nhưng chập chờn": what follows the "but" is a fault of the thing itself, not a remark on the work
+        // ("nhưng mà chậm quá, mất 2 tuần").
+        var said = start + 1;
+        while (said < text.Count && Lead.Contains(text.Tokens[said].Text)) said++;
+        if (text.Tokens[start].Text is "nhung" or "ma" or "tuy" && FaultRightAfter(text, said)) return false;
         return Score(text, notFixed).Score == 0 && Score(text, Set(FlowAnswers.BrokeAgain)).Score == 0
             && !Enumerable.Range(start, text.Count - start).Any(i => text.Tokens[i].Text is "hong" or "chua" or "van");
     }
+
+    /// <summary>
+    /// "sáng rồi nhưng chập chờn": a fault said right after the "but", of the thing itself — not a remark on the work
+    /// ("nhưng mà chậm quá") nor another thing named first ("nhưng cái vỉa hè cũng vỡ", a new problem).
+    /// </summary>
+    private bool FaultRightAfter(TokenizedText text, int at) =>
+        at < text.Count && !WorkRemarks.Contains(text.Tokens[at].Text) && Best(text, at, _intents.GetValueOrDefault("problem") ?? []).Length > 0;
+
+    // How the work went, not what is still wrong: "chậm", "lâu", "muộn", "mất 2 tuần", "trễ".
+    private static readonly HashSet<string> WorkRemarks = ["cham", "lau", "muon", "mat", "tre", "hoi", "lam"];
 
     // Words after "nhưng"/"mà" that keep talking about the same thing ("nhưng được 2 hôm lại tắt", "mà nó lại hỏng").
     private static readonly HashSet<string> SameThing =
@@ -104,8 +119,8 @@ public sealed partial class Understander
     }
 
     /// <summary>
-    /// "đỡ hơn rồi nhưng chưa hẳn", "có người đến rồi mà chưa sửa xong": whatever came before, the clause after the "but"
-    /// says it is not done. A phrase of two words or more ("chưa hẳn", "chưa xong"), so "nhưng chưa kịp báo" is not one.
+    /// "đỡ hơn rồi nhưng chưa hẳn", "có người đến rồi mà chưa sửa xong", "sáng rồi nhưng chập chờn": whatever came
+    /// before, the clause after the "but" says it is not done. A phrase of two words or more ("chưa hẳn", "chưa xong"), so "nhưng chưa kịp báo" is not one.
     /// </summary>
     private bool NotYetAfterBut(TokenizedText text, Phrase[] notFixed)
     {
@@ -115,6 +130,7 @@ public sealed partial class Understander
             var at = i + 1;
             while (at < text.Count - 1 && Lead.Contains(text.Tokens[at].Text) && text.Tokens[at].Text is not ("nhung" or "ma")) at++;
             if (Best(text, at, notFixed).Length >= 2) return true;
+            if (FaultRightAfter(text, at)) return true;
         }
         return false;
     }

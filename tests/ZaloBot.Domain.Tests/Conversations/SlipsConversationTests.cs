@@ -228,4 +228,9 @@ public class SlipsConversationTests
             .Says("à nhầm, nhà tôi thuộc phường Võ Cường chứ ko phải Kinh Bắc").ExpectStep(Step.Attachments);
         script.State.Draft.AreaCode.ShouldBe("VOCUONG");
     }
+
+    [Fact]
+    public void A_place_given_without_its_number_is_the_place() =>
+        StreetLight.AtPlace().Says("ko nhớ số nhà, đầu ngõ 5 Lý Thái Tổ").ExpectStep(Step.Area)
+            .State.Draft.Address.ShouldBe("đầu ngõ 5 Lý Thái Tổ");
 }

@@ -151,11 +151,13 @@ public class ReadingRulesTests
     [Theory]
     [InlineData("sửa rồi nhưng chậm quá")]
     [InlineData("da sua ma lam lau qua")]
+    [InlineData("sửa rồi nhưng mà chậm quá, mất 2 tuần")]
     public void Fixed_with_a_remark_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
     [InlineData("đã sửa nhưng vẫn còn ngập")]
     [InlineData("sua roi nhung chua sang")]
+    [InlineData("sáng rồi nhưng chập chờn")]
     public void Fixed_but_something_remains_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
 
     [Theory]
