@@ -357,6 +357,10 @@ public static partial class ConversationEngine
                     if (Draft.Attachments.Count == 0 && !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.Done, raw)) Say(PhotosLater);
                     Advance(Step.Contact);
                     return true;
+                // "em ko muốn để tên, chỉ để sđt 0912000111 thôi": the number given is kept (and the name asked for).
+                case Step.Contact when ContactParser.Split(raw).Phone is not null:
+                    OnContactText(raw);
+                    return true;
                 case Step.Contact:
                     _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
                     Say(ContactNeeded);

@@ -8,7 +8,7 @@ public sealed partial class Understander
 {
     // Words a person's name never holds, as typed at the contact step: "sửa mô tả…", "quay lại…", "sai địa chỉ".
     private static readonly Regex NotAName = new(
-        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong|(phuong|xa|ten duong|so nha) la|so (cu|nay|do|zalo)|zalo|giau ten|an danh|xin phep|khong (muon|cho|de|can|co|biet))\b",
+        @"\b(sua|sai|quay|mo ta|dia chi|noi dung|linh vuc|so dien thoai|hinh anh|phan anh|khieu nai|khong phai|nham roi|chu khong|(phuong|xa|ten duong|so nha) la|so (cu|nay|do|zalo)|zalo|giau ten|an danh|xin phep|(khong|ko|k) (muon|cho|de|can|co|biet)|gio hanh chinh|nghe may|theo so|goi (lai|sau|truoc))\b",
         RegexOptions.CultureInvariant);
 
     /// <summary>

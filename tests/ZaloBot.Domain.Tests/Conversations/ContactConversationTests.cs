@@ -133,4 +133,14 @@ public class ContactConversationTests
         script.State.Draft.ContactPhone.ShouldBe("+84912345678");
         script.State.Draft.Address.ShouldBe(address);
     }
+
+    [Theory]
+    [InlineData("gọi cho tôi theo số 0243 3825 111 giờ hành chính", "+842433825111")]
+    [InlineData("em ko muốn để tên, chỉ để sđt 0912000111 thôi", "+84912000111")]
+    public void A_number_given_without_a_name_is_kept_and_the_name_asked_for(string typed, string phone)
+    {
+        var script = AtContact().Says(typed).ExpectStep(Step.Contact).Expect(ConversationTexts.MissingName);
+        script.State.Draft.ContactName.ShouldBeNull();
+        script.State.Draft.ContactPhone.ShouldBe(phone);
+    }
 }
