@@ -177,6 +177,9 @@ public static partial class ConversationEngine
                                                 && !(step == Step.Contact && ContactParser.Split(raw).Phone is not null):
                     if (Correct(reading)) return true;
                     break;
+                case FlowIntent.Edit when step == Step.Confirm && Understanding.SaysItIsRightAndSends(raw):
+                    if (!OfferToFollow()) SubmitTicket();
+                    return true;
                 // A longer message at the description step may be the problem itself, unless it names none.
                 case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
                                           || Understanding.Understand(raw).Scores.GetValueOrDefault("problem") == 0:
@@ -209,7 +212,8 @@ public static partial class ConversationEngine
         /// </summary>
         private bool ContactAndCorrection(string raw)
         {
-            var clauses = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // "Nguyễn Văn An, 0912345678. Với lại cho tôi sửa địa chỉ …": a full stop separates too, though not inside a number.
+            var clauses = ClauseBreak().Split(raw).Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
             for (var k = 1; k < clauses.Length; k++)
             {
                 var (head, tail) = (string.Join(", ", clauses[..k]), string.Join(", ", clauses[k..]));
@@ -496,7 +500,13 @@ public static partial class ConversationEngine
                         case nameof(Draft.Description) when Understanding.Replace(Draft.Description, from, to) is { } d:
                             return (Draft with { Description = d }, ConversationTexts.Corrected("nội dung", d));
                         case nameof(Draft.Address) when Understanding.Replace(Draft.Address, from, to) is { } a:
-                            return (Draft with { Address = a }, ConversationTexts.Corrected("địa điểm", a));
+                            // "số 21 Lý Thái Tổ chứ không phải số 12": what it should be names the street the address goes
+                            // on to name — it is the address, not a number swapped in before the street said twice.
+                            var kept = Draft.Address ?? "";
+                            var street = TextNormalizer.Normalize(kept[(kept.IndexOf(from, StringComparison.OrdinalIgnoreCase) is var i and >= 0 ? i + from.Length : kept.Length)..].Split(",")[0])
+                                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("duong" or "pho" or "ngo")).ToArray();
+                            var placed = street.Length >= 2 && street.All(TextNormalizer.Normalize(to).Split(' ').Contains) ? to : a;
+                            return (Draft with { Address = placed }, ConversationTexts.Corrected("địa điểm", placed));
                         case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is { } n:
                             // "Nguyễn Văn Ân chứ không phải An": the whole name given is the name, not a word swapped into it.
                             var name = Understanding.LeadingFullName(to) ?? n;
@@ -627,6 +637,9 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:a|a nham|nham|khoan|o) )*(?:khong|ko|k|chu) phai\b")]
         private static partial System.Text.RegularExpressions.Regex OpensWithADenial();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"[,;]|\.(?!\d)")]
+        private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
         private static bool PressedByMistake(string normalized, string ward) =>
             System.Text.RegularExpressions.Regex.IsMatch(normalized, $@"\b(nham|lon) (sang|qua|vao|thanh|o) (phuong |xa )?{System.Text.RegularExpressions.Regex.Escape(ward)}\b");

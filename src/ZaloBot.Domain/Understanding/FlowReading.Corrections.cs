@@ -185,6 +185,7 @@ public sealed partial class Understander
         "khoan", "da", "luc", "nay", "vua", "viet", "ghi", "go", "nhap", "nham", "sai", "sua", "lai", "giup", "gium", "ho", "toi",
         "em", "minh", "bac", "chau", "con", "oi", "a", "ma", "noi", "cho", "dung", "xin", "loi", "quen", "chua", "roi", "thoi",
         "chet", "ay", "u", "o", "anh", "chi", "ad", "admin", "mo", "ta", "dia", "thieu", "chinh", "xac", "ro", "cai", "nhe", "nha",
+        "thua", "kinh", "dinh", "phan",
     ];
 
     /// <summary>

@@ -327,6 +327,17 @@ public sealed partial class Understander
     /// does: "thềm" (doorstep) is not "thêm", "đúng" is not "dừng"; without marks it may be either, and holds back.
     /// </summary>
     /// <summary>
+    /// "Nội dung đã chính xác, kính đề nghị quý cơ quan gửi đi ạ": a part named only to say it is right, and the sending
+    /// asked for — a yes, not an edit of that part.
+    /// </summary>
+    public bool SaysItIsRightAndSends(string raw) =>
+        ZaloBot.Domain.Text.TextNormalizer.Normalize(raw) is var n && Names(Answer.Submit, raw) && SaidRight.IsMatch(n) && !AddsOrChangesSomething(raw)
+        && n.Split(' ').Contains("gui") && !n.Split(' ').Any(w => w is "nhung" or "sua" or "doi" or "muon" or "hon" or "chua");
+
+    private static readonly System.Text.RegularExpressions.Regex SaidRight = new(
+        @"(?<!\b(chua|khong|ko|k|chang) (\w+ )?)\b(chinh xac|dung (roi|het|ca|that)|on (roi|het|ca))\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
     /// "đúng rồi, à mà thêm là …", "ok nhưng khoan, tên sai": a word that adds or changes something ("đọc lại", "xuống
     /// sửa" and "không ai xử lý" do not).
     /// </summary>

@@ -115,6 +115,9 @@ public sealed partial class Understander
         return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("question");
     }
 
+    // "mặt tiền" (frontage) reads as "mất tiền": only being fooled says so here.
+    private static readonly System.Text.RegularExpressions.Regex FellForIt = new(@"\bbi (ho )?lua\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
     {
@@ -122,7 +125,8 @@ public sealed partial class Understander
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number (even one masked for posting, "0988.xxx.xxx") or a link is what an advert is for.
         if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            return score >= 3 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
+            // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …").
+            return score >= 3 && !FellForIt.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));

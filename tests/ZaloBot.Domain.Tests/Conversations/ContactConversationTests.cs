@@ -126,6 +126,7 @@ public class ContactConversationTests
     [Theory]
     [InlineData("An 0912345678, ma dia chi la ngo 12 chu ko phai so 12", "An", "ngo 12 đường Lý Thái Tổ, phường Kinh Bắc")]
     [InlineData("cho toi ghi lai dia chi la canh cong cho Lon, ten An so 0912345678", "An", "canh cong cho Lon")]
+    [InlineData("Nguyễn Văn An, 0912345678. Với lại cho tôi sửa địa chỉ là số 21 Lý Thái Tổ chứ không phải số 12", "Nguyễn Văn An", "số 21 Lý Thái Tổ")]
     public void A_contact_given_with_a_correction_of_the_place_takes_both(string typed, string name, string address)
     {
         var script = StreetLight.AtContact().Says(typed).ExpectStep(Step.Confirm).Expect("Đã sửa địa điểm");

@@ -233,4 +233,14 @@ public class SlipsConversationTests
     public void A_place_given_without_its_number_is_the_place() =>
         StreetLight.AtPlace().Says("ko nhớ số nhà, đầu ngõ 5 Lý Thái Tổ").ExpectStep(Step.Area)
             .State.Draft.Address.ShouldBe("đầu ngõ 5 Lý Thái Tổ");
+
+    [Fact]
+    public void A_part_said_to_be_right_with_the_sending_asked_for_sends() =>
+        StreetLight.AtSummary().Says("Nội dung đã chính xác, kính đề nghị quý cơ quan gửi đi ạ.").Ticket();
+
+    [Theory]
+    [InlineData("tên đúng rồi nhưng muốn đổi số liên lạc sang số của con trai")]
+    [InlineData("Tôi muốn sửa lại phần địa điểm cho chính xác hơn.")]
+    public void A_part_said_right_beside_a_change_sends_nothing(string typed) =>
+        StreetLight.AtSummary().Says(typed).ExpectNoTicket();
 }

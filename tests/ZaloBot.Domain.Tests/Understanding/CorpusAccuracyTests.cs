@@ -48,9 +48,9 @@ public class CorpusAccuracyTests
         var outcomes = Play("heldout");
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(250);
         var report = IntentCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.942, report);
+        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.947, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
-        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.952, report);
+        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.960, report);
         outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(6, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
         (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.925, report);
@@ -74,7 +74,7 @@ public class CorpusAccuracyTests
         var outcomes = FlowCorpus.Evaluate(FlowCorpus.Parse(File.ReadAllText(Path.Combine(directory, "flow-heldout.tsv"))), context);
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(130);
         var report = FlowCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.949, report);
+        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.948, report);
         outcomes.Count(o => o.KeptAsData).ShouldBeLessThanOrEqualTo(8, report);
     }
 
