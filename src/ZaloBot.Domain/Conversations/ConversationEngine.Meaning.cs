@@ -207,8 +207,8 @@ public static partial class ConversationEngine
         }
 
         /// <summary>
-        /// The message split at a comma into a contact (with its number) and a correction of the place, the ward or the
-        /// description: the correction applied and said, then the contact taken. False when no split reads so.
+        /// The message split at a comma or a full stop into a contact (with its number) and a correction of the place, the
+        /// ward or the description: the correction applied and said, then the contact taken. False when no split reads so.
         /// </summary>
         private bool ContactAndCorrection(string raw)
         {
@@ -452,12 +452,13 @@ public static partial class ConversationEngine
             if (ClosingWords().Replace(to, "") is { Length: > 0 } bare) to = bare;
             // "sửa giúp e là đèn hỏng hơn 1 tháng rồi": nor are the words that introduce it.
             if (RestatingLead().Replace(to.Trim(), "") is { Length: > 0 } introduced) to = introduced;
-            // "thêm vào mô tả là từ hôm qua": the words join the description.
+            // "thêm địa chỉ cụ thể: cạnh quán phở Hùng": the words join the address.
             if (reading is { Adds: true, Part: DraftPart.Place } && Draft.Address is { } at)
             {
                 var placed = $"{at.TrimEnd().TrimEnd('.', ',')}, {to}";
                 return (Draft with { Address = placed }, ConversationTexts.Corrected("địa điểm", placed));
             }
+            // "thêm vào mô tả là từ hôm qua": the words join the description.
             if (reading.Adds && Draft.Description is { } before)
             {
                 var added = WithDetail(before, to);
@@ -500,12 +501,7 @@ public static partial class ConversationEngine
                         case nameof(Draft.Description) when Understanding.Replace(Draft.Description, from, to) is { } d:
                             return (Draft with { Description = d }, ConversationTexts.Corrected("nội dung", d));
                         case nameof(Draft.Address) when Understanding.Replace(Draft.Address, from, to) is { } a:
-                            // "số 21 Lý Thái Tổ chứ không phải số 12": what it should be names the street the address goes
-                            // on to name — it is the address, not a number swapped in before the street said twice.
-                            var kept = Draft.Address ?? "";
-                            var street = TextNormalizer.Normalize(kept[(kept.IndexOf(from, StringComparison.OrdinalIgnoreCase) is var i and >= 0 ? i + from.Length : kept.Length)..].Split(",")[0])
-                                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("duong" or "pho" or "ngo")).ToArray();
-                            var placed = street.Length >= 2 && street.All(TextNormalizer.Normalize(to).Split(' ').Contains) ? to : a;
+                            var placed = NamesTheStreetAfter(Draft.Address!, from, to) ? to : a;
                             return (Draft with { Address = placed }, ConversationTexts.Corrected("địa điểm", placed));
                         case nameof(Draft.ContactName) when Understanding.Replace(Draft.ContactName, from, to) is { } n:
                             // "Nguyễn Văn Ân chứ không phải An": the whole name given is the name, not a word swapped into it.
@@ -580,6 +576,21 @@ public static partial class ConversationEngine
         }
 
         private const int MinClauseLength = 10;
+
+        /// <summary>
+        /// "số 21 Lý Thái Tổ chứ không phải số 12" against "số 12 đường Lý Thái Tổ": what it should be names the street
+        /// the address goes on to name after the wrong words — it is the address, not a number swapped in before the
+        /// street said twice.
+        /// </summary>
+        private static bool NamesTheStreetAfter(string address, string from, string to)
+        {
+            var at = address.IndexOf(from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            var street = TextNormalizer.Normalize(address[(at + from.Length)..].Split(',')[0])
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("duong" or "pho" or "ngo")).ToArray();
+            var said = TextNormalizer.Normalize(to).Split(' ');
+            return street.Length >= 2 && street.All(said.Contains);
+        }
 
         private static string WithDetail(string description, string detail) =>
             $"{description.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(detail[0])}{detail[1..]}";

@@ -120,7 +120,8 @@ public sealed partial class Understander
 
     /// <summary>
     /// "đỡ hơn rồi nhưng chưa hẳn", "có người đến rồi mà chưa sửa xong", "sáng rồi nhưng chập chờn": whatever came
-    /// before, the clause after the "but" says it is not done. A phrase of two words or more ("chưa hẳn", "chưa xong"), so "nhưng chưa kịp báo" is not one.
+    /// before, the clause after the "but" says it is not done: a phrase of two words or more ("chưa hẳn", "chưa xong"),
+    /// so "nhưng chưa kịp báo" is not one, or a fault said right after it.
     /// </summary>
     private bool NotYetAfterBut(TokenizedText text, Phrase[] notFixed)
     {
