@@ -164,9 +164,10 @@ public static partial class ConversationEngine
                     Say(NothingDescribedYet);
                     Prompt();
                     return true;
-                // "An 0912345678, mà địa chỉ là ngõ 12 chứ ko phải số 12": the contact and a correction of another part,
-                // each in its own clauses — both are taken.
-                case FlowIntent.Correction when step == Step.Contact && ContactAndCorrection(raw):
+                // "An 0912345678, mà địa chỉ là ngõ 12 chứ ko phải số 12", "ngõ 5 Lý Thái Tổ bác ạ, với cả bác sửa lại giúp
+                // là hỏng hai cột …": the step's answer and a correction of another part, each in its own clauses — both
+                // are taken.
+                case FlowIntent.Correction when step is Step.Contact or Step.Place && AnswerAndCorrection(raw, step):
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
                 // …but not of a ward: "nhầm, phường Võ Cường chứ không phải Kinh Bắc" corrects the ward at any step.
@@ -207,25 +208,31 @@ public static partial class ConversationEngine
         }
 
         /// <summary>
-        /// The message split at a comma or a full stop into a contact (with its number) and a correction of the place, the
-        /// ward or the description: the correction applied and said, then the contact taken. False when no split reads so.
+        /// The message split at a comma or a full stop into the step's answer (a contact with its number, or a place) and
+        /// a correction of another part: the correction applied and said, then the answer taken. False when no split
+        /// reads so.
         /// </summary>
-        private bool ContactAndCorrection(string raw)
+        private bool AnswerAndCorrection(string raw, Step step)
         {
+            bool Answers(string clause) => step == Step.Contact
+                ? ContactParser.Split(clause).Phone is not null
+                : Understanding.ExtractPlace(clause, context.Areas).Address is not null && Understanding.ReadInFlow(clause).Intent == FlowIntent.None;
+            DraftPart[] asked = step == Step.Contact ? [DraftPart.Name, DraftPart.Phone, DraftPart.Contact] : [DraftPart.Place, DraftPart.Area];
             // "Nguyễn Văn An, 0912345678. Với lại cho tôi sửa địa chỉ …": a full stop separates too, though not inside a number.
             var clauses = ClauseBreak().Split(raw).Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
             for (var k = 1; k < clauses.Length; k++)
             {
                 var (head, tail) = (string.Join(", ", clauses[..k]), string.Join(", ", clauses[k..]));
-                foreach (var (contact, correction) in new[] { (head, tail), (tail, head) })
+                foreach (var (answer, correction) in new[] { (head, tail), (tail, head) })
                 {
-                    if (ContactParser.Split(contact).Phone is null || ContactParser.Split(correction).Phone is not null) continue;
+                    if (!Answers(answer) || step == Step.Contact && ContactParser.Split(correction).Phone is not null) continue;
                     var reading = Understanding.ReadInFlow(correction);
-                    if (reading is not { Intent: FlowIntent.Correction, To: { } to } || reading.Part is DraftPart.Name or DraftPart.Phone or DraftPart.Contact) continue;
+                    if (reading is not { Intent: FlowIntent.Correction, To: { } to } || asked.Contains(reading.Part)) continue;
                     if (Corrected(reading, to) is not ({ } draft, var said)) continue;
                     _state = _state with { Draft = draft };
                     Say(said);
-                    OnContactText(contact);
+                    if (step == Step.Contact) OnContactText(answer);
+                    else OnPlaceText(answer, TextNormalizer.Normalize(answer));
                     return true;
                 }
             }
@@ -535,7 +542,12 @@ public static partial class ConversationEngine
 
             // "mô tả thêm giúp là hỏng 3 cột liền chứ ko phải 1 cột": the description named, a detail it never held denied —
             // the detail is what it lacked, so it joins the description.
-            if (reading is { Part: DraftPart.Description, From: not null } && to.Length >= MinClauseLength && to.Length < Limits.MinDescriptionLength
+            // …and with no part named, when what it should be tells the problem ("hỏng hai cột liền nhau chứ không phải một cột").
+            if ((reading is { Part: DraftPart.Description, From: not null } && to.Length < Limits.MinDescriptionLength
+                 || reading is { Part: DraftPart.None, From: not null } && _state.Step != Step.ProblemOffer
+                    && Understanding.ExtractPlace(to, []).Address is null && !Understanding.OpensWithPlaceWord(to)
+                    && Understanding.Understand(to).Scores.GetValueOrDefault("problem") >= 1)
+                && to.Length >= MinClauseLength
                 && Draft.Description is { } lacking && WithDetail(lacking, to) is { } detailed && detailed.Length <= Limits.MaxDescriptionLength)
                 return (Draft with { Description = detailed }, ConversationTexts.Corrected("nội dung", detailed));
 
@@ -714,7 +726,8 @@ public static partial class ConversationEngine
         }
 
         // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)|là|la)\s+")]
+        // "với cả bác sửa lại giúp là …": the words joining it to what came before go too.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         private static HashSet<string> WordsOf(string? text) =>

@@ -243,4 +243,22 @@ public class SlipsConversationTests
     [InlineData("Tôi muốn sửa lại phần địa điểm cho chính xác hơn.")]
     public void A_part_said_right_beside_a_change_sends_nothing(string typed) =>
         StreetLight.AtSummary().Says(typed).ExpectNoTicket();
+
+    [Fact]
+    public void A_place_given_with_a_correction_of_the_description_takes_both()
+    {
+        var draft = StreetLight.AtPlace().Says("ngõ 5 Lý Thái Tổ, với cả bác sửa lại giúp là hỏng hai cột liền nhau chứ không phải một cột")
+            .ExpectStep(Step.Area).Expect("Đã sửa nội dung").State.Draft;
+        draft.Address.ShouldBe("ngõ 5 Lý Thái Tổ");
+        draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng hai cột liền nhau");
+    }
+
+    [Fact]
+    public void A_detail_of_the_problem_corrected_at_the_place_step_is_never_the_address()
+    {
+        var draft = StreetLight.AtPlace().Says("với cả bác sửa lại giúp là hỏng hai cột liền nhau chứ không phải một cột")
+            .ExpectStep(Step.Place).State.Draft;
+        draft.Address.ShouldBeNull();
+        draft.Description.ShouldEndWith("Hỏng hai cột liền nhau");
+    }
 }
