@@ -342,12 +342,10 @@ public sealed partial class Understander
     /// sửa" and "không ai xử lý" do not).
     /// </summary>
     public bool AddsOrChangesSomething(string raw) =>
-        Tokenize(raw).Tokens.Any(t => AddsOrChanges.Contains(t.Text) && (t.Accented is not { } marked || AddsOrChangesWritten.Contains(marked)));
+        Tokenize(raw) is var text && Enumerable.Range(0, text.Count).Any(i => AddsOrChanges.Contains(text.Tokens[i].Text) && HoldsBackAt(text, i));
 
+    // The holding-back words that add or change (the marks a word was typed with are checked as for those).
     private static readonly HashSet<string> AddsOrChanges = ["them", "nham", "sai", "khoan"];
-
-    private static readonly HashSet<string> AddsOrChangesWritten =
-        [.. new[] { "thêm", "nhầm", "sai", "khoan", "khoản" }.Select(ZaloBot.Domain.Text.TextNormalizer.ToneLast)];
 
     private static bool HoldsBackAt(TokenizedText text, int i) =>
         HoldsBack.Contains(text.Tokens[i].Text) && (text.Tokens[i].Accented is not { } marked || HoldsBackWritten.Contains(marked));
