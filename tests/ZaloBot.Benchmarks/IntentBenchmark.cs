@@ -69,7 +69,7 @@ public static class IntentBenchmark
             File.ReadAllText(Path.Combine(corpusDirectory, "articles.json")), Understanding(Understander.Default, false));
         var reading = Understander.Default.ReadInFlow(message);
         var opinion = IntentClassifier.ShippedFlow.Opine(SecondOpinion.FlowText(FlowCorpus.StateAt(step).Step, message));
-        Console.WriteLine($"flow reading: {reading.Intent} {reading.Part} from «{reading.From}» to «{reading.To}»  fixed-answer: {Understander.Default.AnswerToFixed(message)}");
+        Console.WriteLine($"flow reading: {reading.Intent} {reading.Part} from «{reading.From}» to «{reading.To}»{(reading.Adds ? " (adds)" : "")}  fixed-answer: {Understander.Default.AnswerToFixed(message)}");
         Console.WriteLine($"flow model: {opinion.Label} p={opinion.Probability:0.00} (acted on at p ≥ {ModelOpinion.Shipped.FlowThreshold:0.0##} where the rules read nothing)");
         var outcome = FlowCorpus.Evaluate([new FlowEntry(step, "answer", null, message, 0)], context)[0];
         Console.WriteLine($"after: {outcome.What}");

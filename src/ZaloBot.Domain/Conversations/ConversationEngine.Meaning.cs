@@ -51,6 +51,9 @@ public static partial class ConversationEngine
                     && CorrectionCue.IsMatch(" " + TextNormalizer.Normalize(raw) + " "))
                 && NewValueAlone(raw) is { } value && Correct(value))
                 return true;
+            // "Mô tả ạ, đèn nó nhấp nháy chứ không hỏng hẳn": the part named, then what it becomes.
+            if (step is Step.Confirm or Step.EditChoice && Understanding.PartThenValue(raw) is { } partThenValue && Correct(partThenValue))
+                return true;
             // "chuyển sang mục cán bộ giúp", "đổi sang thủ tục hành chính": the field moved at the summary — never a yes.
             if (step is Step.Confirm or Step.EditChoice && FieldMoved(raw, out var movedTo))
             {
@@ -153,7 +156,8 @@ public static partial class ConversationEngine
                                                 && StandsAfterAPause(raw, told) && told.Length >= Limits.MinDescriptionLength
                                                 && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
                                                 && CategoryCorrected(reading) is null && !NamesWards(reading):
-                    OnDescription(told);
+                    // "sửa lại hộ e: đèn … gần 2 tuần r chứ k phải 1 tuần": from what it should be to the end, as told.
+                    OnDescription(raw[raw.LastIndexOf(told, StringComparison.Ordinal)..].Trim());
                     return true;
                 // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described, naming no problem: a slip about
                 // words not kept here — never the description; the whole matter is asked for.
@@ -671,7 +675,7 @@ public static partial class ConversationEngine
         private static bool StandsAfterAPause(string raw, string part)
         {
             var at = raw.LastIndexOf(part, StringComparison.Ordinal);
-            return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before && before[^1] is ',' or '.' or ';' or '!';
+            return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before && before[^1] is ',' or '.' or ';' or '!' or ':';
         }
 
         /// <summary>

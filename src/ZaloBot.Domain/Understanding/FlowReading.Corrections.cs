@@ -20,7 +20,7 @@ public sealed partial class Understander
     private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
     private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
     private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
-    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe"];
+    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe", "chau", "bac"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
     {
@@ -154,6 +154,34 @@ public sealed partial class Understander
         return null;
     }
 
+    /// <summary>Words a part's value must have after the part named alone, so that "mô tả ạ, sửa giúp" is not one.</summary>
+    private const int ValueWords = 4;
+
+    /// <summary>
+    /// "Mô tả ạ, đèn nó nhấp nháy lúc sáng lúc tắt chứ không hỏng hẳn" at the summary or the edit list: the opening
+    /// clause only names a part (with particles), and the rest, after a pause, is what that part becomes — or, said
+    /// so ("Mô tả. Tôi muốn nói thêm là …"), what it gains. Null where the rules read anything else in the message, or
+    /// where the rest is short or a remark on the part ("mô tả, ghi thiếu mất đoạn …": it is opened instead).
+    /// </summary>
+    public FlowReading? PartThenValue(string raw)
+    {
+        var text = Tokenize(raw);
+        var pause = text.FirstClauseBreak();
+        if (pause == 0 || text.Count - pause < ValueWords || ReadInFlow(raw).Intent != FlowIntent.None) return null;
+        var opening = Tokenize(text.RawBefore(pause));
+        var part = PartIn(opening, 0, opening.Count);
+        if (part is DraftPart.None or DraftPart.Attachments or DraftPart.Category
+            || !CoveredBy(opening, [.. FlowAnswers.Parts.Select(p => Set(p.Set))], Set(FlowAnswers.Fillers))) return null;
+        var rest = Tokenize(text.RawFrom(pause));
+        var added = AddingSaid(rest, 0);
+        if (added > 0 && part is DraftPart.Description or DraftPart.Place)
+            return Trim(rest, added, rest.Count - 1) is { } more ? new FlowReading(FlowIntent.Correction, part, null, rest.Span(more.First, more.Last), Adds: true) : null;
+        var joined = " " + rest.Window(0, rest.Count) + " ";
+        if (joined.Contains(" thieu ", StringComparison.Ordinal) || Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        return Trim(rest, 0, rest.Count - 1) is { } value && value.Last - value.First + 1 >= ValueWords
+            ? new FlowReading(FlowIntent.Correction, part, null, rest.Span(value.First, value.Last)) : null;
+    }
+
     /// <summary>"sai phường rồi, Từ Sơn", "nhầm số điện thoại, 0912…": a cue, a part, a pause, then the value alone.</summary>
     private FlowReading? WrongPartThenValue(TokenizedText text)
     {
@@ -185,7 +213,7 @@ public sealed partial class Understander
         "khoan", "da", "luc", "nay", "vua", "viet", "ghi", "go", "nhap", "nham", "sai", "sua", "lai", "giup", "gium", "ho", "toi",
         "em", "minh", "bac", "chau", "con", "oi", "a", "ma", "noi", "cho", "dung", "xin", "loi", "quen", "chua", "roi", "thoi",
         "chet", "ay", "u", "o", "anh", "chi", "ad", "admin", "mo", "ta", "dia", "thieu", "chinh", "xac", "ro", "cai", "nhe", "nha",
-        "thua", "kinh", "dinh", "phan",
+        "thua", "kinh", "dinh", "phan", "e",
     ];
 
     /// <summary>
@@ -256,7 +284,8 @@ public sealed partial class Understander
         if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
         at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
         while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
-        while (at < text.Count && Joins(text.Tokens[at])) at++;
+        // "sửa lại cái mô tả …": the classifier before the part named.
+        while (at < text.Count && (Joins(text.Tokens[at]) || text.Tokens[at].Text == "cai")) at++;
         (int Length, DraftPart Part) best = (0, DraftPart.None);
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
@@ -278,7 +307,7 @@ public sealed partial class Understander
         }
         if (Trim(text, at, text.Count - 1) is not { } to) return null;
         // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
-        if (text.Tokens[to.First].Text == "cho" || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
+        if (text.Tokens[to.First] is { Text: "cho", Accented: null } || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
         // What follows must say something: not only politeness ("sửa địa chỉ giúp mình với"), "another one" or that it
         // is wrong ("đổi số điện thoại khác", "sửa địa chỉ bị sai") — that asks to type it again — nor, but for a name,
         // one lower-case word ("sửa địa chỉ nhà").
@@ -293,10 +322,11 @@ public sealed partial class Understander
     /// <summary>Where the words added begin, after "(em) (muốn) thêm (vào) (là)" at <paramref name="at"/>; 0 when adding is not said there.</summary>
     private static int AddingSaid(TokenizedText text, int at)
     {
-        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet")) at++;
+        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet" or "noi")) at++;
         if (at >= text.Count || text.Tokens[at].Text != "them") return 0;
         at++;
-        while (at < text.Count && text.Tokens[at].Text is "vao" or "la" or "y" or "cho") at++;
+        // "thêm là chỗ đó có khúc cua": "chỗ" typed with its mark is the place, not "cho".
+        while (at < text.Count && (text.Tokens[at].Text is "vao" or "la" or "y" || text.Tokens[at] is { Text: "cho", Accented: null })) at++;
         return at < text.Count ? at : 0;
     }
 

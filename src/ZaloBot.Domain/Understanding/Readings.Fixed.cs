@@ -93,8 +93,12 @@ public sealed partial class Understander
     private bool FixedInOtherWords(TokenizedText text)
     {
         var words = text.Tokens.Select(t => t.Text).ToList();
-        if (words.Count < 2 || words.Any(NotYet.Contains) || !words.Any(FixingVerbs.Contains)) return false;
-        var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"));
+        // "thay mới", "bóng mới": new, not the "mới" of "mới sửa được một nửa".
+        if (words.Count < 2 || words.Where((w, i) => NotYet.Contains(w) && !(w == "moi" && i > 0 && (FixingVerbs.Contains(words[i - 1]) || words[i - 1] is "bong" or "den"))).Any()
+            || !words.Any(FixingVerbs.Contains)) return false;
+        // "Tôi xác nhận đèn đã được thay mới …": done, said in the passive.
+        var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"))
+            || Enumerable.Range(0, words.Count - 2).Any(i => words[i] == "da" && words[i + 1] == "duoc" && FixingVerbs.Contains(words[i + 2]));
         return done && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
     }
 
@@ -146,7 +150,8 @@ public sealed partial class Understander
             || NobodyCame.IsMatch(text.Window(0, text.Count)));
 
     // "làm gì có ai đến đâu", "có thấy ai đến thay đâu": the rhetorical "nobody came" — nothing was done.
-    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b", RegexOptions.CultureInvariant);
+    // "sửa kiểu gì mà đèn cứ nhấp nháy", "làm ăn thế nào mà …": the work itself is what is wrong — nothing was mended.
+    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b|\b(sua|lam|lam an) (kieu|the|the nao|cai kieu) (gi|nao) ma\b", RegexOptions.CultureInvariant);
 
     private static readonly string Still = TextNormalizer.ToneLast("vẫn");
 }

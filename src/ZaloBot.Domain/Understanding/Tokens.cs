@@ -59,6 +59,29 @@ internal sealed class TokenizedText(string raw, List<Token> tokens)
         return _ends[start + length] - _ends[start] - 1;
     }
 
+    private bool? _writtenWithMarks;
+
+    /// <summary>
+    /// Whether the citizen typed this message with diacritics throughout (nearly every word of six or more): then a
+    /// short word typed plain is that plain word — "cách đây không xa" is far, not "xã".
+    /// </summary>
+    public bool WrittenWithMarks => _writtenWithMarks ??= MarkedShare();
+
+    private bool MarkedShare()
+    {
+        int words = 0, marked = 0;
+        foreach (var token in Tokens)
+        {
+            if (token.IsNumber) continue;
+            words++;
+            if (token.Accented is not null) marked++;
+        }
+        return words >= MarkedWords && marked * 100 >= words * MarkedPercent;
+    }
+
+    private const int MarkedWords = 6;
+    private const int MarkedPercent = 80;
+
     /// <summary>Whether <see cref="Window"/> has an ASCII digit, without joining it (the words must be there).</summary>
     public bool AnyDigit(int start, int length)
     {

@@ -152,7 +152,7 @@ public sealed partial class Understander
         {
             var exact = true;
             for (var j = 0; j < k && exact; j++) exact = text.Tokens[at + j].Text == phrase.Words[j];
-            if (exact && phrase.Accented is not null && text.Tokens[at].Accented is { } typed && typed != phrase.Accented) return 0;
+            if (exact && phrase.Accented is not null && (text.Tokens[at].Accented ?? (text.WrittenWithMarks ? text.Tokens[at].Text : null)) is { } typed && typed != phrase.Accented) return 0;
             // A phrase does not run across a pause it does not have: "lý do, đề nghị" is not "đổ đè".
             if (exact && phrase.Pauses is { } pauses)
                 for (var j = 1; j < k; j++)

@@ -261,4 +261,49 @@ public class SlipsConversationTests
         draft.Address.ShouldBeNull();
         draft.Description.ShouldEndWith("Hỏng hai cột liền nhau");
     }
+
+    [Fact]
+    public void The_summary_sent_with_a_but_and_a_house_number_corrected_corrects_the_number_and_sends_nothing() =>
+        StreetLight.AtSummary().Says("Gui thi gui nhung nha bac o so 14 chu khong phai 12 dau chau").ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.Address.ShouldBe("số 14 đường Lý Thái Tổ, phường Kinh Bắc");
+
+    [Theory]
+    [InlineData(Step.Confirm)]
+    [InlineData(Step.EditChoice)]
+    public void A_part_named_alone_then_what_it_becomes_is_that_part_changed(Step at)
+    {
+        var script = StreetLight.AtSummary();
+        if (at == Step.EditChoice) script = script.Says("Sửa").ExpectStep(Step.EditChoice);
+        script.Says("Mo ta a, den no nhap nhay luc sang luc tat chu khong hong han chau a").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("den no nhap nhay luc sang luc tat chu khong hong han");
+    }
+
+    [Fact]
+    public void A_part_named_alone_then_words_said_to_be_added_joins_them() =>
+        StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
+            .Says("Mô tả. Tôi muốn nói thêm là chỗ đó có khúc cua nên tối rất dễ va chạm").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Chỗ đó có khúc cua nên tối rất dễ va chạm");
+
+    [Theory]
+    [InlineData("mô tả, ghi thiếu mất đoạn cột điện bị nghiêng")]
+    [InlineData("mô tả, sửa giúp cháu nhé")]
+    public void A_part_named_with_a_remark_on_it_changes_nothing_by_itself(string typed) =>
+        StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says(typed)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm");
+
+    [Fact]
+    public void A_rewrite_asked_for_before_anything_is_described_is_the_description_without_the_request() =>
+        StreetLight.AtDescription().Says("sửa lại hộ e: đèn đường trước nhà hỏng gần 2 tuần r chứ k phải 1 tuần").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("đèn đường trước nhà hỏng gần 2 tuần r chứ k phải 1 tuần");
+
+    [Fact]
+    public void The_description_rewritten_at_the_place_step_after_a_classifier_is_what_it_becomes() =>
+        AtPlace().Says("à mà sửa lại cái mô tả đèn đường hỏng hai tuần rồi chứ không phải một tuần").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("đèn đường hỏng hai tuần rồi chứ không phải một tuần");
+
+    [Fact]
+    public void A_place_described_as_not_far_from_a_landmark_is_the_whole_place() =>
+        AtPlace().Says("Vị trí tại số 12 đường Lý Thái Tổ, đoạn giữa hai ngõ, cách đây không xa là trụ sở tổ dân phố.")
+            .State.Draft.Address.ShouldSatisfyAllConditions(
+                a => a.ShouldNotBeNull().ShouldContain("số 12 đường Lý Thái Tổ"), a => a.ShouldNotBeNull().ShouldContain("trụ sở tổ dân phố"));
 }

@@ -453,6 +453,7 @@ public class ChannelHelpAndAdvertTests
     [InlineData("Cần tiền gấp? Vay online duyệt 5 phút")]
     [InlineData("E nhận dạy kèm toán lý hóa tại nhà, ai có nhu cầu ib e")]
     [InlineData("cho thuê phòng trọ giá sinh viên gần KCN")]
+    [InlineData("Vay tiền online chỉ cần CCCD, giải ngân trong 5 phút, không thẩm định, lãi suất 0% tháng đầu")]
     public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
@@ -539,6 +540,7 @@ public class IsItFixedInOtherWordsTests
     [InlineData("đã được giải quyết rồi")]
     [InlineData("co nguoi den don roi")]
     [InlineData("sáng đèn rồi, cảm ơn các anh chị nhé")]
+    [InlineData("Tôi xác nhận đèn đã được thay mới và sáng bình thường từ tối hôm qua, xin cảm ơn các đồng chí đã xử lý kịp thời.")]
     public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
@@ -546,6 +548,8 @@ public class IsItFixedInOtherWordsTests
     [InlineData("đâu có, vẫn tối thui")]
     [InlineData("sửa xong sáng được đúng 2 hôm giờ lại chập chờn tắt bật rồi")]
     [InlineData("dau co, hom qua cb ra nhin xong di ve")]
+    [InlineData("sửa kiểu j mà đèn cứ nhấp nháy nháy, chói mắt vãi")]
+    [InlineData("lam an the nao ma moi 2 hom da tat")]
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
