@@ -246,6 +246,7 @@ public static partial class ConversationEngine
                 var phoneTried = System.Text.RegularExpressions.Regex.IsMatch(raw, @"\d[\d\s.]{3,}\d");
                 if (phoneTried || name is null)
                 {
+                    KeepNameOfAWrongNumber(name);
                     Fail(phoneTried ? InvalidPhone : AskContact);
                     return;
                 }
@@ -258,12 +259,19 @@ public static partial class ConversationEngine
             // A landline is a number staff can call back (a business's switchboard, an older citizen's home phone).
             if (!Contacts.VietnamesePhone.TryNormalizeCallable(phoneText, out var phone))
             {
+                KeepNameOfAWrongNumber(name);
                 Fail(InvalidPhone);
                 return;
             }
             _state = _state with { Draft = Draft with { ContactPhone = phone, ContactName = name ?? Draft.ContactName } };
             if (Draft.ContactName is null) Fail(MissingName);
             else Advance(Step.Confirm);
+        }
+
+        // "Bà Phạm Thị Lụa, số máy 0243 856 112": the number is asked again, the name is not.
+        private void KeepNameOfAWrongNumber(string? name)
+        {
+            if (name is not null) _state = _state with { Draft = Draft with { ContactName = name } };
         }
 
         private void OnUserInfo(UserInfoInput info)

@@ -127,6 +127,14 @@ public static partial class ConversationEngine
                 case FlowIntent.Back:
                     OnGlobal(GlobalCommand.Back);
                     return true;
+                // "đúng rồi gửi đi em, mà em ghi thêm giúp chị là cái đèn đấy hỏng từ hôm rằm": sent as asked, with the words
+                // added — only an addition; a change of what was there is shown in the summary first.
+                case FlowIntent.Correction when step == Step.Confirm && reading is { Adds: true, To: { } added }
+                                                && Understanding.OpensWithASend(raw) && Corrected(reading, added) is ({ } draft, var said):
+                    _state = _state with { Draft = draft };
+                    Say(said);
+                    if (!OfferToFollow()) SubmitTicket();
+                    return true;
                 // "khoan, tên sai rồi, Nguyễn Văn Ân chứ ko phải An" at the contact step: no name was kept yet, so the name
                 // given is the answer.
                 case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
@@ -287,6 +295,9 @@ public static partial class ConversationEngine
             Step.Confirm => Understanding.Is(Answer.Submit, raw) || Understanding.Is(Answer.Edit, raw),
             Step.ProblemOffer => Understanding.Is(Answer.Yes, raw) || Understanding.Is(Answer.Submit, raw) || Understanding.Is(Answer.No, raw),
             Step.Attachments => Understanding.Is(Answer.Done, raw) || Understanding.Is(Answer.Skip, raw),
+            // "Tên thì vẫn Nguyễn Văn An nhé, nhưng số là 0392 661 458 của con gái chị": a number staff can call is the
+            // contact asked for, whatever the model makes of the words around it.
+            Step.Contact => Draft.ContactPhone is null && ContactParser.Split(raw).Phone is { } typed && VietnamesePhone.TryNormalizeCallable(typed, out _),
             _ => false,
         };
 
@@ -380,8 +391,14 @@ public static partial class ConversationEngine
                     _state = _state with { FailedAttempts = _state.FailedAttempts + 1 };
                     Say(ContactNeeded);
                     return true;
+                // "để mai đi bận quá", "để tối chụp ảnh rồi gửi sau": not now, but meant — the problem waits in the menu and
+                // is offered again when the citizen comes back; nothing is filed.
+                case Step.ProblemOffer when !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.No, raw) && !LetGo().IsMatch(TextNormalizer.Normalize(raw)):
+                    _state = _state with { PausedStep = Step.ProblemOffer, Step = Step.Menu, FailedAttempts = 0 };
+                    Say(ProblemKeptForLater);
+                    return true;
                 case Step.ProblemOffer:
-                    // "thôi bỏ qua", "để sau": not now — nothing is filed.
+                    // "thôi bỏ qua": not this — nothing is filed.
                     _state = WithoutDraft(_state);
                     Say(NotFiled);
                     MainMenu();
@@ -420,8 +437,22 @@ public static partial class ConversationEngine
                 // Nothing to correct yet at this step: what it should be is the answer.
                 switch (_state.Step)
                 {
-                    case Step.Place:
+                    // "sai r, den hong 2 cot": no part named, and what it should be tells the problem, not a place — a
+                    // detail of the description, never the address.
+                    case Step.Place when reading.Part == DraftPart.None && Draft.Description is { } held
+                                         && Understanding.Understand(to).Scores.GetValueOrDefault("problem") > 0
+                                         && !Understanding.OpensWithPlaceWord(to) && Understanding.ExtractPlace(to, context.Areas).Address is null
+                                         && WithDetail(held, to) is { } detailed && detailed.Length <= Limits.MaxDescriptionLength:
+                        _state = _state with { Draft = Draft with { Description = detailed } };
+                        Say(ConversationTexts.Corrected("nội dung", detailed));
+                        Prompt();
+                        return true;
+                    case Step.Place when reading.Part is DraftPart.None or DraftPart.Place or DraftPart.Area:
                         OnPlaceText(to, TextNormalizer.Normalize(to));
+                        return true;
+                    // "quay lại, tôi muốn mô tả thêm là …" at the place step: another part named is opened, never the address.
+                    case Step.Place:
+                        EditPart(reading.Part);
                         return true;
                     case Step.Contact when ContactParser.Split(to).Phone is not null:
                         OnContactText(to);
@@ -803,5 +834,9 @@ public static partial class ConversationEngine
             GoTo(NextMissing());
             return true;
         }
+
+        // "thôi bỏ qua", "khỏi": the offer let go, not put off.
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(bo qua|khoi|thoi)\b")]
+        private static partial System.Text.RegularExpressions.Regex LetGo();
     }
 }

@@ -118,6 +118,10 @@ public static class FlowCorpus
             // "is it fixed?" put off ("chưa xem, để về xem rồi báo"): neither answer given, nothing filed or reopened.
             "skip" when entry.Step == "fixed" => dropped && after.NotFixedTicketCode is null
                       && !result.Effects.OfType<CitizenNotFixed>().Any() && !result.Effects.OfType<CitizenConfirmedFixed>().Any(),
+            // "để mai đi bận quá" at the offer: put off, the problem waits in the menu to be offered again — nothing
+            // filed, nothing lost — as good as moving on.
+            "skip" when entry.Step == "problemoffer" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
+                      && (after is { Step: Step.Menu, PausedStep: Step.ProblemOffer } && d.Description == before.Draft.Description || index > wasIndex),
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
             // At the description step nothing has been described yet (rows written before the brief said so imagine

@@ -285,7 +285,9 @@ public sealed partial class Understander
         at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
         while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
         // "sửa lại cái mô tả …": the classifier before the part named.
-        while (at < text.Count && (Joins(text.Tokens[at]) || text.Tokens[at].Text == "cai")) at++;
+        // "ghi thêm giúp chị là …": the person asked, or asking, between the verb and what follows.
+        while (at < text.Count && (Joins(text.Tokens[at]) || text.Tokens[at].Text == "cai" || adds && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "ba" or "ong" or "co" or "chu" or "cau" or "di")
+                                        && text.Tokens[at - 1].Text is "giup" or "gium" or "ho" or "cho")) at++;
         (int Length, DraftPart Part) best = (0, DraftPart.None);
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
@@ -306,8 +308,12 @@ public sealed partial class Understander
             at = after;
         }
         if (Trim(text, at, text.Count - 1) is not { } to) return null;
-        // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part.
-        if (text.Tokens[to.First] is { Text: "cho", Accented: null } || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")) return new FlowReading(FlowIntent.Edit, best.Part);
+        // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part — unless what it
+        // becomes follows a colon ("sửa địa chỉ cho chính xác hơn: số 12 …").
+        if (text.Tokens[to.First] is { Text: "cho", Accented: null } || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon"))
+            return Enumerable.Range(to.First + 1, to.Last - to.First).FirstOrDefault(i => ColonBefore(text, i)) is > 0 and var colon && to.Last - colon >= 1
+                ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(colon, to.Last), adds)
+                : new FlowReading(FlowIntent.Edit, best.Part);
         // What follows must say something: not only politeness ("sửa địa chỉ giúp mình với"), "another one" or that it
         // is wrong ("đổi số điện thoại khác", "sửa địa chỉ bị sai") — that asks to type it again — nor, but for a name,
         // one lower-case word ("sửa địa chỉ nhà").
@@ -318,6 +324,9 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Edit, best.Part);
         return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
     }
+
+    private static bool ColonBefore(TokenizedText text, int i) =>
+        text.Tokens[i].BreakBefore && text.Raw.AsSpan(text.Tokens[i - 1].End, text.Tokens[i].Start - text.Tokens[i - 1].End).Contains(':');
 
     /// <summary>Where the words added begin, after "(em) (muốn) thêm (vào) (là)" at <paramref name="at"/>; 0 when adding is not said there.</summary>
     private static int AddingSaid(TokenizedText text, int at)

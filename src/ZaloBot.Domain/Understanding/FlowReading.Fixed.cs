@@ -15,7 +15,7 @@ public sealed partial class Understander
         if (CoveredBy(text, [Set(FlowAnswers.Fixed)], politeness)) return FixedAnswer.Fixed;
         // "đèn sáng lại rồi": one word naming the thing, the rest an answer — unless that word is a problem ("hỏng rồi").
         if (Uncovered(text, [Set(FlowAnswers.Fixed)], politeness, out var saidFixed) == 1 && saidFixed
-            && Score(text, notFixed).Score == 0 && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0)
+            && Score(text, notFixed).Score == 0 && !ProblemBesideThanks(text))
             return FixedAnswer.Fixed;
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;

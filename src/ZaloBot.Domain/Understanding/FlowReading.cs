@@ -304,6 +304,20 @@ public sealed partial class Understander
     /// "ừ đúng hết rồi đấy gửi luôn đi cho nhanh con đang đi đón cháu", "vâng cháu xác nhận thông tin trên là đúng, nhờ
     /// các chú xử lý sớm": the message opens with a yes of two words or more, and nothing after it holds back.
     /// </summary>
+    /// <summary>
+    /// "đúng rồi gửi đi em, mà em ghi thêm giúp chị là …": the opening clause is wholly a yes and "send it" — the
+    /// sending said, not only "right" ("dạ đúng rồi ạ, nhưng …" agrees with what is there, and holds back) — and more
+    /// follows after a pause.
+    /// </summary>
+    public bool OpensWithASend(string raw)
+    {
+        var text = Tokenize(raw);
+        var pause = text.FirstClauseBreak();
+        if (pause == 0) return false;
+        var opening = Tokenize(text.RawBefore(pause));
+        return Covers(opening, [.. Set(Answer.Yes), .. Set(Answer.Submit)]) && opening.Tokens.Any(t => t.Text == "gui");
+    }
+
     private bool AgreesAtTheOpening(TokenizedText text, Phrase[] agreeing)
     {
         var fillers = Set(FlowAnswers.Fillers);

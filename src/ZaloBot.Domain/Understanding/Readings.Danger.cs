@@ -94,7 +94,8 @@ public sealed partial class Understander
 
     private static readonly HashSet<string> Dumped = ["cat", "da", "dat", "rac", "xa", "vat", "phe", "tron", "bun", "soi", "gach", "ca", "be"];
 
-    private static readonly HashSet<string> PlotWords = ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o"];
+    private static readonly HashSet<string> PlotWords =
+        ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o", "mot", "cac", "nhung", "ben", "duoc", "giao", "cap", "kia", "tai"];
 
     // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
     private static readonly HashSet<string> AfterIt =

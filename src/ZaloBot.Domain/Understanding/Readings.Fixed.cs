@@ -99,7 +99,7 @@ public sealed partial class Understander
         // "Tôi xác nhận đèn đã được thay mới …": done, said in the passive.
         var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"))
             || Enumerable.Range(0, words.Count - 2).Any(i => words[i] == "da" && words[i + 1] == "duoc" && FixingVerbs.Contains(words[i + 2]));
-        return done && Score(text, _intents.GetValueOrDefault("problem") ?? []).Score == 0;
+        return done && !ProblemBesideThanks(text);
     }
 
     /// <summary>
@@ -110,8 +110,7 @@ public sealed partial class Understander
     private bool FixedAmongWords(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
     {
         if (text.Count > 30 || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
-        if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain))
-            || Score(text, _intents.GetValueOrDefault("problem") ?? []).Score > 0) return false;
+        if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain)) || ProblemBesideThanks(text)) return false;
         for (var i = 0; i < text.Count; i++)
         {
             var length = Best(text, i, fixedSet).Length;
@@ -120,6 +119,28 @@ public sealed partial class Understander
             if (length >= 2 ? !(first is "cam" or "can" or "xac") : i == 0 && first is "roi" or "r" || first is "xong" or "on") return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A problem named outside the thanks: "cam on nhieu" typed plain holds "on", which is also "ồn" (noisy).
+    /// </summary>
+    private bool ProblemBesideThanks(TokenizedText text)
+    {
+        var thanks = _intents.GetValueOrDefault("thanks") ?? [];
+        var words = new List<string>();
+        for (var i = 0; i < text.Count;)
+        {
+            var length = Best(text, i, thanks).Length;
+            if (length > 0)
+            {
+                words.Add(",");
+                i += length;
+                continue;
+            }
+            words.Add(text.Raw[text.Tokens[i].Start..text.Tokens[i].End]);
+            i++;
+        }
+        return Score(Tokenize(string.Join(' ', words)), _intents.GetValueOrDefault("problem") ?? []).Score > 0;
     }
 
     /// <summary>
@@ -136,9 +157,13 @@ public sealed partial class Understander
             while (at < text.Count - 1 && Lead.Contains(text.Tokens[at].Text) && text.Tokens[at].Text is not ("nhung" or "ma")) at++;
             if (Best(text, at, notFixed).Length >= 2) return true;
             if (FaultRightAfter(text, at)) return true;
+            // "… nhưng cứ 10h đêm là tắt phụt, …, chưa gọi là xong được": said not done further on.
+            if (NotDoneYet.IsMatch(text.Window(at, text.Count - at))) return true;
         }
         return false;
     }
+
+    private static readonly Regex NotDoneYet = new(@"\bchua (\w+ ){0,3}(xong|het han|khoi han|dut diem)\b", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the

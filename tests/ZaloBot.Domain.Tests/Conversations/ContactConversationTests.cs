@@ -19,6 +19,20 @@ public class ContactConversationTests
         AtContact().Says(typed).ExpectStep(Step.Contact).Expect("Số điện thoại chưa đúng").Expect("0912345678");
     }
 
+    [Fact]
+    public void The_name_given_with_a_wrong_number_is_kept_and_only_the_number_asked_again()
+    {
+        var script = AtContact().Says("Bà Phạm Thị Lụa, số máy 0243 856 112, gọi giờ hành chính thì có người nghe")
+            .ExpectStep(Step.Contact).Expect("Số điện thoại chưa đúng");
+        script.State.Draft.ContactName.ShouldBe("Bà Phạm Thị Lụa");
+        script.State.Draft.ContactPhone.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_callable_number_among_other_words_is_the_contact_whatever_else_is_said() =>
+        AtContact().Says("Tên thì vẫn Nguyễn Văn An nhé, nhưng số là 0392 661 458 của con gái chị, anh ấy không hay cầm máy")
+            .ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84392661458");
+
     [Theory]
     [InlineData("An, +84 912 345 678")]
     [InlineData("An 84912345678")]

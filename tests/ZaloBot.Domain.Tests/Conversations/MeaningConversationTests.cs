@@ -147,6 +147,21 @@ public class MeaningConversationTests
         script.State.PendingProblem.ShouldBeNull();
     }
 
+    [Fact]
+    public void A_problem_offered_and_put_off_waits_to_be_offered_again_and_is_not_filed()
+    {
+        var offered = Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer);
+        var later = offered.Says("để mai đi bận quá").ExpectStep(Step.Menu).Expect(ConversationTexts.ProblemKeptForLater).ExpectNoTicket();
+        later.State.PausedStep.ShouldBe(Step.ProblemOffer);
+        later.State.Draft.Description.ShouldNotBeNull().ShouldContain("Cống thoát nước");
+        later.Says("Gửi phản ánh").ExpectStep(Step.ResumeOffer);
+    }
+
+    [Fact]
+    public void A_problem_offered_and_let_go_is_dropped() =>
+        Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer)
+            .Says("thôi bỏ qua").ExpectStep(Step.Menu).State.HasDraftInProgress.ShouldBeFalse();
+
     private static Script WithAnotherProblemNamed(ConversationContext context) =>
         Script.Start(context).Says("Gửi phản ánh").Says("Hạ tầng, môi trường")
             .Says("Đường Lý Thái Tổ bị ngập sâu sau mưa, xe máy không đi được")

@@ -306,4 +306,33 @@ public class SlipsConversationTests
         AtPlace().Says("Vị trí tại số 12 đường Lý Thái Tổ, đoạn giữa hai ngõ, cách đây không xa là trụ sở tổ dân phố.")
             .State.Draft.Address.ShouldSatisfyAllConditions(
                 a => a.ShouldNotBeNull().ShouldContain("số 12 đường Lý Thái Tổ"), a => a.ShouldNotBeNull().ShouldContain("trụ sở tổ dân phố"));
+
+    [Fact]
+    public void Sending_said_with_words_added_adds_them_and_sends() =>
+        StreetLight.AtSummary()
+            .Says("đúng rồi gửi đi em, mà em ghi thêm giúp chị là cái đèn đấy hỏng từ hôm rằm, bà cụ nhà bên vấp ngã một lần rồi nhé")
+            .Ticket().Description.ShouldEndWith("Đèn đấy hỏng từ hôm rằm, bà cụ nhà bên vấp ngã một lần rồi");
+
+    [Fact]
+    public void Right_but_add_this_adds_and_shows_the_summary_again() =>
+        StreetLight.AtSummary().Says("dạ đúng rồi ạ, nhưng cháu ghi thêm giúp bà là có cả dây điện lòng thòng ở cột đó nữa")
+            .ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Có cả dây điện lòng thòng ở cột đó nữa");
+
+    [Fact]
+    public void An_address_made_more_exact_after_a_colon_is_that_address() =>
+        StreetLight.AtSummary().Says("sửa địa chỉ cho chính xác hơn: số 12 đường Lý Thái Tổ, đoạn trước cổng Công ty May Đức Hà")
+            .ExpectStep(Step.Confirm).State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, đoạn trước cổng Công ty May Đức Hà");
+
+    [Fact]
+    public void A_detail_of_the_problem_said_wrong_at_the_place_step_joins_the_description() =>
+        AtPlace().Says("sai r, den hong 2 cot").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Den hong 2 cot");
+
+    [Fact]
+    public void Another_part_named_at_the_place_step_is_opened_and_never_the_address()
+    {
+        var script = AtPlace().Says("quay lại, tôi muốn mô tả thêm là cây đổ từ hôm bão chứ không phải mới").ExpectStep(Step.Description);
+        script.State.Draft.Address.ShouldBeNull();
+    }
 }

@@ -541,6 +541,8 @@ public class IsItFixedInOtherWordsTests
     [InlineData("co nguoi den don roi")]
     [InlineData("sáng đèn rồi, cảm ơn các anh chị nhé")]
     [InlineData("Tôi xác nhận đèn đã được thay mới và sáng bình thường từ tối hôm qua, xin cảm ơn các đồng chí đã xử lý kịp thời.")]
+    [InlineData("den sang lai roi cam on nhieu nghen")]
+    [InlineData("Toi xin bao la den truoc cua nha toi da duoc thay bong moi tu toi hom kia, nay buoi toi da sang tro lai, cam on cac dong chi")]
     public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
@@ -550,6 +552,7 @@ public class IsItFixedInOtherWordsTests
     [InlineData("dau co, hom qua cb ra nhin xong di ve")]
     [InlineData("sửa kiểu j mà đèn cứ nhấp nháy nháy, chói mắt vãi")]
     [InlineData("lam an the nao ma moi 2 hom da tat")]
+    [InlineData("thay bóng mới rồi nhưng cứ tầm 10h đêm là tắt phụt, rồi lại sáng, nhấp nháy suốt, chưa gọi là xong được")]
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
