@@ -85,6 +85,18 @@ public static partial class ConversationEngine
                 EditPart(DraftPart.Category);
                 return true;
             }
+            // "sửa là đèn đường trước nhà và cả đèn đầu ngõ đều hỏng" at the summary or the list: the problem told again
+            // after a rewriting lead, in words mostly the description's — the description restated.
+            // (Not where a part is named or words are quoted: "Phần mô tả bỏ câu "tối đi lại …" đi" says what to do with them.)
+            if (step is Step.Confirm or Step.EditChoice && reading.Intent == FlowIntent.None && Understanding.PartNamed(raw) == DraftPart.None
+                && raw.IndexOfAny(['"', '“', '”', '\'']) < 0 && RestatingLead().IsMatch(raw.Trim()) && Restated(Draft.Description, raw) is { } restated
+                && (DescriptionClause.Replace(Draft.Description!, restated) ?? restated) is var retold && retold.Length <= Limits.MaxDescriptionLength)
+            {
+                _state = _state with { Draft = Draft with { Description = retold } };
+                Say(ConversationTexts.Corrected("nội dung", retold));
+                GoTo(Step.Confirm);
+                return true;
+            }
             if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
                 && ActOn(opinion, step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
@@ -139,7 +151,8 @@ public static partial class ConversationEngine
                 // given is the answer.
                 case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
                                                                   && Understanding.NameWithin(raw) is { } named && !NamesAPlace(raw, named):
-                    OnContactText(named);
+                    // "dạ tôi tên là Nguyễn Văn An sđt 0912345678, gọi giờ hành chính": the number given with it is kept too.
+                    OnContactText(ContactParser.Split(raw).Phone is { } number && VietnamesePhone.TryNormalizeCallable(number, out _) ? $"{named} {number}" : named);
                     return true;
                 // "à nhầm, không phải thủ tục hành chính, là hạ tầng nhé" before anything is described: the field named is
                 // the field, whichever was chosen.
@@ -521,7 +534,7 @@ public static partial class ConversationEngine
             // description (most of its words are the description's), so it is the whole description — swapping it in for
             // "cả tuần" would say the lamp twice.
             // …but where it restates one clause only, the other clauses stay ("…, tối đi lại rất nguy hiểm").
-            if (reading.Part is DraftPart.None or DraftPart.Description && Restated(Draft.Description, to) is { } restated)
+            if (reading.Part is DraftPart.None or DraftPart.Description && !reading.Quoted && Restated(Draft.Description, to) is { } restated)
             {
                 var description = DescriptionClause.Replace(Draft.Description!, restated) ?? restated;
                 return (Draft with { Description = description }, ConversationTexts.Corrected("nội dung", description));

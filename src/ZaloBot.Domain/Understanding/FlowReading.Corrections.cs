@@ -46,6 +46,9 @@ public sealed partial class Understander
         var partIs = Enumerable.Range(1, Math.Max(0, text.Count - 2)).Any(i => text.Tokens[i].Text == "la"
             && PartIn(text, Math.Max(0, i - PartBeforeIs), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
         if (MissingFromTheDescription(text) is { } missing) return missing;
+        // "đổi chữ "nguy hiểm" thành "tối đi lại rất khó khăn"": the words quoted, and what they become, quoted.
+        if (QuotedSwap().Match(text.Raw) is { Success: true } swap)
+            return new FlowReading(FlowIntent.Correction, DraftPart.None, swap.Groups["from"].Value.Trim(), swap.Groups["to"].Value.Trim(), Quoted: true);
         if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
         // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
         if (ReplacedPart(text) is { Adds: true } added) return added;
@@ -443,8 +446,11 @@ public sealed partial class Understander
             var toText = Tokenize(replacement);
             if (words.Length == 1 && text.Tokens[i].IsNumber && toText.Tokens.Count(t => t.IsNumber) == 1)
                 replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
-            else if (i > 0 && toText.Count > 1 && toText.Tokens[0].Text == text.Tokens[i - 1].Text)
-                replacement = replacement[toText.Tokens[1].Start..];
+            // "đổi "nguy hiểm" thành "tối đi lại rất khó khăn"" in "…, tối đi lại rất nguy hiểm": the words standing before
+            // the ones replaced, said again, are not written twice.
+            else if (Enumerable.Range(1, Math.Min(i, toText.Count - 1)).LastOrDefault(k =>
+                         Enumerable.Range(0, k).All(j => toText.Tokens[j].Text == text.Tokens[i - k + j].Text)) is > 0 and var said)
+                replacement = replacement[toText.Tokens[said].Start..];
             return value[..text.Tokens[i].Start] + replacement + value[text.Tokens[i + words.Length - 1].End..];
         }
         return null;
@@ -459,4 +465,7 @@ public sealed partial class Understander
         if (number.Text is null || toNumber.Text is null) return null;
         return value[..number.Start] + to[toNumber.Start..toNumber.End] + value[number.End..];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[""“](?<from>[^""“”]{1,80})[""”]\s*(?:thành|thanh|sang|bằng|bang|là|la)\s*[""“](?<to>[^""“”]{1,200})[""”]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex QuotedSwap();
 }

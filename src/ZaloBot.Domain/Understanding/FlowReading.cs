@@ -43,7 +43,8 @@ public enum DraftPart
 /// null: "sai địa chỉ rồi, phải là số 21") and <paramref name="To"/> what it should be, both as the citizen typed them.
 /// </summary>
 /// <paramref name="Adds"/>: the words are added to the part ("thêm vào mô tả là từ hôm qua"), not put in its place.
-public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null, bool Adds = false)
+/// <paramref name="Quoted"/>: both were quoted ("đổi "nguy hiểm" thành "khó khăn""): the words are swapped as written.
+public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null, bool Adds = false, bool Quoted = false)
 {
     public static readonly FlowReading Nothing = new(FlowIntent.None);
 }

@@ -151,6 +151,9 @@ public sealed partial class Understander
         if (word.Text == "de" && word.Accented != Pressed && i + 1 < text.Count && AfterLet.Contains(text.Tokens[i + 1].Text)) return 1;
         // "cống qua đường bị sập": drainage works caved in — a road to mend, nobody under it.
         if (word.Text == "sap" && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => DrainageWorks.Contains(text.Tokens[j].Text))) return 1;
+        // "đập phá sửa nhà", "đập phá để xây lại": building work, not smashing up.
+        if (word.Text == "dap" && i + 1 < text.Count && text.Tokens[i + 1].Text == "pha"
+            && Enumerable.Range(i + 2, Math.Min(3, Math.Max(0, text.Count - i - 2))).Any(j => text.Tokens[j].Text is "sua" or "xay" or "cai")) return 2;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
             && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
             return 2;

@@ -107,9 +107,12 @@ public sealed partial class Understander
     /// and thanks, with nothing negated, broken again or wrong named — fixed. A lone "rồi" counts only as the answer's
     /// first word; thanks alone does not answer the question.
     /// </summary>
+    // A longer story may tell of something else gone wrong; this long, a grateful account still reads as one answer.
+    private const int FixedAmongWordsAtMost = 45;
+
     private bool FixedAmongWords(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
     {
-        if (text.Count > 30 || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
+        if (text.Count > FixedAmongWordsAtMost || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
         if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain)) || ProblemBesideThanks(text)) return false;
         for (var i = 0; i < text.Count; i++)
         {

@@ -29,6 +29,11 @@ public class ContactConversationTests
     }
 
     [Fact]
+    public void A_name_said_with_its_label_keeps_the_number_given_with_it() =>
+        AtContact().Says("dạ tôi tên là Nguyễn Văn An sđt 0912345678, gọi giờ hành chính giúp tôi").ExpectStep(Step.Confirm)
+            .State.Draft.ShouldSatisfyAllConditions(d => d.ContactName.ShouldBe("Nguyễn Văn An"), d => d.ContactPhone.ShouldBe("+84912345678"));
+
+    [Fact]
     public void A_callable_number_among_other_words_is_the_contact_whatever_else_is_said() =>
         AtContact().Says("Tên thì vẫn Nguyễn Văn An nhé, nhưng số là 0392 661 458 của con gái chị, anh ấy không hay cầm máy")
             .ExpectStep(Step.Confirm).State.Draft.ContactPhone.ShouldBe("+84392661458");

@@ -335,4 +335,15 @@ public class SlipsConversationTests
         var script = AtPlace().Says("quay lại, tôi muốn mô tả thêm là cây đổ từ hôm bão chứ không phải mới").ExpectStep(Step.Description);
         script.State.Draft.Address.ShouldBeNull();
     }
+
+    [Fact]
+    public void Quoted_words_and_what_they_become_are_swapped_as_written() =>
+        StreetLight.AtSummary().Says("ông cháu bảo đổi chữ \"nguy hiểm\" thành \"tối đi lại rất khó khăn\" cho nhẹ nhàng ạ").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất khó khăn");
+
+    [Fact]
+    public void The_problem_told_again_after_a_rewriting_lead_at_the_edit_list_rewrites_its_clause() =>
+        StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
+            .Says("sửa là đèn đường trước nhà và cả đèn đầu ngõ đều hỏng").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà và cả đèn đầu ngõ đều hỏng, tối đi lại rất nguy hiểm");
 }

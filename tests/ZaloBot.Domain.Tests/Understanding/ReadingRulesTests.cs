@@ -542,6 +542,7 @@ public class IsItFixedInOtherWordsTests
     [InlineData("sáng đèn rồi, cảm ơn các anh chị nhé")]
     [InlineData("Tôi xác nhận đèn đã được thay mới và sáng bình thường từ tối hôm qua, xin cảm ơn các đồng chí đã xử lý kịp thời.")]
     [InlineData("den sang lai roi cam on nhieu nghen")]
+    [InlineData("Dạ cảm ơn các anh chị, chiều hôm qua có đội điện xuống thay bóng và sửa lại dây, tối qua tôi đi làm về thấy đèn trước nhà đã sáng bình thường, bà con trong ngõ ai cũng mừng ạ")]
     [InlineData("Toi xin bao la den truoc cua nha toi da duoc thay bong moi tu toi hom kia, nay buoi toi da sang tro lai, cam on cac dong chi")]
     public void A_fixing_verb_said_done_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 

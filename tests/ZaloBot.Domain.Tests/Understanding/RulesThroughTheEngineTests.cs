@@ -101,6 +101,8 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | xe khach chay au qua cong truong, may lan suyt tong hoc sinh")]
     [InlineData("complaint | - | - | - | lam giay to cho lo dat nha toi 5 thang chua xong")]
     [InlineData("khieunai | - | - | - | gia dinh toi khong dong y voi phuong an tai dinh cu, lo dat duoc giao nho hon nhieu so voi dat bi thu hoi")]
+    [InlineData("complaint | - | - | - | nha ben canh dap pha sua nha bui mu mit, lam tu 6h sang den 10h toi")]
+    [InlineData("danger | - | - | - | bọn nó đang đập phá quán nhà tôi, cầm cả gậy")]
     [InlineData("complaint | - | - | - | nhà bên cạnh chiều nào cũng đốt rác, khói bay sang cay mắt")]
     [InlineData("danger | - | - | - | hàng xóm đốt rác cháy lan sang kho củi nhà tôi rồi")]
     [InlineData("complaint | - | - | - | cây bàng nghiêng ra đường mấy tháng nay, sợ mưa bão đổ vào người")]
