@@ -113,7 +113,7 @@ public static partial class ConversationEngine
                 Advance(Step.Attachments);
                 return;
             }
-            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw);
+            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw) ?? WardAfterASlip(raw);
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -133,6 +133,20 @@ public static partial class ConversationEngine
                 @"\b(khong|ko|k|chang|cha) phai (la )?((phuong|p|xa|thi tran) )?" + System.Text.RegularExpressions.Regex.Escape(a.Name) + " ",
                 System.Text.RegularExpressions.RegexOptions.CultureInvariant)).ToList();
             return named.Count > kept.Count && kept.Count == 1 ? kept[0].Area : null;
+        }
+
+        /// <summary>
+        /// "Vũ Ninh à nhầm Từ Sơn, số 4", "lúc nãy bác bấm Kinh Bắc là nhầm, nhà bác ở Võ Cường cơ": of the wards named, the
+        /// one alone after the slip is owned up to ("nhầm", "sai", "lộn").
+        /// </summary>
+        private AreaOption? WardAfterASlip(string raw)
+        {
+            var n = " " + Text.TextNormalizer.Normalize(raw) + " ";
+            var slip = new[] { " nham ", " sai ", " lon " }.Select(w => n.LastIndexOf(w, StringComparison.Ordinal)).Max();
+            if (slip < 0) return null;
+            var after = n[slip..];
+            var named = context.Areas.Where(a => after.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)).ToList();
+            return named.Count == 1 && !System.Text.RegularExpressions.Regex.IsMatch(after, @"^ (nham|lon) (sang|qua|vao|thanh|o) ") ? named[0] : null;
         }
 
         /// <summary>"Vũ Ninh ạ", "p kinh bac a", "số 1", "tu son": a ward by number, name, unique beginning or a word of it.</summary>

@@ -362,8 +362,13 @@ public static partial class ConversationEngine
             var clauses = raw.Split([',', '.', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (clauses.Length < 2 || Understanding.ExtractPlace(clauses[0], context.Areas).Address is not null
                 || Understanding.ReadInFlow(clauses[0]).Intent != FlowIntent.Later) return null;
-            return clauses.Skip(1).LastOrDefault(c => Understanding.ExtractPlace(c, context.Areas).Address is not null);
+            // "…, cứ ghi đầu ngõ 5 là được": the place as it may be written, without the words asking so.
+            return clauses.Skip(1).Select(c => WriteItAs().Match(c) is { Success: true } m ? m.Groups["place"].Value.Trim() : c)
+                .LastOrDefault(c => Understanding.ExtractPlace(c, context.Areas).Address is not null || c.Length >= 5 && Understanding.OpensWithPlaceWord(c));
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)(cứ |cu )?(ghi|viết|viet|để|de)( là| la)? (?<place>.+?)( là được| la duoc| là dc| la dc| cũng được| cung duoc)?( nhé| nhe| nha| ạ| a)?$")]
+        private static partial System.Text.RegularExpressions.Regex WriteItAs();
 
         /// <summary>"Không biết", "để sau", "tí gửi": what that means at each step. False: it means nothing here.</summary>
         private bool Later(Step step, string raw)

@@ -37,9 +37,19 @@ public sealed partial class Understander
     /// <summary>How many words before "là" the part it sets may be named.</summary>
     private const int PartBeforeIs = 5;
 
+    // Cue words typed with other marks are other words: "đối diện" is not "đổi", "thấy" (see) not "thay", "sủa" (bark) not "sửa".
+    private static readonly Dictionary<string, string> CueMarks = new()
+    {
+        ["doi"] = ZaloBot.Domain.Text.TextNormalizer.ToneLast("đổi"), ["sua"] = ZaloBot.Domain.Text.TextNormalizer.ToneLast("sửa"),
+        ["thay"] = "thay", ["nham"] = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhầm"), ["them"] = ZaloBot.Domain.Text.TextNormalizer.ToneLast("thêm"),
+    };
+
+    private static string CueWords(TokenizedText text) =>
+        " " + string.Join(' ', text.Tokens.Select(t => t.Accented is { } typed && CueMarks.TryGetValue(t.Text, out var cue) && typed != cue ? "_" : t.Text)) + " ";
+
     private FlowReading? Correction(TokenizedText text)
     {
-        var joined = " " + text.Window(0, text.Count) + " ";
+        var joined = CueWords(text);
         // "phường là Vũ Ninh cơ": a part named and what it is, said at another step, is a correction too.
         // Not the contact's own labels ("tên tôi là Lan, sđt …"): that is how a contact is given.
         // The part may stand a few words back ("sửa địa chỉ trước đã, là …", "phần mô tả, ghi lại là …").

@@ -600,6 +600,18 @@ public sealed partial class Understander
     /// of the part its words name (the list of parts when they name none), or yes at the photos or the summary. A
     /// correction only where the words say what it becomes: an address, or a name standing out after the name is named.
     /// </summary>
+    private string? PlaceAfterARewritingLead(string raw)
+    {
+        var lead = PlaceRewritingLead().Match(raw);
+        if (!lead.Success) return null;
+        var rest = raw[lead.Length..];
+        var clause = rest.Split([',', ';', '.'], 2)[0].Trim();
+        return clause.Length >= 5 && (OpensWithPlaceWord(clause) || ExtractPlace(clause, []).Address is not null) ? clause : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)\s*((à|a|ờ|o|mà|ma) )*(ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh) ")]
+    private static partial System.Text.RegularExpressions.Regex PlaceRewritingLead();
+
     public FlowReading FlowOpinion(Step step, string raw) => _flowOpinion?.Invoke(step, raw) switch
     {
         FlowIntent.Cancel => new FlowReading(FlowIntent.Cancel),
@@ -611,6 +623,9 @@ public sealed partial class Understander
         // "mô tả chưa đúng, đèn không tắt hẳn mà đèn đường nhấp nháy cả đêm": the description named is what is corrected,
         // though "đường nhấp nháy" reads as a street — it is opened to be typed again.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Description => new FlowReading(FlowIntent.Edit, DraftPart.Description),
+        // "ghi lại giúp tôi là đối diện nhà văn hóa khu 4, số nhà tôi không chắc": after a rewriting lead, its first
+        // clause is the place told, not only the run the place reader picks out ("khu 4").
+        FlowIntent.Correction when PlaceAfterARewritingLead(raw) is { } told => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, told),
         FlowIntent.Correction when ExtractPlace(raw, []).Address is { } address => new FlowReading(FlowIntent.Correction, DraftPart.Place, null, Distinct(address)),
         // "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (dấu ngã ở chữ Ân), không phải An ạ": the name named, the run that stands out.
         FlowIntent.Correction when PartNamed(raw) == DraftPart.Name && NameWithin(raw) is { } name => new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name),

@@ -175,4 +175,9 @@ public class FlowOpinionConversationTests
         Script.Start(yes, Summary).Says("khoan đã cháu ơi, để bác hỏi thằng con cái đã").ExpectStep(Step.Confirm).State.HasDraftInProgress.ShouldBeTrue();
         Script.Start(yes, Summary).Says("thấy ổn cả rồi cháu, cứ thế mà gửi lên cho bác").ExpectStep(Step.Menu).State.HasDraftInProgress.ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_place_rewritten_after_a_lead_is_its_first_clause_not_the_run_the_place_reader_picks() =>
+        AtPlace(Sure(FlowIntent.Correction)).Says("ghi lại giúp tôi là đối diện nhà văn hóa khu 4, số nhà tôi không chắc")
+            .State.Draft.Address.ShouldBe("đối diện nhà văn hóa khu 4");
 }

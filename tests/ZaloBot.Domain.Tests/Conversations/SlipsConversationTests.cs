@@ -346,4 +346,20 @@ public class SlipsConversationTests
         StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
             .Says("sửa là đèn đường trước nhà và cả đèn đầu ngõ đều hỏng").ExpectStep(Step.Confirm)
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà và cả đèn đầu ngõ đều hỏng, tối đi lại rất nguy hiểm");
+
+    [Theory]
+    [InlineData("Vũ Ninh à nhầm Từ Sơn, số 4", "TUSON")]
+    [InlineData("lúc nãy bác bấm Kinh Bắc là nhầm nhà bác ở Võ Cường cơ", "VOCUONG")]
+    public void At_the_ward_list_the_ward_named_after_the_slip_is_chosen(string typed, string ward) =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(typed).ExpectStep(Step.Attachments)
+            .State.Draft.AreaCode.ShouldBe(ward);
+
+    [Fact]
+    public void Facing_a_landmark_is_no_change_asked_for() =>
+        AtPlace().Says("chỗ đối diện tiệm vàng Kim Thành, đi qua cây xăng tầm 50m")
+            .State.Draft.Address.ShouldBe("chỗ đối diện tiệm vàng Kim Thành, đi qua cây xăng tầm 50m");
+
+    [Fact]
+    public void The_place_as_it_may_be_written_is_kept_without_the_words_asking_so() =>
+        AtPlace().Says("bác không nhớ số nhà, cứ ghi đầu ngõ 5 là được").State.Draft.Address.ShouldBe("đầu ngõ 5");
 }
