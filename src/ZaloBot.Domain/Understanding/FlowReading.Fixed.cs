@@ -19,6 +19,8 @@ public sealed partial class Understander
             return FixedAnswer.Fixed;
         // "sửa được 2 hôm lại hỏng": mended, then broken again — not fixed, and said in the citizen's words.
         if (Found(text, Set(FlowAnswers.BrokeAgain))) return FixedAnswer.NotFixedSaid;
+        // "có mấy anh xuống chỉ chụp ảnh xong đi": nobody mended anything, whatever "xong" says.
+        if (NobodyCame.IsMatch(text.Window(0, text.Count))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
         if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed) || FixedAtTheOpening(text, politeness, notFixed)) return FixedAnswer.Fixed;
         if (StillThere(text) || NotYetAfterBut(text, notFixed)) return FixedAnswer.NotFixedSaid;

@@ -178,8 +178,9 @@ public sealed partial class Understander
             || NobodyCame.IsMatch(text.Window(0, text.Count)));
 
     // "làm gì có ai đến đâu", "có thấy ai đến thay đâu": the rhetorical "nobody came" — nothing was done.
-    // "sửa kiểu gì mà đèn cứ nhấp nháy", "làm ăn thế nào mà …": the work itself is what is wrong — nothing was mended.
-    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b|\b(sua|lam|lam an) (kieu|the|the nao|cai kieu) (gi|nao) ma\b", RegexOptions.CultureInvariant);
+    // "sửa kiểu gì mà đèn cứ nhấp nháy", "làm ăn thế nào mà …": the work itself is what is wrong — nothing was mended;
+    // "có người đến nhưng chỉ nhìn rồi về": looked at, not mended.
+    private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b|\b(sua|lam|lam an) (kieu|the|the nao|cai kieu) (gi|nao) ma\b|\bchi (nhin|xem|ngo|khao sat|chup anh|chup hinh|ghi chep|do dac)( \w+){0,3} (roi|xong) (ve|di)\b", RegexOptions.CultureInvariant);
 
     private static readonly string Still = TextNormalizer.ToneLast("vẫn");
 }

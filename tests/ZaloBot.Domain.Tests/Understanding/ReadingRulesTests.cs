@@ -554,6 +554,8 @@ public class IsItFixedInOtherWordsTests
     [InlineData("sửa kiểu j mà đèn cứ nhấp nháy nháy, chói mắt vãi")]
     [InlineData("lam an the nao ma moi 2 hom da tat")]
     [InlineData("thay bóng mới rồi nhưng cứ tầm 10h đêm là tắt phụt, rồi lại sáng, nhấp nháy suốt, chưa gọi là xong được")]
+    [InlineData("hôm qua có người đến nhưng chỉ nhìn rồi về")]
+    [InlineData("có mấy anh xuống chỉ chụp ảnh xong đi")]
     public void Still_there_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.NotFixedSaid);
 
     [Theory]
