@@ -411,6 +411,10 @@ public static partial class ConversationEngine
                     return true;
                 // "để mai đi bận quá", "để tối chụp ảnh rồi gửi sau": not now, but meant — the problem waits in the menu and
                 // is offered again when the citizen comes back; nothing is filed.
+                // "mai tôi gửi ảnh sau nhé, giờ gửi trước đi": only the photos wait — the problem goes on now.
+                case Step.ProblemOffer when SendsNow().IsMatch(TextNormalizer.Normalize(raw)):
+                    GoTo(NextMissing());
+                    return true;
                 case Step.ProblemOffer when !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.No, raw) && !LetGo().IsMatch(TextNormalizer.Normalize(raw)):
                     _state = _state with { PausedStep = Step.ProblemOffer, Step = Step.Menu, FailedAttempts = 0 };
                     Say(ProblemKeptForLater);
@@ -852,6 +856,9 @@ public static partial class ConversationEngine
             GoTo(NextMissing());
             return true;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\bgui (truoc|luon|ngay)\b|\b(gio|bay gio) gui (di|luon)\b")]
+        private static partial System.Text.RegularExpressions.Regex SendsNow();
 
         // "thôi bỏ qua", "khỏi": the offer let go, not put off.
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(bo qua|khoi|thoi)\b")]

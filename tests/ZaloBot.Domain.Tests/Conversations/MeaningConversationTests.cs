@@ -158,6 +158,11 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_problem_offered_with_only_the_photos_put_off_goes_on_now() =>
+        Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer)
+            .Says("mai tôi gửi ảnh sau nhé, giờ gửi trước đi").ExpectStep(Step.Place);
+
+    [Fact]
     public void A_problem_offered_and_let_go_is_dropped() =>
         Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer)
             .Says("thôi bỏ qua").ExpectStep(Step.Menu).State.HasDraftInProgress.ShouldBeFalse();
