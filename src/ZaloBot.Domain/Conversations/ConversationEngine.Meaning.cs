@@ -784,7 +784,7 @@ public static partial class ConversationEngine
 
         // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
         // "với cả bác sửa lại giúp là …": the words joining it to what came before go too.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)|là|la)\s+")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         private static HashSet<string> WordsOf(string? text) =>

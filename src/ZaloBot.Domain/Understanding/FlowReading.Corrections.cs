@@ -57,7 +57,7 @@ public sealed partial class Understander
             && PartIn(text, Math.Max(0, i - PartBeforeIs), i) is not (DraftPart.None or DraftPart.Name or DraftPart.Phone or DraftPart.Contact));
         if (MissingFromTheDescription(text) is { } missing) return missing;
         // "đổi chữ "nguy hiểm" thành "tối đi lại rất khó khăn"": the words quoted, and what they become, quoted.
-        if (QuotedSwap().Match(text.Raw) is { Success: true } swap)
+        if (QuotedSwap().Match(text.Raw) is { Success: true } swap && swap.Groups["to"].Value.Any(char.IsLetterOrDigit))
             return new FlowReading(FlowIntent.Correction, DraftPart.None, swap.Groups["from"].Value.Trim(), swap.Groups["to"].Value.Trim(), Quoted: true);
         if (!partIs && !Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
         // "thêm vào mô tả là …": what is added may hold "là" or "không phải" of its own.
@@ -458,7 +458,7 @@ public sealed partial class Understander
                 replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
             // "đổi "nguy hiểm" thành "tối đi lại rất khó khăn"" in "…, tối đi lại rất nguy hiểm": the words standing before
             // the ones replaced, said again, are not written twice.
-            else if (Enumerable.Range(1, Math.Min(i, toText.Count - 1)).LastOrDefault(k =>
+            else if (Enumerable.Range(1, Math.Max(0, Math.Min(i, toText.Count - 1))).LastOrDefault(k =>
                          Enumerable.Range(0, k).All(j => toText.Tokens[j].Text == text.Tokens[i - k + j].Text)) is > 0 and var said)
                 replacement = replacement[toText.Tokens[said].Start..];
             return value[..text.Tokens[i].Start] + replacement + value[text.Tokens[i + words.Length - 1].End..];

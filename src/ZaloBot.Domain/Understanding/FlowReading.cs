@@ -609,7 +609,10 @@ public sealed partial class Understander
         return clause.Length >= 5 && (OpensWithPlaceWord(clause) || ExtractPlace(clause, []).Address is not null) ? clause : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)\s*((à|a|ờ|o|mà|ma) )*(ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh) ")]
+    /// <summary>"ghi lại giúp tôi là", "sửa thành": a verb of rewriting and what joins it to the words that follow.</summary>
+    internal const string RewritingVerbLead = @"(ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)\s*((à|a|ờ|o|mà|ma) )*" + RewritingVerbLead + " ")]
     private static partial System.Text.RegularExpressions.Regex PlaceRewritingLead();
 
     public FlowReading FlowOpinion(Step step, string raw) => _flowOpinion?.Invoke(step, raw) switch

@@ -342,6 +342,11 @@ public class SlipsConversationTests
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất khó khăn");
 
     [Fact]
+    public void Quoted_words_swapped_for_nothing_readable_change_nothing() =>
+        StreetLight.AtSummary().Says("đổi \"nguy hiểm\" thành \"!!!\"").ExpectNoTicket()
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm");
+
+    [Fact]
     public void The_problem_told_again_after_a_rewriting_lead_at_the_edit_list_rewrites_its_clause() =>
         StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
             .Says("sửa là đèn đường trước nhà và cả đèn đầu ngõ đều hỏng").ExpectStep(Step.Confirm)
