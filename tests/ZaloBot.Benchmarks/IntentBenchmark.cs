@@ -59,6 +59,12 @@ public static class IntentBenchmark
         Console.WriteLine($"category: {understander.SuggestCategory(message, categories)?.Code ?? "-"}");
         var place = understander.ExtractPlace(message, areas);
         Console.WriteLine($"place: {place.Address ?? "-"}  ward: {place.AreaCode ?? "-"}");
+        // What the citizen is told, as shipped: the intent decided is not yet the way the engine goes.
+        var (context, _) = IntentCorpus.Context(File.ReadAllText(Path.Combine(corpusDirectory, "province.json")),
+            File.ReadAllText(Path.Combine(corpusDirectory, "articles.json")), shipped);
+        var result = ConversationEngine.Handle(ConversationState.New(), new TextInput(message, new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7))), context);
+        foreach (var effect in result.Effects)
+            Console.WriteLine(effect switch { SendText t => $"said: {t.Text.ReplaceLineEndings(" ⏎ ")}", SendButtons b => $"said: {b.Text.ReplaceLineEndings(" ⏎ ")}", _ => $"effect: {effect.GetType().Name}" });
         return 0;
     }
 

@@ -90,7 +90,8 @@ public static partial class ConversationEngine
             // (Not where a part is named or words are quoted: "Phần mô tả bỏ câu "tối đi lại …" đi" says what to do with them.)
             if (step is Step.Confirm or Step.EditChoice && reading.Intent == FlowIntent.None && Understanding.PartNamed(raw) == DraftPart.None
                 && raw.IndexOfAny(['"', '“', '”', '\'']) < 0 && RestatingLead().IsMatch(raw.Trim()) && Restated(Draft.Description, raw) is { } restated
-                && (DescriptionClause.Replace(Draft.Description!, restated) ?? restated) is var retold && retold.Length <= Limits.MaxDescriptionLength)
+                && (RewritesTheWhole(raw) ? restated : DescriptionClause.Replace(Draft.Description!, restated) ?? restated) is var retold
+                && retold.Length <= Limits.MaxDescriptionLength)
             {
                 _state = _state with { Draft = Draft with { Description = retold } };
                 Say(ConversationTexts.Corrected("nội dung", retold));
@@ -770,21 +771,28 @@ public static partial class ConversationEngine
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chu dau|dau|chang) phai (la )?(linh vuc |muc |loai )?")]
         private static partial System.Text.RegularExpressions.Regex FieldDenied();
 
-        /// <summary>The description said again with a change: five words or more, at least half of them (and three) the description's.</summary>
+        /// <summary>
+        /// The description said again with a change: five words or more, at least half of them (and three) the
+        /// description's — or any, after "viết lại:".
+        /// </summary>
         private string? Restated(string? description, string to)
         {
             if (description is null) return null;
-            var text = RestatingLead().Replace(to.Trim(), "");
+            var lead = RestatingLead().Match(to.Trim());
+            var text = to.Trim()[lead.Length..];
             var words = TextNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var described = WordsOf(description);
             var shared = words.Count(described.Contains);
-            if (words.Length < 5 || shared < 3 || shared * 2 < words.Length || text.Length < Limits.MinDescriptionLength) return null;
+            if (words.Length < 5 || !RewritesTheWhole(to) && (shared < 3 || shared * 2 < words.Length) || text.Length < Limits.MinDescriptionLength) return null;
             return char.ToUpperInvariant(text[0]) + text[1..];
         }
 
+        // "viết lại: …": a rewriting verb and a colon say the whole of it is new, whatever words it shares.
+        private static bool RewritesTheWhole(string raw) => RestatingLead().Match(raw.Trim()) is { Success: true } lead && lead.Value.TrimEnd().EndsWith(':');
+
         // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
         // "với cả bác sửa lại giúp là …": the words joining it to what came before go too.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((ý|y) (bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) (là|la) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         private static HashSet<string> WordsOf(string? text) =>

@@ -17,9 +17,11 @@ public sealed partial class Understander
     private static bool Joins(Token token) => Joining.Contains(token.Text) && !(token.Text == "toi" && token.Accented is { } typed && typed != Me);
 
     private static readonly string House = ZaloBot.Domain.Text.TextNormalizer.ToneLast("nhà");
+
+    private static readonly string Spot = ZaloBot.Domain.Text.TextNormalizer.ToneLast("chỗ");
     private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
     private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
-    private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham"];
+    private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham", "ay"];
     private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe", "chau", "bac"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
@@ -111,6 +113,9 @@ public sealed partial class Understander
             }
             var to = Trim(text, i + must, end - 1);
             if (to is null) return null;
+            // "chỉ có chỗ địa điểm là bác muốn sửa lại tí": what follows "là" only asks for the part to be mended — it is opened.
+            if (AsksToMend(text, to.Value.First, to.Value.Last) && PartIn(text, 0, i) is not DraftPart.None and var mended)
+                return new FlowReading(FlowIntent.Edit, mended);
             // "… chứ không phải một cột đâu, còn địa chỉ thì …": what it is not ends at a pause; the rest is about another part.
             var fromEnd = fromStart < 0 ? text.Count : Enumerable.Range(fromStart + 1, Math.Max(0, text.Count - fromStart - 1)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
             var from = fromStart >= 0 ? Trim(text, fromStart, fromEnd - 1) : null;
@@ -207,19 +212,43 @@ public sealed partial class Understander
         if (at < text.Count)
             foreach (var (set, part) in FlowAnswers.Parts)
                 if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        // "sai chỗ rồi": "chỗ" is the place only here — elsewhere, typed plain, it is as likely "cho" (for).
+        if (best.Part == DraftPart.None && at + 1 < text.Count && text.Tokens[at] is { Text: "cho" } spot && (spot.Accented is null || spot.Accented == Spot)
+            && (text.Tokens[at + 1].Text is "roi" or "r" || text.Tokens[at + 1].BreakBefore))
+            best = (1, DraftPart.Place);
         if (best.Part == DraftPart.None) return null;
         at += best.Length;
         // "rồi" closes the clause as a comma would: "sai phường rồi nhà tôi ở Từ Sơn".
         var closed = false;
         while (at < text.Count && !text.Tokens[at].BreakBefore && text.Tokens[at].Text is "roi" or "a" or "nhe" or "r")
             closed |= text.Tokens[at++].Text is "roi" or "r";
-        if (at >= text.Count || !(text.Tokens[at].BreakBefore || closed)) return null;
+        // "sai chỗ rồi", "nhầm phường rồi" and nothing more: the part is opened.
+        if (at >= text.Count) return closed ? new FlowReading(FlowIntent.Edit, best.Part) : null;
+        if (!(text.Tokens[at].BreakBefore || closed)) return null;
+        // "sai chỗ rồi, ko phải bên này đâu, bên kia cầu …": what it is not, a clause of its own, is passed over.
+        if (SequenceAt(text, at, Nots) > 0 && Enumerable.Range(at + 1, text.Count - at - 1).FirstOrDefault(k => text.Tokens[k].BreakBefore) is > 0 and var next)
+            at = next;
+        // "sai chỗ rồi, đèn hỏng là ở trước cổng chùa cơ, không phải trước nhà": the place is what follows "là ở", to the pause.
+        if (best.Part == DraftPart.Place && Enumerable.Range(at + 1, Math.Max(0, text.Count - at - 2)).FirstOrDefault(k => text.Tokens[k].Text == "o" && text.Tokens[k - 1].Text == "la") is > 0 and var where)
+        {
+            var end = Enumerable.Range(where + 1, text.Count - where - 1).FirstOrDefault(k => text.Tokens[k].BreakBefore, text.Count);
+            return Trim(text, where + 1, end - 1) is { } there ? new FlowReading(FlowIntent.Correction, DraftPart.Place, null, text.Span(there.First, there.Last)) : null;
+        }
+        // "sai chỗ rồi, ở trước cổng chợ": "ở" only leads into the place.
+        if (best.Part == DraftPart.Place && at + 1 < text.Count && text.Tokens[at].Text == "o") at++;
         // The value alone: "phải là …", "… mới đúng" and "không phải …" are read by their own rules.
         if (Enumerable.Range(at, text.Count - at).Any(i => text.Tokens[i].Text is "phai" or "moi" or "la")) return null;
         // "sai dia chi roi sua lai": what follows only asks for it to be mended — the part is opened, never set to "sua lai".
         if (Enumerable.Range(at, text.Count - at).All(i => PreambleWords.Contains(text.Tokens[i].Text))) return new FlowReading(FlowIntent.Edit, best.Part);
         return Trim(text, at, text.Count - 1) is { } to ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last)) : null;
     }
+
+    private static readonly HashSet<string> Wishes = ["muon", "can", "ti", "chut", "xiu", "it", "tet", "phai"];
+
+    /// <summary>Words first..last only ask for something to be mended ("bác muốn sửa lại tí"), naming no value.</summary>
+    private static bool AsksToMend(TokenizedText text, int first, int last) =>
+        Enumerable.Range(first, last - first + 1).Any(k => text.Tokens[k].Text is "sua" or "doi" or "chinh")
+        && Enumerable.Range(first, last - first + 1).All(k => PreambleWords.Contains(text.Tokens[k].Text) || Wishes.Contains(text.Tokens[k].Text));
 
     private static readonly HashSet<string> PreambleWords =
     [
@@ -456,11 +485,26 @@ public sealed partial class Understander
             var toText = Tokenize(replacement);
             if (words.Length == 1 && text.Tokens[i].IsNumber && toText.Tokens.Count(t => t.IsNumber) == 1)
                 replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
-            // "đổi "nguy hiểm" thành "tối đi lại rất khó khăn"" in "…, tối đi lại rất nguy hiểm": the words standing before
-            // the ones replaced, said again, are not written twice.
-            else if (Enumerable.Range(1, Math.Max(0, Math.Min(i, toText.Count - 1))).LastOrDefault(k =>
-                         Enumerable.Range(0, k).All(j => toText.Tokens[j].Text == text.Tokens[i - k + j].Text)) is > 0 and var said)
-                replacement = replacement[toText.Tokens[said].Start..];
+            // "ảnh này chụp trước số 14 chứ không phải số 12": what it should be is the same shape at the end of the words
+            // said ("số 14" for "số 12"), the rest only how the citizen noticed.
+            else if (words.Length > 1 && toText.Count > words.Length && toText.Tokens[toText.Count - words.Length].Text == words[0])
+                replacement = replacement[toText.Tokens[toText.Count - words.Length].Start..];
+            else if (toText.Count > 0)
+            {
+                // "đổi "nguy hiểm" thành "tối đi lại rất khó khăn"" in "…, tối đi lại rất nguy hiểm": the words standing before
+                // the ones replaced, said again, are not written twice …
+                var said = Enumerable.Range(1, Math.Max(0, Math.Min(i, toText.Count - 1))).LastOrDefault(k =>
+                    Enumerable.Range(0, k).All(j => toText.Tokens[j].Text == text.Tokens[i - k + j].Text));
+                // … nor those standing after them ("số 21 đường Lý Thái Tổ chứ không phải số 12" in "số 12 đường Lý Thái Tổ").
+                var after = i + words.Length;
+                var again = Enumerable.Range(1, Math.Max(0, Math.Min(text.Count - after, toText.Count - 1 - said))).LastOrDefault(k =>
+                    Enumerable.Range(0, k).All(j => toText.Tokens[toText.Count - k + j].Text == text.Tokens[after + j].Text));
+                var first = toText.Tokens[said];
+                // The same opening word keeps the draft's spelling: "so 21" for "số 12" is "số 21".
+                var opening = said == 0 && first.Text == words[0] ? value[text.Tokens[i].Start..text.Tokens[i].End] : replacement[first.Start..first.End];
+                if (said > 0 || again > 0 || opening != replacement[first.Start..first.End])
+                    replacement = opening + replacement[first.End..toText.Tokens[toText.Count - 1 - again].End];
+            }
             return value[..text.Tokens[i].Start] + replacement + value[text.Tokens[i + words.Length - 1].End..];
         }
         return null;

@@ -122,6 +122,11 @@ public sealed partial class Understander
             // "cho sửa lại phần tên với số điện thoại, đấy là số của con trai bác": an edit asked first, then only why.
             if (EditWithAReason(text, fillers) is var opened and not DraftPart.None && OnlyWhy(Tokenize(text.RawFrom(text.FirstClauseBreak()))))
                 return new FlowReading(FlowIntent.Edit, opened);
+            // "… chứ ko phải cái đèn, chọn lại lĩnh vực dc ko": a closing clause that asks to edit a part decides — and where
+            // what was corrected is a number ("ảnh chụp trước số 14 chứ không phải số 12, sửa giúp em địa chỉ"), it says whose.
+            if (text.Clauses() is { Count: > 1 } clauses && AskedToEdit(text.Clause(clauses[^1]), fillers) is var closing and not DraftPart.None
+                && closing != correction.Part)
+                return correction.To?.Any(char.IsAsciiDigit) == true ? correction with { Part = closing } : new FlowReading(FlowIntent.Edit, closing);
             return correction;
         }
         var part = PartIn(text, 0, text.Count);
@@ -384,7 +389,7 @@ public sealed partial class Understander
             && (text.ClauseBreakBefore(i) || i > 1 && text.Tokens[i - 1].Text is "a" or "ah" or "o" && text.ClauseBreakBefore(i - 1)));
         // "tên đúng rồi nhưng muốn đổi số liên lạc": a part said to be right, then "but" — no pause needed.
         if (but == 0) but = Enumerable.Range(2, Math.Max(0, text.Count - 3)).FirstOrDefault(i => text.Tokens[i].Text == "nhung");
-        if (but == 0) return null;
+        if (but == 0) return AdditionAfterAYes(text);
         var opening = Tokenize(text.RawBefore(but));
         Phrase[] yes = [.. Set(Answer.Submit), .. Set(Answer.Yes)];
         var partSaidRight = PartIn(opening, 0, opening.Count) != DraftPart.None && Found(opening, yes)
@@ -398,6 +403,17 @@ public sealed partial class Understander
         // "…, nhưng muốn đổi số liên lạc": an edit of a named part after the yes.
         var part = PartIn(rest, 0, rest.Count);
         return partSaidRight && part != DraftPart.None && Found(rest, Set(FlowAnswers.EditVerbs)) ? new FlowReading(FlowIntent.Edit, part) : null;
+    }
+
+    /// <summary>
+    /// "Được rồi, thêm vào giúp tôi là mấy hôm nay còn có cả chó chạy ra đường nữa": a yes, a pause, and words to add —
+    /// added, without the "but" a change would need.
+    /// </summary>
+    private FlowReading? AdditionAfterAYes(TokenizedText text)
+    {
+        var pause = text.FirstClauseBreak();
+        if (pause == 0 || !Covers(Tokenize(text.RawBefore(pause)), [.. Set(Answer.Submit), .. Set(Answer.Yes)])) return null;
+        return Correction(Tokenize(text.RawFrom(pause))) is { Adds: true } added ? added : null;
     }
 
     private static readonly System.Text.RegularExpressions.Regex PhoneGiven = new(@"\d[\d\s.]{7,}\d", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -567,6 +583,8 @@ public sealed partial class Understander
                 var length = Best(text, i, Set(set)).Length;
                 if (length > best.Length) best = (length, part);
             }
+            // "tầm 50m" typed plain is "about 50 m", not "tấm" (a photo).
+            if (best is { Part: DraftPart.Attachments, Length: 1 } && text.Tokens[i].Text == "tam" && i + 1 < text.Count && text.Tokens[i + 1].IsNumber) continue;
             if (best.Length > 0 && i + best.Length <= to) return best.Part;
         }
         return DraftPart.None;
@@ -610,7 +628,7 @@ public sealed partial class Understander
     }
 
     /// <summary>"ghi lại giúp tôi là", "sửa thành": a verb of rewriting and what joins it to the words that follow.</summary>
-    internal const string RewritingVerbLead = @"(ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)? (là|la|thành|thanh)";
+    internal const string RewritingVerbLead = @"(ghi|sửa|sua|viết|viet)( lại| lai)?( giúp| giup| giùm| gium| hộ| ho)?( e| em| tôi| toi| mình| minh| bác| bac| cháu| chau| t)?( (là|la|thành|thanh)|:)";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)\s*((à|a|ờ|o|mà|ma) )*" + RewritingVerbLead + " ")]
     private static partial System.Text.RegularExpressions.Regex PlaceRewritingLead();

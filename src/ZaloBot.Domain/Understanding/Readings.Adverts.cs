@@ -86,6 +86,8 @@ public sealed partial class Understander
         // The citizen who lost money to such an offer is the one complaining about it.
         var n = TextNormalizer.Normalize(raw);
         if (Victim.IsMatch(n)) return false;
+        // "… thu tiền người bán hàng rong mỗi ngày 50k không có biên lai": prices told of wrongdoing sell nothing.
+        if (FiledByATrackRule(raw)) return false;
         var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count();
         return cues >= 2;
     }

@@ -195,13 +195,13 @@ public sealed partial class Understander
     private static readonly Regex RisingWater = new(@"\b(ngap|nuoc lu|lu|nuoc (van |dang |cu )?(len|dang|dang len|dang cao))\b", RegexOptions.CultureInvariant);
 
     // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
-    // drain or a river, about to jump.
+    // drain or a river, about to jump. "Không đóng là bị đuổi", "bị đuổi cắn": chased off or after, not drowning.
     private static readonly Regex Hurt = new(
         @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Falling = new(
-        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|bi duoi(?! (viec|di|ra|khoi|hoc|theo|ve))|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
+        @"\b(roi xuong (cong|ho|gieng|song|ao|vuc|muong|kenh)|nga xuong (cong|ho|gieng|song|ao|muong)|duoi nuoc|(?<!\b(thi|la|se) )bi duoi(?! (viec|di|ra|khoi|hoc|theo|ve|can|danh|chem|dap))|doa nhay|doi nhay|dinh nhay|nhay cau|nhay lau|nhay song)\b",
         RegexOptions.CultureInvariant);
 
     // Fuel spilled on the road or a tanker overturned: fire at any spark.

@@ -367,4 +367,55 @@ public class SlipsConversationTests
     [Fact]
     public void The_place_as_it_may_be_written_is_kept_without_the_words_asking_so() =>
         AtPlace().Says("bác không nhớ số nhà, cứ ghi đầu ngõ 5 là được").State.Draft.Address.ShouldBe("đầu ngõ 5");
+    [Fact]
+    public void A_yes_with_the_address_corrected_in_full_keeps_the_street_once() =>
+        AtSummary().Says("dung roi nhung dia chi la so 21 duong Ly Thai To chu khong phai so 12 dau chau").ExpectNoTicket().ExpectStep(Step.Confirm)
+            .State.Draft.Address.ShouldBe("số 21 đường Lý Thái Tổ, phường Kinh Bắc");
+
+    [Fact]
+    public void A_part_said_to_need_mending_is_opened_not_set_to_the_request()
+    {
+        var script = AtSummary().Says("dung het roi, chi co cho dia diem la bac muon sua lai ti").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldNotBe("bac muon sua lai ti");
+    }
+
+    [Fact]
+    public void A_yes_then_words_to_add_adds_them_and_shows_the_summary_again() =>
+        AtSummary().Says("Được rồi, thêm vào giúp tôi là mấy hôm nay còn có cả chó chạy ra đường nữa").ExpectNoTicket().ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Mấy hôm nay còn có cả chó chạy ra đường nữa");
+
+    [Theory]
+    [InlineData("sai chỗ rồi, đèn hỏng là ở trước cổng chùa Bách Môn cơ, không phải trước nhà", "trước cổng chùa Bách Môn")]
+    [InlineData("ấy chết sai chỗ rồi, ko phải bên này đâu, bên kia cầu, cạnh chợ cóc cơ", "bên kia cầu, cạnh chợ cóc")]
+    [InlineData("sai cho roi, o truoc cong cho", "truoc cong cho")]
+    public void Wrong_place_said_then_the_right_one_sets_the_address(string typed, string address) =>
+        AtSummary().Says(typed).ExpectNoTicket().ExpectStep(Step.Confirm).State.Draft.Address.ShouldBe(address);
+
+    [Fact]
+    public void Wrong_place_said_alone_opens_the_place_and_is_never_the_address()
+    {
+        var script = AtPlace().Says("sai chỗ rồi").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+    }
+
+    [Fact]
+    public void About_fifty_metres_typed_plain_is_no_photo_named() =>
+        AtPlace().Says("o cho cay da dau lang ay, di vao tam 50m la thay").ExpectStep(Step.Area)
+            .State.Draft.Address.ShouldNotBeNull().ShouldStartWith("o cho cay da");
+
+    [Fact]
+    public void A_closing_request_to_choose_the_field_again_opens_the_fields() =>
+        StreetLight.AtDescription().Says("à khoan, thực ra e muốn phản ánh ông cán bộ phường chứ ko phải cái đèn, chọn lại lĩnh vực dc ko")
+            .ExpectStep(Step.Category).State.Draft.Description.ShouldBeNull();
+
+    [Fact]
+    public void A_number_corrected_then_the_part_named_to_edit_corrects_that_part() =>
+        AtContact().Says("ơ mà em vừa để ý ảnh này chụp trước số 14 chứ không phải số 12, sửa giúp em địa chỉ")
+            .State.Draft.Address.ShouldBe("số 14 đường Lý Thái Tổ, phường Kinh Bắc");
+
+    [Fact]
+    public void Rewritten_after_a_colon_the_whole_description_is_new() =>
+        AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
+            .Says("ý tôi là viết lại: đèn hỏng từ hôm 20 đến giờ, có cả đoạn 3 cột không sáng").ExpectStep(Step.Confirm)
+            .State.Draft.Description.ShouldBe("Đèn hỏng từ hôm 20 đến giờ, có cả đoạn 3 cột không sáng");
 }

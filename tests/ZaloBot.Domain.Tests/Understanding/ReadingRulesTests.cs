@@ -718,4 +718,13 @@ public class HowADisputeIsBroughtTests
     [InlineData("Tôi tố cáo cán bộ địa chính xã nhận tiền của dân")]
     public void A_case_told_is_still_filed(string message) =>
         U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
+
+    [Theory]
+    [InlineData("ban quản lý chợ thu tiền ki ốt, ai không đóng thì bị đuổi")]
+    [InlineData("cho tha rong ko ro mom, con e bi duoi can 2 lan r")]
+    public void Chased_off_or_after_is_not_drowning(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_child_drowning_is_still_a_rescue() =>
+        U.Danger("ở trạm bơm có thằng bé bị đuối nước vừa vớt lên, chưa tỉnh").HasFlag(DangerKind.Rescue).ShouldBeTrue();
 }

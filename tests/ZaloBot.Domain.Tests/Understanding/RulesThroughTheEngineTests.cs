@@ -34,6 +34,7 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | dây điện thoại võng thấp ngang đầu người đi đường cả tháng nay")]
     [InlineData("complaint | - | - | - | lên phường làm giấy tờ mà cán bộ không hướng dẫn gì cả, đi lại ba lần")]
     [InlineData("tocao | - | - | - | kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("tocao | - | - | - | mấy ông trật tự đô thị ở chợ Kinh Bắc thu tiền của người bán hàng rong mỗi ngày 50k không có biên lai gì, ko đóng là bị đuổi")]
     [InlineData("tocao | - | - | - | chu tich xa loi dung chuc vu giao thau cho cong ty cua em vo")]
     [InlineData("tocao | - | - | - | can bo dia chinh nhan phong bi roi moi ky giay cho dan")]
     [InlineData("tocao | - | - | - | Tôi xin tố giác ông trưởng thôn tự ý bán đất công")]
