@@ -98,6 +98,15 @@ public static partial class ConversationEngine
                 GoTo(Step.Confirm);
                 return true;
             }
+            // "người liên hệ là con trai bác, Nguyễn Văn Hùng, số vẫn thế" at the summary: another person named as the contact.
+            if (step is Step.Confirm or Step.EditChoice && reading.Intent == FlowIntent.None && Understanding.PartNamed(raw) is DraftPart.Contact or DraftPart.Name
+                && AnotherContact(raw) is { } another)
+            {
+                _state = _state with { Draft = Draft with { ContactName = another } };
+                Say(ConversationTexts.Corrected("họ tên", another));
+                GoTo(Step.Confirm);
+                return true;
+            }
             if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
                 && ActOn(opinion, step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
@@ -363,12 +372,15 @@ public static partial class ConversationEngine
             var clauses = raw.Split([',', '.', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (clauses.Length < 2 || Understanding.ExtractPlace(clauses[0], context.Areas).Address is not null
                 || Understanding.ReadInFlow(clauses[0]).Intent != FlowIntent.Later) return null;
-            // "…, cứ ghi đầu ngõ 5 là được": the place as it may be written, without the words asking so.
-            return clauses.Skip(1).Select(c => WriteItAs().Match(c) is { Success: true } m ? m.Groups["place"].Value.Trim() : c)
-                .LastOrDefault(c => Understanding.ExtractPlace(c, context.Areas).Address is not null || c.Length >= 5 && Understanding.OpensWithPlaceWord(c));
+            // "…, cứ ghi đầu ngõ 5 là được": the place as it may be written, without the words asking so — whatever it
+            // names ("cứ ghi gần nhà văn hóa thôn là được": the citizen says that is how to find it).
+            return clauses.Skip(1).Select(c => WriteItAs().Match(c) is { Success: true } m
+                    ? (Place: m.Groups["place"].Value.Trim(), Asked: m.Groups["as"].Success || m.Groups["ok"].Success || TextNormalizer.Normalize(m.Groups["verb"].Value) != "de") : (Place: c, Asked: false))
+                .LastOrDefault(c => c.Asked && c.Place.Length >= 5 || Understanding.ExtractPlace(c.Place, context.Areas).Address is not null
+                                    || c.Place.Length >= 5 && Understanding.OpensWithPlaceWord(c.Place)).Place;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)(cứ |cu )?(ghi|viết|viet|để|de)( là| la)? (?<place>.+?)( là được| la duoc| là dc| la dc| cũng được| cung duoc)?( nhé| nhe| nha| ạ| a)?$")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)(?<as>cứ |cu )?(?<verb>ghi|viết|viet|để|de)( là| la)? (?<place>.+?)(?<ok> là được| la duoc| là dc| la dc| cũng được| cung duoc)?( nhé| nhe| nha| ạ| a)?$")]
         private static partial System.Text.RegularExpressions.Regex WriteItAs();
 
         /// <summary>"Không biết", "để sau", "tí gửi": what that means at each step. False: it means nothing here.</summary>
@@ -620,6 +632,9 @@ public static partial class ConversationEngine
             {
                 case DraftPart.Name when Understanding.PersonName(to) is { } name && Understanding.CanBeName(name):
                     return (Draft with { ContactName = name }, ConversationTexts.Corrected("họ tên", name));
+                // "à nhầm, các anh liên hệ bác Phạm Văn Bình nhé, nhà đó là nhà bác ấy": another person is the contact.
+                case DraftPart.Contact or DraftPart.Name when AnotherContact(to) is { } person:
+                    return (Draft with { ContactName = person }, ConversationTexts.Corrected("họ tên", person));
                 // "sai lĩnh vực, phải là thủ tục hành chính": the field named or described.
                 // "… chọn cái khác" asks for the list again: "khác" there is another one, not the field "Khác".
                 case DraftPart.Category when !AnotherOne().IsMatch(TextNormalizer.Normalize(to))
@@ -646,6 +661,11 @@ public static partial class ConversationEngine
         }
 
         private const int MinClauseLength = 10;
+
+        /// <summary>A person named in full, other than the contact held, with no number given: the contact becomes them.</summary>
+        private string? AnotherContact(string said) =>
+            ContactParser.Split(said).Phone is null && Understanding.NameWithin(said) is { } person && person.Split(' ').Length >= 2
+            && Understanding.CanBeContactName(person) && person != Draft.ContactName ? person : null;
 
         /// <summary>
         /// "số 21 Lý Thái Tổ chứ không phải số 12" against "số 12 đường Lý Thái Tổ": what it should be names the street

@@ -40,7 +40,8 @@ public sealed partial class Understander
             while (i + count < tokens.Count && tokens[i + count].Capitalised && !tokens[i + count].IsNumber && !tokens[i + count].BreakBefore) count++;
             // Introduced by a form of address ("chị") or by one of the contact labels ending right before it ("người liên hệ:", "tên là").
             var start = i;
-            var addressed = i > 0 && Best(text, i - 1, _honorifics).Length == 1 && IsFormOfAddress(written[tokens[i - 1].Start..tokens[i - 1].End]);
+            // "con trai bác, Nguyễn Văn Hùng": a pause between them, and the word is no form of address for the name.
+            var addressed = i > 0 && !tokens[i].BreakBefore && Best(text, i - 1, _honorifics).Length == 1 && IsFormOfAddress(written[tokens[i - 1].Start..tokens[i - 1].End]);
             var introduced = addressed || Enumerable.Range(Math.Max(0, start - 4), Math.Min(start, 4)).Any(j => Best(text, j, _contactLabels).Length == start - j);
             // The form of address is kept with the name, as PersonName keeps it: "chị Lê Thu Trang".
             if (count <= 4) runs.Add(addressed ? (i - 1, count + 1, true) : (i, count, introduced));

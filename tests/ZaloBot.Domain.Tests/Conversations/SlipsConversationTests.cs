@@ -418,4 +418,22 @@ public class SlipsConversationTests
         AtSummary().Says("Sửa").ExpectStep(Step.EditChoice)
             .Says("ý tôi là viết lại: đèn hỏng từ hôm 20 đến giờ, có cả đoạn 3 cột không sáng").ExpectStep(Step.Confirm)
             .State.Draft.Description.ShouldBe("Đèn hỏng từ hôm 20 đến giờ, có cả đoạn 3 cột không sáng");
+
+    [Fact]
+    public void A_landmark_asked_to_be_written_after_not_knowing_the_number_is_the_place() =>
+        AtPlace().Says("bác không nhớ số nhà, cứ ghi gần nhà văn hóa thôn là được").State.Draft.Address.ShouldBe("gần nhà văn hóa thôn");
+
+    [Fact]
+    public void Put_off_after_not_knowing_the_number_is_no_place() =>
+        AtPlace().Says("ko nhớ số nhà, để mai hỏi lại").ExpectStep(Step.Area).State.Draft.Address.ShouldBeNull();
+
+    [Theory]
+    [InlineData("người liên hệ là con trai bác, Nguyễn Văn Hùng, số vẫn thế", "Nguyễn Văn Hùng")]
+    [InlineData("à nhầm, các anh liên hệ bác Phạm Văn Bình nhé, nhà đó là nhà bác ấy chứ ko phải nhà tôi", "bác Phạm Văn Bình")]
+    public void Another_person_named_as_the_contact_at_the_summary_becomes_the_contact(string typed, string name)
+    {
+        var draft = AtSummary().Says(typed).ExpectNoTicket().ExpectStep(Step.Confirm).State.Draft;
+        draft.ContactName.ShouldBe(name);
+        draft.ContactPhone.ShouldBe("+84912345678");
+    }
 }
