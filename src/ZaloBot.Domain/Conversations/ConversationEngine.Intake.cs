@@ -336,6 +336,19 @@ public static partial class ConversationEngine
             Prompt();
         }
 
+        /// <summary>
+        /// At the edit list, a part told in the citizen's own words: "phần tôi kể chuyện cái đèn", "cái đoạn tôi nói về tình
+        /// trạng" (what was told) or "cái chỗ nhà tôi ở ấy" (where).
+        /// </summary>
+        private static DraftPart PartInOwnWords(string n) =>
+            WhatWasTold().IsMatch(n) ? DraftPart.Description : WhereItIs().IsMatch(n) ? DraftPart.Place : DraftPart.None;
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b((phan|doan|cho|cau|chuyen) (\w+ ){0,2}(ke|noi|viet)( (ve|chuyen|lai))?|(ke|noi|viet|ta) (ve|chuyen) (cai |tinh trang|su viec|viec)|tinh trang (cai|cua)|su viec)\b")]
+        private static partial System.Text.RegularExpressions.Regex WhatWasTold();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b((cho|noi) (nha )?(toi|em|e|minh|bac|chau|tui) (o|song)|cho (xay ra|bi hong)|(cho|noi) (\w+ ){0,2}(o dau|xay ra))\b")]
+        private static partial System.Text.RegularExpressions.Regex WhereItIs();
+
         private sealed record EditField(string Title, Step Step);
 
         private static List<EditField> EditFields() =>

@@ -32,6 +32,12 @@ public static partial class ConversationEngine
                 return true;
             }
             if (step == Step.Place && AnswersAnotherStepAtThePlace(raw)) return true;
+            // "cái chỗ nhà tôi ở ấy, ghi sai rồi" at the edit list: the part told in the citizen's own words is the choice.
+            if (step == Step.EditChoice && PartInOwnWords(TextNormalizer.Normalize(raw)) is var described and not DraftPart.None)
+            {
+                EditPart(described);
+                return true;
+            }
             // At the summary, the name typed again ("tên tôi là Nguyễn Văn Ân, có dấu mũ") is the name corrected.
             if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))

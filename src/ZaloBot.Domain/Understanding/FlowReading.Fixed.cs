@@ -23,6 +23,7 @@ public sealed partial class Understander
         if (NobodyCame.IsMatch(text.Window(0, text.Count))) return FixedAnswer.NotFixedSaid;
         if (FixedBut(text, Set(FlowAnswers.Fixed), notFixed)) return FixedAnswer.Fixed;
         if (FixedInOtherWords(text) || FixedAmongWords(text, Set(FlowAnswers.Fixed), notFixed) || FixedAtTheOpening(text, politeness, notFixed)) return FixedAnswer.Fixed;
+        if (FixedAfterTheTurn(text, notFixed)) return FixedAnswer.Fixed;
         if (StillThere(text) || NotYetAfterBut(text, notFixed)) return FixedAnswer.NotFixedSaid;
         // Starts with "chưa…"/"vẫn…" and goes on to say what remains.
         var first = Best(text, 0, notFixed).Length;
@@ -51,6 +52,20 @@ public sealed partial class Understander
         for (var i = 0; i < text.Count; i++)
             if (!covered[i] && Best(text, i, said).Length >= 2) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "hôm qua thì vẫn tối om như mọi khi, nhưng mà sáng nay có mấy anh công nhân đến trèo lên cột … tối nay đèn sáng
+    /// rồi": a story that turns — what follows its last "but" says fixed, with nothing still wrong in it, and decides.
+    /// </summary>
+    private bool FixedAfterTheTurn(TokenizedText text, Phrase[] notFixed)
+    {
+        var turn = Enumerable.Range(1, Math.Max(0, text.Count - 1)).LastOrDefault(i => text.Tokens[i].Text == "nhung");
+        if (turn == 0) return false;
+        var from = turn + 1;
+        if (from < text.Count && text.Tokens[from].Text == "ma") from++;
+        if (text.Count - from < 3) return false;
+        return FixedAmongWords(Tokenize(text.RawFrom(from)), Set(FlowAnswers.Fixed), notFixed);
     }
 
     /// <summary>

@@ -140,7 +140,9 @@ public sealed partial class Understander
                 i += length;
                 continue;
             }
-            words.Add(text.Raw[text.Tokens[i].Start..text.Tokens[i].End]);
+            // "làm gì đó" typed plain: "gì đó" (something), not "đổ" (fallen).
+            var something = text.Tokens[i] is { Text: "do", Accented: null } && i > 0 && text.Tokens[i - 1].Text == "gi";
+            words.Add(something ? "," : text.Raw[text.Tokens[i].Start..text.Tokens[i].End]);
             i++;
         }
         return Score(Tokenize(string.Join(' ', words)), _intents.GetValueOrDefault("problem") ?? []).Score > 0;

@@ -70,8 +70,8 @@ public sealed partial class Understander
         @"\b(nhan hoi lo|an hoi lo|chong lung|(chi )?co (1|mot) nha thau|gia trung thau (gan |xap xi )?bang|thong thau|quan ve|dan xep (goi )?thau|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
         RegexOptions.CultureInvariant);
 
-    // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe.
-    private static readonly Regex NotWrongdoing = new(@"\b(an tien thue|tien thue cua dan|nhan tien ho tro|nhan tien tro cap|nhan tien den bu)\b", RegexOptions.CultureInvariant);
+    // "ăn tiền thuế của dân" is the insult of a taxpayer, not a bribe; "từ 75 được nhận tiền" is an entitlement.
+    private static readonly Regex NotWrongdoing = new(@"\b(an tien thue|tien thue cua dan|nhan tien ho tro|nhan tien tro cap|nhan tien den bu|duoc nhan tien)\b", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A tố cáo described without the word: an official (cán bộ, chủ tịch xã, trưởng thôn, công an…) and wrongdoing in

@@ -436,4 +436,11 @@ public class SlipsConversationTests
         draft.ContactName.ShouldBe(name);
         draft.ContactPhone.ShouldBe("+84912345678");
     }
+
+    [Theory]
+    [InlineData("cái chỗ nhà tôi ở ấy, ghi sai rồi", Step.Place)]
+    [InlineData("phần tôi kể chuyện cái đèn ấy, muốn viết thêm mấy câu", Step.Description)]
+    [InlineData("cái đoạn tôi nói về tình trạng cái đèn", Step.Description)]
+    public void At_the_edit_list_a_part_told_in_own_words_is_opened(string typed, Step step) =>
+        AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says(typed).ExpectStep(step);
 }

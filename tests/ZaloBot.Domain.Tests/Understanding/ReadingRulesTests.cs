@@ -727,4 +727,22 @@ public class HowADisputeIsBroughtTests
     [Fact]
     public void A_child_drowning_is_still_a_rescue() =>
         U.Danger("ở trạm bơm có thằng bé bị đuối nước vừa vớt lên, chưa tỉnh").HasFlag(DangerKind.Rescue).ShouldBeTrue();
+
+    [Fact]
+    public void A_story_that_turns_to_fixed_after_its_last_but_is_fixed() =>
+        U.AnswerToFixed("ong bao chau nghe hom qua thi van toi om nhu moi khi nhung ma sang nay co may anh cong nhan den trem len cot lam gi do va toi nay ong ra xem thi cai den sang roi cam on cac chau nhe")
+            .ShouldBe(FixedAnswer.Fixed);
+
+    [Theory]
+    [InlineData("đèn sáng rồi nhưng mà hôm nay lại tắt")]
+    [InlineData("hôm qua có người đến sửa, đèn sáng rồi, nhưng mà tối nay vẫn tối om")]
+    public void A_story_that_turns_to_broken_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
+
+    [Fact]
+    public void A_tree_that_only_looks_about_to_fall_is_feared_not_an_emergency() =>
+        U.Danger("o xom giua co cai cay to nghieng ra duong nhu sap do gio to la lo lam").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void Being_entitled_to_money_is_no_wrongdoing() =>
+        U.DenouncesWrongdoing("me toi 75 tuoi, nghe noi tu 75 duoc nhan tien roi ma sao to truong bao phai 80, rot cuoc la bao nhieu tuoi").ShouldBeFalse();
 }
