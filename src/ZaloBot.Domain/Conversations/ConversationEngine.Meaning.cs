@@ -782,6 +782,17 @@ public static partial class ConversationEngine
         {
             field = null;
             var moved = FieldMove().Match(TextNormalizer.Normalize(raw));
+            // "à khoan, lĩnh vực để Hỗ trợ doanh nghiệp nhé, vì …": the field named first, then what it should be — only
+            // where that is a field.
+            if (!moved.Success && FieldSetTo().Match(TextNormalizer.Normalize(raw)) is { Success: true } set)
+            {
+                // A field's name is a few words; "chọn hổng đúng, cho tui đổi lại …" says it is wrong, not what it becomes.
+                var named = MoveTail().Replace(set.Groups["to"].Value, "").Trim();
+                if (named.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 5 } or { Length: 0 }
+                    || FieldDenied().IsMatch(named) || named.Split(' ').Any(w => w is "khong" or "ko" or "hong" or "chua" or "sai" or "nham")) return false;
+                field = OptionMatcher.Match(named, context.Categories, c => c.Name, c => c.Keywords);
+                return field is not null;
+            }
             if (!moved.Success) return false;
             var words = MoveTail().Replace(moved.Groups["to"].Value, "").Trim();
             field = words is "khac" or "" ? null : OptionMatcher.Match(words, context.Categories, c => c.Name, c => c.Keywords);
@@ -793,6 +804,9 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(giup|gium|ho|nhe|nha|a|di|voi|vs|toi|em|minh|cho|nhe ad|ad)\b")]
         private static partial System.Text.RegularExpressions.Regex MoveTail();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:a|ah|o|u|khoan|khoan da|thoi|oi) )*(?:linh vuc|muc)(?: thi)? (?:de|la|chon|thanh|sang|doi sang|doi thanh|chuyen sang|sua thanh)(?: lai)? (?<to>.+?)(?: (?:nhe|nha|di|giup|vi|boi vi|tai vi|do|chu)\b.*)?$")]
+        private static partial System.Text.RegularExpressions.Regex FieldSetTo();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chu dau|dau|chang) phai (la )?(linh vuc |muc |loai )?")]
         private static partial System.Text.RegularExpressions.Regex FieldDenied();

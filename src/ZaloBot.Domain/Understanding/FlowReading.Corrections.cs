@@ -130,7 +130,8 @@ public sealed partial class Understander
         for (var k = 1; k < text.Count; k++)
         {
             var right = SequenceAt(text, k, RightAfter);
-            if (right == 0 || Trim(text, k + right, text.Count - 1) is not null) continue;
+            // "… mới đúng, phường thì Kinh Bắc": "mới đúng" may close a clause rather than the message.
+            if (right == 0 || Trim(text, k + right, text.Count - 1) is not null && !(k + right < text.Count && text.Tokens[k + right].BreakBefore)) continue;
             var start = k - 1;
             while (start > 0 && !text.Tokens[start].BreakBefore) start--;
             if (!text.Tokens[start].BreakBefore) start = SkipCueWords(text, 0, k);

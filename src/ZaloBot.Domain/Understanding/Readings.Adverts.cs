@@ -31,7 +31,7 @@ public sealed partial class Understander
 
     // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
     private static readonly Regex Contempt = new(
-        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|chet het|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
         RegexOptions.CultureInvariant);
 
     // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
@@ -41,7 +41,7 @@ public sealed partial class Understander
     private static readonly Dictionary<string, string[]> InsultAccents = new()
     {
         ["ngu"] = ["ngu"], ["dan"] = ["đần"], ["dot"] = ["dốt"], ["oc"] = ["óc"], ["lon"] = ["lợn", "lồn"], ["cho"] = ["chó"],
-        ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"],
+        ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"], ["bon"] = ["bọn"],
     };
 
     private static readonly Dictionary<string, HashSet<string>> InsultAccentsToneLast =
@@ -58,9 +58,9 @@ public sealed partial class Understander
     /// </summary>
     internal bool AbuseShape(string raw)
     {
-        var n = TextNormalizer.Normalize(raw);
-        if (!Addressee.IsMatch(n)) return false;
+        // "phân bón" is no "bọn": the words are read with their marks.
         var words = InsultWords(raw);
+        if (!Addressee.IsMatch(words)) return false;
         if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
         // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
         var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));

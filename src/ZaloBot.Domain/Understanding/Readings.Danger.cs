@@ -110,6 +110,11 @@ public sealed partial class Understander
 
     private static readonly string Exploded = TextNormalizer.ToneLast("nổ");
 
+    private static readonly string Flame = TextNormalizer.ToneLast("lửa");
+
+    // "lừa đảo", "lừa người khác", "lừa tiền": what follows cheating.
+    private static readonly HashSet<string> Cheated = ["dao", "ng", "nguoi", "tien", "dan", "khach"];
+
     private static readonly string Pressed = TextNormalizer.ToneLast("đè");
 
     /// <summary>
@@ -134,6 +139,9 @@ public sealed partial class Understander
         // "CHÁY HÀNG, giá sốc 99k, inbox ngay": sold out, in an advert's words; a shop on fire is told without them.
         if (word.Text == "chay" && i + 1 < text.Count && text.Tokens[i + 1].Text == "hang"
             && SellingCue.Matches(text.Window(0, text.Count)).Select(m => m.Value).Distinct().Count() >= 2) return 2;
+        // "bị lừa 500k", "lừa người khác", "lừa đảo" typed plain: cheated, not fire ("lửa").
+        if (word.Text == "lua" && word.Accented != Flame
+            && (i > 0 && text.Tokens[i - 1].Text is "bi" || i + 1 < text.Count && Cheated.Contains(text.Tokens[i + 1].Text))) return 1;
         // "bếp nướng không khói" (smokeless), "không khỏi lo": no smoke said.
         if (word.Text == "khoi" && i > 0 && text.Tokens[i - 1].Text is "khong" or "ko") return 1;
         // "xe máy không ra được": a vehicle blocked in, not people trapped.

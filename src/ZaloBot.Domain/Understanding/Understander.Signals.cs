@@ -115,6 +115,9 @@ public sealed partial class Understander
         return abuse >= scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("question");
     }
 
+    private static readonly System.Text.RegularExpressions.Regex SpokenNumber = new(
+        @"\b((khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin) ){8,}(khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // "mặt tiền" (frontage) reads as "mất tiền": only being fooled says so here.
     private static readonly System.Text.RegularExpressions.Regex FellForIt = new(@"\bbi (ho )?lua\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -124,7 +127,9 @@ public sealed partial class Understander
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         // A phone number (even one masked for posting, "0988.xxx.xxx") or a link is what an advert is for.
-        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            && !SpokenNumber.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)))
             // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …").
             return score >= 3 && !FellForIt.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a

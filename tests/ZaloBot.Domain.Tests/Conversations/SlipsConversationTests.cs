@@ -443,4 +443,18 @@ public class SlipsConversationTests
     [InlineData("cái đoạn tôi nói về tình trạng cái đèn", Step.Description)]
     public void At_the_edit_list_a_part_told_in_own_words_is_opened(string typed, Step step) =>
         AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says(typed).ExpectStep(step);
+
+    [Fact]
+    public void The_number_said_right_then_another_clause_corrects_the_address() =>
+        AtSummary().Says("sai số nhà rồi, số 21 đường Lý Thái Tổ mới đúng, phường thì Kinh Bắc").ExpectNoTicket()
+            .State.Draft.Address.ShouldBe("số 21 đường Lý Thái Tổ");
+
+    [Fact]
+    public void The_field_named_then_what_it_is_moves_it_at_the_summary() =>
+        AtSummary().Says("à khoan, lĩnh vực để Thủ tục hành chính nhé, vì đèn này do phường quản lý").ExpectStep(Step.Confirm)
+            .State.Draft.CategoryCode.ShouldNotBe(AtSummary().State.Draft.CategoryCode);
+
+    [Fact]
+    public void The_field_said_wrong_opens_the_fields() =>
+        AtSummary().Says("lĩnh vực chọn hổng đúng, cho tui đổi lại cái lĩnh vực nha").ExpectStep(Step.Category);
 }

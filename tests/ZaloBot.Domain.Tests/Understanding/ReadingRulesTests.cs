@@ -745,4 +745,21 @@ public class HowADisputeIsBroughtTests
     [Fact]
     public void Being_entitled_to_money_is_no_wrongdoing() =>
         U.DenouncesWrongdoing("me toi 75 tuoi, nghe noi tu 75 duoc nhan tien roi ma sao to truong bao phai 80, rot cuoc la bao nhieu tuoi").ShouldBeFalse();
+
+    [Fact]
+    public void An_advert_with_its_number_read_out_is_spam() =>
+        U.IsSpam("nhận làm sổ đỏ nhanh trong ba ngày không cần giấy tờ gọi ngay không chín tám tám bảy sáu năm bốn ba hai").ShouldBeTrue();
+
+    [Fact]
+    public void Cheated_typed_plain_is_no_fire() =>
+        U.Danger("e mua hang tren fb bi lua 500k, nick do van dang ban tiep lua ng khac, ad xu ly di").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void Fire_typed_with_its_marks_is_still_fire() =>
+        U.Danger("nhà bên cạnh bị lửa bén sang, đang cháy to").HasFlag(DangerKind.Fire).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("ông bà ơi khu công nghiệp xả nước thải ra bờ ruộng, lúa vàng úa chết hết, tui mắc nợ phân bón chưa trả nè")]
+    [InlineData("cong ty det o tu son xa nuoc thai den ngom ra song cu me chet het, ko phai 1 lan ma thang nao cung the")]
+    public void Fertiliser_and_crops_all_dead_are_no_insult(string message) => U.IsAbuse(message).ShouldBeFalse();
 }
