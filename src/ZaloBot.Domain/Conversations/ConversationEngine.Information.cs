@@ -65,7 +65,7 @@ public static partial class ConversationEngine
             return true;
         }
 
-        private IReadOnlyList<ArticleOption> MatchArticles(string raw) => ArticleMatcher.Best(raw, context.Articles);
+        private IReadOnlyList<ArticleOption> MatchArticles(string raw, bool everyday = true) => ArticleMatcher.Best(raw, context.Articles, everyday: everyday);
 
         /// <summary>The answer to a question from the articles, or null when none matches.</summary>
         private string? AnswerFromArticles(string raw) =>

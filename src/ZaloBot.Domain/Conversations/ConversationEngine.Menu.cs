@@ -93,7 +93,8 @@ public static partial class ConversationEngine
                     break;
                 default:
                     if (LatestOpenTicket() is { } ticket) AddFollowUp(ticket, raw);
-                    else if (MatchArticles(raw).Count > 0) AnswerQuestion(raw);
+                    // Read as nothing: answered only where an editor's own words stand in it (adverts use everyday ones).
+                    else if (MatchArticles(raw, everyday: false).Count > 0) AnswerQuestion(raw);
                     else NotUnderstoodAtMenu(raw);
                     break;
             }

@@ -49,17 +49,22 @@ public static class ArticleMatcher
         "tu", "theo", "trong", "ra", "vao", "len", "xuong", "con", "roi", "chua", "da", "se", "dang", "phai", "ai",
     ];
 
-    public static IReadOnlyList<ArticleOption> Best(string question, IReadOnlyList<ArticleOption> articles, int max = 3)
+    /// <param name="everyday">Whether the question's everyday words count for the procedure's ("bìa đỏ" for "sổ đỏ"): for a
+    /// message read as a question; one read as nothing is answered only where an editor's own words stand in it.</param>
+    public static IReadOnlyList<ArticleOption> Best(string question, IReadOnlyList<ArticleOption> articles, int max = 3, bool everyday = true)
     {
         if (articles.Count == 0) return [];
-        var normalized = TextNormalizer.Normalize(question);
+        var normalized = everyday ? EverydayWords.Expand(TextNormalizer.Normalize(question), question) : TextNormalizer.Normalize(question);
         var words = Words(normalized);
         if (words.Count == 0) return [];
         var padded = " " + normalized + " ";
         var shared = articles.SelectMany(a => a.Keywords.Select(TextNormalizer.Normalize).Distinct()).GroupBy(k => k)
             .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        // A procedure mentioned only as circumstance weighs less — where another is asked about outright.
+        var askedOutright = articles.Any(a => a.Keywords.Select(TextNormalizer.Normalize).Any(k => k.Length > 0
+            && padded.Contains(" " + k + " ", StringComparison.Ordinal) && !OnlyAsCircumstance(padded, k)));
         return articles
-            .Select(a => (Article: a, Score: Score(a, padded, words, shared)))
+            .Select(a => (Article: a, Score: Score(a, padded, words, shared, askedOutright)))
             .Where(x => x.Score >= MinScore)
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Article.PublishedAt)
             .Take(max)
@@ -67,7 +72,7 @@ public static class ArticleMatcher
             .ToList();
     }
 
-    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared)
+    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared, bool discountCircumstance)
     {
         double score = 0;
         foreach (var keyword in article.Keywords.Select(TextNormalizer.Normalize).Distinct())
@@ -75,7 +80,8 @@ public static class ArticleMatcher
             // A keyword phrase found whole is strong evidence, the longer the stronger — and one no other article has
             // ("cccd") names its topic alone.
             if (keyword.Length > 0 && paddedQuestion.Contains(" " + keyword + " ", StringComparison.Ordinal))
-                score += 1.5 + keyword.Count(c => c == ' ') + (keyword.Length >= 4 && !shared.Contains(keyword) ? 0.5 : 0);
+                score += (1.5 + keyword.Count(c => c == ' ') + (keyword.Length >= 4 && !shared.Contains(keyword) ? 0.5 : 0))
+                         * (discountCircumstance && OnlyAsCircumstance(paddedQuestion, keyword) ? CircumstanceWeight : 1);
         }
         // The title counts by how much of it the question covers: two common words of a long title are not its topic.
         var title = Words(TextNormalizer.Normalize(article.Title));
@@ -83,6 +89,26 @@ public static class ArticleMatcher
         var summary = Words(TextNormalizer.Normalize(article.Summary));
         score += 0.25 * questionWords.Count(w => summary.Contains(w) && !title.Contains(w));
         return score;
+    }
+
+    // A procedure mentioned as the asker's circumstance weighs this much of one asked about.
+    private const double CircumstanceWeight = 0.3;
+
+    /// <summary>
+    /// Every mention of <paramref name="keyword"/> is circumstance, not the subject: not done yet ("làm khai sinh …, bố mẹ
+    /// chưa đăng ký kết hôn có được không") or where the asker is ("em thuê trọ ở khu công nghiệp muốn đăng ký tạm trú").
+    /// </summary>
+    private static bool OnlyAsCircumstance(string paddedQuestion, string keyword)
+    {
+        for (var at = paddedQuestion.IndexOf(" " + keyword + " ", StringComparison.Ordinal); at >= 0;
+             at = paddedQuestion.IndexOf(" " + keyword + " ", at + 1, StringComparison.Ordinal))
+        {
+            var before = paddedQuestion[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(2).ToArray();
+            var notYet = before.Any(w => w is "chua" or "khong");
+            var where = before.Length > 0 && before[^1] is "o" or "trong" or "tai";
+            if (!notYet && !where) return false;
+        }
+        return true;
     }
 
     private static HashSet<string> Words(string normalized) =>

@@ -102,4 +102,32 @@ public class InformationConversationTests
         // A keyword two articles share is no topic on its own.
         ArticleMatcher.Best("giấy của tôi", articles).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("lấy vợ người Lào thì làm hồ sơ cưới ở đâu ạ", 4)]
+    [InlineData("nhà cấp 4 muốn đổ thêm 1 tầng thì có phải xin phép ko hay cứ làm", 1)]
+    [InlineData("cty e nho, duoi 20 nguoi, co chuong trinh nao cua tinh khong", 2)]
+    public void Everyday_words_find_the_procedure_they_mean(string question, long id) =>
+        ArticleMatcher.Best(question, Articles)[0].Id.ShouldBe(id);
+
+    [Fact]
+    public void Last_typed_plain_is_no_wedding() =>
+        ArticleMatcher.Best("xe buýt đi Hà Nội mấy giờ chuyến cuoi vậy", Articles).ShouldBeEmpty();
+
+    [Fact]
+    public void A_procedure_not_done_yet_is_circumstance_beside_the_one_asked()
+    {
+        ArticleOption[] articles =
+        [
+            .. Articles,
+            new(8, "procedures", "Đăng ký khai sinh cho trẻ", "Tại UBND cấp xã.", null, ["khai sinh", "giấy khai sinh"], Day),
+        ];
+        ArticleMatcher.Best("làm giấy khai sinh cho con cần mang gì, bố mẹ chưa đăng ký kết hôn thì có được không", articles)[0].Id.ShouldBe(8);
+        // Alone, the procedure not done yet is what is asked about.
+        ArticleMatcher.Best("chúng tôi chưa đăng ký kết hôn thì làm ở đâu", articles)[0].Id.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_message_read_as_nothing_is_answered_only_with_the_editors_words() =>
+        ArticleMatcher.Best("lấy vợ", Articles, everyday: false).ShouldBeEmpty();
 }
