@@ -362,7 +362,12 @@ public sealed partial class Understander
         // one lower-case word ("sửa địa chỉ nhà").
         var fillers = Fillers(text);
         var words = Enumerable.Range(to.First, to.Last - to.First + 1).ToList();
-        if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)) && !text.Tokens[i].IsNumber)
+        // "sửa lại địa chỉ đi, địa chỉ chưa đúng": the part named again only to say it is wrong.
+        var namedAgain = new bool[text.Count];
+        foreach (var i in words)
+            for (var k = 0; k < FlowAnswers.Parts.Max(p => Best(text, i, Set(p.Set)).Length) && i + k < text.Count; k++) namedAgain[i + k] = true;
+        if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)
+                            || namedAgain[i] || text.Tokens[i].Text is "chua" or "dung" or "khong" or "ko" or "di" or "lai") && !text.Tokens[i].IsNumber)
             || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))
             return new FlowReading(FlowIntent.Edit, best.Part);
         return new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(to.First, to.Last), adds);
@@ -486,9 +491,11 @@ public sealed partial class Understander
             var toText = Tokenize(replacement);
             if (words.Length == 1 && text.Tokens[i].IsNumber && toText.Tokens.Count(t => t.IsNumber) == 1)
                 replacement = toText.Tokens.First(t => t.IsNumber) is var n ? replacement[n.Start..n.End] : replacement;
-            // "ảnh này chụp trước số 14 chứ không phải số 12": what it should be is the same shape at the end of the words
-            // said ("số 14" for "số 12"), the rest only how the citizen noticed.
-            else if (words.Length > 1 && toText.Count > words.Length && toText.Tokens[toText.Count - words.Length].Text == words[0])
+            // "ảnh này chụp trước số 14 chứ không phải số 12", "… cống tắc từ cuối ngõ chứ ko phải đầu ngõ": what it should be
+            // is the same shape at the end of the words said ("số 14" for "số 12", "cuối ngõ" for "đầu ngõ"), the rest only
+            // how the citizen noticed.
+            else if (words.Length > 1 && toText.Count > words.Length
+                     && toText.Tokens[toText.Count - words.Length].Text == words[0])
                 replacement = replacement[toText.Tokens[toText.Count - words.Length].Start..];
             else if (toText.Count > 0)
             {

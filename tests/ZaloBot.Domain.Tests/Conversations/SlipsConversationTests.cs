@@ -457,4 +457,11 @@ public class SlipsConversationTests
     [Fact]
     public void The_field_said_wrong_opens_the_fields() =>
         AtSummary().Says("lĩnh vực chọn hổng đúng, cho tui đổi lại cái lĩnh vực nha").ExpectStep(Step.Category);
+
+    [Fact]
+    public void The_part_named_again_only_to_say_it_is_wrong_is_opened_not_kept()
+    {
+        var script = AtSummary().Says("sửa lại địa chỉ đi địa chỉ chưa đúng").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc");
+    }
 }
