@@ -113,7 +113,7 @@ public static partial class ConversationEngine
                 Advance(Step.Attachments);
                 return;
             }
-            var area = MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw) ?? WardAfterASlip(raw);
+            var area = WardAfterATakeBack(raw) ?? MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw) ?? WardAfterASlip(raw);
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -148,6 +148,21 @@ public static partial class ConversationEngine
             var named = context.Areas.Where(a => after.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)).ToList();
             return named.Count == 1 && !System.Text.RegularExpressions.Regex.IsMatch(after, @"^ (nham|lon) (sang|qua|vao|thanh|o) ") ? named[0] : null;
         }
+
+        /// <summary>
+        /// "vu ninh, à ko, 2 đó": a ward, the words taking it back, then the one meant — by name or by number — after a
+        /// pause.
+        /// </summary>
+        private AreaOption? WardAfterATakeBack(string raw)
+        {
+            var taken = TakeBack().Match(raw);
+            if (!taken.Success) return null;
+            var rest = Understanding.ContentWords(raw[(taken.Index + taken.Length)..]);
+            return MatchArea(rest) ?? MatchArea(Understanding.ContentWords(System.Text.RegularExpressions.Regex.Replace(rest, @"\b(do|day|nha|nhe|a|co|moi dung|cua|toi|em)\b", " ").Trim()));
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)[,.]\s*(à|a|ờ|o)\s+(không|khong|ko|k|nhầm|nham)\s*[,.]")]
+        private static partial System.Text.RegularExpressions.Regex TakeBack();
 
         /// <summary>"Vũ Ninh ạ", "p kinh bac a", "số 1", "tu son": a ward by number, name, unique beginning or a word of it.</summary>
         private AreaOption? MatchArea(string words)

@@ -31,8 +31,10 @@ public sealed partial class Understander
 
     // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
     private static readonly Regex Contempt = new(
-        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
         RegexOptions.CultureInvariant);
+
+    private static readonly Regex CorruptWord = new(@"\b(tham nhung|tham o)\b", RegexOptions.CultureInvariant);
 
     // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
     private static readonly Regex Epithet = new(@"(^|[\s,.!])đồ (?!ăn|uống|đạc|dùng|chơi|cũ|nghề|gỗ|điện|nhựa|hộp)\p{L}+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -62,6 +64,9 @@ public sealed partial class Understander
         var words = InsultWords(raw);
         if (!Addressee.IsMatch(words)) return false;
         if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
+        // "Toàn bọn tham nhũng ngồi mát ăn bát vàng" is an insult; "bọn cán bộ xã tham nhũng, bán đất công cho người nhà"
+        // tells wrongdoing besides the word, and is a tố cáo.
+        if (DenouncesWrongdoing(CorruptWord.Replace(TextNormalizer.Normalize(raw), " "))) return false;
         // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
         var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;

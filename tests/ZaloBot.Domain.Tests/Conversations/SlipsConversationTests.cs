@@ -464,4 +464,13 @@ public class SlipsConversationTests
         var script = AtSummary().Says("sửa lại địa chỉ đi địa chỉ chưa đúng").ExpectStep(Step.Place);
         script.State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc");
     }
+
+    [Fact]
+    public void At_the_ward_list_the_ward_after_a_take_back_is_chosen()
+    {
+        var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area);
+        var second = script.State.Draft.AreaCode;
+        script.Says("Kinh Bắc, à ko, Võ Cường đó").ExpectStep(Step.Attachments).State.Draft.AreaCode.ShouldBe("VOCUONG");
+        second.ShouldBeNull();
+    }
 }

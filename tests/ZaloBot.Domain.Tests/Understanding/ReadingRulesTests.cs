@@ -762,4 +762,15 @@ public class HowADisputeIsBroughtTests
     [InlineData("ông bà ơi khu công nghiệp xả nước thải ra bờ ruộng, lúa vàng úa chết hết, tui mắc nợ phân bón chưa trả nè")]
     [InlineData("cong ty det o tu son xa nuoc thai den ngom ra song cu me chet het, ko phai 1 lan ma thang nao cung the")]
     public void Fertiliser_and_crops_all_dead_are_no_insult(string message) => U.IsAbuse(message).ShouldBeFalse();
+
+    [Fact]
+    public void Corrupt_as_an_insult_for_all_is_abuse() =>
+        U.IsAbuse("Toàn bọn tham nhũng ngồi mát ăn bát vàng, nhắn làm j cho mệt").ShouldBeTrue();
+
+    [Fact]
+    public void Corrupt_with_the_wrongdoing_told_is_no_insult()
+    {
+        U.IsAbuse("bọn cán bộ xã tham nhũng, bán đất công cho người nhà").ShouldBeFalse();
+        U.DenouncesWrongdoing("bọn cán bộ xã tham nhũng, bán đất công cho người nhà").ShouldBeTrue();
+    }
 }
