@@ -58,13 +58,14 @@ public static class ArticleMatcher
         var words = Words(normalized);
         if (words.Count == 0) return [];
         var padded = " " + normalized + " ";
-        var shared = articles.SelectMany(a => a.Keywords.Select(TextNormalizer.Normalize).Distinct()).GroupBy(k => k)
-            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        // Each article's keywords normalised once per question, for the three uses below.
+        var keywords = articles.Select(a => a.Keywords.Select(TextNormalizer.Normalize).Distinct().ToArray()).ToArray();
+        var shared = keywords.SelectMany(k => k).GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         // A procedure mentioned only as circumstance weighs less — where another is asked about outright.
-        var askedOutright = articles.Any(a => a.Keywords.Select(TextNormalizer.Normalize).Any(k => k.Length > 0
-            && padded.Contains(" " + k + " ", StringComparison.Ordinal) && !OnlyAsCircumstance(padded, k)));
+        var askedOutright = keywords.SelectMany(k => k).Any(k => k.Length > 0
+            && padded.Contains(" " + k + " ", StringComparison.Ordinal) && !OnlyAsCircumstance(padded, k));
         return articles
-            .Select(a => (Article: a, Score: Score(a, padded, words, shared, askedOutright)))
+            .Select((a, i) => (Article: a, Score: Score(a, keywords[i], padded, words, shared, askedOutright)))
             .Where(x => x.Score >= MinScore)
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Article.PublishedAt)
             .Take(max)
@@ -72,10 +73,10 @@ public static class ArticleMatcher
             .ToList();
     }
 
-    private static double Score(ArticleOption article, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared, bool discountCircumstance)
+    private static double Score(ArticleOption article, string[] keywords, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared, bool discountCircumstance)
     {
         double score = 0;
-        foreach (var keyword in article.Keywords.Select(TextNormalizer.Normalize).Distinct())
+        foreach (var keyword in keywords)
         {
             // A keyword phrase found whole is strong evidence, the longer the stronger — and one no other article has
             // ("cccd") names its topic alone.

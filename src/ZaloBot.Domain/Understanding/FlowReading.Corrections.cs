@@ -209,10 +209,7 @@ public sealed partial class Understander
         if (at > 0 && text.Tokens[at - 1].Text == "nham") at--;
         if (at >= text.Count || text.Tokens[at].Text is not ("sai" or "nham")) return null;
         at++;
-        (int Length, DraftPart Part) best = (0, DraftPart.None);
-        if (at < text.Count)
-            foreach (var (set, part) in FlowAnswers.Parts)
-                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        (int Length, DraftPart Part) best = at < text.Count ? PartAt(text, at) : (0, DraftPart.None);
         // "sai chỗ rồi": "chỗ" is the place only here — elsewhere, typed plain, it is as likely "cho" (for).
         if (best.Part == DraftPart.None && at + 1 < text.Count && text.Tokens[at] is { Text: "cho" } spot && (spot.Accented is null || spot.Accented == Spot)
             && (text.Tokens[at + 1].Text is "roi" or "r" || text.Tokens[at + 1].BreakBefore))
@@ -331,10 +328,7 @@ public sealed partial class Understander
         // "ghi thêm giúp chị là …": the person asked, or asking, between the verb and what follows.
         while (at < text.Count && (Joins(text.Tokens[at]) || text.Tokens[at].Text == "cai" || adds && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "ba" or "ong" or "co" or "chu" or "cau" or "di")
                                         && text.Tokens[at - 1].Text is "giup" or "gium" or "ho" or "cho")) at++;
-        (int Length, DraftPart Part) best = (0, DraftPart.None);
-        if (at < text.Count)
-            foreach (var (set, part) in FlowAnswers.Parts)
-                if (Best(text, at, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        (int Length, DraftPart Part) best = at < text.Count ? PartAt(text, at) : (0, DraftPart.None);
         // Words added with no part named ("ghi thêm là có cả dây điện lòng thòng") add to the description: that is the
         // part that takes more words.
         if (adds && best.Part == DraftPart.None && at < text.Count) best = (0, DraftPart.Description);
@@ -365,7 +359,7 @@ public sealed partial class Understander
         // "sửa lại địa chỉ đi, địa chỉ chưa đúng": the part named again only to say it is wrong.
         var namedAgain = new bool[text.Count];
         foreach (var i in words)
-            for (var k = 0; k < FlowAnswers.Parts.Max(p => Best(text, i, Set(p.Set)).Length) && i + k < text.Count; k++) namedAgain[i + k] = true;
+            for (var (k, length) = (0, PartAt(text, i).Length); k < length && i + k < text.Count; k++) namedAgain[i + k] = true;
         if (words.All(i => (fillers[i] || Another.Contains(text.Tokens[i].Text) || WrongWords.Contains(text.Tokens[i].Text)
                             || namedAgain[i] || text.Tokens[i].Text is "chua" or "dung" or "khong" or "ko" or "di" or "lai") && !text.Tokens[i].IsNumber)
             || (words.Count == 1 && best.Part != DraftPart.Name && !text.Tokens[to.First].IsNumber && !text.Tokens[to.First].Capitalised))

@@ -573,16 +573,20 @@ public sealed partial class Understander
         return PartIn(text, 0, text.Count);
     }
 
+    /// <summary>The longest part's name starting at word <paramref name="i"/> ("địa chỉ", "số điện thoại"), or none.</summary>
+    private (int Length, DraftPart Part) PartAt(TokenizedText text, int i)
+    {
+        (int Length, DraftPart Part) best = (0, DraftPart.None);
+        foreach (var (set, part) in FlowAnswers.Parts)
+            if (Best(text, i, Set(set)).Length is var length && length > best.Length) best = (length, part);
+        return best;
+    }
+
     private DraftPart PartIn(TokenizedText text, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
-            (int Length, DraftPart Part) best = (0, DraftPart.None);
-            foreach (var (set, part) in FlowAnswers.Parts)
-            {
-                var length = Best(text, i, Set(set)).Length;
-                if (length > best.Length) best = (length, part);
-            }
+            var best = PartAt(text, i);
             // "tầm 50m" typed plain is "about 50 m", not "tấm" (a photo).
             if (best is { Part: DraftPart.Attachments, Length: 1 } && text.Tokens[i].Text == "tam" && i + 1 < text.Count && text.Tokens[i + 1].IsNumber) continue;
             if (best.Length > 0 && i + best.Length <= to) return best.Part;
