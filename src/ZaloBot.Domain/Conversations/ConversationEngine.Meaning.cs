@@ -166,7 +166,8 @@ public static partial class ConversationEngine
                 // "khoan, tên sai rồi, Nguyễn Văn Ân chứ ko phải An" at the contact step: no name was kept yet, so the name
                 // given is the answer.
                 case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
-                                                                  && Understanding.NameWithin(raw) is { } named && !NamesAPlace(raw, named):
+                                                                  && (Understanding.LeadingFullName(raw) ?? Understanding.NameWithin(raw)) is { } named && !NamesAPlace(raw, named):
+                    // "Nguyễn Văn Ân, số điện thoại …; tên tôi là Ân có dấu sắc chứ không phải An": the full name given first is the name.
                     // "dạ tôi tên là Nguyễn Văn An sđt 0912345678, gọi giờ hành chính": the number given with it is kept too.
                     OnContactText(ContactParser.Split(raw).Phone is { } number && VietnamesePhone.TryNormalizeCallable(number, out _) ? $"{named} {number}" : named);
                     return true;

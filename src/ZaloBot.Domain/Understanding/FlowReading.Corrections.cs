@@ -7,7 +7,7 @@ public sealed partial class Understander
     private static readonly string[][] RewritingLeads = [["ghi", "lai", "la"], ["sua", "lai", "la"], ["viet", "lai", "la"], ["sua", "thanh"], ["ghi", "la"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
     private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
-    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung"];
+    private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung", "chua dung", "khong dung", "chua chinh xac", "khong chinh xac", "khong den", "chua den"];
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
     private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
@@ -22,7 +22,7 @@ public sealed partial class Understander
     private static readonly HashSet<string> Another = ["khac", "moi", "cu", "so", "cai", "sang", "hoan", "toan", "lai", "het", "ca", "luon"];
     private static readonly HashSet<string> WrongWords = ["bi", "sai", "nham", "chua", "khong", "dung", "roi", "chinh", "xac", "ro", "lam", "ghi", "go", "nhap"];
     private static readonly HashSet<string> LeadingNoise = ["ma", "a", "ah", "ak", "o", "oh", "u", "uh", "um", "ua", "nham", "roi", "xin", "loi", "chet", "thoi", "a nham", "ay"];
-    private static readonly HashSet<string> TrailingNoise = ["co", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe", "chau", "bac"];
+    private static readonly HashSet<string> TrailingNoise = ["co", "thoi", "a", "nhe", "nha", "nhen", "chu", "dau", "roi", "di", "moi", "dung", "oi", "ad", "admin", "ban", "giup", "toi", "em", "nhe", "chau", "bac"];
 
     private static int SequenceAt(TokenizedText text, int at, string[][] options)
     {
@@ -78,8 +78,12 @@ public sealed partial class Understander
                 var from = Trim(text, i + not, j - 1);
                 var to = Trim(text, j + but, text.Count - 1);
                 if (from is null || to is null) break;
-                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
+                return new FlowReading(FlowIntent.Correction, PartNearest(text, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
             }
+            // "à hổng phải một tuần mô cái đèn hư từ tết tới chừ": "đâu" (or "mô") closes what it is not, pause or none.
+            if (i <= 3 && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 2)).FirstOrDefault(k => ClosesADenial(text.Tokens[k]) && !text.Tokens[k + 1].BreakBefore) is var closing and > 0
+                && Trim(text, i + not, closing - 1) is { } denied && Trim(text, closing + 1, text.Count - 1) is { } meant && meant.Last - meant.First >= 1)
+                return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(denied.First, denied.Last), text.Span(meant.First, meant.Last));
             // "à mà không phải đèn đâu, cái cống cơ": the wrong thing, a pause, the right one — opening the message. The
             // engine applies it only where the wrong words are in the draft; elsewhere the message is the step's answer.
             if (i <= 3 && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore) is var pause and > 0
@@ -93,7 +97,7 @@ public sealed partial class Understander
             var must = SequenceAt(text, i, Musts);
             // "ghi nhầm thành 12": what it was wrongly made, not what it should be.
             if (must > 0 && text.Tokens[i].Text == "thanh" && i > 0 && text.Tokens[i - 1].Text is "nham" or "sai") continue;
-            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - PartBeforeIs), i) != DraftPart.None) must = 1;
+            if (must == 0 && text.Tokens[i].Text == "la" && i > 0 && PartIn(text, Math.Max(0, i - PartBeforeIs), i) != DraftPart.None && !SaysItIsRight(text, i + 1)) must = 1;
             if (must == 0) continue;
             var end = text.Count;
             var fromStart = -1;
@@ -119,9 +123,12 @@ public sealed partial class Understander
             // "… chứ không phải một cột đâu, còn địa chỉ thì …": what it is not ends at a pause; the rest is about another part.
             var fromEnd = fromStart < 0 ? text.Count : Enumerable.Range(fromStart + 1, Math.Max(0, text.Count - fromStart - 1)).FirstOrDefault(j => text.Tokens[j].BreakBefore, text.Count);
             var from = fromStart >= 0 ? Trim(text, fromStart, fromEnd - 1) : null;
-            return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i),
+            return new FlowReading(FlowIntent.Correction, PartNearest(text, i),
                 from is null ? null : text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
+
+        // "Mô tả ghi cả tuần nay là chưa đúng, hỏng từ đầu tháng rồi": what was written, that it is wrong, a pause, what it should be.
+        if (WrittenWrongThenRight(text) is { } written) return written;
 
         // "sai phường rồi, Từ Sơn": the wrong part named, a pause, and what it should be.
         if (WrongPartThenValue(text) is { } wrongThen) return wrongThen;
@@ -159,6 +166,9 @@ public sealed partial class Understander
             }
         }
 
+        // "Ừ đúng, mà đèn hỏng từ tối hôm kia thôi, không đến cả tuần đâu": what it is, then a last short clause saying what it is not.
+        if (DeniedLast(text) is { } deniedLast) return deniedLast;
+
         // "số nhà 34 chứ không phải 12": what it is first, then what it is not.
         for (var k = 1; k < text.Count; k++)
         {
@@ -171,6 +181,69 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Correction, PartIn(text, 0, k), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
         }
         return null;
+    }
+
+    private static readonly string Where = ZaloBot.Domain.Text.TextNormalizer.ToneLast("mô");
+
+    private static readonly string NotAtAll = ZaloBot.Domain.Text.TextNormalizer.ToneLast("đâu");
+
+    // "đầu ngõ" is not "đâu": typed with marks, only "đâu" (or the Central "mô") closes a denial.
+    private static bool ClosesADenial(Token token) => token.Text == "dau" && (token.Accented is null || token.Accented == NotAtAll) || token.Text == "mo" && token.Accented == Where;
+
+    private static readonly string[][] IsWrong = [["chua", "dung"], ["khong", "dung"], ["chua", "chuan"], ["khong", "chinh", "xac"], ["chua", "chinh", "xac"], ["sai"], ["nham"]];
+    private static readonly HashSet<string> Writing = ["ghi", "viet", "nhap", "go", "noi"];
+
+    /// <summary>
+    /// "Mô tả ghi cả tuần nay là chưa đúng, hỏng từ đầu tháng rồi": the words written after "ghi" (or after the part
+    /// named), "là" and that they are wrong, then after a pause what they should be.
+    /// </summary>
+    private FlowReading? WrittenWrongThenRight(TokenizedText text)
+    {
+        for (var i = 2; i < text.Count - 2; i++)
+        {
+            if (text.Tokens[i].Text != "la" || SequenceAt(text, i + 1, IsWrong) is not (> 0 and var wrong)) continue;
+            var pause = i + 1 + wrong;
+            while (pause < text.Count && !text.Tokens[pause].BreakBefore && text.Tokens[pause].Text is "roi" or "a" or "dau" or "lam" or "nhe") pause++;
+            if (pause >= text.Count || !text.Tokens[pause].BreakBefore || Trim(text, pause, text.Count - 1) is not { } right) return null;
+            var start = Enumerable.Range(0, i).LastOrDefault(k => Writing.Contains(text.Tokens[k].Text), -1) + 1;
+            if (start == 0)
+            {
+                var part = Enumerable.Range(0, i).FirstOrDefault(k => PartAt(text, k).Length > 0, -1);
+                if (part < 0) return null;
+                start = part + PartAt(text, part).Length;
+            }
+            if (i - start is < 1 or > 6 || Enumerable.Range(start, i - start).Any(k => text.Tokens[k].BreakBefore && k > start)) return null;
+            return new FlowReading(FlowIntent.Correction, PartNearest(text, start), text.Span(start, i - 1), text.Span(right.First, right.Last));
+        }
+        return null;
+    }
+
+    private static readonly string[][] NotAsMuch = [["khong", "phai"], ["khong", "den"], ["chua", "den"], ["dau", "phai"]];
+    private const int DeniedWords = 6;
+
+    private FlowReading? DeniedLast(TokenizedText text)
+    {
+        var last = Enumerable.Range(1, text.Count - 1).LastOrDefault(k => text.Tokens[k].BreakBefore);
+        if (last == 0 || SequenceAt(text, last, NotAsMuch) is not (> 0 and var not) || text.Count - last > DeniedWords + not + 1) return null;
+        var end = text.Count - 1;
+        if (text.Tokens[end].Text == "dau") end--;
+        // "à nhầm, không phải đèn đường mà là cống": a denial with what it is in it is read as that.
+        if (Trim(text, last + not, end) is not { } denied || Enumerable.Range(denied.First, denied.Last - denied.First + 1).Any(k => text.Tokens[k].Text is "ma" or "la")) return null;
+        var first = Enumerable.Range(1, last - 1).LastOrDefault(k => text.Tokens[k].BreakBefore);
+        // Only a yes may stand before what it is: "Đề nghị sửa lại họ tên: Nguyễn Văn Ân (…), không phải An" is read otherwise.
+        if (!Enumerable.Range(0, first).All(k => LeadingNoise.Contains(text.Tokens[k].Text) || text.Tokens[k].Text is "dung" or "vang" or "da" or "ok" or "oke" or "u" or "uh" or "phai")) return null;
+        while (first < last && text.Tokens[first].Text is "ma" or "nhung" or "voi" or "ca") first++;
+        if (Trim(text, first, last - 1) is not { } said || said.Last - said.First < 1
+            || Enumerable.Range(said.First, said.Last - said.First + 1).All(k => LeadingNoise.Contains(text.Tokens[k].Text) || WrongWords.Contains(text.Tokens[k].Text))) return null;
+        return new FlowReading(FlowIntent.Correction, PartNearest(text, said.Last + 1), text.Span(denied.First, denied.Last), text.Span(said.First, said.Last));
+    }
+
+    /// <summary>"Nội dung như vậy là đúng, …": after "là", that the part is right — not what it becomes.</summary>
+    private static bool SaysItIsRight(TokenizedText text, int at)
+    {
+        if (at >= text.Count || text.Tokens[at].Text is not ("dung" or "chuan" or "ok" or "on")) return false;
+        while (at < text.Count && text.Tokens[at].Text is "dung" or "chuan" or "ok" or "on" or "chinh" or "xac" or "roi" or "het" or "ca" or "a") at++;
+        return at == text.Count || text.Tokens[at].BreakBefore;
     }
 
     /// <summary>Words a part's value must have after the part named alone, so that "mô tả ạ, sửa giúp" is not one.</summary>

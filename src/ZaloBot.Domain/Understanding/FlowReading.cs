@@ -594,6 +594,17 @@ public sealed partial class Understander
         return DraftPart.None;
     }
 
+    /// <summary>
+    /// The part named last before word <paramref name="to"/>: "Phần địa chỉ, họ tên thì đúng, riêng mô tả xin ghi lại là …"
+    /// corrects the description — the parts said to be right come first.
+    /// </summary>
+    private DraftPart PartNearest(TokenizedText text, int to)
+    {
+        for (var from = to - 1; from >= 0; from--)
+            if (PartIn(text, from, to) is var part and not DraftPart.None) return part;
+        return DraftPart.None;
+    }
+
     /// <summary>A new problem typed in the middle of another ("à còn vụ rác ở đầu ngõ nữa"): a problem and a word saying "another".</summary>
     public bool IsAnotherProblem(string raw)
     {

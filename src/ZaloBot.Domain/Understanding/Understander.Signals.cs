@@ -83,18 +83,30 @@ public sealed partial class Understander
             total += score;
             if (score >= 1) kind |= k;
         }
-        if (PeopleTrapped(plain))
+        var trapped = PeopleTrapped(plain);
+        if (trapped)
         {
             total += IntentThreshold;
             kind |= DangerKind.Rescue;
         }
-        if (PeopleInPeril(plain) is var peril and not DangerKind.None)
+        var peril = PeopleInPeril(plain);
+        if (peril != DangerKind.None)
         {
             total += IntentThreshold;
             kind |= peril;
         }
+        // "Cứu với, nhà tôi mất điện 3 ngày rồi", "CỨU VỚI các anh ơi, cái loa phường …": a cry for help around a matter
+        // that holds no danger is a way of speaking; with the fire, the wire or the water named, it is a call.
+        if (!trapped && peril == DangerKind.None && Score(text, Cries).Score is var cry and > 0 && total - cry < 1
+            && Understand(raw).Scores.GetValueOrDefault("problem") > 0) return DangerKind.None;
         return total >= IntentThreshold && !OverOrOnlyARisk(raw) ? kind : DangerKind.None;
     }
+
+    private static readonly string[] CryPhrases = ["cứu với", "cứu tôi", "kêu cứu", "cứu giúp", "cứu vs", "cứu gấp", "cứu em", "cứu cháu", "cứu bác", "cứu tui"];
+
+    private Phrase[]? _cries;
+
+    private Phrase[] Cries => _cries ??= Compile(CryPhrases.ToDictionary(p => p, _ => 2.0), fuzzy: false);
 
     /// <summary>Insults with nothing to act on ("bot ngu như bò"): a calm reply, not a complaint.</summary>
     public double Abuse(string raw) => Math.Max(Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score, AbuseShape(raw) ? IntentThreshold : 0);

@@ -473,4 +473,51 @@ public class SlipsConversationTests
         script.Says("Kinh Bắc, à ko, Võ Cường đó").ExpectStep(Step.Attachments).State.Draft.AreaCode.ShouldBe("VOCUONG");
         second.ShouldBeNull();
     }
+
+    [Fact]
+    public void What_was_written_said_to_be_wrong_is_replaced_by_what_follows() =>
+        AtSummary().Says("Mô tả ghi cả tuần nay là chưa đúng, hỏng từ đầu tháng rồi").ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng từ đầu tháng, tối đi lại rất nguy hiểm");
+
+    [Fact]
+    public void A_yes_then_what_it_is_then_what_it_is_not_corrects_and_does_not_send()
+    {
+        var description = AtSummary().Says("Ừ đúng, mà đèn hỏng từ tối hôm kia thôi, không đến cả tuần đâu").ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.Description!;
+        description.ShouldContain("từ tối hôm kia");
+        description.ShouldNotContain("cả tuần");
+    }
+
+    [Fact]
+    public void The_part_named_last_before_what_it_becomes_is_the_one_corrected()
+    {
+        var before = AtSummary().State.Draft;
+        var after = AtSummary().Says("Phần địa chỉ, họ tên thì đúng, riêng mô tả xin ghi lại là đèn đường hỏng gần một tháng nay chứ không phải cả tuần")
+            .ExpectStep(Step.Confirm).State.Draft;
+        after.Address.ShouldBe(before.Address);
+        after.Description!.ShouldContain("gần một tháng nay");
+    }
+
+    [Fact]
+    public void A_part_said_to_be_right_is_not_what_the_correction_changes()
+    {
+        var before = AtSummary().State.Draft;
+        var after = AtSummary().Says("Nội dung tóm tắt như vậy là đúng, cảm ơn các cháu, có điều tên bác là Nguyễn Văn Ân, dấu sắc chứ không phải An")
+            .ExpectStep(Step.Confirm).State.Draft;
+        after.ContactName.ShouldBe("Nguyễn Văn Ân");
+        after.Description.ShouldBe(before.Description);
+    }
+
+    [Fact]
+    public void A_slip_taken_back_in_dialect_at_the_place_step_is_never_the_address()
+    {
+        var script = AtPlace().Says("à hổng phải một tuần mô cái đèn hư từ tết tới chừ").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.Draft.Description!.ShouldContain("hư từ tết tới chừ");
+    }
+
+    [Fact]
+    public void At_the_contact_step_the_full_name_given_first_is_the_name_when_a_mark_is_then_explained() =>
+        AtContact().Says("Nguyễn Văn Ân, số điện thoại 0912345678; tôi lưu ý tên tôi là Ân có dấu sắc chứ không phải An như hệ thống đang ghi.")
+            .ExpectStep(Step.Confirm).State.Draft.ContactName.ShouldBe("Nguyễn Văn Ân");
 }

@@ -107,6 +107,9 @@ public class InformationConversationTests
     [InlineData("lấy vợ người Lào thì làm hồ sơ cưới ở đâu ạ", 4)]
     [InlineData("nhà cấp 4 muốn đổ thêm 1 tầng thì có phải xin phép ko hay cứ làm", 1)]
     [InlineData("cty e nho, duoi 20 nguoi, co chuong trinh nao cua tinh khong", 2)]
+    [InlineData("Gia đình tôi muốn xây tường rào và cổng, có cần xin phép không ạ", 1)]
+    [InlineData("sửa chữa nhà, thay mái tôn thì có phải xin phép không", 1)]
+    [InlineData("e mo shop nho ban quan ao, co chuong trinh ho tro von j ko ad", 2)]
     public void Everyday_words_find_the_procedure_they_mean(string question, long id) =>
         ArticleMatcher.Best(question, Articles)[0].Id.ShouldBe(id);
 
@@ -130,4 +133,8 @@ public class InformationConversationTests
     [Fact]
     public void A_message_read_as_nothing_is_answered_only_with_the_editors_words() =>
         ArticleMatcher.Best("lấy vợ", Articles, everyday: false).ShouldBeEmpty();
+
+    [Fact]
+    public void Asked_how_it_is_done_is_no_loan() =>
+        ArticleMatcher.Best("hộ nghèo bị thiệt hại thì làm hồ sơ xin hỗ trợ ntn vậy ad", Articles).ShouldNotContain(a => a.Id == 2);
 }

@@ -53,7 +53,7 @@ public class CorpusAccuracyTests
         (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.960, report);
         outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(8, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
-        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.913, report);
+        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.914, report);
     }
 
     [Fact]

@@ -43,6 +43,18 @@ public class ReadingRulesTests
     public void Drains_caved_in_smoke_gone_by_noon_a_fear_of_next_time_or_a_matter_never_settled_are_no_emergency(string message) =>
         U.Danger(message).ShouldBe(DangerKind.None);
 
+    // A cry for help around a matter with no danger in it is a way of speaking; with the danger named, it is a call.
+    [Theory]
+    [InlineData("cứu với, nhà tôi mất điện 3 ngày rồi, tủ lạnh hỏng hết đồ")]
+    [InlineData("Cứu tôi với!!! Đi làm cái giấy xác nhận mà cán bộ một cửa bắt đi lại 4 lần, lần này còn quát tôi giữa phòng")]
+    public void A_cry_for_help_about_a_power_cut_or_a_counter_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("cứu với dây điện đứt rơi xuống đường đang tóe lửa")]
+    [InlineData("cứu với")]
+    [InlineData("cuu voi nha bac bi sat lo, nua cai bep roi xuong ao roi")]
+    public void A_cry_for_help_with_the_danger_named_or_alone_is_an_emergency(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
     [Theory]
     [InlineData("nhà bên cạnh bị sập, có người mắc kẹt bên trong")]
     [InlineData("cống bị sập, có người rơi xuống cống")]
