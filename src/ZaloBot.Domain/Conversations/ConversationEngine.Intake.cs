@@ -178,6 +178,8 @@ public static partial class ConversationEngine
             if (fits.Count == 0) fits = Fits(LOrN(typed), names.Select(LOrN).ToList());
             // "vo cuonq": every word of one name, a long word with one slip.
             if (fits.Count == 0) fits = Enumerable.Range(0, names.Count).Where(i => Text.Fuzzy.AllWordsWithOneSlip(typed, names[i])).ToList();
+            // "kinh bawcs": typed with the Vietnamese keyboard off.
+            if (fits.Count == 0 && Text.Telex.Undo(typed) is var plain && plain != typed) fits = Fits(plain, names);
             return fits.Count == 1 ? context.Areas[fits[0]] : null;
 
             static List<int> Fits(string typed, List<string> names) => Enumerable.Range(0, names.Count)

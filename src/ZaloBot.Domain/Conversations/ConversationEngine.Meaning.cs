@@ -190,12 +190,13 @@ public static partial class ConversationEngine
                     return true;
                 // "khoan đã, không phải cả tuần đâu, Đèn đường … gần 1 tháng nay rồi" before anything is described: what it
                 // should be, a clause of its own, is the description — without the words taking the slip back.
+                // "sửa lại hộ e: đèn … gần 2 tuần r chứ k phải 1 tuần": from what it should be to the end, as told.
                 case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading.To is { } told
-                                                && StandsAfterAPause(raw, told) && told.Length >= Limits.MinDescriptionLength
-                                                && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
+                                                && StandsAfterAPause(raw, told) && raw[raw.LastIndexOf(told, StringComparison.Ordinal)..].Trim() is var toldToTheEnd
+                                                && toldToTheEnd.Length >= Limits.MinDescriptionLength
+                                                && toldToTheEnd.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
                                                 && CategoryCorrected(reading) is null && !NamesWards(reading):
-                    // "sửa lại hộ e: đèn … gần 2 tuần r chứ k phải 1 tuần": from what it should be to the end, as told.
-                    OnDescription(raw[raw.LastIndexOf(told, StringComparison.Ordinal)..].Trim());
+                    OnDescription(toldToTheEnd);
                     return true;
                 // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described, naming no problem: a slip about
                 // words not kept here — never the description; the whole matter is asked for.
@@ -756,8 +757,13 @@ public static partial class ConversationEngine
         private static bool StandsAfterAPause(string raw, string part)
         {
             var at = raw.LastIndexOf(part, StringComparison.Ordinal);
-            return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before && before[^1] is ',' or '.' or ';' or '!' or ':';
+            // "bà nói nhầm không phải một tuần đâu đèn hỏng mười ngày rồi": "đâu" (or "mô") closing the denial is the pause.
+            return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before
+                   && (before[^1] is ',' or '.' or ';' or '!' or ':' || DenialClosed().IsMatch(before));
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(không|khong|ko|k|hổng|chẳng|chả) phải\b.*\s(đâu|dau|mô)$")]
+        private static partial System.Text.RegularExpressions.Regex DenialClosed();
 
         /// <summary>
         /// "ừ đúng, có điều không phải hạ tầng, chuyện này do ông tổ trưởng": the draft's field denied by its name ("mặt

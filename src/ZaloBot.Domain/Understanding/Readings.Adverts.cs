@@ -79,6 +79,11 @@ public sealed partial class Understander
 
     private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
 
+    private const int ManyCues = 3;
+
+    private static readonly Regex CallToAct = new(
+        @"\b(lien he ngay|goi ngay|nhan tin ngay|dang ky ngay|mua ngay|dat hang|inbox|ib|chuyen khoan|tai link|hotline)\b", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
     /// kế", "đăng ký ngay tại link") and nothing wrong named, asked or chased.
@@ -86,14 +91,16 @@ public sealed partial class Understander
     internal bool SellsWithoutNumber(string raw, Dictionary<string, double> scores)
     {
         // A citizen asking what a landlord must register ("có nhu cầu cho thuê phòng trọ thì cần làm gì") is asking.
-        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold
-            || scores.GetValueOrDefault("question") >= IntentThreshold) return false;
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold) return false;
         // The citizen who lost money to such an offer is the one complaining about it.
         var n = TextNormalizer.Normalize(raw);
         if (Victim.IsMatch(n)) return false;
         // "… thu tiền người bán hàng rong mỗi ngày 50k không có biên lai": prices told of wrongdoing sell nothing.
         if (FiledByATrackRule(raw)) return false;
         var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count();
-        return cues >= 2;
+        // An offer may borrow a question's words ("chương trình … miễn phí chỉ cần chuyển khoản phí ship 150k liên hệ
+        // ngay") — it takes more cues, one of them a call to act, to outweigh them ("có nhu cầu cho thuê phòng trọ thì
+        // cần đăng ký gì" asks).
+        return scores.GetValueOrDefault("question") >= IntentThreshold ? cues >= ManyCues && CallToAct.IsMatch(n) : cues >= 2;
     }
 }

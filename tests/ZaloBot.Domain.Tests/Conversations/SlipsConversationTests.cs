@@ -520,4 +520,16 @@ public class SlipsConversationTests
     public void At_the_contact_step_the_full_name_given_first_is_the_name_when_a_mark_is_then_explained() =>
         AtContact().Says("Nguyễn Văn Ân, số điện thoại 0912345678; tôi lưu ý tên tôi là Ân có dấu sắc chứ không phải An như hệ thống đang ghi.")
             .ExpectStep(Step.Confirm).State.Draft.ContactName.ShouldBe("Nguyễn Văn Ân");
+
+    [Theory]
+    [InlineData("kinh bawcs")]
+    [InlineData("p kinh bawc")]
+    public void A_ward_typed_with_the_vietnamese_keyboard_off_is_that_ward(string typed) =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(typed).ExpectStep(Step.Attachments)
+            .State.Draft.AreaCode.ShouldBe("KINHBAC");
+
+    [Fact]
+    public void A_slip_taken_back_before_anything_is_described_without_a_pause_leaves_what_was_meant() =>
+        StreetLight.AtDescription().Says("bà nói nhầm không phải một tuần đâu đèn hỏng mười ngày rồi").ExpectStep(Step.Place)
+            .State.Draft.Description.ShouldBe("đèn hỏng mười ngày rồi");
 }

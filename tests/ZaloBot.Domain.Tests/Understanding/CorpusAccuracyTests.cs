@@ -48,12 +48,12 @@ public class CorpusAccuracyTests
         var outcomes = Play("heldout");
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(250);
         var report = IntentCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.947, report);
+        (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.950, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
-        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.960, report);
-        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(8, report);
+        (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.965, report);
+        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(9, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
-        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.914, report);
+        (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.917, report);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class CorpusAccuracyTests
         var outcomes = FlowCorpus.Evaluate(FlowCorpus.Parse(File.ReadAllText(Path.Combine(directory, "flow-heldout.tsv"))), context);
         outcomes.Count.ShouldBeGreaterThanOrEqualTo(130);
         var report = FlowCorpus.Report("held-out", outcomes, listMistakes: false);
-        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.945, report);
+        (outcomes.Count(o => o.Handled) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.946, report);
         outcomes.Count(o => o.KeptAsData).ShouldBeLessThanOrEqualTo(10, report);
     }
 

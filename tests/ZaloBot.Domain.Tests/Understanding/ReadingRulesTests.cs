@@ -466,10 +466,15 @@ public class ChannelHelpAndAdvertTests
     [InlineData("E nhận dạy kèm toán lý hóa tại nhà, ai có nhu cầu ib e")]
     [InlineData("cho thuê phòng trọ giá sinh viên gần KCN")]
     [InlineData("Vay tiền online chỉ cần CCCD, giải ngân trong 5 phút, không thẩm định, lãi suất 0% tháng đầu")]
+    [InlineData("Chương trình tri ân người cao tuổi tặng máy đo huyết áp miễn phí chỉ cần chuyển khoản phí ship 150k liên hệ ngay")]
     public void An_advert_without_a_number_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
     public void A_complaint_about_a_price_is_not() => U.IsSpam("chợ tăng giá thuê ki ốt 50%, tiểu thương không chịu nổi").ShouldBeFalse();
+
+    [Fact]
+    public void A_question_about_a_programme_with_one_price_is_not() =>
+        U.IsSpam("chương trình hỗ trợ học phí năm nay mỗi cháu được bao nhiêu, nghe nói 150k một tháng phải không").ShouldBeFalse();
 
     [Fact]
     public void A_landlord_asking_what_to_register_is_not() =>
@@ -701,6 +706,7 @@ public class MarkedWordsTests
     [Theory]
     [InlineData("Nhận làm hộ chiếu, visa trọn gói, không cần chứng minh. LH 0912.xxx.xxx")]
     [InlineData("Phần mềm bán hàng giá chỉ từ 500k/năm, chi tiết tại https://vi-du.vn")]
+    [InlineData("Dịch vụ kế toán thuế trọn gói chỉ 500k/tháng, quyết toán thuế, hỗ trợ thanh tra thuế. Hotline 0909 888 xxx")]
     public void An_advert_with_a_masked_number_or_a_price_and_link_is_spam(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
