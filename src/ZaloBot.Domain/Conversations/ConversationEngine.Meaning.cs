@@ -224,6 +224,11 @@ public static partial class ConversationEngine
                 case FlowIntent.Edit when step == Step.Confirm && Understanding.SaysItIsRightAndSends(raw):
                     if (!OfferToFollow()) SubmitTicket();
                     return true;
+                // "sdt sai r, 0912345687 nha" at the contact step: the number given is the contact asked for.
+                case FlowIntent.Edit or FlowIntent.Correction when step == Step.Contact && reading.Part == DraftPart.Phone
+                                                                  && ContactParser.Split(raw).Phone is { } given && VietnamesePhone.TryNormalizeCallable(given, out var callable):
+                    OnContactText(VietnamesePhone.Display(callable));
+                    return true;
                 // A longer message at the description step may be the problem itself, unless it names none.
                 case FlowIntent.Edit when step != Step.Description || raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
                                           || Understanding.Understand(raw).Scores.GetValueOrDefault("problem") == 0:

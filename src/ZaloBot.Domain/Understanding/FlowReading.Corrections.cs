@@ -10,7 +10,7 @@ public sealed partial class Understander
     private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung", "chua dung", "khong dung", "chua chinh xac", "khong chinh xac", "khong den", "chua den"];
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
-    private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
+    private static readonly HashSet<string> Joining = ["lai", "giup", "gium", "dum", "tui", "ho", "cho", "toi", "em", "minh", "thanh", "la", "nhu", "sau", "nay", "ve", "phan", "muc", "di", "nhe", "nha", "a", "voi", "cua", "de", "chut", "xiu"];
     private static readonly string Me = ZaloBot.Domain.Text.TextNormalizer.ToneLast("tôi");
 
     // "ghi thêm là tối nào cũng tối om": typed with its marks, "tối" (night) is the words added, not "tôi" asking.
@@ -117,6 +117,8 @@ public sealed partial class Understander
             }
             var to = Trim(text, i + must, end - 1);
             if (to is null) return null;
+            // "ko nhớ số nhà, cứ đi qua là thấy", "cứ hỏi bác Hòa là ra": "là" that says what follows, not what a part is.
+            if (to.Value.Last - to.Value.First <= 1 && Enumerable.Range(to.Value.First, to.Value.Last - to.Value.First + 1).All(k => FoundAtOnce.Contains(text.Tokens[k].Text))) continue;
             // "chỉ có chỗ địa điểm là bác muốn sửa lại tí": what follows "là" only asks for the part to be mended — it is opened.
             if (AsksToMend(text, to.Value.First, to.Value.Last) && PartIn(text, 0, i) is not DraftPart.None and var mended)
                 return new FlowReading(FlowIntent.Edit, mended);
@@ -189,6 +191,8 @@ public sealed partial class Understander
 
     // "đầu ngõ" is not "đâu": typed with marks, only "đâu" (or the Central "mô") closes a denial.
     private static bool ClosesADenial(Token token) => token.Text == "dau" && (token.Accented is null || token.Accented == NotAtAll) || token.Text == "mo" && token.Accented == Where;
+
+    private static readonly HashSet<string> FoundAtOnce = ["thay", "ra", "biet", "den", "toi", "duoc", "dc", "xong", "ngay", "lien", "lien thay"];
 
     private static readonly string[][] IsWrong = [["chua", "dung"], ["khong", "dung"], ["chua", "chuan"], ["khong", "chinh", "xac"], ["chua", "chinh", "xac"], ["sai"], ["nham"]];
     private static readonly HashSet<string> Writing = ["ghi", "viet", "nhap", "go", "noi"];

@@ -64,7 +64,9 @@ public sealed partial class Understander
         while (first < text.Count && (Lead.Contains(text.Tokens[first].Text) || somethingNew && text.Tokens[first].Text is "lai" or "co" or "them")) first++;
         if (first >= text.Count) return null;
         var words = text.Tokens.Skip(first).Select(t => t.Text).ToList();
-        if (!somethingNew && (SameThing.Contains(words[0]) || text.Tokens[first].IsNumber)) return null;
+        // "mà giờ cái nắp cống ngay cạnh lại bị vỡ": the classifier stands before the thing named.
+        var thing = words[0] == "cai" && words.Count > 1 ? words[1] : words[0];
+        if (!somethingNew && (SameThing.Contains(thing) || text.Tokens[first].IsNumber)) return null;
         if (words.Contains("van") || words.Contains("chua")) return null;
         var rest = raw[text.Tokens[first].Start..].Trim();
         var restText = Tokenize(rest);
@@ -76,6 +78,8 @@ public sealed partial class Understander
     private bool SaidFixed(string prefix)
     {
         if (AnswerToFixed(prefix) == FixedAnswer.Fixed) return true;
+        // "đèn sáng rồi cảm ơn các anh, mà …": the thanks after the answer is not part of it.
+        if (ThanksAfter().Match(prefix) is { Success: true, Index: > 0 } thanks && thanks.Index < prefix.Length) return SaidFixed(prefix[..thanks.Index]);
         var text = Tokenize(prefix);
         return text.Count is > 0 and <= 5 && text.Tokens[^1].Text is "roi" or "r" or "ok" or "xong" or "on"
             && !text.Tokens.Any(t => t.Text is "chua" or "van" or "khong" or "ko" or "hong" or "lai")
@@ -185,4 +189,7 @@ public sealed partial class Understander
     private static readonly Regex NobodyCame = new(@"\blam gi co\b|\b(co|thay) ai\b.*\bdau\b|\bai\b.{0,30}\bdau ma\b|\b(sua|lam|lam an) (kieu|the|the nao|cai kieu) (gi|nao) ma\b|\bchi (nhin|xem|ngo|khao sat|chup anh|chup hinh|ghi chep|do dac)( \w+){0,3} (roi|xong) (ve|di)\b", RegexOptions.CultureInvariant);
 
     private static readonly string Still = TextNormalizer.ToneLast("vẫn");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)[\s,.]+(cảm ơn|cám ơn|cam on|thanks|thank you|tks)\b")]
+    private static partial System.Text.RegularExpressions.Regex ThanksAfter();
 }

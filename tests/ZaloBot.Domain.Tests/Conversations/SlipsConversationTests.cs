@@ -532,4 +532,25 @@ public class SlipsConversationTests
     public void A_slip_taken_back_before_anything_is_described_without_a_pause_leaves_what_was_meant() =>
         StreetLight.AtDescription().Says("bà nói nhầm không phải một tuần đâu đèn hỏng mười ngày rồi").ExpectStep(Step.Place)
             .State.Draft.Description.ShouldBe("đèn hỏng mười ngày rồi");
+
+    [Fact]
+    public void Not_remembering_the_number_and_saying_it_is_seen_in_passing_is_no_address_of_one_word()
+    {
+        var script = AtPlace().Says("ko nho so nha, cu di qua la thay");
+        script.State.Draft.Address.ShouldNotBe("thay");
+        script.State.Step.ShouldNotBe(Step.Place);
+    }
+
+    [Fact]
+    public void At_the_contact_step_a_number_given_as_a_correction_is_the_contact() =>
+        AtContact().Says("sdt sai r, 0912345687 nha").State.Draft.ContactPhone.ShouldBe("+84912345687");
+
+    [Fact]
+    public void A_ward_by_number_said_with_a_guess_and_particles_is_chosen() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says("chắc số 3 đấy cháu").ExpectStep(Step.Attachments)
+            .State.Draft.AreaCode.ShouldBe("TUSON");
+
+    [Fact]
+    public void Asking_for_the_address_to_be_mended_in_dialect_opens_it() =>
+        AtSummary().Says("sửa lại cái địa chỉ dùm tui").ExpectStep(Step.Place).State.Draft.Address.ShouldNotBe("dùm tui");
 }
