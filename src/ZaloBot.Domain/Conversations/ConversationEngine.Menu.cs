@@ -34,6 +34,12 @@ public static partial class ConversationEngine
             if (TryDanger(raw)) return;
             if (TicketCode.FindMistyped(raw) is { } mistyped)
             {
+                // "e có mã PA-2611 gì đó mà quên mất mấy số cuối": the citizen's own tickets, with their codes, answer that.
+                if (HalfRemembered().IsMatch(n))
+                {
+                    ListTickets();
+                    return;
+                }
                 Say(TicketNotFound(mistyped));
                 MainMenu();
                 return;
@@ -394,6 +400,9 @@ public static partial class ConversationEngine
             var ticket = context.Tickets.FirstOrDefault(t => t.Code == code);
             Say(ticket is null ? TicketNotFound(code) : TicketDetails(ticket));
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(quen|(khong|ko|k|chang) nho|gi do|gi day|gi ay|thi phai|hinh nhu|may so cuoi|so cuoi|khong ro|ko ro)\b")]
+        private static partial System.Text.RegularExpressions.Regex HalfRemembered();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(khong|ko|k|hong|chang|cha) phai\b")]
         private static partial System.Text.RegularExpressions.Regex NotThisOne();

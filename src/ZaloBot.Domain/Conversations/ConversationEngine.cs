@@ -125,7 +125,7 @@ public static partial class ConversationEngine
             {
                 if (hasCode) Lookup(code.Value);
                 // "tra cứu PA-K2N7W5": a code that is not one is answered as such, not with the list.
-                else if (TicketCode.FindMistyped(raw) is { } mistyped) Say(TicketNotFound(mistyped));
+                else if (TicketCode.FindMistyped(raw) is { } mistyped && !HalfRemembered().IsMatch(n)) Say(TicketNotFound(mistyped));
                 else ListTickets();
                 if (_state.Step != Step.Menu) Prompt();
                 return;

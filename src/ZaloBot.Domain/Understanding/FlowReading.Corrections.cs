@@ -424,7 +424,9 @@ public sealed partial class Understander
         if (Trim(text, at, text.Count - 1) is not { } to) return null;
         // How it should be, not what: "sửa mô tả cho rõ", "viết lại địa chỉ chi tiết hơn" open the part — unless what it
         // becomes follows a colon ("sửa địa chỉ cho chính xác hơn: số 12 …").
-        if (text.Tokens[to.First] is { Text: "cho", Accented: null } || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon"))
+        // "sửa lại cái mô tả đi, viết thế đọc chả ai hiểu": a remark on how it reads, not what it becomes.
+        if (text.Tokens[to.First] is { Text: "cho", Accented: null } || Enumerable.Range(to.First, to.Last - to.First + 1).Any(i => text.Tokens[i].Text == "hon")
+            || RemarkOnTheWriting().IsMatch(text.Window(to.First, to.Last - to.First + 1)))
             return Enumerable.Range(to.First + 1, to.Last - to.First).FirstOrDefault(i => ColonBefore(text, i)) is > 0 and var colon && to.Last - colon >= 1
                 ? new FlowReading(FlowIntent.Correction, best.Part, null, text.Span(colon, to.Last), adds)
                 : new FlowReading(FlowIntent.Edit, best.Part);
@@ -598,6 +600,9 @@ public sealed partial class Understander
         if (number.Text is null || toNumber.Text is null) return null;
         return value[..number.Start] + to[toNumber.Start..toNumber.End] + value[number.End..];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(viet (the|vay|nhu the)|doc (cha|chang|khong|ko|k) (ai )?hieu|kho hieu|lung cung|lon xon|chua (ro|ro rang|du)|(dai|ngan|so sai) qua|sai chinh ta)\b")]
+    private static partial System.Text.RegularExpressions.Regex RemarkOnTheWriting();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[""“](?<from>[^""“”]{1,80})[""”]\s*(?:thành|thanh|sang|bằng|bang|là|la)\s*[""“](?<to>[^""“”]{1,200})[""”]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex QuotedSwap();

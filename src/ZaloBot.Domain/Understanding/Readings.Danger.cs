@@ -147,6 +147,10 @@ public sealed partial class Understander
         // "xe máy không ra được": a vehicle blocked in, not people trapped.
         if ((word.Text is "xe" or "oto" || word.Text == "may" && i > 0 && text.Tokens[i - 1].Text == "xe")
             && i + 2 < text.Count && text.Tokens[i + 1].Text is "khong" or "ko" or "k" && text.Tokens[i + 2].Text == "ra") return 3;
+        // "cột điện do nhà nước làm sai vị trí": typed plain between words typed with their marks, "do" is "do" (by), not "đổ".
+        if (word is { Text: "do", Accented: null } && i > 0 && i + 1 < text.Count && text.Tokens[i - 1].Accented is not null && text.Tokens[i + 1].Accented is not null) return 1;
+        // "đúng là bọn ăn cướp": a name called, not a robbery.
+        if (word.Text == "an" && i > 0 && i + 1 < text.Count && text.Tokens[i + 1].Text == "cuop" && text.Tokens[i - 1].Text is "bon" or "lu" or "do" or "thang" or "nhu" or "la") return 2;
         // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
         if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
@@ -242,7 +246,7 @@ public sealed partial class Understander
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
     // complaint unless the fire spreads or something else burns ("không phải đốt rác bình thường đâu" says it is not) …
     private static readonly Regex OpenBurning = new(
-        @"(?<!\b(khong|ko|k|chang|chu khong) phai )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo)\b",
+        @"(?<!\b(khong|ko|k|chang|chu khong) phai )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo|day dien|day dong|day cap|cap dien|vo day)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex FireSpreading = new(

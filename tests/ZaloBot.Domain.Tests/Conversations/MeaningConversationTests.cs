@@ -240,6 +240,12 @@ public class MeaningConversationTests
     public void Status_chasing_lists_the_citizens_tickets(string text) =>
         Script.Start(Fixtures.Context(Fixtures.Open())).Says(text).Expect("Phản ánh của bạn:").Expect("PA-2610-ABCD").ExpectStep(Step.Menu);
 
+    [Theory]
+    [InlineData("e có mã PA-2610 gì đó mà quên mất mấy số cuối r, ad tra giúp e đc ko")]
+    [InlineData("mã KN-2610-AB gì đấy ko nhớ hết, xem hộ với")]
+    public void A_code_half_remembered_lists_the_citizens_tickets_with_their_codes(string text) =>
+        Script.Start(Fixtures.Context(Fixtures.Open())).Says(text).Expect("Phản ánh của bạn:").Expect("PA-2610-ABCD").ExpectNot("Không tìm thấy");
+
     [Fact]
     public void A_code_inside_a_sentence_looks_that_ticket_up_or_says_it_is_unknown()
     {

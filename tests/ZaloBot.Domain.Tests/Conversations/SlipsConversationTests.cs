@@ -553,4 +553,11 @@ public class SlipsConversationTests
     [Fact]
     public void Asking_for_the_address_to_be_mended_in_dialect_opens_it() =>
         AtSummary().Says("sửa lại cái địa chỉ dùm tui").ExpectStep(Step.Place).State.Draft.Address.ShouldNotBe("dùm tui");
+
+    [Fact]
+    public void A_remark_on_how_the_description_reads_opens_it_and_is_never_the_description()
+    {
+        var script = AtSummary().Says("sửa lại cái mô tả đi, viết thế đọc chả ai hiểu").ExpectStep(Step.Description);
+        script.State.Draft.Description!.ShouldNotContain("chả ai hiểu");
+    }
 }

@@ -49,6 +49,14 @@ public class ReadingRulesTests
     [InlineData("Cứu tôi với!!! Đi làm cái giấy xác nhận mà cán bộ một cửa bắt đi lại 4 lần, lần này còn quát tôi giữa phòng")]
     public void A_cry_for_help_about_a_power_cut_or_a_counter_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    // "do" typed plain among words with their marks is "by", a name called is no robbery, and copper stripped by burning
+    // cables in the open is pollution.
+    [Theory]
+    [InlineData("Gia đình tôi không đồng ý với việc thu tiền di dời cột điện trước nhà, vì cột điện do nhà nước làm sai vị trí")]
+    [InlineData("Tôi tố cáo ông trưởng thôn thu tiền làm đường mỗi hộ 2 triệu mà đường chả thấy đâu, đúng là bọn ăn cướp")]
+    [InlineData("người ta đốt dây điện lấy đồng ngay cạnh nghĩa trang làng khói đen mùi nhựa khét lẹt cả xóm")]
+    public void A_cause_an_insult_or_cables_burnt_for_copper_are_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
     [Theory]
     [InlineData("cứu với dây điện đứt rơi xuống đường đang tóe lửa")]
     [InlineData("cứu với")]
