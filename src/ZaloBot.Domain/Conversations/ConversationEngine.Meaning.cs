@@ -152,6 +152,10 @@ public static partial class ConversationEngine
                 case FlowIntent.Cancel:
                     OnGlobal(GlobalCommand.Cancel);
                     return true;
+                // "thoi hok sua nua bo luon" at the list of parts: not mending it any more — dropping it altogether.
+                case FlowIntent.Back when step is Step.EditChoice or Step.Confirm && DropsItAltogether().IsMatch(TextNormalizer.Normalize(raw)):
+                    OnGlobal(GlobalCommand.Cancel);
+                    return true;
                 case FlowIntent.Back:
                     OnGlobal(GlobalCommand.Back);
                     return true;
@@ -766,6 +770,9 @@ public static partial class ConversationEngine
             return at > 0 && raw[..at].TrimEnd() is { Length: > 0 } before
                    && (before[^1] is ',' or '.' or ';' or '!' or ':' || DenialClosed().IsMatch(before));
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(bo luon|huy luon|bo het di|khoi gui (luon|nua)|(khong|ko|k|hok|hong) gui nua)( (nhe|nha|a|di|roi))*$")]
+        private static partial System.Text.RegularExpressions.Regex DropsItAltogether();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(không|khong|ko|k|hổng|chẳng|chả) phải\b.*\s(đâu|dau|mô)$")]
         private static partial System.Text.RegularExpressions.Regex DenialClosed();

@@ -23,7 +23,7 @@ public static partial class EverydayWords
         (new(@"\b(startup|khoi nghiep|doanh nghiep sieu nho|(?<!\b(thanh lap|lap|mo) )(cty|cong ty|doanh nghiep|dn) (e |em |toi |minh )?nho)\b"), "ho tro doanh nghiep nho va vua"),
         (new(@"\b(chi nhanh|cty tnhh|cong ty tnhh|len (cty|cong ty))\b"), "thanh lap doanh nghiep"),
         (new(@"\btach (\w+ ){0,4}dat\b"), "tach thua"),
-        (new(@"\b(sua chua nha|thay mai|lop mai|xay (tuong rao|hang rao|cong rao|bo rao))\b"), "xin phep xay giay phep xay dung"),
+        (new(@"\b(sua chua nha|thay mai|lop mai|xay (tuong rao|hang rao|cong rao|bo rao))\b|\bxay (\w+ ){1,8}(co )?(can |phai )?xin phep\b"), "xin phep xay giay phep xay dung"),
         (new(@"\bho tro (\w+ )?(von|vay von)\b"), "ho tro doanh nghiep vay von uu dai"),
     ];
 

@@ -273,7 +273,9 @@ public sealed partial class Understander
         if (added > 0 && part is DraftPart.Description or DraftPart.Place)
             return Trim(rest, added, rest.Count - 1) is { } more ? new FlowReading(FlowIntent.Correction, part, null, rest.Span(more.First, more.Last), Adds: true) : null;
         var joined = " " + rest.Window(0, rest.Count) + " ";
-        if (joined.Contains(" thieu ", StringComparison.Ordinal) || Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))) return null;
+        // "phần mô tả, tôi muốn viết rõ hơn": how it should read, not what it becomes — the part is opened.
+        if (joined.Contains(" thieu ", StringComparison.Ordinal) || Cues.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal))
+            || RemarkOnTheWriting().IsMatch(joined) || WantsToWriteIt().IsMatch(joined)) return null;
         return Trim(rest, 0, rest.Count - 1) is { } value && value.Last - value.First + 1 >= ValueWords
             ? new FlowReading(FlowIntent.Correction, part, null, rest.Span(value.First, value.Last)) : null;
     }
@@ -415,8 +417,8 @@ public sealed partial class Understander
         while (at < text.Count && Joins(text.Tokens[at]) && text.Tokens[at].Text != "cho") at++;
         if (at + 1 < text.Count && text.Tokens[at].Text is "cu" or "chi" && text.Tokens[at + 1].Text is "the" or "tiet") at += 2;
         while (at < text.Count && Joins(text.Tokens[at]) && text.Tokens[at].Text != "cho") at++;
-        // "sửa phần mô tả, em muốn thêm là …": the adding said after the part.
-        if (best.Part == DraftPart.Description && AddingSaid(text, at) is var after and > 0)
+        // "sửa phần mô tả, em muốn thêm là …", "sửa lại địa chỉ, ghi rõ thêm tòa B tầng 6": the adding said after the part.
+        if (best.Part is DraftPart.Description or DraftPart.Place && AddingSaid(text, at) is var after and > 0)
         {
             adds = true;
             at = after;
@@ -452,7 +454,7 @@ public sealed partial class Understander
     /// <summary>Where the words added begin, after "(em) (muốn) thêm (vào) (là)" at <paramref name="at"/>; 0 when adding is not said there.</summary>
     private static int AddingSaid(TokenizedText text, int at)
     {
-        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet" or "noi")) at++;
+        while (at < text.Count && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "muon" or "can" or "xin" or "ghi" or "viet" or "noi" or "ro")) at++;
         if (at >= text.Count || text.Tokens[at].Text != "them") return 0;
         at++;
         // "thêm là chỗ đó có khúc cua": "chỗ" typed with its mark is the place, not "cho".
@@ -600,6 +602,9 @@ public sealed partial class Understander
         if (number.Text is null || toNumber.Text is null) return null;
         return value[..number.Start] + to[toNumber.Start..toNumber.End] + value[number.End..];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bmuon (viet|ghi|sua|noi|ke)\b.*\b(hon|lai)\b")]
+    private static partial System.Text.RegularExpressions.Regex WantsToWriteIt();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(viet (the|vay|nhu the)|doc (cha|chang|khong|ko|k) (ai )?hieu|kho hieu|lung cung|lon xon|chua (ro|ro rang|du)|(dai|ngan|so sai) qua|sai chinh ta)\b")]
     private static partial System.Text.RegularExpressions.Regex RemarkOnTheWriting();

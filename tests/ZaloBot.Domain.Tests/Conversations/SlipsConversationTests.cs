@@ -560,4 +560,21 @@ public class SlipsConversationTests
         var script = AtSummary().Says("sửa lại cái mô tả đi, viết thế đọc chả ai hiểu").ExpectStep(Step.Description);
         script.State.Draft.Description!.ShouldNotContain("chả ai hiểu");
     }
+
+    [Fact]
+    public void Not_mending_it_any_more_and_dropping_it_at_the_list_of_parts_cancels() =>
+        AtSummary().Says("sửa").Says("thoi hok sua nua bo luon").State.HasDraftInProgress.ShouldBeFalse();
+
+    [Fact]
+    public void The_part_named_with_a_wish_to_write_it_better_is_opened_not_replaced()
+    {
+        var before = AtSummary().State.Draft.Description;
+        var script = AtSummary().Says("sửa").Says("phần mô tả, tôi muốn viết rõ hơn").ExpectStep(Step.Description);
+        script.State.Draft.Description.ShouldBe(before);
+    }
+
+    [Fact]
+    public void Words_to_add_to_the_address_are_added_to_it() =>
+        AtSummary().Says("sửa lại địa chỉ, ghi rõ thêm tòa B tầng 6").ExpectStep(Step.Confirm)
+            .State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc, tòa B tầng 6");
 }

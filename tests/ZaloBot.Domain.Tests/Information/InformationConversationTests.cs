@@ -109,6 +109,7 @@ public class InformationConversationTests
     [InlineData("cty e nho, duoi 20 nguoi, co chuong trinh nao cua tinh khong", 2)]
     [InlineData("Gia đình tôi muốn xây tường rào và cổng, có cần xin phép không ạ", 1)]
     [InlineData("sửa chữa nhà, thay mái tôn thì có phải xin phép không", 1)]
+    [InlineData("xay cai chuong bo tren dat vuon co can xin phep j ko", 1)]
     [InlineData("e mo shop nho ban quan ao, co chuong trinh ho tro von j ko ad", 2)]
     public void Everyday_words_find_the_procedure_they_mean(string question, long id) =>
         ArticleMatcher.Best(question, Articles)[0].Id.ShouldBe(id);
