@@ -1,3 +1,4 @@
+using System.Text;
 using ZaloBot.Domain.Tickets;
 using ZaloBot.Domain.Understanding;
 using static ZaloBot.Domain.Conversations.ConversationTexts;
@@ -320,9 +321,14 @@ public static partial class ConversationEngine
             else Advance(Step.Confirm);
         }
 
+        // "👍", "👌", "✅" alone at the summary: the yes of a citizen who answers with a tap of an emoji.
+        private static bool ThumbsUp(string raw) =>
+            raw.Trim() is { Length: > 0 } said && said.EnumerateRunes().Where(r => !Rune.IsWhiteSpace(r) && r.Value != 0xFE0F && !(r.Value is >= 0x1F3FB and <= 0x1F3FF))
+                .All(r => r.Value is 0x1F44D or 0x1F44C or 0x2705 or 0x1F197 or 0x2714);
+
         private void OnConfirm(string raw)
         {
-            if (Understanding.Is(Answer.Submit, raw) || Understanding.AgreesAmongClauses(raw, Answer.Submit)) { if (!OfferToFollow()) SubmitTicket(); }
+            if (Understanding.Is(Answer.Submit, raw) || Understanding.AgreesAmongClauses(raw, Answer.Submit) || ThumbsUp(raw)) { if (!OfferToFollow()) SubmitTicket(); }
             else if (Understanding.Is(Answer.Edit, raw))
             {
                 _state = _state with { Step = Step.EditChoice, FailedAttempts = 0 };

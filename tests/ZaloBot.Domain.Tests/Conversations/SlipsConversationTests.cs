@@ -577,4 +577,15 @@ public class SlipsConversationTests
     public void Words_to_add_to_the_address_are_added_to_it() =>
         AtSummary().Says("sửa lại địa chỉ, ghi rõ thêm tòa B tầng 6").ExpectStep(Step.Confirm)
             .State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, phường Kinh Bắc, tòa B tầng 6");
+
+    [Theory]
+    [InlineData("👍")]
+    [InlineData("👍🏻")]
+    [InlineData("✅")]
+    public void A_thumbs_up_alone_at_the_summary_sends(string typed) =>
+        AtSummary().Says(typed).State.HasDraftInProgress.ShouldBeFalse();
+
+    [Fact]
+    public void A_thumbs_up_beside_words_is_not_a_yes_of_its_own() =>
+        AtSummary().Says("👍 nhưng sửa số nhà thành 21").State.HasDraftInProgress.ShouldBeTrue();
 }
