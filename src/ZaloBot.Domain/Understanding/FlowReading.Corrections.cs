@@ -192,7 +192,7 @@ public sealed partial class Understander
     // "đầu ngõ" is not "đâu": typed with marks, only "đâu" (or the Central "mô") closes a denial.
     private static bool ClosesADenial(Token token) => token.Text == "dau" && (token.Accented is null || token.Accented == NotAtAll) || token.Text == "mo" && token.Accented == Where;
 
-    private static readonly HashSet<string> FoundAtOnce = ["thay", "ra", "biet", "den", "toi", "duoc", "dc", "xong", "ngay", "lien", "lien thay"];
+    private static readonly HashSet<string> FoundAtOnce = ["thay", "ra", "biet", "den", "toi", "duoc", "dc", "xong", "ngay", "lien"];
 
     private static readonly string[][] IsWrong = [["chua", "dung"], ["khong", "dung"], ["chua", "chuan"], ["khong", "chinh", "xac"], ["chua", "chinh", "xac"], ["sai"], ["nham"]];
     private static readonly HashSet<string> Writing = ["ghi", "viet", "nhap", "go", "noi"];
@@ -227,6 +227,7 @@ public sealed partial class Understander
 
     private FlowReading? DeniedLast(TokenizedText text)
     {
+        if (text.Count < 4) return null;
         var last = Enumerable.Range(1, text.Count - 1).LastOrDefault(k => text.Tokens[k].BreakBefore);
         if (last == 0 || SequenceAt(text, last, NotAsMuch) is not (> 0 and var not) || text.Count - last > DeniedWords + not + 1) return null;
         var end = text.Count - 1;

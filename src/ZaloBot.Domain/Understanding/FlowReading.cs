@@ -585,13 +585,17 @@ public sealed partial class Understander
     private DraftPart PartIn(TokenizedText text, int from, int to)
     {
         for (var i = from; i < to; i++)
-        {
-            var best = PartAt(text, i);
-            // "tầm 50m" typed plain is "about 50 m", not "tấm" (a photo).
-            if (best is { Part: DraftPart.Attachments, Length: 1 } && text.Tokens[i].Text == "tam" && i + 1 < text.Count && text.Tokens[i + 1].IsNumber) continue;
-            if (best.Length > 0 && i + best.Length <= to) return best.Part;
-        }
+            if (PartNamedAt(text, i, to) is var part and not DraftPart.None) return part;
         return DraftPart.None;
+    }
+
+    /// <summary>The part whose name starts at word <paramref name="i"/> and ends before word <paramref name="to"/>, or none.</summary>
+    private DraftPart PartNamedAt(TokenizedText text, int i, int to)
+    {
+        var best = PartAt(text, i);
+        // "tầm 50m" typed plain is "about 50 m", not "tấm" (a photo).
+        if (best is { Part: DraftPart.Attachments, Length: 1 } && text.Tokens[i].Text == "tam" && i + 1 < text.Count && text.Tokens[i + 1].IsNumber) return DraftPart.None;
+        return best.Length > 0 && i + best.Length <= to ? best.Part : DraftPart.None;
     }
 
     /// <summary>
@@ -600,8 +604,8 @@ public sealed partial class Understander
     /// </summary>
     private DraftPart PartNearest(TokenizedText text, int to)
     {
-        for (var from = to - 1; from >= 0; from--)
-            if (PartIn(text, from, to) is var part and not DraftPart.None) return part;
+        for (var i = to - 1; i >= 0; i--)
+            if (PartNamedAt(text, i, to) is var part and not DraftPart.None) return part;
         return DraftPart.None;
     }
 
