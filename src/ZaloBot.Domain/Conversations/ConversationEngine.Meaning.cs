@@ -731,7 +731,8 @@ public static partial class ConversationEngine
             reading.To is { } to && MatchArea(Understanding.ContentWords(to)) is not null
             && (reading.From is null ? reading.Part is DraftPart.Area or DraftPart.None : MatchArea(Understanding.ContentWords(reading.From)) is not null);
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(\s*[,.!]?\s*\b(chứ|chu|nhé|nhe|nha|ạ|đấy|đó|mới đúng|moi dung|cơ)\b)+\s*[.!?]*\s*$")]
+        // "… ngã xe ở đó": after "ở", "tại", "chỗ" the "đó" is a place, not a particle.
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(\s*[,.!]?\s*(?<!\b(ở|tại|chỗ|đến|tới|trong|ngoài|bên)\s)\b(chứ|chu|nhé|nhe|nha|ạ|đấy|đó|mới đúng|moi dung|cơ)\b)+\s*[.!?]*\s*$")]
         private static partial System.Text.RegularExpressions.Regex ClosingWords();
 
         private static readonly System.Text.RegularExpressions.Regex CorrectionCue = new(

@@ -395,7 +395,11 @@ public sealed partial class Understander
     private FlowReading? ReplacedPart(TokenizedText text)
     {
         var at = SkipLeadingNoise(text, 0, text.Count);
-        // "cháu ghi thêm giúp bà là …": the person asked may come first.
+        // "cháu ghi thêm giúp bà là …": the person asked may come first; before "bổ sung", which only ever adds, asking
+        // leave to may too ("à cho bác bổ sung là …") — before "sửa" or "thêm" that asks to open the part.
+        var leave = at;
+        while (leave < text.Count - 1 && (Speakers.Contains(text.Tokens[leave].Text) || text.Tokens[leave].Text is "cho" or "xin" or "phep")) leave++;
+        if (leave + 1 < text.Count && text.Tokens[leave].Text == "bo" && text.Tokens[leave + 1].Text == "sung") at = leave;
         while (at < text.Count - 1 && Speakers.Contains(text.Tokens[at].Text)) at++;
         if (at >= text.Count) return null;
         // "thêm", "bổ sung", "ghi thêm": added to the description rather than put in its place.
@@ -403,7 +407,7 @@ public sealed partial class Understander
             || (ReplacingVerbs.Contains(text.Tokens[at].Text) && at + 1 < text.Count && text.Tokens[at + 1].Text == "them");
         if (!adds && !ReplacingVerbs.Contains(text.Tokens[at].Text)) return null;
         at += adds && text.Tokens[at].Text != "them" ? 2 : 1;
-        while (adds && at < text.Count && text.Tokens[at].Text == "vao") at++;
+        while (adds && at < text.Count && text.Tokens[at].Text is "vao" or "them") at++;
         // "sửa lại cái mô tả …": the classifier before the part named.
         // "ghi thêm giúp chị là …": the person asked, or asking, between the verb and what follows.
         while (at < text.Count && (Joins(text.Tokens[at]) || text.Tokens[at].Text == "cai" || adds && (Speakers.Contains(text.Tokens[at].Text) || text.Tokens[at].Text is "ba" or "ong" or "co" or "chu" or "cau" or "di")

@@ -39,11 +39,13 @@ public sealed partial class Understander
     // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
     private static readonly Regex Epithet = new(@"(^|[\s,.!])đồ (?!ăn|uống|đạc|dùng|chơi|cũ|nghề|gỗ|điện|nhựa|hộp)\p{L}+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    // Insult words that are other words with their marks: "mất ngủ" is not "ngu", "người dân" not "đần", "to lớn" not "lợn".
+    // Insult words that are other words with their marks: "mất ngủ" is not "ngu", "người dân" not "đần", "to lớn" not "lợn";
     private static readonly Dictionary<string, string[]> InsultAccents = new()
     {
         ["ngu"] = ["ngu"], ["dan"] = ["đần"], ["dot"] = ["dốt"], ["oc"] = ["óc"], ["lon"] = ["lợn", "lồn"], ["cho"] = ["chó"],
         ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"], ["bon"] = ["bọn"],
+        // …and whom it is aimed at: "từ tháng 3" names no "thằng", "cái máy" is no "mày" (while "mấy người" is whom it is aimed at).
+        ["thang"] = ["thằng"], ["may"] = ["mày", "mấy"], ["lu"] = ["lũ"], ["dam"] = ["đám"],
     };
 
     private static readonly Dictionary<string, HashSet<string>> InsultAccentsToneLast =

@@ -55,13 +55,15 @@ public sealed partial class Understander
     public string? AnotherProblemAfterFixed(string raw)
     {
         var text = Tokenize(raw);
+        // "xong rồi. tiện thể báo luôn …", "ok rồi, ngoài ra …": the other matter announced as such.
         var c = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma"
-            || text.Tokens[i].BreakBefore && text.Tokens[i].Text is "con" or "gio" or "lai");
+            || text.Tokens[i].BreakBefore && (text.Tokens[i].Text is "con" or "gio" or "lai" || ByTheWay(text, i) > 0));
         if (c == 0 || !SaidFixed(raw[..text.Tokens[c].Start])) return null;
         var somethingNew = Enumerable.Range(c, Math.Min(4, text.Count - 1 - c)).Any(i =>
             text.Tokens[i].Text is "lai" or "con" && text.Tokens[i + 1].Text is "co" or "them");
-        var first = c;
+        var first = c + ByTheWay(text, c);
         while (first < text.Count && (Lead.Contains(text.Tokens[first].Text) || somethingNew && text.Tokens[first].Text is "lai" or "co" or "them")) first++;
+        if (first > c && ByTheWay(text, c) > 0) somethingNew = true;
         if (first >= text.Count) return null;
         var words = text.Tokens.Skip(first).Select(t => t.Text).ToList();
         // "mà giờ cái nắp cống ngay cạnh lại bị vỡ": the classifier stands before the thing named.
@@ -72,6 +74,24 @@ public sealed partial class Understander
         var restText = Tokenize(rest);
         var problem = Score(restText, _intents.GetValueOrDefault("problem") ?? []).Score > 0 || Found(restText, Set(FlowAnswers.BrokeAgain));
         return (somethingNew || problem) && words.Count >= 2 ? rest : null;
+    }
+
+    /// <summary>
+    /// How many words at <paramref name="at"/> announce another matter ("tiện thể báo luôn", "nhân tiện", "ngoài ra",
+    /// "thêm việc nữa là"); 0 when none do.
+    /// </summary>
+    private static int ByTheWay(TokenizedText text, int at)
+    {
+        var words = text.Tokens.Skip(at).Take(5).Select(t => t.Text).ToArray();
+        var n = words switch
+        {
+            ["tien", "the", ..] or ["nhan", "tien", ..] or ["ngoai", "ra", ..] or ["tien", "day", ..] => 2,
+            _ => 0,
+        };
+        if (n == 0) return 0;
+        // "… báo luôn", "… cho hỏi", "… nói thêm": the telling verb after it is part of the announcement.
+        while (n < words.Length && words[n] is "bao" or "luon" or "noi" or "them" or "la" or "cho" or "hoi" or "phan" or "anh" or "e" or "em" or "toi" or "minh" or "chau") n++;
+        return n;
     }
 
     /// <summary>The part before the connector answers "fixed": as the buttons' words do, or a thing named and "rồi"/"ok".</summary>

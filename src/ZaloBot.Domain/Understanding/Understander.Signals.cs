@@ -142,8 +142,10 @@ public sealed partial class Understander
         // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.
         if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}([\s.]?\d{2,3})?[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
             && !SpokenNumber.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)))
-            // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …").
-            return score >= 3 && !FellForIt.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
+            // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …"), nor one telling
+            // of an official's deal ("cán bộ phường ký cho thuê ao công giá rẻ bèo, không đấu giá").
+            return score >= 3 && !FellForIt.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) && !FiledByATrackRule(raw)
+                || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));

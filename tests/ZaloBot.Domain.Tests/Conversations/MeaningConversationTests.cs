@@ -458,6 +458,8 @@ public class MeaningConversationTests
     [InlineData("sửa xong rồi nhưng giờ vỉa hè đầu ngõ lại sụt", "vỉa hè đầu ngõ lại sụt")]
     [InlineData("den sang roi, ma hom nay lai co dong phe thai do o cong truong", "dong phe thai do o cong truong")]
     [InlineData("đèn sáng rồi cảm ơn các anh, mà giờ cái nắp cống ngay cạnh lại bị vỡ, xe máy sập bánh suốt", "cái nắp cống ngay cạnh lại bị vỡ, xe máy sập bánh suốt")]
+    [InlineData("xong roi. tien the bao luon nha hang xom do rac ra goc cot den", "nha hang xom do rac ra goc cot den")]
+    [InlineData("ok rồi ạ, nhân tiện cho hỏi cống đầu ngõ tắc mấy hôm nay ai xử lý", "cống đầu ngõ tắc mấy hôm nay ai xử lý")]
     public void Fixed_and_something_else_wrong_now_confirms_and_offers_the_new_problem(string text, string problem)
     {
         var script = Resolved().Says(text);

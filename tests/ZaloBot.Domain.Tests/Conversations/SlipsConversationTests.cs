@@ -319,6 +319,14 @@ public class SlipsConversationTests
             .ExpectStep(Step.Confirm).ExpectNoTicket()
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Có cả dây điện lòng thòng ở cột đó nữa");
 
+    [Theory]
+    [InlineData("à cho bác bổ sung là bóng đèn còn chập chờn nháy liên tục chứ không tắt hẳn", "Bóng đèn còn chập chờn nháy liên tục chứ không tắt hẳn")]
+    [InlineData("xin phép bổ sung là tối qua có người ngã xe ở đó", "Tối qua có người ngã xe ở đó")]
+    [InlineData("cho cháu bổ sung thêm: cột đèn bên cạnh cũng tắt", "Cột đèn bên cạnh cũng tắt")]
+    public void Leave_asked_to_add_adds_to_the_description_and_shows_the_summary_again(string typed, string added) =>
+        StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.Description.ShouldBe($"Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. {added}");
+
     [Fact]
     public void An_address_made_more_exact_after_a_colon_is_that_address() =>
         StreetLight.AtSummary().Says("sửa địa chỉ cho chính xác hơn: số 12 đường Lý Thái Tổ, đoạn trước cổng Công ty May Đức Hà")

@@ -189,6 +189,10 @@ public class ReadingRulesTests
     [Fact]
     public void A_citizen_giving_a_number_with_a_problem_is_not_spam() =>
         U.IsSpam("đèn đường ngõ 5 hỏng cả tuần nay, liên hệ tôi 0912345678").ShouldBeFalse();
+
+    [Fact]
+    public void An_officials_cheap_deal_told_is_no_advert() =>
+        U.IsSpam("Cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả.").ShouldBeFalse();
 }
 
 public class ContestedDecisionTests
@@ -323,6 +327,7 @@ public class DenouncedWithoutTheWordTests
     [InlineData("thủ quỹ phường biển thủ quỹ khuyến học")]
     [InlineData("ông phó chủ tịch ưu ái người nhà trong việc xét tuyển")]
     [InlineData("can bo dia chinh nhan phong bi roi moi ky giay")]
+    [InlineData("cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả")]
     public void An_official_and_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
 
     [Theory]
@@ -369,6 +374,7 @@ public class AbuseByShapeTests
     [InlineData("mày ơi cho tao hỏi làm căn cước ở đâu")]
     [InlineData("bán đồ ăn vỉa hè chiếm hết lối đi ở ngõ 5")]
     [InlineData("loa của thôn bật to từ 5h sáng, bot ơi người già mất ngủ cả tháng")]
+    [InlineData("nộp hs cấp sổ đỏ từ tháng 3 mà h vẫn bảo chờ, chờ j mà lâu vl v")]
     public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
 }
 
