@@ -44,17 +44,25 @@ public sealed partial class Understander
     {
         ["ngu"] = ["ngu"], ["dan"] = ["đần"], ["dot"] = ["dốt"], ["oc"] = ["óc"], ["lon"] = ["lợn", "lồn"], ["cho"] = ["chó"],
         ["bo"] = ["bò"], ["cut"] = ["cút", "cứt"], ["hen"] = ["hèn"], ["bon"] = ["bọn"],
-        // …and whom it is aimed at: "từ tháng 3" names no "thằng", "cái máy" is no "mày" (while "mấy người" is whom it is aimed at).
-        ["thang"] = ["thằng"], ["may"] = ["mày", "mấy"], ["lu"] = ["lũ"], ["dam"] = ["đám"],
+        // …and whom it is aimed at: "từ tháng 3" names no "thằng", "cái máy" is no "mày".
+        ["thang"] = ["thằng"], ["may"] = ["mày"], ["lu"] = ["lũ"], ["dam"] = ["đám"],
     };
 
     private static readonly Dictionary<string, HashSet<string>> InsultAccentsToneLast =
         InsultAccents.ToDictionary(a => a.Key, a => a.Value.Select(TextNormalizer.ToneLast).ToHashSet());
 
     /// <summary>The message's words for reading contempt: a word typed with marks that make it another word is left out.</summary>
-    private string InsultWords(string raw) =>
-        string.Join(' ', Tokenize(raw).Tokens.Select(t =>
-            t.Accented is { } typed && InsultAccentsToneLast.TryGetValue(t.Text, out var forms) && !forms.Contains(typed) ? "_" : t.Text));
+    private string InsultWords(string raw)
+    {
+        var tokens = Tokenize(raw).Tokens;
+        return string.Join(' ', tokens.Select((t, i) =>
+            t.Accented is { } typed && InsultAccentsToneLast.TryGetValue(t.Text, out var forms) && !forms.Contains(typed)
+            && !(typed == SomeOf && i + 1 < tokens.Count && tokens[i + 1].Text is "nguoi" or "ong" or "ba" or "thang" or "dua" or "con" or "can")
+                ? "_" : t.Text));
+    }
+
+    // "mấy người", "mấy ông" are whom an insult is aimed at; "mấy tháng", "mấy hôm" are not.
+    private static readonly string SomeOf = TextNormalizer.ToneLast("mấy");
 
     /// <summary>
     /// Abuse by its shape when its words are not in the table: aimed at someone (the bot, "mày", "các người", officials)
