@@ -114,7 +114,8 @@ public static partial class ConversationEngine
                 Advance(Step.Attachments);
                 return;
             }
-            var area = WardAfterATakeBack(raw) ?? MatchArea(Understanding.ContentWords(raw)) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardBesidesTheDenied(raw) ?? WardAfterASlip(raw);
+            var area = WardAfterATakeBack(raw) ?? MatchArea(Understanding.ContentWords(raw)) ?? WardBesidesTheDenied(raw) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardAfterASlip(raw)
+                ?? WardOfTheHome(raw) ?? WardBeforeThePause(raw);
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -124,14 +125,17 @@ public static partial class ConversationEngine
             Advance(Step.Attachments);
         }
 
-        /// <summary>"Võ Cường cháu ạ, không phải Kinh Bắc đâu": of two wards named, the one not denied.</summary>
+        /// <summary>
+        /// "Võ Cường cháu ạ, không phải Kinh Bắc đâu", "lúc nãy e chọn nhầm Kinh Bắc, chỗ e trọ là Vũ Ninh cơ": of two wards
+        /// named, the one not denied or owned up to as the slip.
+        /// </summary>
         private AreaOption? WardBesidesTheDenied(string raw)
         {
             var n = " " + Text.TextNormalizer.Normalize(raw) + " ";
             var named = context.Areas.Select(a => (Area: a, Name: AreaNames.WithoutPrefix(a.Name)))
                 .Where(a => n.Contains(" " + a.Name + " ", StringComparison.Ordinal)).ToList();
             var kept = named.Where(a => !System.Text.RegularExpressions.Regex.IsMatch(n,
-                @"\b(khong|ko|k|chang|cha) phai (la )?((phuong|p|xa|thi tran) )?" + System.Text.RegularExpressions.Regex.Escape(a.Name) + " ",
+                @"\b((khong|ko|k|chang|cha) phai (la )?|(chon|bam|ghi|go|an) (nham|lon|sai) (vao |sang |thanh )?)((phuong|p|xa|thi tran) )?" + System.Text.RegularExpressions.Regex.Escape(a.Name) + " ",
                 System.Text.RegularExpressions.RegexOptions.CultureInvariant)).ToList();
             return named.Count > kept.Count && kept.Count == 1 ? kept[0].Area : null;
         }
@@ -148,6 +152,23 @@ public static partial class ConversationEngine
             var after = n[slip..];
             var named = context.Areas.Where(a => after.Contains(" " + AreaNames.WithoutPrefix(a.Name) + " ", StringComparison.Ordinal)).ToList();
             return named.Count == 1 && !System.Text.RegularExpressions.Regex.IsMatch(after, @"^ (nham|lon) (sang|qua|vao|thanh|o) ") ? named[0] : null;
+        }
+
+        /// <summary>"giáp ranh Từ Sơn với Võ Cường mà nhà tui bên Từ Sơn": of the wards named, the one the citizen's home is in.</summary>
+        private AreaOption? WardOfTheHome(string raw)
+        {
+            var home = HomeIn().Match(Text.TextNormalizer.Normalize(raw));
+            return home.Success ? MatchArea(home.Groups["ward"].Value) : null;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\bnha (toi|tui|em|e|minh|chau|bac|ba|con|t) (o |nam )?(ben|o|thuoc|tai) (phuong |xa |p )?(?<ward>\w+( \w+)?)\s*$")]
+        private static partial System.Text.RegularExpressions.Regex HomeIn();
+
+        /// <summary>"kinh bac nha, nha e o ngay gan den do": the ward alone before the first pause, chatter after it.</summary>
+        private AreaOption? WardBeforeThePause(string raw)
+        {
+            var pause = raw.IndexOfAny([',', '.', ';']);
+            return pause > 0 ? MatchArea(Understanding.ContentWords(raw[..pause])) : null;
         }
 
         /// <summary>

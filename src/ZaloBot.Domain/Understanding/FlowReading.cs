@@ -244,7 +244,7 @@ public sealed partial class Understander
     private static readonly HashSet<string> Knowing = ["biet", "bik", "bit", "ro", "nho"];
     private static readonly HashSet<string> Softeners = ["cung", "thi", "that", "thuc", "a", "da", "con", "ma"];
     private static readonly System.Text.RegularExpressions.Regex PlaceNamedAfter = new(
-        @"\b(gần|gan|cạnh|canh|đối diện|doi dien|trước|truoc|sau|đầu|dau|cuối|cuoi|ở|o|tại|tai)\s+(\p{Lu}|\d|(chợ|cho|trường|truong|ngõ|ngo|ngách|ngach|đường|duong|số|so|thôn|thon|xóm|xom|cầu|cau)\b)",
+        @"\b(gần|gan|cạnh|canh|đối diện|doi dien|trước|truoc|sau|đầu|dau|cuối|cuoi|ở|o|tại|tai)\s+(\p{Lu}|\d|(chợ|cho|trường|truong|ngõ|ngo|ngách|ngach|đường|duong|số|so|thôn|thon|xóm|xom|cầu|cau|cổng|cong|cty|công ty|cong ty|quán|quan|hẻm|hem|kiệt|kiet|chùa|đình|nhà văn hóa|nha van hoa|khu|dãy|bãi|bai|trạm|tram|bến)\b)",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>

@@ -227,10 +227,10 @@ public sealed partial class Understander
         @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua)\b",
         RegexOptions.CultureInvariant);
 
-    // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão") or only feared ("chưa đứt
-    // nhưng sợ có ngày rơi xuống") …
+    // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão", "may mà không ai bị sao",
+    // "có mùi gas nhẹ nhưng giờ hết rồi") or only feared ("chưa đứt nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|(den|toi) (toi|sang|trua|chieu|dem|khuya) (thi )?(tu )?(tat|het|tanh|yen|ngung)|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|(den|toi) (toi|sang|trua|chieu|dem|khuya) (thi )?(tu )?(tat|het|tanh|yen|ngung)|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca )?giay to|lam lai (giay to|the|so|can cuoc|giay)|may (ma|la|sao) (khong|ko|k|chua|chang) (\w+ ){0,3}(sao|chay|lan|chet|thuong|no|bi|ai)|(nhung|ma) (gio|bay gio|sang nay|nay) (thi )?(da )?het (roi|r)?)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(

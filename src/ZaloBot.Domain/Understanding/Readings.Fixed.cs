@@ -44,7 +44,7 @@ public sealed partial class Understander
         ["lai", "van", "chua", "duoc", "dc", "no", "cai", "it", "moi", "sau", "toi", "dem", "sang", "chieu", "hom", "tuan", "ngay", "thang", "lam", "sua", "cham", "hoi", "hon", "khong", "ko", "k", "bi", "hong", "tat"];
 
     // Connectors and time words between "fixed" and what is wrong now: "nhưng giờ", "mà bây giờ", "còn hôm nay".
-    private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em"];
+    private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em", "cu"];
 
     /// <summary>
     /// "đèn sáng rồi nhưng giờ cống lại tắc", "ok rồi, mà giờ lại có đống rác đầu ngõ": the ticket is fixed and something
@@ -118,7 +118,9 @@ public sealed partial class Understander
     {
         var words = text.Tokens.Select(t => t.Text).ToList();
         // "thay mới", "bóng mới": new, not the "mới" of "mới sửa được một nửa".
-        if (words.Count < 2 || words.Where((w, i) => NotYet.Contains(w) && !(w == "moi" && i > 0 && (FixingVerbs.Contains(words[i - 1]) || words[i - 1] is "bong" or "den"))).Any()
+        // "sửa chữa" holds no "chưa".
+        if (words.Count < 2 || words.Where((w, i) => NotYet.Contains(w) && !(w == "moi" && i > 0 && (FixingVerbs.Contains(words[i - 1]) || words[i - 1] is "bong" or "den"))
+                                                     && !(w == "chua" && i > 0 && words[i - 1] == "sua")).Any()
             || !words.Any(FixingVerbs.Contains)) return false;
         // "Tôi xác nhận đèn đã được thay mới …": done, said in the passive.
         var done = words[^1] is "roi" or "xong" || words.Contains("roi") || (words[0] == "da" && words.Contains("xong"))
@@ -192,7 +194,7 @@ public sealed partial class Understander
         return false;
     }
 
-    private static readonly Regex NotDoneYet = new(@"\bchua (\w+ ){0,3}(xong|het han|khoi han|dut diem)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex NotDoneYet = new(@"\bchua (\w+ ){0,3}(xong|het han|khoi han|dut diem)\b|\bchua on\b", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// "làm qua loa, vẫn hỏng", "đâu có, vẫn tối thui": the problem is still there — not fixed, and said in the

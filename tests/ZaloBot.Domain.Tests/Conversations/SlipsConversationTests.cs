@@ -328,6 +328,11 @@ public class SlipsConversationTests
             .State.Draft.Description.ShouldBe($"Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. {added}");
 
     [Fact]
+    public void Not_knowing_the_house_number_and_then_landmarks_gives_the_landmarks() =>
+        AtPlace().Says("e ko biet so nha, o day tro sau cong cty Canon, di vao con hem canh quan com Hoa")
+            .State.Draft.Address.ShouldNotBeNull().ShouldContain("cong cty Canon");
+
+    [Fact]
     public void An_address_made_more_exact_after_a_colon_is_that_address() =>
         StreetLight.AtSummary().Says("sửa địa chỉ cho chính xác hơn: số 12 đường Lý Thái Tổ, đoạn trước cổng Công ty May Đức Hà")
             .ExpectStep(Step.Confirm).State.Draft.Address.ShouldBe("số 12 đường Lý Thái Tổ, đoạn trước cổng Công ty May Đức Hà");

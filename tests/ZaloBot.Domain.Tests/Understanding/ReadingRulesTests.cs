@@ -33,6 +33,8 @@ public class ReadingRulesTests
     [InlineData("đèn đường tắt hết tối om, nghe nói mấy hôm rồi, sợ bị cướp giật lắm")]
     [InlineData("đêm nào quán karaoke ở ngõ 5 cũng hát tới 2h sáng, có hôm còn đánh nhau, đề nghị xử lý dứt điểm")]
     [InlineData("cứ mưa là đường ngập, hôm tháng 8 có đứa trẻ bị nước cuốn xuống cống may cứu kịp, xin nạo vét cống")]
+    [InlineData("hôm qua có mùi gas nhẹ ở khu nhà tôi nhưng giờ hết rồi, nhờ kiểm tra lại đường ống giúp để yên tâm")]
+    [InlineData("chieu qua co thang say ruou lai xe ba gac chay lung tung ngoai dau lang, may ma ko ai bi sao")]
     public void A_likeness_a_fear_a_habit_or_a_rescue_long_done_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
