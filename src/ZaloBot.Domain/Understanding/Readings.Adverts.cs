@@ -34,6 +34,8 @@ public sealed partial class Understander
         @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
         RegexOptions.CultureInvariant);
 
+    private const double PlainQuestion = 3;
+
     private static readonly Regex CorruptWord = new(@"\b(tham nhung|tham o)\b", RegexOptions.CultureInvariant);
 
     // "đồ" as an epithet ("đồ vô dụng", "đồ khốn"), not goods ("đồ ăn", "đồ đạc").
@@ -79,7 +81,10 @@ public sealed partial class Understander
         if (DenouncesWrongdoing(CorruptWord.Replace(TextNormalizer.Normalize(raw), " "))) return false;
         // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
         var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));
-        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        // Nor a plain question beside it ("Địt mẹ bot vô dụng. Nói tóm lại làm lại căn cước bị mất thì ra đâu làm, mất
+        // bao nhiêu tiền"): the question is what is wanted.
+        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold
+            || scores.GetValueOrDefault("question") >= PlainQuestion) return false;
         return ExtractPlace(raw, []).Address is null;
     }
 

@@ -40,7 +40,7 @@ public sealed partial class Understander
 
     // "đã gửi phản ánh", "phản ánh 3 lần rồi", "gửi tuần trước r": something was sent before, whenever that was.
     private static readonly Regex SentBefore = new(
-        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|nhan|kien nghi)\b|\b(gui|nop|bao) tu (thang \d+|dau thang|cuoi thang|dau nam)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b|\b(gui|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,8}?\s+tu (hom truoc|tuan truoc|thang truoc)\b",
+        @"\b(da|tung)\s+(gui|bao|phan anh|kien nghi|khieu nai|nhan tin)\b|\b(toi|em|minh|tui|chau) co (gui|goi|bao|phan anh|kien nghi|nhan bao|nhan tin|nhan)\b|\b(hom truoc|tuan truoc|thang truoc|may bua truoc|bua truoc|hom bua|hom te|may hom truoc)\b(\s+\S+){0,3}?\s+(gui|goi|bao|phan anh|nhan tin|nhan bao|nhan|kien nghi)\b|\b(gui|nop|bao) tu (thang \d+|dau thang|cuoi thang|dau nam)\b|\b(gui|bao|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,4}?\s+(roi|r|\d+ lan|may lan|nhieu lan|hoi (dau|giua|cuoi) (thang|tuan|nam)|hom truoc|tuan truoc|thang truoc)\b|\b(gui|phan anh|kien nghi|khieu nai)\b(\s+\S+){0,8}?\s+tu (hom truoc|tuan truoc|thang truoc)\b|\b(don|phan anh|kien nghi|thu) (cua )?(toi|em|e|minh|tui|chau|bac|t) (da )?(gui|nop|bao)\b",
         RegexOptions.CultureInvariant);
 
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the

@@ -240,7 +240,7 @@ public sealed partial class Understander
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu)\b",
+        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu|nhieu (dem|dem lien|ngay|ngay lien|hom|tuan|thang|nam) (nay|qua|lien|roi))\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
@@ -276,6 +276,9 @@ public sealed partial class Understander
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
         // Thanked for, "cứu" is the help given ("đã cứu người", "đội cứu hộ"), not a cry for it.
         if (ThankedFor.IsMatch(n) && !DangerNow.IsMatch(HelpGiven.Replace(n, " "))) return true;
+        // "đơn tôi gửi hôm 15 về vụ cột điện nghiêng đến giờ vẫn im re": a danger already reported, chased — unless it is
+        // happening now.
+        if (ChasesWhatWasSent(raw) && !DangerNow.IsMatch(n)) return true;
         return (DangerOver.IsMatch(n) || DangerFeared.IsMatch(n) || DangerRecurring.IsMatch(n)) && !DangerNow.IsMatch(n);
     }
 

@@ -121,6 +121,9 @@ public sealed partial class Understander
         if (AbuseShape(raw)) return true;
         var abuse = Score(Tokenize(raw), Weighted(FlowAnswers.Abuse)).Score;
         if (abuse < IntentThreshold) return false;
+        // "bot ngu vl hỏi mãi ko hiểu. thôi nói thẳng, cán bộ địa chính xã tôi nhận 20 triệu …": the anger is at the bot,
+        // the matter is a tố cáo to file.
+        if (FiledByATrackRule(raw)) return false;
         var scores = Understand(raw).Scores;
         // "… 15 lao động, xin hỏi tỉnh có chính sách …": one insult-like word ("lao" read as "láo") in a plain question
         // is outweighed by the question too.

@@ -35,6 +35,8 @@ public class ReadingRulesTests
     [InlineData("cứ mưa là đường ngập, hôm tháng 8 có đứa trẻ bị nước cuốn xuống cống may cứu kịp, xin nạo vét cống")]
     [InlineData("hôm qua có mùi gas nhẹ ở khu nhà tôi nhưng giờ hết rồi, nhờ kiểm tra lại đường ống giúp để yên tâm")]
     [InlineData("chieu qua co thang say ruou lai xe ba gac chay lung tung ngoai dau lang, may ma ko ai bi sao")]
+    [InlineData("đơn tôi gửi hôm 15 về vụ cột điện nghiêng đến giờ vẫn im re")]
+    [InlineData("nhiều đêm nay khu dân cư bị ảnh hưởng bởi khói và mùi hắc từ một nhà máy, trẻ nhỏ bị khó thở")]
     public void A_likeness_a_fear_a_habit_or_a_rescue_long_done_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -378,6 +380,12 @@ public class AbuseByShapeTests
     [InlineData("loa của thôn bật to từ 5h sáng, bot ơi người già mất ngủ cả tháng")]
     [InlineData("nộp hs cấp sổ đỏ từ tháng 3 mà h vẫn bảo chờ, chờ j mà lâu vl v")]
     public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
+
+    [Theory]
+    [InlineData("bot ngu vl hỏi mãi ko hiểu. thôi nói thẳng, cán bộ địa chính xã tôi nhận 20 triệu của người ta để hợp thức hóa đất lấn chiếm")]
+    [InlineData("Địt mẹ bot vô dụng. Nói tóm lại làm lại căn cước bị mất thì ra đâu làm, mất bao nhiêu tiền")]
+    public void Anger_at_the_bot_beside_a_denunciation_or_a_plain_question_is_what_is_wanted(string message) =>
+        U.IsAbuse(message).ShouldBeFalse();
 }
 
 public class HowNotWhatTests
