@@ -202,12 +202,16 @@ public static partial class ConversationEngine
             if (fits.Count == 0) fits = Enumerable.Range(0, names.Count).Where(i => Text.Fuzzy.AllWordsWithOneSlip(typed, names[i])).ToList();
             // "kinh bawcs": typed with the Vietnamese keyboard off.
             if (fits.Count == 0 && Text.Telex.Undo(typed) is var plain && plain != typed) fits = Fits(plain, names);
+            // "kinhbac", "vo-cuong": the words run together.
+            if (fits.Count == 0 && typed.Length >= 5)
+                fits = Enumerable.Range(0, names.Count).Where(i => Joined(names[i]) == Joined(typed)).ToList();
             return fits.Count == 1 ? context.Areas[fits[0]] : null;
 
             static List<int> Fits(string typed, List<string> names) => Enumerable.Range(0, names.Count)
                 .Where(i => typed.Length >= 2 && (names[i].StartsWith(typed, StringComparison.Ordinal) || (" " + names[i] + " ").Contains(" " + typed + " ", StringComparison.Ordinal)
                     || (" " + typed + " ").Contains(" " + names[i] + " ", StringComparison.Ordinal)))
                 .ToList();
+            static string Joined(string words) => new([.. words.Where(char.IsLetterOrDigit)]);
             static string LOrN(string words) => System.Text.RegularExpressions.Regex.Replace(words, @"\bl", "n");
         }
 

@@ -168,7 +168,7 @@ public static class FlowCorpus
     {
         var (field, fragment) = FieldAndFragment(value);
         // A phone is held as +84…: the fragment is compared the same way.
-        if (field == "phone" && Contacts.VietnamesePhone.TryNormalizeCallable(fragment, out var phone)) fragment = phone;
+        if (field == "phone" && Contacts.VietnamesePhone.TryNormalizeCallable(Contacts.SpokenDigits.AsDigits(fragment), out var phone)) fragment = phone;
         var held = field switch
         {
             "description" => d.Description,

@@ -20,7 +20,8 @@ public static partial class PhoneCorrection
         var aboutPhone = PhoneWord().IsMatch(n);
         if (!aboutPhone && !Cue().IsMatch(n)) return null;
 
-        var whole = WholeNumber().Matches(written)
+        // "số điện thoại là không chín một hai ba bốn năm sáu bảy chín nhé": read out in words, as older citizens type it.
+        var whole = WholeNumber().Matches(SpokenDigits.AsDigits(written))
             .Select(m => VietnamesePhone.TryNormalize(m.Value, out var e164) ? e164 : null)
             .Where(p => p is not null && p != currentE164).Distinct().ToList();
         if (whole.Count == 1) return whole[0];

@@ -55,7 +55,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Official = new(
-        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong|nguoi (trong|cua|ben) (phuong|xa|uy ban|ubnd|huyen|tinh))\b",
+        @"\b(can bo|cong chuc|vien chuc|chu tich|pho chu tich|bi thu|truong thon|truong ap|truong ban|truong khu pho|to truong|truong phong|pho phong|giam doc|pho giam doc|ke toan|thu quy|dia chinh|cong an|canh sat|csgt|thanh tra|kiem lam|hai quan|thue vu|quan ly thi truong|doi truong|lanh dao|thu truong|hieu truong|truong tram|uy ban|ubnd|quan chuc|chinh quyen|xa doi|truong cong an|cong an xa|cong an phuong|van phong|mot cua|trat tu|doi trat tu|thanh tra giao thong|canh sat giao thong|cong an giao thong|nguoi (trong|cua|ben) (phuong|xa|uy ban|ubnd|huyen|tinh)|y ta|bac si|bs|dieu duong|giao vien|co giao|thay giao|hieu pho|nhan vien y te|can bo y te)\b",
         RegexOptions.CultureInvariant);
 
     // Wrongdoing in office: money taken or diverted, records falsified, power used for oneself or one's family.

@@ -99,8 +99,15 @@ public sealed partial class Understander
         // that holds no danger is a way of speaking; with the fire, the wire or the water named, it is a call.
         if (!trapped && peril == DangerKind.None && Score(text, Cries).Score is var cry and > 0 && total - cry < 1
             && Understand(raw).Scores.GetValueOrDefault("problem") > 0) return DangerKind.None;
-        return total >= IntentThreshold && !OverOrOnlyARisk(raw) ? kind : DangerKind.None;
+        return total >= IntentThreshold && !OverOrOnlyARisk(raw) && !DenouncedNotNow(raw) ? kind : DangerKind.None;
     }
+
+    /// <summary>
+    /// "bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e": wrongdoing in office told, the danger words
+    /// only where it happened ("trực cấp cứu" is a duty, not a cry) — a tố cáo, unless something is happening now.
+    /// </summary>
+    private bool DenouncedNotNow(string raw) =>
+        DenouncesWrongdoing(raw) && !DangerNow.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw).Replace("cap cuu", " ", StringComparison.Ordinal));
 
     private static readonly string[] CryPhrases = ["cứu với", "cứu tôi", "kêu cứu", "cứu giúp", "cứu vs", "cứu gấp", "cứu em", "cứu cháu", "cứu bác", "cứu tui"];
 

@@ -110,6 +110,7 @@ public class MeaningConversationTests
     [InlineData("lúc nãy e chọn nhầm Kinh Bắc, chỗ e trọ là Võ Cường cơ", "VOCUONG")]
     [InlineData("giáp ranh từ sơn vs võ cường mà nhà tui bên từ sơn", "TUSON")]
     [InlineData("kinh bac nha, nha e o ngay gan den do", "KINHBAC")]
+    [InlineData("kinhbac", "KINHBAC")]
     public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
     {
         var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);

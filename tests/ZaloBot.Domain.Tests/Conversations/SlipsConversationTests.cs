@@ -327,6 +327,12 @@ public class SlipsConversationTests
         StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).ExpectNoTicket()
             .State.Draft.Description.ShouldBe($"Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. {added}");
 
+    [Theory]
+    [InlineData("các cái khác đúng hết, số điện thoại là không chín một hai ba bốn năm sáu bảy chín nhé", "+84912345679")]
+    [InlineData("so dien thoai doi sang so vo toi nhe: không chín tám tám, một hai ba, bốn năm sáu", "+84988123456")]
+    public void A_phone_read_out_in_words_at_the_summary_is_the_phone_corrected(string typed, string phone) =>
+        StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).ExpectNoTicket().State.Draft.ContactPhone.ShouldBe(phone);
+
     [Fact]
     public void Not_knowing_the_house_number_and_then_landmarks_gives_the_landmarks() =>
         AtPlace().Says("e ko biet so nha, o day tro sau cong cty Canon, di vao con hem canh quan com Hoa")

@@ -37,6 +37,9 @@ public class ReadingRulesTests
     [InlineData("chieu qua co thang say ruou lai xe ba gac chay lung tung ngoai dau lang, may ma ko ai bi sao")]
     [InlineData("đơn tôi gửi hôm 15 về vụ cột điện nghiêng đến giờ vẫn im re")]
     [InlineData("nhiều đêm nay khu dân cư bị ảnh hưởng bởi khói và mùi hắc từ một nhà máy, trẻ nhỏ bị khó thở")]
+    [InlineData("hôm qua mưa thằng cu nhà bên bị nước cuốn xuống cống đầu thôn may người lớn kéo lên kịp, đề nghị làm nắp")]
+    [InlineData("ở nhà mà bị cây đổ đè hỏng mái do bão thì có được hỗ trợ gì ko, làm giấy tờ ở đâu ạ")]
+    [InlineData("bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e, thế là họ để mẹ e nằm đấy đến sáng")]
     public void A_likeness_a_fear_a_habit_or_a_rescue_long_done_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -194,9 +197,10 @@ public class ReadingRulesTests
     public void A_citizen_giving_a_number_with_a_problem_is_not_spam() =>
         U.IsSpam("đèn đường ngõ 5 hỏng cả tuần nay, liên hệ tôi 0912345678").ShouldBeFalse();
 
-    [Fact]
-    public void An_officials_cheap_deal_told_is_no_advert() =>
-        U.IsSpam("Cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả.").ShouldBeFalse();
+    [Theory]
+    [InlineData("Cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả.")]
+    [InlineData("y tá ở trạm y tế phường tiêm vacxin cho con e xong đòi thêm 100k tiền công mà vacxin này miễn phí mà")]
+    public void An_officials_deal_or_fee_told_is_no_advert(string message) => U.IsSpam(message).ShouldBeFalse();
 }
 
 public class ContestedDecisionTests
@@ -332,6 +336,7 @@ public class DenouncedWithoutTheWordTests
     [InlineData("ông phó chủ tịch ưu ái người nhà trong việc xét tuyển")]
     [InlineData("can bo dia chinh nhan phong bi roi moi ky giay")]
     [InlineData("cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả")]
+    [InlineData("y tá ở trạm y tế phường tiêm vacxin cho con e xong đòi thêm 100k tiền công mà vacxin này miễn phí mà")]
     public void An_official_and_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
 
     [Theory]
