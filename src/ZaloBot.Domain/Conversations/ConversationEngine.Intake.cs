@@ -115,7 +115,7 @@ public static partial class ConversationEngine
                 return;
             }
             var area = WardAfterATakeBack(raw) ?? MatchArea(Understanding.ContentWords(raw)) ?? WardBesidesTheDenied(raw) ?? OptionMatcher.Match(n, context.Areas, a => a.Name, _ => []) ?? WardAfterASlip(raw)
-                ?? WardOfTheHome(raw) ?? WardBeforeThePause(raw);
+                ?? WardOfTheHome(raw) ?? WardBeforeThePause(raw) ?? MatchArea(Understanding.ContentWords(Hedge().Replace(raw, " ")));
             if (area is null)
             {
                 Fail(AskArea(context.Areas), AreaButtons());
@@ -163,6 +163,10 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\bnha (toi|tui|em|e|minh|chau|bac|ba|con|t) (o |nam )?(ben|o|thuoc|tai) (phuong |xa |p )?(?<ward>\w+( \w+)?)\s*$")]
         private static partial System.Text.RegularExpressions.Regex HomeIn();
+
+        // "1 ạ hình như vậy", "chắc là Võ Cường": the hedge around the choice is no part of it.
+        [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(hình như|hinh nhu|chắc là|chac la|có lẽ|co le)( là| la| vậy| vay| thế| the)?\b")]
+        private static partial System.Text.RegularExpressions.Regex Hedge();
 
         /// <summary>"kinh bac nha, nha e o ngay gan den do": the ward alone before the first pause, chatter after it.</summary>
         private AreaOption? WardBeforeThePause(string raw)

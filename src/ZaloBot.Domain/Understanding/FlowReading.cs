@@ -577,6 +577,8 @@ public sealed partial class Understander
     private (int Length, DraftPart Part) PartAt(TokenizedText text, int i)
     {
         (int Length, DraftPart Part) best = (0, DraftPart.None);
+        // "hình như" (it seems) names no photo.
+        if (text.Tokens[i].Text == "hinh" && i + 1 < text.Count && text.Tokens[i + 1].Text == "nhu") return best;
         foreach (var (set, part) in FlowAnswers.Parts)
             if (Best(text, i, Set(set)).Length is var length && length > best.Length) best = (length, part);
         return best;

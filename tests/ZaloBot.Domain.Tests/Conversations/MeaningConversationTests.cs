@@ -111,6 +111,7 @@ public class MeaningConversationTests
     [InlineData("giáp ranh từ sơn vs võ cường mà nhà tui bên từ sơn", "TUSON")]
     [InlineData("kinh bac nha, nha e o ngay gan den do", "KINHBAC")]
     [InlineData("kinhbac", "KINHBAC")]
+    [InlineData("1 ạ hình như vậy", "KINHBAC")]
     public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
     {
         var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);

@@ -334,6 +334,14 @@ public class SlipsConversationTests
         StreetLight.AtSummary().Says(typed).ExpectStep(Step.Confirm).ExpectNoTicket().State.Draft.ContactPhone.ShouldBe(phone);
 
     [Fact]
+    public void A_place_given_with_it_seems_is_the_place_and_no_photo() =>
+        AtPlace().Says("hình như là số 12 đường Lý Thái Tổ ạ").State.Draft.Address.ShouldNotBeNull().ShouldContain("số 12 đường Lý Thái Tổ");
+
+    [Fact]
+    public void It_seems_the_address_is_wrong_at_the_summary_never_opens_the_photos() =>
+        AtSummary().Says("ơ hình như cái địa chỉ chưa đúng lắm, sửa lại được ko").ExpectNoTicket().State.Step.ShouldNotBe(Step.Attachments);
+
+    [Fact]
     public void Not_knowing_the_house_number_and_then_landmarks_gives_the_landmarks() =>
         AtPlace().Says("e ko biet so nha, o day tro sau cong cty Canon, di vao con hem canh quan com Hoa")
             .State.Draft.Address.ShouldNotBeNull().ShouldContain("cong cty Canon");
