@@ -61,9 +61,11 @@ public sealed partial class Understander
         if (c == 0 || !SaidFixed(raw[..text.Tokens[c].Start])) return null;
         var somethingNew = Enumerable.Range(c, Math.Min(4, text.Count - 1 - c)).Any(i =>
             text.Tokens[i].Text is "lai" or "con" && text.Tokens[i + 1].Text is "co" or "them");
-        var first = c + ByTheWay(text, c);
+        var announced = ByTheWay(text, c);
+        var first = c + announced;
         while (first < text.Count && (Lead.Contains(text.Tokens[first].Text) || somethingNew && text.Tokens[first].Text is "lai" or "co" or "them")) first++;
-        if (first > c && ByTheWay(text, c) > 0) somethingNew = true;
+        // What is announced as another matter is one, whatever thing it names first.
+        if (announced > 0) somethingNew = true;
         if (first >= text.Count) return null;
         var words = text.Tokens.Skip(first).Select(t => t.Text).ToList();
         // "mà giờ cái nắp cống ngay cạnh lại bị vỡ": the classifier stands before the thing named.
