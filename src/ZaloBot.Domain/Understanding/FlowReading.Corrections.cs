@@ -6,7 +6,7 @@ public sealed partial class Understander
     private static readonly string[][] Nots = [["chu", "khong", "phai"], ["khong", "phai"]];
     private static readonly string[][] RewritingLeads = [["ghi", "lai", "la"], ["sua", "lai", "la"], ["viet", "lai", "la"], ["sua", "thanh"], ["ghi", "la"]];
     private static readonly string[][] Buts = [["ma", "la"], ["ma", "phai", "la"], ["ma"], ["la"]];
-    private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"]];
+    private static readonly string[][] Musts = [["phai", "la"], ["dung", "la"], ["doi", "thanh"], ["sua", "thanh"], ["thanh"], ["chuyen", "sang"], ["doi", "sang"]];
     private static readonly string[] Cues = ["nham", "sai", "sua", "doi", "thay", "chinh", "them", "bo sung", "viet lai", "ghi lai", "nhap lai", "go nham", "ghi nham", "viet nham", "nhap nham", "khong phai", "dung la", "phai la", "chu khong phai", "moi dung", "moi phai", "moi chinh xac", "moi la dung", "chua dung", "khong dung", "chua chinh xac", "khong chinh xac", "khong den", "chua den"];
     private static readonly string[][] RightAfter = [["moi", "dung"], ["moi", "phai"], ["moi", "chinh", "xac"], ["moi", "la", "dung"], ["moi", "dung", "nhat"]];
     private static readonly HashSet<string> ReplacingVerbs = ["sua", "doi", "thay", "chinh", "viet", "ghi", "nhap"];
@@ -117,6 +117,9 @@ public sealed partial class Understander
             }
             var to = Trim(text, i + must, end - 1);
             if (to is null) return null;
+            // "lĩnh vực sai rồi, chuyển sang Hạ tầng, môi trường": what it moves to is the value — unless that names a part
+            // ("đổi sang lĩnh vực khác" asks for the list).
+            if (text.Tokens[i + must - 1].Text == "sang" && PartIn(text, to.Value.First, to.Value.Last + 1) != DraftPart.None) continue;
             // "ko nhớ số nhà, cứ đi qua là thấy", "cứ hỏi bác Hòa là ra": "là" that says what follows, not what a part is.
             if (to.Value.Last - to.Value.First <= 1 && Enumerable.Range(to.Value.First, to.Value.Last - to.Value.First + 1).All(k => FoundAtOnce.Contains(text.Tokens[k].Text))) continue;
             // "chỉ có chỗ địa điểm là bác muốn sửa lại tí": what follows "là" only asks for the part to be mended — it is opened.

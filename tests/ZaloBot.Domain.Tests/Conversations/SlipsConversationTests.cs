@@ -342,6 +342,15 @@ public class SlipsConversationTests
         AtSummary().Says("ơ hình như cái địa chỉ chưa đúng lắm, sửa lại được ko").ExpectNoTicket().State.Step.ShouldNotBe(Step.Attachments);
 
     [Fact]
+    public void The_field_said_wrong_then_moved_to_a_title_is_that_field_set() =>
+        AtSummary().Says("lĩnh vực để sai rồi, chuyển sang Thủ tục hành chính cho tôi").ExpectStep(Step.Confirm).ExpectNoTicket()
+            .State.Draft.CategoryCode.ShouldBe("ADMIN");
+
+    [Fact]
+    public void Moving_to_another_field_without_naming_it_is_never_the_address() =>
+        AtPlace().Says("đổi sang lĩnh vực khác").State.Draft.Address.ShouldBeNull();
+
+    [Fact]
     public void Not_knowing_the_house_number_and_then_landmarks_gives_the_landmarks() =>
         AtPlace().Says("e ko biet so nha, o day tro sau cong cty Canon, di vao con hem canh quan com Hoa")
             .State.Draft.Address.ShouldNotBeNull().ShouldContain("cong cty Canon");
