@@ -194,9 +194,9 @@ public static partial class ConversationEngine
         private AreaOption? MatchArea(string words)
         {
             if (words.Length == 0) return null;
-            if (Intents.Ordinal(words, context.Areas.Count) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
             var typed = AreaNames.WithoutPrefix(words);
             var names = context.Areas.Select(a => AreaNames.WithoutPrefix(a.Name)).ToList();
+            if (Intents.Ordinal(words, context.Areas.Count, names) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
             var exact = names.IndexOf(typed);
             if (exact >= 0) return context.Areas[exact];
             var fits = Fits(typed, names);

@@ -544,6 +544,8 @@ public static partial class ConversationEngine
         {
             // "số nhà 21 chứ", "Võ Cường mới đúng nhé": the words closing a correction are not the value.
             if (ClosingWords().Replace(to, "") is { Length: > 0 } bare) to = bare;
+            // "mô tả lại tí, đèn hư 2 cái": nor the part's name said first.
+            if (reading.Part == DraftPart.Description && DescriptionNamed().Replace(to.Trim(), "") is { Length: > 0 } named) to = named;
             // "sửa giúp e là đèn hỏng hơn 1 tháng rồi": nor are the words that introduce it.
             if (RestatingLead().Replace(to.Trim(), "") is { Length: > 0 } introduced) to = introduced;
             // "thêm địa chỉ cụ thể: cạnh quán phở Hùng": the words join the address.
@@ -635,7 +637,7 @@ public static partial class ConversationEngine
                     && Understanding.ExtractPlace(to, []).Address is null && !Understanding.OpensWithPlaceWord(to)
                     && Understanding.Understand(to).Scores.GetValueOrDefault("problem") >= 1)
                 && to.Length >= MinClauseLength
-                && Draft.Description is { } lacking && WithDetail(lacking, to) is { } detailed && detailed.Length <= Limits.MaxDescriptionLength)
+                && Draft.Description is { } lacking && WithDetail(lacking, WithItsDenial(reading, to)) is { } detailed && detailed.Length <= Limits.MaxDescriptionLength)
                 return (Draft with { Description = detailed }, ConversationTexts.Corrected("nội dung", detailed));
 
             // "nhà số 21 chứ không phải ngõ 5": words of a place are about the address, named or not.
@@ -698,6 +700,27 @@ public static partial class ConversationEngine
             var said = TextNormalizer.Normalize(to).Split(' ');
             return street.Length >= 2 && street.All(said.Contains);
         }
+
+        /// <summary>
+        /// "đèn hư 2 cái chứ không phải 1": a detail joining the description keeps its denial, in the citizen's words —
+        /// what was said wrong tells staff what the detail changes.
+        /// </summary>
+        private static string WithItsDenial(FlowReading reading, string to)
+        {
+            if (reading is not { Said: { } said, From: { } from }) return to;
+            var at = said.IndexOf(to, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return to;
+            var after = said[(at + to.Length)..];
+            var denied = after.IndexOf(from, StringComparison.OrdinalIgnoreCase);
+            return denied >= 0 && Denial().IsMatch(TextNormalizer.Normalize(after[..denied])) ? said.Substring(at, to.Length + denied + from.Length).Trim() : to;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(chu )?(khong|ko|k|kh|hong) phai( la)?\W*$")]
+        private static partial System.Text.RegularExpressions.Regex Denial();
+
+        // "mô tả lại tí, …", "phần mô tả thêm: …": the part named before what it becomes.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((phần|phan|cái|cai) )?(mô tả|mo ta|nội dung|noi dung)( lại| lai| thêm| them)?( (tí|ti|tý|ty|chút|chut|xíu|xiu))?( (nhé|nhe|nha|ạ))?\s*[,:.]\s*")]
+        private static partial System.Text.RegularExpressions.Regex DescriptionNamed();
 
         private static string WithDetail(string description, string detail) =>
             $"{description.TrimEnd().TrimEnd('.')}. {char.ToUpperInvariant(detail[0])}{detail[1..]}";

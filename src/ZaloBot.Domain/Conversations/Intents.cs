@@ -48,19 +48,23 @@ public static partial class Intents
 
     /// <summary>
     /// An option picked by its place in a list: "3", "số 3", "cái thứ 2 đó", "chọn số 4 nhé", "thứ hai ạ" → the number.
-    /// Word numerals only after "thứ" ("ba" alone is a person); "cái cuối cùng" is the last of <paramref name="count"/>.
+    /// Word numerals after "thứ" or "số", or alone ("Một ạ", as older citizens answer a numbered list) — but "ba" and "tư"
+    /// alone are a person and a ward's word, and a numeral that begins one of the <paramref name="names"/> is that
+    /// name; "cái cuối cùng" is the last of <paramref name="count"/>.
     /// </summary>
-    public static int? Ordinal(string n, int count)
+    public static int? Ordinal(string n, int count, IReadOnlyList<string>? names = null)
     {
         if (Number(n) is { } number) return number;
         var m = OrdinalPhrase().Match(n);
         if (!m.Success) return null;
         if (m.Groups["last"].Success) return count;
         if (m.Groups["digits"].Success) return int.Parse(m.Groups["digits"].Value, CultureInfo.InvariantCulture);
-        return m.Groups["word"].Value switch { "nhat" or "mot" => 1, "hai" => 2, "ba" => 3, "bon" or "tu" => 4, "nam" => 5, _ => null };
+        var word = m.Groups["word"].Success ? m.Groups["word"].Value : m.Groups["bare"].Value;
+        if (m.Groups["bare"].Success && names is not null && names.Any(name => name == word || name.StartsWith(word + " ", StringComparison.Ordinal))) return null;
+        return word switch { "nhat" or "mot" => 1, "hai" => 2, "ba" => 3, "bon" or "tu" => 4, "nam" => 5, _ => null };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(chac (la )?|la )?(cai |lua chon |chon |muc |o |dong )?((thu |so )?(?<digits>\d{1,2})|thu (?<word>nhat|mot|hai|ba|bon|tu|nam)|(?<last>cuoi( cung)?))( (a|do|day|ay|nhe|nha|ad|di|thoi|chau|em|e|con))*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(chac (la )?|la )?(cai |lua chon |chon |muc |o |dong )?((thu |so )?(?<digits>\d{1,2})|(thu|so) (?<word>nhat|mot|hai|ba|bon|tu|nam)|(?<bare>mot|hai|bon|nam)|(?<last>cuoi( cung)?))( (a|do|day|ay|nhe|nha|ad|di|thoi|chau|em|e|con))*$")]
     private static partial System.Text.RegularExpressions.Regex OrdinalPhrase();
 
     /// <summary>"3", "số 3", "3." → 3.</summary>

@@ -13,10 +13,10 @@ public static class OptionMatcher
         where T : class
     {
         if (normalizedInput.Length == 0) return null;
-        if (Intents.Ordinal(normalizedInput, options.Count) is { } number)
+        var names = options.Select(o => TextNormalizer.Normalize(name(o))).ToList();
+        if (Intents.Ordinal(normalizedInput, options.Count, names) is { } number)
             return number >= 1 && number <= options.Count ? options[number - 1] : null;
 
-        var names = options.Select(o => TextNormalizer.Normalize(name(o))).ToList();
         var exact = names.IndexOf(normalizedInput);
         if (exact >= 0) return options[exact];
 
@@ -32,8 +32,9 @@ public static class OptionMatcher
     /// </summary>
     public static IReadOnlyList<T> Tied<T>(string normalizedInput, IReadOnlyList<T> options, Func<T, string> name, Func<T, IEnumerable<string>> keywords)
     {
-        if (normalizedInput.Length == 0 || Intents.Ordinal(normalizedInput, options.Count) is not null) return [];
-        var scores = Scores(normalizedInput, options, options.Select(o => TextNormalizer.Normalize(name(o))).ToList(), keywords);
+        var names = options.Select(o => TextNormalizer.Normalize(name(o))).ToList();
+        if (normalizedInput.Length == 0 || Intents.Ordinal(normalizedInput, options.Count, names) is not null) return [];
+        var scores = Scores(normalizedInput, options, names, keywords);
         var best = scores.Max();
         var tied = Enumerable.Range(0, options.Count).Where(i => best > 0 && scores[i] == best).Select(i => options[i]).ToList();
         return tied.Count > 1 && tied.Count < options.Count ? tied : [];

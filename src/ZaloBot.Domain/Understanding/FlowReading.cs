@@ -47,6 +47,15 @@ public enum DraftPart
 public sealed record FlowReading(FlowIntent Intent, DraftPart Part = DraftPart.None, string? From = null, string? To = null, bool Adds = false, bool Quoted = false)
 {
     public static readonly FlowReading Nothing = new(FlowIntent.None);
+
+    /// <summary>The words read, as typed: a correction may keep more of them than <see cref="To"/> holds.</summary>
+    public string? Said { get; init; }
+
+    // What was typed is no part of what was read: two readings of one meaning are equal.
+    public bool Equals(FlowReading? other) =>
+        other is not null && (Intent, Part, From, To, Adds, Quoted) == (other.Intent, other.Part, other.From, other.To, other.Adds, other.Quoted);
+
+    public override int GetHashCode() => HashCode.Combine(Intent, Part, From, To, Adds, Quoted);
 }
 
 /// <summary>The citizen's answer to "is it fixed?" typed in words.</summary>
@@ -97,7 +106,9 @@ public sealed partial class Understander
     /// ("thôi bỏ đi, để khi khác", "à nhầm, không phải đèn đường mà là cống", "cho sửa lại mô tả", "để tí e gửi sau").
     /// Step-specific sense (what "later" means at each step) is the engine's.
     /// </summary>
-    public FlowReading ReadInFlow(string raw)
+    public FlowReading ReadInFlow(string raw) => Read(raw) with { Said = raw };
+
+    private FlowReading Read(string raw)
     {
         var text = Tokenize(raw);
         if (text.Count == 0) return FlowReading.Nothing;

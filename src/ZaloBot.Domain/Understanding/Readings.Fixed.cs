@@ -14,6 +14,9 @@ public sealed partial class Understander
     {
         var start = Best(text, 0, fixedSet).Length;
         if (start == 0 || start >= text.Count) return false;
+        // "rồi ạ nhưng mà bóng mới hơi mờ": the "but" may follow a particle.
+        while (start < text.Count - 1 && text.Tokens[start].Text is "a" or "nhe" or "nha" or "ad" or "admin" && !text.Tokens[start].BreakBefore
+               && text.Tokens[start + 1].Text is "nhung" or "tuy") start++;
         // "xong rồi nhé, hôm qua có người xuống làm": fixed, then how — after a pause, with nothing wrong in it.
         var then = text.Tokens[start].Text is "nhung" or "ma" or "tuy"
             || text.Tokens.Skip(start).TakeWhile(t => !t.BreakBefore).All(t => t.Text is "nhe" or "nha" or "a" or "roi" or "ad" or "admin" or "ban")

@@ -112,11 +112,17 @@ public class MeaningConversationTests
     [InlineData("kinh bac nha, nha e o ngay gan den do", "KINHBAC")]
     [InlineData("kinhbac", "KINHBAC")]
     [InlineData("1 ạ hình như vậy", "KINHBAC")]
+    [InlineData("Một ạ", "KINHBAC")]
+    [InlineData("hai nhe", "VOCUONG")]
     public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
     {
         var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);
         script.State.Draft.AreaCode.ShouldBe(code);
     }
+
+    [Fact]
+    public void A_numeral_word_alone_that_begins_a_ward_name_is_that_ward() =>
+        Intents.Ordinal("hai", 5, ["kinh bac", "hai ba trung", "vu ninh"]).ShouldBeNull();
 
     [Fact]
     public void Two_wards_named_and_neither_denied_are_asked_again() =>

@@ -182,7 +182,7 @@ public class SlipsConversationTests
     {
         StreetLight.AtSummary().Says("mô tả thêm giúp là hỏng 3 cột liền chứ ko phải 1 cột nha")
             .ExpectStep(Step.Confirm)
-            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng 3 cột liền");
+            .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng 3 cột liền chứ ko phải 1 cột");
     }
 
     [Fact]
@@ -250,7 +250,15 @@ public class SlipsConversationTests
         var draft = StreetLight.AtPlace().Says("ngõ 5 Lý Thái Tổ, với cả bác sửa lại giúp là hỏng hai cột liền nhau chứ không phải một cột")
             .ExpectStep(Step.Area).Expect("Đã sửa nội dung").State.Draft;
         draft.Address.ShouldBe("ngõ 5 Lý Thái Tổ");
-        draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng hai cột liền nhau");
+        draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Hỏng hai cột liền nhau chứ không phải một cột");
+    }
+
+    [Fact]
+    public void The_description_named_before_its_detail_is_no_part_of_it()
+    {
+        var draft = StreetLight.AtPlace().Says("a ma mo ta lai ti, den hu 2 cai chu ko phai 1").ExpectStep(Step.Place).State.Draft;
+        draft.Address.ShouldBeNull();
+        draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Den hu 2 cai chu ko phai 1");
     }
 
     [Fact]
@@ -259,7 +267,7 @@ public class SlipsConversationTests
         var draft = StreetLight.AtPlace().Says("với cả bác sửa lại giúp là hỏng hai cột liền nhau chứ không phải một cột")
             .ExpectStep(Step.Place).State.Draft;
         draft.Address.ShouldBeNull();
-        draft.Description.ShouldEndWith("Hỏng hai cột liền nhau");
+        draft.Description.ShouldEndWith("Hỏng hai cột liền nhau chứ không phải một cột");
     }
 
     [Fact]

@@ -179,12 +179,14 @@ public class ReadingRulesTests
     [InlineData("sửa rồi nhưng chậm quá")]
     [InlineData("da sua ma lam lau qua")]
     [InlineData("sửa rồi nhưng mà chậm quá, mất 2 tuần")]
+    [InlineData("rồi ạ nhưng mà bóng mới hơi mờ so với trước")]
     public void Fixed_with_a_remark_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
     [InlineData("đã sửa nhưng vẫn còn ngập")]
     [InlineData("sua roi nhung chua sang")]
     [InlineData("sáng rồi nhưng chập chờn")]
+    [InlineData("rồi ạ nhưng mà vẫn chưa sáng")]
     public void Fixed_but_something_remains_is_not_fixed(string message) => U.AnswerToFixed(message).ShouldNotBe(FixedAnswer.Fixed);
 
     [Theory]
