@@ -237,13 +237,18 @@ public static partial class ConversationEngine
             // A plain name the rule's keywords lack ("khiếu lại") still names its track.
             if (track == Tracks.TicketTracks.Pakn)
                 track = context.Tracks.Select(t => t.Code).FirstOrDefault(c => c != Tracks.TicketTracks.Pakn && Tracks.KeywordMatcher.Any(raw, PlainNames(c))) ?? track;
+            var denounces = context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao);
             if (track != Tracks.TicketTracks.Pakn)
             {
                 // Named plainly ("khiếu nại", "tố cáo"), or two of its words: one word such as "đền bù" is often a plain complaint.
                 var rule = context.Tracks.First(t => t.Code == track);
-                if (Tracks.KeywordMatcher.Any(raw, PlainNames(track)) || Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2) return track;
+                if (Tracks.KeywordMatcher.Any(raw, PlainNames(track))) return track;
+                // "tiền bồi thường giải phóng mặt bằng … cán bộ địa chính … lấy phần chênh cho nhà ông ấy": the compensation's
+                // words are the setting of the wrongdoing told — wrongdoing in office comes first, as below, unless the model
+                // is sure it is the decision contested.
+                var wrongdoingInASetting = track == Tracks.TicketTracks.KhieuNai && denounces && context.Understanding.TrackOpinion(raw) != Tracks.TicketTracks.KhieuNai;
+                if (Tracks.KeywordMatcher.Count(raw, rule.Keywords) >= 2 && !wrongdoingInASetting) return track;
             }
-            var denounces = context.Understanding.DenouncesWrongdoing(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.ToCao);
             var contests = context.Understanding.ContestsDecision(raw) && context.Tracks.Any(t => t.Code == Tracks.TicketTracks.KhieuNai);
             // Both rules met ("tôi không đồng ý với quyết định …, cán bộ tính sai …"): the model, when sure, tells which
             // the citizen brings; else wrongdoing in office comes first.

@@ -34,6 +34,8 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | dây điện thoại võng thấp ngang đầu người đi đường cả tháng nay")]
     [InlineData("complaint | - | - | - | lên phường làm giấy tờ mà cán bộ không hướng dẫn gì cả, đi lại ba lần")]
     [InlineData("tocao | - | - | - | kế toán xã khai khống danh sách hộ nghèo để lấy tiền hỗ trợ")]
+    [InlineData("tocao | - | - | - | tien den bu giai phong mat bang dat nha toi, can bo dia chinh do thieu dien tich roi an phan chenh lech cho ho hang")]
+    [InlineData("question | - | - | - | nhà bác bị cháy mất cả sổ đỏ rồi, giờ xin cấp lại thì làm thế nào hả cháu")]
     [InlineData("tocao | - | - | - | mấy ông trật tự đô thị ở chợ Kinh Bắc thu tiền của người bán hàng rong mỗi ngày 50k không có biên lai gì, ko đóng là bị đuổi")]
     [InlineData("tocao | - | - | - | chu tich xa loi dung chuc vu giao thau cho cong ty cua em vo")]
     [InlineData("tocao | - | - | - | can bo dia chinh nhan phong bi roi moi ky giay cho dan")]
