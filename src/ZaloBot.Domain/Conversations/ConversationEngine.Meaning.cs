@@ -542,6 +542,12 @@ public static partial class ConversationEngine
 
         private (Draft? Draft, string Said) Corrected(FlowReading reading, string to)
         {
+            // "không phải số mười hai đâu, số hai mươi mốt": a house number said in words is the number.
+            if (reading.Part is DraftPart.Place or DraftPart.None)
+            {
+                to = SpokenNumber.InDigits(to);
+                if (reading.From is { } wrong) reading = reading with { From = SpokenNumber.InDigits(wrong) };
+            }
             // "số nhà 21 chứ", "Võ Cường mới đúng nhé": the words closing a correction are not the value.
             if (ClosingWords().Replace(to, "") is { Length: > 0 } bare) to = bare;
             // "mô tả lại tí, đèn hư 2 cái": nor the part's name said first.

@@ -128,7 +128,8 @@ public static class FlowCorpus
             // a draft that is not there): the problem told there is the description.
             "newproblem" when before.Step == Step.Description => d.Description is not null && !dropped,
             "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
-            "correct" => v is not null && AsCode(v, context) is var code && Corrected(d, code) && !Corrected(before.Draft, code),
+            // A house number said in words counts as its digits once corrected; it was not there before if not as typed.
+            "correct" => v is not null && AsCode(v, context) is var code && Corrected(d, code, asDigits: true) && !Corrected(before.Draft, code, asDigits: false),
             "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),
             "notfixed" => result.Effects.OfType<CitizenNotFixed>().Any() || after.NotFixedTicketCode is not null,
             "answer" => Answered(entry, before, result),
@@ -164,15 +165,17 @@ public static class FlowCorpus
         return code is null ? value : $"{field}={code}";
     }
 
-    private static bool Corrected(Draft d, string value)
+    private static bool Corrected(Draft d, string value, bool asDigits)
     {
         var (field, fragment) = FieldAndFragment(value);
         // A phone is held as +84…: the fragment is compared the same way.
         if (field == "phone" && Contacts.VietnamesePhone.TryNormalizeCallable(Contacts.SpokenDigits.AsDigits(fragment), out var phone)) fragment = phone;
+        // A house number said in words may be held as digits ("số hai mươi mốt" as "số 21"): both are compared as digits.
+        if (field == "address" && asDigits) fragment = Text.SpokenNumber.InDigits(fragment);
         var held = field switch
         {
             "description" => d.Description,
-            "address" => d.Address,
+            "address" => d.Address is { } address && asDigits ? Text.SpokenNumber.InDigits(address) : d.Address,
             "phone" => d.ContactPhone,
             "name" => d.ContactName,
             "category" => d.CategoryCode,

@@ -81,8 +81,10 @@ public sealed partial class Understander
                 return new FlowReading(FlowIntent.Correction, PartNearest(text, i), text.Span(from.Value.First, from.Value.Last), text.Span(to.Value.First, to.Value.Last));
             }
             // "à hổng phải một tuần mô cái đèn hư từ tết tới chừ": "đâu" (or "mô") closes what it is not, pause or none.
-            if (i <= 3 && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 2)).FirstOrDefault(k => ClosesADenial(text.Tokens[k]) && !text.Tokens[k + 1].BreakBefore) is var closing and > 0
-                && Trim(text, i + not, closing - 1) is { } denied && Trim(text, closing + 1, text.Count - 1) is { } meant && meant.Last - meant.First >= 1)
+            // "à không cháu ơi bác nói nhầm không phải số 12 đâu số 21 cơ bác già rồi hay lẫn": the denial may follow words
+            // owning the slip, and what is meant ends at its "cơ".
+            if ((i <= 3 || OwnsTheSlip(text, i)) && text.Tokens[i].Text != "chu" && Enumerable.Range(i + not + 1, Math.Max(0, text.Count - i - not - 2)).FirstOrDefault(k => ClosesADenial(text.Tokens[k]) && !text.Tokens[k + 1].BreakBefore) is var closing and > 0
+                && Trim(text, i + not, closing - 1) is { } denied && Trim(text, closing + 1, EndOfMeant(text, closing + 1)) is { } meant && meant.Last - meant.First >= 1)
                 return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(denied.First, denied.Last), text.Span(meant.First, meant.Last));
             // "à mà không phải đèn đâu, cái cống cơ": the wrong thing, a pause, the right one — opening the message. The
             // engine applies it only where the wrong words are in the draft; elsewhere the message is the step's answer.
@@ -110,6 +112,12 @@ public sealed partial class Understander
                     break;
                 }
                 var not = SequenceAt(text, k, Nots);
+                // "địa chỉ là số mười hai chứ máy nó ghi …": "chứ" opening anything but a denial opens a remark.
+                if (not == 0 && text.Tokens[k].Text == "chu" && text.Tokens[k].Accented == Rather && k > i + must)
+                {
+                    end = k;
+                    break;
+                }
                 if (not == 0) continue;
                 end = k;
                 fromStart = k + not;
@@ -540,6 +548,28 @@ public sealed partial class Understander
                || first < text.Count - 1 && text.Tokens[first].Text == "nha" && text.Tokens[first + 1].Text is "toi" or "tui" or "em" or "minh") first++;
         var to = Trim(text, first, text.Count - 1);
         return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+    }
+
+    // Words before a denial that only own the slip: "à không cháu ơi bác nói nhầm …".
+    private static readonly HashSet<string> SlipOwning =
+        ["a", "o", "u", "khong", "ko", "k", "chau", "con", "em", "e", "oi", "bac", "toi", "tui", "minh", "noi", "ghi", "go", "viet", "nham", "sai", "roi", "ad", "ban", "anh", "chi", "co", "chu"];
+
+    private const int SlipOwningAtMost = 10;
+
+    private static bool OwnsTheSlip(TokenizedText text, int denial) =>
+        denial <= SlipOwningAtMost && Enumerable.Range(0, denial).All(k => SlipOwning.Contains(text.Tokens[k].Text))
+        && Enumerable.Range(0, denial).Any(k => text.Tokens[k].Text is "nham" or "sai");
+
+    private static readonly string Rather = ZaloBot.Domain.Text.TextNormalizer.ToneLast("chứ");
+
+    private static readonly string Emphatic = ZaloBot.Domain.Text.TextNormalizer.ToneLast("cơ");
+
+    /// <summary>"số 21 cơ bác già rồi hay lẫn": the emphatic "cơ" closes what is meant; the chatter after it is no part of it.</summary>
+    private static int EndOfMeant(TokenizedText text, int first)
+    {
+        for (var k = first + 1; k < text.Count - 1; k++)
+            if (text.Tokens[k].Text == "co" && text.Tokens[k].Accented == Emphatic) return k;
+        return text.Count - 1;
     }
 
     /// <summary>The words first..last without trailing particles; null when nothing is left.</summary>

@@ -254,6 +254,16 @@ public class SlipsConversationTests
     }
 
     [Fact]
+    public void A_house_number_corrected_in_words_after_owning_the_slip_is_the_number() =>
+        StreetLight.AtSummary().Says("à không cháu ơi bác nói nhầm không phải số mười hai đâu số hai mươi mốt cơ bác già rồi hay lẫn")
+            .ExpectStep(Step.Confirm).ExpectNoTicket().State.Draft.Address.ShouldStartWith("số 21");
+
+    [Fact]
+    public void A_house_number_corrected_with_a_remark_after_rather_keeps_the_remark_out() =>
+        StreetLight.AtSummary().Says("địa chỉ là số hai mươi mốt chứ máy nó ghi số mười hai mươi")
+            .ExpectStep(Step.Confirm).State.Draft.Address.ShouldStartWith("số 21");
+
+    [Fact]
     public void The_description_named_before_its_detail_is_no_part_of_it()
     {
         var draft = StreetLight.AtPlace().Says("a ma mo ta lai ti, den hu 2 cai chu ko phai 1").ExpectStep(Step.Place).State.Draft;
