@@ -192,6 +192,17 @@ public static partial class ConversationEngine
                     Say(ConversationTexts.Corrected("lĩnh vực", field.Name));
                     Prompt();
                     return true;
+                // "lĩnh vực nhầm rồi, phải là Thủ tục hành chính, tôi định báo việc xin giấy phép xây dựng bị chậm": the field
+                // named in the first clause, and the problem told after the pause is the description.
+                case FlowIntent.Correction when step == Step.Description && Draft.Description is null && reading is { Part: DraftPart.Category, To: { } moved }
+                                                && moved.IndexOfAny([',', '.', ';']) is > 0 and var pause && moved[(pause + 1)..].Trim() is var told
+                                                && told.Length >= Limits.MinDescriptionLength && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5
+                                                && OptionMatcher.Match(FieldTail().Replace(FieldLead().Replace(TextNormalizer.Normalize(moved[..pause]), ""), ""),
+                                                    context.Categories, c => c.Name, _ => []) is { } namedFirst:
+                    _state = _state with { Draft = Draft with { CategoryCode = namedFirst.Code } };
+                    Say(ConversationTexts.Corrected("lĩnh vực", namedFirst.Name));
+                    OnDescription(told);
+                    return true;
                 // "khoan đã, không phải cả tuần đâu, Đèn đường … gần 1 tháng nay rồi" before anything is described: what it
                 // should be, a clause of its own, is the description — without the words taking the slip back.
                 // "sửa lại hộ e: đèn … gần 2 tuần r chứ k phải 1 tuần": from what it should be to the end, as told.

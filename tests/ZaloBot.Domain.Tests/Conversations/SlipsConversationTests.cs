@@ -264,6 +264,15 @@ public class SlipsConversationTests
             .ExpectStep(Step.Confirm).State.Draft.Address.ShouldStartWith("số 21");
 
     [Fact]
+    public void The_field_corrected_before_the_problem_is_told_sets_the_field_and_the_problem_is_the_description()
+    {
+        var draft = StreetLight.AtDescription().Says("à chọn nhầm lĩnh vực rồi, phải là thủ tục hành chính, hồ sơ cấp phép xây dựng của tôi nộp hai tháng chưa có kết quả")
+            .Expect("Đã sửa lĩnh vực").ExpectStep(Step.Place).State.Draft;
+        draft.CategoryCode.ShouldBe("ADMIN");
+        draft.Description.ShouldBe("hồ sơ cấp phép xây dựng của tôi nộp hai tháng chưa có kết quả");
+    }
+
+    [Fact]
     public void The_description_named_before_its_detail_is_no_part_of_it()
     {
         var draft = StreetLight.AtPlace().Says("a ma mo ta lai ti, den hu 2 cai chu ko phai 1").ExpectStep(Step.Place).State.Draft;
