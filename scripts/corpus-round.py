@@ -5,8 +5,8 @@
                                                    half is the whole round (tuning empty), played as shipped and by the
                                                    rules alone before anything is read (BENCH=a copy of the benchmark
                                                    dll built at the commit the round arrives on)
-  scripts/corpus-round.py split "TITLE" W1 [W2 ...] append the checked rows to corpus/intents, each writer's rows
-                                                   alternately to the tuning and held-out halves, under "# TITLE"
+  scripts/corpus-round.py split "TITLE" W1 [W2 ...] append the checked rows to corpus/intents, every other row of each
+                                                   writer and label to the tuning and held-out halves, under "# TITLE"
 
 Each writer directory holds first.tsv (intent | category | ward | place | message) and flow.tsv
 (step | expected | value | message), written from corpus/intents/writer-brief.md. Rows with a wrong column count or an
@@ -109,10 +109,16 @@ def arrive(out, writers):
 def split(title, writers):
     halves = {"tuning.tsv": [], "heldout.tsv": [], "flow-tuning.tsv": [], "flow-heldout.tsv": []}
     for first, flow in checked(writers):
-        for i, row in enumerate(first):
-            halves["tuning.tsv" if i % 2 == 0 else "heldout.tsv"].append(row)
-        for i, row in enumerate(flow):
-            halves["flow-tuning.tsv" if i % 2 == 0 else "flow-heldout.tsv"].append(row)
+        # Every other row of each writer and label, so both halves see every persona and every intent or answer kind.
+        seen = {}
+        for row in first:
+            label = ("first", row.split(" | ")[0])
+            seen[label] = seen.get(label, -1) + 1
+            halves["tuning.tsv" if seen[label] % 2 == 0 else "heldout.tsv"].append(row)
+        for row in flow:
+            label = ("flow", row.split(" | ")[1])
+            seen[label] = seen.get(label, -1) + 1
+            halves["flow-tuning.tsv" if seen[label] % 2 == 0 else "flow-heldout.tsv"].append(row)
     for name, lines in halves.items():
         with open(os.path.join(CORPUS, name), "a", encoding="utf-8") as f:
             f.write(f"# {title}\n")

@@ -64,7 +64,7 @@ public static partial class Intents
         return word switch { "nhat" or "mot" => 1, "hai" => 2, "ba" => 3, "bon" or "tu" => 4, "nam" => 5, _ => null };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(chac (la )?|la )?(cai |lua chon |chon |muc |o |dong )?((thu |so )?(?<digits>\d{1,2})|(thu|so) (?<word>nhat|mot|hai|ba|bon|tu|nam)|(?<bare>mot|hai|bon|nam)|(?<last>cuoi( cung)?))( (a|do|day|ay|nhe|nha|ad|di|thoi|chau|em|e|con))*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(chac (la )?|la )?(cai |lua chon |chon |muc |o |dong |phuong |xa |p )?((thu |so )?(?<digits>\d{1,2})|(thu|so) (?<word>nhat|mot|hai|ba|bon|tu|nam)|(?<bare>mot|hai|bon|nam)|(?<last>cuoi( cung)?))( (a|do|day|ay|nhe|nha|ad|di|thoi|chau|em|e|con))*$")]
     private static partial System.Text.RegularExpressions.Regex OrdinalPhrase();
 
     /// <summary>"3", "số 3", "3." → 3.</summary>

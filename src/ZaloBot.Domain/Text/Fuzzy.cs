@@ -71,13 +71,14 @@ public static class Fuzzy
 
     /// <summary>
     /// Every word of <paramref name="name"/> is in <paramref name="typed"/> (both normalised), a word of four letters or
-    /// more with at most one slip, a shorter one exactly ("vo cuonq" for "vo cuong"); at least one long word.
+    /// more with at most one slip — a letter dropped too ("vu nih" for "vu ninh") —, a shorter one exactly ("vo cuonq"
+    /// for "vo cuong"); at least one long word.
     /// </summary>
     public static bool AllWordsWithOneSlip(string typed, string name)
     {
         var words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var wanted = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return wanted.Any(w => w.Length >= 4)
-               && wanted.All(w => words.Any(t => w.Length >= 4 ? t.Length >= 4 && Distance(t, w, 1) <= 1 : t == w));
+               && wanted.All(w => words.Any(t => w.Length >= 4 ? t.Length >= 3 && Distance(t, w, 1) <= 1 : t == w));
     }
 }

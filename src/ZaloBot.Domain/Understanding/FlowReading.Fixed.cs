@@ -75,9 +75,29 @@ public sealed partial class Understander
     private bool FixedAtTheOpening(TokenizedText text, Phrase[] politeness, Phrase[] notFixed)
     {
         var pause = text.FirstClauseBreak();
-        if (pause == 0 || !CoveredBy(Tokenize(text.RawBefore(pause)), [Set(FlowAnswers.Fixed)], politeness)) return false;
+        if (pause == 0) return false;
+        var seen = WhenSeen(text, pause);
+        if (seen >= pause || !CoveredBy(Tokenize(text.Raw[text.Tokens[seen].Start..text.Tokens[pause].Start]), [Set(FlowAnswers.Fixed)], politeness)) return false;
         var rest = Tokenize(text.RawFrom(pause));
         return Score(rest, notFixed).Score == 0 && !Found(rest, Set(FlowAnswers.BrokeAgain))
                && !rest.Tokens.Any(t => t.Text is "chua" or "van" or "nhung" or "khong" or "ko" or "hong" or "con");
+    }
+
+    /// <summary>
+    /// "sáng nay thấy sáng rồi, mà phải chửi mới làm": when and how it was seen, before the answer — the first word
+    /// after them.
+    /// </summary>
+    private static int WhenSeen(TokenizedText text, int before)
+    {
+        var at = 0;
+        while (at < before - 1)
+        {
+            var (word, next) = (text.Tokens[at].Text, text.Tokens[at + 1].Text);
+            if (word is "sang" or "toi" or "dem" or "chieu" or "trua" or "hom" && next is "nay" or "qua") at += 2;
+            else if (word == "bay" && next == "gio") at += 2;
+            else if (word is "thay" or "nay" or "gio" or "da") at++;
+            else break;
+        }
+        return at;
     }
 }

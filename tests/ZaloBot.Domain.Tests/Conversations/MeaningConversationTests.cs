@@ -114,6 +114,8 @@ public class MeaningConversationTests
     [InlineData("1 ạ hình như vậy", "KINHBAC")]
     [InlineData("Một ạ", "KINHBAC")]
     [InlineData("hai nhe", "VOCUONG")]
+    [InlineData("Phường 1", "KINHBAC")]
+    [InlineData("vo cuog", "VOCUONG")]
     public void The_ward_list_forgives_particles_missing_diacritics_and_prefixes(string text, string code)
     {
         var script = AtPlace().Says("số 12 đường Lý Thái Tổ").ExpectStep(Step.Area).Says(text).ExpectStep(Step.Attachments);

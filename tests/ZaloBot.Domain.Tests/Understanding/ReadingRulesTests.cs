@@ -180,6 +180,8 @@ public class ReadingRulesTests
     [InlineData("da sua ma lam lau qua")]
     [InlineData("sửa rồi nhưng mà chậm quá, mất 2 tuần")]
     [InlineData("rồi ạ nhưng mà bóng mới hơi mờ so với trước")]
+    [InlineData("sáng nay thấy sáng rồi, mà phải chửi mới làm")]
+    [InlineData("hom qua thay sang roi, ma lam cham qua")]
     public void Fixed_with_a_remark_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
