@@ -437,6 +437,10 @@ public static partial class ConversationEngine
                 case Step.Area:
                     Advance(Step.Attachments);
                     return true;
+                // "không biết sửa cái nào nữa, cứ để vậy": nothing to change after all — the summary again.
+                case Step.EditChoice when Understanding.PartNamed(raw) == DraftPart.None:
+                    GoTo(Step.Confirm);
+                    return true;
                 case Step.Attachments:
                     // The buttons ("Bỏ qua", "Xong") need no comment; "để tí gửi sau" is told where the photos go.
                     if (Draft.Attachments.Count == 0 && !Understanding.Is(Answer.Skip, raw) && !Understanding.Is(Answer.Done, raw)) Say(PhotosLater);

@@ -84,8 +84,8 @@ public sealed partial class Understander
     }
 
     /// <summary>
-    /// "sáng nay thấy sáng rồi, mà phải chửi mới làm": when and how it was seen, before the answer — the first word
-    /// after them.
+    /// "sáng nay thấy sáng rồi, mà phải chửi mới làm", "ôi sửa rồi nha, …": when and how it was seen, or an exclamation,
+    /// before the answer — the first word after them.
     /// </summary>
     private static int WhenSeen(TokenizedText text, int before)
     {
@@ -95,7 +95,8 @@ public sealed partial class Understander
             var (word, next) = (text.Tokens[at].Text, text.Tokens[at + 1].Text);
             if (word is "sang" or "toi" or "dem" or "chieu" or "trua" or "hom" && next is "nay" or "qua") at += 2;
             else if (word == "bay" && next == "gio") at += 2;
-            else if (word is "thay" or "nay" or "gio" or "da") at++;
+            // "ôi sửa rồi nha": an exclamation first.
+            else if (word is "thay" or "nay" or "gio" or "da" or "oi" or "ui" or "a" or "o" or "u" or "uh" or "chao") at++;
             else break;
         }
         return at;

@@ -306,10 +306,19 @@ public sealed partial class Understander
             var asks = text.Raw[text.Tokens[end - 1].End..(end < text.Count ? text.Tokens[end].Start : text.Raw.Length)].Contains('?')
                        || AskedInWords.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(clause.Raw));
             if (Covers(clause, agreeing)) yes = true;
+            // "bác đọc lại thấy không sai chỗ nào": nothing wrong is no holding back.
+            else if (SaysNothingIsWrong(clause)) continue;
             else if (!asks && Enumerable.Range(0, clause.Count).Any(i => HoldsBackAt(clause, i))) return false;
         }
         return yes;
     }
+
+    private static bool SaysNothingIsWrong(TokenizedText clause) =>
+        NothingWrong.IsMatch(clause.Window(0, clause.Count)) && !clause.Tokens.Any(t => t.Text is "nhung" or "sua" or "doi" or "them" or "chua" or "nham");
+
+    private static readonly System.Text.RegularExpressions.Regex NothingWrong = new(
+        @"\b((khong|ko|k|chang|hong) (thay |co |thay co )?(gi |cho nao |diem nao )?sai (cho nao|gi|dau|sot|ca|het)|(khong|ko|k) (co )?(gi|cho nao|diem nao) (bi )?sai)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // "có cần chụp ảnh không", "mà có mất phí gì không vậy", "bao lâu thì có người xuống": a clause asked without a
     // question mark; a lone "không" ("ừ gửi đi, à mà thôi không") is a refusal, not this.

@@ -156,6 +156,12 @@ public sealed partial class Understander
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
         if (word.Text == "bat" && i + 2 < text.Count && text.Tokens[i + 1].Text == "dong" && text.Tokens[i + 2].Text == "san") return 2;
         if (word.Text == "ngat" && word.Accented != Fainted && word.Accented != Suffocated && i + 1 < text.Count && CutOff.Contains(text.Tokens[i + 1].Text)) return 1;
+        // "đống phế thải cao ngất": towering, nobody fainted.
+        if (word.Text == "ngat" && i > 0 && text.Tokens[i - 1].Text == "cao") return 1;
+        // "xe cấp cứu còn khó ra": the ambulance's way blocked — a matter of parking, nobody being rescued.
+        if (word.Text == "cap" && i > 0 && text.Tokens[i - 1].Text == "xe" && i + 1 < text.Count && text.Tokens[i + 1].Text == "cuu"
+            && Enumerable.Range(i + 2, Math.Max(0, Math.Min(4, text.Count - i - 3))).Any(j => text.Tokens[j].Text is "kho"
+                || text.Tokens[j].Text is "khong" or "ko" or "k" && text.Tokens[j + 1].Text is "ra" or "vao" or "qua" or "lot" or "duoc" or "di")) return 2;
         if (word.Text == "no" && word.Accented != Exploded && i + 1 < text.Count && AfterIt.Contains(text.Tokens[i + 1].Text)) return 1;
         // "nợ tiền điện", "ghi nhận nợ": a debt, not an explosion.
         if (word.Text == "no" && word.Accented != Exploded
@@ -240,7 +246,7 @@ public sealed partial class Understander
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu|nhieu (dem|dem lien|ngay|ngay lien|hom|tuan|thang|nam) (nay|qua|lien|roi))\b",
+        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu|nhieu (dem|dem lien|ngay|ngay lien|hom|tuan|thang|nam) (nay|qua|lien|roi)|moi (lan|khi|bua|dot) (\w+ ){1,3}(la|thi) (\w+ ){0,4}(roi thoi|lai thoi|mot chut|mot ti|ti|chut))\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution

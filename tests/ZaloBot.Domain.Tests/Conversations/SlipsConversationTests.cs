@@ -273,6 +273,14 @@ public class SlipsConversationTests
     }
 
     [Fact]
+    public void Nothing_found_wrong_and_a_send_sends() =>
+        StreetLight.AtSummary().Says("bác xem lại thấy không có gì sai, cháu gửi đi giúp bác").Ticket().ShouldNotBeNull();
+
+    [Fact]
+    public void Nothing_to_change_after_all_at_the_edit_list_shows_the_summary_again() =>
+        StreetLight.AtSummary().Says("Sửa").ExpectStep(Step.EditChoice).Says("thôi không biết sửa cái gì nữa, cứ để thế").ExpectStep(Step.Confirm).ExpectNoTicket();
+
+    [Fact]
     public void The_description_named_before_its_detail_is_no_part_of_it()
     {
         var draft = StreetLight.AtPlace().Says("a ma mo ta lai ti, den hu 2 cai chu ko phai 1").ExpectStep(Step.Place).State.Draft;

@@ -40,6 +40,9 @@ public class ReadingRulesTests
     [InlineData("hôm qua mưa thằng cu nhà bên bị nước cuốn xuống cống đầu thôn may người lớn kéo lên kịp, đề nghị làm nắp")]
     [InlineData("ở nhà mà bị cây đổ đè hỏng mái do bão thì có được hỗ trợ gì ko, làm giấy tờ ở đâu ạ")]
     [InlineData("bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e, thế là họ để mẹ e nằm đấy đến sáng")]
+    [InlineData("người ta đổ rác thải thành đống cao ngất ngay cạnh trường mẫu giáo")]
+    [InlineData("taxi đậu kín cổng viện, xe cấp cứu không ra được")]
+    [InlineData("cành cây chạm dây điện, mỗi khi mưa to là xẹt lửa một chút rồi thôi")]
     public void A_likeness_a_fear_a_habit_or_a_rescue_long_done_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -182,6 +185,7 @@ public class ReadingRulesTests
     [InlineData("rồi ạ nhưng mà bóng mới hơi mờ so với trước")]
     [InlineData("sáng nay thấy sáng rồi, mà phải chửi mới làm")]
     [InlineData("hom qua thay sang roi, ma lam cham qua")]
+    [InlineData("ôi sửa rồi nha, cứ tưởng phải chờ lâu")]
     public void Fixed_with_a_remark_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
