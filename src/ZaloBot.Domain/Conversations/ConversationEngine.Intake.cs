@@ -196,10 +196,10 @@ public static partial class ConversationEngine
             if (words.Length == 0) return null;
             var typed = AreaNames.WithoutPrefix(words);
             var names = context.Areas.Select(a => AreaNames.WithoutPrefix(a.Name)).ToList();
-            // A ward named by its number ("Phường 1") is that ward, before any place in the list.
+            // A ward whose name is a number ("Phường 1") is that ward, before any place in the list.
             var exact = names.IndexOf(typed);
-            if (exact < 0 && Intents.Ordinal(words, context.Areas.Count, names) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
             if (exact >= 0) return context.Areas[exact];
+            if (Intents.Ordinal(words, context.Areas.Count, names) is { } number) return number >= 1 && number <= context.Areas.Count ? context.Areas[number - 1] : null;
             var fits = Fits(typed, names);
             // "phường Vũ Linh": where l and n are one sound in the north, a name heard with the other one.
             if (fits.Count == 0) fits = Fits(LOrN(typed), names.Select(LOrN).ToList());
