@@ -302,6 +302,8 @@ public static partial class ConversationEngine
                     return;
                 }
             }
+            // "chị Hằng kế toán 0904…", "Trần Thị Hồng, phòng hành chính nhân sự, 0904…": the role said after the name stays with it.
+            if (name is not null) name = Understanding.WithRole(raw, name);
             if (phoneText is null)
             {
                 // "tổ dân phố số 3" holds a digit but is no phone tried: only a run of digits is a number mistyped.

@@ -68,6 +68,29 @@ public class ContactConversationTests
         script.State.Draft.ContactPhone.ShouldBe("+84987654321");
     }
 
+    [Theory]
+    [InlineData("để số chị Hằng kế toán 0987 654 321, chị ấy phụ trách bên an toàn công ty em", "chị Hằng (kế toán)")]
+    [InlineData("Trần Thị Hồng, phòng hành chính nhân sự, 0987654321", "Trần Thị Hồng (phòng hành chính nhân sự)")]
+    [InlineData("cứ hỏi bác Hòa xóm Chùa là ra, 09 8765 4321", "bác Hòa (xóm Chùa)")]
+    [InlineData("bác tên Hoàng Văn Bảo thôn Trung, số máy 0987654321", "Hoàng Văn Bảo (thôn Trung)")]
+    [InlineData("Bà Nguyễn Thị Lan (mẹ An) 0987 654 321, bà ở nhà cả ngày các cháu cứ gọi", "Bà Nguyễn Thị Lan (mẹ An)")]
+    [InlineData("Ông Trần Văn Bình, tổ trưởng tổ dân phố số 3, 0987654321", "Ông Trần Văn Bình (tổ trưởng tổ dân phố số 3)")]
+    public void The_role_said_after_the_name_stays_with_it(string typed, string name)
+    {
+        // Staff calling a business or a village back ask for the person by it.
+        var script = AtContact().Says(typed).ExpectStep(Step.Confirm);
+        script.State.Draft.ContactName.ShouldBe(name);
+        script.State.Draft.ContactPhone.ShouldBe("+84987654321");
+    }
+
+    [Theory]
+    [InlineData("Trần Thị Hoa 0987654321, con gái bác An, gọi sau 5h", "Trần Thị Hoa")]
+    [InlineData("Nguyễn Văn Nam, gọi giờ hành chính giúp em, 0987654321", "Nguyễn Văn Nam")]
+    public void What_is_not_a_role_is_not_kept_with_the_name(string typed, string name)
+    {
+        AtContact().Says(typed).ExpectStep(Step.Confirm).State.Draft.ContactName.ShouldBe(name);
+    }
+
     [Fact]
     public void Name_and_phone_in_two_messages()
     {
