@@ -54,10 +54,13 @@ public static class ArticleMatcher
     public static IReadOnlyList<ArticleOption> Best(string question, IReadOnlyList<ArticleOption> articles, int max = 3, bool everyday = true)
     {
         if (articles.Count == 0) return [];
-        var normalized = everyday ? EverydayWords.Expand(TextNormalizer.Normalize(question), question) : TextNormalizer.Normalize(question);
+        var literal = everyday ? EverydayWords.Spelled(TextNormalizer.Normalize(question)) : TextNormalizer.Normalize(question);
+        var meant = everyday ? EverydayWords.Meant(literal, question) : [];
+        var normalized = meant.Count == 0 ? literal : literal + " " + string.Join(' ', meant);
         var words = Words(normalized);
         if (words.Count == 0) return [];
         var padded = " " + normalized + " ";
+        var paddedLiteral = " " + literal + " ";
         // Each article's keywords normalised once per question, for the three uses below.
         var keywords = articles.Select(a => a.Keywords.Select(TextNormalizer.Normalize).Distinct().ToArray()).ToArray();
         var shared = keywords.SelectMany(k => k).GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
@@ -65,7 +68,7 @@ public static class ArticleMatcher
         var askedOutright = keywords.SelectMany(k => k).Any(k => k.Length > 0
             && padded.Contains(" " + k + " ", StringComparison.Ordinal) && !OnlyAsCircumstance(padded, k));
         return articles
-            .Select((a, i) => (Article: a, Score: Score(a, keywords[i], padded, words, shared, askedOutright)))
+            .Select((a, i) => (Article: a, Score: Score(a, keywords[i], padded, paddedLiteral, words, shared, askedOutright)))
             .Where(x => x.Score >= MinScore)
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Article.PublishedAt)
             .Take(max)
@@ -73,24 +76,29 @@ public static class ArticleMatcher
             .ToList();
     }
 
-    private static double Score(ArticleOption article, string[] keywords, string paddedQuestion, HashSet<string> questionWords, HashSet<string> shared, bool discountCircumstance)
+    private static double Score(ArticleOption article, string[] keywords, string paddedQuestion, string paddedLiteral, HashSet<string> questionWords, HashSet<string> shared, bool discountCircumstance)
     {
         double score = 0;
         foreach (var keyword in keywords)
         {
             // A keyword phrase found whole is strong evidence, the longer the stronger — and one no other article has
-            // ("cccd") names its topic alone.
+            // ("cccd") names its topic alone. Found only in what everyday words mean, it weighs less than one the
+            // citizen wrote: "đăng ký tạm trú … tự làm trên mạng" asks about residence, done online.
             if (keyword.Length > 0 && paddedQuestion.Contains(" " + keyword + " ", StringComparison.Ordinal))
                 score += (1.5 + keyword.Count(c => c == ' ') + (keyword.Length >= 4 && !shared.Contains(keyword) ? 0.5 : 0))
-                         * (discountCircumstance && OnlyAsCircumstance(paddedQuestion, keyword) ? CircumstanceWeight : 1);
+                         * (discountCircumstance && OnlyAsCircumstance(paddedQuestion, keyword) ? CircumstanceWeight : 1)
+                         * (paddedLiteral.Contains(" " + keyword + " ", StringComparison.Ordinal) ? 1 : InferredWeight);
         }
         // The title counts by how much of it the question covers: two common words of a long title are not its topic.
         var title = Words(TextNormalizer.Normalize(article.Title));
-        if (title.Count > 0) score += 3.0 * questionWords.Count(title.Contains) / title.Count;
+        if (title.Count > 0) score += 3.0 * questionWords.Where(title.Contains).Sum(w => paddedLiteral.Contains(" " + w + " ", StringComparison.Ordinal) ? 1 : InferredWeight) / title.Count;
         var summary = Words(TextNormalizer.Normalize(article.Summary));
         score += 0.25 * questionWords.Count(w => summary.Contains(w) && !title.Contains(w));
         return score;
     }
+
+    // A keyword only the everyday words' meaning holds weighs this much of one written.
+    private const double InferredWeight = 0.6;
 
     // A procedure mentioned as the asker's circumstance weighs this much of one asked about.
     private const double CircumstanceWeight = 0.3;
@@ -104,10 +112,16 @@ public static class ArticleMatcher
         for (var at = paddedQuestion.IndexOf(" " + keyword + " ", StringComparison.Ordinal); at >= 0;
              at = paddedQuestion.IndexOf(" " + keyword + " ", at + 1, StringComparison.Ordinal))
         {
-            var before = paddedQuestion[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(2).ToArray();
-            var notYet = before.Any(w => w is "chua" or "khong");
-            var where = before.Length > 0 && before[^1] is "o" or "trong" or "tai";
-            if (!notYet && !where) return false;
+            var before = paddedQuestion[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3).ToArray();
+            // "bố mẹ chưa đăng ký kết hôn": "chưa" may stand a verb before the keyword.
+            var notYet = before.TakeLast(2).Any(w => w is "chua" or "khong") || before.Length == 3 && before[0] == "chua" && before[1] is "dang" or "lam" or "co";
+            // "thuê trọ gần khu công nghiệp", "công nhân khu công nghiệp": where the asker lives or works.
+            // "đi làm KCN": where the asker works.
+            var where = before.Length > 0 && before[^1] is "o" or "trong" or "tai" or "gan" or "canh" or "nhan"
+                        || before.Length >= 2 && before[^1] == "lam" && before[^2] is "di" or "vao";
+            // "có cần giấy kết hôn bản gốc không": a paper another procedure asks for.
+            var paperNeeded = before.Length >= 2 && before[^1] == "giay" && before[^2] is "can" or "mang" or "nop" or "phai";
+            if (!notYet && !where && !paperNeeded) return false;
         }
         return true;
     }

@@ -131,6 +131,50 @@ public class InformationConversationTests
         ArticleMatcher.Best("chúng tôi chưa đăng ký kết hôn thì làm ở đâu", articles)[0].Id.ShouldBe(4);
     }
 
+    // A province's procedures as its editors would key them: the words of the procedure, not the citizen's.
+    private static readonly ArticleOption[] Procedures =
+    [
+        new(10, "procedures", "Đăng ký khai sinh cho trẻ", "Tại UBND cấp xã.", null, ["khai sinh", "giấy khai sinh"], Day),
+        new(11, "procedures", "Cấp, cấp đổi, cấp lại thẻ căn cước", "Tại công an cấp xã.", null, ["căn cước", "thẻ căn cước", "cccd"], Day),
+        new(12, "procedures", "Đăng ký thường trú, tạm trú", "Trên Cổng dịch vụ công hoặc tại công an.", null, ["thường trú", "tạm trú", "hộ khẩu"], Day),
+        new(13, "procedures", "Giờ làm việc và cách nộp hồ sơ, bộ phận một cửa", "Thứ Hai đến sáng thứ Bảy.", null, ["một cửa", "nộp online", "nộp hồ sơ trực tuyến"], Day),
+        new(14, "procedures", "Cấp đổi, cấp lại giấy phép lái xe", "Tại Sở Xây dựng.", null, ["bằng lái", "giấy phép lái xe"], Day),
+        new(15, "procedures", "Chứng thực bản sao, chữ ký, hợp đồng", "Tại UBND cấp xã.", null, ["chứng thực", "công chứng"], Day),
+        new(16, "support", "Trợ cấp xã hội: người cao tuổi, hộ nghèo, người khuyết tật", "Tại UBND cấp xã.", null, ["trợ cấp", "người cao tuổi", "khuyết tật", "trợ cấp xã hội"], Day),
+        new(17, "investment", "Đầu tư vào các khu công nghiệp của tỉnh", "Ban quản lý các khu công nghiệp.", null, ["khu công nghiệp", "đầu tư"], Day),
+        new(18, "procedures", "Đăng ký hộ kinh doanh", "Tại UBND cấp xã.", null, ["đăng ký kinh doanh", "hộ kinh doanh"], Day),
+    ];
+
+    [Theory]
+    [InlineData("con e moi de dc 1 tuan thi lam giay to cho chau o dau a", 10)]
+    [InlineData("con tui mới sanh được hai tuần giờ làm khai sanh cho nó ở mô", 10)]
+    [InlineData("bac nam nay 70 tuoi roi cai the cu bi mat thi lam lai o dau hả chau", 11)]
+    [InlineData("nop giay to qua mang duoc khong hay bat buoc phai len tan noi, toi o xa", 13)]
+    [InlineData("thi bang a1 dang ky o dau dc k a", 14)]
+    [InlineData("ra phường ký chứng nhận chữ ký cho giấy ủy quyền thì mất phí bao nhiêu thế", 15)]
+    [InlineData("ong nha toi bi liet nua nguoi 2 nam nay co duoc huong tien gi khong a", 16)]
+    [InlineData("má tui năm nay 80 tuổi rồi mà chưa thấy ai tới làm tiền già, phải đi mô đăng ký", 16)]
+    [InlineData("nhà bà nội em bị bão làm sập chuồng lợn thì có được hỗ trợ gì ko", 16)]
+    [InlineData("e 19t muốn mở shop nhỏ bán trà sữa thì có phải đăng kí kinh doanh ko ạ", 18)]
+    public void Everyday_words_of_a_life_event_find_the_procedure(string question, long id) =>
+        ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(id);
+
+    [Theory]
+    [InlineData("chuyển hộ khẩu cho vợ về nhà chồng giờ làm trên mạng kiểu gì", 12)]
+    [InlineData("công nhân thuê trọ gần khu công nghiệp thì đăng ký tạm trú kiểu gì", 12)]
+    [InlineData("đi làm KCN thuê trọ thì có phải đăng ký tạm trú không", 12)]
+    public void The_procedure_written_outweighs_the_manner_and_the_place(string question, long id) =>
+        ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(id);
+
+    [Theory]
+    [InlineData("mat bang lai xe may thi lam lai the nao")]
+    public void How_it_is_done_again_is_no_card(string question) =>
+        ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(14);
+
+    [Fact]
+    public void Where_to_begin_is_no_investment() =>
+        ArticleMatcher.Best("đất nhà cháu chưa có sổ, giờ muốn làm thì bắt đầu từ đâu ạ", Procedures).ShouldNotContain(a => a.Id == 17);
+
     [Fact]
     public void A_message_read_as_nothing_is_answered_only_with_the_editors_words() =>
         ArticleMatcher.Best("lấy vợ", Articles, everyday: false).ShouldBeEmpty();
