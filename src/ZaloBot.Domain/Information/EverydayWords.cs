@@ -42,7 +42,7 @@ public static partial class EverydayWords
         (new(@"\b(the (cu )?(bi )?(mat|hong|het han)|mat (cai )?the(?! nao)|lam (lai )?(cai )?the moi)\b"), "the can cuoc"),
         (new(@"\bnop (\w+ ){0,2}(online|qua mang|truc tuyen)\b|\b(lam|nop) (\w+ ){0,2}tren mang\b"), "nop online"),
         (new(@"\bbang (a|a1|a2|b|b1|b2|c|d|e|fc)\b|\bthi bang\b"), "bang lai giay phep lai xe"),
-        (new(@"\b(dong dau|chung nhan chu ky|xac nhan chu ky|ky xac nhan|sao y)\b"), "chung thuc"),
+        (new(@"\b(dong dau|dau do|chung nhan chu ky|xac nhan chu ky|ky xac nhan|sao y)\b"), "chung thuc"),
         (new(@"\b(sua|lop|thay|lam) (lai )?mai( ton| nha)?\b|\blat (lai )?nen\b|\bco noi\b"), "xin phep xay giay phep xay dung"),
         // A dispute over a boundary or the land-use plan is not the certificate's procedure: not mapped.
         (new(@"\btach (\w+ ){0,4}thua\b|\blam so (do|hong)?\b"), "quyen su dung dat"),

@@ -151,6 +151,8 @@ public sealed partial class Understander
         if (word is { Text: "do", Accented: null } && i > 0 && i + 1 < text.Count && text.Tokens[i - 1].Accented is not null && text.Tokens[i + 1].Accented is not null) return 1;
         // "đúng là bọn ăn cướp": a name called, not a robbery.
         if (word.Text == "an" && i > 0 && i + 1 < text.Count && text.Tokens[i + 1].Text == "cuop" && text.Tokens[i - 1].Text is "bon" or "lu" or "do" or "thang" or "nhu" or "la") return 2;
+        // "bằng tốt nghiệp có dấu đỏ để nộp": the red stamp, nothing fallen on anyone.
+        if (word.Text == "do" && i > 0 && text.Tokens[i - 1].Text == "dau" && word.Accented is null or "đỏ") return 1;
         // "đổ cát đá chắn lối đi", "đổ trộm rác": dumping, not something falling.
         if (word.Text == "do" && i + 1 < text.Count && Dumped.Contains(text.Tokens[i + 1].Text)) return 1;
         // "bất động sản" (real estate) is not "bất động" (lying motionless); "ngắt điện" (power cut) is not "ngất".
@@ -276,9 +278,16 @@ public sealed partial class Understander
     /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
     /// no fire spreading: a complaint, not an emergency.
     /// </summary>
+    // "mình muốn báo cái cột điện nghiêng thì gõ ntn", "muốn gửi phản ánh về … thì gửi ở đây được không": asked how to
+    // report it, not reporting someone in peril now.
+    private static readonly Regex AsksHowToReport = new(
+        @"\b(muon|can|de|lam sao de|lam the nao de) (bao|gui|phan anh|kien nghi|bao cao) (\w+ ){0,8}(thi )?(go|gui|lam|bao|nhan|nhan tin) (nhu the nao|ntn|the nao|o dau|sao|duoc khong|dc khong|duoc ko|dc ko|o day|vao dau|cho ai)\b",
+        RegexOptions.CultureInvariant);
+
     internal static bool OverOrOnlyARisk(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
+        if (AsksHowToReport.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
         // Thanked for, "cứu" is the help given ("đã cứu người", "đội cứu hộ"), not a cry for it.
         if (ThankedFor.IsMatch(n) && !DangerNow.IsMatch(HelpGiven.Replace(n, " "))) return true;

@@ -26,6 +26,8 @@ public class ReadingRulesTests
     [InlineData("ho tich thu 2 thung hang, e co hoa don ma luc do de o kho")]
     [InlineData("đêm qua có tiếng nổ to từ xưởng pháo lậu, sáng ra thì yên rồi, đề nghị kiểm tra xưởng đó")]
     [InlineData("ao làng không có rào chắn, năm kia có cháu bé chết đuối rồi, đề nghị làm lan can")]
+    [InlineData("mình muốn báo cái cột điện nghiêng thì gõ ntn ad")]
+    [InlineData("minh can photo bang tot nghiep co dau do de nop ho so xin viec thi ra dau lam")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
