@@ -238,17 +238,17 @@ public sealed partial class Understander
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão", "may mà không ai bị sao",
     // "có mùi gas nhẹ nhưng giờ hết rồi") or only feared ("chưa đứt nhưng sợ có ngày rơi xuống") …
     private static readonly Regex DangerOver = new(
-        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (\w+ )?(kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|(den|toi) (toi|sang|trua|chieu|dem|khuya) (thi )?(tu )?(tat|het|tanh|yen|ngung)|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca |luon )?(cai )?(giay to|giay chung nhan|so do|so hong)|lam lai (giay to|the|so|can cuoc|giay)|xin cap lai|may (ma|la|sao) (khong|ko|k|chua|chang) (\w+ ){0,3}(sao|chay|lan|chet|thuong|no|bi|ai)|(nhung|ma) (gio|bay gio|sang nay|nay) (thi )?(da )?het (roi|r)?|(duoc|xin|nhan) ho tro (gi|the nao|nhu the nao|khong|ko)|lam (giay to|thu tuc|ho so) (o dau|the nao|nhu the nao|gi)|(\w+ ){0,4}xu ly xong|(khong|ko|k) (ai|nguoi nao) (bi )?(sao|lam sao|bi thuong|viec gi)|hoa ra|thi ra la|ra xem thi|(khong|ko|k) (co )?chay (nha|nha cua|gi|j))\b",
+        @"\b(tuan truoc|thang truoc|nam ngoai|nam truoc|nam kia|hom thang \d+|may (\w+ ){0,3}(cuu|keo) (\w+ )?(kip|duoc)|lan truoc|hom truoc|hom kia|(sang ra|sang nay) (thi )?(da |lai )?(yen|binh thuong|on)( roi| lai| that)?|(den|toi) (toi|sang|trua|chieu|dem|khuya) (thi )?(tu )?(tat|het|tanh|yen|ngung)|tu hom bao|tu dot bao|tu tran bao|dap xong|da dap tat|dap tat roi|da tat roi|chay xong|het chay|thi het roi|het mui|het khoi|dap kip|(dap|tat|dung) kip (roi|thoi)|da (\w+ ){0,2}(don|don dep|khac phuc|xu ly xong|cua don|sua xong|noi lai)|cach day (\w+ ){0,2}(hom|ngay|tuan|thang|nam)|(da )?keo (di|ve) roi|keo (vao|ra) (le|ven|mep|bo) (\w+ ){0,2}roi|mat (het |sach |ca |luon )?(cai )?(giay to|giay chung nhan|so do|so hong)|lam lai (giay to|the|so|can cuoc|giay)|xin cap lai|may (ma|la|sao) (khong|ko|k|chua|chang) (\w+ ){0,3}(sao|chay|lan|chet|thuong|no|bi|ai)|(nhung|ma) (gio|bay gio|sang nay|nay) (thi )?(da )?het (roi|r)?|(duoc|xin|nhan) ho tro (gi|the nao|nhu the nao|khong|ko)|lam (giay to|thu tuc|ho so) (o dau|the nao|nhu the nao|gi)|(\w+ ){0,4}xu ly xong|(khong|ko|k) (ai|nguoi nao) (bi )?(sao|lam sao|bi thuong|viec gi)|hoa ra|thi ra la|ra xem thi|hom do|may (luc (do|day|ay) )?(khong|ko|k) (co )?ai|(co )?(phai|can) xin (giay )?phep|(khong|ko|k) (co )?chay (nha|nha cua|gi|j))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|so (co )?(nguoi|dua|ai|tre con|tre|chau|em be|xe) (\w+ ){0,2}(nga|te|roi|chet|dam|lao|sup|lot))\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|so (co )?(nguoi|dua|ai|tre con|tre|chau|em be|xe) (\w+ ){0,2}(nga|te|roi|chet|dam|lao|sup|lot)|kieu nay (thi )?(co ngay|se|chac)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no))\b",
         RegexOptions.CultureInvariant);
 
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
     // stopped, not an emergency to call in …
     private static readonly Regex DangerRecurring = new(
-        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu|nhieu (dem|dem lien|ngay|ngay lien|hom|tuan|thang|nam) (nay|qua|lien|roi)|moi (lan|khi|bua|dot) (\w+ ){1,3}(la|thi) (\w+ ){0,4}(roi thoi|lai thoi|mot chut|mot ti|ti|chut))\b",
+        @"\b(ca tuan|ca thang|ca nam|hang ngay|hang dem|ngay dem|(toi|dem|ngay|sang|chieu) nao (\w+ ){0,6}cung|(cuop|giat|trom) (\w+ ){0,1}suot|dem nao cung|chieu nao cung|ngay nao cung|toi nao cung|bao mai|bao nhieu lan|may lan roi|lien tuc may|may (thang|tuan|nam) (roi|nay)|lau (roi|nay)|tu lau|tuan nao cung|thang nao cung|nam nao cung|som muon|dao nay|thuong xuyen|dut diem|lan thu (\d+|hai|ba|bon|nam)|(thang|tuan|may hom|may ngay|may dem) nay (\w+ ){0,3}cu|nhieu (dem|dem lien|ngay|ngay lien|hom|tuan|thang|nam) (nay|qua|lien|roi)|moi (lan|khi|bua|dot) (\w+ ){1,3}(la|thi) (\w+ ){0,4}(roi thoi|lai thoi|mot chut|mot ti|ti|chut)|(cuop|giat|trom) (\w+ ){0,2}(may|nhieu) (vu|lan))\b",
         RegexOptions.CultureInvariant);
 
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
@@ -284,9 +284,19 @@ public sealed partial class Understander
         @"\b(muon|can|de|lam sao de|lam the nao de) (bao|gui|phan anh|kien nghi|bao cao) (\w+ ){0,8}(thi )?(go|gui|lam|bao|nhan|nhan tin) (nhu the nao|ntn|the nao|o dau|sao|duoc khong|dc khong|duoc ko|dc ko|o day|vao dau|cho ai)\b",
         RegexOptions.CultureInvariant);
 
+    // "nhà máy xả khói đen vào ban đêm", "bãi rác bốc mùi, học sinh khó thở", "bờ mương sạt lở, không lấy được nước":
+    // pollution, a stench and a field's channel are nuisances to stop, not emergencies — unless gas, fire or people
+    // trapped are said.
+    private static readonly Regex Nuisance = new(
+        @"\b(xa khoi|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex NuisanceTurnedDanger = new(@"\b(ga|gas|khi doc|ngat|xiu|bat tinh|ngo doc|chay|no)\b", RegexOptions.CultureInvariant);
+
     internal static bool OverOrOnlyARisk(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
+        if (Nuisance.IsMatch(n) && !NuisanceTurnedDanger.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (AsksHowToReport.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
         // Thanked for, "cứu" is the help given ("đã cứu người", "đội cứu hộ"), not a cry for it.

@@ -28,6 +28,12 @@ public class ReadingRulesTests
     [InlineData("ao làng không có rào chắn, năm kia có cháu bé chết đuối rồi, đề nghị làm lan can")]
     [InlineData("mình muốn báo cái cột điện nghiêng thì gõ ntn ad")]
     [InlineData("minh can photo bang tot nghiep co dau do de nop ho so xin viec thi ra dau lam")]
+    [InlineData("nhà máy trong khu công nghiệp xả khói đen vào ban đêm gây mùi khét khó thở cho dân")]
+    [InlineData("cai bai rac o ngo 3 sau truong boc mui thoi, ruoi nhang bay vao lop, hoc sinh kho tho")]
+    [InlineData("Hệ thống mương nội đồng xuống cấp nghiêm trọng, bờ mương sạt lở, bà con không lấy được nước tưới")]
+    [InlineData("nhà cấp 4 bị bão làm đổ tường giờ muốn xây lại 2 tầng thì có phải xin giấy phép xây dựng không mn")]
+    [InlineData("xe chở đất chạy ầm ầm cả đêm, rung nhà nứt cả tường, kiểu này có ngày nhà sập đè chết người")]
+    [InlineData("chiều qua nước lũ cuốn trôi cái cầu tạm qua mương, may lúc đấy không ai đi qua, giờ bọn trẻ đi học phải đi vòng")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
