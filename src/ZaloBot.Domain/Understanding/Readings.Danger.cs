@@ -254,7 +254,7 @@ public sealed partial class Understander
     // … or is someone burning rubbish, straw or tyres in the open: smoke and the smell of burning are a pollution
     // complaint unless the fire spreads or something else burns ("không phải đốt rác bình thường đâu" says it is not) …
     private static readonly Regex OpenBurning = new(
-        @"(?<!\b(khong|ko|k|chang|chu khong) phai )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo|day dien|day dong|day cap|cap dien|vo day)\b",
+        @"(?<!\b(khong|ko|k|chang|chu khong) phai )(?<!\bnhu )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo|day dien|day dong|day cap|cap dien|vo day)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex FireSpreading = new(
@@ -291,7 +291,9 @@ public sealed partial class Understander
         @"\b(xa khoi|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex NuisanceTurnedDanger = new(@"\b(ga|gas|khi doc|ngat|xiu|bat tinh|ngo doc|chay|no)\b", RegexOptions.CultureInvariant);
+    // A smell in the kitchen is gas; a short circuit, a fire starting.
+    private static readonly Regex NuisanceTurnedDanger = new(
+        @"\b(ga|gas|khi doc|ngat|xiu|bat tinh|ngo doc|chay|no|bep|chap dien)\b", RegexOptions.CultureInvariant);
 
     internal static bool OverOrOnlyARisk(string raw)
     {

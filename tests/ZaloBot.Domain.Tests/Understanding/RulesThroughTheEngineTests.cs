@@ -39,6 +39,8 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | e thấy ngoài ruộng có khói nghi ngút, ra xem thì là bà con đốt rơm thôi, ko cháy nhà cửa j, nhưng khói bay vào nhà nhiều quá")]
     [InlineData("complaint | - | - | - | sáng nay ở chợ có một bình ga mini bị xì, mọi người đã mang ra ngoài xử lý xong, không ai bị sao. Tôi đề nghị kiểm tra việc buôn bán bình ga mini")]
     [InlineData("complaint | - | - | - | Lan can cầu bị gãy một đoạn, tối không có đèn, sợ có người ngã xuống sông")]
+    [InlineData("danger | - | - | - | chau oi bac ngui thay mui hoi hoi nhu mui trung thoi trong bep ma bac khong biet tat cai gi bac so qua")]
+    [InlineData("danger | - | - | - | toi gia roi mat kem, nghe tieng ri ri ngoai hien va mui khen khet nhu dot day dien, con toi di lam xa, ai giup toi voi")]
     [InlineData("status | - | - | - | Bác gửi kiến nghị về cái cột điện nghiêng từ đầu tháng, cán bộ bảo sẽ xuống mà nay vẫn chưa thấy, bác hỏi xem thế nào rồi")]
     [InlineData("tocao | - | - | - | mấy ông trật tự đô thị ở chợ Kinh Bắc thu tiền của người bán hàng rong mỗi ngày 50k không có biên lai gì, ko đóng là bị đuổi")]
     [InlineData("tocao | - | - | - | chu tich xa loi dung chuc vu giao thau cho cong ty cua em vo")]
