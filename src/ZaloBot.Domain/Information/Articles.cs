@@ -115,8 +115,7 @@ public static class ArticleMatcher
             var before = paddedQuestion[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3).ToArray();
             // "bố mẹ chưa đăng ký kết hôn": "chưa" may stand a verb before the keyword.
             var notYet = before.TakeLast(2).Any(w => w is "chua" or "khong") || before.Length == 3 && before[0] == "chua" && before[1] is "dang" or "lam" or "co";
-            // "thuê trọ gần khu công nghiệp", "công nhân khu công nghiệp": where the asker lives or works.
-            // "đi làm KCN": where the asker works.
+            // "thuê trọ gần khu công nghiệp", "công nhân khu công nghiệp", "đi làm KCN": where the asker lives or works.
             var where = before.Length > 0 && before[^1] is "o" or "trong" or "tai" or "gan" or "canh" or "nhan"
                         || before.Length >= 2 && before[^1] == "lam" && before[^2] is "di" or "vao";
             // "có cần giấy kết hôn bản gốc không": a paper another procedure asks for.
