@@ -18,6 +18,8 @@ public static partial class EverydayWords
         (new(@"\bkcn\b"), "khu cong nghiep"),
         (new(@"(?<=\btien )cho cap\b|\bcho cap(?= (nguoi|xa hoi|that nghiep|gia|khuyet|ho ngheo)\b)"), "tro cap"),
         (new(@"\bbat dau tu\b"), "bat dau"),
+        (new(@"\b(dki|dky)\b"), "dang ky"),
+        (new(@"\bho kd\b"), "ho kinh doanh"),
     ];
 
     private static readonly (Regex Said, string Meant)[] Table =
@@ -48,6 +50,17 @@ public static partial class EverydayWords
         (new(@"\btach (\w+ ){0,4}thua\b|\blam so (do|hong)?\b"), "quyen su dung dat"),
         // Benefits named by who gets them, or by the old person's "tiền già".
         (new(@"\b(liet|tan tat|tan phe|mu loa|cam diec|thuong binh|liet si|tien gia|tien tuat|chat doc da cam|me don than)\b"), "tro cap xa hoi"),
+        // "ưu tiên cho người cao tuổi" is priority, not money.
+        (new(@"(?<!\buu )\btien (cho )?(nguoi gia|nguoi cao tuoi|cac cu)\b|\b(giam|mien) (tien hoc|hoc phi)\b"), "tro cap xa hoi hoc phi"),
+        // "chủ trọ bảo phải khai báo ở với phường", "cho thuê phòng trọ … phải báo với ai": residence declared.
+        (new(@"\bkhai bao (o|tam tru|luu tru|cu tru)\b|\bcho thue (\w+ ){0,2}(phong )?tro\b(?=.*\bbao\b)|\bnhap (ten|khau) (\w+ ){0,2}(so|ho)\b"), "dang ky tam tru ho khau"),
+        (new(@"\bchia (\w+ ){0,3}(dat|ruong|vuon|manh)\b"), "tach thua quyen su dung dat"),
+        (new(@"\bthe (gan )?chip\b"), "the can cuoc"),
+        (new(@"\bthe kham (benh|chua benh)\b"), "the bao hiem y te"),
+        (new(@"\b(uy quyen|dung ten thay|(rut|linh|nhan) (\w+ ){0,3}thay)\b"), "chung thuc chu ky"),
+        (new(@"\bhoi (o |cho )?lim\b"), "hoi lim le hoi"),
+        // "hộ chiếu" is a passport, not an afternoon.
+        (new(@"\b(trua|(?<!\bho )chieu|thu bay|chu nhat) (\w+ ){0,2}(nghi|lam viec|lam)\b|\bhen truoc\b|\bmay gio (mo cua|lam viec|dong cua|nghi)\b"), "gio lam viec mot cua"),
         // A house or a harvest lost to a storm, asked what support there is: the social support the commune pays.
         (new(@"\b(bi|do|vi|sau|mua) (con |tran )?(bao|lu|lut|lu quet|thien tai|ret|mua da|loc|sat lo)\b(?=.*\bho tro\b)"), "tro cap xa hoi"),
     ];

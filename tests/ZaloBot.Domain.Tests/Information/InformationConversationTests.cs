@@ -156,6 +156,13 @@ public class InformationConversationTests
     [InlineData("má tui năm nay 80 tuổi rồi mà chưa thấy ai tới làm tiền già, phải đi mô đăng ký", 16)]
     [InlineData("nhà bà nội em bị bão làm sập chuồng lợn thì có được hỗ trợ gì ko", 16)]
     [InlineData("e 19t muốn mở shop nhỏ bán trà sữa thì có phải đăng kí kinh doanh ko ạ", 18)]
+    [InlineData("Cháu ơi bà năm nay 80 tuổi rồi mà chưa thấy ai phát tiền người già cho bà, bà phải đi đâu hỏi", 16)]
+    [InlineData("Thẻ gắn chip của bác bị mất ví rồi cháu ơi, làm lại thì ra công an phường hay phải lên huyện", 11)]
+    [InlineData("Bác cho thuê 3 phòng trọ, mấy đứa công nhân đến ở thì bác phải báo với ai, báo thế nào", 12)]
+    [InlineData("em chuyển về ở với nhà chồng được nửa năm rồi, giờ muốn nhập tên vào sổ nhà chồng thì làm sao", 12)]
+    [InlineData("Bà muốn làm giấy cho thằng cháu đứng tên thay bà đi rút tiền lương hưu thì có phải ra phường ký không", 15)]
+    [InlineData("Mang giấy tờ lên phường nộp thì có cần hẹn trước không hay cứ đến là được, trưa có nghỉ không", 13)]
+    [InlineData("đki hộ kd bán trà sữa online cần những j ad", 18)]
     public void Everyday_words_of_a_life_event_find_the_procedure(string question, long id) =>
         ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(id);
 
@@ -170,6 +177,13 @@ public class InformationConversationTests
     [InlineData("mat bang lai xe may thi lam lai the nao")]
     public void How_it_is_done_again_is_no_card(string question) =>
         ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(14);
+
+    [Fact]
+    public void Priority_and_a_passport_are_no_benefit_and_no_opening_hours()
+    {
+        ArticleMatcher.Best("đi dự hội có khu vực ưu tiên cho các cụ không", Procedures).ShouldNotContain(a => a.Id == 16);
+        ArticleMatcher.Best("xin hỏi giờ làm hộ chiếu thì làm ở đâu ạ", Procedures).ShouldNotContain(a => a.Id == 13);
+    }
 
     [Fact]
     public void Where_to_begin_is_no_investment() =>
