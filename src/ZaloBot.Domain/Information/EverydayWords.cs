@@ -26,7 +26,7 @@ public static partial class EverydayWords
     [
         (new(@"\bbia (do|hong)\b"), "so do giay chung nhan quyen su dung dat"),
         // "cuoi" typed plain is as often "cuối" (last): only in the phrases of a wedding, or typed "cưới".
-        (new(@"\b(lay vo|lay chong|ket ban doi|dam cuoi|ho so cuoi|giay cuoi|to chuc cuoi)\b"), "dang ky ket hon"),
+        (new(@"\b(lay vo|lay chong|ket ban doi|dam cuoi|ho so cuoi|giay cuoi|to chuc cuoi|(sap|muon|chuan bi|dinh|se) cuoi (vo|chong))\b"), "dang ky ket hon"),
         (new(@"\bbang (xe may|xe|o to|oto|moto)\b"), "bang lai giay phep lai xe"),
         (new(@"\b(cat|tach|xoa) khau\b"), "ho khau thuong tru"),
         (new(@"\b(them|len|nang|do them) (\d+ |mot |hai |ba )?tang\b|\bxay (lai|them)\b"), "xin phep xay giay phep xay dung"),
@@ -38,7 +38,8 @@ public static partial class EverydayWords
         (new(@"\b(sua chua nha|thay mai|lop mai|xay (tuong rao|hang rao|cong rao|bo rao))\b|\bxay (\w+ ){1,8}(co )?(can |phai )?xin phep\b"), "xin phep xay giay phep xay dung"),
         (new(@"\bho tro (\w+ )?(von|vay von)\b|\b(goi vay|vay von|vay uu dai)\b(?! (sinh vien|di hoc|hoc))"), "ho tro doanh nghiep vay von uu dai"),
         // "làm giấy cho con", "làm giấy tờ cho cháu": a newborn's papers are its birth registration.
-        (new(@"\b(lam|xin|dang ky) giay( to)? (cho|khai) (con|chau|be)\b"), "dang ky khai sinh"),
+        // "làm giấy cho con mảnh đất" gives the child land, not a birth certificate.
+        (new(@"\b(lam|xin|dang ky) giay( to)? (cho|khai) (con|chau|be)\b(?! (\w+ ){0,2}(manh|dat|nha|xe|tien|thua|ruong))"), "dang ky khai sinh"),
         // "thẻ cũ bị mất thì làm lại ở đâu": the card an adult carries everywhere is the citizen's identity card.
         // "làm lại thế nào" is no card ("thế").
         (new(@"\b(the (cu )?(bi )?(mat|hong|het han)|mat (cai )?the(?! nao)|lam (lai )?(cai )?the moi)\b"), "the can cuoc"),

@@ -288,7 +288,7 @@ public sealed partial class Understander
     // pollution, a stench and a field's channel are nuisances to stop, not emergencies — unless gas, fire or people
     // trapped are said.
     private static readonly Regex Nuisance = new(
-        @"\b(xa khoi|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
+        @"\b(xa khoi|khoi (\w+ ){0,2}tu (khu cong nghiep|nha may|xuong|cong ty|lo)|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
         RegexOptions.CultureInvariant);
 
     // A smell in the kitchen is gas; a short circuit, a fire starting.

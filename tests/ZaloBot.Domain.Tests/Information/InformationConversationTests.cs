@@ -179,6 +179,10 @@ public class InformationConversationTests
         ArticleMatcher.Best(question, Procedures)[0].Id.ShouldBe(14);
 
     [Fact]
+    public void Papers_giving_a_child_land_are_no_birth_registration() =>
+        ArticleMatcher.Best("Bác muốn làm giấy cho con mảnh đất mà phải có người đóng dấu chứng cho cái giấy viết tay", Procedures)[0].Id.ShouldBe(15);
+
+    [Fact]
     public void Priority_and_a_passport_are_no_benefit_and_no_opening_hours()
     {
         ArticleMatcher.Best("đi dự hội có khu vực ưu tiên cho các cụ không", Procedures).ShouldNotContain(a => a.Id == 16);

@@ -30,6 +30,7 @@ public class ReadingRulesTests
     [InlineData("minh can photo bang tot nghiep co dau do de nop ho so xin viec thi ra dau lam")]
     [InlineData("nhà máy trong khu công nghiệp xả khói đen vào ban đêm gây mùi khét khó thở cho dân")]
     [InlineData("cai bai rac o ngo 3 sau truong boc mui thoi, ruoi nhang bay vao lop, hoc sinh kho tho")]
+    [InlineData("mấy hôm nay khói từ khu công nghiệp bay sang mùi khét lẹt, đêm ngủ phải đóng hết cửa, đề nghị kiểm tra xem nhà máy nào xả")]
     [InlineData("Hệ thống mương nội đồng xuống cấp nghiêm trọng, bờ mương sạt lở, bà con không lấy được nước tưới")]
     [InlineData("nhà cấp 4 bị bão làm đổ tường giờ muốn xây lại 2 tầng thì có phải xin giấy phép xây dựng không mn")]
     [InlineData("xe chở đất chạy ầm ầm cả đêm, rung nhà nứt cả tường, kiểu này có ngày nhà sập đè chết người")]
