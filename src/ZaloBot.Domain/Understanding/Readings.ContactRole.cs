@@ -50,13 +50,15 @@ public sealed partial class Understander
     private static bool EndsTheRole(TokenizedText text, int i)
     {
         var token = text.Tokens[i];
-        // A phone's first group ("09 7654…", "0904…"); "tổ dân phố số 3" keeps its short number.
-        if (token.IsNumber) return token.Text[0] == '0' || token.Text.Length >= 4;
-        if (token.Text == "so") return i + 1 >= text.Count || text.Tokens[i + 1] is { IsNumber: true } next && (next.Text[0] == '0' || next.Text.Length >= 4) || !text.Tokens[i + 1].IsNumber;
+        // A phone's first group ("09 7654…", "0904…"); "tổ dân phố số 3" keeps its short number, and its "số" with it.
+        if (token.IsNumber) return PhoneGroup(token);
+        if (token.Text == "so") return i + 1 >= text.Count || !text.Tokens[i + 1].IsNumber || PhoneGroup(text.Tokens[i + 1]);
         // "điện thoại" ends it; "chú Hùng điện lực" does not.
         if (token.Text == "dien") return i + 1 < text.Count && text.Tokens[i + 1].Text == "thoai";
         return RoleEnds.Contains(token.Text);
     }
+
+    private static bool PhoneGroup(Token number) => number.Text[0] == '0' || number.Text.Length >= 4;
 
     private static bool OpensARole(TokenizedText text, int count)
     {

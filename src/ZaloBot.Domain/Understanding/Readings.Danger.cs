@@ -229,10 +229,13 @@ public sealed partial class Understander
         @"\b((xe bon|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|do)|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
         RegexOptions.CultureInvariant);
 
+    // "sợ có người ngã xuống sông": someone falling only feared, in both the risk and the fear below.
+    private const string SomeoneMayFall = @"so (co )?(nguoi|dua|ai|tre con|tre|chau|em be|xe) (\w+ ){0,2}(nga|te|roi|chet|dam|lao|sup|lot)";
+
     // A risk told as a risk ("có nguy cơ", "sợ là") or a past event ("tuần trước có người ngất…") is a complaint, not
     // someone in peril now.
     private static readonly Regex OnlyARisk = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua|so (co )?(nguoi|dua|ai|tre con|tre|chau|em be|xe) (\w+ ){0,2}(nga|te|roi|chet|dam|lao|sup|lot))\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|de bi|so rang|neu khong|lo rang|tuan truoc|thang truoc|nam ngoai|nam truoc|lan truoc|hom truoc|da tung|tung co|hom qua|" + SomeoneMayFall + @")\b",
         RegexOptions.CultureInvariant);
 
     // The danger is over ("tuần trước có cháy kho, giờ dập xong rồi", "cây đổ từ hôm bão", "may mà không ai bị sao",
@@ -242,7 +245,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|so (co )?(nguoi|dua|ai|tre con|tre|chau|em be|xe) (\w+ ){0,2}(nga|te|roi|chet|dam|lao|sup|lot)|kieu nay (thi )?(co ngay|se|chac)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no))\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|" + SomeoneMayFall + @"|kieu nay (thi )?(co ngay|se|chac)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no))\b",
         RegexOptions.CultureInvariant);
 
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
@@ -274,10 +277,6 @@ public sealed partial class Understander
 
     private static readonly Regex HelpGiven = new(@"\b((da|duoc|kip thoi) (\w+ ){0,1}cuu|cuu (ho|nan|thuong|song))\b", RegexOptions.CultureInvariant);
 
-    /// <summary>
-    /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
-    /// no fire spreading: a complaint, not an emergency.
-    /// </summary>
     // "mình muốn báo cái cột điện nghiêng thì gõ ntn", "muốn gửi phản ánh về … thì gửi ở đây được không": asked how to
     // report it, not reporting someone in peril now.
     private static readonly Regex AsksHowToReport = new(
@@ -295,6 +294,10 @@ public sealed partial class Understander
     private static readonly Regex NuisanceTurnedDanger = new(
         @"\b(ga|gas|khi doc|ngat|xiu|bat tinh|ngo doc|chay|no|bep|chap dien)\b", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// A danger told as over, only feared or recurring with nothing said to happen now, or rubbish burnt in the open with
+    /// no fire spreading: a complaint, not an emergency.
+    /// </summary>
     internal static bool OverOrOnlyARisk(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
