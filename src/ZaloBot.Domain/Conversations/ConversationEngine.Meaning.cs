@@ -447,6 +447,12 @@ public static partial class ConversationEngine
                     Advance(Step.Contact);
                     return true;
                 // "em ko muốn để tên, chỉ để sđt 0912000111 thôi": the number given is kept (and the name asked for).
+                // "để tí nữa bác xem lại rồi gửi sau" at the summary: nothing is sent, and the summary waits as it is.
+                // ("chưa có ảnh, cho bác gửi thêm cái ảnh" names a part: that is an edit, read elsewhere.)
+                // (A bare "không biết" puts nothing off: the summary is shown again.)
+                case Step.Confirm when Understanding.PartNamed(raw) == DraftPart.None && PutsOff().IsMatch(TextNormalizer.Normalize(raw)):
+                    SayButtons(ConfirmLater, [Button.Say(Submit), Button.Say(Edit), Button.Say(Cancel)]);
+                    return true;
                 case Step.Contact when ContactParser.Split(raw).Phone is not null:
                     OnContactText(raw);
                     return true;
@@ -968,6 +974,9 @@ public static partial class ConversationEngine
             GoTo(NextMissing());
             return true;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(xem lai|ti nua|ty nua|lat nua|chut nua|xiu nua|gui sau|de sau|sau da|de mai|mai gui|hom khac|khi khac|suy nghi them|nghi them)\b")]
+        private static partial System.Text.RegularExpressions.Regex PutsOff();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\bgui (truoc|luon|ngay)\b|\b(gio|bay gio) gui (di|luon)\b")]
         private static partial System.Text.RegularExpressions.Regex SendsNow();

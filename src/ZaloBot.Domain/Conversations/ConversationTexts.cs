@@ -302,6 +302,7 @@ public static class ConversationTexts
     public const string ProblemKeptForLater = "Vâng, tôi giữ lại nội dung này, chưa gửi đi. Khi tiện, bạn nhắn lại cho tôi (ví dụ \"tiếp tục\") để gửi, hoặc gõ \"hủy\" để bỏ.";
     public const string DescriptionLater = "Không sao. Phản ánh đang soạn được giữ lại; khi sẵn sàng, bạn cứ nhắn mô tả vấn đề vào đây (hoặc gõ \"hủy\" để bỏ).";
 
+    public const string ConfirmLater = "Vâng, phản ánh chưa được gửi và vẫn giữ nguyên như trên. Khi sẵn sàng, bạn bấm \"Gửi\" (hoặc \"Sửa\" để sửa, \"Hủy\" để bỏ).";
     public const string PlaceLater = "Được, tôi ghi nhận chưa rõ địa chỉ cụ thể; cán bộ có thể liên hệ bạn để hỏi thêm.";
 
     public const string ContactNeeded =

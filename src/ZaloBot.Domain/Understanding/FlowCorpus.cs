@@ -122,6 +122,9 @@ public static class FlowCorpus
             // filed, nothing lost — as good as moving on.
             "skip" when entry.Step == "problemoffer" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (after is { Step: Step.Menu, PausedStep: Step.ProblemOffer } && d.Description == before.Draft.Description || index > wasIndex),
+            // "để tí nữa xem lại rồi gửi sau" at the summary: nothing sent, the summary waits.
+            "skip" when entry.Step == "confirm" => !stored && after.Step == Step.Confirm && !result.Effects.OfType<CreateTicket>().Any()
+                      && !result.Effects.OfType<RecordNotUnderstood>().Any(),
             "skip" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any()
                       && (index > wasIndex || before.Step is Step.Contact or Step.Description && after.Step == before.Step || before.Step == Step.Category && d.CategoryCode is not null),
             // At the description step nothing has been described yet (rows written before the brief said so imagine

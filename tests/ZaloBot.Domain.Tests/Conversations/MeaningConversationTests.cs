@@ -509,6 +509,23 @@ public class MeaningConversationTests
         script.State.Draft.CategoryCode.ShouldBe("INFRA");
     }
 
+    [Theory]
+    [InlineData("để tí nữa bác xem lại rồi gửi sau")]
+    [InlineData("de toi xem lai sau da")]
+    public void Later_at_the_summary_sends_nothing_and_keeps_the_summary_as_it_is(string text)
+    {
+        var before = Script.Start().ToConfirmation();
+        var draft = before.State.Draft;
+        var script = before.Says(text).ExpectStep(Step.Confirm).Expect(ConversationTexts.ConfirmLater);
+        script.Last.OfType<CreateTicket>().ShouldBeEmpty();
+        script.State.Draft.ShouldBe(draft);
+    }
+
+    [Fact]
+    public void Adding_a_photo_at_the_summary_is_no_putting_off() =>
+        Script.Start().ToConfirmation().Says("ơ chưa có ảnh, cho bác gửi thêm cái ảnh").Last.OfType<SendText>()
+            .ShouldNotContain(t => t.Text == ConversationTexts.ConfirmLater);
+
     [Fact]
     public void A_problem_word_before_a_yes_word_is_not_fixed() =>
         Resolved().Says("đèn hỏng rồi").Last.OfType<CitizenConfirmedFixed>().ShouldBeEmpty();
