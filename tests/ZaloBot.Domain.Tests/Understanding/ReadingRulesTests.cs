@@ -35,6 +35,8 @@ public class ReadingRulesTests
     [InlineData("nhà cấp 4 bị bão làm đổ tường giờ muốn xây lại 2 tầng thì có phải xin giấy phép xây dựng không mn")]
     [InlineData("xe chở đất chạy ầm ầm cả đêm, rung nhà nứt cả tường, kiểu này có ngày nhà sập đè chết người")]
     [InlineData("chiều qua nước lũ cuốn trôi cái cầu tạm qua mương, may lúc đấy không ai đi qua, giờ bọn trẻ đi học phải đi vòng")]
+    [InlineData("toi nghe nguoi ta bao khu nay sap sat lo, ko biet co that ko, co ai kiem tra chua a")]
+    [InlineData("nha toi bi chay do chap dien tu cot dien ngoai duong, xa bao khong ho tro vi la loi nha toi, toi khong dong y, de nghi xem xet lai")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
