@@ -20,6 +20,10 @@ public static partial class EverydayWords
         (new(@"\bbat dau tu\b"), "bat dau"),
         (new(@"\b(dki|dky)\b"), "dang ky"),
         (new(@"\bho kd\b"), "ho kinh doanh"),
+        // A vehicle's registration paper ("cà vẹt") and handing a vehicle over are not the land title's "sang tên" nor the
+        // driving licence.
+        (new(@"\b(giay )?dang ky xe( may| o to| oto)?\b|\bca ?vet\b"), "cavet xe"),
+        (new(@"(?<=\b(xe|o to|oto|moto)\b.*)(?<!\b(dat|so do|so hong|nha)\b.*)\bsang ten\b(?!.*\b(dat|so do|so hong|nha)\b)"), "doi chu"),
     ];
 
     private static readonly (Regex Said, string Meant)[] Table =
@@ -56,6 +60,8 @@ public static partial class EverydayWords
         // "chủ trọ bảo phải khai báo ở với phường", "cho thuê phòng trọ … phải báo với ai": residence declared.
         (new(@"\bkhai bao (o|tam tru|luu tru|cu tru)\b|\bcho thue (\w+ ){0,2}(phong )?tro\b(?=.*\bbao\b)|\bnhap (ten|khau) (\w+ ){0,2}(so|ho)\b"), "dang ky tam tru ho khau"),
         (new(@"\bchia (\w+ ){0,3}(dat|ruong|vuon|manh)\b"), "tach thua quyen su dung dat"),
+        // Land or a house inherited is put in the heirs' names.
+        (new(@"\bthua ke\b(?=.*\b(dat|so do|so hong|nha)\b)|\b(dat|so do|so hong)\b(?=.*\bthua ke\b)"), "sang ten quyen su dung dat"),
         (new(@"\bthe (gan )?chip\b"), "the can cuoc"),
         (new(@"\bthe kham (benh|chua benh)\b"), "the bao hiem y te"),
         (new(@"\b(uy quyen|dung ten thay|(rut|linh|nhan) (\w+ ){0,3}thay)\b"), "chung thuc chu ky"),

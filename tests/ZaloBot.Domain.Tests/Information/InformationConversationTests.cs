@@ -190,6 +190,21 @@ public class InformationConversationTests
     }
 
     [Fact]
+    public void A_vehicle_handed_over_is_no_land_title_and_its_paper_no_licence()
+    {
+        ArticleOption[] articles =
+        [
+            .. Procedures,
+            new(19, "procedures", "Cấp giấy chứng nhận quyền sử dụng đất (sổ đỏ), tách thửa, sang tên", "Tại văn phòng đăng ký đất đai.", null, ["sổ đỏ", "sang tên", "tách thửa"], Day),
+        ];
+        ArticleMatcher.Best("xe may mua lai cua nguoi ta ma chu cu di nuoc ngoai roi, gio sang ten kieu gi ad oi", articles).ShouldNotContain(a => a.Id == 19);
+        ArticleMatcher.Best("xe máy mua lại mất giấy đăng ký xe, giờ có làm lại giấy được không", articles).ShouldNotContain(a => a.Id == 14);
+        // Land inherited is put in the heirs' names; land handed over with a house is still land.
+        ArticleMatcher.Best("bố em mất không để lại di chúc, mảnh đất đứng tên bố giờ mấy anh em muốn chia thì làm thủ tục thừa kế thế nào ạ", articles)[0].Id.ShouldBe(19);
+        ArticleMatcher.Best("mua nhà đất có cả xe để lại, sang tên sổ đỏ ở đâu", articles)[0].Id.ShouldBe(19);
+    }
+
+    [Fact]
     public void Where_to_begin_is_no_investment() =>
         ArticleMatcher.Best("đất nhà cháu chưa có sổ, giờ muốn làm thì bắt đầu từ đâu ạ", Procedures).ShouldNotContain(a => a.Id == 17);
 

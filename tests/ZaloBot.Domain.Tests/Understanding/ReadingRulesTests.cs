@@ -37,6 +37,9 @@ public class ReadingRulesTests
     [InlineData("chiều qua nước lũ cuốn trôi cái cầu tạm qua mương, may lúc đấy không ai đi qua, giờ bọn trẻ đi học phải đi vòng")]
     [InlineData("toi nghe nguoi ta bao khu nay sap sat lo, ko biet co that ko, co ai kiem tra chua a")]
     [InlineData("nha toi bi chay do chap dien tu cot dien ngoai duong, xa bao khong ho tro vi la loi nha toi, toi khong dong y, de nghi xem xet lai")]
+    [InlineData("e ở kinh bắc, tối qua nhà hàng xóm chập điện cháy tí may dập dc r, nhg mà e thấy khu này dây điện chằng chịt nguy hiểm lắm")]
+    [InlineData("Đầu tháng nhà tôi bị cháy do chập điện, giờ đã ổn, nhưng xe cứu hỏa không vào được vì ngõ bị lấn chiếm hết")]
+    [InlineData("đọc tin vụ cháy chung cư mini trên hà nội mà rùng mình")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
