@@ -40,6 +40,7 @@ public class ReadingRulesTests
     [InlineData("e ở kinh bắc, tối qua nhà hàng xóm chập điện cháy tí may dập dc r, nhg mà e thấy khu này dây điện chằng chịt nguy hiểm lắm")]
     [InlineData("Đầu tháng nhà tôi bị cháy do chập điện, giờ đã ổn, nhưng xe cứu hỏa không vào được vì ngõ bị lấn chiếm hết")]
     [InlineData("đọc tin vụ cháy chung cư mini trên hà nội mà rùng mình")]
+    [InlineData("sáng nay điện lực ra nối lại dây điện bị đứt hôm qua rồi, nhưng họ vứt đoạn dây cũ với mấy cái sứ vỡ bên lề, trẻ con hay nghịch")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -85,6 +86,8 @@ public class ReadingRulesTests
     [InlineData("cứu với dây điện đứt rơi xuống đường đang tóe lửa")]
     [InlineData("cứu với")]
     [InlineData("cuu voi nha bac bi sat lo, nua cai bep roi xuong ao roi")]
+    // "sạp hàng ngay sát đó" is a stall right beside, not "hằng ngày" (a habit).
+    [InlineData("trạm biến áp cạnh chợ đang kêu ù ù to bất thường rồi nổ đoàng một tiếng, giờ khói xám bốc lên, mùi nhựa khét, sạp hàng ngay sát đó")]
     public void A_cry_for_help_with_the_danger_named_or_alone_is_an_emergency(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
     [Theory]
