@@ -80,6 +80,10 @@ public static partial class TicketTracks
     public static string Recognise(string text, IEnumerable<TrackRule> rules)
     {
         text = WithoutDeniedTracks(text);
+        // "tôi không đồng ý với kết quả giải quyết đơn tố cáo …, tôi muốn khiếu nại": the act the citizen says they want
+        // outweighs the tracks the story names.
+        var stated = StatedAct().Matches(Text.TextNormalizer.Normalize(text)).Select(m => m.Groups["act"].Value == "khieu nai" ? KhieuNai : ToCao).Distinct().ToList();
+        if (stated.Count == 1 && rules.Any(r => r.Code == stated[0])) return stated[0];
         var best = Pakn;
         var bestHits = 0;
         foreach (var rule in rules)
@@ -105,6 +109,9 @@ public static partial class TicketTracks
         var normalized = Text.TextNormalizer.Normalize(text);
         return TrackDenied().IsMatch(normalized) ? TrackDenied().Replace(normalized, " ") : text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\b(khong|ko|k|chua|chang) )\b(muon|xin|can|dinh|se|quyet dinh|lam don|gui don|viet don|nop don) (\w+ )?(?<act>khieu nai|to cao|to giac)\b")]
+    private static partial System.Text.RegularExpressions.Regex StatedAct();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(khong|ko|k|chang|cha|dau|chu khong) (phai )?(la )?(muon |dinh )?(to cao|khieu nai|kien)( gi| ai)?\b")]
     private static partial System.Text.RegularExpressions.Regex TrackDenied();

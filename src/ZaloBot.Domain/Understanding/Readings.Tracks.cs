@@ -51,7 +51,7 @@ public sealed partial class Understander
     // khác nhau thế nào, em bị phạt oan thì gọi là gì": the law asked about, in the abstract — a question, not a matter
     // to file, whatever decision or wrongdoing it names.
     private static readonly Regex AskedInTheAbstract = new(
-        @"(\b(neu|gia su|truong hop|lo nhu) (toi|em|e|minh|chau|bac|tui|nguoi dan|dan|ai|nha toi|gia dinh toi)\b.*\b(thi|co)\b.*(\?|\b(bao nhieu( ngay)?|bao lau|the nao|nhu nao|duoc khong|dc khong|duoc ko|dc ko|khong|ko|gi|ai|dau)( (a|vay|ad|nhi|ha|nhe))?\W*$))|\b(khac nhau (the nao|nhu nao|o dau|cho nao|ra sao)|phan biet (\w+ ){0,3}(khieu nai|to cao)|goi la gi)\b",
+        @"(\b(neu|gia su|truong hop|lo nhu) (toi|em|e|minh|chau|bac|tui|nguoi dan|dan|ai|nha toi|gia dinh toi|thay|gap|phat hien)\b.*\b(thi|co)\b.*(\?|\b(bao nhieu( ngay)?|bao lau|the nao|nhu nao|duoc khong|dc khong|duoc ko|dc ko|khong|ko|gi|ai|dau)( (a|vay|ad|nhi|ha|nhe))?\W*$))|\b(khac nhau (the nao|nhu nao|o dau|cho nao|ra sao)|phan biet (\w+ ){0,3}(khieu nai|to cao)|goi la gi)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Official = new(

@@ -426,7 +426,8 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     // "nếu tôi không đồng ý với quyết định xử phạt thì thời hạn khiếu nại là bao lâu": a case supposed, not told.
-    private static readonly Regex Supposed = new(@"\bneu (\w+ ){0,12}(muon |can |dinh )?(khieu nai|to cao|to giac|lam don|gui don)\b", RegexOptions.CultureInvariant);
+    // "nếu thấy cán bộ xã nhận phong bì thì báo ở đâu": where to report it, asked of a case supposed.
+    private static readonly Regex Supposed = new(@"\bneu (\w+ ){0,12}(muon |can |dinh )?(khieu nai|to cao|to giac|lam don|gui don)\b|\bneu (thay|gap|biet|phat hien|co) (\w+ ){1,12}thi (\w+ ){0,2}(bao|phan anh|gui|trinh bao|bao cao|lien he|goi|to cao|to giac) (\w+ ){0,2}(o dau|cho ai|the nao|nhu nao|ntn|bang cach nao|dau)\b", RegexOptions.CultureInvariant);
 
     private static readonly Regex AskedPlainly = new(@"(\?|\b(khong|ko|k|nao|dau|bao lau|bao nhieu|gi|sao|the nao|ra sao|chua)( (a|ad|vay|nhi|the|nhe|ha|chau|em|ban))*\W*)$", RegexOptions.CultureInvariant);
 

@@ -12,6 +12,10 @@ public class TrackRulesTests
     [InlineData("TỐ CÁO công an giao thông làm luật trên quốc lộ", TicketTracks.ToCao)]
     [InlineData("Đèn đường trước nhà tôi hỏng cả tuần", TicketTracks.Pakn)]
     [InlineData("Xin hỏi thủ tục cấp lại căn cước", TicketTracks.Pakn)]
+    // The act the citizen says they want outweighs the tracks the story names.
+    [InlineData("tôi không đồng ý với kết quả giải quyết đơn tố cáo của phường, họ kết luận tố cáo sai, tôi muốn khiếu nại", TicketTracks.KhieuNai)]
+    [InlineData("khiếu nại mãi không ai giải quyết, giờ tôi muốn tố cáo chủ tịch xã bao che", TicketTracks.ToCao)]
+    [InlineData("tôi không muốn tố cáo ai, chỉ muốn khiếu nại quyết định phạt", TicketTracks.KhieuNai)]
     public void The_likely_track_comes_from_the_keywords_with_or_without_diacritics(string text, string expected)
     {
         TicketTracks.Recognise(text, TicketTracks.Defaults).ShouldBe(expected);

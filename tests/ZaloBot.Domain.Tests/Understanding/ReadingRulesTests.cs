@@ -153,6 +153,7 @@ public class ReadingRulesTests
     [InlineData("Xin hỏi: nếu tôi không đồng ý với quyết định xử phạt thì thời hạn khiếu nại là bao nhiêu ngày ạ?")]
     [InlineData("khiếu nại với tố cáo khác nhau thế nào vậy ad, em bị phạt oan thì gọi là gì")]
     [InlineData("nếu em biết cán bộ xã tham ô mà chỉ nghe kể thì có gửi đơn được không")]
+    [InlineData("cho e hỏi nếu thấy cán bộ xã nhận phong bì thì báo ở đâu ạ")]
     public void The_law_asked_about_in_the_abstract_is_a_question_not_a_matter_to_file(string message)
     {
         U.ContestsDecision(message).ShouldBeFalse();
