@@ -115,6 +115,10 @@ public static partial class ConversationEngine
             }
             if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
                 && ActOn(opinion, step, raw)) return true;
+            // "để tối nay e hỏi lại bố e r mới gửi nhé": the summary put off in words the later-phrases do not cover.
+            if (step == Step.Confirm && reading.Intent == FlowIntent.None && PutsOff().IsMatch(TextNormalizer.Normalize(raw))
+                && Understanding.PartNamed(raw) == DraftPart.None && !Understanding.Is(Answer.Submit, raw) && !Understanding.Is(Answer.Yes, raw)
+                && Later(step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
             // cho": a number or a name given at the contact step is the contact.
             if (step is Step.Place or Step.Area or Step.Attachments or Step.Contact or Step.Confirm && Understanding.IsAnotherProblem(raw)
@@ -225,6 +229,10 @@ public static partial class ConversationEngine
                 // "An 0912345678, mà địa chỉ là ngõ 12 chứ ko phải số 12", "ngõ 5 Lý Thái Tổ bác ạ, với cả bác sửa lại giúp
                 // là hỏng hai cột …": the step's answer and a correction of another part, each in its own clauses — both
                 // are taken.
+                // "quên chưa nói là ngay cạnh cổng chợ Giầu" at the place step: the place forgotten is the place asked for.
+                case FlowIntent.Correction when step == Step.Place && Draft.Address is null && reading is { Adds: true, Part: DraftPart.Place, To: { } forgotten }:
+                    OnPlaceText(forgotten, TextNormalizer.Normalize(forgotten));
+                    return true;
                 case FlowIntent.Correction when step is Step.Contact or Step.Place && AnswerAndCorrection(raw, step):
                     return true;
                 // A description may say "không phải … mà là …" about the matter itself.
@@ -975,7 +983,7 @@ public static partial class ConversationEngine
             return true;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"\b(xem lai|ti nua|ty nua|lat nua|chut nua|xiu nua|gui sau|de sau|sau da|de mai|mai gui|hom khac|khi khac|suy nghi them|nghi them)\b")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?!.*\bgui (di|luon|ngay|giup|gium|dum|ho)\b).*\b(xem lai (da|sau|roi moi|r moi|ky|ki)|ti nua|ty nua|lat nua|chut nua|xiu nua|gui sau|de sau|sau da|de mai|mai gui|hoi lai|moi gui|hom khac|khi khac|suy nghi them|nghi them)\b")]
         private static partial System.Text.RegularExpressions.Regex PutsOff();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\bgui (truoc|luon|ngay)\b|\b(gio|bay gio) gui (di|luon)\b")]

@@ -152,7 +152,35 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Later);
         if (LaterWithAReason(text, fillers)) return new FlowReading(FlowIntent.Later, PartIn(text, 0, text.Count));
         if (DoesNotKnow(text) || LaterClosingAReason(text, fillers) || DoesNotKnowWhere(text)) return new FlowReading(FlowIntent.Later);
+        if (ForgotToSay(text) is { } forgotten) return forgotten;
         return ClauseByClause(text);
+    }
+
+    private static readonly HashSet<string> Telling = ["noi", "ghi", "ke", "bao", "nhan", "viet", "dua"];
+    private static readonly HashSet<string> AskingToAdd = ["them", "bo", "ghi", "nho", "nhe", "nha", "giup", "gium", "dum"];
+
+    /// <summary>
+    /// "à quên chưa nói đèn hỏng từ hôm mùng 3 tết đến giờ, thêm vào giúp bác với": what was forgotten is added — to the
+    /// part it names, else to the description; a closing clause asking to add it is no part of it.
+    /// </summary>
+    private FlowReading? ForgotToSay(TokenizedText text)
+    {
+        var at = Enumerable.Range(0, Math.Min(4, text.Count)).FirstOrDefault(i => text.Tokens[i].Text == "quen", -1);
+        if (at < 0) return null;
+        at++;
+        if (at < text.Count && text.Tokens[at].Text is "chua" or "khong" or "mat") at++;
+        if (at >= text.Count || !Telling.Contains(text.Tokens[at].Text)) return null;
+        at++;
+        while (at < text.Count && text.Tokens[at].Text is "la" or "them" or "ro" or "voi" or "cho" or "ban" or "chau" or "em" or "ad" or "mot" or "cai" or "y") at++;
+        var end = text.Count - 1;
+        if (text.Clauses() is { Count: > 1 } clauses && clauses[^1].Start > at && AskingToAdd.Contains(text.Tokens[clauses[^1].Start].Text))
+            end = clauses[^1].Start - 1;
+        if (end - at + 1 < 3) return null;
+        // "quên chưa nói là ngay cạnh cổng chợ Giầu": a place told is the place, for the step that asks it.
+        var value = text.Span(at, end);
+        var named = PartIn(text, at, end + 1);
+        var part = PlaceNamedAfter.IsMatch(value) && named is not DraftPart.Description ? DraftPart.Place : DraftPart.Description;
+        return new FlowReading(FlowIntent.Correction, part, null, value, Adds: true);
     }
 
     /// <summary>

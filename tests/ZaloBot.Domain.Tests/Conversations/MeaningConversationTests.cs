@@ -522,6 +522,23 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_detail_forgotten_is_added_to_the_description_at_the_summary()
+    {
+        var script = Script.Start().ToConfirmation()
+            .Says("à quên chưa nói đèn hỏng từ hôm mùng 3 tết đến giờ, thêm vào giúp bác với").ExpectStep(Step.Confirm);
+        script.State.Draft.Description.ShouldNotBeNull().ShouldEndWith("Đèn hỏng từ hôm mùng 3 tết đến giờ");
+        script.State.Draft.Description.ShouldNotContain("thêm vào");
+    }
+
+    [Fact]
+    public void A_place_forgotten_is_the_place_at_the_place_step() =>
+        AtPlace().Says("quên chưa nói là ngay cạnh cổng chợ Giầu").State.Draft.Address.ShouldBe("ngay cạnh cổng chợ Giầu");
+
+    [Fact]
+    public void Asking_someone_first_puts_the_summary_off() =>
+        Script.Start().ToConfirmation().Says("để tối nay e hỏi lại bố e r mới gửi nhé").ExpectStep(Step.Confirm).Expect(ConversationTexts.ConfirmLater);
+
+    [Fact]
     public void Adding_a_photo_at_the_summary_is_no_putting_off() =>
         Script.Start().ToConfirmation().Says("ơ chưa có ảnh, cho bác gửi thêm cái ảnh").Last.OfType<SendText>()
             .ShouldNotContain(t => t.Text == ConversationTexts.ConfirmLater);
