@@ -209,6 +209,8 @@ public sealed partial class Understander
     private (int Length, double Weight, Phrase? Phrase) Best(TokenizedText text, int at, Phrase[] phrases)
     {
         (int Length, double Weight, Phrase? Phrase) best = (0, 0.0, null);
+        // Past the last word (a message of only "-" or an emoji has none) nothing matches.
+        if (at >= text.Count) return best;
         foreach (var phrase in Candidates(text, at, phrases))
         {
             var length = Match(text, at, phrase);

@@ -538,6 +538,17 @@ public class MeaningConversationTests
     public void Asking_someone_first_puts_the_summary_off() =>
         Script.Start().ToConfirmation().Says("để tối nay e hỏi lại bố e r mới gửi nhé").ExpectStep(Step.Confirm).Expect(ConversationTexts.ConfirmLater);
 
+    [Theory]
+    [InlineData("-")]
+    [InlineData("...")]
+    [InlineData("👍")]
+    public void Marks_without_words_at_the_offer_crash_nothing_and_file_nothing(string text)
+    {
+        var script = Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer).Says(text);
+        script.Last.OfType<CreateTicket>().ShouldBeEmpty();
+        script.Last.OfType<SendText>().Concat<object>(script.Last.OfType<SendButtons>()).ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void Adding_a_photo_at_the_summary_is_no_putting_off() =>
         Script.Start().ToConfirmation().Says("ơ chưa có ảnh, cho bác gửi thêm cái ảnh").Last.OfType<SendText>()
