@@ -72,7 +72,7 @@ def checked(writers):
                 first.append(" | ".join(p))
         for number, p in rows(os.path.join(writer, "flow.tsv"), 4):
             # "… | message | -", "… | message | yes": a bare value word after a message of several words.
-            bare_value = len(p) == 4 and re.fullmatch(r"-|[a-z]+", p[3]) is not None and " " in p[2].strip() and not FIELD_VALUE.match(p[2])
+            bare_value = len(p) == 4 and re.fullmatch(r"-|[a-z]+|[A-Z_]+", p[3]) is not None and " " in p[2].strip() and not FIELD_VALUE.match(p[2])
             if len(p) == 4 and (FIELD_VALUE.match(p[3]) or bare_value or (p[2] not in ("-", "") and p[2].lower() not in p[3].lower() and p[3].lower() in p[2].lower())):
                 p = [p[0], p[1], p[3], p[2]]  # written as "… | message | value"
             if len(p) != 4 or p[0] not in STEPS or p[1] not in EXPECTED or not p[3]:

@@ -171,6 +171,19 @@ public static partial class ConversationEngine
                     Say(said);
                     if (!OfferToFollow()) SubmitTicket();
                     return true;
+                // "đúng rồi gửi đi, à ghi thêm là nước tràn vào cả sân nhà tôi nữa" at the offer: accepted, with the words added.
+                case FlowIntent.Correction when step == Step.ProblemOffer && reading is { Adds: true, To: { } added }
+                                                && Understanding.OpensWithASend(raw) && Corrected(reading, added) is ({ } draft, var said):
+                    _state = _state with { Draft = draft };
+                    Say(said);
+                    GoTo(NextMissing());
+                    return true;
+                // "sửa lại địa chỉ giúp mình, không phải số 12": only what is wrong is said — the part is opened to be
+                // typed again, and the denial is never its value.
+                case FlowIntent.Correction when step is Step.Confirm or Step.EditChoice && reading is { Part: not DraftPart.None, To: { } denied }
+                                                && OnlyDenied().IsMatch(TextNormalizer.Normalize(denied)):
+                    EditPart(reading.Part);
+                    return true;
                 // "khoan, tên sai rồi, Nguyễn Văn Ân chứ ko phải An" at the contact step: no name was kept yet, so the name
                 // given is the answer.
                 case FlowIntent.Correction or FlowIntent.Edit when step == Step.Contact && reading.Part == DraftPart.Name
@@ -982,6 +995,9 @@ public static partial class ConversationEngine
             GoTo(NextMissing());
             return true;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(chu )?(khong|ko|k|kh|hong|dau) phai (la )?(?!.*\b(ma|chu|phai la|moi dung|moi phai)\b)")]
+        private static partial System.Text.RegularExpressions.Regex OnlyDenied();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?!.*\bgui (di|luon|ngay|giup|gium|dum|ho)\b).*\b(xem lai (da|sau|roi moi|r moi|ky|ki)|ti nua|ty nua|lat nua|chut nua|xiu nua|gui sau|de sau|sau da|de mai|mai gui|hoi lai|moi gui|hom khac|khi khac|suy nghi them|nghi them)\b")]
         private static partial System.Text.RegularExpressions.Regex PutsOff();

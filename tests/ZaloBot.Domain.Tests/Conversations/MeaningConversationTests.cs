@@ -550,6 +550,24 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void Only_what_is_wrong_said_at_the_summary_opens_the_part_and_is_never_its_value()
+    {
+        var before = Script.Start().ToConfirmation();
+        var address = before.State.Draft.Address;
+        var script = before.Says("sửa lại địa chỉ giúp mình, không phải số 12").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBe(address);
+    }
+
+    [Fact]
+    public void Accepted_at_the_offer_with_words_added_goes_on_with_them()
+    {
+        var script = Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer)
+            .Says("đúng rồi gửi đi, à ghi thêm là nước tràn vào cả sân nhà tôi nữa");
+        script.State.Step.ShouldNotBe(Step.ProblemOffer);
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("sân nhà tôi");
+    }
+
+    [Fact]
     public void Adding_a_photo_at_the_summary_is_no_putting_off() =>
         Script.Start().ToConfirmation().Says("ơ chưa có ảnh, cho bác gửi thêm cái ảnh").Last.OfType<SendText>()
             .ShouldNotContain(t => t.Text == ConversationTexts.ConfirmLater);
