@@ -86,6 +86,8 @@ public class ReadingRulesTests
     [InlineData("cứu với dây điện đứt rơi xuống đường đang tóe lửa")]
     [InlineData("cứu với")]
     [InlineData("cuu voi nha bac bi sat lo, nua cai bep roi xuong ao roi")]
+    // "Trần Hưng Đạo nãy giờ" is a street and "for a while now", not "dạo này" (lately).
+    [InlineData("có mùi gas nồng nặc ở gần cây xăng Trần Hưng Đạo nãy giờ, ngửi chóng hết cả mặt, ai xuống xem ngay với")]
     // "sạp hàng ngay sát đó" is a stall right beside, not "hằng ngày" (a habit).
     [InlineData("trạm biến áp cạnh chợ đang kêu ù ù to bất thường rồi nổ đoàng một tiếng, giờ khói xám bốc lên, mùi nhựa khét, sạp hàng ngay sát đó")]
     public void A_cry_for_help_with_the_danger_named_or_alone_is_an_emergency(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
