@@ -161,7 +161,8 @@ public sealed partial class Understander
 
     /// <summary>
     /// "à quên chưa nói đèn hỏng từ hôm mùng 3 tết đến giờ, thêm vào giúp bác với": what was forgotten is added — to the
-    /// part it names, else to the description; a closing clause asking to add it is no part of it.
+    /// place when it tells one ("ngay cạnh cổng chợ Giầu"), else to the description; a closing clause asking to add it
+    /// is no part of it.
     /// </summary>
     private FlowReading? ForgotToSay(TokenizedText text)
     {
@@ -176,7 +177,6 @@ public sealed partial class Understander
         if (text.Clauses() is { Count: > 1 } clauses && clauses[^1].Start > at && AskingToAdd.Contains(text.Tokens[clauses[^1].Start].Text))
             end = clauses[^1].Start - 1;
         if (end - at + 1 < 3) return null;
-        // "quên chưa nói là ngay cạnh cổng chợ Giầu": a place told is the place, for the step that asks it.
         var value = text.Span(at, end);
         var named = PartIn(text, at, end + 1);
         var part = PlaceNamedAfter.IsMatch(value) && named is not DraftPart.Description ? DraftPart.Place : DraftPart.Description;
