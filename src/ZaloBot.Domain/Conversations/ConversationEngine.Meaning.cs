@@ -116,8 +116,8 @@ public static partial class ConversationEngine
             if (!SaysTheStepsOwnWords(step, raw) && Understanding.FlowOpinion(step, raw) is var opinion && !YesWithoutAYesWord(opinion, step, raw)
                 && ActOn(opinion, step, raw)) return true;
             // "để tối nay e hỏi lại bố e r mới gửi nhé": the summary put off in words the later-phrases do not cover.
-            if (step == Step.Confirm && reading.Intent == FlowIntent.None && PutsOff().IsMatch(TextNormalizer.Normalize(raw))
-                && Understanding.PartNamed(raw) == DraftPart.None && !Understanding.Is(Answer.Submit, raw) && !Understanding.Is(Answer.Yes, raw)
+            // (Later decides whether it is put off at all.)
+            if (step == Step.Confirm && reading.Intent == FlowIntent.None && !Understanding.Is(Answer.Submit, raw) && !Understanding.Is(Answer.Yes, raw)
                 && Later(step, raw)) return true;
             // "… không nghe máy được, cứ gọi cho con trai bác là Hùng số 0976…", "tên tôi là Lê Văn Tùng còn số thì không
             // cho": a number or a name given at the contact step is the contact.
@@ -165,18 +165,14 @@ public static partial class ConversationEngine
                     return true;
                 // "đúng rồi gửi đi em, mà em ghi thêm giúp chị là cái đèn đấy hỏng từ hôm rằm": sent as asked, with the words
                 // added — only an addition; a change of what was there is shown in the summary first.
-                case FlowIntent.Correction when step == Step.Confirm && reading is { Adds: true, To: { } added }
+                // At the offer ("đúng rồi gửi đi, à ghi thêm là nước tràn vào cả sân nhà tôi nữa") it is accepted, with the
+                // words added.
+                case FlowIntent.Correction when step is Step.Confirm or Step.ProblemOffer && reading is { Adds: true, To: { } added }
                                                 && Understanding.OpensWithASend(raw) && Corrected(reading, added) is ({ } draft, var said):
                     _state = _state with { Draft = draft };
                     Say(said);
-                    if (!OfferToFollow()) SubmitTicket();
-                    return true;
-                // "đúng rồi gửi đi, à ghi thêm là nước tràn vào cả sân nhà tôi nữa" at the offer: accepted, with the words added.
-                case FlowIntent.Correction when step == Step.ProblemOffer && reading is { Adds: true, To: { } added }
-                                                && Understanding.OpensWithASend(raw) && Corrected(reading, added) is ({ } draft, var said):
-                    _state = _state with { Draft = draft };
-                    Say(said);
-                    GoTo(NextMissing());
+                    if (step == Step.ProblemOffer) GoTo(NextMissing());
+                    else if (!OfferToFollow()) SubmitTicket();
                     return true;
                 // "sửa lại địa chỉ giúp mình, không phải số 12": only what is wrong is said — the part is opened to be
                 // typed again, and the denial is never its value.
