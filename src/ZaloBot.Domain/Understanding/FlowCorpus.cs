@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Text;
 
@@ -185,7 +186,15 @@ public static class FlowCorpus
             "area" => d.AreaCode,
             _ => null,
         };
-        if (held is null || !TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal)) return false;
+        if (held is null) return false;
+        bool Holds(string part) => TextNormalizer.Normalize(held).Contains(TextNormalizer.Normalize(part), StringComparison.Ordinal);
+        // "đèn hỏng hai tuần rồi chứ không phải một tuần": the field holds the correction whether it keeps the words said
+        // wrong or, as the engine does where it can, only what is affirmed.
+        if (!Holds(fragment))
+        {
+            if (Affirmed(fragment) is not { } affirmed || !Holds(affirmed)) return false;
+            fragment = affirmed;
+        }
         // "Ân, not An": where both were written with marks, the marks are part of the correction.
         static string Marked(string text) => text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
         static bool HasMarks(string text) => TextNormalizer.Normalize(text) != Marked(text).Replace('đ', 'd');
@@ -193,6 +202,20 @@ public static class FlowCorpus
         var clauses = held.Split([',', '.', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Where(c => TextNormalizer.Normalize(c).Contains(TextNormalizer.Normalize(fragment), StringComparison.Ordinal)).DefaultIfEmpty(held);
         return !HasMarks(fragment) || clauses.Any(c => !HasMarks(c)) || Marked(held).Contains(Marked(fragment), StringComparison.Ordinal);
+    }
+
+    private static readonly Regex DeniedAfter = new(@"^(?<is>.+?)[,\s]+(?:chứ|chu)\s+(?:không|khong|ko|k)\s+(?:phải|phai)\s+(?<not>.+?)(?:\s+(?:đâu|dau|nhé|nhe|nha|ạ|a))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex DeniedBefore = new(@"^(?:không|khong|ko|k)\s+(?:phải|phai)\s+(?<not>.+?)\s+(?:(?:đâu|dau)\s+)?(?:mà|ma)\s+(?:(?:là|la)\s+)?(?<is>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>"X chứ không phải Y", "không phải Y mà là X" → X; anything else → null.</summary>
+    private static string? Affirmed(string fragment)
+    {
+        var text = fragment.Normalize(NormalizationForm.FormC).Trim();
+        var m = DeniedAfter.Match(text) is { Success: true } after ? after : DeniedBefore.Match(text);
+        return m.Success ? m.Groups["is"].Value.Trim() : null;
     }
 
     private static bool Answered(FlowEntry entry, ConversationState before, ConversationResult result)

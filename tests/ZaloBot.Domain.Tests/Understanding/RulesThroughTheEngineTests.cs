@@ -371,12 +371,19 @@ public class RulesThroughTheEngineTests
     [InlineData("editchoice | answer | area | sửa lại phường giúp bác, nhà bác bên Từ Sơn")]
     [InlineData("problemoffer | answer | accept | ừ gửi đi cháu, mà có cần chụp ảnh không")]
     [InlineData("confirm | correct | address=số 31 đường Lý Thái Tổ | khoan, nhà bác số 31 đường Lý Thái Tổ, cháu ghi nhầm thành 12 rồi")]
+    [InlineData("place | correct | description=đèn hỏng từ mười hôm nay rồi chứ không phải một tuần | à mà sửa lại giúp tôi, đèn hỏng từ mười hôm nay rồi chứ không phải một tuần")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
         outcome.Handled.ShouldBeTrue(outcome.What);
         outcome.KeptAsData.ShouldBeFalse(outcome.What);
     }
+
+    [Theory]
+    [InlineData("place | correct | description=đèn hỏng hai tuần rồi chứ không phải một tuần | ừ")]
+    [InlineData("place | correct | description=không phải một cột mà cả dãy 3 cột | ừ")]
+    public void A_correction_is_not_counted_where_the_field_holds_neither_the_words_nor_what_they_affirm(string line) =>
+        FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single().Handled.ShouldBeFalse();
 
     [Fact]
     public void A_description_said_again_with_a_change_replaces_it_instead_of_repeating_it()
