@@ -56,6 +56,8 @@ public static partial class ConversationEngine
         private void OnDescription(string raw)
         {
             var text = raw.Trim();
+            // "Tôi xin viết lại: …" after a description the citizen thinks was taken: the lead is no part of it.
+            if (RewritesTheWhole(text)) text = text[RestatingLead().Match(text).Length..].Trim();
             if (text.Length < Limits.MinDescriptionLength) Fail(DescriptionTooShort(Limits.MinDescriptionLength));
             else if (text.Length > Limits.MaxDescriptionLength) Fail(DescriptionTooLong(Limits.MaxDescriptionLength));
             else

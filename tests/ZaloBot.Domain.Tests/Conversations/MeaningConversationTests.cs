@@ -51,6 +51,14 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description()
+    {
+        var script = StreetLight.AtDescription()
+            .Says("Tôi xin viết lại: Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối").ExpectStep(Step.Place);
+        script.State.Draft.Description.ShouldBe("Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối");
+    }
+
+    [Fact]
     public void Asking_to_edit_the_description_at_the_contact_step_opens_it_and_is_not_a_name()
     {
         var script = AtContact().Says("cho sửa lại mô tả").ExpectStep(Step.Description).Expect("mô tả sự việc");

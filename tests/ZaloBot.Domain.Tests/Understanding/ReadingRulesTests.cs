@@ -41,6 +41,7 @@ public class ReadingRulesTests
     [InlineData("Đầu tháng nhà tôi bị cháy do chập điện, giờ đã ổn, nhưng xe cứu hỏa không vào được vì ngõ bị lấn chiếm hết")]
     [InlineData("đọc tin vụ cháy chung cư mini trên hà nội mà rùng mình")]
     [InlineData("sáng nay điện lực ra nối lại dây điện bị đứt hôm qua rồi, nhưng họ vứt đoạn dây cũ với mấy cái sứ vỡ bên lề, trẻ con hay nghịch")]
+    [InlineData("e gửi phản ánh vụ cột điện nghiêng từ tháng trc mà tới h vẫn chưa thấy ai rep, sao r ad")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -219,6 +220,7 @@ public class ReadingRulesTests
     [InlineData("Cho vay tín chấp lãi suất thấp, giải ngân trong ngày, LH 0912 345 678")]
     [InlineData("thanh ly tu lanh gia re 500k inbox zalo 0987.654.321")]
     [InlineData("Thuốc bổ thận gia truyền, liên hệ 0977xxx để được giá ưu đãi")]
+    [InlineData("Dự án đất nền sát khu công nghiệp Quế Võ sổ đỏ từng lô, chỉ từ 9xx triệu, ck 5%, liên hệ em để xem đất cuối tuần ạ")]
     public void An_advert_shape_is_spam_even_with_a_problem_word(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
