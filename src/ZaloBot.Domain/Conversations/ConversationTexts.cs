@@ -105,7 +105,8 @@ public static class ConversationTexts
 
     public const string Help =
         "Cách gửi phản ánh: gõ luôn sự việc (chuyện gì, ở đâu), hoặc bấm \"Gửi phản ánh\" rồi làm theo từng bước (lĩnh vực, nội dung, địa điểm, hình ảnh, liên hệ). " +
-        "Bất cứ lúc nào bạn có thể gõ \"quay lại\", \"hủy\" hoặc \"menu\". Để xem phản ánh đã gửi, gõ \"tra cứu\" kèm mã phản ánh.";
+        "Bất cứ lúc nào bạn có thể gõ \"quay lại\", \"hủy\" hoặc \"menu\". Để xem phản ánh đã gửi, gõ \"tra cứu\" kèm mã phản ánh. " +
+        "Muốn bổ sung ảnh hay thông tin (cả số điện thoại mới) cho phản ánh đang xử lý, cứ gửi vào đây: tôi ghi vào phản ánh gần nhất của bạn để cán bộ phụ trách xem.";
 
     public static string AskCategory(IReadOnlyList<CategoryOption> categories)
     {

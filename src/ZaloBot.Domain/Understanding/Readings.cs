@@ -368,6 +368,33 @@ public sealed partial class Understander
         scores["complaint"] = Math.Max(scores.GetValueOrDefault("complaint"), Highest(scores, "help", "question", "info", "status") + 0.5);
     }
 
+    // Sent lately, besides the ways a chase says it was sent: "vừa gửi", "cái phản ánh lúc sáng", "mấy cái gửi trước đó".
+    private static readonly Regex SentLately = new(
+        @"\b(da gui|gui (\w+ ){0,2}roi|vua gui|gui (luc|hom|tu|hoi|truoc)|(phan anh|don|kien nghi|cai) (luc sang|hom qua|hom truoc|hoi sang|sang nay)|truoc do)\b",
+        RegexOptions.CultureInvariant);
+
+    // …and wanting to change it: add to it, correct it, withdraw it or see it again.
+    private static readonly Regex ChangeWhatWasSent = new(
+        @"\b(muon|can|de|xin|co the|co|cho (toi|em|e|minh|bac|chau|tui) )\s*(\w+ ){0,2}(sua|sua lai|doi|thay doi|them|bo sung|gui them|huy|rut|rut lai|xoa|xem lai|coi lai)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex AskedIfOrHow = new(
+        @"\b(lam sao|lam the nao|the nao|nhu the nao|ntn|lam rang|the mo|kieu gi|cach nao|(duoc|dc) (khong|ko|k|hong|hok)|khong thay (nut|cho)|(khong|ko|k) biet bam|hay mat)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "Gửi phản ánh rồi mà muốn sửa lại số điện thoại thì có được không", "muốn gửi thêm ảnh cho cái phản ánh lúc sáng
+    /// mà không thấy nút", "làm sao để hủy cái phản ánh đã gửi": asking how to add to, correct, withdraw or see again what
+    /// was sent is help with the channel — the help says how — not a new complaint nor a chase.
+    /// </summary>
+    private static void ChangesWhatWasSent(string raw, Dictionary<string, double> scores)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        if (!(SentBefore.IsMatch(n) || SentLately.IsMatch(n)) || !ChangeWhatWasSent.IsMatch(n) || !AskedIfOrHow.IsMatch(n)) return;
+        scores["help"] = Math.Max(scores.GetValueOrDefault("help"), Highest(scores, "question", "status", "info") + 0.5);
+        scores["help"] = Math.Max(scores["help"], scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
+    }
+
     /// <summary>
     /// "gửi video được không", "kèm file ghi âm được ko": whether the channel takes a kind of evidence is help with the
     /// channel. Read after the question's own words are counted, which it outweighs.

@@ -459,6 +459,7 @@ public sealed partial class Understander
         RefusedRepeatedly(raw, scores);
         OfficialsConduct(raw, scores);
         WantsToSendOne(raw, scores);
+        ChangesWhatWasSent(raw, scores);
         var smallTalk = SetAsideSmallTalk(raw, scores);
         // Wrongdoing in office told is a tố cáo to file, even asked as a question ("có phải xếp danh sách theo quan hệ không").
         var denounced = !askedHowToBring && DenouncedToFile(raw);

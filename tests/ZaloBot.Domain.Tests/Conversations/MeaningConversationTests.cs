@@ -51,6 +51,14 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void Asking_how_to_add_a_photo_to_what_was_sent_is_told_how_and_files_nothing()
+    {
+        var script = Script.Start().Says("Em muốn gửi thêm ảnh cho cái phản ánh lúc sáng mà không thấy nút mô hết")
+            .Expect("bổ sung ảnh").ExpectStep(Step.Menu);
+        script.State.Draft.Description.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description()
     {
         var script = StreetLight.AtDescription()

@@ -513,6 +513,17 @@ public class ChannelHelpAndAdvertTests
     [InlineData("làm thế nào để báo cáo sự việc")]
     public void How_to_send_here_is_help(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Help);
 
+    [Theory]
+    [InlineData("Gửi phản ánh rồi mà muốn sửa lại số điện thoại thì có được không bot")]
+    [InlineData("Em muốn gửi thêm ảnh cho cái phản ánh lúc sáng mà không thấy nút mô hết")]
+    [InlineData("Làm răng để hủy cái phản ánh đã gửi, tại bên ni tự sửa xong rồi")]
+    public void How_to_add_to_correct_or_withdraw_what_was_sent_is_help(string message) => U.Understand(message).Intent.ShouldBe(MessageIntent.Help);
+
+    [Theory]
+    [InlineData("phản ánh đã gửi hôm qua mà sao chưa thấy ai xuống sửa")]
+    [InlineData("tôi gửi phản ánh từ tuần trước rồi, bao giờ thì có người xuống xem được không")]
+    public void A_chase_of_what_was_sent_is_not_help(string message) => U.Understand(message).Intent.ShouldNotBe(MessageIntent.Help);
+
     [Fact]
     public void Where_to_file_a_paper_is_a_question() => U.Understand("nộp đơn khiếu nại ở đâu vậy").Intent.ShouldNotBe(MessageIntent.Help);
 
