@@ -42,6 +42,11 @@ public class ReadingRulesTests
     [InlineData("đọc tin vụ cháy chung cư mini trên hà nội mà rùng mình")]
     [InlineData("sáng nay điện lực ra nối lại dây điện bị đứt hôm qua rồi, nhưng họ vứt đoạn dây cũ với mấy cái sứ vỡ bên lề, trẻ con hay nghịch")]
     [InlineData("e gửi phản ánh vụ cột điện nghiêng từ tháng trc mà tới h vẫn chưa thấy ai rep, sao r ad")]
+    [InlineData("cau tam qua kenh bi lu cuon troi tu hom 10 den gio chua lam lai, tre con di hoc phai di vong 7km")]
+    [InlineData("nhà tui hộ nghèo bị lũ cuốn mất con bò thì có được trợ cấp thêm không cháu")]
+    [InlineData("Tôi gọi báo cháy cho phường Kinh Bắc tối qua mà trực ban bắt máy nói giọng khó chịu bảo tự gọi 114 đi, may mà đám cháy tự dập được, thái độ như vậy không chấp nhận được")]
+    [InlineData("nghe đồn mai có bão lớn vào, khu nhà e cột điện nghiêng sẵn r, sợ đổ lắm ad ơi")]
+    [InlineData("Khe giữa tòa A và tòa B bị lún, nứt toác ra một đường, tường ngoài có vết nứt chạy dọc mấy tầng, chưa biết có nguy hiểm ko")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
