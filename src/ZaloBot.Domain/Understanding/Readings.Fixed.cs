@@ -49,6 +49,10 @@ public sealed partial class Understander
     // Connectors and time words between "fixed" and what is wrong now: "nhưng giờ", "mà bây giờ", "còn hôm nay".
     private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em", "cu"];
 
+    private static readonly System.Text.RegularExpressions.Regex LeftByTheRepair = new(
+        @"\b(luc|khi|trong luc|hom|tho|cong nhan|xe cau|ho) (\w+ ){0,3}(sua|lam|thay)\b.{0,40}\b(lam|de|danh) (vo|roi|do|hong|nut|bay|vang|lun|sut|gay)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>
     /// "đèn sáng rồi nhưng giờ cống lại tắc", "ok rồi, mà giờ lại có đống rác đầu ngõ": the ticket is fixed and something
     /// else is wrong now — the words of the new problem (to offer for filing), or null. What follows the connector must
@@ -74,8 +78,10 @@ public sealed partial class Understander
         // "mà giờ cái nắp cống ngay cạnh lại bị vỡ": the classifier stands before the thing named.
         var thing = words[0] == "cai" && words.Count > 1 ? words[1] : words[0];
         if (!somethingNew && (SameThing.Contains(thing) || text.Tokens[first].IsNumber)) return null;
-        if (words.Contains("van") || words.Contains("chua")) return null;
         var rest = raw[text.Tokens[first].Start..].Trim();
+        // "nhưng vẫn chưa sáng" says the fix is not done; "nhưng lúc sửa xe cẩu làm vỡ gạch vỉa hè chưa ai dọn" tells a mess
+        // the repair left, which is another matter whatever is still not done about it.
+        if ((words.Contains("van") || words.Contains("chua")) && !LeftByTheRepair.IsMatch(TextNormalizer.Normalize(rest))) return null;
         var restText = Tokenize(rest);
         var problem = Score(restText, _intents.GetValueOrDefault("problem") ?? []).Score > 0 || Found(restText, Set(FlowAnswers.BrokeAgain));
         return (somethingNew || problem) && words.Count >= 2 ? rest : null;

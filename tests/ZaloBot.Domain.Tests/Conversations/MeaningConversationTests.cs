@@ -492,6 +492,7 @@ public class MeaningConversationTests
     [InlineData("đèn sáng rồi cảm ơn các anh, mà giờ cái nắp cống ngay cạnh lại bị vỡ, xe máy sập bánh suốt", "cái nắp cống ngay cạnh lại bị vỡ, xe máy sập bánh suốt")]
     [InlineData("xong roi. tien the bao luon nha hang xom do rac ra goc cot den", "nha hang xom do rac ra goc cot den")]
     [InlineData("ok rồi ạ, nhân tiện cho hỏi cống đầu ngõ tắc mấy hôm nay ai xử lý", "cống đầu ngõ tắc mấy hôm nay ai xử lý")]
+    [InlineData("đèn thì sửa xong rồi nhưng lúc sửa xe cẩu làm vỡ mấy viên gạch vỉa hè chưa ai dọn", "lúc sửa xe cẩu làm vỡ mấy viên gạch vỉa hè chưa ai dọn")]
     public void Fixed_and_something_else_wrong_now_confirms_and_offers_the_new_problem(string text, string problem)
     {
         var script = Resolved().Says(text);
