@@ -496,7 +496,12 @@ public sealed partial class Understander
         while (start > 0 && !text.Tokens[start].BreakBefore) start--;
         if (start == 0 || !Enumerable.Range(start, end - start + 1).All(i => MistypedWords.Contains(text.Tokens[i].Text) || Speakers.Contains(text.Tokens[i].Text))) return null;
         var to = Trim(text, ValueStart(text, SkipLeadingNoise(text, 0, start), start), start - 1);
-        return to is null ? null : new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
+        if (to is null) return null;
+        // "nhà tôi số 14 chứ không phải 12, ghi nhầm": what it is not, said before the slip is owned, is no part of the value.
+        var denial = Enumerable.Range(to.Value.First + 1, Math.Max(0, to.Value.Last - to.Value.First)).FirstOrDefault(k => text.Tokens[k].Text == "chu" && SequenceAt(text, k, Nots) == 3);
+        if (denial > 0 && Trim(text, to.Value.First, denial - 1) is { } affirmed && Trim(text, denial + 3, to.Value.Last) is { } denied)
+            return new FlowReading(FlowIntent.Correction, PartIn(text, affirmed.First, affirmed.Last + 1), text.Span(denied.First, denied.Last), text.Span(affirmed.First, affirmed.Last));
+        return new FlowReading(FlowIntent.Correction, PartIn(text, to.Value.First, to.Value.Last + 1), null, text.Span(to.Value.First, to.Value.Last));
     }
 
     /// <summary>

@@ -372,6 +372,7 @@ public class RulesThroughTheEngineTests
     [InlineData("problemoffer | answer | accept | ừ gửi đi cháu, mà có cần chụp ảnh không")]
     [InlineData("confirm | correct | address=số 31 đường Lý Thái Tổ | khoan, nhà bác số 31 đường Lý Thái Tổ, cháu ghi nhầm thành 12 rồi")]
     [InlineData("place | correct | description=đèn hỏng từ mười hôm nay rồi chứ không phải một tuần | à mà sửa lại giúp tôi, đèn hỏng từ mười hôm nay rồi chứ không phải một tuần")]
+    [InlineData("confirm | correct | address=số 14 đường Lý Thái Tổ | nhà tôi số 14 chứ không phải 12, ghi nhầm")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
