@@ -49,9 +49,9 @@ public sealed partial class Understander
     // Connectors and time words between "fixed" and what is wrong now: "nhưng giờ", "mà bây giờ", "còn hôm nay".
     private static readonly HashSet<string> Lead = ["nhung", "ma", "con", "gio", "bay", "nay", "hom", "thi", "a", "oi", "ad", "admin", "ban", "e", "em", "cu"];
 
-    private static readonly System.Text.RegularExpressions.Regex LeftByTheRepair = new(
+    private static readonly Regex LeftByTheRepair = new(
         @"\b(luc|khi|trong luc|hom|tho|cong nhan|xe cau|ho) (\w+ ){0,3}(sua|lam|thay)\b.{0,40}\b(lam|de|danh) (vo|roi|do|hong|nut|bay|vang|lun|sut|gay)\b",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>
     /// "đèn sáng rồi nhưng giờ cống lại tắc", "ok rồi, mà giờ lại có đống rác đầu ngõ": the ticket is fixed and something

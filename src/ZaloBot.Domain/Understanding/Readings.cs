@@ -391,8 +391,8 @@ public sealed partial class Understander
     {
         var n = TextNormalizer.Normalize(raw);
         if (!(SentBefore.IsMatch(n) || SentLately.IsMatch(n)) || !ChangeWhatWasSent.IsMatch(n) || !AskedIfOrHow.IsMatch(n)) return;
-        scores["help"] = Math.Max(scores.GetValueOrDefault("help"), Highest(scores, "question", "status", "info") + 0.5);
-        scores["help"] = Math.Max(scores["help"], scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem") + 0.5);
+        var otherwise = Math.Max(Highest(scores, "question", "status", "info"), scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("problem"));
+        scores["help"] = Math.Max(scores.GetValueOrDefault("help"), otherwise + 0.5);
     }
 
     /// <summary>
