@@ -47,6 +47,8 @@ public class ReadingRulesTests
     [InlineData("Tôi gọi báo cháy cho phường Kinh Bắc tối qua mà trực ban bắt máy nói giọng khó chịu bảo tự gọi 114 đi, may mà đám cháy tự dập được, thái độ như vậy không chấp nhận được")]
     [InlineData("nghe đồn mai có bão lớn vào, khu nhà e cột điện nghiêng sẵn r, sợ đổ lắm ad ơi")]
     [InlineData("Khe giữa tòa A và tòa B bị lún, nứt toác ra một đường, tường ngoài có vết nứt chạy dọc mấy tầng, chưa biết có nguy hiểm ko")]
+    [InlineData("Tôi gửi đơn xin hỗ trợ nhà bị sập do lũ từ tháng 7 đến giờ chưa thấy ai trả lời gì")]
+    [InlineData("vừa rồi có vụ đánh nhau ở quán karaoke gần nhà, công an tới giải tán rồi nhưng tuần nào cũng vậy, mong chính quyền kiểm tra quán này")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
