@@ -435,8 +435,9 @@ public sealed partial class Understander
         // "đúng rồi, à mà thêm là …": the pause may come before the "à" that opens the "but".
         var but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text is "nhung" or "ma"
             && (text.ClauseBreakBefore(i) || i > 1 && text.Tokens[i - 1].Text is "a" or "ah" or "o" && text.ClauseBreakBefore(i - 1)));
-        // "tên đúng rồi nhưng muốn đổi số liên lạc": a part said to be right, then "but" — no pause needed.
-        if (but == 0) but = Enumerable.Range(2, Math.Max(0, text.Count - 3)).FirstOrDefault(i => text.Tokens[i].Text == "nhung");
+        // "tên đúng rồi nhưng muốn đổi số liên lạc", "đúng nhưng ghi thêm là …": a yes or a part said to be right, then
+        // "but" — no pause needed.
+        if (but == 0) but = Enumerable.Range(1, Math.Max(0, text.Count - 2)).FirstOrDefault(i => text.Tokens[i].Text == "nhung");
         if (but == 0) return AdditionAfterAYes(text);
         var opening = Tokenize(text.RawBefore(but));
         Phrase[] yes = [.. Set(Answer.Submit), .. Set(Answer.Yes)];

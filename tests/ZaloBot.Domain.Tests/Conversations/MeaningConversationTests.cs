@@ -585,6 +585,12 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_yes_but_add_at_the_offer_adds_the_words_without_a_pause_before_the_but() =>
+        Script.Start().Says("Cống thoát nước đầu ngõ bị tắc, nước tràn lên mặt đường").ExpectStep(Step.ProblemOffer)
+            .Says("đúng nhưng ghi thêm là nước tràn vào cả sân nhà tôi nữa")
+            .State.Draft.Description.ShouldNotBeNull().ShouldContain("sân nhà tôi");
+
+    [Fact]
     public void Adding_a_photo_at_the_summary_is_no_putting_off() =>
         Script.Start().ToConfirmation().Says("ơ chưa có ảnh, cho bác gửi thêm cái ảnh").Last.OfType<SendText>()
             .ShouldNotContain(t => t.Text == ConversationTexts.ConfirmLater);
