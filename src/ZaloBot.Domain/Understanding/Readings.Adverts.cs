@@ -89,7 +89,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex SellingCue = new(
-        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi)\b|\b\d+ ?%",
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang))\b|\b\d+ ?%",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
@@ -97,7 +97,7 @@ public sealed partial class Understander
     private const int ManyCues = 3;
 
     private static readonly Regex CallToAct = new(
-        @"\b(lien he ngay|lien he (em|e|minh|chi|anh|a|c)|goi ngay|nhan tin ngay|dang ky ngay|mua ngay|dat hang|inbox|ib|chuyen khoan|tai link|bam (vao )?link|hotline)\b", RegexOptions.CultureInvariant);
+        @"\b(lien he ngay|lien he (em|e|minh|chi|anh|a|c)|goi ngay|nhan tin ngay|dang ky ngay|mua ngay|dat hang|inbox|ib|chuyen khoan|tai link|bam (vao )?link|hotline|(lien he|lh) \d\w*)\b", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết

@@ -162,6 +162,7 @@ public sealed partial class Understander
         var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
         // "… liên hệ 0968xxx giá ưu đãi": a selling word outside the table counts as one.
         var selling = SellingCue.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) ? 1 : 0;
-        return Math.Max(score, selling) + 1 >= (nothingElse ? 2 : 3);
+        // A word read as a problem ("đo huyết áp" without marks is "đổ") does not outweigh an offer told in full.
+        return Math.Max(score, selling) + 1 >= (nothingElse ? 2 : 3) || SellsWithoutNumber(raw, scores);
     }
 }

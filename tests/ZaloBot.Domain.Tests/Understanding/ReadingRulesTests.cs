@@ -229,6 +229,7 @@ public class ReadingRulesTests
     [InlineData("Thuốc bổ thận gia truyền, liên hệ 0977xxx để được giá ưu đãi")]
     [InlineData("Dự án đất nền sát khu công nghiệp Quế Võ sổ đỏ từng lô, chỉ từ 9xx triệu, ck 5%, liên hệ em để xem đất cuối tuần ạ")]
     [InlineData("Chuyển tiếp tin này cho 10 người, chương trình tặng 500k cho hộ kinh doanh của nhà nước, bấm link để nhận ngay")]
+    [InlineData("Chương trình tri ân người cao tuổi, tặng miễn phí máy đo huyết áp, chỉ cần chuyển 199k phí vận chuyển, liên hệ 0987xxx")]
     public void An_advert_shape_is_spam_even_with_a_problem_word(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
