@@ -46,6 +46,7 @@ public class ReadingRulesTests
     [InlineData("nhà tui hộ nghèo bị lũ cuốn mất con bò thì có được trợ cấp thêm không cháu")]
     [InlineData("Tôi gọi báo cháy cho phường Kinh Bắc tối qua mà trực ban bắt máy nói giọng khó chịu bảo tự gọi 114 đi, may mà đám cháy tự dập được, thái độ như vậy không chấp nhận được")]
     [InlineData("nghe đồn mai có bão lớn vào, khu nhà e cột điện nghiêng sẵn r, sợ đổ lắm ad ơi")]
+    [InlineData("mưa là nước ngập chợ, ổ điện các sạp ngâm nước, tiểu thương lo chập điện lắm")]
     [InlineData("Khe giữa tòa A và tòa B bị lún, nứt toác ra một đường, tường ngoài có vết nứt chạy dọc mấy tầng, chưa biết có nguy hiểm ko")]
     [InlineData("Tôi gửi đơn xin hỗ trợ nhà bị sập do lũ từ tháng 7 đến giờ chưa thấy ai trả lời gì")]
     [InlineData("vừa rồi có vụ đánh nhau ở quán karaoke gần nhà, công an tới giải tán rồi nhưng tuần nào cũng vậy, mong chính quyền kiểm tra quán này")]
