@@ -153,17 +153,20 @@ public static class FlowCorpus
 
     /// <summary>
     /// "area=Vũ Ninh", "category=Thủ tục hành chính": the brief asks for the fragment as typed, which for a choice is
-    /// the option's name; it is judged as the option's code the draft holds.
+    /// the option's name; it is judged as the option's code the draft holds. "area=3" ("phường chọn nhầm, đúng ra là
+    /// số 3"): the writer never saw the list, so the number names the option shown third.
     /// </summary>
     private static string AsCode(string value, ConversationContext context)
     {
         var (field, fragment) = FieldAndFragment(value);
         var typed = TextNormalizer.Normalize(fragment);
         bool Names(string name) => typed.Length > 0 && TextNormalizer.Normalize(name).Contains(typed, StringComparison.Ordinal);
+        static string? Numbered<T>(IReadOnlyList<T> options, string typed, Func<T, string> code) =>
+            int.TryParse(typed, out var n) && n >= 1 && n <= options.Count ? code(options[n - 1]) : null;
         var code = field switch
         {
-            "area" => context.Areas.FirstOrDefault(a => Names(a.Name))?.Code,
-            "category" => context.Categories.FirstOrDefault(c => Names(c.Name))?.Code,
+            "area" => Numbered(context.Areas, typed, a => a.Code) ?? context.Areas.FirstOrDefault(a => Names(a.Name))?.Code,
+            "category" => Numbered(context.Categories, typed, c => c.Code) ?? context.Categories.FirstOrDefault(c => Names(c.Name))?.Code,
             _ => null,
         };
         return code is null ? value : $"{field}={code}";

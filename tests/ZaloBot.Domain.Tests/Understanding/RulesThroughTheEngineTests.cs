@@ -372,6 +372,7 @@ public class RulesThroughTheEngineTests
     [InlineData("problemoffer | answer | accept | ừ gửi đi cháu, mà có cần chụp ảnh không")]
     [InlineData("confirm | correct | address=số 31 đường Lý Thái Tổ | khoan, nhà bác số 31 đường Lý Thái Tổ, cháu ghi nhầm thành 12 rồi")]
     [InlineData("place | correct | description=đèn hỏng từ mười hôm nay rồi chứ không phải một tuần | à mà sửa lại giúp tôi, đèn hỏng từ mười hôm nay rồi chứ không phải một tuần")]
+    [InlineData("confirm | correct | area=3 | à phường chọn nhầm, đúng ra là số 3")]
     [InlineData("confirm | correct | address=số 14 đường Lý Thái Tổ | nhà tôi số 14 chứ không phải 12, ghi nhầm")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
@@ -383,6 +384,8 @@ public class RulesThroughTheEngineTests
     [Theory]
     [InlineData("place | correct | description=đèn hỏng hai tuần rồi chứ không phải một tuần | ừ")]
     [InlineData("place | correct | description=không phải một cột mà cả dãy 3 cột | ừ")]
+    [InlineData("confirm | correct | area=3 | ừ")]
+    [InlineData("confirm | correct | area=4 | à phường chọn nhầm, đúng ra là số 3")]
     public void A_correction_is_not_counted_where_the_field_holds_neither_the_words_nor_what_they_affirm(string line) =>
         FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single().Handled.ShouldBeFalse();
 
