@@ -31,10 +31,16 @@ public sealed partial class Understander
 
     // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses.
     private static readonly Regex Contempt = new(
-        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        @"(\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|rua|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
         RegexOptions.CultureInvariant);
 
     private const double PlainQuestion = 3;
+
+    private const int EpithetAlone = 4;
+
+    // The epithets that insult whoever they are said to ("đồ gì đây" asks).
+    private static readonly Regex InsultingEpithet = new(
+        @"(^|[\s,.!])đồ (ngốc|khùng|điên|dở hơi|hâm|ngu|đần|dốt|vô dụng|khốn|mất dạy|láo|ăn hại|bỏ đi)(\W|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex CorruptWord = new(@"\b(tham nhung|tham o)\b", RegexOptions.CultureInvariant);
 
@@ -74,7 +80,9 @@ public sealed partial class Understander
     {
         // "phân bón" is no "bọn": the words are read with their marks.
         var words = InsultWords(raw);
-        if (!Addressee.IsMatch(words)) return false;
+        // "ahihi đồ ngốc": an epithet said alone is aimed at whoever reads it.
+        var epithetAlone = InsultingEpithet.IsMatch(raw) && Tokenize(raw).Count <= EpithetAlone;
+        if (!epithetAlone && !Addressee.IsMatch(words)) return false;
         if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
         // "Toàn bọn tham nhũng ngồi mát ăn bát vàng" is an insult; "bọn cán bộ xã tham nhũng, bán đất công cho người nhà"
         // tells wrongdoing besides the word, and is a tố cáo.
@@ -89,15 +97,22 @@ public sealed partial class Understander
     }
 
     private static readonly Regex SellingCue = new(
-        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang))\b|\b\d+ ?%",
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang)|chi con \d+ (suat|slot|cho|ve)|\d{1,3}( \d{3})+ ?(d|dong|vnd)|chuyen cung cap|thiet ke (website|web|app)|(mong|rat mong|han hanh) (duoc )?hop tac)\b|\b\d+ ?%",
         RegexOptions.CultureInvariant);
+
+    // An offer that asks for a name, a bank account and a photo of an ID card ("nhắn họ tên + STK + ảnh CCCD để đăng ký
+    // nhận"): what phishing collects — as good as two selling cues.
+    private static readonly Regex HarvestsIdentity = new(
+        @"\b((ho ten|anh cccd|anh can cuoc) (\w+ ){0,3}(stk|so tai khoan)|(stk|so tai khoan) (\w+ ){0,3}(anh cccd|anh can cuoc))\b", RegexOptions.CultureInvariant);
+
+    private const int IdentityCues = 2;
 
     private static readonly Regex Victim = new(@"\b(bi lua|lua dao|bi mat|mat tien|mat trang|chiem doat)\b", RegexOptions.CultureInvariant);
 
     private const int ManyCues = 3;
 
     private static readonly Regex CallToAct = new(
-        @"\b(lien he ngay|lien he (em|e|minh|chi|anh|a|c)|goi ngay|nhan tin ngay|dang ky ngay|mua ngay|dat hang|inbox|ib|chuyen khoan|tai link|bam (vao )?link|hotline|(lien he|lh) \d\w*)\b", RegexOptions.CultureInvariant);
+        @"\b(lien he ngay|lien he (em|e|minh|chi|anh|a|c)|goi ngay|nhan tin ngay|dang ky ngay|mua ngay|dat hang|inbox|ib|chuyen khoan|tai link|bam (vao )?link|hotline|(lien he|lh) \d\w*|(mong|rat mong) (duoc )?hop tac)\b", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// An advert without a number: two or more different selling cues (a price, "giảm 70%", "khuyến mãi", "nhận thiết
@@ -105,17 +120,20 @@ public sealed partial class Understander
     /// </summary>
     internal bool SellsWithoutNumber(string raw, Dictionary<string, double> scores)
     {
-        // A citizen asking what a landlord must register ("có nhu cầu cho thuê phòng trọ thì cần làm gì") is asking.
-        if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold) return false;
-        // The citizen who lost money to such an offer is the one complaining about it.
         var n = TextNormalizer.Normalize(raw);
+        var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count() + (HarvestsIdentity.IsMatch(n) ? IdentityCues : 0);
+        // A citizen asking what a landlord must register ("có nhu cầu cho thuê phòng trọ thì cần làm gì") is asking —
+        // unless the offer is told in full ("soi cầu chính xác 99%, vào nhóm VIP chỉ 500k/tháng, bao lô bao đề": "bao"
+        // is read as "báo").
+        if (cues < ManyCues + 1
+            && scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") >= IntentThreshold) return false;
+        // The citizen who lost money to such an offer is the one complaining about it.
         if (Victim.IsMatch(n)) return false;
         // "… thu tiền người bán hàng rong mỗi ngày 50k không có biên lai": prices told of wrongdoing sell nothing.
         if (FiledByATrackRule(raw)) return false;
-        var cues = SellingCue.Matches(n).Select(m => m.Value).Distinct().Count();
         // An offer may borrow a question's words ("chương trình … miễn phí chỉ cần chuyển khoản phí ship 150k liên hệ
         // ngay") — it takes more cues, one of them a call to act, to outweigh them ("có nhu cầu cho thuê phòng trọ thì
         // cần đăng ký gì" asks).
-        return scores.GetValueOrDefault("question") >= IntentThreshold ? cues >= ManyCues && CallToAct.IsMatch(n) : cues >= 2;
+        return scores.GetValueOrDefault("question") >= IntentThreshold ? cues >= ManyCues && CallToAct.IsMatch(n) || cues > ManyCues : cues >= 2;
     }
 }

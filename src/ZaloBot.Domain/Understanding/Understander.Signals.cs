@@ -148,9 +148,10 @@ public sealed partial class Understander
     {
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
-        // A phone number (even one masked for posting, "0988.xxx.xxx") or a link is what an advert is for.
+        // A phone number (even one masked for posting, "0988.xxx.xxx") or a link (a bare "gov-hotro-vn.com" too) is what an
+        // advert is for.
         // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.
-        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}([\s.]?\d{2,3})?[\s.]?x{3}|https?://|www\.|bit\.ly", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}([\s.]?\d{2,3})?[\s.]?x{3}|https?://|www\.|bit\.ly|\b[a-z0-9-]+\.(com|net|xyz|top|site|online|vip|club|shop|info|link|live)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
             && !SpokenNumber.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)))
             // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …"), nor one telling
             // of an official's deal ("cán bộ phường ký cho thuê ao công giá rẻ bèo, không đấu giá").

@@ -231,6 +231,10 @@ public class ReadingRulesTests
     [InlineData("Dự án đất nền sát khu công nghiệp Quế Võ sổ đỏ từng lô, chỉ từ 9xx triệu, ck 5%, liên hệ em để xem đất cuối tuần ạ")]
     [InlineData("Chuyển tiếp tin này cho 10 người, chương trình tặng 500k cho hộ kinh doanh của nhà nước, bấm link để nhận ngay")]
     [InlineData("Chương trình tri ân người cao tuổi, tặng miễn phí máy đo huyết áp, chỉ cần chuyển 199k phí vận chuyển, liên hệ 0987xxx")]
+    [InlineData("CHỈ CÒN 3 SUẤT! Khóa học làm giàu từ bất động sản với chuyên gia hàng đầu, học phí ưu đãi 1.990.000đ")]
+    [InlineData("Kính gửi quý cơ quan, công ty chúng tôi chuyên cung cấp dịch vụ thiết kế website, phần mềm quản lý hồ sơ một cửa giá ưu đãi, mong được hợp tác")]
+    [InlineData("📢 Quỹ từ thiện Trái Tim Việt đang hỗ trợ người nghèo 10 triệu/hộ, nhắn họ tên + STK + ảnh CCCD để đăng ký nhận")]
+    [InlineData("Chương trình hỗ trợ người dân của Chính phủ: mỗi hộ gia đình được nhận 2.500.000đ, đăng ký tại link gov-hotro-vn.com trước 30/11")]
     public void An_advert_shape_is_spam_even_with_a_problem_word(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
@@ -860,6 +864,16 @@ public class HowADisputeIsBroughtTests
     [InlineData("ông bà ơi khu công nghiệp xả nước thải ra bờ ruộng, lúa vàng úa chết hết, tui mắc nợ phân bón chưa trả nè")]
     [InlineData("cong ty det o tu son xa nuoc thai den ngom ra song cu me chet het, ko phai 1 lan ma thang nao cung the")]
     public void Fertiliser_and_crops_all_dead_are_no_insult(string message) => U.IsAbuse(message).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("ahihi đồ ngốc")]
+    [InlineData("cac ong lam viec nhu con rua bo tren cat ay, chac doi den kiep sau moi xong")]
+    public void Contempt_without_a_swear_word_is_abuse(string message) => U.IsAbuse(message).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("đồ gì đây")]
+    [InlineData("đồ ăn ở bếp ăn trường bị ôi")]
+    public void A_thing_called_đồ_is_no_epithet(string message) => U.IsAbuse(message).ShouldBeFalse();
 
     [Fact]
     public void Corrupt_as_an_insult_for_all_is_abuse() =>
