@@ -245,7 +245,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|" + SomeoneMayFall + @"|kieu nay (thi )?(co ngay|se|chac)|nghe (\w+ ){0,3}(bao|noi|don) (\w+ ){0,6}(sap|se|co the)|(khong|ko|k|chua) biet (co )?(that|dung) (khong|ko|k|hay khong)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no)|(so|lo) (no |bi )?(do|sap|gay|dut|roi|chap dien|chap|giat) (lam|qua|ghe)|(chua|khong|ko|k) biet (co )?nguy hiem)\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|" + SomeoneMayFall + @"|kieu nay (thi )?(co ngay|se|chac)|nghe (\w+ ){0,3}(bao|noi|don) (\w+ ){0,6}(sap|se|co the)|(khong|ko|k|chua) biet (co )?(that|dung) (khong|ko|k|hay khong)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no)|(so|lo) (no |bi )?(do|sap|gay|dut|roi|chap dien|chap|giat) (lam|qua|ghe)|so (\w+ ){0,5}(no )?(do|sap) (thi|la) (chet|nguy|khon)|(chua|khong|ko|k) biet (co )?nguy hiem)\b",
         RegexOptions.CultureInvariant);
 
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
@@ -328,7 +328,7 @@ public sealed partial class Understander
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
-        if (PoleDown.IsMatch(n)) kind |= DangerKind.Power;
+        if (PoleDown.IsMatch(n) || WireStillLive.IsMatch(n)) kind |= DangerKind.Power;
         if (SmokeFromABuilding.IsMatch(n)) kind |= DangerKind.Fire;
         // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
         // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
@@ -343,6 +343,9 @@ public sealed partial class Understander
     private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
 
     // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
+    // "dây cáp rơi vắt ngang đường, dây còn điện": a wire down and still live, whatever kind of wire it was said to be.
+    private static readonly Regex WireStillLive = new(@"\b(day|cap) (\w+ ){0,2}(van )?con (dien|dang co dien)\b", RegexOptions.CultureInvariant);
+
     private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
 
     // "khói đen kịt bốc ra từ tầng 2 nhà bên cạnh": smoke pouring out of a building, whatever it is called.

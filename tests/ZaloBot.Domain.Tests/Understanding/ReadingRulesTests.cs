@@ -14,6 +14,10 @@ public class ReadingRulesTests
     [InlineData("day cap mang chang chit tren cot truoc nha")]
     public void A_telephone_or_network_cable_is_not_a_live_wire(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    [Fact]
+    public void A_cable_down_and_said_to_be_still_live_is_a_live_wire() =>
+        U.Danger("xe om cua e dam vao day cap roi vat ngang duong 295, day con dien, may xe dang dung lai").HasFlag(DangerKind.Power).ShouldBeTrue();
+
     // A word typed with its marks is the word meant, never a slip for a danger word one letter away.
     [Theory]
     [InlineData("mất nước từ sáng qua đến giờ ngõ 3 không có giọt nào")]
@@ -47,6 +51,7 @@ public class ReadingRulesTests
     [InlineData("Tôi gọi báo cháy cho phường Kinh Bắc tối qua mà trực ban bắt máy nói giọng khó chịu bảo tự gọi 114 đi, may mà đám cháy tự dập được, thái độ như vậy không chấp nhận được")]
     [InlineData("nghe đồn mai có bão lớn vào, khu nhà e cột điện nghiêng sẵn r, sợ đổ lắm ad ơi")]
     [InlineData("mưa là nước ngập chợ, ổ điện các sạp ngâm nước, tiểu thương lo chập điện lắm")]
+    [InlineData("Khu tập thể nhà chị có cái nhà cũ tường nứt toác ra rồi em ạ, chị sợ mùa mưa bão này nó đổ thì chết người, nhờ em báo cho phường xuống xem giúp")]
     [InlineData("Khe giữa tòa A và tòa B bị lún, nứt toác ra một đường, tường ngoài có vết nứt chạy dọc mấy tầng, chưa biết có nguy hiểm ko")]
     [InlineData("Tôi gửi đơn xin hỗ trợ nhà bị sập do lũ từ tháng 7 đến giờ chưa thấy ai trả lời gì")]
     [InlineData("vừa rồi có vụ đánh nhau ở quán karaoke gần nhà, công an tới giải tán rồi nhưng tuần nào cũng vậy, mong chính quyền kiểm tra quán này")]
