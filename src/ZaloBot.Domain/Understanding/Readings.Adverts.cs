@@ -7,11 +7,11 @@ namespace ZaloBot.Domain.Understanding;
 public sealed partial class Understander
 {
     private static readonly Regex ContactThenNumber = new(
-        @"\b(lh|l\.h|lien he|inbox|ib|ibx|zalo|zl|hotline|goi ngay|call|sdt|dt)\b\W{0,3}(\+?84|0)\d([\s.]?\d){7,}",
+        @"\b(lh|l\.h|lien he|inbox|ib|ibx|zalo|zl|hotline|goi ngay|call|sdt|dt|alo)\b\W{0,3}(\+?84|0)\d([\s.]?\d){7,}",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Selling = new(
-        @"\b(lai suat|vay von|vay tien|cho vay|giai ngan|gia re|gia chi|uu dai|giam gia|khuyen mai|ban gap|can ban|can mua|nhan lam|bao dau|bao ra|\d+\s?k\b|\d+\s?(tr|trieu)\s?/)",
+        @"\b(lai suat|vay von|vay tien|cho vay|giai ngan|gia re|gia chi|uu dai|giam gia|khuyen mai|ban gap|can ban|can mua|nhan lam|bao dau|bao ra|thanh ly|chinh chu|trao tay|thuong luong|\d+\s?k\b|\d+\s?(tr|trieu)\s?/)",
         RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed partial class Understander
     }
 
     private static readonly Regex SellingCue = new(
-        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang)|chi con \d+ (suat|slot|cho|ve)|\d{1,3}( \d{3})+ ?(d|dong|vnd)|chuyen cung cap|thiet ke (website|web|app)|(mong|rat mong|han hanh) (duoc )?hop tac)\b|\b\d+ ?%",
+        @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang)|chi con \d+ (suat|slot|cho|ve)|\d{1,3}( \d{3})+ ?(d|dong|vnd)|chuyen cung cap|thiet ke (website|web|app)|(mong|rat mong|han hanh) (duoc )?hop tac|sap bi khoa|cap nhat (lai )?tai|de tranh bi (gian doan|khoa)|(xin gui|gui ve|ung ho (qua|ve|vao)) (\w+ ){0,2}(stk|so tai khoan)|lan toa yeu thuong|bao (dau|do) \d+|visa thang|khong (can )?chung minh tai chinh|hoi thao mien phi|thanh ly|chinh chu|trao tay|thuong luong)\b|\b\d+ ?%",
         RegexOptions.CultureInvariant);
 
     // An offer that asks for a name, a bank account and a photo of an ID card ("nhắn họ tên + STK + ảnh CCCD để đăng ký

@@ -95,7 +95,7 @@ public sealed partial class Understander
     private static readonly HashSet<string> Dumped = ["cat", "da", "dat", "rac", "xa", "vat", "phe", "tron", "bun", "soi", "gach", "ca", "be"];
 
     private static readonly HashSet<string> PlotWords =
-        ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o", "mot", "cac", "nhung", "ben", "duoc", "giao", "cap", "kia", "tai"];
+        ["cho", "cua", "mua", "ban", "tach", "so", "do", "nay", "ay", "nha", "thua", "o", "mot", "cac", "nhung", "ben", "duoc", "giao", "cap", "kia", "tai", "ly", "thue", "goc"];
 
     // "no chua gui", "no nghieng": "nó" (it, him) doing something, not "nổ"; "de toi bao": "để", not "đè".
     private static readonly HashSet<string> AfterIt =
@@ -175,7 +175,9 @@ public sealed partial class Understander
         if (word.Text == "dap" && i + 1 < text.Count && text.Tokens[i + 1].Text == "pha"
             && Enumerable.Range(i + 2, Math.Min(3, Math.Max(0, text.Count - i - 2))).Any(j => text.Tokens[j].Text is "sua" or "xay" or "cai")) return 2;
         if (word.Text == "lo" && word.Accented != Slid && i + 1 < text.Count && text.Tokens[i + 1].Text == "dat"
-            && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text) || i + 2 < text.Count && PlotWords.Contains(text.Tokens[i + 2].Text)))
+            // "thanh lý lô đất 120m2": sold, or measured, it is a plot.
+            && (i > 0 && PlotWords.Contains(text.Tokens[i - 1].Text)
+                || i + 2 < text.Count && (PlotWords.Contains(text.Tokens[i + 2].Text) || char.IsAsciiDigit(text.Tokens[i + 2].Text[0]))))
             return 2;
         return 0;
     }

@@ -143,26 +143,35 @@ public sealed partial class Understander
     // "mặt tiền" (frontage) reads as "mất tiền": only being fooled says so here.
     private static readonly System.Text.RegularExpressions.Regex FellForIt = new(@"\bbi (ho )?lua\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    private static readonly System.Text.RegularExpressions.Regex GivenNumber = new(@"(\d[\s.]?){9,}|\b0\d{2,3}([\s.]?\d{2,3})?[\s.]?x{3}", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex Link = new(
+        @"https?://|www\.|bit\.ly|\b[a-z0-9-]+\.(com|net|xyz|top|site|online|vip|club|shop|info|link|live)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
     {
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
+        var n = ZaloBot.Domain.Text.TextNormalizer.Normalize(raw);
         // A phone number (even one masked for posting, "0988.xxx.xxx") or a link (a bare "gov-hotro-vn.com" too) is what an
         // advert is for.
         // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.
-        if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"(\d[\s.]?){9,}|\b0\d{2,3}([\s.]?\d{2,3})?[\s.]?x{3}|https?://|www\.|bit\.ly|\b[a-z0-9-]+\.(com|net|xyz|top|site|online|vip|club|shop|info|link|live)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-            && !SpokenNumber.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)))
+        if (!GivenNumber.IsMatch(raw) && !Link.IsMatch(raw) && !SpokenNumber.IsMatch(n))
             // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …"), nor one telling
             // of an official's deal ("cán bộ phường ký cho thuê ao công giá rẻ bèo, không đấu giá").
-            return score >= 3 && !FellForIt.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) && !FiledByATrackRule(raw)
+            return score >= 3 && !FellForIt.IsMatch(n) && !FiledByATrackRule(raw)
                 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
+        // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
+        // …and never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
+        if (FellForIt.IsMatch(n) || Victim.IsMatch(n)) return false;
+        if (Link.IsMatch(raw) && CallToAct.IsMatch(n) && SellingCue.IsMatch(n)) return true;
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));
         var nothingElse = scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") + scores.GetValueOrDefault("status") == 0;
         // "… liên hệ 0968xxx giá ưu đãi": a selling word outside the table counts as one.
-        var selling = SellingCue.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw)) ? 1 : 0;
+        var selling = SellingCue.IsMatch(n) ? 1 : 0;
         // A word read as a problem ("đo huyết áp" without marks is "đổ") does not outweigh an offer told in full.
         return Math.Max(score, selling) + 1 >= (nothingElse ? 2 : 3) || SellsWithoutNumber(raw, scores);
     }

@@ -58,11 +58,12 @@ public class MeaningConversationTests
         script.State.Draft.Description.ShouldBeNull();
     }
 
-    [Fact]
-    public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description()
+    [Theory]
+    [InlineData("Tôi xin viết lại: Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
+    [InlineData("À bác nói lại, Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
+    public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description(string said)
     {
-        var script = StreetLight.AtDescription()
-            .Says("Tôi xin viết lại: Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối").ExpectStep(Step.Place);
+        var script = StreetLight.AtDescription().Says(said).ExpectStep(Step.Place);
         script.State.Draft.Description.ShouldBe("Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối");
     }
 

@@ -15,6 +15,14 @@ public class ReadingRulesTests
     public void A_telephone_or_network_cable_is_not_a_live_wire(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Fact]
+    public void A_plot_sold_by_its_area_is_no_landslide() =>
+        U.Danger("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_citizen_fooled_by_a_link_is_no_advert() =>
+        U.IsSpam("tôi bị lừa bấm vào link bit.ly/hotro đăng ký nhận tiền hỗ trợ 3.500.000đ, mất hết tiền trong tài khoản").ShouldBeFalse();
+
+    [Fact]
     public void A_cable_down_and_said_to_be_still_live_is_a_live_wire() =>
         U.Danger("xe om cua e dam vao day cap roi vat ngang duong 295, day con dien, may xe dang dung lai").HasFlag(DangerKind.Power).ShouldBeTrue();
 
@@ -240,6 +248,10 @@ public class ReadingRulesTests
     [InlineData("Kính gửi quý cơ quan, công ty chúng tôi chuyên cung cấp dịch vụ thiết kế website, phần mềm quản lý hồ sơ một cửa giá ưu đãi, mong được hợp tác")]
     [InlineData("📢 Quỹ từ thiện Trái Tim Việt đang hỗ trợ người nghèo 10 triệu/hộ, nhắn họ tên + STK + ảnh CCCD để đăng ký nhận")]
     [InlineData("Chương trình hỗ trợ người dân của Chính phủ: mỗi hộ gia đình được nhận 2.500.000đ, đăng ký tại link gov-hotro-vn.com trước 30/11")]
+    [InlineData("[TIN KHẨN] Công an tỉnh thông báo: tài khoản định danh VNeID của bạn sắp bị khóa, cập nhật lại tại vneid-bacninh.com để tránh bị gián đoạn")]
+    [InlineData("Xin chào! Bạn có muốn con đi du học Hàn Quốc visa thẳng, không chứng minh tài chính, bao đậu 100%? Hội thảo miễn phí chủ nhật này tại khách sạn Kinh Bắc")]
+    [InlineData("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban, gia 18tr/m2 thuong luong, so do trao tay, ai quan tam alo 0904 321 987")]
+    [InlineData("THÔNG BÁO: Chương trình hỗ trợ người dân gặp khó khăn năm 2025 của UBND tỉnh, mỗi hộ được nhận 3.500.000đ, đăng ký nhận tiền tại link bit.ly/hotro-dan-bn trước ngày 30 nhé bà con")]
     public void An_advert_shape_is_spam_even_with_a_problem_word(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
