@@ -344,10 +344,10 @@ public sealed partial class Understander
     // "cứu", "cuu voi", "cứu tôi với": a call for help alone, nothing around it to say what.
     private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
 
-    // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
     // "dây cáp rơi vắt ngang đường, dây còn điện": a wire down and still live, whatever kind of wire it was said to be.
     private static readonly Regex WireStillLive = new(@"\b(day|cap) (\w+ ){0,2}(van )?con (dien|dang co dien)\b", RegexOptions.CultureInvariant);
 
+    // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
     private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
 
     // "khói đen kịt bốc ra từ tầng 2 nhà bên cạnh": smoke pouring out of a building, whatever it is called.
