@@ -263,7 +263,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex FireSpreading = new(
-        @"\b(lan (sang|ra|vao|toi)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
+        @"\b(lan (sang|ra|vao|vo|toi|den)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
         RegexOptions.CultureInvariant);
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off, nor

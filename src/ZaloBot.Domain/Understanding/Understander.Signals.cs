@@ -148,6 +148,11 @@ public sealed partial class Understander
     private static readonly System.Text.RegularExpressions.Regex Link = new(
         @"https?://|www\.|bit\.ly|\b[a-z0-9-]+\.(com|net|xyz|top|site|online|vip|club|shop|info|link|live)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
+    // "đăng ký nhận tiền tại hotro-….site", "5 triệu đồng": what the link is for, and the sum said in words.
+    private static readonly System.Text.RegularExpressions.Regex ActOnTheLink = new(@"\b(dang ky|cap nhat|truy cap|nhan)\b( \w+){0,4} tai\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex SumOffered = new(@"\b\d+ ?(trieu|tr|nghin|ngan)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
     public bool IsSpam(string raw)
     {
@@ -165,7 +170,7 @@ public sealed partial class Understander
         // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
         // …and never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
         if (FellForIt.IsMatch(n) || Victim.IsMatch(n)) return false;
-        if (Link.IsMatch(raw) && CallToAct.IsMatch(n) && SellingCue.IsMatch(n)) return true;
+        if (Link.IsMatch(raw) && (CallToAct.IsMatch(n) || ActOnTheLink.IsMatch(n)) && (SellingCue.IsMatch(n) || SumOffered.IsMatch(n))) return true;
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));

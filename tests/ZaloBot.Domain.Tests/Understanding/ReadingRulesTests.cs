@@ -15,6 +15,10 @@ public class ReadingRulesTests
     public void A_telephone_or_network_cable_is_not_a_live_wire(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Fact]
+    public void Burning_straw_that_has_spread_to_a_house_is_fire() =>
+        U.Danger("cuu voi co nguoi chay ruong dot rom lua lan vo toi nha roi, khoi mu mit").HasFlag(DangerKind.Fire).ShouldBeTrue();
+
+    [Fact]
     public void A_plot_sold_by_its_area_is_no_landslide() =>
         U.Danger("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban").ShouldBe(DangerKind.None);
 
@@ -250,6 +254,7 @@ public class ReadingRulesTests
     [InlineData("Chương trình hỗ trợ người dân của Chính phủ: mỗi hộ gia đình được nhận 2.500.000đ, đăng ký tại link gov-hotro-vn.com trước 30/11")]
     [InlineData("[TIN KHẨN] Công an tỉnh thông báo: tài khoản định danh VNeID của bạn sắp bị khóa, cập nhật lại tại vneid-bacninh.com để tránh bị gián đoạn")]
     [InlineData("[THÔNG BÁO] Cổng dịch vụ công quốc gia: hồ sơ định danh mức 2 của bạn sắp hết hạn, truy cập dichvucong-gov.vn.xyz để cập nhật trong 24h, quá hạn sẽ bị khóa tài khoản")]
+    [InlineData("UBND tỉnh thông báo chương trình hỗ trợ 5 triệu đồng cho hộ kinh doanh bị ảnh hưởng, đăng ký nhận tiền tại hotro-hokinhdoanh.gov-vn.site trước ngày 30")]
     [InlineData("Xin chào! Bạn có muốn con đi du học Hàn Quốc visa thẳng, không chứng minh tài chính, bao đậu 100%? Hội thảo miễn phí chủ nhật này tại khách sạn Kinh Bắc")]
     [InlineData("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban, gia 18tr/m2 thuong luong, so do trao tay, ai quan tam alo 0904 321 987")]
     [InlineData("THÔNG BÁO: Chương trình hỗ trợ người dân gặp khó khăn năm 2025 của UBND tỉnh, mỗi hộ được nhận 3.500.000đ, đăng ký nhận tiền tại link bit.ly/hotro-dan-bn trước ngày 30 nhé bà con")]
