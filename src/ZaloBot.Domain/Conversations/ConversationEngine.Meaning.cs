@@ -914,12 +914,14 @@ public static partial class ConversationEngine
             return char.ToUpperInvariant(text[0]) + text[1..];
         }
 
-        // "viết lại: …": a rewriting verb and a colon say the whole of it is new, whatever words it shares.
-        private static bool RewritesTheWhole(string raw) => RestatingLead().Match(raw.Trim()) is { Success: true } lead && lead.Value.TrimEnd().EndsWith(':');
+        // "viết lại: …": a rewriting verb and a colon say the whole of it is new, whatever words it shares; so does a lead
+        // that names the description ("cái mô tả đó cháu sửa lại giùm bác là …").
+        private static bool RewritesTheWhole(string raw) =>
+            RestatingLead().Match(raw.Trim()) is { Success: true } lead && (lead.Value.TrimEnd().EndsWith(':') || lead.Groups["part"].Success);
 
         // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
         // "với cả bác sửa lại giúp là …": the words joining it to what came before go too.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?((ý|y) (bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) (là|la) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((xin|phải|phai|cần|can) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?(?<part>(cái |cai |phần |phan )?(mô tả|mo ta)( (đó|do|này|nay|ấy|ay|nãy))? )?((ý|y) (bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) (là|la) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((xin|phải|phai|cần|can) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((à|a|ờ|o|dạ|da) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh|tui) )?(xin )?(nói|noi|kể|ke) lại( (nhé|nhe|nha|ạ|a))?\s*[,:.]\s*")]

@@ -276,7 +276,11 @@ public static partial class ConversationEngine
 
         private void AnswerQuestion(string raw)
         {
-            Say(AnswerFromArticles(raw) ?? QuestionAnswer);
+            // "Tin nhắn tự xưng công an bảo cài app qua link, có phải thật không": the warning is the answer they came for.
+            var scamCheck = ScamChecks.AsksIfGenuine(raw);
+            if (scamCheck) Say(ScamWarning(context.Emergency.Police));
+            if (AnswerFromArticles(raw) is { } found) Say(found);
+            else if (!scamCheck) Say(QuestionAnswer);
             if (_state.PausedStep is not null)
             {
                 // A draft waits at the menu; offering to file the question would replace it.

@@ -82,6 +82,13 @@ public static class ConversationTexts
     public const string QuestionAnswer =
         "Cảm ơn câu hỏi của bạn. Tôi chưa có sẵn bài viết trả lời nội dung này.";
 
+    /// <summary>For a citizen asking whether a message or call in an office's name is real: how to tell, what to do.</summary>
+    public static string ScamWarning(string police) =>
+        "Cơ quan nhà nước không gọi điện, nhắn tin bảo người dân cài ứng dụng hay bấm vào đường link lạ, chuyển tiền, nộp phí " +
+        "qua tài khoản cá nhân hoặc đọc mã OTP, mật khẩu. Tin nhắn, cuộc gọi như vậy là dấu hiệu lừa đảo: bạn đừng bấm link, " +
+        "đừng chuyển tiền. Muốn chắc chắn, bạn gọi hoặc đến thẳng cơ quan đó. Nếu đã chuyển tiền hay đã cung cấp thông tin, " +
+        $"bạn báo ngay cho công an nơi gần nhất (gọi {police}).";
+
     public const string OfferToFileQuestion =
         "Nếu bạn muốn cơ quan có thẩm quyền trả lời, tôi có thể chuyển câu hỏi này thành một kiến nghị (hiện chưa gửi đi đâu cả). Bạn có muốn gửi không?";
 

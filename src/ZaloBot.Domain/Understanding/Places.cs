@@ -16,6 +16,7 @@ public sealed partial class Understander
         public Phrase[] Landmarks { get; } = u.Compile(place.Landmarks.ToDictionary(p => p, _ => 0.0), fuzzy: false);
         public HashSet<string> NotAfter { get; } = place.NotAfter.Select(TextNormalizer.Normalize).ToHashSet();
         public HashSet<string> StopWords { get; } = place.StopWords.Select(TextNormalizer.Normalize).ToHashSet();
+        public HashSet<string> MarkedStopWords { get; } = place.StopWords.Select(w => TextNormalizer.ToneLast(w.ToLowerInvariant())).ToHashSet();
     }
 
     private static readonly string[] AreaPrefixes = ["phuong", "xa", "thi tran", "p", "x", "tt"];
@@ -40,11 +41,12 @@ public sealed partial class Understander
         foreach (var area in areas)
         {
             if (AreaPhrase(area.Name) is not { } phrase) continue;
+            // "chợ Vũ Ninh phường Vũ Ninh": the name said with its prefix is the ward; the other is a landmark's name.
+            (int First, int Last)? found = null;
             for (var i = 0; i < text.Count; i++)
             {
                 var length = Match(text, i, phrase);
                 if (length == 0) continue;
-                areaCode = area.Code;
                 var first = i;
                 foreach (var prefix in AreaPrefixes)
                 {
@@ -55,10 +57,15 @@ public sealed partial class Understander
                         break;
                     }
                 }
-                spans.Add((first, i + length - 1));
+                if (found is null || first < i) found = (first, i + length - 1);
+                if (first < i) break;
+            }
+            if (found is { } span)
+            {
+                areaCode = area.Code;
+                spans.Add(span);
                 break;
             }
-            if (areaCode is not null) break;
         }
 
         for (var i = 0; i < text.Count; i++)
@@ -81,6 +88,15 @@ public sealed partial class Understander
                 continue;
             }
             var marker = Best(text, i, _place.Named).Length;
+            // "xưởng gỗ đầu xóm chạy máy cưa" is where in the village, not a village named "chạy": after a word of position
+            // only a capital or a number starts a name ("đầu thôn Đông", "cuối ngõ 5"); the thing before it is the place.
+            if (marker > 0 && i >= 2 && text.Tokens[i - 1].Text is "dau" or "cuoi" && !text.Tokens[i - 1].BreakBefore
+                && (i + marker >= text.Count || !text.Tokens[i + marker].Capitalised && !text.Tokens[i + marker].IsNumber))
+            {
+                if (ThingBefore(text, i - 1, spans) is { } thing) spans.Add((thing, i + marker - 1));
+                i += marker - 1;
+                continue;
+            }
             if (marker > 0 && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)) && NameAfter(text, i + marker, capitalMode) is { } nameEnd)
             {
                 spans.Add((i, nameEnd));
@@ -134,6 +150,22 @@ public sealed partial class Understander
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase?> _areaPhrases = new(StringComparer.Ordinal);
     private int _areaPhraseCount;
+
+    /// <summary>The first word of the thing named just before <paramref name="at"/> ("quán karaoke", "trạm biến áp"), or null.</summary>
+    private int? ThingBefore(TokenizedText text, int at, List<(int First, int Last)> taken)
+    {
+        int? first = null;
+        for (var i = at - 1; i >= 0 && i >= at - 3; i--)
+        {
+            var token = text.Tokens[i];
+            // Read with its marks where it has them: "quán karaoke" holds no "quận", "xưởng gỗ" no "xuống".
+            var stop = token.Accented is { } marked ? _place.MarkedStopWords.Contains(marked) : _place.StopWords.Contains(token.Text);
+            if (stop || token.IsNumber || taken.Any(s => i >= s.First && i <= s.Last)) break;
+            first = i;
+            if (token.BreakBefore) break;
+        }
+        return first;
+    }
 
     /// <summary>The last word of a name starting at <paramref name="at"/>, or null when no name follows.</summary>
     private int? NameAfter(TokenizedText text, int at, bool capitalMode)

@@ -36,6 +36,8 @@ public sealed partial class Understander
 
     private const double PlainQuestion = 3;
 
+    private static readonly Regex QuotedWords = new(@"[""“][^""“”]*[""”]", RegexOptions.CultureInvariant);
+
     private const int EpithetAlone = 4;
 
     // The epithets that insult whoever they are said to ("đồ gì đây" asks).
@@ -87,8 +89,9 @@ public sealed partial class Understander
         // "Toàn bọn tham nhũng ngồi mát ăn bát vàng" is an insult; "bọn cán bộ xã tham nhũng, bán đất công cho người nhà"
         // tells wrongdoing besides the word, and is a tố cáo.
         if (DenouncesWrongdoing(CorruptWord.Replace(TextNormalizer.Normalize(raw), " "))) return false;
-        // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ").
-        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(words, " ")));
+        // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ"); nor are the
+        // words it quotes ("bot trả lời "cảm ơn bạn đã phản ánh", cảm ơn cái gì mà cảm ơn, vô dụng").
+        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(InsultWords(QuotedWords.Replace(raw, " ")), " ")));
         // Nor a plain question beside it ("Địt mẹ bot vô dụng. Nói tóm lại làm lại căn cước bị mất thì ra đâu làm, mất
         // bao nhiêu tiền"): the question is what is wanted.
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold

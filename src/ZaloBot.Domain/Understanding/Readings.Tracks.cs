@@ -65,6 +65,8 @@ public sealed partial class Understander
 
     private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
 
+    private static readonly Regex Impersonating = new(@"\b(tu xung|xung la|xung danh|gia danh|mao danh|gia lam)( la)?( \w+){0,5}", RegexOptions.CultureInvariant);
+
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
         @"\b(nhan hoi lo|an hoi lo|chong lung|(chi )?co (1|mot) nha thau|gia trung thau (gan |xap xi )?bang|thong thau|quan ve|dan xep (goi )?thau|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
@@ -85,6 +87,8 @@ public sealed partial class Understander
         var n = NotWrongdoing.Replace(TextNormalizer.Normalize(Quoted.Replace(raw, "")), " ");
         // "đợi tiền" (waiting for the money) is not "đòi tiền" (demanding it); without diacritics both read "doi".
         if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
+        // "gọi điện xưng là cán bộ bảo hiểm xã hội bảo chuyển 12 triệu": a scammer in an official's name is no official.
+        n = Impersonating.Replace(n, " ");
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 }

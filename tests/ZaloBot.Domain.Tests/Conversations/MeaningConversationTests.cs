@@ -68,6 +68,13 @@ public class MeaningConversationTests
     }
 
     [Fact]
+    public void A_lead_that_names_the_description_at_its_step_is_no_part_of_it()
+    {
+        var script = StreetLight.AtDescription().Says("à cái mô tả đó cháu sửa lại giùm bác là đèn hỏng gần hai tuần rồi chớ không phải một tuần").ExpectStep(Step.Place);
+        script.State.Draft.Description.ShouldBe("đèn hỏng gần hai tuần rồi chớ không phải một tuần");
+    }
+
+    [Fact]
     public void Asking_to_edit_the_description_at_the_contact_step_opens_it_and_is_not_a_name()
     {
         var script = AtContact().Says("cho sửa lại mô tả").ExpectStep(Step.Description).Expect("mô tả sự việc");

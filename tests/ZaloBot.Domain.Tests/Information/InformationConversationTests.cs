@@ -71,6 +71,21 @@ public class InformationConversationTests
         Script.Start(Context()).Says("cho hỏi làm căn cước ở đâu").Expect("Tôi chưa có sẵn bài viết").ExpectStep(Step.QuestionOffer);
     }
 
+    [Theory]
+    [InlineData("ad ơi cho e hỏi e nhận đc tin nhắn tự xưng công an phường bảo e phải cài app qua link lạ để cập nhật định danh mức 2, có phải thật ko ạ")]
+    [InlineData("Tôi nhận được cuộc gọi xưng là Chi cục thuế yêu cầu tôi cài ứng dụng qua đường link để hoàn thuế. Xin hỏi cơ quan thuế có liên hệ người dân theo cách đó không")]
+    public void Asking_whether_a_message_in_an_offices_name_is_real_is_told_how_such_scams_work(string asked)
+    {
+        var script = Script.Start(Context()).Says(asked).Expect("dấu hiệu lừa đảo").Expect("113").ExpectNoTicket();
+        script.State.Step.ShouldBe(Step.QuestionOffer);
+        // The warning answers it: no "not yet" after it.
+        script.Last.OfType<SendText>().ShouldNotContain(t => t.Text.Contains("chưa có sẵn bài viết"));
+    }
+
+    [Fact]
+    public void A_question_about_a_procedure_gets_no_scam_warning() =>
+        Script.Start(Context()).Says("cho hỏi làm căn cước ở đâu").ExpectNot("lừa đảo").ExpectStep(Step.QuestionOffer);
+
     [Fact]
     public void A_complaint_is_still_a_complaint()
     {

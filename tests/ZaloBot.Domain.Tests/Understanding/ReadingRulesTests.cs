@@ -893,6 +893,22 @@ public class HowADisputeIsBroughtTests
     [InlineData("cac ong lam viec nhu con rua bo tren cat ay, chac doi den kiep sau moi xong")]
     public void Contempt_without_a_swear_word_is_abuse(string message) => U.IsAbuse(message).ShouldBeTrue();
 
+    [Fact]
+    public void The_bots_words_quoted_in_contempt_are_no_complaint() =>
+        U.IsAbuse("hay nhỉ, dân hỏi thì bot trả lời \"cảm ơn bạn đã phản ánh\", cảm ơn cái gì mà cảm ơn, vô dụng").ShouldBeTrue();
+
+    [Fact]
+    public void A_scammer_in_an_officials_name_is_no_official()
+    {
+        U.DenouncesWrongdoing("bà cháu bị người ta gọi điện xưng là cán bộ bảo hiểm xã hội bảo chuyển 12 triệu để nhận tiền trợ cấp").ShouldBeFalse();
+        U.DenouncesWrongdoing("cán bộ bảo hiểm xã hội đòi bà cháu 2 triệu mới giải quyết chế độ").ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("mấy bữa nay cúp nước hoài à, hổng có nước nấu cơm")]
+    [InlineData("khu chung cư bị cắt nước từ sáng hôm qua không thông báo gì")]
+    public void A_water_cut_is_infrastructure(string message) => (U.SuggestCategory(message, ZaloBot.Domain.Tests.Conversations.Fixtures.Categories)?.Code).ShouldBe("INFRA");
+
     [Theory]
     [InlineData("đồ gì đây")]
     [InlineData("đồ ăn ở bếp ăn trường bị ôi")]

@@ -82,6 +82,13 @@ public class UnderstanderTests
     [InlineData("ở p Vũ Ninh đường ngập sâu", null, "VUNINH")]
     [InlineData("đường bị ngập sâu", null, null)]
     [InlineData("trước cổng trường bị vỡ nắp cống", null, null)]
+    // Where in the village: the thing before "đầu xóm" is the place, the verb after it no village's name.
+    [InlineData("xưởng gỗ đầu xóm chạy máy cưa từ 5h sáng", "xưởng gỗ đầu xóm", null)]
+    [InlineData("quán karaoke đầu ngõ hát đến 1h sáng", "quán karaoke đầu ngõ", null)]
+    [InlineData("cot dien dau thon Dong dang chay", "thon Dong", null)]
+    [InlineData("tui lo cay dau hem nha tui nghieng qua", "cay dau hem", null)]
+    // The ward is the name said with its prefix; the same name before it is a landmark's.
+    [InlineData("ở khu chợ Vũ Ninh phường Vũ Ninh rác đổ bừa", null, "VUNINH")]
     public void Places_are_taken_from_the_text(string text, string? address, string? area)
     {
         var place = U.ExtractPlace(text, Fixtures.AllAreas);

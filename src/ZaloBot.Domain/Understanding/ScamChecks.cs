@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using ZaloBot.Domain.Text;
+
+namespace ZaloBot.Domain.Understanding;
+
+/// <summary>
+/// A citizen asking whether a message or call they received in an office's name is genuine ("tin nhắn tự xưng công an
+/// bảo cài app qua link lạ, có phải thật không"): whatever article also fits, the first thing they need is how such
+/// scams work and what to do.
+/// </summary>
+public static partial class ScamChecks
+{
+    // What reached them: a message, a call, a link, an app, a letter over Zalo.
+    [GeneratedRegex(@"\b(tin nhan|nhan tin|cuoc goi|goi dien|goi toi|goi cho|sms|email|mail|link|duong link|ung dung|app|giay moi|thu moi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Contact();
+
+    // And what it asked for or claimed: to install, to click, to pay, an account, someone speaking in an office's name.
+    [GeneratedRegex(@"\b(xung la|tu xung|xung danh|gia danh|mao danh|cai (app|ung dung)|bam (vao )?link|qua (duong )?link|link la|chuyen tien|chuyen khoan|nop (phi|phat|tien)|so tai khoan|stk|ma otp|otp|mat khau)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Lure();
+
+    // Asked whether it is real.
+    [GeneratedRegex(@"\b(co phai (la )?(that|lua dao|gia|cua)|(la |co )?that (khong|ko|k|hong|hay gia|hay lua dao|hay khong)|lua dao (khong|ko|k|hong|phai khong)|co (lien he|goi dien|goi|nhan tin|yeu cau|gui) (\w+ ){0,8}(khong|ko|k|hong)|co dung (khong|ko|k)|tin duoc (khong|ko|k)|co nen (cai|bam|lam theo|chuyen|tin))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksIfReal();
+
+    public static bool AsksIfGenuine(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return Contact().IsMatch(n) && Lure().IsMatch(n) && AsksIfReal().IsMatch(n);
+    }
+}
