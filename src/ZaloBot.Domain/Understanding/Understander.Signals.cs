@@ -162,15 +162,16 @@ public sealed partial class Understander
         // A phone number (even one masked for posting, "0988.xxx.xxx") or a link (a bare "gov-hotro-vn.com" too) is what an
         // advert is for.
         // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.
-        if (!GivenNumber.IsMatch(raw) && !Link.IsMatch(raw) && !SpokenNumber.IsMatch(n))
+        var link = Link.IsMatch(raw);
+        if (!GivenNumber.IsMatch(raw) && !link && !SpokenNumber.IsMatch(n))
             // …and never the citizen who fell for one ("tôi bị lừa gửi số tài khoản qua đường link …"), nor one telling
             // of an official's deal ("cán bộ phường ký cho thuê ao công giá rẻ bèo, không đấu giá").
             return score >= 3 && !FellForIt.IsMatch(n) && !FiledByATrackRule(raw)
                 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
-        // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
-        // …and never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
+        // Never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
         if (FellForIt.IsMatch(n) || Victim.IsMatch(n)) return false;
-        if (Link.IsMatch(raw) && (CallToAct.IsMatch(n) || ActOnTheLink.IsMatch(n)) && (SellingCue.IsMatch(n) || SumOffered.IsMatch(n))) return true;
+        // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
+        if (link && (CallToAct.IsMatch(n) || ActOnTheLink.IsMatch(n)) && (SellingCue.IsMatch(n) || SumOffered.IsMatch(n))) return true;
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a
         // number with a problem, adverts with an offer.
         var (scores, _, _) = Segment(Tokenize(raw));
