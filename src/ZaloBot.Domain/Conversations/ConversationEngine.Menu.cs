@@ -44,6 +44,13 @@ public static partial class ConversationEngine
                 MainMenu();
                 return;
             }
+            // "e nhận đc sms "… truy cập link để xác thực", có phải ngân hàng gửi thật ko": a question about a message
+            // received — never the advert it quotes, nor a question about this channel.
+            if (ScamChecks.AsksIfGenuine(raw))
+            {
+                AnswerQuestion(raw);
+                return;
+            }
             // Adverts are kept with the unrecognised messages for operators, never offered for filing.
             if (Understanding.IsSpam(raw))
             {

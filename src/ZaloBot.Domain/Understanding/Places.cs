@@ -75,7 +75,9 @@ public sealed partial class Understander
             // "quyết định số 123/QĐ-XPHC" is a document's number, not a house's.
             var document = numbered > 0 && i + numbered < text.Count
                 && (text.Tokens[i + numbered].End < raw.Length && raw[text.Tokens[i + numbered].End] == '/'
-                    || i >= 1 && text.Tokens[i - 1].Text is "qd" or "dinh" or "van" or "ban" or "bao" or "hieu");
+                    || i >= 1 && text.Tokens[i - 1].Text is "qd" or "dinh" or "van" or "ban" or "bao" or "hieu"
+                    // "xử lý số 0399 xxx 302": a phone's number, not a house's.
+                    || text.Tokens[i + numbered].Text is { Length: >= 3 } digits && digits[0] == '0');
             if (numbered > 0 && !document && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
             {
                 var last = i + numbered;

@@ -303,7 +303,7 @@ public sealed partial class Understander
     /// </summary>
     internal static bool OverOrOnlyARisk(string raw)
     {
-        var n = TextNormalizer.Normalize(raw);
+        var n = WithoutFearOfTheWire(TextNormalizer.Normalize(raw));
         if (Nuisance.IsMatch(n) && !NuisanceTurnedDanger.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (AsksHowToReport.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
@@ -322,7 +322,7 @@ public sealed partial class Understander
     /// </summary>
     internal DangerKind PeopleInPeril(string raw)
     {
-        var n = TextNormalizer.Normalize(raw);
+        var n = WithoutFearOfTheWire(TextNormalizer.Normalize(raw));
         if (OnlyARisk.IsMatch(n)) return DangerKind.None;
         var kind = DangerKind.None;
         if (People.IsMatch(n) && Hurt.IsMatch(n)) kind |= DangerKind.Medical;
@@ -330,7 +330,8 @@ public sealed partial class Understander
         if (FuelSpilled.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryOfFire.IsMatch(n)) kind |= DangerKind.Fire;
         if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
-        if (PoleDown.IsMatch(n) || WireStillLive.IsMatch(n)) kind |= DangerKind.Power;
+        if (PoleDown.IsMatch(n) || WireStillLive.IsMatch(n) || WireAtHeadHeight.IsMatch(n) && !TelecomWire.IsMatch(n)) kind |= DangerKind.Power;
+        if (HeldForRansom.IsMatch(n)) kind |= DangerKind.Police;
         if (SmokeFromABuilding.IsMatch(n)) kind |= DangerKind.Fire;
         // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
         // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
@@ -346,6 +347,23 @@ public sealed partial class Understander
 
     // "dây cáp rơi vắt ngang đường, dây còn điện": a wire down and still live, whatever kind of wire it was said to be.
     private static readonly Regex WireStillLive = new(@"\b(day|cap) (\w+ ){0,2}(van )?con (dien|dang co dien)\b", RegexOptions.CultureInvariant);
+
+    // "dây võng xuống sát đầu người", "dây điện lủng lẳng sát đất": a power line within reach of whoever passes.
+    private static readonly Regex WireAtHeadHeight = new(
+        @"\bday (dien )?(\w+ ){0,2}(dang |da )?(vong|chung|trung|lung lang)( xuong)?( thap)? (sat|ngang|cham) (dau|mat dat|dat|mat duong)\b", RegexOptions.CultureInvariant);
+
+    // "dây võng xuống sát đầu người, đang mưa, sợ bị giật lắm": with a power line within reach the shock feared is the
+    // danger now, not a risk told as one.
+    private static string WithoutFearOfTheWire(string n) =>
+        WireAtHeadHeight.IsMatch(n) && !TelecomWire.IsMatch(n) ? FearOfAShock.Replace(n, " ") : n;
+
+    private static readonly Regex FearOfAShock = new(@"\bso (bi )?(giat|dien giat)( dien)?( (lam|qua|ghe))?\b", RegexOptions.CultureInvariant);
+
+    // A telephone, internet or TV cable at head height is a nuisance to report, not a live wire.
+    private static readonly Regex TelecomWire = new(@"\b(day|cap) (dien thoai|cap quang|quang|mang|internet|truyen hinh|viettel|vnpt|fpt)\b", RegexOptions.CultureInvariant);
+
+    // "bị giữ lại đòi 50 triệu chuộc", "bắt cóc": someone held for ransom — for the police now, whatever else is asked.
+    private static readonly Regex HeldForRansom = new(@"\b(bat coc|tien chuoc|(doi|bat) (\w+ ){0,3}(tien )?chuoc|chuoc (nguoi|ve))\b", RegexOptions.CultureInvariant);
 
     // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
     private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);

@@ -15,16 +15,20 @@ public static partial class ScamChecks
     private static partial Regex Contact();
 
     // And what it asked for or claimed: to install, to click, to pay, an account, someone speaking in an office's name.
-    [GeneratedRegex(@"\b(xung la|tu xung|xung danh|gia danh|mao danh|cai (app|ung dung)|bam (vao )?link|qua (duong )?link|link la|chuyen tien|chuyen khoan|nop (phi|phat|tien)|so tai khoan|stk|ma otp|otp|mat khau)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(xung la|tu xung|xung danh|gia danh|mao danh|cai (app|ung dung)|(bam|truy cap) (vao )?(link|duong link)|qua (duong )?link|link la|chuyen tien|chuyen khoan|nop (phi|phat|tien)|so tai khoan|stk|ma otp|otp|mat khau)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Lure();
 
     // Asked whether it is real.
     [GeneratedRegex(@"\b(co phai (la )?(that|lua dao|gia|cua)|(la |co )?that (khong|ko|k|hong|hay gia|hay lua dao|hay khong)|lua dao (khong|ko|k|hong|phai khong)|co (lien he|goi dien|goi|nhan tin|yeu cau|gui) (\w+ ){0,8}(khong|ko|k|hong)|co dung (khong|ko|k)|tin duoc (khong|ko|k)|co nen (cai|bam|lam theo|chuyen|tin))\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksIfReal();
 
+    // "tin nhắn này có phải của ủy ban thật không": about this channel, answered as such.
+    [GeneratedRegex(@"\b(kenh|trang|zalo|oa|tin nhan) nay\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThisChannel();
+
     public static bool AsksIfGenuine(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        return Contact().IsMatch(n) && Lure().IsMatch(n) && AsksIfReal().IsMatch(n);
+        return Contact().IsMatch(n) && Lure().IsMatch(n) && AsksIfReal().IsMatch(n) && !ThisChannel().IsMatch(n);
     }
 }

@@ -659,4 +659,8 @@ public class SlipsConversationTests
     [Fact]
     public void A_thumbs_up_beside_words_is_not_a_yes_of_its_own() =>
         AtSummary().Says("👍 nhưng sửa số nhà thành 21").State.HasDraftInProgress.ShouldBeTrue();
+
+    [Fact]
+    public void Asking_to_take_a_sentence_out_of_the_description_opens_it() =>
+        AtSummary().Says("cho tôi bỏ bớt một câu trong phần mô tả").ExpectStep(Step.Description);
 }

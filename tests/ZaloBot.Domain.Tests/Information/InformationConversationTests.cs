@@ -83,6 +83,15 @@ public class InformationConversationTests
     }
 
     [Fact]
+    public void A_phishing_message_quoted_to_ask_if_it_is_real_is_a_question_not_an_advert() =>
+        Script.Start(Context()).Says("mn ơi e nhận đc sms \"VCB thông báo tk của quý khách sẽ bị khóa, truy cập link vcb-xacthuc.com để xác thực\", có phải ngân hàng gửi thật ko")
+            .Expect("dấu hiệu lừa đảo").ExpectStep(Step.QuestionOffer).ExpectNoTicket();
+
+    [Fact]
+    public void Asking_whether_this_channel_is_real_is_no_scam_check() =>
+        ZaloBot.Domain.Understanding.ScamChecks.AsksIfGenuine("tin nhan nay co phai cua uy ban that khong chau, bac so bon lua dao lam, con bac dan khong duoc cho ai so tai khoan").ShouldBeFalse();
+
+    [Fact]
     public void A_question_about_a_procedure_gets_no_scam_warning() =>
         Script.Start(Context()).Says("cho hỏi làm căn cước ở đâu").ExpectNot("lừa đảo").ExpectStep(Step.QuestionOffer);
 

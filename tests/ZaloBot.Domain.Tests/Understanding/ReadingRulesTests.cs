@@ -19,6 +19,14 @@ public class ReadingRulesTests
         U.Danger("cuu voi co nguoi chay ruong dot rom lua lan vo toi nha roi, khoi mu mit").HasFlag(DangerKind.Fire).ShouldBeTrue();
 
     [Fact]
+    public void A_power_line_at_head_height_in_the_rain_is_a_live_wire_even_told_with_fear() =>
+        U.Danger("cot dien truoc nha nghieng han ra duong vi dat lun, day vong xuong sat dau nguoi, dang mua, so bi giat lam").HasFlag(DangerKind.Power).ShouldBeTrue();
+
+    [Fact]
+    public void Someone_held_for_ransom_is_for_the_police() =>
+        U.Danger("Thằng cháu tôi đi theo tin việc làm bên Campuchia, giờ gọi về bảo bị giữ lại đòi 50 triệu chuộc, tôi phải làm sao").HasFlag(DangerKind.Police).ShouldBeTrue();
+
+    [Fact]
     public void A_plot_sold_by_its_area_is_no_landslide() =>
         U.Danger("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban").ShouldBe(DangerKind.None);
 
@@ -896,6 +904,19 @@ public class HowADisputeIsBroughtTests
     [Fact]
     public void The_bots_words_quoted_in_contempt_are_no_complaint() =>
         U.IsAbuse("hay nhỉ, dân hỏi thì bot trả lời \"cảm ơn bạn đã phản ánh\", cảm ơn cái gì mà cảm ơn, vô dụng").ShouldBeTrue();
+
+    [Theory]
+    [InlineData("bot với chả biếc")]
+    [InlineData("ad với chả admin, hỏi gì cũng không biết")]
+    public void A_name_echoed_to_dismiss_it_is_contempt(string message) => U.IsAbuse(message).ShouldBeTrue();
+
+    [Fact]
+    public void Lunch_of_noodles_with_fish_cake_is_no_contempt() => U.IsAbuse("bot ơi bún với chả cá ở chợ bán ở đâu ngon").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("bác sĩ trạm y tế lấy thuốc của chương trình người cao tuổi đem bán ra ngoài, bà con đến xin thì bảo hết")]
+    [InlineData("Đề nghị làm rõ việc ban quản lý dự án nghiệm thu khống khối lượng kè mương nội đồng")]
+    public void Goods_sold_off_and_works_certified_that_were_never_done_are_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
 
     [Fact]
     public void A_scammer_in_an_officials_name_is_no_official()
