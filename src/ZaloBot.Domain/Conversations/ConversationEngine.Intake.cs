@@ -58,7 +58,7 @@ public static partial class ConversationEngine
             var text = raw.Trim();
             // "Tôi xin viết lại: …" after a description the citizen thinks was taken: the lead is no part of it.
             if (RewritesTheWhole(text)) text = text[RestatingLead().Match(text).Length..].Trim();
-            // "À bác nói lại, đèn đường …": saying it again, as the lead says; the lead is no part of it.
+            // "À bác nói lại, đèn đường …", "à ghi lại chút, …": saying it again, as the lead says; the lead is no part of it.
             else if (SayingItAgain().Match(text) is { Success: true } again && text.Length - again.Length >= Limits.MinDescriptionLength)
                 text = text[again.Length..].Trim();
             if (text.Length < Limits.MinDescriptionLength) Fail(DescriptionTooShort(Limits.MinDescriptionLength));

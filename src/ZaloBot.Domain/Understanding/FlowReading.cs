@@ -106,7 +106,11 @@ public sealed partial class Understander
     /// ("thôi bỏ đi, để khi khác", "à nhầm, không phải đèn đường mà là cống", "cho sửa lại mô tả", "để tí e gửi sau").
     /// Step-specific sense (what "later" means at each step) is the engine's.
     /// </summary>
-    public FlowReading ReadInFlow(string raw) => Read(raw) with { Said = raw };
+    public FlowReading ReadInFlow(string raw) => Read(KeptAsItWas().Replace(raw, "", 1)) with { Said = raw };
+
+    // "tên sđt như trên, nhưng nhà tôi là số 12A chứ ko phải 12": what stays as it was is no part of what changes.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)[^,.;]{0,30}?\b(như trên|nhu tren|như cũ|nhu cu|giữ nguyên|giu nguyen)\s*[,.]?\s*(nhưng|nhung|còn|mà)\s+(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex KeptAsItWas();
 
     private FlowReading Read(string raw)
     {

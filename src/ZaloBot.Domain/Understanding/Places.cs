@@ -77,7 +77,9 @@ public sealed partial class Understander
                 && (text.Tokens[i + numbered].End < raw.Length && raw[text.Tokens[i + numbered].End] == '/'
                     || i >= 1 && text.Tokens[i - 1].Text is "qd" or "dinh" or "van" or "ban" or "bao" or "hieu"
                     // "xử lý số 0399 xxx 302": a phone's number, not a house's.
-                    || text.Tokens[i + numbered].Text is { Length: >= 3 } digits && digits[0] == '0');
+                    || text.Tokens[i + numbered].Text is { Length: >= 3 } digits && digits[0] == '0'
+                    // "số 0 tròn trĩnh": no house is number naught.
+                    || text.Tokens[i + numbered].Text == "0");
             if (numbered > 0 && !document && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
             {
                 var last = i + numbered;

@@ -61,6 +61,7 @@ public class MeaningConversationTests
     [Theory]
     [InlineData("Tôi xin viết lại: Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
     [InlineData("À bác nói lại, Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
+    [InlineData("à ghi lại chút, Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
     public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description(string said)
     {
         var script = StreetLight.AtDescription().Says(said).ExpectStep(Step.Place);
@@ -72,6 +73,14 @@ public class MeaningConversationTests
     {
         var script = StreetLight.AtDescription().Says("à cái mô tả đó cháu sửa lại giùm bác là đèn hỏng gần hai tuần rồi chớ không phải một tuần").ExpectStep(Step.Place);
         script.State.Draft.Description.ShouldBe("đèn hỏng gần hai tuần rồi chớ không phải một tuần");
+    }
+
+    [Fact]
+    public void What_stays_as_it_was_is_no_part_of_a_correction()
+    {
+        var script = AtContact().Says("tên sđt như trên, nhưng nhà tôi là số 12A chứ ko phải 12 nha").Expect("Đã sửa địa điểm");
+        script.State.Draft.Address.ShouldStartWith("số 12A đường Lý Thái Tổ");
+        script.State.Draft.ContactName.ShouldBeNull();
     }
 
     [Fact]

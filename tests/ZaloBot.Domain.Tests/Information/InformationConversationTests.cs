@@ -74,6 +74,9 @@ public class InformationConversationTests
     [Theory]
     [InlineData("ad ơi cho e hỏi e nhận đc tin nhắn tự xưng công an phường bảo e phải cài app qua link lạ để cập nhật định danh mức 2, có phải thật ko ạ")]
     [InlineData("Tôi nhận được cuộc gọi xưng là Chi cục thuế yêu cầu tôi cài ứng dụng qua đường link để hoàn thuế. Xin hỏi cơ quan thuế có liên hệ người dân theo cách đó không")]
+    [InlineData("chau vua nhan tin nhan tu so la bao la chau trung thuong xe SH, bat chau chuyen 2 trieu phi truoc ba thi moi nhan xe, co that khong a")]
+    [InlineData("Bác có đứa gọi bảo là bưu điện, bảo bác có bưu phẩm ở toà án, phải bấm số 9 gặp tổng đài. Bác không dám bấm, có phải lừa không cháu")]
+    [InlineData("Có cái tin nhắn này gửi cho cả nhóm zalo tổ dân phố: \"ai chưa tích hợp VNeID mức 2 sẽ bị khoá sim, đăng ký tại link\" - cái này đúng không hay lại lừa ạ")]
     public void Asking_whether_a_message_in_an_offices_name_is_real_is_told_how_such_scams_work(string asked)
     {
         var script = Script.Start(Context()).Says(asked).Expect("dấu hiệu lừa đảo").Expect("113").ExpectNoTicket();

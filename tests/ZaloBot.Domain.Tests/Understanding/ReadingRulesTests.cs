@@ -30,6 +30,11 @@ public class ReadingRulesTests
     public void A_plot_sold_by_its_area_is_no_landslide() =>
         U.Danger("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban").ShouldBe(DangerKind.None);
 
+    [Theory]
+    [InlineData("THÔNG BÁO: Cục Thuế yêu cầu các hộ kinh doanh cài đặt ứng dụng eTax mới để hoàn thuế, tải file .apk tại link đính kèm, quá hạn sẽ bị phạt hành chính theo quy định")]
+    [InlineData("Anh chị có nhu cầu làm sổ đỏ, tách thửa, chuyển mục đích đất nhanh không cần chờ đợi, bao trọn gói, có người nhà trong phòng tài nguyên, liên hệ anh Quân")]
+    public void An_offer_of_a_fix_or_an_app_to_install_is_an_advert_without_a_number(string message) => U.IsSpam(message).ShouldBeTrue();
+
     [Fact]
     public void A_citizen_fooled_by_a_link_is_no_advert() =>
         U.IsSpam("tôi bị lừa bấm vào link bit.ly/hotro đăng ký nhận tiền hỗ trợ 3.500.000đ, mất hết tiền trong tài khoản").ShouldBeFalse();

@@ -88,6 +88,7 @@ public class UnderstanderTests
     [InlineData("cot dien dau thon Dong dang chay", "thon Dong", null)]
     [InlineData("tui lo cay dau hem nha tui nghieng qua", "cay dau hem", null)]
     [InlineData("đề nghị xử lý số 0399 xxx 302 gọi lừa người già", null, null)]
+    [InlineData("chính quyền số cơ đấy, số 0 tròn trĩnh", null, null)]
     // The ward is the name said with its prefix; the same name before it is a landmark's.
     [InlineData("ở khu chợ Vũ Ninh phường Vũ Ninh rác đổ bừa", null, "VUNINH")]
     public void Places_are_taken_from_the_text(string text, string? address, string? area)
