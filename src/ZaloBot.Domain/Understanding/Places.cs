@@ -103,7 +103,9 @@ public sealed partial class Understander
             }
             if (marker > 0 && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)) && NameAfter(text, i + marker, capitalMode) is { } nameEnd)
             {
-                spans.Add((i, nameEnd));
+                // "mương thủy lợi đầu xóm Bàu": the thing at the head of the named village is where.
+                var first = i >= 2 && text.Tokens[i - 1].Text is "dau" or "cuoi" && !text.Tokens[i - 1].BreakBefore && ThingBefore(text, i - 1, spans) is { } thing ? thing : i;
+                spans.Add((first, nameEnd));
                 i = nameEnd;
                 continue;
             }

@@ -51,7 +51,7 @@ public class CorpusAccuracyTests
         (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.946, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
         (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.957, report);
-        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(29, report);
+        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(30, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
         (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.906, report);
     }

@@ -86,6 +86,7 @@ public class UnderstanderTests
     [InlineData("xưởng gỗ đầu xóm chạy máy cưa từ 5h sáng", "xưởng gỗ đầu xóm", null)]
     [InlineData("quán karaoke đầu ngõ hát đến 1h sáng", "quán karaoke đầu ngõ", null)]
     [InlineData("cot dien dau thon Dong dang chay", "thon Dong", null)]
+    [InlineData("mương thủy lợi đầu xóm Bàu bị bồi lấp cả tháng nay", "mương thủy lợi đầu xóm Bàu", null)]
     [InlineData("tui lo cay dau hem nha tui nghieng qua", "cay dau hem", null)]
     [InlineData("đề nghị xử lý số 0399 xxx 302 gọi lừa người già", null, null)]
     [InlineData("chính quyền số cơ đấy, số 0 tròn trĩnh", null, null)]
