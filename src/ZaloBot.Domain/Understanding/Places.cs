@@ -94,7 +94,7 @@ public sealed partial class Understander
             var marker = Best(text, i, _place.Named).Length;
             // "xưởng gỗ đầu xóm chạy máy cưa" is where in the village, not a village named "chạy": after a word of position
             // only a capital or a number starts a name ("đầu thôn Đông", "cuối ngõ 5"); the thing before it is the place.
-            if (marker > 0 && i >= 2 && text.Tokens[i - 1].Text is "dau" or "cuoi" && !text.Tokens[i - 1].BreakBefore
+            if (marker > 0 && AtTheHeadOf(text, i)
                 && (i + marker >= text.Count || !text.Tokens[i + marker].Capitalised && !text.Tokens[i + marker].IsNumber))
             {
                 if (ThingBefore(text, i - 1, spans) is { } thing) spans.Add((thing, i + marker - 1));
@@ -104,7 +104,7 @@ public sealed partial class Understander
             if (marker > 0 && (i == 0 || !_place.NotAfter.Contains(text.Tokens[i - 1].Text)) && NameAfter(text, i + marker, capitalMode) is { } nameEnd)
             {
                 // "mương thủy lợi đầu xóm Bàu": the thing at the head of the named village is where.
-                var first = i >= 2 && text.Tokens[i - 1].Text is "dau" or "cuoi" && !text.Tokens[i - 1].BreakBefore && ThingBefore(text, i - 1, spans) is { } thing ? thing : i;
+                var first = AtTheHeadOf(text, i) && ThingBefore(text, i - 1, spans) is { } thing ? thing : i;
                 spans.Add((first, nameEnd));
                 i = nameEnd;
                 continue;
@@ -156,6 +156,10 @@ public sealed partial class Understander
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase?> _areaPhrases = new(StringComparer.Ordinal);
     private int _areaPhraseCount;
+
+    /// <summary>"… đầu xóm", "… cuối thôn": a word of position, with something before it, leads to the place word at <paramref name="i"/>.</summary>
+    private static bool AtTheHeadOf(TokenizedText text, int i) =>
+        i >= 2 && text.Tokens[i - 1].Text is "dau" or "cuoi" && !text.Tokens[i - 1].BreakBefore;
 
     /// <summary>The first word of the thing named just before <paramref name="at"/> ("quán karaoke", "trạm biến áp"), or null.</summary>
     private int? ThingBefore(TokenizedText text, int at, List<(int First, int Last)> taken)

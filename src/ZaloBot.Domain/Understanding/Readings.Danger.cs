@@ -363,7 +363,8 @@ public sealed partial class Understander
     private static readonly Regex TelecomWire = new(@"\b(day|cap) (dien thoai|cap quang|quang|mang|internet|truyen hinh|viettel|vnpt|fpt)\b", RegexOptions.CultureInvariant);
 
     // "bị giữ lại đòi 50 triệu chuộc", "bắt cóc": someone held for ransom — for the police now, whatever else is asked.
-    private static readonly Regex HeldForRansom = new(@"\b(bat coc|tien chuoc|(doi|bat) (\w+ ){0,3}(tien )?chuoc|chuoc (nguoi|ve))\b", RegexOptions.CultureInvariant);
+    // Not "bắt chước" (to imitate), which reads "bat chuoc" without its marks.
+    private static readonly Regex HeldForRansom = new(@"\b(bat coc|tien chuoc|doi (\w+ ){1,3}(tien )?chuoc|chuoc (nguoi|ve))\b", RegexOptions.CultureInvariant);
 
     // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
     private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);

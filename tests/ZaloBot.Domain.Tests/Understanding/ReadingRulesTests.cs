@@ -27,6 +27,10 @@ public class ReadingRulesTests
         U.Danger("Thằng cháu tôi đi theo tin việc làm bên Campuchia, giờ gọi về bảo bị giữ lại đòi 50 triệu chuộc, tôi phải làm sao").HasFlag(DangerKind.Police).ShouldBeTrue();
 
     [Fact]
+    public void Children_imitating_each_other_are_no_ransom() =>
+        U.Danger("tre con trong xom bat chuoc nhau dot phao, on qua").HasFlag(DangerKind.Police).ShouldBeFalse();
+
+    [Fact]
     public void A_plot_sold_by_its_area_is_no_landslide() =>
         U.Danger("Thanh ly lo dat 120m2 thon Dong Xuat, chinh chu ban").ShouldBe(DangerKind.None);
 
