@@ -93,6 +93,8 @@ public sealed partial class Understander
                 return new FlowReading(FlowIntent.Correction, PartIn(text, 0, i), text.Span(wrong.First, wrong.Last), text.Span(right.First, right.Last));
         }
 
+        if (SlipThenDenied(text) is { } slip) return slip;
+
         // "phải là Y (chứ không phải X)", "[part] đúng là Y", "sửa tên là Y", "địa chỉ là Y không phải X"
         for (var i = 0; i < text.Count; i++)
         {
@@ -564,6 +566,34 @@ public sealed partial class Understander
     private static bool OwnsTheSlip(TokenizedText text, int denial) =>
         denial <= SlipOwningAtMost && Enumerable.Range(0, denial).All(k => SlipOwning.Contains(text.Tokens[k].Text))
         && Enumerable.Range(0, denial).Any(k => text.Tokens[k].Text is "nham" or "sai");
+
+    // "lúc nãy", "hồi nãy", "vừa rồi": when the slip was made.
+    private static readonly HashSet<string> SlipTime = ["luc", "hoi", "nay", "vua", "ban", "khi"];
+
+    private static readonly HashSet<string> Denying = ["khong", "ko", "k", "chang", "hong"];
+
+    /// <summary>
+    /// "à lúc nãy tôi nói nhầm, đèn không hỏng hẳn mà đèn chập chờn lúc sáng lúc tắt": the slip owned in a clause of its
+    /// own, then the thing (a few words), what it is not and what it is — a correction of the matter.
+    /// </summary>
+    private static FlowReading? SlipThenDenied(TokenizedText text)
+    {
+        var pause = Enumerable.Range(1, Math.Max(0, text.Count - 1)).FirstOrDefault(k => text.Tokens[k].BreakBefore);
+        if (pause is 0 or > SlipOwningAtMost
+            || !Enumerable.Range(0, pause).All(k => SlipOwning.Contains(text.Tokens[k].Text) || SlipTime.Contains(text.Tokens[k].Text))
+            || !Enumerable.Range(0, pause).Any(k => text.Tokens[k].Text is "nham" or "sai")) return null;
+        for (var i = pause + 1; i <= Math.Min(pause + 3, text.Count - 1); i++)
+        {
+            if (!Denying.Contains(text.Tokens[i].Text) || text.Tokens[i].BreakBefore) continue;
+            var but = Enumerable.Range(i + 2, Math.Max(0, text.Count - i - 3)).FirstOrDefault(k => text.Tokens[k].Text == "ma" && !text.Tokens[k].BreakBefore);
+            if (but == 0) return null;
+            var meantFrom = but + 1 < text.Count && text.Tokens[but + 1].Text == "la" ? but + 2 : but + 1;
+            return Trim(text, i + 1, but - 1) is { } denied && Trim(text, meantFrom, text.Count - 1) is { } meant && meant.Last - meant.First >= 1
+                ? new FlowReading(FlowIntent.Correction, DraftPart.None, text.Span(denied.First, denied.Last), text.Span(meant.First, meant.Last))
+                : null;
+        }
+        return null;
+    }
 
     private static readonly string Rather = ZaloBot.Domain.Text.TextNormalizer.ToneLast("chứ");
 

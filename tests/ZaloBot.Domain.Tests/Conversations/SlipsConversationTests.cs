@@ -401,6 +401,14 @@ public class SlipsConversationTests
             .State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm. Den hong 2 cot");
 
     [Fact]
+    public void A_slip_owned_then_what_the_thing_is_not_and_is_corrects_the_matter_not_the_address()
+    {
+        var script = AtPlace().Says("à lúc nãy tôi nói nhầm, đèn không hỏng hẳn mà đèn chập chờn lúc sáng lúc tắt").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.Draft.Description.ShouldNotBeNull().ShouldEndWith("Đèn chập chờn lúc sáng lúc tắt");
+    }
+
+    [Fact]
     public void Another_part_named_at_the_place_step_is_opened_and_never_the_address()
     {
         var script = AtPlace().Says("quay lại, tôi muốn mô tả thêm là cây đổ từ hôm bão chứ không phải mới").ExpectStep(Step.Description);
