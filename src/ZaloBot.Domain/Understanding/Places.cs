@@ -79,14 +79,18 @@ public sealed partial class Understander
                     // "xử lý số 0399 xxx 302": a phone's number, not a house's.
                     || text.Tokens[i + numbered].Text is { Length: >= 3 } digits && digits[0] == '0'
                     // "số 0 tròn trĩnh": no house is number naught.
-                    || text.Tokens[i + numbered].Text == "0");
-            if (numbered > 0 && !document && i + numbered < text.Count && text.Tokens[i + numbered].IsNumber && !text.Tokens[i + numbered].BreakBefore)
+                    || text.Tokens[i + numbered].Text == "0"
+                    // "xây thêm tầng 4", "cơi nới lên tầng 5": a floor built, not where.
+                    || i >= 1 && InABuilding.Contains(text.Tokens[i].Text) && text.Tokens[i - 1].Text is "them" or "len" or "noi" or "xay");
+            if (numbered > 0 && !document && i + numbered < text.Count && (text.Tokens[i + numbered].IsNumber || IsBuildingCode(text.Raw, text.Tokens[i + numbered]))
+                && !text.Tokens[i + numbered].BreakBefore)
             {
                 var last = i + numbered;
                 // "số 12 đường Lý Thái Tổ", "số 12 Lý Thái Tổ": the street that follows belongs to it.
+                // Not after a floor or a tower: "tầng 4 trái phép lấn …" names nothing more.
                 var next = last + 1;
                 var named = next < text.Count ? Best(text, next, _place.Named).Length : 0;
-                last = NameAfter(text, named > 0 ? next + named : next, capitalMode) ?? last;
+                if (!InABuilding.Contains(text.Tokens[i].Text)) last = NameAfter(text, named > 0 ? next + named : next, capitalMode) ?? last;
                 spans.Add((i, last));
                 i = last;
                 continue;
@@ -156,6 +160,14 @@ public sealed partial class Understander
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Phrase?> _areaPhrases = new(StringComparer.Ordinal);
     private int _areaPhraseCount;
+
+    private static readonly HashSet<string> InABuilding = ["tang", "ham", "can", "block", "thap", "toa"];
+
+    /// <summary>"tòa C", "hầm B2", "tòa CT2", "block A1": a tower's or level's code, written as the building writes it.</summary>
+    private static bool IsBuildingCode(string raw, Token token) => BuildingCode().IsMatch(raw[token.Start..token.End]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z]{1,3}\d{0,3}[A-Z]?|[a-z]{1,2}\d{1,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BuildingCode();
 
     /// <summary>"… đầu xóm", "… cuối thôn": a word of position, with something before it, leads to the place word at <paramref name="i"/>.</summary>
     private static bool AtTheHeadOf(TokenizedText text, int i) =>

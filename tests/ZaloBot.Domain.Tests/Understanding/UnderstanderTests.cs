@@ -88,6 +88,12 @@ public class UnderstanderTests
     [InlineData("cot dien dau thon Dong dang chay", "thon Dong", null)]
     [InlineData("mương thủy lợi đầu xóm Bàu bị bồi lấp cả tháng nay", "mương thủy lợi đầu xóm Bàu", null)]
     [InlineData("tui lo cay dau hem nha tui nghieng qua", "cay dau hem", null)]
+    // In an apartment tower: a tower's or level's code, and a floor, are where — but not a floor being built.
+    [InlineData("tòa C mất nước từ sáng đến giờ ban quản lý không thông báo", "tòa C", null)]
+    [InlineData("hầm B2 xe máy để tràn ra lối thoát hiểm", "hầm B2", null)]
+    [InlineData("Tầng 9 có nhà nuôi 3 con chó sủa suốt đêm", "Tầng 9", null)]
+    [InlineData("nha hang xom xay them tang 4 trai phep lan sang dat nha toi", null, null)]
+    [InlineData("hộ kinh doanh tầng 1 chiếm hết vỉa hè và sảnh", "tầng 1", null)]
     [InlineData("đề nghị xử lý số 0399 xxx 302 gọi lừa người già", null, null)]
     [InlineData("chính quyền số cơ đấy, số 0 tròn trĩnh", null, null)]
     // The ward is the name said with its prefix; the same name before it is a landmark's.
