@@ -77,6 +77,8 @@ public class InformationConversationTests
     [InlineData("chau vua nhan tin nhan tu so la bao la chau trung thuong xe SH, bat chau chuyen 2 trieu phi truoc ba thi moi nhan xe, co that khong a")]
     [InlineData("Bác có đứa gọi bảo là bưu điện, bảo bác có bưu phẩm ở toà án, phải bấm số 9 gặp tổng đài. Bác không dám bấm, có phải lừa không cháu")]
     [InlineData("Có cái tin nhắn này gửi cho cả nhóm zalo tổ dân phố: \"ai chưa tích hợp VNeID mức 2 sẽ bị khoá sim, đăng ký tại link\" - cái này đúng không hay lại lừa ạ")]
+    [InlineData("Ủy ban có nhắn tin zalo cho dân yêu cầu nộp tiền phạt nguội không hay là lừa đảo vậy")]
+    [InlineData("Kính gửi quý cơ quan, tôi nhận được cuộc gọi tự xưng là cán bộ Sở Tài nguyên yêu cầu tôi nộp lệ phí qua tài khoản cá nhân. Xin xác nhận đây có phải là cán bộ của cơ quan không?")]
     public void Asking_whether_a_message_in_an_offices_name_is_real_is_told_how_such_scams_work(string asked)
     {
         var script = Script.Start(Context()).Says(asked).Expect("dấu hiệu lừa đảo").Expect("113").ExpectNoTicket();
