@@ -429,6 +429,7 @@ public class DenouncedWithoutTheWordTests
     [InlineData("can bo mot cua lam viec cham qua, cho ca buoi")]
     [InlineData("tụi mày ăn tiền thuế của dân mà làm ăn như vậy")]
     [InlineData("hồ sơ hỗ trợ nộp rồi, cán bộ bảo đợi tiền về")]
+    [InlineData("cán bộ phường nói nhà tôi mua đi bán lại đất nhiều lần phải nộp thuế")]
     public void Rudeness_slowness_or_an_insult_is_not(string message) => U.DenouncesWrongdoing(message).ShouldBeFalse();
 }
 
@@ -526,6 +527,7 @@ public class ReadingTheStoryTests
     [InlineData("danh sách nhận hỗ trợ lũ có cả người đã chết mấy năm")]
     [InlineData("cán bộ địa chính đòi nhà tôi 5 triệu mới ký giấy")]
     [InlineData("kế toán trường mầm non thu thêm các khoản ngoài quy định, mỗi cháu 800 nghìn")]
+    [InlineData("Trạm khuyến nông phát thuốc trừ sâu miễn phí mà mấy ông cán bộ đem bán lại cho đại lý, dân hông được cái nào")]
     public void More_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
 
     [Fact]
