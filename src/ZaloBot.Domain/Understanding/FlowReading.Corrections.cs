@@ -253,6 +253,10 @@ public sealed partial class Understander
         while (first < last && text.Tokens[first].Text is "ma" or "nhung" or "voi" or "ca") first++;
         if (Trim(text, first, last - 1) is not { } said || said.Last - said.First < 1
             || Enumerable.Range(said.First, said.Last - said.First + 1).All(k => LeadingNoise.Contains(text.Tokens[k].Text) || WrongWords.Contains(text.Tokens[k].Text))) return null;
+        // "cái đèn hỏng là ở đầu ngõ 5 cơ, không phải trước nhà": the thing, "là ở", and where — the place is what is said.
+        var where = Enumerable.Range(said.First + 1, Math.Max(0, said.Last - said.First - 2)).FirstOrDefault(k => text.Tokens[k].Text == "la" && text.Tokens[k + 1].Text == "o");
+        if (where > 0)
+            return new FlowReading(FlowIntent.Correction, DraftPart.Place, text.Span(denied.First, denied.Last), text.Span(where + 2, said.Last));
         return new FlowReading(FlowIntent.Correction, PartNearest(text, said.Last + 1), text.Span(denied.First, denied.Last), text.Span(said.First, said.Last));
     }
 

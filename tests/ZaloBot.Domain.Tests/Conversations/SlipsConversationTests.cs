@@ -409,6 +409,15 @@ public class SlipsConversationTests
     }
 
     [Fact]
+    public void The_thing_then_la_o_and_where_it_is_corrects_the_place()
+    {
+        var script = AtPlace().Says("nhầm rồi, cái đèn hỏng là ở đầu ngõ 5 cơ, không phải trước nhà");
+        script.State.Draft.Address.ShouldBe("đầu ngõ 5");
+        script.State.Step.ShouldNotBe(Step.Place);
+        script.State.Draft.Description.ShouldBe("Đèn đường trước nhà bị hỏng cả tuần nay, tối đi lại rất nguy hiểm");
+    }
+
+    [Fact]
     public void Another_part_named_at_the_place_step_is_opened_and_never_the_address()
     {
         var script = AtPlace().Says("quay lại, tôi muốn mô tả thêm là cây đổ từ hôm bão chứ không phải mới").ExpectStep(Step.Description);

@@ -98,6 +98,7 @@ public class ReadingRulesTests
     [InlineData("nhiều đêm nay khu dân cư bị ảnh hưởng bởi khói và mùi hắc từ một nhà máy, trẻ nhỏ bị khó thở")]
     [InlineData("hôm qua mưa thằng cu nhà bên bị nước cuốn xuống cống đầu thôn may người lớn kéo lên kịp, đề nghị làm nắp")]
     [InlineData("ở nhà mà bị cây đổ đè hỏng mái do bão thì có được hỗ trợ gì ko, làm giấy tờ ở đâu ạ")]
+    [InlineData("tôi là hộ nghèo ở bản, muốn hỏi nhà bị lũ cuốn thì được nhà nước hỗ trợ bao nhiêu tiền, làm giấy gì")]
     [InlineData("bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e, thế là họ để mẹ e nằm đấy đến sáng")]
     [InlineData("người ta đổ rác thải thành đống cao ngất ngay cạnh trường mẫu giáo")]
     [InlineData("taxi đậu kín cổng viện, xe cấp cứu không ra được")]
