@@ -54,6 +54,15 @@ public class ReadingRulesTests
     [InlineData("giờ tan học xe cộ chen nhau ùn tắc nhìn sợ lắm")]
     public void A_marked_word_is_not_a_slip_for_a_danger_word(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    // "ho de" without marks is far more often "họ để" (they leave) than "hộ đê" (guarding the dyke).
+    [Fact]
+    public void They_leave_typed_plain_is_not_guarding_the_dyke() =>
+        U.Danger("toi to cao can bo dia chinh xa thu cua dan moi ho 5 trieu moi lam so do, ai khong dua thi ho de ho so do hoai").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void People_called_out_to_guard_the_dyke_is_danger() =>
+        U.Danger("đê sông Cầu đang bị sạt lở, nước rỉ qua thân đê, cần huy động người ra hộ đê ngay").ShouldNotBe(DangerKind.None);
+
     [Theory]
     [InlineData("cái cột điện đầu ngõ kêu lẹt xẹt mỗi khi trời mưa nhưng chưa thấy tia lửa gì, nhờ điện lực xuống xem giúp")]
     [InlineData("chuông báo cháy chung cư cứ tự kêu lúc nửa đêm mấy hôm nay, ban quản lý ko sửa")]
