@@ -19,7 +19,7 @@ public static partial class ScamChecks
     private static partial Regex Lure();
 
     // Asked whether it is real.
-    [GeneratedRegex(@"\b(co phai (la )?(that|lua|gia|cua)|dung (khong|ko|k) hay (lai )?lua|(la |co )?that (khong|ko|k|hong|hay gia|hay lua dao|hay khong)|lua dao (khong|ko|k|hong|phai khong)|co (lien he|goi dien|goi|nhan tin|yeu cau|gui) (\w+ ){0,8}(khong|ko|k|hong)|co dung (khong|ko|k)|tin duoc (khong|ko|k)|co nen (cai|bam|lam theo|chuyen|tin)|hay (la )?lua( dao)?|xac nhan (\w+ ){0,4}(co )?phai|(co )?phai (la )?(can bo|nguoi|nhan vien|cong an) (\w+ ){0,3}(cua|ben|thuoc) (\w+ ){0,4}(khong|ko|k|hong))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(co phai (la )?(that|lua|gia|cua)|dung (khong|ko|k) hay (lai )?lua|(la |co )?that (khong|ko|k|hong|hay gia|hay lua dao|hay khong)|lua dao (khong|ko|k|hong|phai khong)|co (lien he|goi dien|goi|nhan tin|yeu cau|gui) (\w+ ){0,8}(khong|ko|k|hong)|co dung (khong|ko|k)|tin duoc (khong|ko|k)|co nen (cai|bam|lam theo|chuyen|tin)|hay la lua( dao)?|(that|dung|khong|ko) hay lua( dao)?|xac nhan (\w+ ){0,4}co phai|(co )?phai (la )?(can bo|nguoi|nhan vien|cong an) (\w+ ){0,3}(cua|ben|thuoc) (\w+ ){0,4}(khong|ko|k|hong))\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksIfReal();
 
     // "tin nhắn này có phải của ủy ban thật không": about this channel, answered as such.

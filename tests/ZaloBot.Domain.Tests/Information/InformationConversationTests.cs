@@ -96,6 +96,13 @@ public class InformationConversationTests
     public void Asking_whether_this_channel_is_real_is_no_scam_check() =>
         ZaloBot.Domain.Understanding.ScamChecks.AsksIfGenuine("tin nhan nay co phai cua uy ban that khong chau, bac so bon lua dao lam, con bac dan khong duoc cho ai so tai khoan").ShouldBeFalse();
 
+    // Scammers reported, not asked about: "hay lừa" (often cheat) and "phường không xác nhận cho, phải …" ask nothing.
+    [Theory]
+    [InlineData("bọn gọi điện xưng là công an bảo chuyển tiền hay lừa người già lắm, đề nghị công an xử lý")]
+    [InlineData("tôi nhận cuộc gọi xưng là cán bộ bảo chuyển khoản, lên phường xác nhận cho tôi thì phải chờ 3 ngày")]
+    public void Scammers_reported_are_no_scam_check(string message) =>
+        ZaloBot.Domain.Understanding.ScamChecks.AsksIfGenuine(message).ShouldBeFalse();
+
     [Fact]
     public void A_question_about_a_procedure_gets_no_scam_warning() =>
         Script.Start(Context()).Says("cho hỏi làm căn cước ở đâu").ExpectNot("lừa đảo").ExpectStep(Step.QuestionOffer);
