@@ -38,6 +38,8 @@ public class ReadingRulesTests
     [InlineData("THÔNG BÁO: Cục Thuế yêu cầu các hộ kinh doanh cài đặt ứng dụng eTax mới để hoàn thuế, tải file .apk tại link đính kèm, quá hạn sẽ bị phạt hành chính theo quy định")]
     [InlineData("Anh chị có nhu cầu làm sổ đỏ, tách thửa, chuyển mục đích đất nhanh không cần chờ đợi, bao trọn gói, có người nhà trong phòng tài nguyên, liên hệ anh Quân")]
     [InlineData("[Chuyển tiếp] Khẩn: từ ngày mai công an sẽ kiểm tra điện thoại người dân trên đường, ai có tin nhắn xấu sẽ bị phạt 20 triệu, hãy gửi cho người thân")]
+    [InlineData("Vay vốn nhanh không cần thế chấp, giải ngân trong 24h, chỉ cần CCCD, liên hệ ngay")]
+    [InlineData("Chuyển tiếp tin nhắn này cho 10 người để nhận gói hỗ trợ lũ lụt 2 triệu từ chính phủ, không chuyển sẽ gặp xui")]
     public void An_offer_of_a_fix_an_app_to_install_or_a_chain_letter_is_an_advert_without_a_number(string message) => U.IsSpam(message).ShouldBeTrue();
 
     [Fact]
