@@ -164,9 +164,10 @@ public sealed partial class Understander
     private static readonly HashSet<string> InABuilding = ["tang", "ham", "can", "block", "thap", "toa"];
 
     /// <summary>"tòa C", "hầm B2", "tòa CT2", "block A1": a tower's or level's code, written as the building writes it.</summary>
+    /// <remarks>Letters alone only as one capital: typed in capitals, "HẦM XE", "TOA NHA" name no tower.</remarks>
     private static bool IsBuildingCode(string raw, Token token) => BuildingCode().IsMatch(raw[token.Start..token.End]);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z]{1,3}\d{0,3}[A-Z]?|[a-z]{1,2}\d{1,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z](\d{1,3}[A-Z]?)?|[A-Z]{2,3}\d{1,3}|[a-z]{1,2}\d{1,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BuildingCode();
 
     /// <summary>"… đầu xóm", "… cuối thôn": a word of position, with something before it, leads to the place word at <paramref name="i"/>.</summary>

@@ -94,6 +94,8 @@ public class UnderstanderTests
     [InlineData("Tầng 9 có nhà nuôi 3 con chó sủa suốt đêm", "Tầng 9", null)]
     [InlineData("nha hang xom xay them tang 4 trai phep lan sang dat nha toi", null, null)]
     [InlineData("hộ kinh doanh tầng 1 chiếm hết vỉa hè và sảnh", "tầng 1", null)]
+    [InlineData("HẦM XE NGẬP NƯỚC CẢ TUẦN KHÔNG AI BƠM", null, null)]
+    [InlineData("thang máy tòa HH3 hỏng 1 tuần rồi", "tòa HH3", null)]
     [InlineData("đề nghị xử lý số 0399 xxx 302 gọi lừa người già", null, null)]
     [InlineData("chính quyền số cơ đấy, số 0 tròn trĩnh", null, null)]
     // The ward is the name said with its prefix; the same name before it is a landmark's.
