@@ -61,6 +61,11 @@ public static partial class ConversationEngine
             // "À bác nói lại, đèn đường …", "à ghi lại chút, …": saying it again, as the lead says; the lead is no part of it.
             else if (SayingItAgain().Match(text) is { Success: true } again && text.Length - again.Length >= Limits.MinDescriptionLength)
                 text = text[again.Length..].Trim();
+            // "sửa lại giúp e là đèn nhấp nháy …" before anything was described: the citizen rewrites what they think was
+            // taken; the verb of rewriting and its "là" are no part of the matter. A bare "là"/"la" lead stays ("la hét …").
+            else if (RestatingLead().Match(text) is { Success: true } lead && lead.Groups["verb"].Success
+                     && text.Length - lead.Length >= Limits.MinDescriptionLength)
+                text = text[lead.Length..].Trim();
             if (text.Length < Limits.MinDescriptionLength) Fail(DescriptionTooShort(Limits.MinDescriptionLength));
             else if (text.Length > Limits.MaxDescriptionLength) Fail(DescriptionTooLong(Limits.MaxDescriptionLength));
             else

@@ -921,7 +921,7 @@ public static partial class ConversationEngine
 
         // "ghi lại là …", "sửa thành …", "sửa giúp e là …": the words that introduce what it should be.
         // "với cả bác sửa lại giúp là …": the words joining it to what came before go too.
-        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?(?<part>(cái |cai |phần |phan )?(mô tả|mo ta)( (đó|do|này|nay|ấy|ay|nãy))? )?((ý|y) (bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) (là|la) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((xin|phải|phai|cần|can) )?(" + Understander.RewritingVerbLead + @"|là|la)\s+")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((với cả|voi ca|với lại|voi lai|còn|con|mà|ma|à|a) )?(?<part>(cái |cai |phần |phan )?(mô tả|mo ta)( (đó|do|này|nay|ấy|ay|nãy))? )?((ý|y) (bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) (là|la) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh) )?((xin|phải|phai|cần|can) )?((?<verb>" + Understander.RewritingVerbLead + @")|là|la)\s+")]
         private static partial System.Text.RegularExpressions.Regex RestatingLead();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)((à|a|ờ|o|dạ|da) )?((bác|bac|cháu|chau|em|e|tôi|toi|mình|minh|tui) )?(xin )?(nói|noi|kể|ke|ghi|viết|viet|sửa|sua) lại( (chút|chut|tí|ti|xíu|xiu))?( (nhé|nhe|nha|ạ|a))?\s*[,:.]\s*")]

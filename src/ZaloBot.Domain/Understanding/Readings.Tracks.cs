@@ -42,6 +42,8 @@ public sealed partial class Understander
     public bool ContestsDecision(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
+        // A fine demanded by people calling themselves inspectors is no decision to contest: they are no authority.
+        if (Impersonating.IsMatch(n) || FakeOfficials.IsMatch(n)) return false;
         if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n) || AskedInTheAbstract.IsMatch(n)) return false;
         var aboutOthers = Others.IsMatch(n) || NamedPerson.IsMatch(raw);
         return !aboutOthers || AboutMe.IsMatch(MeAsSpeakerOrOthers.Replace(n, " "));
@@ -67,6 +69,13 @@ public sealed partial class Understander
 
     private static readonly Regex Impersonating = new(@"\b(tu xung|xung la|xung danh|gia danh|mao danh|gia lam)( la)?( \w+){0,5}", RegexOptions.CultureInvariant);
 
+    // "mấy người mặc áo giống cán bộ quản lý thị trường … nghi là giả mạo": the officials themselves are doubted, so
+    // what they did is a matter for the police, not an official's wrongdoing or decision. "giả mạo hồ sơ" alone is
+    // falsification by an official and stays.
+    private static readonly Regex FakeOfficials = new(
+        @"\b(nghi (la |rang )?(bon |nguoi |ho )?(gia mao|gia danh|mao danh|lua dao|gia)\b|(giong|nhu|gia) (nhu )?(can bo|cong an|quan ly thi truong|thanh tra)|(can bo|cong an|thanh tra) gia\b)",
+        RegexOptions.CultureInvariant);
+
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
         @"\b(nhan hoi lo|an hoi lo|nghiem thu (khong|ao)|chong lung|(chi )?co (1|mot) nha thau|gia trung thau (gan |xap xi )?bang|thong thau|quan ve|dan xep (goi )?thau|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
@@ -89,6 +98,7 @@ public sealed partial class Understander
         if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
         // "gọi điện xưng là cán bộ bảo hiểm xã hội bảo chuyển 12 triệu": a scammer in an official's name is no official.
         n = Impersonating.Replace(n, " ");
+        if (FakeOfficials.IsMatch(n)) return false;
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 }

@@ -62,10 +62,18 @@ public class MeaningConversationTests
     [InlineData("Tôi xin viết lại: Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
     [InlineData("À bác nói lại, Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
     [InlineData("à ghi lại chút, Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
+    [InlineData("sửa lại giúp e là Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối")]
     public void A_rewriting_lead_at_the_description_step_is_no_part_of_the_description(string said)
     {
         var script = StreetLight.AtDescription().Says(said).ExpectStep(Step.Place);
         script.State.Draft.Description.ShouldBe("Đèn đường trước cửa hàng hỏng từ thứ hai tuần trước, cả đoạn tối");
+    }
+
+    [Fact]
+    public void Shouting_at_the_description_step_keeps_its_verb()
+    {
+        var script = StreetLight.AtDescription().Says("la hét om sòm cả đêm ở quán karaoke đầu ngõ").ExpectStep(Step.Place);
+        script.State.Draft.Description.ShouldBe("la hét om sòm cả đêm ở quán karaoke đầu ngõ");
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public class ReadingRulesTests
     [InlineData("hôm qua mưa thằng cu nhà bên bị nước cuốn xuống cống đầu thôn may người lớn kéo lên kịp, đề nghị làm nắp")]
     [InlineData("ở nhà mà bị cây đổ đè hỏng mái do bão thì có được hỗ trợ gì ko, làm giấy tờ ở đâu ạ")]
     [InlineData("tôi là hộ nghèo ở bản, muốn hỏi nhà bị lũ cuốn thì được nhà nước hỗ trợ bao nhiêu tiền, làm giấy gì")]
+    [InlineData("nhà e ở bãi sông bị lũ cuốn sập 1 nửa, có chế độ hỗ trợ làm lại nhà ko ạ, cần giấy tờ j")]
     [InlineData("bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e, thế là họ để mẹ e nằm đấy đến sáng")]
     [InlineData("người ta đổ rác thải thành đống cao ngất ngay cạnh trường mẫu giáo")]
     [InlineData("taxi đậu kín cổng viện, xe cấp cứu không ra được")]
@@ -541,6 +542,19 @@ public class ReadingTheStoryTests
     [InlineData("kế toán trường mầm non thu thêm các khoản ngoài quy định, mỗi cháu 800 nghìn")]
     [InlineData("Trạm khuyến nông phát thuốc trừ sâu miễn phí mà mấy ông cán bộ đem bán lại cho đại lý, dân hông được cái nào")]
     public void More_wrongdoing_in_office_is_a_to_cao(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("có mấy người mặc áo xanh giống cán bộ quản lý thị trường vào chợ thu tiền phạt các hộ bán hàng không có giấy tờ gì, nghi là giả mạo")]
+    [InlineData("hai thằng công an giả đến đòi tiền phạt các hộ bán hàng rong ở chợ")]
+    public void Doubted_officials_are_no_officials(string message) => U.DenouncesWrongdoing(message).ShouldBeFalse();
+
+    [Fact]
+    public void A_forged_signature_by_an_official_is_still_a_to_cao() =>
+        U.DenouncesWrongdoing("cán bộ địa chính xã giả mạo chữ ký của bố tôi để sang tên đất cho người nhà").ShouldBeTrue();
+
+    [Fact]
+    public void A_fine_demanded_by_self_styled_inspectors_is_no_decision_to_contest() =>
+        U.ContestsDecision("hôm qua có 2 người đến xưng là cán bộ kiểm tra PCCC bắt mua bình chữa cháy giá 1tr2 mới không phạt, tôi thấy không đúng nên báo").ShouldBeFalse();
 
     [Fact]
     public void Waiting_for_money_is_not_demanding_it() =>
