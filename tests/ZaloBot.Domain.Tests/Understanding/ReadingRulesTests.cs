@@ -111,6 +111,9 @@ public class ReadingRulesTests
     [InlineData("ở nhà mà bị cây đổ đè hỏng mái do bão thì có được hỗ trợ gì ko, làm giấy tờ ở đâu ạ")]
     [InlineData("tôi là hộ nghèo ở bản, muốn hỏi nhà bị lũ cuốn thì được nhà nước hỗ trợ bao nhiêu tiền, làm giấy gì")]
     [InlineData("nhà e ở bãi sông bị lũ cuốn sập 1 nửa, có chế độ hỗ trợ làm lại nhà ko ạ, cần giấy tờ j")]
+    [InlineData("tôi làm nghề nuôi lồng bè, bão cuốn trôi hết lồng, vay ngân hàng mấy trăm triệu, xin nhà nước có chính sách giãn nợ")]
+    [InlineData("nha cho e hoi khi nao thi co lenh so tan a, nha e o tang 1 sat song so lam")]
+    [InlineData("sáng nay cty e diễn tập cháy nổ khói mù mịt mà vui phết :))")]
     [InlineData("bs trực cấp cứu đêm qua bảo phải đưa 2 triệu mới chuyển viện cho mẹ e, thế là họ để mẹ e nằm đấy đến sáng")]
     [InlineData("người ta đổ rác thải thành đống cao ngất ngay cạnh trường mẫu giáo")]
     [InlineData("taxi đậu kín cổng viện, xe cấp cứu không ra được")]
@@ -555,6 +558,18 @@ public class ReadingTheStoryTests
     [Fact]
     public void A_fine_demanded_by_self_styled_inspectors_is_no_decision_to_contest() =>
         U.ContestsDecision("hôm qua có 2 người đến xưng là cán bộ kiểm tra PCCC bắt mua bình chữa cháy giá 1tr2 mới không phạt, tôi thấy không đúng nên báo").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("KHẨN CẤP!!! Bão số 7 sắp đổ bộ mạnh gấp đôi bão Yagi, chia sẻ ngay cho 10 nhóm để cứu người thân, ai ko chia sẻ sẽ gặp xui xẻo")]
+    public void A_chain_letter_shouting_danger_is_spam_not_an_emergency(string message)
+    {
+        U.Danger(message).ShouldBe(DangerKind.None);
+        U.IsSpam(message).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_real_storm_message_that_asks_to_be_shared_is_still_danger() =>
+        U.Danger("nhà tôi bị lũ cuốn sập rồi, 3 người đang mắc kẹt trên mái, chia sẻ giúp cho 10 người gọi cứu hộ với").ShouldNotBe(DangerKind.None);
 
     [Fact]
     public void Waiting_for_money_is_not_demanding_it() =>
