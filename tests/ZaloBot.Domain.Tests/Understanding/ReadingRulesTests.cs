@@ -313,10 +313,12 @@ public class ContestedDecisionTests
     [InlineData("phuong phat toi 2 trieu la sai quy dinh, de nghi xem xet lai")]
     [InlineData("tiền đền bù cho gia đình tôi không thỏa đáng")]
     [InlineData("phí thu rác thu nhà tôi 2 khẩu mà tính thành 5 khẩu")]
+    [InlineData("Tôi là người chăm sóc bà nội bị liệt, phường cắt tiền hỗ trợ người chăm sóc từ tháng 9 mà không có quyết định nào gửi về, đề nghị giải quyết")]
     public void Contesting_a_decision_about_oneself_is_a_khieu_nai(string message) => U.ContestsDecision(message).ShouldBeTrue();
 
     [Theory]
     [InlineData("đèn đường ngõ 5 hỏng cả tuần không ai sửa")]
+    [InlineData("khu tôi bị cắt điện cả ngày mà không có thông báo gì, đề nghị điện lực giải thích")]
     [InlineData("quyết định mở rộng đường bao giờ có hả ad")]
     [InlineData("các tỉnh thành khác có đèn tín hiệu đếm giây rồi, đề nghị điều chỉnh lại đèn ngã tư cho hợp lý")]
     public void A_plain_complaint_or_question_is_not(string message) => U.ContestsDecision(message).ShouldBeFalse();
