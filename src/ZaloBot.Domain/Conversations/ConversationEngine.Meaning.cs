@@ -156,6 +156,11 @@ public static partial class ConversationEngine
                 case FlowIntent.Cancel:
                     OnGlobal(GlobalCommand.Cancel);
                     return true;
+                // "thôi e vào ca rồi, để sau" at the list of fields: leaving off the whole matter, not putting off the choice
+                // of a field (a bare "để sau" there files it under "Khác").
+                case FlowIntent.Later when step == Step.Category && LeavesOff().IsMatch(TextNormalizer.Normalize(raw)):
+                    OnGlobal(GlobalCommand.Cancel);
+                    return true;
                 // "thoi hok sua nua bo luon" at the list of parts: not mending it any more — dropping it altogether.
                 case FlowIntent.Back when step is Step.EditChoice or Step.Confirm && DropsItAltogether().IsMatch(TextNormalizer.Normalize(raw)):
                     OnGlobal(GlobalCommand.Cancel);
@@ -1002,6 +1007,9 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?!.*\bgui (di|luon|ngay|giup|gium|dum|ho)\b).*\b(xem lai (da|sau|roi moi|r moi|ky|ki)|ti nua|ty nua|lat nua|chut nua|xiu nua|gui sau|de sau|sau da|de mai|mai gui|hoi lai|moi gui|hom khac|khi khac|suy nghi them|nghi them)\b")]
         private static partial System.Text.RegularExpressions.Regex PutsOff();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(thoi|thui)\b.*\b(de sau|de khi khac|khi khac|hom khac|luc khac|gui sau)\b")]
+        private static partial System.Text.RegularExpressions.Regex LeavesOff();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\bgui (truoc|luon|ngay)\b|\b(gio|bay gio) gui (di|luon)\b")]
         private static partial System.Text.RegularExpressions.Regex SendsNow();

@@ -121,6 +121,14 @@ public sealed partial class Understander
 
     private static readonly HashSet<string> NotYet = ["khong", "chua", "chang", "cha", "van", "dau", "moi"];
 
+    private static readonly string Every = TextNormalizer.ToneLast("mọi");
+
+    // "cảm ơn mọi người": "mọi" (every) reads "moi" without its marks, like the "mới" of "mới sửa được một nửa".
+    private static bool SaysNotYet(TokenizedText text, int i) =>
+        NotYet.Contains(text.Tokens[i].Text)
+        && !(text.Tokens[i].Text == "moi" && (text.Tokens[i].Accented == Every
+                                            || i + 1 < text.Count && text.Tokens[i + 1].Text is "nguoi" or "nha" or "thu" or "khi" or "luc"));
+
     /// <summary>
     /// "đã được giải quyết rồi", "có người đến dọn rồi": a fixing verb, said done ("rồi", "đã … xong"), nothing negated,
     /// nothing wrong named — fixed, in words the table lacks.
@@ -149,7 +157,7 @@ public sealed partial class Understander
 
     private bool FixedAmongWords(TokenizedText text, Phrase[] fixedSet, Phrase[] notFixed)
     {
-        if (text.Count > FixedAmongWordsAtMost || text.Tokens.Any(t => NotYet.Contains(t.Text))) return false;
+        if (text.Count > FixedAmongWordsAtMost || Enumerable.Range(0, text.Count).Any(i => SaysNotYet(text, i))) return false;
         if (Score(text, notFixed).Score > 0 || Found(text, Set(FlowAnswers.BrokeAgain)) || ProblemBesideThanks(text)) return false;
         for (var i = 0; i < text.Count; i++)
         {

@@ -27,6 +27,16 @@ public class MeaningConversationTests
         script.State.Draft.Address.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("thôi e vào ca rồi, để sau")]
+    [InlineData("thoi de khi khac")]
+    public void Leaving_off_at_the_list_of_fields_cancels_rather_than_filing_under_other(string text)
+    {
+        var script = Script.Start().Says("Gửi phản ánh").ExpectStep(Step.Category).Says(text).ExpectStep(Step.Menu).Expect("Đã hủy");
+        script.State.Draft.CategoryCode.ShouldBeNull();
+        script.State.HasDraftInProgress.ShouldBeFalse();
+    }
+
     [Fact]
     public void A_place_said_the_same_way_is_still_the_place() =>
         AtPlace().Says("không phải chỗ này, ở đầu ngõ 7 bên kia").State.Draft.Address.ShouldNotBeNull().ShouldContain("ngõ 7");

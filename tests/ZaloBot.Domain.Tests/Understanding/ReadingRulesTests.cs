@@ -256,6 +256,21 @@ public class ReadingRulesTests
         U.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
 
     [Fact]
+    public void Asking_formally_how_the_channel_works_is_help() =>
+        U.Understand("Kính gửi Quý cơ quan, tôi lần đầu sử dụng kênh này, đề nghị hướng dẫn các chức năng của hệ thống và cách thức gửi văn bản kiến nghị.")
+            .Intent.ShouldBe(MessageIntent.Help);
+
+    [Fact]
+    public void Asking_formally_for_a_procedure_is_a_question() =>
+        U.Understand("Kính gửi Quý cơ quan, đề nghị cho biết thủ tục đăng ký nuôi con nuôi trong nước và cơ quan có thẩm quyền giải quyết.")
+            .Intent.ShouldBe(MessageIntent.Question);
+
+    [Theory]
+    [InlineData("hủy toàn bộ")]
+    [InlineData("thôi hủy tất cả đi")]
+    public void Cancelling_everything_in_so_many_words_cancels(string message) => U.ReadInFlow(message).Intent.ShouldBe(FlowIntent.Cancel);
+
+    [Fact]
     public void Asking_how_is_still_help() => U.Understand("hướng dẫn tôi cách dùng với").Intent.ShouldBe(MessageIntent.Help);
 
     [Theory]
@@ -266,6 +281,7 @@ public class ReadingRulesTests
     [InlineData("sáng nay thấy sáng rồi, mà phải chửi mới làm")]
     [InlineData("hom qua thay sang roi, ma lam cham qua")]
     [InlineData("ôi sửa rồi nha, cứ tưởng phải chờ lâu")]
+    [InlineData("tối qua đèn sáng lại rồi cảm ơn mọi người nhé nhanh ghê")]
     public void Fixed_with_a_remark_is_fixed(string message) => U.AnswerToFixed(message).ShouldBe(FixedAnswer.Fixed);
 
     [Theory]
