@@ -293,11 +293,6 @@ public sealed partial class Understander
         @"\b(xa khoi|khoi (\w+ ){0,2}tu (khu cong nghiep|nha may|xuong|cong ty|lo)|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex ChainLetter = new(
-        @"\b(chia se|chuyen tiep|gui|share) (ngay |tin nay |tin nhan nay |cho )*(\w+ ){0,2}\d+ (nguoi|nhom|ban|group)\b", RegexOptions.CultureInvariant);
-
-    private static readonly Regex ChainLetterCurse = new(@"\b(gap xui|xui xeo|gap may|may man|gap hoa|bi nguyen)\b", RegexOptions.CultureInvariant);
-
     // A smell in the kitchen is gas; a short circuit, a fire starting.
     private static readonly Regex NuisanceTurnedDanger = new(
         @"\b(ga|gas|khi doc|ngat|xiu|bat tinh|ngo doc|chay|no|bep|chap dien)\b", RegexOptions.CultureInvariant);
@@ -311,7 +306,7 @@ public sealed partial class Understander
         var n = WithoutFearOfTheWire(TextNormalizer.Normalize(raw));
         // "KHẨN CẤP!!! bão sắp đổ bộ … chia sẻ ngay cho 10 nhóm để cứu người thân, ai không chia sẻ sẽ gặp xui": a chain
         // letter shouts danger to be passed on; it reports none, however urgent it sounds.
-        if (ChainLetter.IsMatch(n) && ChainLetterCurse.IsMatch(n)) return true;
+        if (IsChainLetter(n)) return true;
         if (Nuisance.IsMatch(n) && !NuisanceTurnedDanger.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (AsksHowToReport.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;

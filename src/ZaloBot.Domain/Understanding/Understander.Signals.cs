@@ -159,6 +159,7 @@ public sealed partial class Understander
         if (AdvertShape(raw)) return true;
         var score = Score(Tokenize(raw), Weighted(FlowAnswers.Spam)).Score;
         var n = ZaloBot.Domain.Text.TextNormalizer.Normalize(raw);
+        if (IsChainLetter(n)) return true;
         // A phone number (even one masked for posting, "0988.xxx.xxx") or a link (a bare "gov-hotro-vn.com" too) is what an
         // advert is for.
         // …or one read out ("gọi ngay không chín tám tám bảy sáu …"), as voice typing writes it.

@@ -579,11 +579,18 @@ public class ReadingTheStoryTests
 
     [Theory]
     [InlineData("KHẨN CẤP!!! Bão số 7 sắp đổ bộ mạnh gấp đôi bão Yagi, chia sẻ ngay cho 10 nhóm để cứu người thân, ai ko chia sẻ sẽ gặp xui xẻo")]
+    [InlineData("Chia sẻ tin nhắn này cho 10 người bạn để nhận may mắn, nếu không trong 3 ngày sẽ gặp chuyện xui")]
+    [InlineData("Nhắn tin này cho 15 nhóm Zalo thì ngày mai sẽ có tin vui, Phật bà phù hộ, ai bỏ qua là mất lộc nhé")]
+    [InlineData("CẢNH BÁO: từ mai Zalo sẽ thu phí, hãy gửi tin này cho 20 người để giữ tài khoản miễn phí")]
     public void A_chain_letter_shouting_danger_is_spam_not_an_emergency(string message)
     {
         U.Danger(message).ShouldBe(DangerKind.None);
         U.IsSpam(message).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Papers_sent_to_ten_neighbours_hoping_for_luck_are_no_chain_letter() =>
+        U.IsSpam("tôi đã gửi đơn cho 10 người trong xóm ký tên rồi, mong may mắn được phường giải quyết sớm vụ cống tắc").ShouldBeFalse();
 
     [Fact]
     public void A_real_storm_message_that_asks_to_be_shared_is_still_danger() =>
