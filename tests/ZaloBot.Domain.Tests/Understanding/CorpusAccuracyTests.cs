@@ -51,7 +51,10 @@ public class CorpusAccuracyTests
         (outcomes.Count(o => o.RightPath) / (double)outcomes.Count).ShouldBeGreaterThanOrEqualTo(0.946, report);
         var danger = outcomes.Where(o => o.Entry.Intent == "danger").ToList();
         (danger.Count(o => o.EmergencyFirst) / (double)danger.Count).ShouldBeGreaterThanOrEqualTo(0.957, report);
-        outcomes.Count(o => o.Entry.Intent is "abuse" or "spam" && o.OfferedForFiling).ShouldBeLessThanOrEqualTo(30, report);
+        // A share, not a count: each fresh round brings its own held-out adverts and insults, and a count would have to
+        // be raised with every round that merely grows the corpus.
+        var unwanted = outcomes.Where(o => o.Entry.Intent is "abuse" or "spam").ToList();
+        (unwanted.Count(o => o.OfferedForFiling) / (double)unwanted.Count).ShouldBeLessThanOrEqualTo(0.06, report);
         var questions = outcomes.Where(o => o.OnTopic is not null).ToList();
         (questions.Count(o => o.OnTopic == true) / (double)questions.Count).ShouldBeGreaterThanOrEqualTo(0.906, report);
     }
