@@ -32,7 +32,13 @@ public sealed partial class Understander
     // The shapes of contempt, whatever the insult word: "đồ …", "thằng/con …", "lũ/bọn …", "như …" at the end, curses,
     // "bot với chả biếc" (a name echoed to dismiss it; "bún với chả cá" is lunch).
     private static readonly Regex Contempt = new(
-        @"(\b\w+ voi cha (?!(ca|gio|lua|que|muc|tom|nem|bo|com)\b)\w+\b|\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|rua|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        @"(\b\w+ voi cha (?!(ca|gio|lua|que|muc|tom|nem|bo|com)\b)\w+\b|\b(thang|lu|bon|tui|do) (\w+ ){0,2}(ngu|dot|dan don|dan dan|bat tai|an hai|an bam|vo dung|vo tich su|sau mot|sau bo|suc vat|rac ruoi|mat lon|khon nan|mat day|lao toet|hen ha|gian|dieu cang|nhu nhuoc|tham nhung|tham o)\b|\bnhu ((con|cai) )?(bo|cho|lon|heo|trau|khi|rua|cut|c|l|cc|cl|lon|buoi|hach|shit|ccc|\*+)(\W|$)|\b(bot|con bot|cai bot|app|cai app|cai may) (\w+ ){0,1}(vo dung|vo tich su|an hai|vo van|ngu)\b|\b(ngu|dan|dot|oc) (the|vay|qua|vl|vai|nhu)\b|\b(deo|dech|vl|vcl|vkl|dm|dmm|dcm|dkm|dit|clm|cmm|cc|cl|loz|bien di|cam mom|cam mieng|im mom|chet di|me may|cha may|bo may|oc cho|oc lon|nao ngan|dan don|ngu|me kiep|chet het di|khon nan|mat day|suc vat|rac ruoi|an hai|vo dung|vo tich su|ton com|tich su gi|ngoi choi an luong)\b)",
+        RegexOptions.CultureInvariant);
+
+    // "hỏi gì cũng không trả lời", "nhắn mãi chẳng ai trả lời", "trả lời như vẹt": what the insult is about — the bot's own
+    // answers — is no matter to file, nor a question asked.
+    private static readonly Regex AboutTheBotsAnswers = new(
+        @"\b(hoi|nhan|chat) (\w+ ){0,2}(gi|cai gi|cau nao|cai chi|chi|j|mai|hoai|ca tuan|bao nhieu lan|may lan|may tram lan)( \w+){0,2} (cung )?(khong|ko|k|chang|cha|hong|chua) (ai |duoc |dc )?(tra loi|rep|biet|hieu|duoc gi|dc gi)( duoc| dc)?( cau nao| gi)?\b|\btra loi (nhu (vet|may|cai may)|lung tung|linh tinh|khong lien quan|ko lien quan|vong vo|long vong)\b",
         RegexOptions.CultureInvariant);
 
     private const double PlainQuestion = 3;
@@ -92,7 +98,7 @@ public sealed partial class Understander
         if (DenouncesWrongdoing(CorruptWord.Replace(TextNormalizer.Normalize(raw), " "))) return false;
         // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ"); nor are the
         // words it quotes ("bot trả lời "cảm ơn bạn đã phản ánh", cảm ơn cái gì mà cảm ơn, vô dụng").
-        var (scores, _, _) = Segment(Tokenize(Contempt.Replace(InsultWords(QuotedWords.Replace(raw, " ")), " ")));
+        var (scores, _, _) = Segment(Tokenize(AboutTheBotsAnswers.Replace(Contempt.Replace(InsultWords(QuotedWords.Replace(raw, " ")), " "), " ")));
         // Nor a plain question beside it ("Địt mẹ bot vô dụng. Nói tóm lại làm lại căn cước bị mất thì ra đâu làm, mất
         // bao nhiêu tiền"): the question is what is wanted.
         if (scores.GetValueOrDefault("problem") + scores.GetValueOrDefault("complaint") >= IntentThreshold || scores.GetValueOrDefault("status") >= IntentThreshold

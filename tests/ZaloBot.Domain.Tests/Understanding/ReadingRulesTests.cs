@@ -588,6 +588,20 @@ public class ReadingTheStoryTests
         U.IsSpam(message).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("bot vô dụng, hỏi gì cũng ko trả lời được, vứt đi")]
+    [InlineData("cái bot vô dụng, hỏi gì cũng trả lời như vẹt")]
+    public void Insults_about_the_bots_own_answers_are_abuse(string message) => U.IsAbuse(message).ShouldBeTrue();
+
+    [Fact]
+    public void An_insult_beside_a_real_matter_is_not_only_abuse() =>
+        U.IsAbuse("cái bot vô dụng, hỏi gì cũng không trả lời, đèn đường ngõ 5 Lý Thái Tổ hỏng cả tháng rồi").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("ban thuoc xuong khop gia truyen chua khoi 100% cho nguoi gia lien he 0987xxxxxx")]
+    [InlineData("Tuyển tài xế chạy đêm thu nhập 30tr/tháng, không cần kinh nghiệm, ib ngay 0912xxx345")]
+    public void Adverts_for_remedies_and_jobs_with_a_number_are_spam(string message) => U.IsSpam(message).ShouldBeTrue();
+
     [Fact]
     public void Papers_sent_to_ten_neighbours_hoping_for_luck_are_no_chain_letter() =>
         U.IsSpam("tôi đã gửi đơn cho 10 người trong xóm ký tên rồi, mong may mắn được phường giải quyết sớm vụ cống tắc").ShouldBeFalse();
