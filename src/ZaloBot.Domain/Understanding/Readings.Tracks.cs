@@ -10,7 +10,7 @@ namespace ZaloBot.Domain.Understanding;
 public sealed partial class Understander
 {
     private static readonly Regex Disagrees = new(
-        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi)|sao (lai )?bat (\w+ ){0,2}(dong|nop|chiu) (tien )?phat|(khong|ko|k|chang|cha) he|(ma|thi) (\w+ ){1,8}la the nao|(khong|ko|k|chang) chiu|(vay|v|the|nhu vay|nhu the) (co )?(dung|hop ly|dung luat|dung quy dinh) (khong|ko|k)|qua thap|qua re|re mat|thap hon (gia )?thi truong|tinh (sai|nham|thua)|ma tinh thanh|dieu chinh lai|lam kho (dan|nguoi dan|toi)|bat dan chiu|quyen loi (cho|cua) (toi|em|gia dinh|chung toi)|(tai sao|sao) (\w+ ){0,8}bi (tra|tu choi|bac|phat|thu hoi|cat|loai)|(nhu the|nhu vay|the|vay) la sai|nho (\w+ ){0,2}xem (xet )?lai|cham lai|phuc khao|de nghi (\w+ ){0,2}lam ro|(ma|nhung) (khong|ko|k|chua) (co |he co )?(quyet dinh|van ban|thong bao|giai thich|ly do) (nao|gi)( \w+){0,3} (ca|het|cho (toi|em|gia dinh|nha))?)\b",
+        @"\b((khong|ko|k|hong|chua) (dong y|chap nhan|dung|thoa dang|cong bang|hop ly|phuc)|xem xet lai|vo ly|bat cong|sai quy dinh|oan|khoi phuc lai|de nghi (\w+ ){0,2}(giai thich|khoi phuc|huy bo|huy quyet dinh|xem xet)|phan doi|khong dong tinh|(khong|ko|k|chua) nhat tri|yeu cau xem lai|(vay|v|the|nhu vay|nhu the) la (sai|sao|the nao)|yeu cau (\w+ ){0,2}tra loi|(xin|de nghi|mong) (\w+ ){0,3}xem lai|(toi|em|minh|tui) thay (la )?sai|yeu cau giai thich|de nghi xet lai|chu (khong|ko|k) phai (cua |la )?(nha |cua )?(toi|em|minh|tui)|(de|muon|phai|the nao|sao) (di )?kien(?! nghi)|di kien(?! nghi)|sao (lai )?bat (\w+ ){0,2}(dong|nop|chiu) (tien )?phat|(khong|ko|k|chang|cha) he|(ma|thi) (\w+ ){1,8}la the nao|(khong|ko|k|chang) chiu|(vay|v|the|nhu vay|nhu the) (co )?(dung|hop ly|dung luat|dung quy dinh) (khong|ko|k)|qua thap|qua re|re mat|thap hon (gia )?thi truong|tinh (sai|nham|thua)|ma tinh thanh|dieu chinh lai|lam kho (dan|nguoi dan|toi)|bat dan chiu|quyen loi (cho|cua) (toi|em|gia dinh|chung toi)|(tai sao|sao) (\w+ ){0,8}bi (tra|tu choi|bac|phat|thu hoi|cat|loai)|(nhu the|nhu vay|the|vay) la sai|nho (\w+ ){0,2}xem (xet )?lai|cham lai|phuc khao|de nghi (\w+ ){0,2}lam ro|(ma|nhung) (khong|ko|k|chua) (co |he co )?(quyet dinh|van ban|thong bao|giai thich|ly do) (nao|gi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Decision = new(
@@ -43,7 +43,7 @@ public sealed partial class Understander
     {
         var n = TextNormalizer.Normalize(raw);
         // A fine demanded by people calling themselves inspectors is no decision to contest: they are no authority.
-        if (Impersonating.IsMatch(n) || FakeOfficials.IsMatch(n)) return false;
+        if (SelfStyled.IsMatch(n) || OfficialsDoubted(raw, n)) return false;
         if (!Disagrees.IsMatch(n) || !Decision.IsMatch(n) || !AboutMe.IsMatch(n) || AskedInTheAbstract.IsMatch(n)) return false;
         var aboutOthers = Others.IsMatch(n) || NamedPerson.IsMatch(raw);
         return !aboutOthers || AboutMe.IsMatch(MeAsSpeakerOrOthers.Replace(n, " "));
@@ -73,8 +73,16 @@ public sealed partial class Understander
     // what they did is a matter for the police, not an official's wrongdoing or decision. "giả mạo hồ sơ" alone is
     // falsification by an official and stays.
     private static readonly Regex FakeOfficials = new(
-        @"\b(nghi (la |rang )?(bon |nguoi |ho )?(gia mao|gia danh|mao danh|lua dao|gia)\b|(giong|nhu|gia) (nhu )?(can bo|cong an|quan ly thi truong|thanh tra)|(can bo|cong an|thanh tra) gia\b)",
+        @"\b(nghi (la |rang )?(bon |nguoi |ho |may )?(gia mao|gia danh|mao danh|lua dao)|giong (nhu )?(can bo|cong an|quan ly thi truong|thanh tra)|gia (danh|mao|lam) (can bo|cong an|quan ly thi truong|thanh tra))\b",
         RegexOptions.CultureInvariant);
+
+    // "công an giả" (a fake policeman) is read with its marks: "cán bộ già" is an old official, "gia đình" a family.
+    private static readonly Regex FakeOfficialsMarked = new(@"\b(công an|cán bộ|thanh tra|quản lý thị trường) giả\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // Calling oneself an official ("xưng là cán bộ kiểm tra PCCC"); "tham gia làm đường" is no "giả làm".
+    private static readonly Regex SelfStyled = new(@"\b(tu xung|xung la|xung danh|gia danh|mao danh)\b", RegexOptions.CultureInvariant);
+
+    private static bool OfficialsDoubted(string raw, string normalized) => FakeOfficials.IsMatch(normalized) || FakeOfficialsMarked.IsMatch(raw);
 
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
@@ -98,7 +106,7 @@ public sealed partial class Understander
         if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
         // "gọi điện xưng là cán bộ bảo hiểm xã hội bảo chuyển 12 triệu": a scammer in an official's name is no official.
         n = Impersonating.Replace(n, " ");
-        if (FakeOfficials.IsMatch(n)) return false;
+        if (OfficialsDoubted(raw, n)) return false;
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }
 }

@@ -549,6 +549,7 @@ public class ReadingTheStoryTests
     [Theory]
     [InlineData("thang máy khu tập thể bị kẹt, có 3 người ở trong 20 phút rồi")]
     [InlineData("nuoc dang len, ba cu nha ben mac ket tren gac ko ra duoc")]
+    [InlineData("phường đã có lệnh sơ tán mà bà cụ nhà bên vẫn mắc kẹt trong nhà, nước lên tới ngực rồi")]
     public void People_trapped_are_danger(string message) => U.Danger(message).HasFlag(DangerKind.Rescue).ShouldBeTrue();
 
     [Theory]
@@ -568,6 +569,16 @@ public class ReadingTheStoryTests
     [InlineData("có mấy người mặc áo xanh giống cán bộ quản lý thị trường vào chợ thu tiền phạt các hộ bán hàng không có giấy tờ gì, nghi là giả mạo")]
     [InlineData("hai thằng công an giả đến đòi tiền phạt các hộ bán hàng rong ở chợ")]
     public void Doubted_officials_are_no_officials(string message) => U.DenouncesWrongdoing(message).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("trưởng thôn nhận tiền của dân mới cho làm sổ đỏ, cũng như cán bộ địa chính xã, ai không đưa thì hồ sơ nằm đấy")]
+    [InlineData("tôi nghi là gia đình ông trưởng thôn được chia đất công vì cán bộ xã nhận tiền rồi")]
+    [InlineData("cán bộ già ở xã nhận phong bì của dân mới ký giấy xác nhận")]
+    public void Officials_named_beside_a_likeness_a_family_or_an_age_are_still_officials(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Fact]
+    public void A_fine_for_work_one_joined_is_still_contested() =>
+        U.ContestsDecision("tôi tham gia làm đường với thôn, giờ bị phạt 2 triệu vì để cát trước nhà, tôi không đồng ý").ShouldBeTrue();
 
     [Fact]
     public void A_forged_signature_by_an_official_is_still_a_to_cao() =>
