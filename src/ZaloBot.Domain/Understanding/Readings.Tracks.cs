@@ -67,7 +67,10 @@ public sealed partial class Understander
 
     private static readonly Regex Quoted = new(@"[""“”‘’]", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Impersonating = new(@"\b(tu xung|xung la|xung danh|gia danh|mao danh|gia lam)( la)?( \w+){0,5}", RegexOptions.CultureInvariant);
+    /// <summary>Words of speaking in an office's name: "tự xưng", "xưng là", "giả danh", "mạo danh" (normalised).</summary>
+    internal const string SelfStylingWords = "tu xung|xung la|xung danh|gia danh|mao danh";
+
+    private static readonly Regex Impersonating = new(@"\b(" + SelfStylingWords + @"|gia lam)( la)?( \w+){0,5}", RegexOptions.CultureInvariant);
 
     // "mấy người mặc áo giống cán bộ quản lý thị trường … nghi là giả mạo": the officials themselves are doubted, so
     // what they did is a matter for the police, not an official's wrongdoing or decision. "giả mạo hồ sơ" alone is
@@ -80,7 +83,7 @@ public sealed partial class Understander
     private static readonly Regex FakeOfficialsMarked = new(@"\b(công an|cán bộ|thanh tra|quản lý thị trường) giả\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     // Calling oneself an official ("xưng là cán bộ kiểm tra PCCC"); "tham gia làm đường" is no "giả làm".
-    private static readonly Regex SelfStyled = new(@"\b(tu xung|xung la|xung danh|gia danh|mao danh)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex SelfStyled = new(@"\b(" + SelfStylingWords + @")\b", RegexOptions.CultureInvariant);
 
     private static bool OfficialsDoubted(string raw, string normalized) => FakeOfficials.IsMatch(normalized) || FakeOfficialsMarked.IsMatch(raw);
 

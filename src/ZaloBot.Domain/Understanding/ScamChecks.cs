@@ -15,7 +15,7 @@ public static partial class ScamChecks
     private static partial Regex Contact();
 
     // And what it asked for or claimed: to install, to click, to pay, an account, someone speaking in an office's name.
-    [GeneratedRegex(@"\b(xung la|tu xung|xung danh|gia danh|mao danh|cai (app|ung dung)|(bam|truy cap) (vao )?(link|duong link)|tai link|(se|sap) bi khoa|qua (duong )?link|link la|chuyen tien|chuyen khoan|chuyen \d+ ?(k|nghin|ngan|trieu|tr)|bam (phim|so) \d|trung thuong|nop (phi|phat|tien)|so tai khoan|stk|ma otp|otp|mat khau)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(" + Understander.SelfStylingWords + @"|cai (app|ung dung)|(bam|truy cap) (vao )?(link|duong link)|tai link|(se|sap) bi khoa|qua (duong )?link|link la|chuyen tien|chuyen khoan|chuyen \d+ ?(k|nghin|ngan|trieu|tr)|bam (phim|so) \d|trung thuong|nop (phi|phat|tien)|so tai khoan|stk|ma otp|otp|mat khau)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Lure();
 
     // Asked whether it is real.
