@@ -115,8 +115,17 @@ public sealed partial class Understander
     private static readonly Regex LuckOrThreat = new(
         @"\b(gap xui|xui xeo|chuyen xui|gap may|may man|gap hoa|bi nguyen|mat loc|tin vui|phu ho|bi khoa|giu tai khoan|gap (chuyen )?(khong may|tai nan))\b", RegexOptions.CultureInvariant);
 
-    /// <summary>A chain letter, in normalised words: passed on to so many people, with luck or a threat attached.</summary>
-    internal static bool IsChainLetter(string normalized) => PassItOn.IsMatch(normalized) && LuckOrThreat.IsMatch(normalized);
+    // "chia sẻ là phước đức", "share đi để được may mắn": the sharing itself blessed.
+    private static readonly Regex SharingBlessed = new(
+        @"\b(chia se|share|chuyen tiep) (\w+ ){0,3}(la|se|thi|de) (duoc )?(phuoc duc|tich duc|co phuoc|duoc phuoc|gap may|may man|co hau)\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A chain letter, in normalised words: passed on to so many people with luck or a threat attached, or the sharing
+    /// itself blessed.
+    /// </summary>
+    internal static bool IsChainLetter(string normalized) =>
+        PassItOn.IsMatch(normalized) && LuckOrThreat.IsMatch(normalized) || SharingBlessed.IsMatch(normalized);
 
     private static readonly Regex SellingCue = new(
         @"\b(\d+ ?k|\d+ ?%|giam gia|giam \d+|khuyen mai|gia re|gia soc|uu dai|nhan (lam|thiet ke|thi cong|ship|order|cho vay|may|in|sua chua)|dang ky ngay|mua ngay|goi ngay|tai link|link (ben duoi|tai|o duoi)|san pham|khoa hoc|uy tin|chat luong cao|toan quoc|mien phi|tang kem|freeship|inbox|ib|ship|dat hang|lien he ngay|nhan tin ngay|tuyen (nhan vien|ctv|cong tac vien|lao dong|gap)|luong \d+|\d+ ?(tr|trieu) ?/ ?(thang|ngay)|lam viec tai nha|viec nhe luong cao|can ban|ban (nha|dat|xe|my pham|hang|do|can ho)|cho thue|phong tro|gia (thuong luong|sinh vien|tot|hat de|canh tranh)|ai (co nhu cau|can)|nhu cau|nhan (day|chay|dich vu|quang cao|thiet ke)|tang (like|follow)|quang cao|vay online|duyet \d+ ?phut|can tien gap|kiem tien|rut tien|hang auth|chinh hang|chinh chu|mat pho|ship tan noi|gia chi|(gia|chi) (con |tu )?\d+ ?(trieu|ty|ti|tr)|sim so|so dep|tu quy|giao tan (nha|noi)|ship cod|dat nen|trao tay|lo goc|sinh loi|hoa hong|\d+x+ ?(trieu|tr|ty|ti|k)|(chiet khau|ck) \d+|so (do|hong) (tung lo|rieng|chinh chu)|xem dat|bam (vao )?link|nhan ngay|chuyen tiep (\w+ ){0,3}cho \d+ nguoi|phi (van chuyen|ship|giao hang)|chi con \d+ (suat|slot|cho|ve)|\d{1,3}( \d{3})+ ?(d|dong|vnd)|chuyen cung cap|thiet ke (website|web|app)|(mong|rat mong|han hanh) (duoc )?hop tac|(sap|se) bi khoa|cap nhat (lai )?tai|de tranh bi (gian doan|khoa)|(xin gui|gui ve|ung ho (qua|ve|vao)) (\w+ ){0,2}(stk|so tai khoan)|lan toa yeu thuong|bao (dau|do) \d+|visa thang|khong (can )?chung minh tai chinh|hoi thao mien phi|thanh ly|thuong luong|bao tron goi|khong can cho doi|co nguoi nha (trong|o|tai) (phong|so|xa|phuong|huyen)|file apk|apk|link dinh kem|cai dat (ung dung|app) (\w+ ){0,2}moi|qua han (se )?bi (phat|khoa|thu hoi)|^chuyen tiep|khong can the chap|giai ngan (trong |ngay |nhanh )?(\d+|ngay|nhanh|trong ngay)|vay (von |tien )?nhanh|(khong|ko|k) (chuyen tiep|chuyen|share|chia se) (\w+ ){0,3}(se|thi) (gap|bi) (xui|van xui|van rui|tai hoa)|nhan (\w+ ){0,4}(ho tro|qua|tien) (\w+ ){0,5}tu chinh phu|(hay|nho) (gui|chuyen tiep|chia se|share) (\w+ ){0,2}cho (nguoi than|moi nguoi|tat ca|ban be|nguoi quen))\b|\b\d+ ?%",
