@@ -38,6 +38,7 @@ public static partial class ConversationEngine
                 EditPart(described);
                 return true;
             }
+            if (step is Step.Confirm or Step.EditChoice && TwoCorrections(raw)) return true;
             // At the summary, the name typed again ("tên tôi là Nguyễn Văn Ân, có dấu mũ") is the name corrected.
             if (step is Step.Confirm or Step.EditChoice && Understanding.NameRestated(raw) is { } name && name != Draft.ContactName
                 && Correct(new FlowReading(FlowIntent.Correction, DraftPart.Name, null, name)))
@@ -320,6 +321,44 @@ public static partial class ConversationEngine
                     else OnPlaceText(answer, TextNormalizer.Normalize(answer));
                     return true;
                 }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// "nhà e số 21 chứ k phải 12, sđt cũng đổi thành 0987654321 nha" at the summary: two parts corrected, each in its
+        /// own clauses — both applied and said, and the summary shown again. False unless the message splits into two
+        /// corrections of different parts that both apply.
+        /// </summary>
+        private bool TwoCorrections(string raw)
+        {
+            var clauses = ClauseBreak().Split(raw).Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
+            for (var k = 1; k < clauses.Length; k++)
+            {
+                var (head, tail) = (string.Join(", ", clauses[..k]), string.Join(", ", clauses[k..]));
+                // "…, rồi gửi đi ạ": a send after the correction is no second one.
+                if (SaysSend().IsMatch(TextNormalizer.Normalize(head)) || SaysSend().IsMatch(TextNormalizer.Normalize(tail))) continue;
+                var first = Understanding.ReadInFlow(head);
+                var second = Understanding.ReadInFlow(tail);
+                // Each names its part, or the words it replaces ("nhà e số 21 chứ k phải 12").
+                static bool Placed(FlowReading r) => r.Part != DraftPart.None || r.From is not null;
+                if (first is not { Intent: FlowIntent.Correction, Adds: false, To: { } firstTo } || !Placed(first)
+                    || second is not { Intent: FlowIntent.Correction, Adds: false, To: { } secondTo } || !Placed(second)
+                    || first.Part == second.Part) continue;
+                var before = _state;
+                if (Corrected(first, firstTo) is not ({ } once, var saidFirst)) continue;
+                _state = _state with { Draft = once };
+                if (Corrected(second, secondTo) is not ({ } twice, var saidSecond) || twice == once)
+                {
+                    _state = before;
+                    continue;
+                }
+                _state = _state with { Draft = twice };
+                Say(saidFirst);
+                Say(saidSecond);
+                if (_state.Step == Step.EditChoice) GoTo(Step.Confirm);
+                else Prompt();
+                return true;
             }
             return false;
         }
@@ -828,6 +867,9 @@ public static partial class ConversationEngine
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:a|a nham|nham|khoan|o) )*(?:khong|ko|k|chu) phai\b")]
         private static partial System.Text.RegularExpressions.Regex OpensWithADenial();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\bgui\b")]
+        private static partial System.Text.RegularExpressions.Regex SaysSend();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"[,;]|\.(?!\d)")]
         private static partial System.Text.RegularExpressions.Regex ClauseBreak();

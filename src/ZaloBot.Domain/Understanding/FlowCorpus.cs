@@ -133,7 +133,9 @@ public static class FlowCorpus
             "newproblem" when before.Step == Step.Description => d.Description is not null && !dropped,
             "newproblem" => !stored && !result.Effects.OfType<RecordNotUnderstood>().Any() && !dropped,
             // A house number said in words counts as its digits once corrected; it was not there before if not as typed.
-            "correct" => v is not null && AsCode(v, context) is var code && Corrected(d, code, asDigits: true) && !Corrected(before.Draft, code, asDigits: false),
+            // "address=số 21; phone=0987654321": two parts corrected in one message, each must be.
+            "correct" => v is not null && v.Split("; ").All(one => AsCode(one, context) is var code
+                             && Corrected(d, code, asDigits: true) && !Corrected(before.Draft, code, asDigits: false)),
             "fixed" => result.Effects.OfType<CitizenConfirmedFixed>().Any(),
             "notfixed" => result.Effects.OfType<CitizenNotFixed>().Any() || after.NotFixedTicketCode is not null,
             "answer" => Answered(entry, before, result),

@@ -324,6 +324,19 @@ public sealed partial class Understander
         return true;
     }
 
+    // "Xin chào, tôi là Trần Thị Hoa, cán bộ văn phòng công ty may …": who is writing, by full name, and nothing asked yet.
+    private static readonly Regex SelfIntroduction = new(
+        @"^\W*(?i:(?:(?:xin\s+)?ch[àa]o\w*[^,.!?\n]{0,20}[,.!?]+\s*)?(?:t[ôo]i|em|e|m[ìi]nh|ch[áa]u|tui|con)\s+(?:t[êe]n\s+)?l[àa])\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}\b",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A citizen who only says who they are (a name, perhaps a post) has not yet said what they want: greeted back and
+    /// asked, not offered a complaint whose words are their own introduction.
+    /// </summary>
+    private static bool OnlyIntroducesThemself(string raw, Dictionary<string, double> scores) =>
+        SelfIntroduction.IsMatch(raw.Normalize(System.Text.NormalizationForm.FormC))
+        && new[] { "problem", "complaint", "question", "status", "help", "info" }.All(i => scores.GetValueOrDefault(i) == 0);
+
     // How an official treats people, told as a wrong: rude, shouting, idle at the desk, nobody receiving.
     private static readonly Regex ConductWrong = new(
         @"\b(thai do (\w+ ){0,2}(kho chiu|coc|hach dich|te|kem|thieu ton trong|khinh)|gat gong|hoi gi cung gat|quat (\w+ ){0,2}(dan|nguoi|me|bo|ba|ong)|mang (dan|nguoi|me|bo|ba|ong)|coc loc|hach dich|luot (dien thoai|tiktok|facebook|fb)|choi (dien thoai|game)|xem tiktok|khong ai tiep|bo ve som|di muon ve som|ngoi choi|nat (dan|nguoi))\b",

@@ -490,6 +490,7 @@ public sealed partial class Understander
         // "cảm ơn cán bộ đã xử lý nhanh": opened with thanks and nothing to act on is thanks, however long.
         // A stray weak word ("hỗ trợ" read as a question word) does not make it more than thanks; anything wrong does.
         else if ((intentOf[0] == "thanks" || FramedByThanks(raw)) && S("thanks") >= IntentThreshold && S("problem") == 0 && S("complaint") == 0) intent = MessageIntent.Thanks;
+        else if (OnlyIntroducesThemself(raw, scores)) intent = MessageIntent.Greeting;
         else if (contentWords >= FallbackContentWords && raw.Trim().Length >= 20 && !smallTalk) intent = MessageIntent.Complaint;
         // "đèn đường", "rác": naming a thing the province takes complaints about is starting one.
         else if (_tableCategories.Any(c => Score(text, c).Score >= IntentThreshold)) intent = MessageIntent.Complaint;

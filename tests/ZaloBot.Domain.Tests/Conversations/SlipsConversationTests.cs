@@ -51,6 +51,28 @@ public class SlipsConversationTests
             .State.Draft.Description.ShouldBe("Đèn hỏng hơn 1 tháng rồi, tối đi lại rất nguy hiểm");
 
     [Fact]
+    public void Two_parts_corrected_in_one_message_at_the_summary_are_both_corrected()
+    {
+        var draft = AtSummary().Says("ơ sai r ad, nhà e số 21 chứ k phải 12, sđt cũng đổi thành 0987654321 nha 😅").ExpectStep(Step.Confirm).State.Draft;
+        draft.Address.ShouldNotBeNull().ShouldContain("số 21");
+        draft.ContactPhone.ShouldBe("+84987654321");
+    }
+
+    [Fact]
+    public void The_field_and_the_description_corrected_together_are_both_taken()
+    {
+        var draft = AtSummary().Says("sai hết r 😩 lĩnh vực là Thái độ, hành vi của cán bộ, mô tả là cán bộ phường hẹn sửa mà k đến")
+            .ExpectStep(Step.Confirm).State.Draft;
+        draft.CategoryCode.ShouldBe("CONDUCT");
+        draft.Description.ShouldBe("cán bộ phường hẹn sửa mà k đến");
+    }
+
+    [Fact]
+    public void A_correction_then_a_send_is_one_correction() =>
+        AtSummary().Says("Địa chỉ đúng là số 14 đường Lý Thái Tổ, không phải số 12, xin sửa rồi gửi.")
+            .State.Draft.Address.ShouldNotBeNull().ShouldContain("số 14 đường Lý Thái Tổ");
+
+    [Fact]
     public void Giving_up_with_an_oath_is_giving_up() =>
         AtPlace().Says("dm hỏi lắm thế, thôi khỏi gửi").State.HasDraftInProgress.ShouldBeFalse();
 

@@ -622,6 +622,46 @@ public class ReadingTheStoryTests
         U.Danger("nhà tôi bị lũ cuốn sập rồi, 3 người đang mắc kẹt trên mái, chia sẻ giúp cho 10 người gọi cứu hộ với").ShouldNotBe(DangerKind.None);
 
     [Fact]
+    public void A_lost_child_appeal_whose_sharing_is_blessed_is_a_chain_message()
+    {
+        const string message = "chia se giup minh: be trai 5 tuoi bi lac o cho, ai thay lien he so nay, chia se la phuoc duc";
+        U.Danger(message).ShouldBe(DangerKind.None);
+        U.IsSpam(message).ShouldBeTrue();
+    }
+
+    [Theory]
+    // Bitten yesterday and vaccinated already: the ward is asked to remind the owner.
+    [InlineData("cho nha ai tha rong ra duong can con toi chay mau chan hom qua, da tiem phong roi nhung de nghi phuong nhac nho")]
+    // A karaoke bar's nights, told as a habit.
+    [InlineData("quán karaoke Hoàng Gia mở cửa thoát hiểm ra ngõ, đêm hát tới 2h sáng, khách say xỉn đập phá, đề nghị kiểm tra giấy phép và cách âm")]
+    // A concrete mixer parked ("đỗ") across the road is no tanker overturned ("đổ").
+    [InlineData("Đề nghị UBND phường Võ Cường kiểm tra công trình nhà xưởng ở thôn Đông, xe bồn trộn bê tông đỗ chắn hết đường vào thôn, bà con đi làm phải vòng rất xa")]
+    // What the flood will do when it comes.
+    [InlineData("cai cau tran thon Ngo phuong Vo Cuong bi vo mot mang mua lu la nuoc cuon ai dam di")]
+    public void A_danger_past_habitual_or_to_come_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_tanker_spilling_fuel_on_the_road_is_still_a_fire() =>
+        U.Danger("xe bồn chở xăng bị đổ ra đường Lý Thái Tổ, xăng chảy lênh láng").ShouldBe(DangerKind.Fire);
+
+    [Theory]
+    [InlineData("chúng mày chỉ giỏi ăn tiền dân")]
+    [InlineData("nhắn mãi ko ai lên, bọn bay chỉ ngồi văn phòng ăn lương thôi")]
+    public void Contempt_for_officials_pay_with_no_matter_is_abuse(string message) => U.IsAbuse(message).ShouldBeTrue();
+
+    [Fact]
+    public void Contempt_for_officials_pay_beside_a_matter_is_not_only_abuse() =>
+        U.IsAbuse("các anh chỉ giỏi ăn lương, đường ngõ 5 Lý Thái Tổ ngập 3 tháng nay không ai xử lý").ShouldBeFalse();
+
+    [Fact]
+    public void A_citizen_who_only_says_who_they_are_is_greeted_and_asked() =>
+        U.Understand("Xin chào, tôi là Trần Thị Hoa, cán bộ văn phòng công ty may Quế Võ").Intent.ShouldBe(MessageIntent.Greeting);
+
+    [Fact]
+    public void A_citizen_who_says_who_they_are_and_what_is_wrong_is_a_complaint() =>
+        U.Understand("Xin chào, tôi là Trần Thị Hoa, đèn đường ngõ 5 Lý Thái Tổ hỏng cả tuần nay rồi").Intent.ShouldBe(MessageIntent.Complaint);
+
+    [Fact]
     public void Waiting_for_money_is_not_demanding_it() =>
         U.DenouncesWrongdoing("cán bộ xã bảo đợi tiền hỗ trợ về rồi phát").ShouldBeFalse();
 
