@@ -25,14 +25,33 @@ public enum ChannelQuestion
 /// </summary>
 public static partial class ChannelQuestions
 {
-    [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|tong dai|nhan vao day|vao day|nhan o day)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|noi chuyen voi|chat voi|tong dai|nhan vao day|vao day|nhan o day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChannelWord();
 
     [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
+
+    // "tôi đang nhắn tin với ai vậy", "m là bot à", "đang nói chuyện với cán bộ hay máy", "ai trả lời đây".
+    private const string WhoAnswersWords =
+        @"(nhan tin|nhan|noi chuyen|chat) voi ai|(la|phai la|co phai|co phai la) (bot|robot|nguoi that|may (a|ha|khong|ko|k|hay|tu dong|tra loi))|(can bo|nguoi) hay (la )?(may|bot|robot)|^ai (dang )?(tra loi|rep|truc|nhan tin)( (day|vay|v|do|the|a|nhi|ha))?$";
+
+    [GeneratedRegex(@"\b(" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhoAnswers();
+
+    /// <summary>
+    /// Only whether a person or a machine is answering, asked in a few words: what no model should read otherwise (an
+    /// insult, a chase, a danger).
+    /// </summary>
+    public static bool AsksWhoIsAnswering(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortQuestion && WhoAnswers().IsMatch(n);
+    }
+
+    private const int ShortQuestion = 16;
 
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free|tru tien|bi tru)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();

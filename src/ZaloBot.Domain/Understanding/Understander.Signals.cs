@@ -60,7 +60,8 @@ public sealed partial class Understander
     /// </summary>
     public DangerKind DangerOpinion(string raw)
     {
-        if (_danger is null || OverOrOnlyARisk(raw) || !_danger(raw)) return DangerKind.None;
+        // "tôi đang nhắn tin với ai vậy": asking who answers tells of no danger, however sure the model.
+        if (_danger is null || OverOrOnlyARisk(raw) || ChannelQuestions.AsksWhoIsAnswering(raw) || !_danger(raw)) return DangerKind.None;
         var text = Tokenize(WithoutFalseDanger(raw));
         var kind = DangerKind.None;
         foreach (var (set, k) in FlowAnswers.Dangers)

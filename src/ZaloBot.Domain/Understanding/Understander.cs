@@ -500,7 +500,7 @@ public sealed partial class Understander
         else intent = MessageIntent.None;
 
         return Decided(raw, new Meaning(intent, S("greeting") > 0, S("complaint") >= IntentThreshold, intent == MessageIntent.Complaint ? description : null, scores), description,
-            byTrackRule: contested || denounced);
+            byTrackRule: contested || denounced, byChannelRule: ChannelQuestions.AsksWhoIsAnswering(raw));
     }
 
     /// <summary>
@@ -543,11 +543,12 @@ public sealed partial class Understander
 
     /// <summary>
     /// The second opinion's last word on the intent — except over a complaint that a track's own rule made one: "chú công
-    /// an bảo đưa 500k thì làm luôn, thế có được phép ko ạ" asks, but what it tells is a bribe asked for.
+    /// an bảo đưa 500k thì làm luôn, thế có được phép ko ạ" asks, but what it tells is a bribe asked for; and over
+    /// whether a person or a machine answers, asked in a few words ("m là bot à", "đang nói chuyện với cán bộ hay máy").
     /// </summary>
-    private Meaning Decided(string raw, Meaning phrases, string? description, bool byTrackRule = false)
+    private Meaning Decided(string raw, Meaning phrases, string? description, bool byTrackRule = false, bool byChannelRule = false)
     {
-        if (_decide is null || byTrackRule && phrases.Intent == MessageIntent.Complaint) return phrases;
+        if (_decide is null || byTrackRule && phrases.Intent == MessageIntent.Complaint || byChannelRule && phrases.Intent == MessageIntent.Info) return phrases;
         var intent = _decide(raw, phrases);
         return intent == phrases.Intent ? phrases
             : phrases with { Intent = intent, Description = intent == MessageIntent.Complaint ? description : null, ByOpinion = true };

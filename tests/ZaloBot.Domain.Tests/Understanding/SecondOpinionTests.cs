@@ -1,3 +1,4 @@
+using ZaloBot.Domain.Conversations;
 using ZaloBot.Domain.Understanding;
 
 namespace ZaloBot.Domain.Tests.Understanding;
@@ -41,6 +42,25 @@ public class SecondOpinionTests
         Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
         sureQuestion.Understand(message).Intent.ShouldBe(MessageIntent.Complaint);
         sureQuestion.Understand("cho hỏi làm căn cước cần giấy tờ gì").Intent.ShouldBe(MessageIntent.Question);
+    }
+
+    [Theory]
+    [InlineData("toi dang nhan tin voi ai vay")]
+    [InlineData("m là bot à")]
+    [InlineData("cháu đang nói chuyện với cán bộ hay là máy trả lời tự động ạ")]
+    [InlineData("ai trả lời đây")]
+    public void Whether_a_person_or_a_machine_answers_is_information_whatever_the_opinion(string message)
+    {
+        var sureOfAnything = Understander.Default.WithIntentDecision((_, _) => MessageIntent.Status).WithDangerOpinion(_ => true);
+        sureOfAnything.Understand(message).Intent.ShouldBe(MessageIntent.Info);
+        sureOfAnything.DangerOpinion(message).ShouldBe(DangerKind.None);
+    }
+
+    [Fact]
+    public void A_machine_named_in_a_complaint_is_no_question_of_who_answers()
+    {
+        var sureStatus = Understander.Default.WithIntentDecision((_, _) => MessageIntent.Status);
+        sureStatus.Understand("tiếng ồn là máy khoan bê tông nhà bên cạnh chạy từ 5h sáng").Intent.ShouldBe(MessageIntent.Status);
     }
 
     [Theory]
