@@ -142,9 +142,17 @@ public static partial class ConversationEngine
 
         // "thôi bỏ qua đi", "thôi khỏi ảnh đi" at the photos: the photos are skipped, not the complaint ("ảnh" typed
         // without marks reads as "anh", the form of address the cancel words allow).
+        // "tối quá chụp ko rõ, thôi khỏi": the photo that cannot be taken is why — the photos are given up, not the matter.
         private static bool SkipsThePhotos(string raw) =>
             $" {TextNormalizer.Normalize(raw)} " is var n && (n.Contains(" bo qua ", StringComparison.Ordinal) || n.Contains(" khoi anh ", StringComparison.Ordinal)
-                                                             || n.Contains(" khoi chup ", StringComparison.Ordinal) || n.Contains(" khoi hinh ", StringComparison.Ordinal));
+                                                             || n.Contains(" khoi chup ", StringComparison.Ordinal) || n.Contains(" khoi hinh ", StringComparison.Ordinal)
+                                                             || NoPhotoToTake().IsMatch(n) && !DropsTheMatter().IsMatch(n));
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\bchup (\w+ ){0,2}(khong|ko|k|chang|cha|hong) (ro|duoc|dc|net|noi|thay)\b|\b(khong|ko|k|chang|hong) (co|chup duoc|chup dc) (anh|hinh)\b")]
+        private static partial System.Text.RegularExpressions.Regex NoPhotoToTake();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(gui nua|huy|lam nua|phan anh nua|bao nua|khong gui|ko gui|k gui)\b")]
+        private static partial System.Text.RegularExpressions.Regex DropsTheMatter();
 
         /// <summary>Acts on what a message typed at <paramref name="step"/> means; false when it leads nowhere here.</summary>
         private bool ActOn(FlowReading reading, Step step, string raw)

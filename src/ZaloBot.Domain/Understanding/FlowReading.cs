@@ -108,6 +108,9 @@ public sealed partial class Understander
     /// </summary>
     public FlowReading ReadInFlow(string raw) => Read(KeptAsItWas().Replace(raw, "", 1)) with { Said = raw };
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(thoi )?(huy|xoa) (luon|het|di|bo|giup|gium|dum|toan bo|tat ca|cai|don|phan anh|kien nghi)\b(?!.*\b(anh|hinh|sdt|so dien thoai|dia chi|mo ta|ten)\b)")]
+    private static partial System.Text.RegularExpressions.Regex ClosingCancel();
+
     // "tên sđt như trên, nhưng nhà tôi là số 12A chứ ko phải 12": what stays as it was is no part of what changes.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)[^,.;]{0,30}?\b(như trên|nhu tren|như cũ|nhu cu|giữ nguyên|giu nguyen)\s*[,.]?\s*(nhưng|nhung|còn|mà)\s+(?=\S)")]
     private static partial System.Text.RegularExpressions.Regex KeptAsItWas();
@@ -124,6 +127,11 @@ public sealed partial class Understander
             return new FlowReading(FlowIntent.Cancel);
         // "0987… gọi giờ hành chính, tên không cần đâu": a number given is never the complaint dropped.
         if (!PhoneGiven.IsMatch(raw) && (CancelAtBothEnds(text) || CancelWithAReason(text))) return new FlowReading(FlowIntent.Cancel);
+        // "thôi ko cần để lại sđt đâu, hủy luôn cái đơn này": a closing clause that opens with "hủy" drops the whole matter,
+        // whatever came before ("…, thôi khỏi" after a reason may give up only the step's part).
+        if (!PhoneGiven.IsMatch(raw) && text.Clauses() is { Count: > 1 } said
+            && ClosingCancel().IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(text.Clause(said[^1]))))
+            return new FlowReading(FlowIntent.Cancel);
         // "thôi khỏi ảnh", "không cần ảnh đâu": the photos are skipped, not the complaint.
         if (PartIn(text, 0, text.Count) == DraftPart.Attachments && Found(text, Set(Answer.Cancel))
             && Uncovered(text, [Set(Answer.Cancel), Set(FlowAnswers.Later), Set("partAttachments")], fillers) == 0)

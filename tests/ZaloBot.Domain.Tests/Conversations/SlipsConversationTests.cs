@@ -73,6 +73,20 @@ public class SlipsConversationTests
             .State.Draft.Address.ShouldNotBeNull().ShouldContain("số 14 đường Lý Thái Tổ");
 
     [Fact]
+    public void A_photo_that_cannot_be_taken_gives_up_the_photos_not_the_matter() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments)
+            .Says("tối quá chụp ko rõ, thôi khỏi").ExpectStep(Step.Contact).State.HasDraftInProgress.ShouldBeTrue();
+
+    [Fact]
+    public void Giving_up_at_the_photos_with_no_word_of_them_still_gives_up_the_matter() =>
+        AtPlace().Says("số 12 đường Lý Thái Tổ, phường Kinh Bắc").ExpectStep(Step.Attachments)
+            .Says("thôi khỏi, mấy cái này lằng nhằng quá bác không làm nữa").State.HasDraftInProgress.ShouldBeFalse();
+
+    [Fact]
+    public void A_closing_clause_that_cancels_the_petition_cancels_it() =>
+        StreetLight.AtContact().Says("thôi ko cần để lại sđt đâu, hủy luôn cái đơn này").State.HasDraftInProgress.ShouldBeFalse();
+
+    [Fact]
     public void Giving_up_with_an_oath_is_giving_up() =>
         AtPlace().Says("dm hỏi lắm thế, thôi khỏi gửi").State.HasDraftInProgress.ShouldBeFalse();
 

@@ -641,6 +641,14 @@ public class ReadingTheStoryTests
     public void A_danger_past_habitual_or_to_come_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Fact]
+    public void A_sluice_gate_stuck_is_no_one_trapped() =>
+        U.Danger("Cống qua đê xóm Trại cánh cửa bị kẹt không đóng kín được, cứ nước lên là rỉ vào, đề nghị sửa trước mùa mưa ạ").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_child_stuck_in_a_lift_is_still_a_rescue() =>
+        U.Danger("thang máy chung cư bị kẹt giữa tầng, có cháu bé ở bên trong").HasFlag(DangerKind.Rescue).ShouldBeTrue();
+
+    [Fact]
     public void A_tanker_spilling_fuel_on_the_road_is_still_a_fire() =>
         U.Danger("xe bồn chở xăng bị đổ ra đường Lý Thái Tổ, xăng chảy lênh láng").HasFlag(DangerKind.Fire).ShouldBeTrue();
 
