@@ -152,6 +152,10 @@ public sealed partial class Understander
     // "đăng ký nhận tiền tại hotro-….site", "5 triệu đồng": what the link is for, and the sum said in words.
     private static readonly System.Text.RegularExpressions.Regex ActOnTheLink = new(@"\b(dang ky|cap nhat|truy cap|nhan)\b( \w+){0,4} tai\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    private static readonly System.Text.RegularExpressions.Regex OfficialThreat = new(
+        @"\b(lien quan (den|toi) (mot )?(vu an|duong day|vu lua dao)|phoi hop (dieu tra|xac minh)|(neu khong|khong thi|ko thi|k thi) (se )?bi (bat|khoi to|truy to|bat giam|phong toa))\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex SumOffered = new(@"\b\d+ ?(trieu|tr|nghin|ngan)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
@@ -172,6 +176,9 @@ public sealed partial class Understander
                 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // Never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
         if (FellForIt.IsMatch(n) || Victim.IsMatch(n)) return false;
+        // "Công an tỉnh thông báo: bạn có liên quan đến vụ án rửa tiền, liên hệ ngay số 0869xxx555 …": an office's name with
+        // a threat and a number to call is a scam's, unless the citizen asks whether it is genuine.
+        if (OfficialThreat.IsMatch(n) && !ScamChecks.AsksIfGenuine(raw)) return true;
         // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
         if (link && (CallToAct.IsMatch(n) || ActOnTheLink.IsMatch(n)) && (SellingCue.IsMatch(n) || SumOffered.IsMatch(n))) return true;
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a

@@ -641,6 +641,14 @@ public class ReadingTheStoryTests
     public void A_danger_past_habitual_or_to_come_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Fact]
+    public void An_office_named_with_a_threat_and_a_number_to_call_is_a_scam() =>
+        U.IsSpam("Cong an tinh thong bao: ban co lien quan den vu an rua tien, lien he ngay so 0869xxx555 de phoi hop dieu tra neu khong se bi bat").ShouldBeTrue();
+
+    [Fact]
+    public void Asking_whether_such_a_call_is_genuine_is_no_scam() =>
+        U.IsSpam("có người gọi số 0869xxx555 xưng công an bảo tôi liên quan đến vụ án rửa tiền, có phải lừa đảo không ạ").ShouldBeFalse();
+
+    [Fact]
     public void A_sluice_gate_stuck_is_no_one_trapped() =>
         U.Danger("Cống qua đê xóm Trại cánh cửa bị kẹt không đóng kín được, cứ nước lên là rỉ vào, đề nghị sửa trước mùa mưa ạ").ShouldBe(DangerKind.None);
 
