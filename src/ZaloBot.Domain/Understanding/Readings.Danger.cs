@@ -228,7 +228,7 @@ public sealed partial class Understander
 
     // Fuel spilled on the road or a tanker overturned: fire at any spark.
     private static readonly Regex FuelSpilled = new(
-        @"\b((xe bon(?! tron)|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|(?<!\b(dung|dau) )do(?! (chan|chiem|ngang|tren|o|lai|giua|sat|kin|het|tran lan|bua)))|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
+        @"\b((xe bon(?! tron)|xe cho xang|xe cho dau|xe cho gas|xe cho ga)\b.{0,30}\b(lat|bi do|(?<!\b(dung|dau|bi) )do(?! (chan|chiem|ngang|tren|o|lai|giua|sat|kin|het|tran lan|bua)))|(xang|dau|gas) (chay|tran|do) (lenh lang|ra duong|khap))\b",
         RegexOptions.CultureInvariant);
 
     // "sợ có người ngã xuống sông": someone falling only feared, in both the risk and the fear below.

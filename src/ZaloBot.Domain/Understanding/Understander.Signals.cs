@@ -156,6 +156,10 @@ public sealed partial class Understander
         @"\b(lien quan (den|toi) (mot )?(vu an|duong day|vu lua dao)|phoi hop (dieu tra|xac minh)|(neu khong|khong thi|ko thi|k thi) (se )?bi (bat|khoi to|truy to|bat giam|phong toa))\b",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // "liên hệ ngay số …", "gọi lại gấp cho …": the number is to be called now.
+    private static readonly System.Text.RegularExpressions.Regex CallNow = new(
+        @"\b(lien he|goi|goi dien|nhan tin) (ngay|gap|lai|lai ngay|khan)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex SumOffered = new(@"\b\d+ ?(trieu|tr|nghin|ngan)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>An advert or spam ("nhận làm CCCD… LH Zalo 09…"): never offered for filing.</summary>
@@ -176,9 +180,9 @@ public sealed partial class Understander
                 || SellsWithoutNumber(raw, Segment(Tokenize(raw)).Scores);
         // Never the citizen who fell for it ("tôi bị lừa bấm vào link …, mất hết tiền").
         if (FellForIt.IsMatch(n) || Victim.IsMatch(n)) return false;
-        // "Công an tỉnh thông báo: bạn có liên quan đến vụ án rửa tiền, liên hệ ngay số 0869xxx555 …": an office's name with
-        // a threat and a number to call is a scam's, unless the citizen asks whether it is genuine.
-        if (OfficialThreat.IsMatch(n) && !ScamChecks.AsksIfGenuine(raw)) return true;
+        // "Công an tỉnh thông báo: bạn có liên quan đến vụ án rửa tiền, liên hệ ngay số 0869xxx555 …": a threat with a number
+        // to call now is a scam's, unless the citizen asks whether it is genuine or tells a matter a track files.
+        if (OfficialThreat.IsMatch(n) && CallNow.IsMatch(n) && !ScamChecks.AsksIfGenuine(raw) && !FiledByATrackRule(raw)) return true;
         // "đăng ký nhận tiền tại link bit.ly/…" with an offer: a link to act on is an advert's, whatever official it names.
         if (link && (CallToAct.IsMatch(n) || ActOnTheLink.IsMatch(n)) && (SellingCue.IsMatch(n) || SumOffered.IsMatch(n))) return true;
         // With a number or a link and nothing wrong, asked or chased, one advertising word is enough: citizens give a

@@ -649,6 +649,14 @@ public class ReadingTheStoryTests
         U.IsSpam("có người gọi số 0869xxx555 xưng công an bảo tôi liên quan đến vụ án rửa tiền, có phải lừa đảo không ạ").ShouldBeFalse();
 
     [Fact]
+    public void A_tanker_overturned_in_the_road_is_a_fire() =>
+        U.Danger("xe bồn chở xăng bị đổ ở giữa đường Lý Thái Tổ").HasFlag(DangerKind.Fire).ShouldBeTrue();
+
+    [Fact]
+    public void A_case_told_with_the_citizens_own_number_is_no_scam() =>
+        U.IsSpam("con tôi bị công an triệu tập vì liên quan đến vụ án đánh nhau, tôi không đồng ý với quyết định tạm giữ, số tôi 0912345678").ShouldBeFalse();
+
+    [Fact]
     public void A_sluice_gate_stuck_is_no_one_trapped() =>
         U.Danger("Cống qua đê xóm Trại cánh cửa bị kẹt không đóng kín được, cứ nước lên là rỉ vào, đề nghị sửa trước mùa mưa ạ").ShouldBe(DangerKind.None);
 
