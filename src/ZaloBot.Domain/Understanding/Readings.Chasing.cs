@@ -46,7 +46,7 @@ public sealed partial class Understander
     // ... and nobody has answered it: the reply is what is missing ("chưa nhận được phản hồi", "chưa thấy gì"), not the
     // repair ("vẫn chưa sửa" is the problem again, a complaint).
     private static readonly Regex NoAnswerYet = new(
-        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+|bat ky\s+|bat cu\s+|mot\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua|quyet dinh)\b|\b(im luon|im re|im bat|im lim|bat vo am tin)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b|\b(bao|hua|hen) (la )?(se )?xuong\b.{0,30}\b(van )?chua thay\b",
+        @"\b(chua|khong|ko|k|chang)\s+((thay|nhan duoc|nhan|duoc|co)\s+)*(ai\s+|bat ky\s+|bat cu\s+|mot\s+)?(phan hoi|tra loi|hoi am|gi|j|ai lien he|ai goi|thong bao|ket qua|quyet dinh)\b|\b(im luon|im re|im bat|im lim|bat vo am tin)\b|\b(chuyen|gui) (den|toi) dau\b|\btien do\b|\btinh hinh (xu ly|giai quyet)\b|\b(lam mat|mat|quen|that lac) (ma|ma so|ma phan anh)\b|\b(den|toi) dau roi\b|\b(nhan duoc|nhan|xem) chua\b|\bco nhan duoc (khong|ko|chua)\b|\b(chua|khong|ko|hong) thay (ai )?((toi|den|xuong|ra) )?(xu ly|giai quyet|dong tinh|lam gi|sua|hoi am|tra loi|phan hoi)\b|\b(bao|hua|hen) (la )?(se )?xuong\b.{0,30}\b(van )?chua thay\b",
         RegexOptions.CultureInvariant);
 
     // Reported to someone else ("báo phường rồi", "báo công ty"): the matter is unsolved there, a complaint here.

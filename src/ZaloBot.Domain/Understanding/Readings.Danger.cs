@@ -190,6 +190,10 @@ public sealed partial class Understander
         !ReferenceEquals(raw, plain) && Tokenize(raw).Tokens.Any(t => t.Text is "cap" or "mang" or "thoai" or "internet" or "wifi" or "hinh" or "thong")
         && !Tokenize(plain).Tokens.Any(t => t.Text == "dien");
 
+    // "dây điện … võng xuống thấp lắm, điện lực đã cắt điện đoạn đó từ hôm qua": the wire is dead, so no live wire.
+    private static readonly Regex DeEnergised = new(
+        @"\b(dien luc|evn|ho|ben dien|nganh dien) (\w+ ){0,2}(da|vua) (cat|ngat) dien\b", RegexOptions.CultureInvariant);
+
     private static readonly Regex Trapped = new(
         @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
         RegexOptions.CultureInvariant);
@@ -247,7 +251,7 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     private static readonly Regex DangerFeared = new(
-        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|(mua lu|lu ve|mua to|mua xuong|cu mua|moi khi mua|moi lan mua) (la|thi) (\w+ ){0,3}(cuon|troi|ngap|sat|lo)|" + SomeoneMayFall + @"|kieu nay (thi )?(co ngay|se|chac)|nghe (\w+ ){0,3}(bao|noi|don) (\w+ ){0,6}(sap|se|co the)|(khong|ko|k|chua) biet (co )?(that|dung) (khong|ko|k|hay khong)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no)|(so|lo) (no |bi )?(do|sap|gay|dut|roi|chap dien|chap|giat) (lam|qua|ghe)|so (\w+ ){0,5}(no )?(do|sap) (thi|la) (chet|nguy|khon)|(chua|khong|ko|k) biet (co )?nguy hiem|(khi nao|bao gio|luc nao) (thi )?(moi )?(co )?lenh so tan|co lenh so tan (chua|khong|ko|k))\b",
+        @"\b(nguy co|co the se|so bi (\w+ ){0,2}(cuop|giat|trom|danh|dam|chem)|suyt (nua |thi )?|so (co )?(ngay|luc|hom|khi)|so (mua |gio |bao |mua bao |mua gio )(do|sap|roi|gay|dut)|so rang|lo rang|chua (dut|do|sap|chay|roi|gay|no|sat|lo|sut)\b.{0,20}\b(nhung|ma)|nho dau|nhon nhot|(keo|khong|ko|k) lai (chet|do|sap|roi|chay|no|dut|gay|chap)|keo (chet|do|sap|roi|chay|no|dut|gay)|(?<!\b(sat|sut) )lo (co|xay ra|ma|nhu) (\w+ ){0,3}(chay|no|chuyen|su co|tai nan|sap|do)|truoc khi (xay ra|co) (\w+ ){0,3}(chay|no|tai nan|su co|chet|chuyen)|chua (co |xay ra )?(chuyen|su co) gi (\w+ ){0,2}(nhung|ma)|(hien|hien tai|bay gio|gio) (thi )?(van )?(khong|chua|chang) (sao|co (gi|chuyen gi))|neu (co|xay ra|lo) (chay|no|su co|chuyen)|nhu sap (do|sap|roi|gay|dut)|(gio|mua|bao) (to |lon )?(la|thi) (lo|so)|(mua lu|lu ve|mua to|mua xuong|cu mua|moi khi mua|moi lan mua) (la|thi) (\w+ ){0,3}(cuon|troi|ngap|sat|lo)|" + SomeoneMayFall + @"|kieu nay (thi )?(co ngay|se|chac)|nghe (\w+ ){0,3}(bao|noi|don) (\w+ ){0,6}(sap|se|co the)|(khong|ko|k|chua) biet (co )?(that|dung) (khong|ko|k|hay khong)|co ngay (\w+ ){0,4}(sap|do|chet|roi|chay|no)|(so|lo) (no |bi )?(do|sap|gay|dut|roi|chap dien|chap|giat) (lam|qua|ghe)|so (\w+ ){0,5}(no )?(do|sap) (thi|la) (chet|nguy|khon)|(chua|khong|ko|k) biet (co )?nguy hiem|(khi nao|bao gio|luc nao) (thi )?(moi )?(co )?lenh so tan|co lenh so tan (chua|khong|ko|k)|chay no\b.{0,80}\b(de nghi|nho|yeu cau|mong) (\w+ ){0,3}kiem tra)\b",
         RegexOptions.CultureInvariant);
 
     // … or keeps coming back ("khói đen đêm nào cũng thế, con tôi ho cả tuần, báo mãi chả ai xuống"): a nuisance to be
@@ -309,7 +313,9 @@ public sealed partial class Understander
         if (IsChainLetter(n)) return true;
         if (Nuisance.IsMatch(n) && !NuisanceTurnedDanger.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
         if (AsksHowToReport.IsMatch(n) && !DangerNow.IsMatch(n)) return true;
-        if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n)) return true;
+        // "khói đốt rơm … mù quá, vừa có 3 xe đâm liên hoàn, một người bị kẹt trong xe": the smoke is the cause, the people
+        // caught are the danger.
+        if (OpenBurning.IsMatch(n) && !FireSpreading.IsMatch(n) && !(People.IsMatch(n) && Trapped.IsMatch(n))) return true;
         // Thanked for, "cứu" is the help given ("đã cứu người", "đội cứu hộ"), not a cry for it.
         if (ThankedFor.IsMatch(n) && !DangerNow.IsMatch(HelpGiven.Replace(n, " "))) return true;
         // "đơn tôi gửi hôm 15 về vụ cột điện nghiêng đến giờ vẫn im re": a danger already reported, chased — unless it is

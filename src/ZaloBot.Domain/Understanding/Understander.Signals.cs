@@ -76,7 +76,7 @@ public sealed partial class Understander
         var text = Tokenize(plain);
         var kind = DangerKind.None;
         var total = 0.0;
-        var cablesOnly = CablesWithoutPower(raw, plain);
+        var cablesOnly = CablesWithoutPower(raw, plain) || DeEnergised.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw));
         foreach (var (set, k) in FlowAnswers.Dangers)
         {
             if (cablesOnly && k == DangerKind.Power) continue;
@@ -132,6 +132,8 @@ public sealed partial class Understander
         // "bot ngu vl hỏi mãi ko hiểu. thôi nói thẳng, cán bộ địa chính xã tôi nhận 20 triệu …": the anger is at the bot,
         // the matter is a tố cáo to file.
         if (FiledByATrackRule(raw)) return false;
+        // "đm cái ngõ 15 Minh Khai … đào lên rồi bỏ đấy cả tháng nay": the curse is at a place, which is the matter.
+        if (ExtractPlace(raw, []).Address is not null) return false;
         var scores = Understand(raw).Scores;
         // "… 15 lao động, xin hỏi tỉnh có chính sách …": one insult-like word ("lao" read as "láo") in a plain question
         // is outweighed by the question too.

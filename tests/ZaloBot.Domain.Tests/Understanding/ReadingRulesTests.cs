@@ -231,6 +231,7 @@ public class ReadingRulesTests
     [InlineData("dây điện ở ngõ 9 võng thấp lắm, chưa có chuyện gì nhưng xe tải đi qua là vướng, đề nghị điện lực xử lý")]
     [InlineData("trạm biến áp cạnh trường thỉnh thoảng có mùi khét, đề nghị kiểm tra trước khi xảy ra chuyện")]
     [InlineData("bếp nhà tôi có mùi gas thì gọi số nào, hỏi trước thôi chứ hiện không sao")]
+    [InlineData("cháy nổ nguy hiểm quá, hàng xóm nhà tôi tự câu điện từ cột về bằng dây trần, đề nghị điện lực kiểm tra")]
     public void A_danger_only_feared_or_asked_about_beforehand_is_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
@@ -318,6 +319,27 @@ public class ReadingRulesTests
     [InlineData("Cán bộ phường ký giấy cho thuê ao công với giá rẻ bèo, không đấu giá công khai gì cả.")]
     [InlineData("y tá ở trạm y tế phường tiêm vacxin cho con e xong đòi thêm 100k tiền công mà vacxin này miễn phí mà")]
     public void An_officials_deal_or_fee_told_is_no_advert(string message) => U.IsSpam(message).ShouldBeFalse();
+
+    [Fact]
+    public void People_trapped_in_a_crash_in_the_smoke_of_burning_straw_are_an_emergency() =>
+        U.Danger("khói đốt rơm ở ruộng cạnh chân cầu mù quá, vừa có 3 xe đâm liên hoàn, một người bị kẹt trong xe").ShouldNotBe(DangerKind.None);
+
+    [Fact]
+    public void The_smoke_of_burning_straw_alone_is_still_a_complaint() =>
+        U.Danger("khói đốt rơm ở ruộng cạnh chân cầu mù quá, xe cộ đi lại không nhìn thấy gì").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_sagging_wire_the_power_company_has_cut_off_is_no_live_wire() =>
+        U.Danger("dây điện đầu xóm chài võng xuống thấp lắm thuyền đi qua sắp vướng cột buồm rồi, điện lực đã cắt điện đoạn đó từ hôm qua nhưng chưa ai ra kéo lên")
+            .HasFlag(DangerKind.Power).ShouldBeFalse();
+
+    [Fact]
+    public void A_fallen_wire_with_the_power_still_on_is_a_live_wire() =>
+        U.Danger("dây điện đứt rơi xuống đường ngõ 7, vẫn còn điện, chưa ai cắt điện").HasFlag(DangerKind.Power).ShouldBeTrue();
+
+    [Fact]
+    public void A_curse_at_a_place_with_its_matter_is_no_insult() =>
+        U.IsAbuse("đm cái ngõ 15 Minh Khai phường Từ Sơn đào lên rồi bỏ đấy cả tháng nay đéo ai làm, xe máy ngã mấy lần rồi").ShouldBeFalse();
 }
 
 public class ContestedDecisionTests
@@ -348,6 +370,7 @@ public class ChasingWhatWasSentTests
     [InlineData("em đã gửi kiến nghị qua đây từ đầu tháng mà chưa nhận được bất kỳ phản hồi nào")]
     [InlineData("tôi phản ánh vụ cống tắc ở ngõ 4 từ tuần trước đến giờ chưa thấy ai trả lời")]
     [InlineData("sao vẫn chưa có ai trả lời vậy")]
+    [InlineData("Tôi có gửi phản ánh về ổ gà trên đường Ngô Gia Tự từ tháng 9, có mã nhưng làm mất rồi, xin hỏi tình hình xử lý")]
     public void Sent_and_no_answer_yet_is_status(string message) =>
         Understander.Default.Understand(message).Intent.ShouldBe(MessageIntent.Status);
 
