@@ -204,6 +204,7 @@ public class RulesThroughTheEngineTests
     [InlineData("complaint | - | - | - | năm ngoái trạm biến áp đầu xóm nổ một tiếng, giờ thì ổn rồi, đề nghị dời trạm ra xa trường học")]
     [InlineData("question | - | - | - | thằng cháu nó vào làm khu công nghiệp, nó ở nhà tôi thì tôi phải khai tạm trú những gì")]
     [InlineData("spam | - | - | - | Nhận làm bằng cấp ba, chứng chỉ tin học, không cần thi, bao công chứng, liên hệ chị Hoa")]
+    [InlineData("status | - | - | - | Tôi không muốn làm phiền nhưng chẳng hay việc tôi đề nghị hồi tháng 10 đã được chuyển đến đúng nơi chưa, vì tôi thấy đường vẫn y nguyên")]
     public void A_first_message_takes_the_path_a_person_would(string line)
     {
         var (context, keys) = Sample();
@@ -374,6 +375,7 @@ public class RulesThroughTheEngineTests
     [InlineData("place | correct | description=đèn hỏng từ mười hôm nay rồi chứ không phải một tuần | à mà sửa lại giúp tôi, đèn hỏng từ mười hôm nay rồi chứ không phải một tuần")]
     [InlineData("confirm | correct | area=3 | à phường chọn nhầm, đúng ra là số 3")]
     [InlineData("confirm | correct | address=số 14 đường Lý Thái Tổ | nhà tôi số 14 chứ không phải 12, ghi nhầm")]
+    [InlineData("fixed | newproblem | - | đèn thì sáng rồi mà cái loa phường bên cạnh giờ mở to quá trời")]
     public void A_typed_answer_is_handled_as_meant(string line)
     {
         var outcome = FlowCorpus.Evaluate(FlowCorpus.Parse(line), Sample().Context).Single();
