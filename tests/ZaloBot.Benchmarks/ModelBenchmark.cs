@@ -209,6 +209,35 @@ public static class ModelBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// One featurisation and trainer by the same folds of the tuning half, alone and with the shipped policy (the model's
+    /// intent whenever it has one), so kinds can be compared in parallel processes without the whole grid.
+    /// </summary>
+    public static int RunKind(string corpusDirectory, string kindName)
+    {
+        var kind = IntentModelTrainer.Kinds.Single(k => k.Name == kindName);
+        var (context, articleKeys) = IntentCorpus.Context(File.ReadAllText(SampleFile(corpusDirectory, "province.json")),
+            File.ReadAllText(SampleFile(corpusDirectory, "articles.json")));
+        var tuning = IntentCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, "tuning.tsv")));
+        var phrases = IntentCorpus.Evaluate(tuning, context, articleKeys);
+        var outOfFold = new Opinion[tuning.Count];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var model = Train(kind, tuning.Where((_, i) => i % Folds != fold).ToList());
+            var test = Enumerable.Range(0, tuning.Count).Where(i => i % Folds == fold).ToList();
+            var predicted = model.Predict(test.Select(i => tuning[i].Text).ToList());
+            for (var j = 0; j < test.Count; j++) outOfFold[test[j]] = predicted[j];
+        }
+        var opinions = new Dictionary<string, Opinion>(StringComparer.Ordinal);
+        for (var i = 0; i < tuning.Count; i++) opinions.TryAdd(Key(tuning[i].Text), outOfFold[i]);
+        var shipped = IntentCorpus.Evaluate(tuning, context, articleKeys, Decider(new Setting(kind, OpinionPolicy.Always, 0), opinions));
+        Console.WriteLine($"{kind.Name}, {Folds} folds of {tuning.Count} tuning first messages:");
+        Console.WriteLine($"  {"phrases alone",-24} {Describe(IntentCorpus.Figures(phrases))}");
+        Console.WriteLine($"  {"model alone (label)",-24} {Describe(LabelFigures(tuning, outOfFold))}");
+        Console.WriteLine($"  {"always, p ≥ 0",-24} {Describe(IntentCorpus.Figures(shipped))}");
+        return 0;
+    }
+
     /// <summary>Every setting on the held-out half, after the choice: what a choice made by looking at it would have given.</summary>
     private static void Hindsight(IReadOnlyList<ModelKind> kinds, IReadOnlyList<CorpusEntry> heldout, Domain.Conversations.ConversationContext context, IReadOnlyDictionary<long, string> articleKeys,
         IReadOnlyList<CorpusEntry> tuning, CorpusFigures phrases)

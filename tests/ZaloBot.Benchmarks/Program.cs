@@ -36,6 +36,7 @@ return args switch
     ["explain-flow", var corpus, var step, var message] => IntentBenchmark.ExplainFlow(corpus, step, message),
     ["model", var corpus, .. var flags] when flags.All(f => f is "--hindsight" or "--shipped-kind") =>
         ModelBenchmark.Run(corpus, hindsight: flags.Contains("--hindsight"), shippedKindOnly: flags.Contains("--shipped-kind")),
+    ["model-kind", var corpus, var kind] => ModelBenchmark.RunKind(corpus, kind),
     ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
     ["validate", var corpus] => ValidationBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
