@@ -194,6 +194,16 @@ public sealed partial class Understander
     private static readonly Regex DeEnergised = new(
         @"\b(dien luc|evn|ho|ben dien|nganh dien) (\w+ ){0,2}(da|vua) (cat|ngat) dien\b", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// The power company has cut the wire off, and nothing else in the message is happening now: "… đang tóe lửa, điện
+    /// lực vừa cắt điện khu bên cạnh" is still a live wire (the "vừa" of the cut itself is not read as now).
+    /// </summary>
+    private static bool CutOffByThePowerCompany(string raw)
+    {
+        var n = TextNormalizer.Normalize(raw);
+        return DeEnergised.IsMatch(n) && !DangerNow.IsMatch(DeEnergised.Replace(n, " "));
+    }
+
     private static readonly Regex Trapped = new(
         @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
         RegexOptions.CultureInvariant);

@@ -76,7 +76,7 @@ public sealed partial class Understander
         var text = Tokenize(plain);
         var kind = DangerKind.None;
         var total = 0.0;
-        var cablesOnly = CablesWithoutPower(raw, plain) || DeEnergised.IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(raw));
+        var cablesOnly = CablesWithoutPower(raw, plain) || CutOffByThePowerCompany(raw);
         foreach (var (set, k) in FlowAnswers.Dangers)
         {
             if (cablesOnly && k == DangerKind.Power) continue;

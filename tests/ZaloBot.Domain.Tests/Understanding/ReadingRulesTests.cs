@@ -334,6 +334,10 @@ public class ReadingRulesTests
             .HasFlag(DangerKind.Power).ShouldBeFalse();
 
     [Fact]
+    public void A_wire_sparking_now_while_the_power_company_cut_off_another_area_is_a_live_wire() =>
+        U.Danger("dây điện đứt rơi xuống đường ngõ 7 đang tóe lửa, điện lực vừa cắt điện khu bên cạnh").HasFlag(DangerKind.Power).ShouldBeTrue();
+
+    [Fact]
     public void A_fallen_wire_with_the_power_still_on_is_a_live_wire() =>
         U.Danger("dây điện đứt rơi xuống đường ngõ 7, vẫn còn điện, chưa ai cắt điện").HasFlag(DangerKind.Power).ShouldBeTrue();
 
