@@ -46,8 +46,11 @@ public static class ModelOpinion
     /// <summary>The same understander with <paramref name="model"/> as the second opinion on its intent and track.</summary>
     public static Understander WithModel(this Understander phrases, IntentClassifier model) => phrases.WithModel(model, Shipped);
 
+    /// <summary>The same understander with <paramref name="model"/> trusted as far as <paramref name="settings"/> say (cross-validation plays alternatives).</summary>
+    public static Understander WithModel(this Understander phrases, IntentClassifier model, OpinionSettings settings) => phrases.WithModel(model, settings, null);
+
     private static Understander WithModel(this Understander phrases, IntentClassifier model, OpinionSettings settings,
-        Func<string, Meaning, bool>? operatorDecides = null) =>
+        Func<string, Meaning, bool>? operatorDecides) =>
         phrases.WithIntentDecision((raw, meaning) => operatorDecides?.Invoke(raw, meaning) == true
                 ? meaning.Intent
                 : SecondOpinion.Decide(settings.Policy, settings.Threshold, meaning, model.Opine(raw)))

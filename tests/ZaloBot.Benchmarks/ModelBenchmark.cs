@@ -213,7 +213,10 @@ public static class ModelBenchmark
     /// One featurisation and trainer by the same folds of the tuning half, alone and with the shipped policy (the model's
     /// intent whenever it has one), so kinds can be compared in parallel processes without the whole grid.
     /// </summary>
-    public static int RunKind(string corpusDirectory, string kindName)
+    /// <param name="listDisagreements">Also list the tuning rows the whole shipped pipeline (rules with the fold's model,
+    /// as <see cref="ModelOpinion.WithModel(Understander, IntentClassifier)"/> joins them) gets wrong out of fold while the
+    /// model's label alone is right: where the rules overrule or fail to follow the model. Tuning rows only.</param>
+    public static int RunKind(string corpusDirectory, string kindName, bool listDisagreements = false)
     {
         var kind = IntentModelTrainer.Kinds.Single(k => k.Name == kindName);
         var (context, articleKeys) = IntentCorpus.Context(File.ReadAllText(SampleFile(corpusDirectory, "province.json")),
@@ -221,12 +224,22 @@ public static class ModelBenchmark
         var tuning = IntentCorpus.Parse(File.ReadAllText(Path.Combine(corpusDirectory, "tuning.tsv")));
         var phrases = IntentCorpus.Evaluate(tuning, context, articleKeys);
         var outOfFold = new Opinion[tuning.Count];
+        var pipeline = new CorpusOutcome[tuning.Count];
+        var variants = new Dictionary<OpinionSettings, CorpusFigures>();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(kind, tuning.Where((_, i) => i % Folds != fold).ToList());
+            var (ml, transformer) = IntentModelTrainer.Train(kind, tuning.Where((_, i) => i % Folds != fold).ToList());
+            using var classifier = IntentClassifier.From(ml, transformer);
             var test = Enumerable.Range(0, tuning.Count).Where(i => i % Folds == fold).ToList();
-            var predicted = model.Predict(test.Select(i => tuning[i].Text).ToList());
-            for (var j = 0; j < test.Count; j++) outOfFold[test[j]] = predicted[j];
+            foreach (var i in test) outOfFold[i] = classifier.Opine(tuning[i].Text);
+            var asShipped = context with { Understanding = context.Understanding.WithModel(classifier) };
+            var outcomes = IntentCorpus.Evaluate(test.Select(i => tuning[i]), asShipped, articleKeys);
+            for (var j = 0; j < test.Count; j++) pipeline[test[j]] = outcomes[j];
+            foreach (var variant in Variants)
+            {
+                var played = IntentCorpus.Evaluate(test.Select(i => tuning[i]), context with { Understanding = context.Understanding.WithModel(classifier, variant) }, articleKeys);
+                variants[variant] = variants.TryGetValue(variant, out var sum) ? sum + IntentCorpus.Figures(played) : IntentCorpus.Figures(played);
+            }
         }
         var opinions = new Dictionary<string, Opinion>(StringComparer.Ordinal);
         for (var i = 0; i < tuning.Count; i++) opinions.TryAdd(Key(tuning[i].Text), outOfFold[i]);
@@ -235,8 +248,26 @@ public static class ModelBenchmark
         Console.WriteLine($"  {"phrases alone",-24} {Describe(IntentCorpus.Figures(phrases))}");
         Console.WriteLine($"  {"model alone (label)",-24} {Describe(LabelFigures(tuning, outOfFold))}");
         Console.WriteLine($"  {"always, p ≥ 0",-24} {Describe(IntentCorpus.Figures(shipped))}");
+        Console.WriteLine($"  {"as shipped (all opinions)",-24} {Describe(IntentCorpus.Figures(pipeline))}");
+        foreach (var (variant, figures) in variants)
+            Console.WriteLine(string.Create(Inv, $"  {$"danger p ≥ {variant.DangerThreshold:0.00}, doubt p < {variant.DangerDoubtThreshold:0.00}",-24} {Describe(figures)}"));
+        var modelRight = tuning.Select((e, i) => LabelPath(outOfFold[i].Label) == e.ExpectedPath).ToList();
+        var disagreements = Enumerable.Range(0, tuning.Count).Where(i => modelRight[i] && !pipeline[i].RightPath).ToList();
+        Console.WriteLine($"  model right, as shipped wrong: {disagreements.Count}; as shipped right, model wrong: {Enumerable.Range(0, tuning.Count).Count(i => !modelRight[i] && pipeline[i].RightPath)}");
+        var went = disagreements.GroupBy(i => $"{tuning[i].ExpectedPath}→{pipeline[i].Path}").OrderByDescending(g => g.Count());
+        Console.WriteLine($"  where those went: {string.Join(", ", went.Select(g => $"{g.Key} {g.Count()}"))}");
+        if (listDisagreements)
+            foreach (var i in disagreements)
+                Console.WriteLine(string.Create(Inv, $"  ≠ line {tuning[i].Line}: {tuning[i].Intent} → {pipeline[i].Path} (model {outOfFold[i].Label} {outOfFold[i].Probability:0.00}, danger {outOfFold[i].Danger:0.00})  {tuning[i].Text}"));
         return 0;
     }
+
+    /// <summary>The shipped settings with the model's danger trusted further, and the rules' danger doubted, for <see cref="RunKind"/>.</summary>
+    private static readonly OpinionSettings[] Variants =
+    [
+        .. new[] { 0.4, 0.5, 0.6 }.Select(t => ModelOpinion.Shipped with { DangerThreshold = t }),
+        .. new[] { 0.005, 0.01, 0.02 }.Select(t => ModelOpinion.Shipped with { DangerDoubtThreshold = t }),
+    ];
 
     /// <summary>Every setting on the held-out half, after the choice: what a choice made by looking at it would have given.</summary>
     private static void Hindsight(IReadOnlyList<ModelKind> kinds, IReadOnlyList<CorpusEntry> heldout, Domain.Conversations.ConversationContext context, IReadOnlyDictionary<long, string> articleKeys,

@@ -37,6 +37,7 @@ return args switch
     ["model", var corpus, .. var flags] when flags.All(f => f is "--hindsight" or "--shipped-kind") =>
         ModelBenchmark.Run(corpus, hindsight: flags.Contains("--hindsight"), shippedKindOnly: flags.Contains("--shipped-kind")),
     ["model-kind", var corpus, var kind] => ModelBenchmark.RunKind(corpus, kind),
+    ["model-kind", var corpus, var kind, "--list"] => ModelBenchmark.RunKind(corpus, kind, listDisagreements: true),
     ["flow-model", var corpus] => FlowModelBenchmark.Run(corpus),
     ["validate", var corpus] => ValidationBenchmark.Run(corpus),
     ["intents", var corpus, .. var rest] when rest.Count(r => !r.StartsWith("--", StringComparison.Ordinal)) <= 1 =>
