@@ -739,6 +739,10 @@ public sealed partial class Understander
         // "a nham ko phai 1 tuan dau 2 tuan roi" before anything is described: a correction of nothing held (the engine
         // decides what that means there).
         FlowIntent.Correction when step == Step.Description => new FlowReading(FlowIntent.Correction),
+        // "à mà cháu ơi bác nói lại cái đèn nó không tắt hẳn mà cứ chập chờn …" at the place step: a correction that names
+        // a problem and no place tells the problem better — the engine adds it to the description held, never the address.
+        FlowIntent.Correction when step == Step.Place && Understand(raw).Scores.GetValueOrDefault("problem") > 0
+            => new FlowReading(FlowIntent.Correction, DraftPart.None, null, raw.Trim()),
         FlowIntent.Agrees when step is Step.Attachments or Step.Confirm => new FlowReading(FlowIntent.Agrees),
         FlowIntent.AnotherMatter => new FlowReading(FlowIntent.AnotherMatter),
         _ => FlowReading.Nothing,

@@ -205,11 +205,11 @@ public sealed partial class Understander
     }
 
     private static readonly Regex Trapped = new(
-        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
+        @"\b(mac ket|bi ket|ket (giua|trong|tren|duoi|lai|o)|bi nhot|(khong|ko|k) (tu )?(ra|thoat ra|di ra|boi ra|chay ra) (duoc|dc)|(nguoi|ai|nan nhan) (van|con) (dang )?(o|nam|mac|ket) (ben )?duoi( do| day| ho| ong| gieng| cong| nuoc)?(?! (que|xuoi|lang|dong|thon|xa|huyen|nha|tang))|bi (de|vui) (ben )?duoi|khong thoat (ra )?duoc|chua ra duoc|(dung|treo) giua tang|ben trong thang may|trong thang may|leo len mai|len noc nha|tren mai nha)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex People = new(
-        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em)|(ba|ong|bo|me|vo|chong|con|chau) (toi|em|minh|tui|nha toi))\b",
+        @"\b(nguoi|ong ba|ong cu|ba cu|cu gia|ong gia|ba gia|tre|tre em|tre con|chau be|em be|be|dua tre|dua be|dua nho|con nho|me con|hoc sinh|gia dinh|ca nha|benh nhan|cong nhan|\d+ (nguoi|ong|ba|chau|em)|(ba|ong|bo|me|vo|chong|con|chau) (toi|em|minh|tui|nha toi))\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex NotTrapped = new(@"\b(ket xe|tac duong|ket cong|ket hang|ket tien|ket so|ket noi|ket qua|ket hon|tong ket|ket luan|doan ket)\b", RegexOptions.CultureInvariant);
@@ -233,7 +233,7 @@ public sealed partial class Understander
     // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
     // drain or a river, about to jump. "Không đóng là bị đuổi", "bị đuổi cắn": chased off or after, not drowning.
     private static readonly Regex Hurt = new(
-        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
+        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot( mep)?|(nam|nga) guc (xuong |ra )?(o|tai|giua|tren|ngay|trong)|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Falling = new(
@@ -351,7 +351,9 @@ public sealed partial class Understander
         if (CryForHelp.IsMatch(n)) kind |= DangerKind.Rescue;
         if (PoleDown.IsMatch(n) || WireStillLive.IsMatch(n) || WireAtHeadHeight.IsMatch(n) && !TelecomWire.IsMatch(n)) kind |= DangerKind.Power;
         if (HeldForRansom.IsMatch(n)) kind |= DangerKind.Police;
-        if (SmokeFromABuilding.IsMatch(n)) kind |= DangerKind.Fire;
+        if (SmokeFromABuilding.IsMatch(n) || SmokeIndoors.IsMatch(n)) kind |= DangerKind.Fire;
+        if (VictimInTheRoad.IsMatch(n)) kind |= DangerKind.Medical;
+        if (Armed.IsMatch(n) && AtTheDoor.IsMatch(n)) kind |= DangerKind.Police;
         // A child or an old person lost since hours ago is for the police; near water, a rescue too. Named as a person
         // ("con tôi", "bố tôi", "bà cụ"): "con bò đi lạc" is a cow, and "tìm mãi không thấy" alone may be a paper.
         if (Lost.IsMatch(n)) kind |= NearWater.IsMatch(n) ? DangerKind.Police | DangerKind.Rescue : DangerKind.Police;
@@ -365,7 +367,7 @@ public sealed partial class Understander
     private static readonly Regex CryForHelp = new(@"^((oi|troi oi|alo|co ai khong|ai do) )*cuu( (voi|toi|em|chau|con|tui|minh|nguoi|oi|giup|nhanh|nhanh len|gap|a|di))*$", RegexOptions.CultureInvariant);
 
     // "dây cáp rơi vắt ngang đường, dây còn điện": a wire down and still live, whatever kind of wire it was said to be.
-    private static readonly Regex WireStillLive = new(@"\b(day|cap) (\w+ ){0,2}(van )?con (dien|dang co dien)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex WireStillLive = new(@"\b(day|cap) (\w+ ){0,2}(van (con |dang )?co dien|(van )?con (dien|dang co dien))\b", RegexOptions.CultureInvariant);
 
     // "dây võng xuống sát đầu người", "dây điện lủng lẳng sát đất": a power line within reach of whoever passes.
     private static readonly Regex WireAtHeadHeight = new(
@@ -386,15 +388,30 @@ public sealed partial class Understander
     private static readonly Regex HeldForRansom = new(@"\b(bat coc|tien chuoc|doi (\w+ ){1,3}(tien )?chuoc|chuoc (nguoi|ve))\b", RegexOptions.CultureInvariant);
 
     // "cột điện đầu ngõ vừa gãy đổ xuống", "cột điện nghiêng đổ hẳn xuống lòng đường": a pole down, words between.
-    private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex PoleDown = new(@"\bcot dien (\w+ ){0,4}(gay|nghieng do|do (xuong|ra|hang|sap|nghieng|de|ngang|chan)|nga (xuong|ra)|sap xuong)\b", RegexOptions.CultureInvariant);
 
     // "khói đen kịt bốc ra từ tầng 2 nhà bên cạnh": smoke pouring out of a building, whatever it is called.
     private static readonly Regex SmokeFromABuilding = new(
         @"\bkhoi (\w+ ){0,3}(boc|toa|phut|tuon|cuon) (ra|len)? ?(\w+ ){0,2}(tu|o|trong) (\w+ ){0,1}(tang|nha|can ho|phong|cua so|kho|xuong|mai|chung cu|cua hang|quan)\b",
         RegexOptions.CultureInvariant);
 
+    // "cầu thang khói mù mịt ko nhìn thấy gì": smoke filling the inside of a building.
+    private static readonly Regex SmokeIndoors = new(
+        @"\b(cau thang|hanh lang|tang (\d+|tren|duoi)|can ho|chung cu|khu tap the|trong nha) (\w+ ){0,3}khoi (mu mit|day dac|den kit|nghi ngut|bao trum|cuon cuon|um)\b",
+        RegexOptions.CultureInvariant);
+
+    // "đua xe đâm vào người đi bộ rồi nằm giữa đường": someone knocked down and lying there now.
+    private static readonly Regex VictimInTheRoad = new(
+        @"\b(dam|tong|can) (vao |phai |trung )?(nguoi|ba|ong|chau|em be|tre|hoc sinh|1 nguoi|mot nguoi)\b(\s\w+){0,6}\s(nam (giua duong|bat dong|im|song soai|ra duong|tren duong|gua)|bat tinh)\b",
+        RegexOptions.CultureInvariant);
+
+    // "có người cứ đập cửa nhà tôi đòi vào, tay cầm hung khí": an armed man at the door, now.
+    private static readonly Regex Armed = new(@"\b(hung khi|cam (dao|kiem|ma tau|sung|tuyp|gay)|vung (dao|kiem|ma tau)|ma tau)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex AtTheDoor = new(@"\b(dap cua|pha cua|doi vao|xong vao|dang dung|doa giet|doi giet|doa chem|dang duoi)\b", RegexOptions.CultureInvariant);
+
     private static readonly Regex Lost = new(
-        @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",
+        @"\b((con|chau) (toi|em|minh|tui|nha toi|nha em|trai|gai|\d+ tuoi)|(con|thang|cai) (be|nho|cu) nha|em be|be (trai|gai)|dua (nho|be|tre)|tre (em|con)|(bo|me|ong|ba) (toi|em|minh|tui|cu|noi|ngoai)|cu gia)\b(\s\w+){0,5}\s(di lac|bi lac|lac mat|mat tich|bo di dau|khong thay ve)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex NearWater = new(@"\b(song|ho|ao|kenh|muong|suoi|bien|dam|bo song|bo ho)\b", RegexOptions.CultureInvariant);

@@ -180,4 +180,16 @@ public class FlowOpinionConversationTests
     public void A_place_rewritten_after_a_lead_is_its_first_clause_not_the_run_the_place_reader_picks() =>
         AtPlace(Sure(FlowIntent.Correction)).Says("ghi lại giúp tôi là đối diện nhà văn hóa khu 4, số nhà tôi không chắc")
             .State.Draft.Address.ShouldBe("đối diện nhà văn hóa khu 4");
+
+    // A correction the rules cannot place, naming the problem and no place, said at the place step: the problem told
+    // better, never the address.
+    [Fact]
+    public void A_correction_of_the_problem_at_the_place_step_is_added_to_the_description()
+    {
+        var script = AtPlace(Sure(FlowIntent.Correction))
+            .Says("à mà cháu ơi bác nói lại cái đèn nó không tắt hẳn mà cứ chập chờn lúc sáng lúc tắt cháu ghi lại hộ bác").ExpectStep(Step.Place);
+        script.State.Draft.Address.ShouldBeNull();
+        script.State.Draft.Description.ShouldNotBeNull().ShouldContain("chập chờn lúc sáng lúc tắt");
+        script.State.Draft.Description!.ShouldStartWith("Đèn đường trước nhà bị hỏng cả tuần nay");
+    }
 }

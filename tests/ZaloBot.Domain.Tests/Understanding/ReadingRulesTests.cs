@@ -61,6 +61,23 @@ public class ReadingRulesTests
     public void They_leave_typed_plain_is_not_guarding_the_dyke() =>
         U.Danger("toi to cao can bo dia chinh xa thu cua dan moi ho 5 trieu moi lam so do, ai khong dua thi ho de ho so do hoai").ShouldBe(DangerKind.None);
 
+    // Each from a tuning row the rules missed and only the model (trained on it) caught: out of fold, the pipeline missed them.
+    [Theory]
+    [InlineData("đua xe đâm vào người đi bộ rồi nằm giữa đường kia kìa ko ai dám lại gần", DangerKind.Medical)]
+    [InlineData("con bé nhà em 6 tuổi mất tích từ chiều, lần cuối thấy nó chơi ở bờ sông Cầu đoạn thôn Đông, mn ơi giúp tìm với em sợ lắm", DangerKind.Police)]
+    [InlineData("ong gia nam guc o cong truong tieu hoc goi ko tra loi mieng sui bot sao gio", DangerKind.Medical)]
+    [InlineData("trên đường Lý Anh Tông phường Võ Cường có cái hố sụt mới toác ra giữa đường một xe máy vừa rơi xuống người vẫn ở dưới", DangerKind.Rescue)]
+    [InlineData("alo công an ơi, đêm nay có người cứ đập cửa nhà tôi đòi vào, tay cầm hung khí, vợ con tôi đang sợ chết khiếp", DangerKind.Police)]
+    [InlineData("em ở tầng 3 khu tập thể A2 phường Kinh Bắc, cầu thang khói mù mịt ko nhìn thấy gì, nhà e có con 2 tuổi, ko xuống được", DangerKind.Fire)]
+    [InlineData("ô ơi cột điện đường Trần Hưng Đạo đổ ngang đường rồi dây vẫn có điện xe cứ lao qua", DangerKind.Power)]
+    public void Peril_now_in_words_the_table_lacks_is_danger(string message, DangerKind kind) => U.Danger(message).HasFlag(kind).ShouldBeTrue();
+
+    [Theory]
+    [InlineData("con tôi vẫn còn ở dưới quê, chưa lên được")]
+    [InlineData("cán bộ phường không xuống được vì bận, người dân thì cứ chờ")]
+    [InlineData("xe tải đâm vào người đi xe máy rồi bỏ chạy, tuần trước, nạn nhân nằm viện 2 tuần")]
+    public void Words_near_those_perils_are_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
     [Fact]
     public void People_called_out_to_guard_the_dyke_is_danger() =>
         U.Danger("đê sông Cầu đang bị sạt lở, nước rỉ qua thân đê, cần huy động người ra hộ đê ngay").ShouldNotBe(DangerKind.None);
