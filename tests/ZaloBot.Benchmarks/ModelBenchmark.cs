@@ -250,7 +250,7 @@ public static class ModelBenchmark
         Console.WriteLine($"  {"always, p ≥ 0",-24} {Describe(IntentCorpus.Figures(shipped))}");
         Console.WriteLine($"  {"as shipped (all opinions)",-24} {Describe(IntentCorpus.Figures(pipeline))}");
         foreach (var (variant, figures) in variants)
-            Console.WriteLine(string.Create(Inv, $"  {$"danger p ≥ {variant.DangerThreshold:0.00}, doubt p < {variant.DangerDoubtThreshold:0.00}",-24} {Describe(figures)}"));
+            Console.WriteLine(string.Create(Inv, $"  {$"danger p ≥ {variant.DangerThreshold:0.00}, doubt p < {variant.DangerDoubtThreshold:0.000}",-24} {Describe(figures)}"));
         var modelRight = tuning.Select((e, i) => LabelPath(outOfFold[i].Label) == e.ExpectedPath).ToList();
         var disagreements = Enumerable.Range(0, tuning.Count).Where(i => modelRight[i] && !pipeline[i].RightPath).ToList();
         Console.WriteLine($"  model right, as shipped wrong: {disagreements.Count}; as shipped right, model wrong: {Enumerable.Range(0, tuning.Count).Count(i => !modelRight[i] && pipeline[i].RightPath)}");

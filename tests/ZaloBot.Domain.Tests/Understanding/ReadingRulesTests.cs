@@ -78,6 +78,18 @@ public class ReadingRulesTests
     [InlineData("xe tải đâm vào người đi xe máy rồi bỏ chạy, tuần trước, nạn nhân nằm viện 2 tuần")]
     public void Words_near_those_perils_are_not_danger(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
+    // Tuning rows the rules gave the emergency line and the model (out of fold) gave no danger at all.
+    [Theory]
+    [InlineData("Đề nghị cơ quan chức năng sửa chữa đoạn đường Trần Hưng Đạo thuộc Phường Võ Cường, mặt đường lún sụt làm xe chở hàng của doanh nghiệp thường xuyên bị mắc kẹt")]
+    [InlineData("mỗi lần mưa lũ nước chảy xiết qua cầu tràn thôn Bắc mà ko có rào chắn, năm ngoái có người bị cuốn trôi rồi, đề nghị làm biển cảnh báo")]
+    [InlineData("ho kinh doanh nho o cho huyen bi lu cuon mat hang, co chinh sach ho tro gi ko, lam don roi ma ko thay ai tra loi")]
+    public void Stuck_as_a_habit_a_drowning_last_year_or_support_asked_after_a_flood_is_not_danger_now(string message) => U.Danger(message).ShouldBe(DangerKind.None);
+
+    [Theory]
+    [InlineData("cầu tràn thôn Bắc nước chảy xiết, vừa có người bị cuốn trôi, cứu với")]
+    [InlineData("xe khách bị mắc kẹt giữa dòng lũ, trên xe có 20 người không ra được")]
+    public void The_same_words_happening_now_are_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
+
     [Fact]
     public void People_called_out_to_guard_the_dyke_is_danger() =>
         U.Danger("đê sông Cầu đang bị sạt lở, nước rỉ qua thân đê, cần huy động người ra hộ đê ngay").ShouldNotBe(DangerKind.None);
