@@ -87,6 +87,9 @@ public sealed partial class Understander
 
     private static bool OfficialsDoubted(string raw, string normalized) => FakeOfficials.IsMatch(normalized) || FakeOfficialsMarked.IsMatch(raw);
 
+    private static readonly Regex AddressedToStaff = new(@"^((da|vang|xin) )?(thua|kinh gui|kinh thua|chao) (cac |quy )?(can bo|ad|admin)\b|\b(cac )?can bo (oi|a)\b(?! (xa|phuong|thon|nay|do|kia|ay))",
+        RegexOptions.CultureInvariant);
+
     /// <summary>Wrongdoing that is in office by itself: nobody but an official can take a bribe or embezzle.</summary>
     private static readonly Regex WrongdoingInOffice = new(
         @"\b(nhan hoi lo|an hoi lo|nghiem thu (khong|ao)|chong lung|(chi )?co (1|mot) nha thau|gia trung thau (gan |xap xi )?bang|thong thau|quan ve|dan xep (goi )?thau|(muon|lam|cho|de) nhanh (thi|phai) (\w+ ){0,2}(boi duong|bo duong|lot tay|chi|dua|gui)|tham o|tham nhung|bien thu|an chan|rut ruot|(dua|chi|nop|dong) tien (thi |moi |thi moi )(duoc|co ten)|de .?lo.? (cho )?(vao|duoc|co ten)|chay (vao )?danh sach|danh sach .{0,80}\b(nguoi da chet|nguoi chet|da chet|da mat|khong o dia phuong|ko o dia phuong|khong co that|ho ao|nguoi ao)|loi dung (chuc vu|quyen han|chuc quyen)|lam dung (chuc vu|quyen han|chuc quyen)|lam quyen)\b",
@@ -109,6 +112,8 @@ public sealed partial class Understander
         if (raw.Contains("đợi", StringComparison.OrdinalIgnoreCase)) n = Regex.Replace(n, @"\bdoi\b", "waiting");
         // "gọi điện xưng là cán bộ bảo hiểm xã hội bảo chuyển 12 triệu": a scammer in an official's name is no official.
         n = Impersonating.Replace(n, " ");
+        // "dạ thưa cán bộ, …", "cán bộ ơi": the official addressed is whoever reads the message, not the one it is about.
+        n = AddressedToStaff.Replace(n, " ");
         if (OfficialsDoubted(raw, n)) return false;
         return WrongdoingInOffice.IsMatch(n) || (Official.IsMatch(n) && Wrongdoing.IsMatch(n));
     }

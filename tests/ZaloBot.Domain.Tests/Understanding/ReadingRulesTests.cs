@@ -91,6 +91,23 @@ public class ReadingRulesTests
     public void The_same_words_happening_now_are_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
     [Fact]
+    public void Sparks_yesterday_and_nothing_wrong_now_is_not_danger() =>
+        U.Danger("day dien trong phong tro cu nat boc lop vo ra, hom qua toe lua 1 lan roi, gio ko sao nhung e so lam").ShouldBe(DangerKind.None);
+
+    [Fact]
+    public void A_fire_that_cannot_be_put_out_now_is_still_danger() =>
+        U.Danger("cháy to lắm, bây giờ không sao dập được, cứu với").ShouldNotBe(DangerKind.None);
+
+    [Fact]
+    public void The_official_addressed_is_not_the_official_denounced() =>
+        U.DenouncesWrongdoing("dạ thưa cán bộ tui ở xóm Đông mấy bữa nay nước thủy lợi hổng về tới ruộng bà con, mương thủy lợi đầu xóm Đông bị ai đắp đất chặn lại").ShouldBeFalse();
+
+    [Theory]
+    [InlineData("dạ thưa cán bộ, cán bộ địa chính xã nhận tiền của dân mới làm sổ đỏ")]
+    [InlineData("cán bộ ơi, trưởng thôn ăn chặn tiền hỗ trợ lũ của dân")]
+    public void An_official_denounced_after_the_greeting_still_is(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Fact]
     public void People_called_out_to_guard_the_dyke_is_danger() =>
         U.Danger("đê sông Cầu đang bị sạt lở, nước rỉ qua thân đê, cần huy động người ra hộ đê ngay").ShouldNotBe(DangerKind.None);
 
