@@ -32,8 +32,10 @@
 #                             round; HINDSIGHT=1 also prints every setting on the held-out half, never for choosing;
 #                             SHIPPED_KIND=1 only the shipped featurisation and trainer: policy and thresholds again)
 #   scripts/bench.sh model-kind  one featurisation and trainer (KIND, a name from IntentModelTrainer.Kinds) by the same
-#                             5 folds of the tuning half: the model alone and with the shipped policy (kinds compared in
-#                             parallel processes; about 30 CPU-minutes each on 13,000 rows)
+#                             5 folds of the tuning half: the model alone, with the shipped policy, the whole shipped
+#                             pipeline (every opinion, each fold's model) and its danger/doubt thresholds swept (kinds
+#                             compared in parallel processes; about 30 CPU-minutes each on 13,000 rows); LIST=1 also
+#                             lists the tuning rows the pipeline gets wrong where the model's label alone is right
 #   scripts/bench.sh flow-model  a classifier of typed answers (flow-tuning.tsv, the step in front of each) where the
 #                             flow's rules read nothing: kind and threshold chosen by 5-fold cross-validation on the
 #                             tuning half, then the held-out half once (CORPUS=dir as for model)
@@ -75,7 +77,7 @@ if [ "$what" = "model" ]; then
 fi
 if [ "$what" = "model-kind" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll model-kind "${CORPUS:-$root/corpus/intents}" "${KIND:?KIND=a name from IntentModelTrainer.Kinds}"
+  exec dotnet tests/ZaloBot.Benchmarks/bin/Release/net10.0/ZaloBot.Benchmarks.dll model-kind "${CORPUS:-$root/corpus/intents}" "${KIND:?KIND=a name from IntentModelTrainer.Kinds}" ${LIST:+--list}
 fi
 if [ "$what" = "flow-model" ]; then
   dotnet build tests/ZaloBot.Benchmarks/ZaloBot.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
