@@ -233,7 +233,7 @@ public sealed partial class Understander
     // Someone hurt or in peril now: fainted, badly injured, bleeding, poisoned, bitten by a rabid dog, fallen into a
     // drain or a river, about to jump. "Không đóng là bị đuổi", "bị đuổi cắn": chased off or after, not drowning.
     private static readonly Regex Hurt = new(
-        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot( mep)?|(nam|nga) guc (xuong |ra )?(o|tai|giua|tren|ngay|trong)|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
+        @"\b(ngat xiu|ngat|bat tinh|bi thuong nang|thuong nang|chay mau (nhieu|khong cam|lenh lang)|co giat|kho tho|khong tho duoc|sui bot mep|(mieng|mom) (\w+ )?sui bot|(nam|nga) guc (xuong |ra )?(o|tai|giua|tren|ngay|trong)|ngo doc|uong nham|cho dai can|bi ran can|ran doc can)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Falling = new(

@@ -105,7 +105,12 @@ public class ReadingRulesTests
     [Theory]
     [InlineData("dạ thưa cán bộ, cán bộ địa chính xã nhận tiền của dân mới làm sổ đỏ")]
     [InlineData("cán bộ ơi, trưởng thôn ăn chặn tiền hỗ trợ lũ của dân")]
+    [InlineData("can bo a Hung nhan tien cua dan moi lam so do cho")]
     public void An_official_denounced_after_the_greeting_still_is(string message) => U.DenouncesWrongdoing(message).ShouldBeTrue();
+
+    [Fact]
+    public void Drain_water_foaming_is_not_someone_foaming_at_the_mouth() =>
+        U.Danger("muong nuoc thai sui bot trang xoa, tre con trong xom ra choi ngay canh").ShouldBe(DangerKind.None);
 
     [Fact]
     public void People_called_out_to_guard_the_dyke_is_danger() =>
