@@ -585,6 +585,16 @@ public class AbuseByShapeTests
     public void A_problem_or_a_rough_question_is_not(string message) => U.Abuse(message).ShouldBeLessThan(2);
 
     [Theory]
+    [InlineData("ban dem tau thuyen no may um sum o ben ghe, roi loa keo hat toi 1h sang, dan ngu ko dc")]
+    [InlineData("may bom cua xuong chay suot dem, ca xom mat ngu")]
+    public void Sleep_written_without_marks_is_not_the_insult_it_spells(string message) => U.IsAbuse(message).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("may ngu the")]
+    [InlineData("bot ngu, hoi gi cung khong biet")]
+    public void The_insult_itself_still_is(string message) => U.IsAbuse(message).ShouldBeTrue();
+
+    [Theory]
     [InlineData("bot ngu vl hỏi mãi ko hiểu. thôi nói thẳng, cán bộ địa chính xã tôi nhận 20 triệu của người ta để hợp thức hóa đất lấn chiếm")]
     [InlineData("Địt mẹ bot vô dụng. Nói tóm lại làm lại căn cước bị mất thì ra đâu làm, mất bao nhiêu tiền")]
     public void Anger_at_the_bot_beside_a_denunciation_or_a_plain_question_is_what_is_wanted(string message) =>
