@@ -111,6 +111,9 @@ public sealed partial class Understander
     [System.Text.RegularExpressions.GeneratedRegex(@"^(thoi )?(huy|xoa) (luon|het|di|bo|giup|gium|dum|toan bo|tat ca|cai|don|phan anh|kien nghi)\b(?!.*\b(anh|hinh|sdt|so dien thoai|dia chi|mo ta|ten)\b)")]
     private static partial System.Text.RegularExpressions.Regex ClosingCancel();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhuy (di|luon|het|bo)( \w+){0,2} (e|em|toi|tui|minh|chau|bac|con|t) (ko|khong|k|chang|hong) (muon|can|thich|dam)\b")]
+    private static partial System.Text.RegularExpressions.Regex PartOnlyInWhy();
+
     // "tên sđt như trên, nhưng nhà tôi là số 12A chứ ko phải 12": what stays as it was is no part of what changes.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?i)[^,.;]{0,30}?\b(như trên|nhu tren|như cũ|nhu cu|giữ nguyên|giu nguyen)\s*[,.]?\s*(nhưng|nhung|còn|mà)\s+(?=\S)")]
     private static partial System.Text.RegularExpressions.Regex KeptAsItWas();
@@ -577,7 +580,9 @@ public sealed partial class Understander
         while (closed < text.Count && !text.ClauseBreakBefore(closed) && (text.Tokens[closed].Text == "nua" || particles[closed] || Best(text, closed, fillers).Length == 1)) closed++;
         // "hủy" needs no second word: unlike "thôi" or "không", it means nothing but dropping.
         // "thôi hủy đi tui nói hoài mà có ai làm đâu": opening with "hủy đi/luôn", whatever grievance follows is why.
-        if (opening >= 2 && text.Tokens[first].Text == "huy" && PartIn(text, 0, text.Count) == DraftPart.None) return true;
+        // A part named only in why ("thôi hủy đi e ko muốn để lại sđt") is not what is dropped.
+        if (opening >= 2 && text.Tokens[first].Text == "huy"
+            && (PartIn(text, 0, text.Count) == DraftPart.None || PartOnlyInWhy().IsMatch(ZaloBot.Domain.Text.TextNormalizer.Normalize(text.Raw)))) return true;
         var openingCancel = (opening >= 2 || opening == 1 && text.Tokens[first].Text == "huy") && (closed == text.Count || text.ClauseBreakBefore(closed));
         if (!openingCancel && text.Count > 16) return false;
         // "hủy" said with what it drops ("hủy luôn cái đơn này đi") is a cancel wherever it stands, unless it names a part.

@@ -281,9 +281,9 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant);
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off, nor
-    // "vừa rồi có vụ …", lately there was one).
+    // "vừa rồi có vụ …", lately there was one; "cứu", not the "cựu" of "cựu cán bộ", a former official).
     private static readonly Regex DangerNow = new(
-        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua(?! roi (co|xay ra) (vu|tran|mot))|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! (hoa|kip|duoc))|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|(?<!\b(nam ngoai|nam truoc|thang truoc|tuan truoc|lan truoc|hom truoc|da tung|tung) )co nguoi bi|(?<!\b(thuong xuyen|hay|luon|lien tuc) (bi )?)mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua(?! roi (co|xay ra) (vu|tran|mot))|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|cuu(?! (hoa|kip|duoc|can bo|chien binh|giao vien|quan nhan|bo doi|thanh nien|sinh vien|hoc sinh|chu tich|bi thu|giam doc|nhan vien|cong nhan|dang vien|giang vien|truong|pho|thu truong))|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|(?<!\b(nam ngoai|nam truoc|thang truoc|tuan truoc|lan truoc|hom truoc|da tung|tung) )co nguoi bi|(?<!\b(thuong xuyen|hay|luon|lien tuc) (bi )?)mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     // … or is thanked for ("xin cảm ơn đội cứu hộ đã cứu người bị kẹt trong lũ", "cam on dien luc da den sua day dien
@@ -304,7 +304,7 @@ public sealed partial class Understander
     // pollution, a stench and a field's channel are nuisances to stop, not emergencies — unless gas, fire or people
     // trapped are said.
     private static readonly Regex Nuisance = new(
-        @"\b(xa khoi|khoi (\w+ ){0,2}tu (khu cong nghiep|nha may|xuong|cong ty|lo)|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
+        @"\b(xa khoi|khoi (\w+ ){0,2}tu (mot |cac |nhung |may |cai )?(khu cong nghiep|nha may|xuong|cong ty|lo)|boc mui|mui hoi|hoi thoi|mui thoi|ruoi nhang|(bo|mat) (muong|ruong|kenh muong)( \w+){0,3} sat lo|sat lo (bo )?(muong|ruong))\b",
         RegexOptions.CultureInvariant);
 
     // A smell in the kitchen is gas; a short circuit, a fire starting.

@@ -125,6 +125,7 @@ public class ReadingRulesTests
     [InlineData("mình muốn báo cái cột điện nghiêng thì gõ ntn ad")]
     [InlineData("minh can photo bang tot nghiep co dau do de nop ho so xin viec thi ra dau lam")]
     [InlineData("nhà máy trong khu công nghiệp xả khói đen vào ban đêm gây mùi khét khó thở cho dân")]
+    [InlineData("Khói từ một nhà máy trong khu công nghiệp thường xả vào ban đêm, mùi khét nồng nặc, người già trẻ nhỏ ho nhiều. Tôi là cựu cán bộ y tế, đề nghị quan trắc và xử lý.")]
     [InlineData("cai bai rac o ngo 3 sau truong boc mui thoi, ruoi nhang bay vao lop, hoc sinh kho tho")]
     [InlineData("mấy hôm nay khói từ khu công nghiệp bay sang mùi khét lẹt, đêm ngủ phải đóng hết cửa, đề nghị kiểm tra xem nhà máy nào xả")]
     [InlineData("Hệ thống mương nội đồng xuống cấp nghiêm trọng, bờ mương sạt lở, bà con không lấy được nước tưới")]
