@@ -276,8 +276,9 @@ public sealed partial class Understander
         @"(?<!\b(khong|ko|k|chang|chu khong) phai )(?<!\bnhu )\b(dot|don dot) (rac|rom|ra|lop|lop xe|do cu|phe lieu|rac thai|nhua|vo|day dien|day dong|day cap|cap dien|vo day)\b",
         RegexOptions.CultureInvariant);
 
+    // Smoke or its smell drifting into the houses ("khói đen mùi khét lan vô nhà") is the nuisance, not the fire spreading.
     private static readonly Regex FireSpreading = new(
-        @"\b(lan (sang|ra|vao|vo|toi|den)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
+        @"\b((?<!\b(khoi|mui|khet|hoi|bui)( (?!lua\b|chay\b)\w+){0,3} )lan (sang|ra|vao|vo|toi|den)|ben sang|chay lan|bat lua|lam chay|chay (nha|xuong|kho|cho|rung|to|lon|lan)|boc chay|dam chay|chay sang)\b",
         RegexOptions.CultureInvariant);
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off, nor

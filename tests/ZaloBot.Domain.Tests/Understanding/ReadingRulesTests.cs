@@ -19,6 +19,10 @@ public class ReadingRulesTests
         U.Danger("cuu voi co nguoi chay ruong dot rom lua lan vo toi nha roi, khoi mu mit").HasFlag(DangerKind.Fire).ShouldBeTrue();
 
     [Fact]
+    public void Fire_spreading_after_smoke_is_still_fire() =>
+        U.Danger("nha ben canh dot rom khoi mu mit lua lan sang mai nha toi roi").HasFlag(DangerKind.Fire).ShouldBeTrue();
+
+    [Fact]
     public void A_power_line_at_head_height_in_the_rain_is_a_live_wire_even_told_with_fear() =>
         U.Danger("cot dien truoc nha nghieng han ra duong vi dat lun, day vong xuong sat dau nguoi, dang mua, so bi giat lam").HasFlag(DangerKind.Power).ShouldBeTrue();
 
@@ -125,6 +129,7 @@ public class ReadingRulesTests
     [InlineData("mình muốn báo cái cột điện nghiêng thì gõ ntn ad")]
     [InlineData("minh can photo bang tot nghiep co dau do de nop ho so xin viec thi ra dau lam")]
     [InlineData("nhà máy trong khu công nghiệp xả khói đen vào ban đêm gây mùi khét khó thở cho dân")]
+    [InlineData("co nguoi dot rac nhua o bai dat trong sau khu tro luc nua dem, khoi den mui khet lan vo nha, con nit ho suot")]
     [InlineData("Khói từ một nhà máy trong khu công nghiệp thường xả vào ban đêm, mùi khét nồng nặc, người già trẻ nhỏ ho nhiều. Tôi là cựu cán bộ y tế, đề nghị quan trắc và xử lý.")]
     [InlineData("cai bai rac o ngo 3 sau truong boc mui thoi, ruoi nhang bay vao lop, hoc sinh kho tho")]
     [InlineData("mấy hôm nay khói từ khu công nghiệp bay sang mùi khét lẹt, đêm ngủ phải đóng hết cửa, đề nghị kiểm tra xem nhà máy nào xả")]
