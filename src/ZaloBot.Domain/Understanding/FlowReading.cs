@@ -111,7 +111,8 @@ public sealed partial class Understander
     [System.Text.RegularExpressions.GeneratedRegex(@"^(thoi )?(huy|xoa) (luon|het|di|bo|giup|gium|dum|toan bo|tat ca|cai|don|phan anh|kien nghi)\b(?!.*\b(anh|hinh|sdt|so dien thoai|dia chi|mo ta|ten)\b)")]
     private static partial System.Text.RegularExpressions.Regex ClosingCancel();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bhuy (di|luon|het|bo)( \w+){0,2} (e|em|toi|tui|minh|chau|bac|con|t) (ko|khong|k|chang|hong) (muon|can|thich|dam)\b")]
+    // "thôi hủy đi e ko muốn để lại sđt": only particles between the drop and why ("hủy luôn ảnh e ko muốn" drops the photo).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhuy (di|luon|het|bo)( (a|nha|nhe|giup|gium|dum|luon|di|thoi|roi|ad|nhen)){0,2} (e|em|toi|tui|minh|chau|bac|con|t) (ko|khong|k|chang|hong) (muon|can|thich|dam)\b")]
     private static partial System.Text.RegularExpressions.Regex PartOnlyInWhy();
 
     // "tên sđt như trên, nhưng nhà tôi là số 12A chứ ko phải 12": what stays as it was is no part of what changes.

@@ -607,6 +607,15 @@ public class AbuseByShapeTests
         U.IsAbuse(message).ShouldBeFalse();
 }
 
+public class DropsWhatItNamesTests
+{
+    [Theory]
+    [InlineData("huy luon dia chi em khong muon ghi")]
+    [InlineData("hủy đi cái ảnh, em không thích")]
+    public void Dropping_a_named_part_is_not_dropping_the_complaint(string message) =>
+        Understander.Default.ReadInFlow(message).Intent.ShouldNotBe(FlowIntent.Cancel);
+}
+
 public class HowNotWhatTests
 {
     [Theory]

@@ -342,6 +342,7 @@ public class RulesThroughTheEngineTests
     [InlineData("problemoffer | answer | accept | đúng rồi gửi giúp tôi, nước tràn lên tận thềm nhà")]
     [InlineData("description | cancel | - | thôi hủy đi, nói mãi có ai làm đâu")]
     [InlineData("contact | cancel | - | thoi huy di e ko muon de lai sdt dau")]
+    [InlineData("contact | cancel | - | thôi hủy đi nhé, em không muốn để lại số điện thoại")]
     [InlineData("area | answer | VUNINH | nhà bác ở phường vũ linh cháu ạ")]
     [InlineData("contact | correct | phone=0912345679 | à nhầm, số cuối là 9 chứ không phải 8: 0912345679")]
     [InlineData("fixed | fixed | - | rồi cháu ơi, đèn sáng lại từ hôm qua, cảm ơn nhé")]
