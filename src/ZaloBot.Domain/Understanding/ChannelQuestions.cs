@@ -53,6 +53,10 @@ public static partial class ChannelQuestions
 
     private const int ShortQuestion = 16;
 
+    // "cái này có phải của ubnd tỉnh ko hay giả mạo": "this", the very thing being written to, asked whether it is real.
+    [GeneratedRegex(@"^(\w+ ){0,2}(cai|tai khoan|trang|ben|nick|acc) nay\b.{0,60}\b(gia mao|lua dao|chinh thuc|co that|that khong|that hay|gia hay that)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThisIsGenuine();
+
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free|tru tien|bi tru)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
@@ -85,7 +89,7 @@ public static partial class ChannelQuestions
         if (n.Length == 0 || n.Length > 200) return ChannelQuestion.None;
         var channel = ChannelWord().IsMatch(n);
         // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
-        if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
+        if (channel && IdentityWords().IsMatch(n) || ThisIsGenuine().IsMatch(n)) return ChannelQuestion.Identity;
         if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n) && !HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
         // The folded text has lost its question mark; a long question carries its asking there ("… biết không? Tôi sợ …").
         if (!AskedShape().IsMatch(n) && !raw.Contains('?')) return ChannelQuestion.None;

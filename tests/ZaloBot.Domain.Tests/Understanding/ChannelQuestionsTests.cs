@@ -13,6 +13,7 @@ public class ChannelQuestionsTests
     [InlineData("kenh nay ban dem co tiep nhan khong vay", ChannelQuestion.Hours)]
     [InlineData("phản ánh xong thì mấy ngày có người trả lời ạ", ChannelQuestion.ResponseTime)]
     [InlineData("trang này là của ủy ban thật hay giả mạo vậy", ChannelQuestion.Identity)]
+    [InlineData("cai nay co phai cua ubnd tinh ko hay gia mao v", ChannelQuestion.Identity)]
     public void Questions_about_the_channel_are_read_by_kind(string message, ChannelQuestion kind) =>
         ChannelQuestions.Of(message).ShouldBe(kind);
 
@@ -21,6 +22,7 @@ public class ChannelQuestionsTests
     [InlineData("ban quản lý chợ thu phí ki ốt tăng gấp đôi")]
     [InlineData("tôi gửi phản ánh 2 tuần rồi bao lâu nữa mới có người trả lời")]
     [InlineData("đèn đường ngõ 5 tối nào cũng tắt")]
+    [InlineData("cái này có phải của phường xử lý không hay phải lên tỉnh")]
     public void An_office_a_fee_elsewhere_a_chase_or_a_problem_is_not(string message) =>
         ChannelQuestions.Of(message).ShouldBe(ChannelQuestion.None);
 

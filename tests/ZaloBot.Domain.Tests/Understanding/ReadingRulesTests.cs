@@ -92,6 +92,8 @@ public class ReadingRulesTests
     [Theory]
     [InlineData("cầu tràn thôn Bắc nước chảy xiết, vừa có người bị cuốn trôi, cứu với")]
     [InlineData("xe khách bị mắc kẹt giữa dòng lũ, trên xe có 20 người không ra được")]
+    [InlineData("đánh nhau ở chợ đêm bây giờ vẫn chưa tan, có người bị thương, công an xuống ngay")]
+    [InlineData("cây đổ đè trúng người đi xe máy ở đầu ngõ, đang nằm bất tỉnh")]
     public void The_same_words_happening_now_are_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
     [Fact]
@@ -153,6 +155,9 @@ public class ReadingRulesTests
     [InlineData("Khe giữa tòa A và tòa B bị lún, nứt toác ra một đường, tường ngoài có vết nứt chạy dọc mấy tầng, chưa biết có nguy hiểm ko")]
     [InlineData("Tôi gửi đơn xin hỗ trợ nhà bị sập do lũ từ tháng 7 đến giờ chưa thấy ai trả lời gì")]
     [InlineData("vừa rồi có vụ đánh nhau ở quán karaoke gần nhà, công an tới giải tán rồi nhưng tuần nào cũng vậy, mong chính quyền kiểm tra quán này")]
+    [InlineData("hôm qua có đám đánh nhau ở chợ đêm nhưng tan rồi, mong công an tăng cường tuần tra chứ bà con buôn bán sợ lắm")]
+    [InlineData("lũ về chết người rồi mới nhắn được cái bot vô dụng, chính quyền gì mà ăn hại")]
+    [InlineData("Toi to cao chu tich phuong dung ten nguoi nha de trung thau cac cong trinh cua phuong")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
