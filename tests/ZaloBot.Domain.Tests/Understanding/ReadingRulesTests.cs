@@ -94,6 +94,7 @@ public class ReadingRulesTests
     [InlineData("xe khách bị mắc kẹt giữa dòng lũ, trên xe có 20 người không ra được")]
     [InlineData("đánh nhau ở chợ đêm bây giờ vẫn chưa tan, có người bị thương, công an xuống ngay")]
     [InlineData("cây đổ đè trúng người đi xe máy ở đầu ngõ, đang nằm bất tỉnh")]
+    [InlineData("xe tải tông người ở ngã tư, người bị nằm bất động, cần cấp cứu, đề nghị xem xét trách nhiệm tài xế")]
     public void The_same_words_happening_now_are_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
     [Fact]
@@ -158,6 +159,7 @@ public class ReadingRulesTests
     [InlineData("hôm qua có đám đánh nhau ở chợ đêm nhưng tan rồi, mong công an tăng cường tuần tra chứ bà con buôn bán sợ lắm")]
     [InlineData("lũ về chết người rồi mới nhắn được cái bot vô dụng, chính quyền gì mà ăn hại")]
     [InlineData("Toi to cao chu tich phuong dung ten nguoi nha de trung thau cac cong trinh cua phuong")]
+    [InlineData("Tôi đưa bệnh nhân cấp cứu tới trạm y tế phường lúc nửa đêm nhưng bảo vệ không mở cửa, gọi mãi không ai ra, đề nghị xem xét trách nhiệm")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
