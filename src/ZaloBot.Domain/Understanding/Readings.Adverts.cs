@@ -95,8 +95,10 @@ public sealed partial class Understander
         if (!epithetAlone && !Addressee.IsMatch(words)) return false;
         if (!(Contempt.IsMatch(words) || Epithet.IsMatch(raw))) return false;
         // "Toàn bọn tham nhũng ngồi mát ăn bát vàng" is an insult; "bọn cán bộ xã tham nhũng, bán đất công cho người nhà"
-        // tells wrongdoing besides the word, and is a tố cáo.
-        if (DenouncesWrongdoing(CorruptWord.Replace(TextNormalizer.Normalize(raw), " "))) return false;
+        // tells wrongdoing besides the word, and is a tố cáo — of someone: "cái bot vô dụng, đền bù thì ăn chặn hết rồi"
+        // names no one it is told of, and vents.
+        var told = CorruptWord.Replace(TextNormalizer.Normalize(raw), " ");
+        if (DenouncesWrongdoing(told) && Official.IsMatch(told)) return false;
         // The insult's own words are not a problem ("vô tích sự" without diacritics holds "vo", read as "vỡ"); nor are the
         // words it quotes ("bot trả lời "cảm ơn bạn đã phản ánh", cảm ơn cái gì mà cảm ơn, vô dụng").
         var (scores, _, _) = Segment(Tokenize(AboutTheBotsAnswers.Replace(Contempt.Replace(InsultWords(QuotedWords.Replace(raw, " ")), " "), " ")));

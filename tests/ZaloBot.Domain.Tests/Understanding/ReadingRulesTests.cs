@@ -1222,4 +1222,12 @@ public class HowADisputeIsBroughtTests
         U.IsAbuse("bọn cán bộ xã tham nhũng, bán đất công cho người nhà").ShouldBeFalse();
         U.DenouncesWrongdoing("bọn cán bộ xã tham nhũng, bán đất công cho người nhà").ShouldBeTrue();
     }
+
+    [Fact]
+    public void Wrongdoing_said_of_no_one_beside_an_insult_at_the_bot_is_venting() =>
+        U.IsAbuse("cái bot vô dụng, đền bù thì ăn chặn hết rồi còn bày đặt chat với chả chiếc").ShouldBeTrue();
+
+    [Fact]
+    public void The_same_insult_with_the_official_named_is_a_tố_cáo() =>
+        U.IsAbuse("cái bot vô dụng, cán bộ xã ăn chặn hết tiền đền bù của dân rồi").ShouldBeFalse();
 }
