@@ -89,7 +89,9 @@ public static partial class ChannelQuestions
         if (n.Length == 0 || n.Length > 200) return ChannelQuestion.None;
         var channel = ChannelWord().IsMatch(n);
         // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
-        if (channel && IdentityWords().IsMatch(n) || ThisIsGenuine().IsMatch(n)) return ChannelQuestion.Identity;
+        if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
+        // Asked, not told: "tài khoản này lừa đảo tôi 5 triệu" reports a scam.
+        if (ThisIsGenuine().IsMatch(n) && (AskedShape().IsMatch(n) || raw.Contains('?'))) return ChannelQuestion.Identity;
         if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n) && !HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
         // The folded text has lost its question mark; a long question carries its asking there ("… biết không? Tôi sợ …").
         if (!AskedShape().IsMatch(n) && !raw.Contains('?')) return ChannelQuestion.None;

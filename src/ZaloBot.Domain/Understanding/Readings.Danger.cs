@@ -292,9 +292,9 @@ public sealed partial class Understander
 
     // … unless something is happening now or help is called for ("vừa", not the "vữa" of "mảng vữa" flaking off, nor
     // "vừa rồi có vụ …", lately there was one; "cứu", not the "cựu" of "cựu cán bộ", a former official, nor the "cấp cứu" a
-    // patient was taken to or the "truy cứu" of responsibility sought, unless care is still needed: "cần cấp cứu").
+    // patient was taken to or the "truy cứu" of responsibility sought, unless care is still needed: "cần (được) cấp cứu").
     private static readonly Regex DangerNow = new(
-        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua(?! roi (co|xay ra) (vu|tran|mot))|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|(?<!\b(truy|(?<!\bcan )cap) )cuu(?! (hoa|kip|duoc|can bo|chien binh|giao vien|quan nhan|bo doi|thanh nien|sinh vien|hoc sinh|chu tich|bi thu|giam doc|nhan vien|cong nhan|dang vien|giang vien|truong|pho|thu truong))|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|(?<!\b(nam ngoai|nam truoc|thang truoc|tuan truoc|lan truoc|hom truoc|da tung|tung) )co nguoi bi|(?<!\b(thuong xuyen|hay|luon|lien tuc) (bi )?)mac ket|bi thuong)\b",
+        @"\b((?<!\b(mang|lop|cuc|tang|trat|qua) )vua(?! roi (co|xay ra) (vu|tran|mot))|ngay bay gio|bay gio(?! (thi |no |da |cung )?(on|dung|het|xong|binh thuong|khong (sao|con)|ok|yen)\b)(?! (\w+ ){1,2}(nao cung|deu))|luc nay|hien gio|hien dang|ngay di|ngay lap tuc|(?<!\b(truy|(?<!\bcan (duoc )?)cap) )cuu(?! (hoa|kip|duoc|can bo|chien binh|giao vien|quan nhan|bo doi|thanh nien|sinh vien|hoc sinh|chu tich|bi thu|giam doc|nhan vien|cong nhan|dang vien|giang vien|truong|pho|thu truong))|(?<!\b(khong|ko|k|chang) (phai )?)gap|khan cap|nhanh len|mau len|dang (chay|boc|lan|troi|do|sat|lo|ngap|sap|nut|rung|no|toe|ro ri)|(?<!\b(nam ngoai|nam truoc|thang truoc|tuan truoc|lan truoc|hom truoc|da tung|tung) )co nguoi bi|(?<!\b(thuong xuyen|hay|luon|lien tuc) (bi )?)mac ket|bi thuong)\b",
         RegexOptions.CultureInvariant);
 
     // … or is thanked for ("xin cảm ơn đội cứu hộ đã cứu người bị kẹt trong lũ", "cam on dien luc da den sua day dien

@@ -23,6 +23,7 @@ public class ChannelQuestionsTests
     [InlineData("tôi gửi phản ánh 2 tuần rồi bao lâu nữa mới có người trả lời")]
     [InlineData("đèn đường ngõ 5 tối nào cũng tắt")]
     [InlineData("cái này có phải của phường xử lý không hay phải lên tỉnh")]
+    [InlineData("tài khoản này lừa đảo tôi 5 triệu, đề nghị công an xử lý")]
     public void An_office_a_fee_elsewhere_a_chase_or_a_problem_is_not(string message) =>
         ChannelQuestions.Of(message).ShouldBe(ChannelQuestion.None);
 

@@ -95,6 +95,7 @@ public class ReadingRulesTests
     [InlineData("đánh nhau ở chợ đêm bây giờ vẫn chưa tan, có người bị thương, công an xuống ngay")]
     [InlineData("cây đổ đè trúng người đi xe máy ở đầu ngõ, đang nằm bất tỉnh")]
     [InlineData("xe tải tông người ở ngã tư, người bị nằm bất động, cần cấp cứu, đề nghị xem xét trách nhiệm tài xế")]
+    [InlineData("bà cụ hàng xóm ngất xỉu ở nhà, cần được cấp cứu, đề nghị xem xét trách nhiệm trạm y tế vì gọi không ai nghe")]
     public void The_same_words_happening_now_are_still_danger(string message) => U.Danger(message).ShouldNotBe(DangerKind.None);
 
     [Fact]
