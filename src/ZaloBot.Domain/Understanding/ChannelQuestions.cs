@@ -28,10 +28,10 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|noi chuyen voi|chat voi|tong dai|nhan vao day|vao day|nhan o day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChannelWord();
 
-    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,2}(cho|xin) (\w+ )?hoi\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
 
     // "tôi đang nhắn tin với ai vậy", "m là bot à", "đang nói chuyện với cán bộ hay máy", "ai trả lời đây".
@@ -57,16 +57,20 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"^(\w+ ){0,2}(cai|tai khoan|trang|ben|nick|acc) nay\b.{0,60}\b(gia mao|lua dao|chinh thuc|co that|that khong|that hay|gia hay that)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ThisIsGenuine();
 
+    // "kênh này có liên quan gì tới cổng dịch vụ công không": this channel against another one the citizen knows.
+    [GeneratedRegex(@"\b(kenh|trang|zalo|oa|fanpage|page|tai khoan|ben) nay\b.{0,20}\b(lien quan|thuoc|khac gi|giong|chung voi|noi voi|ket noi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BesideAnotherChannel();
+
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free|tru tien|bi tru)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
-    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi|(nhung )?ai duoc (xem|doc|biet)|lo ra ngoai|luu (lai |giu |tru )?(trong )?(bao lau|den bao gio|may nam|o dau)|xoa (di |het |bo )?(tin nhan|thong tin|du lieu|lich su))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PrivacyWords();
 
     [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|may gio|gio nao|luc nao)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HoursWords();
 
-    [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc|nghi|dong cua|mo cua)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServingVerb();
 
     [GeneratedRegex(@"\b(bao lau|may ngay|bao nhieu ngay|khi nao|bao gio|mat bao lau)\b.{0,40}\b(tra loi|phan hoi|xu ly|giai quyet|co ket qua|co nguoi)\b|\b(tra loi|phan hoi|xu ly|giai quyet)\b.{0,30}\b(bao lau|may ngay|bao nhieu ngay|mat bao lau)\b", RegexOptions.CultureInvariant)]
@@ -91,10 +95,16 @@ public static partial class ChannelQuestions
         // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
         if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
         // Asked, not told: "tài khoản này lừa đảo tôi 5 triệu" reports a scam.
-        if (ThisIsGenuine().IsMatch(n) && (AskedShape().IsMatch(n) || raw.Contains('?'))) return ChannelQuestion.Identity;
-        if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n) && !HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
+        var asked = AskedShape().IsMatch(n) || raw.Contains('?');
+        if ((ThisIsGenuine().IsMatch(n) || BesideAnotherChannel().IsMatch(n)) && asked) return ChannelQuestion.Identity;
+        // "thứ 7 nhắn bao giờ mới có người trả lời": when the channel is served answers it.
+        if (ResponseTimeWords().IsMatch(n) && !AlreadySent().IsMatch(n))
+        {
+            if (!HoursWords().IsMatch(n)) return ChannelQuestion.ResponseTime;
+            if (!OfficeWords().IsMatch(n)) return ChannelQuestion.Hours;
+        }
         // The folded text has lost its question mark; a long question carries its asking there ("… biết không? Tôi sợ …").
-        if (!AskedShape().IsMatch(n) && !raw.Contains('?')) return ChannelQuestion.None;
+        if (!asked) return ChannelQuestion.None;
         if (channel && CostWords().IsMatch(n)) return ChannelQuestion.Cost;
         // "bi mat" unaccented is as often "bị mất" (lost) as "bí mật" (secret): only the accented word or "giữ bí mật" counts.
         var secret = raw.Contains("bí mật", StringComparison.OrdinalIgnoreCase);

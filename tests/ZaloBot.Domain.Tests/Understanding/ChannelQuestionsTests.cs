@@ -14,6 +14,12 @@ public class ChannelQuestionsTests
     [InlineData("phản ánh xong thì mấy ngày có người trả lời ạ", ChannelQuestion.ResponseTime)]
     [InlineData("trang này là của ủy ban thật hay giả mạo vậy", ChannelQuestion.Identity)]
     [InlineData("cai nay co phai cua ubnd tinh ko hay gia mao v", ChannelQuestion.Identity)]
+    [InlineData("cai zalo nay cua phuong hay cua tinh vay", ChannelQuestion.Identity)]
+    [InlineData("kênh này có liên quan gì tới cổng dịch vụ công không hay là riêng", ChannelQuestion.Identity)]
+    [InlineData("Cho bác hỏi cái chỗ nhắn tin này mấy giờ thì nghỉ ạ, bác hay rảnh buổi tối thôi", ChannelQuestion.Hours)]
+    [InlineData("Thứ 7 nhắn bao giờ mới có người trả lời vậy", ChannelQuestion.Hours)]
+    [InlineData("tin nhắn mình gửi lên đây được lưu bao lâu, sau này muốn xóa đi thì có được không", ChannelQuestion.Privacy)]
+    [InlineData("gửi ảnh lên đây thì những ai được xem ảnh đó vậy? có lộ ra ngoài không", ChannelQuestion.Privacy)]
     public void Questions_about_the_channel_are_read_by_kind(string message, ChannelQuestion kind) =>
         ChannelQuestions.Of(message).ShouldBe(kind);
 
@@ -24,6 +30,9 @@ public class ChannelQuestionsTests
     [InlineData("đèn đường ngõ 5 tối nào cũng tắt")]
     [InlineData("cái này có phải của phường xử lý không hay phải lên tỉnh")]
     [InlineData("tài khoản này lừa đảo tôi 5 triệu, đề nghị công an xử lý")]
+    [InlineData("tôi gửi phản ánh từ thứ 7 mà bao giờ mới có người trả lời")]
+    [InlineData("bộ phận một cửa thứ 7 bao lâu thì trả lời hồ sơ")]
+    [InlineData("tôi gửi phản ánh liên quan đến con đường trước nhà")]
     public void An_office_a_fee_elsewhere_a_chase_or_a_problem_is_not(string message) =>
         ChannelQuestions.Of(message).ShouldBe(ChannelQuestion.None);
 
