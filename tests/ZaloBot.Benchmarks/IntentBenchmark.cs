@@ -52,7 +52,7 @@ public static class IntentBenchmark
         var decided = Understanding(understander, false).Understand(message).Intent;
         Console.WriteLine($"phrases: {meaning.Intent}  model: {opinion.Label} p={opinion.Probability:0.00} (danger {opinion.Danger:0.000})  decided: {decided}  greeted: {meaning.Greeted}  explicit complaint: {meaning.ExplicitComplaint}");
         Console.WriteLine("phrases: " + string.Join(", ", understander.Explain(message).Select(p => $"\"{p.Words}\" ({p.Intent} {p.Weight:0.#})")));
-        Console.WriteLine("scores: " + string.Join(", ", meaning.Scores.Select(s => $"{s.Key} {s.Value:0.#}")));
+        Console.WriteLine("scores: " + string.Join(", ", meaning.Scores.Select(s => $"{s.Key} {s.Value:0.#}")) + $"  channel question: {ChannelQuestions.Of(message)}");
         var shipped = Understanding(understander, false);
         Console.WriteLine($"danger: rules {understander.Danger(message)}, second opinion {shipped.DangerOpinion(message)}");
         Console.WriteLine($"description: {meaning.Description ?? "-"}");

@@ -25,13 +25,20 @@ public enum ChannelQuestion
 /// </summary>
 public static partial class ChannelQuestions
 {
-    [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|noi chuyen voi|chat voi|tong dai|nhan vao day|vao day|nhan o day)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(kenh|trang|bot|fanpage|page|zalo nay|o day|ben minh|ben ban|cac ban|ad|admin|oa|oa nay|dich vu nay|gui phan anh|phan anh|gui kien nghi|nhan tin|tin nhan|gui|ai dang nhan|ai tra loi|dang nhan voi|dang chat voi|noi chuyen voi|chat voi|tong dai|nhan vao day|vao day|nhan o day|nhan vo day|gui vo day|ban (la|co phai)( la)? (nguoi|bot|robot|may|ai|cua))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChannelWord();
 
-    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,2}(cho|xin) (\w+ )?hoi\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
+    // "cái này của ai vậy", "cái zalo ni …", "đây có phải ủy ban tỉnh không": the thing written to, named first.
+    [GeneratedRegex(@"^(\w+ ){0,3}(cai|ben|kenh|trang|zalo|cai zalo|tin nhan) (nay|ni)\b|^(\w+ ){0,3}day (la|co phai)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThisChannelFirst();
+
+    [GeneratedRegex(@"\b(xu ly|giai quyet|tham quyen|phu trach|thu ly)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhoseMatter();
+
+    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|may h|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,2}(cho|xin) (\w+ )?hoi\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|may tu tra loi|(nguoi|ai|can bo)\b.{0,30}\bhay (la |chi la |toan )?(may|robot|bot)|(do|cua) (don vi|co quan) nao (quan ly|van hanh|lap|lam|phu trach)|co phai (la )?do|co phai (la )?(uy ban|ubnd|nha nuoc|chinh quyen)( \w+)? (khong|ko|k|hong|that|a|ha)|cua nha nuoc (that|a|ha|khong|ko|k|hong)|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
 
     // "tôi đang nhắn tin với ai vậy", "m là bot à", "đang nói chuyện với cán bộ hay máy", "ai trả lời đây".
@@ -53,6 +60,9 @@ public static partial class ChannelQuestions
 
     private const int ShortQuestion = 16;
 
+    // Beyond this the message is a story, whatever question it ends with.
+    private const int LongQuestion = 200;
+
     // "cái này có phải của ubnd tỉnh ko hay giả mạo": "this", the very thing being written to, asked whether it is real.
     [GeneratedRegex(@"^(\w+ ){0,2}(cai|tai khoan|trang|ben|nick|acc) nay\b.{0,60}\b(gia mao|lua dao|chinh thuc|co that|that khong|that hay|gia hay that)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ThisIsGenuine();
@@ -64,16 +74,16 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free|tru tien|bi tru)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
-    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi|(nhung )?ai duoc (xem|doc|biet)|lo ra ngoai|luu (lai |giu |tru )?(trong )?(bao lau|den bao gio|may nam|o dau)|xoa (di |het |bo )?(tin nhan|thong tin|du lieu|lich su))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi|(nhung )?ai duoc (xem|doc|biet)|lo ra ngoai|luu (lai |giu |tru )?(trong )?(bao lau|den bao gio|may nam|o dau)|xoa (di |het |bo )?(tin nhan|thong tin|du lieu|lich su)|khong (ghi|de|can) ten|(so dien thoai|sdt|thong tin)\b.{0,30}\b(bi dung|dung de|dung vao|ban cho|cung cap cho))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PrivacyWords();
 
-    [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|may gio|gio nao|luc nao)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|24/24|may gio|may h|gio nao|luc nao|ca dem|dem khuya|truc dem|ban toi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HoursWords();
 
     [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc|nghi|dong cua|mo cua)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServingVerb();
 
-    [GeneratedRegex(@"\b(bao lau|may ngay|bao nhieu ngay|khi nao|bao gio|mat bao lau)\b.{0,40}\b(tra loi|phan hoi|xu ly|giai quyet|co ket qua|co nguoi)\b|\b(tra loi|phan hoi|xu ly|giai quyet)\b.{0,30}\b(bao lau|may ngay|bao nhieu ngay|mat bao lau)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao lau|may ngay|bao nhieu ngay|khi nao|bao gio|mat bao lau)\b.{0,40}\b(tra loi|phan hoi|xu ly|giai quyet|co ket qua|co nguoi)\b|\b(tra loi|phan hoi|xu ly|giai quyet)\b.{0,30}\b(bao lau|may ngay|bao nhieu ngay|mat bao lau)\b|\b(co )?phai (cho|doi) (co )?lau (khong|ko|k|hong)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponseTimeWords();
 
     // Something already sent makes "how long" a chase of it: "gửi 2 tuần rồi bao lâu nữa mới trả lời".
@@ -90,8 +100,9 @@ public static partial class ChannelQuestions
     public static ChannelQuestion Of(string raw)
     {
         var n = TextNormalizer.Normalize(raw);
-        if (n.Length == 0 || n.Length > 200) return ChannelQuestion.None;
-        var channel = ChannelWord().IsMatch(n);
+        if (n.Length == 0 || n.Length > LongQuestion) return ChannelQuestion.None;
+        // "cái này có phải của phường xử lý không": "this" is then the citizen's matter, whose office is asked.
+        var channel = ChannelWord().IsMatch(n) || ThisChannelFirst().IsMatch(n) && !WhoseMatter().IsMatch(n);
         // "của ai", "máy hay người", "bao lâu", "mấy ngày" are questions by themselves; the rest want a question's shape.
         if (channel && IdentityWords().IsMatch(n)) return ChannelQuestion.Identity;
         // Asked, not told: "tài khoản này lừa đảo tôi 5 triệu" reports a scam.

@@ -20,6 +20,15 @@ public class ChannelQuestionsTests
     [InlineData("Thứ 7 nhắn bao giờ mới có người trả lời vậy", ChannelQuestion.Hours)]
     [InlineData("tin nhắn mình gửi lên đây được lưu bao lâu, sau này muốn xóa đi thì có được không", ChannelQuestion.Privacy)]
     [InlineData("gửi ảnh lên đây thì những ai được xem ảnh đó vậy? có lộ ra ngoài không", ChannelQuestion.Privacy)]
+    [InlineData("cai nay co mat phi ko", ChannelQuestion.Cost)]
+    [InlineData("nhắn vô đây có mất tiền hông dzậy con", ChannelQuestion.Cost)]
+    [InlineData("ad trực mấy h", ChannelQuestion.Hours)]
+    [InlineData("tin nhan nay co ai doc khong hay chi la may tu tra loi thoi", ChannelQuestion.Identity)]
+    [InlineData("bạn là robot à", ChannelQuestion.Identity)]
+    [InlineData("Đây có phải ủy ban tỉnh không hay là của công ty nào", ChannelQuestion.Identity)]
+    [InlineData("Số điện thoại tôi gửi ở đây có bị dùng để gọi quảng cáo không", ChannelQuestion.Privacy)]
+    [InlineData("bên mình có nhận đơn không ghi tên không ạ", ChannelQuestion.Privacy)]
+    [InlineData("có phải chờ lâu không, bác đang cần gấp", ChannelQuestion.ResponseTime)]
     public void Questions_about_the_channel_are_read_by_kind(string message, ChannelQuestion kind) =>
         ChannelQuestions.Of(message).ShouldBe(kind);
 
@@ -33,6 +42,11 @@ public class ChannelQuestionsTests
     [InlineData("tôi gửi phản ánh từ thứ 7 mà bao giờ mới có người trả lời")]
     [InlineData("bộ phận một cửa thứ 7 bao lâu thì trả lời hồ sơ")]
     [InlineData("tôi gửi phản ánh liên quan đến con đường trước nhà")]
+    [InlineData("nha may xa khoi den kin troi ca dem, o Quế Võ day, ai quan ly cai nay vay")]
+    [InlineData("bé sinh ra không có tên bố thì đăng ký khai sinh ở phường có được không ạ")]
+    [InlineData("chứng thực chữ ký thì lệ phí mỗi bản là bao nhiêu?")]
+    [InlineData("bot ơi cho hỏi đăng ký tạm trú cần giấy tờ gì, hay bot cũng ko biết nốt")]
+    [InlineData("các anh bảo không thuộc thẩm quyền nhưng không nói thuộc cơ quan nào, người dân biết gửi đi đâu")]
     public void An_office_a_fee_elsewhere_a_chase_or_a_problem_is_not(string message) =>
         ChannelQuestions.Of(message).ShouldBe(ChannelQuestion.None);
 
