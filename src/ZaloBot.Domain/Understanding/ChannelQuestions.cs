@@ -35,10 +35,10 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(xu ly|giai quyet|tham quyen|phu trach|thu ly)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhoseMatter();
 
-    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|may h|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,2}(cho|xin) (\w+ )?hoi\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|may h|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,6}(cho|xin) (\w+ )?hoi\b|\bai co quyen (xem|doc|biet)\b|\bluu (giu |tru |lai )?(trong )?bao lau\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|may tu tra loi|(nguoi|ai|can bo)\b.{0,30}\bhay (la |chi la |toan )?(may|robot|bot)|(do|cua) (don vi|co quan) nao (quan ly|van hanh|lap|lam|phu trach)|co phai (la )?do|co phai (la )?(uy ban|ubnd|nha nuoc|chinh quyen)( \w+)? (khong|ko|k|hong|that|a|ha)|cua nha nuoc (that|a|ha|khong|ko|k|hong)|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|may tu tra loi|(nguoi|ai|can bo)\b.{0,30}\bhay (la |chi la |toan )?(may|robot|bot)|(do|cua) (don vi|co quan) nao (quan ly|van hanh|lap|lam|phu trach)|co phai (la )?do|(day|nay) la (kenh|trang|cai|zalo|tai khoan) gi|kenh (nay )?(la )?(de )?lam gi|co phai (la )?(uy ban|ubnd|nha nuoc|chinh quyen)( \w+)? (khong|ko|k|hong|that|a|ha)|cua nha nuoc (that|a|ha|khong|ko|k|hong)|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
 
     // "tôi đang nhắn tin với ai vậy", "m là bot à", "đang nói chuyện với cán bộ hay máy", "ai trả lời đây".
@@ -74,7 +74,7 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(mat phi|ton phi|co phi|thu phi|le phi|phi gi|mat tien|ton tien|mien phi|free|tru tien|bi tru)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CostWords();
 
-    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi|(nhung )?ai duoc (xem|doc|biet)|lo ra ngoai|luu (lai |giu |tru )?(trong )?(bao lau|den bao gio|may nam|o dau)|xoa (di |het |bo )?(tin nhan|thong tin|du lieu|lich su)|khong (ghi|de|can) ten|(so dien thoai|sdt|thong tin)\b.{0,30}\b(bi dung|dung de|dung vao|ban cho|cung cap cho))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(bao mat|giu bi mat|lo (ten|thong tin|danh tinh|so dien thoai|sdt)|bi lo|an danh|giau ten|ai (doc|xem|biet) duoc|thong tin ca nhan|du lieu ca nhan|biet ai gui|biet toi gui|giu kin|co biet ten|biet ten toi|biet la toi|(nhung )?ai duoc (xem|doc|biet)|lo ra ngoai|luu (lai |giu |tru )?(trong )?(bao lau|den bao gio|may nam|o dau)|xoa (di |het |bo )?(tin nhan|thong tin|du lieu|lich su)|khong (ghi|de|can) ten|(so dien thoai|sdt|thong tin|du lieu|cccd|can cuoc|ten tuoi)\b.{0,40}\b(bi dung|dung de|dung vao|su dung|ban cho|cung cap cho|an toan|lay di|luu giu))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PrivacyWords();
 
     [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|24/24|may gio|may h|gio nao|luc nao|ca dem|dem khuya|truc dem|ban toi)\b", RegexOptions.CultureInvariant)]
@@ -82,6 +82,9 @@ public static partial class ChannelQuestions
 
     [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc|nghi|dong cua|mo cua)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServingVerb();
+
+    [GeneratedRegex(@"\bco ai (doc|xem|nghe|tra loi|rep)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneReads();
 
     [GeneratedRegex(@"\b(bao lau|may ngay|bao nhieu ngay|khi nao|bao gio|mat bao lau)\b.{0,40}\b(tra loi|phan hoi|xu ly|giai quyet|co ket qua|co nguoi)\b|\b(tra loi|phan hoi|xu ly|giai quyet)\b.{0,30}\b(bao lau|may ngay|bao nhieu ngay|mat bao lau)\b|\b(co )?phai (cho|doi) (co )?lau (khong|ko|k|hong)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponseTimeWords();
@@ -121,6 +124,8 @@ public static partial class ChannelQuestions
         var secret = raw.Contains("bí mật", StringComparison.OrdinalIgnoreCase);
         if ((PrivacyWords().IsMatch(n) || secret) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
         if (HoursWords().IsMatch(n) && ServingVerb().IsMatch(n) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;
+        // "nhắn vào đây thì có ai đọc rồi gọi lại không": whether anyone is behind it, at any hour.
+        if (channel && SomeoneReads().IsMatch(n) && !AlreadySent().IsMatch(n)) return ChannelQuestion.Identity;
         return ChannelQuestion.None;
     }
 }

@@ -29,6 +29,12 @@ public class ChannelQuestionsTests
     [InlineData("Số điện thoại tôi gửi ở đây có bị dùng để gọi quảng cáo không", ChannelQuestion.Privacy)]
     [InlineData("bên mình có nhận đơn không ghi tên không ạ", ChannelQuestion.Privacy)]
     [InlineData("có phải chờ lâu không, bác đang cần gấp", ChannelQuestion.ResponseTime)]
+    [InlineData("Kính gửi ban quản trị, cho tôi hỏi kênh này làm việc vào giờ hành chính hay cả thứ bảy chủ nhật", ChannelQuestion.Hours)]
+    [InlineData("Dữ liệu số điện thoại với tên tuổi tôi để lại thì các anh dùng vào việc gì", ChannelQuestion.Privacy)]
+    [InlineData("thông tin tôi cung cấp sẽ được lưu giữ bao lâu và ai có quyền xem", ChannelQuestion.Privacy)]
+    [InlineData("Số CCCD tôi gửi vào đây có an toàn không hay có ai lấy đi làm việc khác", ChannelQuestion.Privacy)]
+    [InlineData("Xin chào, tôi mới dùng lần đầu. Đây là kênh gì vậy ạ", ChannelQuestion.Identity)]
+    [InlineData("bà nhắn vào đây thì có ai đọc rồi gọi lại cho bà ko ạ", ChannelQuestion.Identity)]
     public void Questions_about_the_channel_are_read_by_kind(string message, ChannelQuestion kind) =>
         ChannelQuestions.Of(message).ShouldBe(kind);
 
@@ -43,6 +49,8 @@ public class ChannelQuestionsTests
     [InlineData("bộ phận một cửa thứ 7 bao lâu thì trả lời hồ sơ")]
     [InlineData("tôi gửi phản ánh liên quan đến con đường trước nhà")]
     [InlineData("nha may xa khoi den kin troi ca dem, o Quế Võ day, ai quan ly cai nay vay")]
+    [InlineData("đèn đường ngõ 5 hỏng cả tuần, gửi mấy lần có ai xem đâu, toàn hứa")]
+    [InlineData("tôi mất cccd ở chợ, làm lại thì thông tin cũ có dùng được không")]
     [InlineData("bé sinh ra không có tên bố thì đăng ký khai sinh ở phường có được không ạ")]
     [InlineData("chứng thực chữ ký thì lệ phí mỗi bản là bao nhiêu?")]
     [InlineData("bot ơi cho hỏi đăng ký tạm trú cần giấy tờ gì, hay bot cũng ko biết nốt")]

@@ -161,6 +161,8 @@ public class ReadingRulesTests
     [InlineData("lũ về chết người rồi mới nhắn được cái bot vô dụng, chính quyền gì mà ăn hại")]
     [InlineData("Toi to cao chu tich phuong dung ten nguoi nha de trung thau cac cong trinh cua phuong")]
     [InlineData("Tôi đưa bệnh nhân cấp cứu tới trạm y tế phường lúc nửa đêm nhưng bảo vệ không mở cửa, gọi mãi không ai ra, đề nghị xem xét trách nhiệm")]
+    [InlineData("cái tường dãy trọ nứt toác ra rồi, nghiêng hẳn, kiểu gì mưa to cũng đổ, đề nghị kiểm tra giúp")]
+    [InlineData("tối qua nhà em có mùi gas, gọi thợ đến khóa van rồi nhưng đường ống chung cũ quá mong được kiểm tra")]
     public void Not_seen_an_alarm_a_storeroom_or_a_night_now_over_is_no_emergency(string message) => U.Danger(message).ShouldBe(DangerKind.None);
 
     [Theory]
