@@ -38,7 +38,7 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(khong|ko|k|hong|chua|khum|ha|a|nhi|the nao|sao|gi|nao|dau|may gio|may h|bao gio|bao lau)\W*(vay|v|the|a|ha|nhi|day|ad|admin|ban)?\W*$|\?|^(cho (hoi|minh hoi|toi hoi|em hoi)\W+)?ai\b|\b(co|duoc)\b.{0,30}\b(khong|ko|k|hong)\b|^(\w+ ){0,3}(may gio|bao gio|khi nao|luc nao|bao lau)\b|^(\w+ ){0,6}(cho|xin) (\w+ )?hoi\b|\bai co quyen (xem|doc|biet)\b|\bluu (giu |tru |lai )?(trong )?bao lau\b|\b(khong|ko|k|hong|chua) hay\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedShape();
 
-    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|may tu tra loi|(nguoi|ai|can bo)\b.{0,30}\bhay (la |chi la |toan )?(may|robot|bot)|(do|cua) (don vi|co quan) nao (quan ly|van hanh|lap|lam|phu trach)|co phai (la )?do|(day|nay) la (kenh|trang|cai|zalo|tai khoan) gi|kenh (nay )?(la )?(de )?lam gi|co phai (la )?(uy ban|ubnd|nha nuoc|chinh quyen)( \w+)? (khong|ko|k|hong|that|a|ha)|cua nha nuoc (that|a|ha|khong|ko|k|hong)|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(cua ai|la ai|chinh thuc|co that|that khong|that hay|gia mao|lua dao khong|co phai (la )?(cua|kenh|trang|ben|tong dai)|cua co quan nao|cua (ubnd|uy ban|so|tinh|phuong) (nao|khong)|may hay nguoi|nguoi hay may|nguoi that|tu dong|nguoi may|robot|do ai lam|ai lam ra|ai tao ra|ai lap ra|ai quan ly|ai phu trach|do co quan nao|co quan nao quan ly|cua ai lap|cua tinh that|hay lua dao|co gia tri phap ly|may tra loi|tra loi tu dong|(cua|thuoc) (\w+ ){1,3}hay (cua|thuoc|la) \w+|co (nguoi|ng) that|may tu tra loi|(nguoi|ai|can bo)\b.{0,30}\bhay (la |chi la |toan )?(may|robot|bot)|(do|cua) (don vi|co quan) nao (quan ly|van hanh|lap|lam|phu trach)|co phai (la )?do (ubnd|uy ban|tinh|so|nha nuoc|chinh quyen|co quan)|(day|nay) la (kenh|trang|cai|zalo|tai khoan) gi|kenh (nay )?(la )?(de )?lam gi|co phai (la )?(uy ban|ubnd|nha nuoc|chinh quyen)( \w+)? (khong|ko|k|hong|that|a|ha)|cua nha nuoc (that|a|ha|khong|ko|k|hong)|" + WhoAnswersWords + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityWords();
 
     // "tôi đang nhắn tin với ai vậy", "m là bot à", "đang nói chuyện với cán bộ hay máy", "ai trả lời đây".
@@ -80,8 +80,12 @@ public static partial class ChannelQuestions
     [GeneratedRegex(@"\b(ngoai gio|gio hanh chinh|thu 7|thu bay|chu nhat|cuoi tuan|ban dem|buoi toi|nua dem|ngay le|ngay tet|24/7|24 ?h|24/24|may gio|may h|gio nao|luc nao|ca dem|dem khuya|truc dem|ban toi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HoursWords();
 
-    [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc|nghi|dong cua|mo cua)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(tiep nhan|lam viec|truc|doc|tra loi|nhan|rep|xem|hoat dong|gui duoc)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ServingVerb();
+
+    // "mấy giờ thì nghỉ" asks when the channel closes only when the channel is named: "hát cả đêm không cho ai nghỉ" is noise.
+    [GeneratedRegex(@"\b(nghi|dong cua|mo cua)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingVerb();
 
     [GeneratedRegex(@"\bco ai (doc|xem|nghe|tra loi|rep)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneReads();
@@ -123,7 +127,7 @@ public static partial class ChannelQuestions
         // "bi mat" unaccented is as often "bị mất" (lost) as "bí mật" (secret): only the accented word or "giữ bí mật" counts.
         var secret = raw.Contains("bí mật", StringComparison.OrdinalIgnoreCase);
         if ((PrivacyWords().IsMatch(n) || secret) && (channel || SelfWord().IsMatch(n))) return ChannelQuestion.Privacy;
-        if (HoursWords().IsMatch(n) && ServingVerb().IsMatch(n) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;
+        if (HoursWords().IsMatch(n) && (ServingVerb().IsMatch(n) || channel && ClosingVerb().IsMatch(n)) && !OfficeWords().IsMatch(n) && !ResponseTimeWords().IsMatch(n)) return ChannelQuestion.Hours;
         // "nhắn vào đây thì có ai đọc rồi gọi lại không": whether anyone is behind it, at any hour.
         if (channel && SomeoneReads().IsMatch(n) && !AlreadySent().IsMatch(n)) return ChannelQuestion.Identity;
         return ChannelQuestion.None;

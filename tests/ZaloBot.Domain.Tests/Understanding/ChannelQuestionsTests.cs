@@ -51,6 +51,8 @@ public class ChannelQuestionsTests
     [InlineData("nha may xa khoi den kin troi ca dem, o Quế Võ day, ai quan ly cai nay vay")]
     [InlineData("đèn đường ngõ 5 hỏng cả tuần, gửi mấy lần có ai xem đâu, toàn hứa")]
     [InlineData("tôi mất cccd ở chợ, làm lại thì thông tin cũ có dùng được không")]
+    [InlineData("hàng xóm hát karaoke cả đêm không cho ai nghỉ, có ai xử lý không")]
+    [InlineData("tôi gửi ảnh nước sông đen, có phải do nhà máy xả thải không")]
     [InlineData("bé sinh ra không có tên bố thì đăng ký khai sinh ở phường có được không ạ")]
     [InlineData("chứng thực chữ ký thì lệ phí mỗi bản là bao nhiêu?")]
     [InlineData("bot ơi cho hỏi đăng ký tạm trú cần giấy tờ gì, hay bot cũng ko biết nốt")]
